@@ -1,0 +1,87 @@
+package io.counterbench.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command-line interface behind run-bench.sh. Exit codes: 0 success, 1 a check failed (a gate
+ * regression, a violated bound), 2 unusable input (bad flags, files, topologies), with one line on
+ * stderr naming the problem; --verbose adds the stack trace.
+ */
+@Command(name = "run-bench.sh",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {"counterbench: throughput and accuracy of scalable counters on real and simulated many-core machines.", ""},
+        subcommands = {TopologyCommand.class, FootprintCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Run './run-bench.sh test' for the test suite. Exit codes: 0 ok, 1 a check failed, 2 bad input."})
+public final class Main implements Runnable {
+
+    @Option(names = "--verbose", description = "Print stack traces with errors.", scope = CommandLine.ScopeType.INHERIT)
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (tests call this). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("error: " + ex.getMessage());
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCodes.BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof UsageException || ex instanceof IllegalArgumentException
+                    || ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+                err.println("error: " + oneLine(ex));
+                if (verbose) {
+                    ex.printStackTrace(err);
+                }
+                return ExitCodes.BAD_INPUT;
+            }
+            if (ex instanceof CheckFailedException) {
+                err.println("check failed: " + oneLine(ex));
+                return ExitCodes.CHECK_FAILED;
+            }
+            err.println("internal error: " + ex);
+            ex.printStackTrace(err);
+            return ExitCodes.INTERNAL;
+        });
+        return cl.execute(args);
+    }
+
+    static String oneLine(Throwable t) {
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) {
+            m = t.getClass().getSimpleName();
+        }
+        return m.replace('\n', ' ').strip();
+    }
+
+    /** Version from the jar manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"counterbench " + (v == null ? "dev" : v) + " on Java " + Runtime.version()};
+        }
+    }
+}

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# counterbench: the one entry point. Finds a JDK 25, builds when needed, runs the CLI.
+#   ./run-bench.sh            the main job (see --help)
+#   ./run-bench.sh test       the whole test suite (Maven verify)
+#   ./run-bench.sh --help     every subcommand
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+JAR="$ROOT/benchmarks/target/benchmarks.jar"
+STAMP="$ROOT/benchmarks/target/.build-stamp"
+BUILD_LOG="$ROOT/target/build.log"
+REQUIRED_MAJOR=25
+JVM_FLAGS=(--enable-native-access=ALL-UNNAMED -Djdk.attach.allowAttachSelf -XX:+EnableDynamicAgentLoading
+           --sun-misc-unsafe-memory-access=allow -XX:+UseParallelGC)
+
+die() { printf 'run-bench.sh: %s\n' "$*" >&2; exit 2; }
+note() { printf '%s\n' "$*" >&2; }
+
+# Major version of the java launcher in $1/bin/java, or empty.
+java_major() {
+  local java="$1/bin/java" line
+  [[ -x "$java" ]] || return 0
+  line=$("$java" -XshowSettings:properties -version 2>&1 | grep -m1 'java.specification.version' || true)
+  line=${line##*= }
+  line=${line%%.*}
+  [[ "$line" =~ ^[0-9]+$ ]] && printf '%s' "$line"
+  return 0
+}
+
+find_jdk() {
+  local candidates=() c m
+  [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
+  for c in /usr/lib/jvm/* /usr/java/* /usr/local/java/* /opt/java/* /opt/jdk* /opt/*jdk* \
+           "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    [[ -d "$c" ]] && candidates+=("$c")
+  done
+  if command -v java >/dev/null 2>&1; then
+    c=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+    candidates+=("$c")
+  fi
+  for c in "${candidates[@]}"; do
+    m=$(java_major "$c")
+    if [[ -n "$m" && "$m" -ge "$REQUIRED_MAJOR" ]]; then
+      printf '%s' "$c"
+      return 0
+    fi
+  done
+  return 1
+}
+
+JDK=$(find_jdk) || die "no JDK $REQUIRED_MAJOR or newer found (looked at JAVA_HOME, /usr/lib/jvm/*, /opt/*, ~/.sdkman). Install one, e.g. 'apt-get install temurin-25-jdk' from Adoptium or any OpenJDK 25 build, then set JAVA_HOME to it."
+export JAVA_HOME="$JDK"
+
+mvnw() { (cd "$ROOT" && ./mvnw -B "$@"); }
+
+# True when the jar is missing or older than any pom or source file.
+needs_build() {
+  [[ -f "$JAR" && -f "$STAMP" ]] || return 0
+  local newer
+  newer=$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src "$ROOT/topologies/presets" -newer "$STAMP" -type f -print -quit 2>/dev/null || true)
+  [[ -n "$newer" ]]
+}
+
+build() {
+  mkdir -p "$ROOT/target"
+  note "building counterbench with $JAVA_HOME (first use or sources changed; log: target/build.log)..."
+  local start=$SECONDS
+  if ! mvnw -DskipTests -Dmaven.javadoc.skip=true package >"$BUILD_LOG" 2>&1; then
+    grep -E '^\[ERROR\]' "$BUILD_LOG" | head -20 >&2 || tail -20 "$BUILD_LOG" >&2
+    die "build failed; the full log is $BUILD_LOG"
+  fi
+  touch "$STAMP"
+  note "built in $((SECONDS - start)) s."
+}
+
+case "${1:-}" in
+  test)
+    shift
+    exec_args=()
+    for a in "$@"; do
+      case "$a" in
+        --jcstress) exec_args+=(-Djcstress.mode=full) ;;
+        -h|--help)
+          cat <<'HELP'
+Usage: ./run-bench.sh test [--jcstress] [MAVEN ARGS...]
+Runs the whole test suite (unit, property, concurrency and short jcstress tests) with Maven verify.
+  --jcstress   run the jcstress tests in their full mode (long) instead of the short CI mode
+Extra arguments go to Maven, e.g. -pl counters or -Dtest=TreeCounterTest.
+HELP
+          exit 0 ;;
+        *) exec_args+=("$a") ;;
+      esac
+    done
+    mvnw verify "${exec_args[@]+"${exec_args[@]}"}"
+    rc=$?
+    touch "$STAMP" 2>/dev/null || true
+    exit $rc
+    ;;
+  build)
+    build
+    exit 0
+    ;;
+esac
+
+if needs_build; then
+  build
+fi
+exec "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" ${COUNTERBENCH_JAVA_OPTS:-} -jar "$JAR" "$@"
