@@ -1,0 +1,99 @@
+package io.counterbench.counters;
+
+import io.counterbench.topology.Level;
+import io.counterbench.topology.Topology;
+
+/**
+ * Builds counters of one id for one topology and batch. Everything derived from the topology (tree
+ * shape, CPU-to-slot maps) is computed once here, so creating a counter allocates only the counter.
+ */
+public final class CounterFactory {
+    private final CounterId id;
+    private final Topology topology;
+    private final long batch;
+    private final TreeShape shape;
+    private int[] identity;
+    private int[] nodeOf;
+
+    CounterFactory(CounterId id, Topology topology, long batch) {
+        if (topology == null) {
+            throw new IllegalArgumentException("topology must not be null (counter " + id.id() + ")");
+        }
+        if (batch < 0) {
+            throw new IllegalArgumentException("batch " + batch + " must be positive (counter " + id.id() + ")");
+        }
+        long b = batch == 0 ? id.defaultBatch(topology) : batch;
+        if (b != 0 && b <= 1) {
+            throw new IllegalArgumentException("batch " + batch + " must be greater than 1 (counter " + id.id() + ")");
+        }
+        if (id.needsPowerOfTwoBatch() && Long.bitCount(b) != 1) {
+            throw new IllegalArgumentException("batch " + batch + " must be a power of two (counter " + id.id() + ")");
+        }
+        if (id.needsPowerOfTwoBatch() && b > 1L << 30) {
+            throw new IllegalArgumentException("batch " + batch + " must be at most 2^30 (counter " + id.id() + ")");
+        }
+        this.id = id;
+        this.topology = topology;
+        this.batch = b;
+        this.shape = id.shape(topology);
+    }
+
+    public CounterId id() {
+        return id;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** The batch in use (0 for ids that have none). */
+    public long batch() {
+        return batch;
+    }
+
+    /** The tree shape, for tree ids; null otherwise. */
+    public TreeShape shape() {
+        return shape;
+    }
+
+    public Counter create() {
+        return id.build(this, id.shared(this), 0);
+    }
+
+    /**
+     * {@code count} counters (at most {@link Slots#MAX_GROUP}) that share per-CPU memory where the
+     * implementation has any, like the four RSS counters of one mm in one allocation.
+     */
+    public Counter[] createGroup(int count) {
+        if (count < 1 || count > Slots.MAX_GROUP) {
+            throw new IllegalArgumentException("group size " + count + " must be in 1-" + Slots.MAX_GROUP);
+        }
+        Object shared = id.shared(this);
+        Counter[] group = new Counter[count];
+        for (int k = 0; k < count; k++) {
+            group[k] = id.build(this, shared, k);
+        }
+        return group;
+    }
+
+    synchronized int[] identity() {
+        if (identity == null) {
+            identity = new int[topology.cpuIdLimit()];
+            for (int i = 0; i < identity.length; i++) {
+                identity[i] = i;
+            }
+        }
+        return identity;
+    }
+
+    /** NUMA node of every CPU id; ids that are not in the topology map to node 0. */
+    synchronized int[] nodeOf() {
+        if (nodeOf == null) {
+            nodeOf = new int[topology.cpuIdLimit()];
+            for (int cpu : topology.cpus()) {
+                nodeOf[cpu] = topology.domainId(cpu, Level.NUMA);
+            }
+        }
+        return nodeOf;
+    }
+}

@@ -1,0 +1,200 @@
+package io.counterbench.counters;
+
+import io.counterbench.topology.Level;
+import io.counterbench.topology.Topology;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Every counter implementation, by id. A bare JMH {@code @Param} of this enum runs them all; adding
+ * an implementation is one constant here and one class.
+ */
+public enum CounterId {
+    /** AtomicLong: exact, every writer on one line. */
+    ATOMIC("atomic", "AtomicLong") {
+        @Override
+        Counter build(CounterFactory f, Object shared, int k) {
+            return new AtomicCounter();
+        }
+    },
+    /** LongAdder: exact, striped by thread probe. */
+    ADDER("adder", "LongAdder") {
+        @Override
+        Counter build(CounterFactory f, Object shared, int k) {
+            return new AdderCounter();
+        }
+    },
+    /** JCTools' FixedSizeStripedLongCounter, one stripe per CPU. */
+    JCTOOLS("jctools", "JCTools striped counter") {
+        @Override
+        Counter build(CounterFactory f, Object shared, int k) {
+            return new JctoolsCounter(f.topology().puCount());
+        }
+    },
+    /** Per-task caches flushed every {@code batch} events (default 64), as Linux before 6.2. */
+    PER_THREAD("per-thread", "per-thread cache, flushed every 64 events") {
+        @Override
+        long defaultBatch(Topology t) {
+            return 64;
+        }
+
+        @Override
+        Counter build(CounterFactory f, Object shared, int k) {
+            return new PerThreadCounter(f.batch());
+        }
+    },
+    /** One slot per NUMA node, flushed at +-batch (default 32) into a total. */
+    PER_NODE("per-node", "per-NUMA-node slots, batch 32") {
+        @Override
+        long defaultBatch(Topology t) {
+            return 32;
+        }
+
+        @Override
+        Object shared(CounterFactory f) {
+            return BatchedCounter.allocate(f.topology().domainCount(Level.NUMA));
+        }
+
+        @Override
+        Counter build(CounterFactory f, Object shared, int k) {
+            return new BatchedCounter(this, (long[]) shared, f.nodeOf(), f.topology().domainCount(Level.NUMA), k, f.batch());
+        }
+    },
+    /** Linux percpu_counter: per-CPU slots, batch max(32, 2N), flushed into a total. */
+    FLAT("flat", "percpu_counter, batch max(32, 2N)") {
+        @Override
+        long defaultBatch(Topology t) {
+            return Math.max(32, 2L * t.puCount());
+        }
+
+        @Override
+        Object shared(CounterFactory f) {
+            return BatchedCounter.allocate(f.topology().cpuIdLimit());
+        }
+
+        @Override
+        Counter build(CounterFactory f, Object shared, int k) {
+            return new BatchedCounter(this, (long[]) shared, f.identity(), f.topology().cpuIdLimit(), k, f.batch());
+        }
+    },
+    /** HPCC with the kernel's arity table, batch 32 by default (RSS_STAT_BATCH_SIZE). */
+    TREE("tree", "hierarchical per-CPU tree (kernel arity)") {
+        @Override
+        long defaultBatch(Topology t) {
+            return 32;
+        }
+
+        @Override
+        boolean needsPowerOfTwoBatch() {
+            return true;
+        }
+
+        @Override
+        TreeShape shape(Topology t) {
+            return TreeShape.kernel(t.cpuIdLimit());
+        }
+
+        @Override
+        Object shared(CounterFactory f) {
+            return new long[][] {TreeCounter.allocateLevel0(f.shape()), TreeCounter.allocateItems(f.shape())};
+        }
+
+        @Override
+        Counter build(CounterFactory f, Object shared, int k) {
+            long[][] arrays = (long[][]) shared;
+            return new TreeCounter(this, f.shape(), f.batch(), arrays[0], arrays[1], k);
+        }
+    },
+    /** HPCC whose levels follow the topology's domains (SMT, core, LLC, node, package). */
+    TREE_TOPO("tree-topo", "hierarchical per-CPU tree (topology levels)") {
+        @Override
+        long defaultBatch(Topology t) {
+            return 32;
+        }
+
+        @Override
+        boolean needsPowerOfTwoBatch() {
+            return true;
+        }
+
+        @Override
+        TreeShape shape(Topology t) {
+            return TreeShape.topology(t);
+        }
+
+        @Override
+        Object shared(CounterFactory f) {
+            return TREE.shared(f);
+        }
+
+        @Override
+        Counter build(CounterFactory f, Object shared, int k) {
+            long[][] arrays = (long[][]) shared;
+            return new TreeCounter(this, f.shape(), f.batch(), arrays[0], arrays[1], k);
+        }
+    };
+
+    private final String id;
+    private final String description;
+
+    CounterId(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    /** The id users type: "tree-topo". */
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** A factory for counters of this id on {@code topology}; {@code batch} 0 picks the default. */
+    public CounterFactory factory(Topology topology, long batch) {
+        return new CounterFactory(this, topology, batch);
+    }
+
+    /** One counter with the default batch. */
+    public Counter create(Topology topology) {
+        return factory(topology, 0).create();
+    }
+
+    long defaultBatch(Topology t) {
+        return 0;
+    }
+
+    boolean needsPowerOfTwoBatch() {
+        return false;
+    }
+
+    TreeShape shape(Topology t) {
+        return null;
+    }
+
+    /** Per-CPU memory shared by the counters of one group, or null. */
+    Object shared(CounterFactory f) {
+        return null;
+    }
+
+    abstract Counter build(CounterFactory f, Object shared, int k);
+
+    /** Parses an id ("tree-topo") or a constant name ("TREE_TOPO"), case-insensitively. */
+    public static CounterId parse(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        for (CounterId c : values()) {
+            if (c.id.equals(t) || c.name().toLowerCase(Locale.ROOT).equals(t)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown counter id '" + text + "' (known: "
+                + Arrays.stream(values()).map(CounterId::id).collect(Collectors.joining(", ")) + ")");
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
