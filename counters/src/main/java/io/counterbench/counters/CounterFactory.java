@@ -76,6 +76,14 @@ public final class CounterFactory {
         return group;
     }
 
+    /**
+     * The objects every counter of this factory references but none owns (tree shape, CPU-to-slot
+     * maps): the kernel's boot-time configuration. Footprints subtract them.
+     */
+    public synchronized Object[] sharedConfiguration() {
+        return java.util.stream.Stream.of(shape, identity, nodeOf).filter(java.util.Objects::nonNull).toArray();
+    }
+
     synchronized int[] identity() {
         if (identity == null) {
             identity = new int[topology.cpuIdLimit()];
