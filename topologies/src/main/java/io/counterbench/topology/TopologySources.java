@@ -1,0 +1,81 @@
+package io.counterbench.topology;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Resolves a topology spec as users write it: {@code host} (this machine, from sysfs), a preset name
+ * ({@code epyc-9654-2s}), a path ending in {@code .xml} (an hwloc XML file) or anything else with a
+ * {@code :} (an hwloc synthetic string such as {@code pack:2 core:8 pu:2}).
+ */
+public final class TopologySources {
+    private static final String PRESET_DIR = "presets/";
+    private static final String INDEX = PRESET_DIR + "index.list";
+
+    private TopologySources() {
+    }
+
+    /** Loads the topology a spec names; bad specs give an IllegalArgumentException with one clear line. */
+    public static Topology load(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("empty topology (use host, a preset, an hwloc XML file or a synthetic string)");
+        }
+        String s = spec.strip();
+        if (s.equals("host")) {
+            return SysfsSource.host();
+        }
+        if (s.endsWith(".xml")) {
+            return new HwlocXmlSource(Path.of(s)).load();
+        }
+        if (presetNames().contains(s)) {
+            return preset(s).load();
+        }
+        if (s.contains(":")) {
+            return SyntheticSource.parse(s);
+        }
+        throw new IllegalArgumentException("unknown topology '" + s + "': not host, a preset (" + String.join(", ", presetNames())
+                + "), an .xml file or a synthetic string like 'pack:2 core:8 pu:2'");
+    }
+
+    /** Names of the bundled presets, in the order of presets/index.list. */
+    public static List<String> presetNames() {
+        List<String> names = new ArrayList<>();
+        for (String line : resource(INDEX).split("\\R")) {
+            String s = line.strip();
+            if (!s.isEmpty() && !s.startsWith("#")) {
+                names.add(s);
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** Every bundled preset. */
+    public static List<Preset> presets() {
+        return presetNames().stream().map(TopologySources::preset).toList();
+    }
+
+    /** One preset by name; an unknown name gives an IllegalArgumentException listing the known ones. */
+    public static Preset preset(String name) {
+        List<String> known = presetNames();
+        if (!known.contains(name)) {
+            throw new IllegalArgumentException("unknown preset '" + name + "' (known: " + String.join(", ", known) + ")");
+        }
+        return Preset.parse(name, resource(PRESET_DIR + name + ".topo"));
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = TopologySources.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + path + " is missing from the topologies jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + path, e);
+        }
+    }
+}
