@@ -105,4 +105,4 @@ esac
 if needs_build; then
   build
 fi
-exec "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" ${COUNTERBENCH_JAVA_OPTS:-} -jar "$JAR" "$@"
+exec "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" -Dcounterbench.home="$ROOT" ${COUNTERBENCH_JAVA_OPTS:-} -jar "$JAR" "$@"

@@ -1,0 +1,110 @@
+package io.counterbench.results;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Run folders: results/runs/&lt;utc-time&gt;-&lt;host&gt;/, never reused. Two runs started in the same
+ * second get "-2", "-3"... because each folder is claimed with an atomic createDirectory.
+ */
+public final class RunFolders {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private RunFolders() {
+    }
+
+    /** The project root: the system property counterbench.home (set by run-bench.sh), else the working directory. */
+    public static Path home() {
+        return Path.of(System.getProperty("counterbench.home", ".")).toAbsolutePath().normalize();
+    }
+
+    /** results/runs under the project root. */
+    public static Path defaultRoot() {
+        return home().resolve("results").resolve("runs");
+    }
+
+    /** Claims a new, empty run folder under {@code root} for a run starting at {@code start}. */
+    public static Path create(Path root, Instant start) {
+        String base = STAMP.format(start) + "-" + hostName();
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create results folder " + root + ": " + reason(e), e);
+        }
+        for (int i = 1; ; i++) {
+            Path p = root.resolve(i == 1 ? base : base + "-" + i);
+            try {
+                return Files.createDirectory(p);
+            } catch (FileAlreadyExistsException e) {
+                // taken by a run that started in the same second: try the next suffix
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create run folder " + p + ": " + reason(e), e);
+            }
+        }
+    }
+
+    /**
+     * An output folder the user named: created if missing; it must be a writable directory.
+     * Files already in it are never overwritten (see {@link #newFile}).
+     */
+    public static Path named(Path dir) {
+        try {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("--out " + dir + " exists and is not a directory");
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--out " + dir + " cannot be created: " + reason(e), e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new IllegalArgumentException("--out " + dir + " is not writable");
+        }
+        return dir;
+    }
+
+    /**
+     * A path for {@code name} in {@code folder} that does not exist yet: name itself, else
+     * name-2.ext, name-3.ext... so nothing earlier is overwritten.
+     */
+    public static Path newFile(Path folder, String name) {
+        Path p = folder.resolve(name);
+        int dot = name.lastIndexOf('.');
+        String stem = dot < 0 ? name : name.substring(0, dot);
+        String ext = dot < 0 ? "" : name.substring(dot);
+        for (int i = 2; Files.exists(p); i++) {
+            p = folder.resolve(stem + "-" + i + ext);
+        }
+        return p;
+    }
+
+    /** This machine's short host name, safe for a folder name. */
+    public static String hostName() {
+        String h = System.getenv("HOSTNAME");
+        if (h == null || h.isBlank()) {
+            try {
+                h = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                h = "localhost";
+            }
+        }
+        int dot = h.indexOf('.');
+        if (dot > 0) {
+            h = h.substring(0, dot);
+        }
+        String safe = h.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");
+        return safe.isEmpty() ? "localhost" : safe;
+    }
+
+    static String reason(IOException e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : " " + m);
+    }
+}
