@@ -73,6 +73,11 @@ build() {
   note "built in $((SECONDS - start)) s."
 }
 
+# No arguments: the suite's main job, the quick profile on this machine.
+if [[ $# -eq 0 ]]; then
+  set -- run --profile quick
+fi
+
 case "${1:-}" in
   test)
     shift

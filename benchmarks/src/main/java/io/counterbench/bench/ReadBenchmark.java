@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Surprise would be: approximate() growing with the CPU count, or precise() of 256 lines under
  * 50x the approximate read.
  *
- * Run just this: ./run-bench.sh jmh -- ReadBenchmark -p cpus=256
+ * Run just this: ./run-bench.sh run --benchmarks ReadBenchmark
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,7 +48,7 @@ public class ReadBenchmark {
     public CounterId counter;
 
     /** CPUs of the virtual topology the counter is built for (2 sockets, SMT2). */
-    @Param({"256"})
+    @Param({"2", "8", "64", "256", "1024", "4096"})
     public int cpus;
 
     private Counter c;

@@ -1,0 +1,70 @@
+package io.counterbench.bench;
+
+import io.counterbench.counters.Counter;
+import io.counterbench.counters.CounterFactory;
+import io.counterbench.counters.CounterId;
+import io.counterbench.topology.TopologySources;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/*
+ * What: the fork/exit case. Create a group of 4 counters (an mm's RSS counters, sharing per-CPU
+ * lines where the counter can), do 64 adds on them, read all four precisely (check_mm at exit),
+ * drop them. Run with -prof gc (run-bench.sh run does) for bytes/op (gc.alloc.rate.norm).
+ *
+ * Hypothesis: per-CPU counters pay for their per-CPU memory at every creation: at N = 256 the
+ * allocation (and zeroing) of 256 padded lines dwarfs the 64 adds, which is the kernel's "up to
+ * 12% slower for short-lived processes"; atomic and per-thread stay tiny.
+ *
+ * Surprise would be: bytes/op that do not grow with N for flat, tree and tree-topo.
+ *
+ * Run just this: ./run-bench.sh run --benchmarks LifecycleBenchmark
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class LifecycleBenchmark {
+    @Param
+    public CounterId counter;
+
+    @Param({"host", "synthetic-256"})
+    public String topology;
+
+    private CounterFactory factory;
+    private int[] cpus;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        var t = TopologySources.load(topology);
+        factory = counter.factory(t, 0);
+        cpus = t.cpus();
+    }
+
+    @Benchmark
+    public long createAddReadDrop() {
+        Counter[] mm = factory.createGroup(4);
+        int[] cs = cpus;
+        for (int i = 0; i < 64; i++) {
+            mm[i & 3].add(cs[i % cs.length], 0, 1);
+        }
+        long sum = 0;
+        for (Counter c : mm) {
+            sum += c.precise();
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,171 @@
+package io.counterbench.run;
+
+import io.counterbench.bench.AccuracyProfiler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs a plan one JMH invocation at a time, so that every finished entry is on disk at once:
+ * jmh.json (JMH's own JSON of all results so far) is rewritten after each entry, jmh.log gets
+ * JMH's console output, and run.json records what ran, what failed and what is missing.
+ */
+public final class RunExecutor {
+    private final Plan plan;
+    private final Path folder;
+    private final RunRecord record;
+    private final PrintWriter err;
+    private final String asyncProfilerSpec;
+    private final List<RunResult> results = new ArrayList<>();
+
+    public RunExecutor(Plan plan, Path folder, RunRecord record, PrintWriter err, String asyncProfilerSpec) {
+        this.plan = plan;
+        this.folder = folder;
+        this.record = record;
+        this.err = err;
+        this.asyncProfilerSpec = asyncProfilerSpec;
+    }
+
+    /** Runs every entry; returns all results. Stops early only when the record was closed (interrupt). */
+    public List<RunResult> run() {
+        Progress progress = new Progress(err, plan.estimateSeconds());
+        int total = plan.entries().size();
+        try (OutputStream log = Files.newOutputStream(folder.resolve("jmh.log"), StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+            for (PlanEntry e : plan.entries()) {
+                if (record.closed()) {
+                    break;
+                }
+                progress.starting(e, total);
+                ByteArrayOutputStream captured = new ByteArrayOutputStream();
+                PrintStream out = new PrintStream(new Tee(log, captured), true, StandardCharsets.UTF_8);
+                out.println("# counterbench plan entry " + (e.index() + 1) + "/" + total + ": " + e.label());
+                String outcome;
+                try {
+                    Collection<RunResult> r = new Runner(options(e), OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
+                    if (r.isEmpty()) {
+                        String why = firstError(captured.toString(StandardCharsets.UTF_8));
+                        record.failed(e, why);
+                        outcome = "FAILED: " + why;
+                    } else {
+                        synchronized (results) {
+                            results.addAll(r);
+                            writeJmhJson();
+                        }
+                        record.finished(e);
+                        outcome = Summary.oneLine(r);
+                    }
+                } catch (RunnerException | RuntimeException ex) {
+                    String why = ex.getMessage() == null ? ex.toString() : ex.getMessage().lines().findFirst().orElse("");
+                    record.failed(e, why);
+                    outcome = "FAILED: " + why;
+                }
+                out.flush();
+                progress.finished(e, outcome);
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write " + folder.resolve("jmh.log") + ": " + ex.getMessage(), ex);
+        }
+        synchronized (results) {
+            return List.copyOf(results);
+        }
+    }
+
+    private org.openjdk.jmh.runner.options.Options options(PlanEntry e) {
+        Profile p = plan.profile();
+        ChainedOptionsBuilder b = new OptionsBuilder()
+                .include(e.includeRegex())
+                .forks(p.forks)
+                .warmupIterations(p.warmupIterations)
+                .warmupTime(TimeValue.milliseconds(p.warmupMillis))
+                .measurementIterations(p.measurementIterations)
+                .measurementTime(TimeValue.milliseconds(p.measurementMillis))
+                .addProfiler(AccuracyProfiler.class)
+                .shouldFailOnError(true);
+        e.params().forEach(b::param);
+        if (e.threadGroups() != null) {
+            b.threadGroups(e.threadGroups());
+        } else {
+            b.threads(e.threads());
+        }
+        if (e.gcProfiler()) {
+            b.addProfiler(GCProfiler.class);
+        }
+        if (asyncProfilerSpec != null) {
+            b.addProfiler("async", asyncProfilerSpec);
+        }
+        return b.build();
+    }
+
+    private void writeJmhJson() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(results);
+        }
+        try {
+            Json.writeBytes(folder.resolve("jmh.json"), bytes.toByteArray());
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write " + folder.resolve("jmh.json") + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The first line of JMH's output that names an exception or error, else a pointer to the log. */
+    static String firstError(String jmhOutput) {
+        return jmhOutput.lines()
+                .filter(l -> l.contains("Exception") || l.contains("Error") || l.contains("<failure>"))
+                .filter(l -> !l.startsWith("#"))
+                .map(String::strip)
+                .filter(l -> !l.equals("<failure>"))
+                .findFirst()
+                .orElse("no result; see jmh.log");
+    }
+
+    /** Writes to the log and to the per-entry capture. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        Tee(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int x) throws IOException {
+            a.write(x);
+            b.write(x);
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws IOException {
+            a.write(buf, off, len);
+            b.write(buf, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            a.flush();
+        }
+    }
+}
