@@ -30,11 +30,12 @@ java_major() {
 find_jdk() {
   local candidates=() c m
   [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
-  for c in /usr/lib/jvm/* /usr/java/* /usr/local/java/* /opt/java/* /opt/jdk* /opt/*jdk* \
-           "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+  # COUNTERBENCH_JDK_DIRS (space-separated globs) replaces the usual places; the tests use it.
+  local places=${COUNTERBENCH_JDK_DIRS:-"/usr/lib/jvm/* /usr/java/* /usr/local/java/* /opt/java/* /opt/jdk* /opt/*jdk* $HOME/.sdkman/candidates/java/* $HOME/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home"}
+  for c in $places; do
     [[ -d "$c" ]] && candidates+=("$c")
   done
-  if command -v java >/dev/null 2>&1; then
+  if [[ -z "${COUNTERBENCH_JDK_DIRS:-}" ]] && command -v java >/dev/null 2>&1; then
     c=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
     candidates+=("$c")
   fi

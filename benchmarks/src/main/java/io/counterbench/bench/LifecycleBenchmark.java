@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /*
@@ -46,6 +47,8 @@ public class LifecycleBenchmark {
 
     private CounterFactory factory;
     private int[] cpus;
+    /** The last group created, kept only so the iteration's accuracy probe has a counter to read. */
+    private Counter[] last;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -65,6 +68,16 @@ public class LifecycleBenchmark {
         for (Counter c : mm) {
             sum += c.precise();
         }
+        last = mm;
         return sum;
+    }
+
+    @TearDown(Level.Iteration)
+    public void probe() {
+        if (last != null) {
+            for (Counter c : last) {
+                AccuracyProbe.quiescent(c);
+            }
+        }
     }
 }

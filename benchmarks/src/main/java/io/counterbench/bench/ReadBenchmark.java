@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /*
@@ -71,6 +72,12 @@ public class ReadBenchmark {
             return "pack:2 core:" + cpus / 4 + " pu:2 numbering:smt-split";
         }
         return "pack:1 core:" + cpus + " pu:1";
+    }
+
+    /** The counter is quiescent between calls: its accuracy goes next to the latency. */
+    @TearDown(Level.Iteration)
+    public void probe() {
+        AccuracyProbe.quiescent(c);
     }
 
     @Benchmark

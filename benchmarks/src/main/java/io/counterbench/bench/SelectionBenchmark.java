@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /*
@@ -68,6 +69,14 @@ public class SelectionBenchmark {
         }
         if (approximateWithFallback() != alwaysPrecise()) {
             throw new IllegalStateException("approximate selection with fallback chose a different victim");
+        }
+    }
+
+    /** Every candidate's accuracy, probed once per iteration (they are quiescent). */
+    @TearDown(Level.Iteration)
+    public void probe() {
+        for (Counter c : counters) {
+            AccuracyProbe.quiescent(c);
         }
     }
 

@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
                 + "(run.json, jmh.json, footprint.json, jmh.log) and a summary table.",
             "With no arguments at all, ./run-bench.sh runs 'run --profile quick'."})
 final class RunCommand implements Callable<Integer> {
-    @Option(names = "--profile", paramLabel = "quick|standard|full", description = "How much to measure (default: ${DEFAULT-VALUE}): "
+    @Option(names = "--profile", paramLabel = "quick|standard|full", description = "How much to measure (default: ${DEFAULT-VALUE}): smoke = every benchmark once, numbers meaningless; "
             + "quick = the whole matrix in about 5 minutes on 2 cores; standard = JMH-sized iterations; full = hours, for a many-core box.")
     String profile = "quick";
 

@@ -77,7 +77,7 @@ public final class Plan {
             }
         }
         List<CounterId> selection = allCounters ? SELECTION_DEFAULT : counters;
-        List<String> selectionTopologies = !host ? List.of(topo) : p == Profile.QUICK ? List.of("host") : List.of("host", "synthetic-256");
+        List<String> selectionTopologies = !host ? List.of(topo) : p.ordinal() <= Profile.QUICK.ordinal() ? List.of("host") : List.of("host", "synthetic-256");
         for (CounterId id : selection) {
             for (String t : selectionTopologies) {
                 for (String k : List.of("40", "10000")) {
@@ -87,6 +87,11 @@ public final class Plan {
             }
         }
         return new Plan(p, topo, c.topologyCpus(), out);
+    }
+
+    /** A plan of hand-made entries (tests, and callers that build their own matrix). */
+    static Plan of(Profile profile, String topology, int cpus, List<PlanEntry> entries) {
+        return new Plan(profile, topology, cpus, entries);
     }
 
     private static Map<String, String> params(String... kv) {

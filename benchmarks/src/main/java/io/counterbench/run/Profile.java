@@ -9,6 +9,8 @@ import java.util.Locale;
  * and two placements; full: hours on a many-core box, three forks, every placement.
  */
 public enum Profile {
+    /** Checks that every benchmark runs; its numbers mean nothing (tests and CI use it). */
+    SMOKE(1, 50, 1, 50, 1, false, List.of("compact"), List.of("8"), List.of("host")),
     QUICK(1, 200, 3, 200, 1, false, List.of("compact"), List.of("8", "4096"), List.of("host", "synthetic-256")),
     STANDARD(3, 1000, 5, 1000, 1, true, List.of("compact", "spread"), List.of("2", "8", "64", "256", "1024", "4096"),
             List.of("host", "synthetic-256")),
@@ -67,6 +69,6 @@ public enum Profile {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown profile '" + text + "' (known: quick, standard, full)");
+        throw new IllegalArgumentException("unknown profile '" + text + "' (known: smoke, quick, standard, full)");
     }
 }

@@ -77,7 +77,10 @@ public final class RunExecutor {
                         outcome = Summary.oneLine(r);
                     }
                 } catch (RunnerException | RuntimeException ex) {
-                    String why = ex.getMessage() == null ? ex.toString() : ex.getMessage().lines().findFirst().orElse("");
+                    String why = firstError(captured.toString(StandardCharsets.UTF_8));
+                    if (why.equals(NO_DETAIL)) {
+                        why = rootCause(ex);
+                    }
                     record.failed(e, why);
                     outcome = "FAILED: " + why;
                 }
@@ -138,7 +141,22 @@ public final class RunExecutor {
                 .map(String::strip)
                 .filter(l -> !l.equals("<failure>"))
                 .findFirst()
-                .orElse("no result; see jmh.log");
+                .orElse(NO_DETAIL);
+    }
+
+    private static final String NO_DETAIL = "no result; see jmh.log";
+
+    /** The innermost cause's message, looking through suppressed exceptions too (JMH wraps the benchmark's). */
+    static String rootCause(Throwable t) {
+        Throwable deepest = t;
+        for (Throwable c = t; c != null; c = c.getCause() != null ? c.getCause() : c.getSuppressed().length > 0 ? c.getSuppressed()[0] : null) {
+            deepest = c;
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        String m = deepest.getMessage();
+        return deepest.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
     }
 
     /** Writes to the log and to the per-entry capture. */

@@ -1,0 +1,67 @@
+package io.counterbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFoldersTest {
+    private static final Instant T = Instant.parse("2026-11-21T09:30:05Z");
+
+    @Test
+    void namedAfterUtcTimeAndHost(@TempDir Path root) {
+        Path p = RunFolders.create(root, T);
+        assertTrue(p.getFileName().toString().startsWith("20261121T093005Z-" + RunFolders.hostName()), p.toString());
+        assertTrue(Files.isDirectory(p));
+    }
+
+    @Test
+    void runsStartedInTheSameSecondGetDistinctFolders(@TempDir Path root) throws Exception {
+        List<Path> made = new CopyOnWriteArrayList<>();
+        Thread[] ts = new Thread[8];
+        for (int i = 0; i < ts.length; i++) {
+            ts[i] = new Thread(() -> made.add(RunFolders.create(root, T)));
+            ts[i].start();
+        }
+        for (Thread t : ts) {
+            t.join();
+        }
+        Set<Path> distinct = new HashSet<>(made);
+        assertEquals(8, distinct.size(), made.toString());
+        try (var s = Files.list(root)) {
+            assertEquals(8, s.count());
+        }
+    }
+
+    @Test
+    void newFileNeverOverwrites(@TempDir Path dir) throws Exception {
+        Path a = RunFolders.newFile(dir, "simulation.json");
+        assertEquals("simulation.json", a.getFileName().toString());
+        Files.writeString(a, "first");
+        Path b = RunFolders.newFile(dir, "simulation.json");
+        assertEquals("simulation-2.json", b.getFileName().toString());
+        Files.writeString(b, "second");
+        assertNotEquals(a, RunFolders.newFile(dir, "simulation.json"));
+        assertEquals("first", Files.readString(a));
+    }
+
+    @Test
+    void namedOutputMustBeAWritableDirectory(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunFolders.named(file));
+        assertTrue(e.getMessage().contains("not a directory"), e.getMessage());
+        Path nested = dir.resolve("a/b/c");
+        assertEquals(nested, RunFolders.named(nested));
+        assertTrue(Files.isDirectory(nested));
+    }
+}
