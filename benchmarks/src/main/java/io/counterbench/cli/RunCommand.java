@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.bench.Footprint;
 import io.counterbench.counters.CounterId;
+import io.counterbench.env.AsyncProfilerSupport;
+import io.counterbench.env.Environment;
+import io.counterbench.env.EnvironmentJson;
+import io.counterbench.env.ProcStat;
 import io.counterbench.results.RunFolders;
 import io.counterbench.run.Json;
 import io.counterbench.run.Plan;
@@ -114,8 +118,15 @@ final class RunCommand implements Callable<Integer> {
         RunRecord record = new RunRecord(folder, plan, args, start);
         stdout.println("run folder: " + folder);
         stdout.flush();
+        Environment env = Environment.capture();
+        record.put("environment", EnvironmentJson.environment(env));
+        record.put("hostTopology", topologyJson(TopologySources.load("host")));
+        record.put("jmh", jmhJson(env, plan));
+        ProcStat before = ProcStat.read();
+        String asyncSpec = asyncProfiler ? asyncProfilerSpec(folder, err, record) : null;
         Thread hook = new Thread(() -> {
             if (!record.closed()) {
+                record.put("procStat", EnvironmentJson.procStat(ProcStat.between(before, ProcStat.read())));
                 record.incomplete("interrupted (SIGINT/SIGTERM) after " + record.doneCount() + " of " + plan.entries().size() + " benchmark runs");
                 err.println();
                 err.println("interrupted: " + record.doneCount() + " of " + plan.entries().size()
@@ -125,7 +136,9 @@ final class RunCommand implements Callable<Integer> {
         }, "counterbench-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         writeFootprint(folder, err);
-        List<RunResult> results = new RunExecutor(plan, folder, record, err, null).run();
+        List<RunResult> results = new RunExecutor(plan, folder, record, err, asyncSpec).run();
+        ProcStat.Delta load = ProcStat.between(before, ProcStat.read());
+        record.put("procStat", EnvironmentJson.procStat(load));
         record.complete();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -140,8 +153,49 @@ final class RunCommand implements Callable<Integer> {
             stdout.println(record.failedCount() + " benchmark run(s) failed: see " + folder.resolve("run.json") + " and jmh.log");
             return ExitCodes.CHECK_FAILED;
         }
+        if (load.available() && load.noisyVm()) {
+            stdout.printf("note: %.1f%% steal time during the run: a noisy VM; compare ratios, not absolute numbers.%n", load.stealPercent());
+        }
         stdout.println("results: " + folder);
         return ExitCodes.OK;
+    }
+
+    private static String asyncProfilerSpec(Path folder, PrintWriter err, RunRecord record) {
+        Path profiles = folder.resolve("profiles");
+        Path lib = AsyncProfilerSupport.extractLibrary(profiles.resolve(".lib"));
+        AsyncProfilerSupport.Choice choice = AsyncProfilerSupport.choose();
+        err.println("async-profiler " + AsyncProfilerSupport.version() + ": event " + choice.event() + " (" + choice.reason() + ")");
+        record.put("asyncProfiler", Json.object().put("version", AsyncProfilerSupport.version()).put("event", choice.event())
+                .put("reason", choice.reason()).put("dir", "profiles"));
+        return AsyncProfilerSupport.jmhProfilerSpec(lib, profiles, choice.event());
+    }
+
+    private static ObjectNode topologyJson(Topology t) {
+        ObjectNode n = Json.object();
+        n.put("name", t.name());
+        n.put("source", t.source());
+        n.put("pus", t.puCount());
+        ObjectNode counts = n.putObject("counts");
+        for (io.counterbench.topology.Level l : io.counterbench.topology.Level.values()) {
+            counts.put(l.shortName(), t.domainCount(l));
+        }
+        ArrayNode notes = n.putArray("notes");
+        t.notes().forEach(notes::add);
+        return n;
+    }
+
+    private static ObjectNode jmhJson(Environment env, Plan plan) {
+        ObjectNode n = Json.object();
+        n.put("version", env.jmhVersion());
+        ArrayNode flags = n.putArray("forkJvmArgs");
+        env.jvmArgs().forEach(flags::add);
+        n.put("forksPerMethod", plan.profile().forks);
+        n.put("warmup", plan.profile().warmupIterations + " x " + plan.profile().warmupMillis + " ms");
+        n.put("measurement", plan.profile().measurementIterations + " x " + plan.profile().measurementMillis + " ms");
+        ArrayNode prof = n.putArray("profilers");
+        prof.add("io.counterbench.bench.AccuracyProfiler");
+        prof.add("gc (LifecycleBenchmark)");
+        return n;
     }
 
     private static void checkPlacements(Plan plan, Topology topo, int[] allowed) {

@@ -116,9 +116,23 @@ public final class RunExecutor {
             b.addProfiler(GCProfiler.class);
         }
         if (asyncProfilerSpec != null) {
-            b.addProfiler("async", asyncProfilerSpec);
+            b.addProfiler("async", asyncInit(asyncProfilerSpec, e));
         }
         return b.build();
+    }
+
+    /**
+     * JMH's async profiler options for one entry: its own output folder (profiles/NNN-tT/), since
+     * JMH names the folder after benchmark and params but not the thread count.
+     */
+    static String asyncInit(String spec, PlanEntry e) {
+        String init = spec.startsWith("async:") ? spec.substring("async:".length()) : spec;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(^|;)dir=([^;]*)").matcher(init);
+        if (!m.find()) {
+            return init;
+        }
+        String dir = m.group(2) + "/" + String.format("%03d-t%d", e.index() + 1, e.totalThreads());
+        return init.substring(0, m.start(2)) + dir + init.substring(m.end(2));
     }
 
     private void writeJmhJson() {

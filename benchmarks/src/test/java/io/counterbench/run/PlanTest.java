@@ -87,4 +87,11 @@ class PlanTest {
         assertEquals("4m02s", Progress.format(242));
         assertEquals("2h05m", Progress.format(7500));
     }
+
+    @Test
+    void asyncProfilerOutputGetsAFolderPerEntry() {
+        PlanEntry e = plan(Profile.QUICK, 2, "host", Pattern.compile("UpdateBenchmark")).entries().get(1);
+        String init = RunExecutor.asyncInit("async:libPath=/x/lib.so;output=flamegraph;dir=/r/profiles;event=cpu", e);
+        assertEquals("libPath=/x/lib.so;output=flamegraph;dir=/r/profiles/002-t2;event=cpu", init);
+    }
 }
