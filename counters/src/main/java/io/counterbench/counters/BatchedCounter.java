@@ -19,13 +19,15 @@ final class BatchedCounter implements Counter {
     private final int totalIndex;
     private final long batch;
     private final Accuracy accuracy;
+    /** Sees flushes (slow path only); null unless built for the simulator. */
+    private final LineObserver observer;
     private volatile long bias;
 
     /**
      * @param slots   shared padded lines: slotCount slot lines, then one line of totals
      * @param slotOf  slot line of each CPU
      */
-    BatchedCounter(CounterId id, long[] slots, int[] slotOf, int slotCount, int k, long batch) {
+    BatchedCounter(CounterId id, long[] slots, int[] slotOf, int slotCount, int k, long batch, LineObserver observer) {
         this.id = id;
         this.slots = slots;
         this.slotOf = slotOf;
@@ -35,6 +37,7 @@ final class BatchedCounter implements Counter {
         this.batch = batch;
         long bound = Math.multiplyExact(batch - 1, (long) slotCount);
         this.accuracy = new Accuracy(bound, bound);
+        this.observer = observer;
     }
 
     static long[] allocate(int slotCount) {
@@ -78,6 +81,9 @@ final class BatchedCounter implements Counter {
         } catch (ArithmeticException e) {
             LONGS.getAndAdd(slots, slotIndex, emptied);
             throw e;
+        }
+        if (observer != null) {
+            observer.wrote(slotCount);
         }
     }
 

@@ -12,6 +12,7 @@ public final class CounterFactory {
     private final Topology topology;
     private final long batch;
     private final TreeShape shape;
+    private final LineObserver observer;
     private int[] identity;
     private int[] nodeOf;
 
@@ -36,6 +37,28 @@ public final class CounterFactory {
         this.topology = topology;
         this.batch = b;
         this.shape = id.shape(topology);
+        this.observer = null;
+    }
+
+    private CounterFactory(CounterFactory base, LineObserver observer) {
+        this.id = base.id;
+        this.topology = base.topology;
+        this.batch = base.batch;
+        this.shape = base.shape;
+        this.observer = observer;
+    }
+
+    /**
+     * The same factory whose counters report their slow-path writes to {@code observer} (see
+     * {@link LineObserver}); for the simulator. {@code null} builds unobserved counters.
+     */
+    public CounterFactory observedBy(LineObserver observer) {
+        return new CounterFactory(this, observer);
+    }
+
+    /** The observer counters of this factory report to, or null. */
+    LineObserver observer() {
+        return observer;
     }
 
     public CounterId id() {

@@ -41,7 +41,7 @@ public enum CounterId {
 
         @Override
         Counter build(CounterFactory f, Object shared, int k) {
-            return new PerThreadCounter(f.batch());
+            return new PerThreadCounter(f.batch(), f.observer());
         }
     },
     /** One slot per NUMA node, flushed at +-batch (default 32) into a total. */
@@ -58,7 +58,8 @@ public enum CounterId {
 
         @Override
         Counter build(CounterFactory f, Object shared, int k) {
-            return new BatchedCounter(this, (long[]) shared, f.nodeOf(), f.topology().domainCount(Level.NUMA), k, f.batch());
+            return new BatchedCounter(this, (long[]) shared, f.nodeOf(), f.topology().domainCount(Level.NUMA), k, f.batch(),
+                    f.observer());
         }
     },
     /** Linux percpu_counter: per-CPU slots, batch max(32, 2N), flushed into a total. */
@@ -75,7 +76,8 @@ public enum CounterId {
 
         @Override
         Counter build(CounterFactory f, Object shared, int k) {
-            return new BatchedCounter(this, (long[]) shared, f.identity(), f.topology().cpuIdLimit(), k, f.batch());
+            return new BatchedCounter(this, (long[]) shared, f.identity(), f.topology().cpuIdLimit(), k, f.batch(),
+                    f.observer());
         }
     },
     /** HPCC with the kernel's arity table, batch 32 by default (RSS_STAT_BATCH_SIZE). */
@@ -103,7 +105,7 @@ public enum CounterId {
         @Override
         Counter build(CounterFactory f, Object shared, int k) {
             long[][] arrays = (long[][]) shared;
-            return new TreeCounter(this, f.shape(), f.batch(), arrays[0], arrays[1], k);
+            return new TreeCounter(this, f.shape(), f.batch(), arrays[0], arrays[1], k, f.observer());
         }
     },
     /** HPCC whose levels follow the topology's domains (SMT, core, LLC, node, package). */
@@ -131,7 +133,7 @@ public enum CounterId {
         @Override
         Counter build(CounterFactory f, Object shared, int k) {
             long[][] arrays = (long[][]) shared;
-            return new TreeCounter(this, f.shape(), f.batch(), arrays[0], arrays[1], k);
+            return new TreeCounter(this, f.shape(), f.batch(), arrays[0], arrays[1], k, f.observer());
         }
     };
 

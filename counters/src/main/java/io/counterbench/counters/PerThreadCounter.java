@@ -22,12 +22,15 @@ final class PerThreadCounter implements Counter {
     private static final int MAX_TASKS = 1 << 22;
 
     private final long threshold;
+    /** Sees flushes (slow path only); null unless built for the simulator. */
+    private final LineObserver observer;
     private final long[] total = Slots.lines(1);
     private volatile long[][] chunks = new long[1][];
     private volatile long bias;
 
-    PerThreadCounter(long threshold) {
+    PerThreadCounter(long threshold, LineObserver observer) {
         this.threshold = threshold;
+        this.observer = observer;
     }
 
     @Override
@@ -50,6 +53,9 @@ final class PerThreadCounter implements Counter {
             Slots.addExact(total, Slots.index(0, 0), v);
             LONGS.setOpaque(c, i + VALUE, 0L);
             LONGS.setOpaque(c, i + EVENTS, 0L);
+            if (observer != null) {
+                observer.wrote(0);
+            }
         } else {
             LONGS.setOpaque(c, i + VALUE, v);
             LONGS.setOpaque(c, i + EVENTS, events);

@@ -22,9 +22,11 @@ final class TreeCounter implements Counter {
     private final long batch;
     private final int rootIndex;
     private final Accuracy accuracy;
+    /** Sees carries (slow path only); null unless built for the simulator. */
+    private final LineObserver observer;
     private volatile long bias;
 
-    TreeCounter(CounterId id, TreeShape shape, long batch, long[] level0, long[] items, int k) {
+    TreeCounter(CounterId id, TreeShape shape, long batch, long[] level0, long[] items, int k, LineObserver observer) {
         this.id = id;
         this.shape = shape;
         this.batch = batch;
@@ -35,6 +37,7 @@ final class TreeCounter implements Counter {
         this.mask0 = shape.exactRoot() ? 1 : batch;
         this.rootIndex = Slots.index(shape.rootLine(), k);
         this.accuracy = shape.exactRoot() ? Accuracy.EXACT : shape.accuracy(batch);
+        this.observer = observer;
     }
 
     static long[] allocateLevel0(TreeShape shape) {
@@ -66,16 +69,23 @@ final class TreeCounter implements Counter {
     }
 
     private void propagate(int cpu, long carry) {
+        LineObserver obs = observer;
         int levels = shape.levels();
         for (int l = 1; l < levels; l++) {
             int i = Slots.index(shape.item(l, cpu), k);
             long orig = (long) LONGS.getAndAdd(items, i, carry);
+            if (obs != null) {
+                obs.wrote(shape.item(l, cpu));
+            }
             carry = Carry.of(orig, orig + carry, carry, mask0 << shape.shift(l));
             if (carry == 0) {
                 return;
             }
         }
         LONGS.getAndAdd(items, rootIndex, carry);
+        if (obs != null) {
+            obs.wrote(shape.rootLine());
+        }
     }
 
     /** The root: one load; at most accuracy().under() below the precise sum, never above it. */

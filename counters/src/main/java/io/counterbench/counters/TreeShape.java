@@ -175,8 +175,20 @@ public final class TreeShape {
         return shift.length;
     }
 
-    int shift(int level) {
+    /** Level {@code level}'s carry mask is batch << shift(level); shift(0) = 0. */
+    public int shift(int level) {
         return shift[level];
+    }
+
+    /**
+     * The item of level {@code level} (1 <= level < levels()) that CPU {@code cpu} carries into,
+     * numbered from 0 within the level. For tests and the simulator's adversary.
+     */
+    public int itemOf(int level, int cpu) {
+        if (level < 1 || level >= levels()) {
+            throw new IllegalArgumentException("level " + level + " is not in 1-" + (levels() - 1));
+        }
+        return itemOf[level][cpu];
     }
 
     int item(int level, int cpu) {

@@ -24,6 +24,14 @@
  * No lock is taken on any add path; where the original has a lock (percpu_counter's flush) a CAS
  * does its job.
  *
+ * <h2>Observation</h2>
+ * The simulator (io.counterbench.sim) models cache-line transfers, so it must know which lines an
+ * add writes. The always-written line follows from the add's own arguments (the CPU's slot, the
+ * task's cache); the others are written only on slow paths (a tree carry, a flush into a total),
+ * and a counter built by {@link io.counterbench.counters.CounterFactory#observedBy} reports those to
+ * a {@link io.counterbench.counters.LineObserver}. The observer is a final field that is null
+ * unless the simulator set it and is read only on those slow paths: fast paths are unchanged.
+ *
  * <h2>Values</h2>
  * Values are {@code long}. An add that would take the slot it updates out of the long range is
  * undone and throws {@link java.lang.ArithmeticException}; precise sums use exact arithmetic and

@@ -1,0 +1,90 @@
+package io.counterbench.cli;
+
+import io.counterbench.sim.CustomOptions;
+import io.counterbench.sim.Simulation;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code run-bench.sh simulate}: the virtual-topology simulator. Runs the real counters
+ * single-threaded over any topology and reproduces the published figures; exit 1 when a bound was
+ * violated (or precise() disagreed with the exact value), 2 on bad input.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Simulate the counters on a virtual topology: exact deviation after every operation, the bound, "
+                + "a coherence-cost model, and scenarios that reproduce the published figures.",
+            "Scenarios: rss-250 (5-thread service on 250 CPUs), hop-384 (CPU-hopping mmap/munmap on a 2-socket EPYC 9654), "
+                + "oom-select (largest of 40 and 10000 processes), scale (N = 8 to 4096), custom (the flags below). "
+                + "Default: all but custom.",
+            "Writes simulation.json into a new results/runs/<utc>-<host>/ (or --out) and Markdown tables to stdout."},
+        footer = {"", "Examples:", "  ./run-bench.sh simulate --quick",
+            "  ./run-bench.sh simulate hop-384 --seed 7",
+            "  ./run-bench.sh simulate custom --topology 'pack:2 l3:4 core:8 pu:2' --counters flat,tree,tree-topo "
+                + "--workload hop --tasks 2 --migrate llc --every 10 --ops 2000000"})
+final class SimulateCommand implements Callable<Integer> {
+    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenarios to run (default: rss-250 hop-384 oom-select scale).")
+    List<String> scenarios = List.of();
+
+    @Option(names = "--quick", description = "CI-sized runs: seconds instead of minutes.")
+    boolean quick;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write simulation.json here instead of a new results/runs/ folder.")
+    Path out;
+
+    @Option(names = "--no-progress", description = "No progress lines on stderr.")
+    boolean noProgress;
+
+    @Option(names = "--topology", paramLabel = "SPEC", description = "custom: host, a preset, an hwloc XML file or a synthetic string (default: epyc-9654-2s).")
+    String topology;
+
+    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "custom: counter ids (default: all).")
+    List<String> counters;
+
+    @Option(names = "--tasks", paramLabel = "T", description = "custom: tasks (threads) of the process (default: 4).")
+    Integer tasks;
+
+    @Option(names = "--workload", paramLabel = "NAME", description = "custom: rss, hop, random-walk, fork-exit, adversarial (default: random-walk).")
+    String workload;
+
+    @Option(names = "--migrate", paramLabel = "POLICY", description = "custom: stay, anywhere, llc, node, package, next (default: the workload's).")
+    String migrate;
+
+    @Option(names = "--every", paramLabel = "K", description = "custom: migrate every K operations of a task.")
+    Long every;
+
+    @Option(names = "--migrate-probability", paramLabel = "P", description = "custom: migrate with probability P before each operation.")
+    Double probability;
+
+    @Option(names = "--ops", paramLabel = "N", description = "custom: operations per counter (default: 1000000; 100000 with --quick).")
+    Long ops;
+
+    @Option(names = "--pages", paramLabel = "N", description = "custom: workload size in pages: RSS target, hop region, largest fork-exit process.")
+    Long pages;
+
+    @Option(names = "--batch", paramLabel = "B", description = "custom: the counters' batch (default: each counter's own; trees need a power of two).")
+    Long batch;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CustomOptions custom = new CustomOptions(topology, counters, tasks, workload, migrate, every, probability, ops, pages, batch);
+        Simulation.Outcome outcome = Simulation.run(new Simulation.Request(scenarios, seed, quick, out, !noProgress, custom),
+                spec.commandLine().getOut(), spec.commandLine().getErr());
+        if (outcome.failures() > 0) {
+            throw new CheckFailedException(outcome.failures() + " simulation check(s) failed (bound violations, precise mismatches "
+                    + "or wrong victims of an exact selection); see " + outcome.json());
+        }
+        return ExitCodes.OK;
+    }
+}

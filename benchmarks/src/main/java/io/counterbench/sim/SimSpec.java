@@ -1,0 +1,37 @@
+package io.counterbench.sim;
+
+import io.counterbench.counters.CounterId;
+
+/**
+ * One simulation: a counter on a topology, driven by a workload whose tasks a scheduler places.
+ *
+ * @param label what the run is, for tables and progress ("random hop", "N=384")
+ * @param map the topology
+ * @param id the counter
+ * @param batch the counter's batch (0: its default)
+ * @param tasks the process's tasks (threads)
+ * @param workload the operation stream
+ * @param ops how many operations the workload runs (see each workload)
+ * @param pages the workload's size in pages (see {@link WorkloadSetup#pages})
+ * @param migration the scheduler's migration rule
+ * @param seed the seed of every random choice: the same seed gives the same run
+ */
+record SimSpec(String label, CpuMap map, CounterId id, long batch, int tasks, WorkloadKind workload, long ops, long pages,
+        MigrationRule migration, long seed) {
+
+    SimSpec {
+        if (tasks < 1) {
+            throw new IllegalArgumentException("--tasks must be at least 1, got " + tasks);
+        }
+        if (ops < 0) {
+            throw new IllegalArgumentException("--ops must be >= 0, got " + ops);
+        }
+        if (batch < 0) {
+            throw new IllegalArgumentException("--batch must be >= 0 (0: the counter's default), got " + batch);
+        }
+    }
+
+    SimSpec withCounter(CounterId other) {
+        return new SimSpec(label, map, other, batch, tasks, workload, ops, pages, migration, seed);
+    }
+}
