@@ -11,7 +11,12 @@ import java.util.concurrent.atomic.LongAdder;
 final class AdderCounter implements Counter {
     private static final long GUARDED = 1L << 32;
     private final LongAdder adder = new LongAdder();
+    private final int cpuLimit;
     private volatile long bias;
+
+    AdderCounter(int cpuLimit) {
+        this.cpuLimit = cpuLimit;
+    }
 
     @Override
     public void add(long delta) {
@@ -23,6 +28,9 @@ final class AdderCounter implements Counter {
 
     @Override
     public void add(int cpu, int task, long delta) {
+        if (Integer.compareUnsigned(cpu, cpuLimit) >= 0) {
+            throw CurrentCpu.outOfRange(cpu, cpuLimit);
+        }
         add(delta);
     }
 

@@ -8,6 +8,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class AtomicCounter implements Counter {
     private final AtomicLong value = new AtomicLong();
+    private final int cpuLimit;
+
+    AtomicCounter(int cpuLimit) {
+        this.cpuLimit = cpuLimit;
+    }
 
     @Override
     public void add(long delta) {
@@ -21,6 +26,9 @@ final class AtomicCounter implements Counter {
 
     @Override
     public void add(int cpu, int task, long delta) {
+        if (Integer.compareUnsigned(cpu, cpuLimit) >= 0) {
+            throw CurrentCpu.outOfRange(cpu, cpuLimit);
+        }
         add(delta);
     }
 

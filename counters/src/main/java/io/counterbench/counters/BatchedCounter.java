@@ -90,7 +90,7 @@ final class BatchedCounter implements Counter {
     /** The total: one load; off the precise value by at most (batch - 1) x slots either way. May be negative. */
     @Override
     public long approximate() {
-        return Math.addExact((long) LONGS.getOpaque(slots, totalIndex), bias);
+        return Sat.add((long) LONGS.getOpaque(slots, totalIndex), bias);
     }
 
     /** Total plus every slot: O(slots), exact at quiescence. */

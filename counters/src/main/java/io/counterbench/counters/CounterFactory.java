@@ -35,7 +35,7 @@ public final class CounterFactory {
         }
         this.id = id;
         this.topology = topology;
-        this.batch = b;
+        this.batch = id.defaultBatch(topology) == 0 ? 0 : b;
         this.shape = id.shape(topology);
         this.observer = null;
     }

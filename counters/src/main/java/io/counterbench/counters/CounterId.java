@@ -15,21 +15,21 @@ public enum CounterId {
     ATOMIC("atomic", "AtomicLong") {
         @Override
         Counter build(CounterFactory f, Object shared, int k) {
-            return new AtomicCounter();
+            return new AtomicCounter(f.topology().cpuIdLimit());
         }
     },
     /** LongAdder: exact, striped by thread probe. */
     ADDER("adder", "LongAdder") {
         @Override
         Counter build(CounterFactory f, Object shared, int k) {
-            return new AdderCounter();
+            return new AdderCounter(f.topology().cpuIdLimit());
         }
     },
     /** JCTools' FixedSizeStripedLongCounter, one stripe per CPU. */
     JCTOOLS("jctools", "JCTools striped counter") {
         @Override
         Counter build(CounterFactory f, Object shared, int k) {
-            return new JctoolsCounter(f.topology().puCount());
+            return new JctoolsCounter(f.topology().puCount(), f.topology().cpuIdLimit());
         }
     },
     /** Per-task caches flushed every {@code batch} events (default 64), as Linux before 6.2. */
@@ -41,7 +41,7 @@ public enum CounterId {
 
         @Override
         Counter build(CounterFactory f, Object shared, int k) {
-            return new PerThreadCounter(f.batch(), f.observer());
+            return new PerThreadCounter(f.batch(), f.topology().cpuIdLimit(), f.observer());
         }
     },
     /** One slot per NUMA node, flushed at +-batch (default 32) into a total. */

@@ -13,9 +13,11 @@ final class JctoolsCounter implements Counter {
     private static final long GUARDED = 1L << 32;
     private final FixedSizeStripedLongCounter counter;
     private final int stripes;
+    private final int cpuLimit;
     private volatile long bias;
 
-    JctoolsCounter(int stripes) {
+    JctoolsCounter(int stripes, int cpuLimit) {
+        this.cpuLimit = cpuLimit;
         this.stripes = Integer.highestOneBit(Math.max(1, stripes - 1)) << (stripes > 1 ? 1 : 0);
         this.counter = CountersFactory.createFixedSizeStripedCounter(this.stripes);
     }
@@ -34,6 +36,9 @@ final class JctoolsCounter implements Counter {
 
     @Override
     public void add(int cpu, int task, long delta) {
+        if (Integer.compareUnsigned(cpu, cpuLimit) >= 0) {
+            throw CurrentCpu.outOfRange(cpu, cpuLimit);
+        }
         add(delta);
     }
 

@@ -22,25 +22,34 @@ final class PerThreadCounter implements Counter {
     private static final int MAX_TASKS = 1 << 22;
 
     private final long threshold;
+    private final int cpuLimit;
     /** Sees flushes (slow path only); null unless built for the simulator. */
     private final LineObserver observer;
     private final long[] total = Slots.lines(1);
     private volatile long[][] chunks = new long[1][];
     private volatile long bias;
 
-    PerThreadCounter(long threshold, LineObserver observer) {
+    PerThreadCounter(long threshold, int cpuLimit, LineObserver observer) {
         this.threshold = threshold;
+        this.cpuLimit = cpuLimit;
         this.observer = observer;
     }
 
     @Override
     public void add(long delta) {
         long tid = Thread.currentThread().threadId();
-        add(0, (int) (tid & (MAX_TASKS - 1)), delta);
+        addAsTask((int) (tid & (MAX_TASKS - 1)), delta);
     }
 
     @Override
     public void add(int cpu, int task, long delta) {
+        if (Integer.compareUnsigned(cpu, cpuLimit) >= 0) {
+            throw CurrentCpu.outOfRange(cpu, cpuLimit);
+        }
+        addAsTask(task, delta);
+    }
+
+    private void addAsTask(int task, long delta) {
         long[] c = chunk(task);
         int i = Slots.index(task & (CHUNK - 1), 0);
         long v = Math.addExact(c[i + VALUE], delta);
@@ -93,7 +102,7 @@ final class PerThreadCounter implements Counter {
     /** The shared total: one load; off by at most (threshold - 1) x max |delta| per task, either way. */
     @Override
     public long approximate() {
-        return Math.addExact((long) LONGS.getOpaque(total, Slots.index(0, 0)), bias);
+        return Sat.add((long) LONGS.getOpaque(total, Slots.index(0, 0)), bias);
     }
 
     /** Total plus every task's cache: O(tasks), exact at quiescence. */

@@ -61,37 +61,53 @@ final class TreeCounter implements Counter {
         if (delta == 0) {
             return;
         }
-        long orig = Slots.addExact(level0, Slots.index(cpu, k), delta);
+        int slot = Slots.index(cpu, k);
+        long orig = Slots.addExact(level0, slot, delta);
         long carry = Carry.of(orig, orig + delta, delta, mask0);
         if (carry != 0) {
-            propagate(cpu, carry);
+            try {
+                propagate(cpu, 1, carry);
+            } catch (ArithmeticException e) {
+                LONGS.getAndAdd(level0, slot, -delta);
+                throw e;
+            }
         }
     }
 
-    private void propagate(int cpu, long carry) {
+    /**
+     * Carries into level {@code l} and up (the slow path). Recursive so that a carry that would
+     * take an item or the root out of the long range is undone on every level it reached (the
+     * true total does not fit a long then); depth is the level count, at most 6.
+     */
+    private void propagate(int cpu, int l, long carry) {
         LineObserver obs = observer;
-        int levels = shape.levels();
-        for (int l = 1; l < levels; l++) {
-            int i = Slots.index(shape.item(l, cpu), k);
-            long orig = (long) LONGS.getAndAdd(items, i, carry);
+        if (l >= shape.levels()) {
+            Slots.addExact(items, rootIndex, carry);
             if (obs != null) {
-                obs.wrote(shape.item(l, cpu));
+                obs.wrote(shape.rootLine());
             }
-            carry = Carry.of(orig, orig + carry, carry, mask0 << shape.shift(l));
-            if (carry == 0) {
-                return;
-            }
+            return;
         }
-        LONGS.getAndAdd(items, rootIndex, carry);
+        int i = Slots.index(shape.item(l, cpu), k);
+        long orig = Slots.addExact(items, i, carry);
         if (obs != null) {
-            obs.wrote(shape.rootLine());
+            obs.wrote(shape.item(l, cpu));
+        }
+        long next = Carry.of(orig, orig + carry, carry, mask0 << shape.shift(l));
+        if (next != 0) {
+            try {
+                propagate(cpu, l + 1, next);
+            } catch (ArithmeticException e) {
+                LONGS.getAndAdd(items, i, -carry);
+                throw e;
+            }
         }
     }
 
     /** The root: one load; at most accuracy().under() below the precise sum, never above it. */
     @Override
     public long approximate() {
-        return Math.addExact((long) LONGS.getOpaque(items, rootIndex), bias);
+        return Sat.add((long) LONGS.getOpaque(items, rootIndex), bias);
     }
 
     /** Sum of the level-0 slots: O(CPUs), exact at quiescence. */

@@ -137,8 +137,11 @@ public final class TreeShape {
         int[] shift = new int[levels];
         long[] items = new long[levels];
         int[][] itemOf = new int[levels][];
-        items[0] = cpus.length;
-        StringBuilder desc = new StringBuilder("topology tree: " + cpus.length + " CPUs");
+        // every id below cpuIdLimit has a level-0 slot the counter accepts adds on (holes are
+        // possible-but-absent CPUs, as in the kernel), so every slot counts in the bound; a hole
+        // carries into item 0 of each level
+        items[0] = t.cpuIdLimit();
+        StringBuilder desc = new StringBuilder("topology tree: " + t.cpuIdLimit() + " CPU slots");
         for (int l = 1; l < levels; l++) {
             shift[l] = shift[l - 1] + arityOrders.get(l - 1);
             itemOf[l] = maps.get(l - 1);

@@ -33,9 +33,11 @@
  * unless the simulator set it and is read only on those slow paths: fast paths are unchanged.
  *
  * <h2>Values</h2>
- * Values are {@code long}. An add that would take the slot it updates out of the long range is
+ * Values are {@code long}. An add that would take the slot it updates (or, for the tree, any item or
+ * the root its carry reaches, or, for flat, the total it flushes into) out of the long range is
  * undone and throws {@link java.lang.ArithmeticException}; precise sums use exact arithmetic and
- * throw the same when the true value does not fit. Nothing wraps silently, with one documented
+ * throw the same when the true value does not fit. approximate() saturates at the long limits, so
+ * it stays within the accuracy range of a precise value that fits. Nothing wraps silently, with one documented
  * exception: {@code adder} and {@code jctools} are the JDK's and JCTools' classes, whose cells we do
  * not see; they are guarded only against single deltas that would overflow their current sum.
  */
