@@ -149,6 +149,7 @@ final class RunCommand implements Callable<Integer> {
         stdout.println("Summary (" + plan.profile().label() + " profile, " + results.size() + " results; " + folder + "):");
         Summary.print(stdout, results);
         stdout.println();
+        writeReport(folder, stdout);
         if (record.failedCount() > 0) {
             stdout.println(record.failedCount() + " benchmark run(s) failed: see " + folder.resolve("run.json") + " and jmh.log");
             return ExitCodes.CHECK_FAILED;
@@ -158,6 +159,17 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.println("results: " + folder);
         return ExitCodes.OK;
+    }
+
+    /** The run's report (report.md, report.csv, report.html, charts/) in its own folder; a run with no results gets a note. */
+    private static void writeReport(Path folder, PrintWriter stdout) {
+        try {
+            List<Path> written = io.counterbench.results.Reports.write(List.of(folder), folder);
+            written.stream().filter(p -> p.getFileName().toString().startsWith("report")).filter(p -> p.toString().endsWith(".html"))
+                    .findFirst().ifPresent(p -> stdout.println("report: " + p));
+        } catch (IllegalArgumentException e) {
+            stdout.println("no report: " + e.getMessage());
+        }
     }
 
     private static String asyncProfilerSpec(Path folder, PrintWriter err, RunRecord record) {

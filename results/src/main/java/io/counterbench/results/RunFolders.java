@@ -33,20 +33,24 @@ public final class RunFolders {
 
     /** Claims a new, empty run folder under {@code root} for a run starting at {@code start}. */
     public static Path create(Path root, Instant start) {
-        String base = STAMP.format(start) + "-" + hostName();
+        return createNamed(root, STAMP.format(start) + "-" + hostName());
+    }
+
+    /** Claims a new, empty folder {@code root/base} (then base-2, base-3...), e.g. results/reports/UTC-merge. */
+    public static Path createNamed(Path root, String base) {
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create results folder " + root + ": " + reason(e), e);
+            throw new UncheckedIOException("cannot create folder " + root + ": " + reason(e), e);
         }
         for (int i = 1; ; i++) {
             Path p = root.resolve(i == 1 ? base : base + "-" + i);
             try {
                 return Files.createDirectory(p);
             } catch (FileAlreadyExistsException e) {
-                // taken by a run that started in the same second: try the next suffix
+                // taken: try the next suffix
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create run folder " + p + ": " + reason(e), e);
+                throw new UncheckedIOException("cannot create folder " + p + ": " + reason(e), e);
             }
         }
     }

@@ -64,4 +64,13 @@ class RunFoldersTest {
         assertEquals(nested, RunFolders.named(nested));
         assertTrue(Files.isDirectory(nested));
     }
+
+    @Test
+    void namedFoldersGetASuffixWhenTaken(@TempDir Path root) {
+        Path a = RunFolders.createNamed(root.resolve("reports"), "20261121T093005Z-merge");
+        Path b = RunFolders.createNamed(root.resolve("reports"), "20261121T093005Z-merge");
+        assertEquals("20261121T093005Z-merge", a.getFileName().toString());
+        assertEquals("20261121T093005Z-merge-2", b.getFileName().toString());
+        assertTrue(Files.isDirectory(b));
+    }
 }

@@ -1,0 +1,117 @@
+package io.counterbench.results;
+
+import io.counterbench.results.report.Block;
+import io.counterbench.results.report.Report;
+import io.counterbench.results.report.ReportContext;
+import io.counterbench.results.report.ReportFormat;
+import io.counterbench.results.report.ReportSection;
+import io.counterbench.results.report.ReportSections;
+import io.counterbench.results.report.SvgChart;
+import io.counterbench.results.run.RunInput;
+import io.counterbench.results.run.RunLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The report API: run folders (or bare JMH JSON files) in, report.md, report.csv, report.html and
+ * charts/*.svg out. Every input is read and checked before anything is written; existing files
+ * are never overwritten (report-2.md, charts-2/ ...).
+ *
+ * <pre>{@code
+ * List<Path> written = Reports.write(List.of(runFolder), runFolder);   // what the run command calls
+ * }</pre>
+ */
+public final class Reports {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private Reports() {
+    }
+
+    /** Reads {@code runs} and writes the report files into {@code outDir} (created if missing); returns the files written. */
+    public static List<Path> write(List<Path> runs, Path outDir) {
+        return write(build(runs), outDir);
+    }
+
+    /** Reads and checks every input and renders the report in memory; writes nothing. */
+    public static Report build(List<Path> runs) {
+        if (runs.isEmpty()) {
+            throw new InputException("no run folder or JMH JSON file given");
+        }
+        return render(RunLoader.loadAll(runs));
+    }
+
+    /** Renders already loaded inputs: every registered section, in order. */
+    public static Report render(List<RunInput> runs) {
+        ReportContext ctx = new ReportContext(runs);
+        Report r = new Report("counterbench report");
+        r.paragraph("Generated " + DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                + " from " + runs.size() + " input(s): " + runs.stream().map(x -> x.source().toString()).collect(Collectors.joining(", ")) + ".");
+        for (ReportSections s : ReportSections.values()) {
+            ReportSection section = s.create();
+            List<RunInput> with = runs.stream().filter(section::has).toList();
+            List<RunInput> without = runs.stream().filter(x -> !section.has(x)).toList();
+            r.heading(2, section.title());
+            if (!without.isEmpty()) {
+                r.note(section.inputFile() + " is missing from " + without.stream().map(ctx::label).collect(Collectors.joining(", "))
+                        + (with.isEmpty() ? ": section skipped." : ": left out of this section."));
+            }
+            if (!with.isEmpty()) {
+                section.render(ctx, with, r);
+            }
+        }
+        return r;
+    }
+
+    /** Writes a rendered report into {@code outDir}: charts first (the Markdown links them), then every format. */
+    public static List<Path> write(Report report, Path outDir) {
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(outDir);
+            Map<String, String> chartFiles = new LinkedHashMap<>();
+            List<Block.Chart> charts = report.charts();
+            if (!charts.isEmpty()) {
+                Path dir = RunFolders.newFile(outDir, "charts");
+                Files.createDirectory(dir);
+                for (Block.Chart c : charts) {
+                    Path f = dir.resolve(c.id() + ".svg");
+                    Files.writeString(f, SvgChart.render(c.spec()), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                    chartFiles.put(c.id(), dir.getFileName() + "/" + f.getFileName());
+                    written.add(f);
+                }
+            }
+            for (ReportFormat f : ReportFormat.values()) {
+                Path p = RunFolders.newFile(outDir, f.fileName());
+                Files.writeString(p, f.render(report, chartFiles), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                written.add(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report into " + outDir + ": " + e.getMessage(), e);
+        }
+        return written;
+    }
+
+    /**
+     * Where a report goes when the user names no folder: a single run folder gets it; a single bare
+     * JMH file gets it next to itself; several inputs get a new results/reports/UTC-merge/.
+     */
+    public static Path defaultOutput(List<Path> runs, Instant now) {
+        if (runs.size() == 1) {
+            Path p = runs.getFirst().toAbsolutePath().normalize();
+            return Files.isDirectory(p) ? p : p.getParent();
+        }
+        Path root = RunFolders.home().resolve("results").resolve("reports");
+        return RunFolders.createNamed(root, STAMP.format(now) + "-merge");
+    }
+}

@@ -1,0 +1,47 @@
+package io.counterbench.results.gate;
+
+import io.counterbench.results.run.RunInput;
+import java.util.List;
+
+/** Everything the gate found: the rows in baseline order (new rows last) and notes on the inputs. */
+public record GateResult(RunInput baseline, RunInput current, GateOptions options, List<RowComparison> rows, List<String> notes) {
+
+    public GateResult {
+        rows = List.copyOf(rows);
+        notes = List.copyOf(notes);
+    }
+
+    public boolean failed() {
+        return rows.stream().anyMatch(RowComparison::fails);
+    }
+
+    public long count(Verdict v) {
+        return rows.stream().filter(r -> r.verdict() == v).count();
+    }
+
+    public long accuracyFailures() {
+        return rows.stream().filter(r -> !r.accuracyFailures().isEmpty()).count();
+    }
+
+    /** "2 regressions, 1 accuracy failure, 3 improvements, 40 unchanged" (the non-zero counts). */
+    public String counts() {
+        StringBuilder b = new StringBuilder();
+        add(b, count(Verdict.REGRESSION), "regression", "regressions");
+        add(b, accuracyFailures(), "accuracy failure", "accuracy failures");
+        add(b, count(Verdict.IMPROVEMENT), "improvement", "improvements");
+        add(b, count(Verdict.SAME), "unchanged", "unchanged");
+        add(b, count(Verdict.INCONCLUSIVE), "inconclusive (too few samples)", "inconclusive (too few samples)");
+        add(b, count(Verdict.NO_DATA), "without data", "without data");
+        add(b, count(Verdict.NEW), "new", "new");
+        add(b, count(Verdict.MISSING), "missing", "missing");
+        add(b, count(Verdict.REFERENCE), "reference", "reference");
+        add(b, count(Verdict.NOT_NORMALIZED), "without a reference row", "without a reference row");
+        return b.toString();
+    }
+
+    private static void add(StringBuilder b, long n, String one, String many) {
+        if (n > 0) {
+            b.append(b.isEmpty() ? "" : ", ").append(n).append(' ').append(n == 1 ? one : many);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.counterbench.results.report;
+
+import java.util.List;
+
+/** The parts a report is made of, independent of the format it is written in. */
+public sealed interface Block {
+
+    /** A section heading; level 2 is a section, 3 a subsection. */
+    record Heading(int level, String text) implements Block {
+    }
+
+    /** A paragraph of plain text (the writers escape it). */
+    record Paragraph(String text) implements Block {
+    }
+
+    /** A note in smaller print: a skipped input, a caveat. */
+    record Note(String text) implements Block {
+    }
+
+    /**
+     * A table. {@code numeric} says which columns are right-aligned. Cells are already formatted
+     * (units live in the header).
+     */
+    record Table(String caption, List<String> header, List<Boolean> numeric, List<List<String>> rows) implements Block {
+        public Table {
+            header = List.copyOf(header);
+            numeric = List.copyOf(numeric);
+            rows = rows.stream().map(List::copyOf).toList();
+            for (List<String> r : rows) {
+                if (r.size() != header.size()) {
+                    throw new IllegalArgumentException("row " + r + " has " + r.size() + " cells for " + header.size() + " columns");
+                }
+            }
+        }
+    }
+
+    /** A chart; {@code id} names its SVG file (charts/ID.svg). */
+    record Chart(String id, ChartSpec spec) implements Block {
+    }
+}

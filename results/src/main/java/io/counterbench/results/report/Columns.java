@@ -1,0 +1,90 @@
+package io.counterbench.results.report;
+
+import io.counterbench.results.jmh.JmhResult;
+import io.counterbench.results.jmh.Metric;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Which parameters vary within a set of rows, and the order their values appear in. */
+final class Columns {
+    static final String ACCURACY_WORST = "accuracy.worst";
+    static final String BOUND = "accuracy.bound";
+    static final String BOUND_UNDER = "accuracy.bound.under";
+    static final String BOUND_OVER = "accuracy.bound.over";
+    static final String VIOLATIONS = "accuracy.violations";
+    static final String INFLIGHT = "accuracy.inflight.worst";
+    static final String ALLOC = "gc.alloc.rate.norm";
+
+    private final Map<String, List<String>> values = new LinkedHashMap<>();
+
+    Columns(List<ResultRow> rows) {
+        Set<String> names = new LinkedHashSet<>();
+        if (rows.stream().anyMatch(r -> r.result().param("counter") != null)) {
+            names.add("counter");
+        }
+        rows.forEach(r -> names.addAll(r.result().params().keySet()));
+        for (String n : names) {
+            List<String> vs = new ArrayList<>();
+            for (ResultRow r : rows) {
+                String v = r.result().param(n);
+                String key = v == null ? "" : v;
+                if (!vs.contains(key)) {
+                    vs.add(key);
+                }
+            }
+            values.put(n, vs);
+        }
+    }
+
+    List<String> names() {
+        return List.copyOf(values.keySet());
+    }
+
+    List<String> varying() {
+        return values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+    }
+
+    /** "topology=host placement=compact" for the parameters with one value only. */
+    String constants() {
+        List<String> c = new ArrayList<>();
+        values.forEach((k, v) -> {
+            if (v.size() == 1 && !v.getFirst().isEmpty()) {
+                c.add(k + "=" + JmhResult.displayValue(k, v.getFirst()));
+            }
+        });
+        return String.join(" ", c);
+    }
+
+    /** Orders values of one parameter: numbers numerically, everything else in order of appearance. */
+    Comparator<ResultRow> order(String name) {
+        List<String> vs = values.get(name);
+        boolean numeric = vs.stream().allMatch(v -> v.matches("-?\\d+(\\.\\d+)?"));
+        return Comparator.comparingDouble(r -> {
+            String v = r.result().param(name);
+            String key = v == null ? "" : v;
+            return numeric ? Double.parseDouble(key) : vs.indexOf(key);
+        });
+    }
+
+    /** Secondary metrics that are members of a @Group benchmark: no dot in the name, the primary's unit. */
+    static List<String> groupMembers(List<ResultRow> rows) {
+        Set<String> names = new LinkedHashSet<>();
+        for (ResultRow r : rows) {
+            for (Map.Entry<String, Metric> e : r.result().secondary().entrySet()) {
+                if (!e.getKey().contains(".") && e.getValue().unit().equals(r.result().primary().unit())) {
+                    names.add(e.getKey());
+                }
+            }
+        }
+        return names.stream().sorted().toList();
+    }
+
+    static boolean any(List<ResultRow> rows, String metric) {
+        return rows.stream().anyMatch(r -> r.result().secondary(metric) != null);
+    }
+}

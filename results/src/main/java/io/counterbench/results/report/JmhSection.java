@@ -1,0 +1,96 @@
+package io.counterbench.results.report;
+
+import io.counterbench.results.InputException;
+import io.counterbench.results.jmh.JmhResult;
+import io.counterbench.results.jmh.Mode;
+import io.counterbench.results.run.RunInput;
+import io.counterbench.results.run.RunLoader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The benchmark results of jmh.json: one table per benchmark class and mode (every row with its
+ * error, unit, ratio to LongAdder and accuracy columns; merged runs get a machine column), the
+ * charts the data allows (throughput against threads, relative to LongAdder, latency against slot
+ * count), the accuracy view against CPU count, and report.csv's data table.
+ */
+final class JmhSection implements ReportSection {
+
+    @Override
+    public String title() {
+        return "Benchmarks";
+    }
+
+    @Override
+    public String inputFile() {
+        return RunLoader.JMH_FILE;
+    }
+
+    @Override
+    public boolean has(RunInput run) {
+        return true;
+    }
+
+    @Override
+    public void render(ReportContext ctx, List<RunInput> runs, Report out) {
+        List<ResultRow> rows = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            for (JmhResult r : runs.get(i).results()) {
+                rows.add(new ResultRow(runs.get(i), i, r));
+            }
+        }
+        checkModes(runs);
+        out.paragraph("Scores are JMH's (mean ± the 99.9% confidence half-width; no ± where JMH could not compute one). "
+                + "x adder: the score divided by LongAdder's in the same run, parameters and threads. "
+                + "Accuracy columns (counts): worst = largest |approximate - precise| seen with writers quiescent, "
+                + "bound = the counter's analytic bound under / over, violations = quiescent reads outside the bound (must be 0).");
+        Map<String, List<ResultRow>> groups = new LinkedHashMap<>();
+        for (ResultRow r : rows) {
+            JmhResult j = r.result();
+            groups.computeIfAbsent(j.className() + "\u0000" + j.mode().shortName() + "\u0000" + j.primary().unit(), k -> new ArrayList<>()).add(r);
+        }
+        Map<String, Integer> perClass = new HashMap<>();
+        groups.values().forEach(g -> perClass.merge(g.getFirst().result().className(), 1, Integer::sum));
+        for (List<ResultRow> g : groups.values()) {
+            JmhResult first = g.getFirst().result();
+            out.heading(3, first.className() + " (" + first.mode().shortName() + ", " + first.primary().unit() + ", "
+                    + (first.mode().higherIsBetter() ? "higher" : "lower") + " is better)");
+            out.add(BenchmarkTable.build(ctx, g));
+            if (first.mode() == Mode.THROUGHPUT) {
+                ThroughputCharts.add(ctx, g, out);
+            } else {
+                LatencyCharts.add(ctx, g, out);
+            }
+        }
+        AccuracyView.add(ctx, rows, out);
+        out.setData(DataTable.build(ctx, rows));
+    }
+
+    /** Runs that measured the same benchmark in different modes cannot share a table. */
+    private static void checkModes(List<RunInput> runs) {
+        Map<String, Set<Mode>> modes = new HashMap<>();
+        Map<String, RunInput> where = new HashMap<>();
+        for (RunInput run : runs) {
+            Map<String, Set<Mode>> mine = new java.util.LinkedHashMap<>();
+            for (JmhResult r : run.results()) {
+                mine.computeIfAbsent(r.benchmark(), k -> new TreeSet<>()).add(r.mode());
+            }
+            for (Map.Entry<String, Set<Mode>> e : mine.entrySet()) {
+                Set<Mode> before = modes.get(e.getKey());
+                if (before != null && before.stream().noneMatch(e.getValue()::contains)) {
+                    throw InputException.of(run.jmhFile(), "mixed modes: " + e.getKey() + " is " + e.getValue() + " here but "
+                            + before + " in " + where.get(e.getKey()).jmhFile() + "; runs to merge must measure a benchmark in the same mode");
+                }
+                if (before == null) {
+                    modes.put(e.getKey(), e.getValue());
+                    where.put(e.getKey(), run);
+                }
+            }
+        }
+    }
+}

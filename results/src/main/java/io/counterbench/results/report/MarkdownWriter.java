@@ -1,0 +1,62 @@
+package io.counterbench.results.report;
+
+import java.util.List;
+import java.util.Map;
+
+/** Writes a report as GitHub-flavoured Markdown. */
+final class MarkdownWriter {
+    private MarkdownWriter() {
+    }
+
+    static String write(Report r, Map<String, String> chartFiles) {
+        StringBuilder b = new StringBuilder();
+        b.append("# ").append(text(r.title())).append("\n\n");
+        for (Block block : r.blocks()) {
+            switch (block) {
+                case Block.Heading h -> b.append("#".repeat(Math.max(2, h.level()))).append(' ').append(text(h.text())).append("\n\n");
+                case Block.Paragraph p -> b.append(text(p.text())).append("\n\n");
+                case Block.Note n -> b.append("> ").append(text(n.text())).append("\n\n");
+                case Block.Table t -> table(b, t);
+                case Block.Chart c -> {
+                    String file = chartFiles.get(c.id());
+                    if (file != null) {
+                        b.append("![").append(text(c.spec().title())).append("](").append(file).append(")\n\n");
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    static void table(StringBuilder b, Block.Table t) {
+        if (t.caption() != null && !t.caption().isBlank()) {
+            b.append(text(t.caption())).append("\n\n");
+        }
+        row(b, t.header());
+        b.append('|');
+        for (int i = 0; i < t.header().size(); i++) {
+            b.append(t.numeric().get(i) ? "---:|" : "---|");
+        }
+        b.append('\n');
+        for (List<String> r : t.rows()) {
+            row(b, r);
+        }
+        b.append('\n');
+    }
+
+    private static void row(StringBuilder b, List<String> cells) {
+        b.append('|');
+        for (String c : cells) {
+            b.append(' ').append(cell(c)).append(" |");
+        }
+        b.append('\n');
+    }
+
+    private static String cell(String s) {
+        return text(s).replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static String text(String s) {
+        return s.replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

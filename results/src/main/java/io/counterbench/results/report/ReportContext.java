@@ -1,0 +1,51 @@
+package io.counterbench.results.report;
+
+import io.counterbench.results.run.RunInput;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every section needs besides its own input: all runs, and the short machine label of each
+ * (unique per run, so that two runs of one machine stay apart in a merged table).
+ */
+public final class ReportContext {
+    private final List<RunInput> runs;
+    private final Map<RunInput, String> labels = new IdentityHashMap<>();
+    private final Map<RunInput, String> shortLabels = new IdentityHashMap<>();
+
+    public ReportContext(List<RunInput> runs) {
+        this.runs = List.copyOf(runs);
+        Map<String, Integer> seen = new HashMap<>();
+        for (RunInput r : runs) {
+            String base = r.machine() != null ? r.machine().shortLabel() : "unknown machine";
+            seen.merge(base, 1, Integer::sum);
+        }
+        for (RunInput r : runs) {
+            String base = r.machine() != null ? r.machine().shortLabel() : "unknown machine";
+            boolean ambiguous = seen.get(base) > 1 || r.machine() == null;
+            labels.put(r, ambiguous ? base + " (" + r.name() + ")" : base);
+            shortLabels.put(r, ambiguous ? r.name() : base);
+        }
+    }
+
+    public List<RunInput> runs() {
+        return runs;
+    }
+
+    /** More than one input: tables get a machine column. */
+    public boolean merged() {
+        return runs.size() > 1;
+    }
+
+    /** "AMD EPYC 9654 / 384 CPUs", with the run's folder name added where needed to tell runs apart. */
+    public String label(RunInput run) {
+        return labels.get(run);
+    }
+
+    /** For chart legends: the machine label, or just the run's folder name where runs share a machine. */
+    public String shortLabel(RunInput run) {
+        return shortLabels.get(run);
+    }
+}
