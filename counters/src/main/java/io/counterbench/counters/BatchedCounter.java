@@ -6,9 +6,10 @@ import static io.counterbench.counters.Slots.LONGS;
  * Slots flushed into a shared total once they reach a batch: Linux's percpu_counter when there is
  * one slot per CPU ({@code flat}), or one slot per NUMA node ({@code per-node}).
  *
- * <p>add: one CAS on the caller's slot; when the slot would reach +-batch, the CAS empties it and
- * the whole amount goes to the total (the kernel's flush under a lock; here the CAS is the lock).
- * So at quiescence every slot holds at most batch - 1 in magnitude.
+ * <p>add: one atomic add on the caller's slot; when that leaves the slot at +-batch or beyond, the
+ * slot is emptied into the total with one atomic exchange (the kernel's flush under its lock). So at
+ * quiescence every slot holds at most batch - 1 in magnitude; while adds run, a slot may briefly
+ * hold more until its flush lands.
  */
 final class BatchedCounter implements Counter {
     private final CounterId id;
@@ -55,31 +56,26 @@ final class BatchedCounter implements Counter {
             throw CurrentCpu.outOfRange(cpu, slotOf.length);
         }
         int i = Slots.index(slotOf[cpu], k);
-        long cur = (long) LONGS.getOpaque(slots, i);
-        for (;;) {
-            long next = Math.addExact(cur, delta);
-            if (next >= batch || next <= -batch) {
-                long seen = (long) LONGS.compareAndExchange(slots, i, cur, 0L);
-                if (seen == cur) {
-                    flush(i, cur, next);
-                    return;
-                }
-                cur = seen;
-            } else {
-                long seen = (long) LONGS.compareAndExchange(slots, i, cur, next);
-                if (seen == cur) {
-                    return;
-                }
-                cur = seen;
-            }
+        long res = Slots.addExact(slots, i, delta) + delta;
+        if (res >= batch || res <= -batch) {
+            flush(i, delta);
         }
     }
 
-    private void flush(int slotIndex, long emptied, long amount) {
+    /**
+     * Moves the whole slot into the total: the kernel's flush under fbc->lock, here one atomic
+     * exchange, so adds racing on the same slot are never lost. Whoever flushes last leaves 0, and
+     * an add that leaves the slot at +-batch or beyond always flushes after it, so at quiescence
+     * every slot is within +-(batch - 1). When the total would leave the long range the add that
+     * triggered the flush is refused and the slot restored.
+     */
+    private void flush(int slotIndex, long delta) {
+        long moved = (long) LONGS.getAndSet(slots, slotIndex, 0L);
         try {
-            Slots.addExact(slots, totalIndex, amount);
+            Slots.addExact(slots, totalIndex, moved);
         } catch (ArithmeticException e) {
-            LONGS.getAndAdd(slots, slotIndex, emptied);
+            // the total cannot take it: put the slot back as it was before this add, and refuse the add
+            LONGS.getAndAdd(slots, slotIndex, moved - delta);
             throw e;
         }
         if (observer != null) {

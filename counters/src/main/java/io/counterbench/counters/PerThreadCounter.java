@@ -26,7 +26,12 @@ final class PerThreadCounter implements Counter {
     /** Sees flushes (slow path only); null unless built for the simulator. */
     private final LineObserver observer;
     private final long[] total = Slots.lines(1);
-    private volatile long[][] chunks = new long[1][];
+    /**
+     * Chunk table. Plain, not volatile: chunks never move and are allocated zeroed, so a stale table
+     * only sends a new task to the synchronized {@link #grow}; readers at quiescence are ordered after
+     * the writers by whatever made them quiescent (a join, a latch).
+     */
+    private long[][] chunks = new long[1][];
     private volatile long bias;
 
     PerThreadCounter(long threshold, int cpuLimit, LineObserver observer) {
