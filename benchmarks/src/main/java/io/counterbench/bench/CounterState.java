@@ -42,6 +42,7 @@ public class CounterState {
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) {
+        FaultInjection.atSetup(params.getBenchmark());
         host = "host".equals(topology);
         topo = TopologySources.load(topology);
         c = counter.create(topo);

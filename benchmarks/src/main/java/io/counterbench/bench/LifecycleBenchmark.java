@@ -51,7 +51,8 @@ public class LifecycleBenchmark {
     private Counter[] last;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp(org.openjdk.jmh.infra.BenchmarkParams params) {
+        FaultInjection.atSetup(params.getBenchmark());
         var t = TopologySources.load(topology);
         factory = counter.factory(t, 0);
         cpus = t.cpus();

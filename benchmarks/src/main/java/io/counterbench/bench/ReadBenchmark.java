@@ -55,7 +55,8 @@ public class ReadBenchmark {
     private Counter c;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp(org.openjdk.jmh.infra.BenchmarkParams params) {
+        FaultInjection.atSetup(params.getBenchmark());
         Topology t = TopologySources.load(virtual(cpus));
         c = counter.create(t);
         Random r = new Random(42);

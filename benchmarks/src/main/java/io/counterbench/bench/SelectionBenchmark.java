@@ -53,7 +53,8 @@ public class SelectionBenchmark {
     private Counter[] counters;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp(org.openjdk.jmh.infra.BenchmarkParams params) {
+        FaultInjection.atSetup(params.getBenchmark());
         var t = TopologySources.load(topology);
         CounterFactory f = counter.factory(t, 0);
         int[] cpus = t.cpus();

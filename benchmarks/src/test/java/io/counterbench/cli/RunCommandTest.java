@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -99,26 +98,23 @@ class RunCommandTest {
         }
     }
 
-    @Test
-    void interruptedRunKeepsFinishedResults(@TempDir Path dir) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-Djdk.attach.allowAttachSelf", "-XX:+EnableDynamicAgentLoading",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", "--profile", "smoke", "--benchmarks", "ReadBenchmark", "--out", dir.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("console.txt").toFile()).start();
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"INT", "TERM"})
+    void interruptedRunKeepsFinishedResults(String signal, @TempDir Path dir) throws Exception {
+        Process p = CliProcess.start(dir.resolve("console.txt"), List.of(),
+                "run", "--profile", "smoke", "--benchmarks", "ReadBenchmark", "--out", dir.resolve("runs").toString());
         Path runJson = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
-            runJson = findRunJson(dir);
+            runJson = findRunJson(dir.resolve("runs"));
             if (runJson != null && JSON.readTree(runJson.toFile()).get("completed").size() >= 1) {
                 break;
             }
             Thread.sleep(200);
         }
         assertTrue(runJson != null, "the run started");
-        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run stops on SIGINT");
+        new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run stops on SIG" + signal);
         JsonNode run = JSON.readTree(runJson.toFile());
         assertEquals("incomplete", run.get("status").asText(), run.toPrettyString());
         assertTrue(run.get("reason").asText().contains("interrupted"), run.get("reason").asText());
@@ -131,6 +127,9 @@ class RunCommandTest {
     }
 
     private static Path findRunJson(Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
         try (Stream<Path> s = Files.walk(dir, 2)) {
             return s.filter(f -> f.getFileName().toString().equals("run.json")).findFirst().orElse(null);
         }

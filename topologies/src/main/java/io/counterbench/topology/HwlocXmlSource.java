@@ -28,7 +28,27 @@ public final class HwlocXmlSource {
     }
 
     /** Reads the file; it is named by its file name. */
+    /** Larger than the XML of any real machine (a 4096-PU box is a few MB): refused before parsing. */
+    static final long MAX_BYTES = 64L << 20;
+
     public Topology load() {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("hwloc XML " + file + ": is a directory, not a file");
+        }
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new IllegalArgumentException("hwloc XML " + file + ": " + (size >> 20) + " MiB is larger than any real topology (limit "
+                        + (MAX_BYTES >> 20) + " MiB)");
+            }
+            if (size == 0) {
+                throw new IllegalArgumentException("hwloc XML " + file + ": the file is empty");
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("hwloc XML " + file + ": no such file");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("hwloc XML " + file + ": cannot read (" + e.getMessage() + ")", e);
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return parse(in, file.getFileName().toString(), "hwloc XML " + file);
         } catch (NoSuchFileException e) {

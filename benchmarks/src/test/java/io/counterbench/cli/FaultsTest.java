@@ -1,0 +1,61 @@
+package io.counterbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A benchmark fork that crashes or runs out of memory: the other benchmarks' results are kept,
+ * run.json says what failed and why, the run exits 1, and the next run works.
+ */
+class FaultsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"crash, exit code 134", "oom, OutOfMemoryError"})
+    void failingForkKeepsTheOtherResults(String kind, String expectedReason, @TempDir Path dir) throws Exception {
+        Path out = dir.resolve("runs");
+        Process p = CliProcess.start(dir.resolve("console.txt"), List.of("-Xmx160m", "-Dcounterbench.fault=" + kind + ":ReadBenchmark"),
+                "run", "--profile", "smoke", "--benchmarks", "UpdateBenchmark.inc|ReadBenchmark.approximate", "--counters", "tree",
+                "--out", out.toString());
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "run finished");
+        String console = Files.readString(dir.resolve("console.txt"));
+        assertEquals(ExitCodes.CHECK_FAILED, p.exitValue(), console);
+
+        Path folder = only(out);
+        JsonNode run = JSON.readTree(folder.resolve("run.json").toFile());
+        assertEquals("incomplete", run.get("status").asText(), run.toPrettyString());
+        assertEquals(2, run.get("completed").size(), "the two UpdateBenchmark entries ran");
+        assertEquals(1, run.get("failed").size(), run.toPrettyString());
+        String reason = run.at("/failed/0/error").asText();
+        assertTrue(reason.contains(expectedReason), reason);
+        assertTrue(run.at("/failed/0/label").asText().startsWith("ReadBenchmark"), run.toPrettyString());
+        assertEquals(2, JSON.readTree(folder.resolve("jmh.json").toFile()).size(), "finished results kept");
+
+        Process again = CliProcess.start(dir.resolve("console2.txt"), List.of(), "run", "--profile", "smoke", "--benchmarks",
+                "ReadBenchmark.approximate", "--counters", "tree", "--out", out.toString());
+        assertTrue(again.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, again.exitValue(), Files.readString(dir.resolve("console2.txt")));
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(2, s.count(), "the next run works, in its own folder");
+        }
+    }
+
+    static Path only(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> all = s.toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
+        }
+    }
+}
