@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class Plan {
     static final String PACKAGE = "io.counterbench.bench";
-    /** Seconds a JMH fork costs besides its iterations (JVM start, setup, teardown), measured on a 2-core VM. */
-    static final double FORK_OVERHEAD_SECONDS = 0.8;
+    /** Seconds a JMH fork costs besides its iterations (JVM start, setup, teardown): 0.3 s measured on a 2-core VM (quick profile, 124 forks in 139 s). */
+    static final double FORK_OVERHEAD_SECONDS = 0.35;
     private static final List<CounterId> SELECTION_DEFAULT = List.of(CounterId.TREE, CounterId.FLAT, CounterId.ADDER);
 
     private final Profile profile;

@@ -10,11 +10,11 @@ import static io.counterbench.counters.Slots.LONGS;
  *
  * <p>add: plain arithmetic on the task's own padded line, plus one atomic add every threshold
  * events. The task is the thread ({@link Thread#threadId()}) for {@link #add(long)}. Caches are
- * allocated in chunks of 64 tasks the first time a task of the chunk adds; chunks never move, so a
+ * allocated in chunks of 8 tasks (one padded line each) the first time a task of the chunk adds; chunks never move, so a
  * growing table loses no update.
  */
 final class PerThreadCounter implements Counter {
-    private static final int CHUNK_BITS = 6;
+    private static final int CHUNK_BITS = 3;
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int VALUE = 0;
     private static final int EVENTS = 1;
