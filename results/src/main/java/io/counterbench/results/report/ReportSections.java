@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 public enum ReportSections {
     RUN("machines and runs, from run.json", RunSection::new),
     JMH("benchmark tables and charts, from jmh.json (or a bare JMH JSON file)", JmhSection::new),
-    FOOTPRINT("memory per counter against CPU count, from footprint.json", FootprintSection::new);
+    FOOTPRINT("memory per counter against CPU count, from footprint.json", FootprintSection::new),
+    SIMULATION("the simulator's scenarios against the published figures, from simulation.json", SimulationSection::new);
 
     private final String description;
     private final Supplier<ReportSection> factory;

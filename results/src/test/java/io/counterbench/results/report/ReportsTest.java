@@ -184,4 +184,27 @@ class ReportsTest {
         assertTrue(e.getMessage().contains("footprint.json: truncated JSON"), e.getMessage());
         assertFalse(Files.exists(run.resolve("report.md")));
     }
+
+    @Test
+    void simulationJsonGetsItsOwnSection(@TempDir Path tmp) throws Exception {
+        Path run = Fixtures.copy("runs/with-simulation", tmp, "20261121T102800Z-vm");
+        Reports.write(List.of(run), run);
+        String md = Files.readString(run.resolve("report.md"));
+        assertTrue(md.contains("## Simulated machines"), md);
+        for (String scenario : List.of("rss-250", "hop-384", "oom-select", "scale")) {
+            assertTrue(md.contains("#### " + scenario), scenario + " missing");
+        }
+        assertTrue(md.contains("Published:"), "published figures beside the simulated ones");
+        assertTrue(md.contains("worst_deviation.under"), "nested fields become columns");
+        assertTrue(Files.readString(run.resolve("report.html")).contains("Simulated machines"));
+    }
+
+    @Test
+    void aSimulationFileWithoutScenariosIsRefused(@TempDir Path tmp) throws Exception {
+        Path run = Fixtures.copy("runs/with-simulation", tmp, "20261121T102801Z-vm");
+        Files.writeString(run.resolve("simulation.json"), "{\"seed\": 1}");
+        InputException e = assertThrows(InputException.class, () -> Reports.write(List.of(run), run));
+        assertTrue(e.getMessage().contains("simulation.json") && e.getMessage().contains("scenarios"), e.getMessage());
+        assertFalse(Files.exists(run.resolve("report.md")), "nothing written");
+    }
 }
