@@ -136,15 +136,17 @@ final class RunCommand implements Callable<Integer> {
         }, "counterbench-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         writeFootprint(folder, err);
-        List<RunResult> results = new RunExecutor(plan, folder, record, err, asyncSpec).run();
+        RunExecutor executor = new RunExecutor(plan, folder, record, err, asyncSpec);
+        List<RunResult> results = executor.run();
+        if (executor.writeFailure() != null) {
+            removeHook(hook);
+            throw new UsageException("cannot write to the run folder " + folder + ": " + executor.writeFailure()
+                    + "; " + record.doneCount() + " finished results are kept there and run.json says what is missing");
+        }
         ProcStat.Delta load = ProcStat.between(before, ProcStat.read());
         record.put("procStat", EnvironmentJson.procStat(load));
         record.complete();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already exiting: the hook has written run.json
-        }
+        removeHook(hook);
         stdout.println();
         stdout.println("Summary (" + plan.profile().label() + " profile, " + results.size() + " results; " + folder + "):");
         Summary.print(stdout, results);
@@ -159,6 +161,14 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.println("results: " + folder);
         return ExitCodes.OK;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting: the hook has written run.json
+        }
     }
 
     /** The run's report (report.md, report.csv, report.html, charts/) in its own folder; a run with no results gets a note. */

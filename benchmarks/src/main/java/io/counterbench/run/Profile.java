@@ -11,7 +11,7 @@ import java.util.Locale;
 public enum Profile {
     /** Checks that every benchmark runs; its numbers mean nothing (tests and CI use it). */
     SMOKE(1, 50, 1, 50, 1, false, List.of("compact"), List.of("8"), List.of("host")),
-    QUICK(1, 200, 3, 200, 1, false, List.of("compact"), List.of("8", "4096"), List.of("host", "synthetic-256")),
+    QUICK(2, 300, 3, 200, 1, false, List.of("compact"), List.of("8", "4096"), List.of("host", "synthetic-256")),
     STANDARD(3, 1000, 5, 1000, 1, true, List.of("compact", "spread"), List.of("2", "8", "64", "256", "1024", "4096"),
             List.of("host", "synthetic-256")),
     FULL(5, 1000, 10, 1000, 3, true, List.of("compact", "spread", "one-per-core", "none"),

@@ -38,6 +38,7 @@ public final class RunExecutor {
     private final PrintWriter err;
     private final String asyncProfilerSpec;
     private final List<RunResult> results = new ArrayList<>();
+    private String writeFailure;
 
     public RunExecutor(Plan plan, Path folder, RunRecord record, PrintWriter err, String asyncProfilerSpec) {
         this.plan = plan;
@@ -71,7 +72,17 @@ public final class RunExecutor {
                     } else {
                         synchronized (results) {
                             results.addAll(r);
-                            writeJmhJson();
+                            try {
+                                writeJmhJson();
+                            } catch (UncheckedIOException io) {
+                                results.removeAll(r);
+                                writeFailure = io.getMessage();
+                            }
+                        }
+                        if (writeFailure != null) {
+                            record.incomplete("cannot write results: " + writeFailure + "; the results before this one are kept");
+                            progress.finished(e, "STOPPED: " + writeFailure);
+                            break;
                         }
                         record.finished(e);
                         outcome = Summary.oneLine(r);
@@ -93,6 +104,11 @@ public final class RunExecutor {
         synchronized (results) {
             return List.copyOf(results);
         }
+    }
+
+    /** Why the run stopped early because its folder could not be written, or null. */
+    public String writeFailure() {
+        return writeFailure;
     }
 
     private org.openjdk.jmh.runner.options.Options options(PlanEntry e) {

@@ -120,6 +120,25 @@ class BadInputSuiteTest {
         assertEquals(before, listing(), "no file written or changed");
     }
 
+    /** run-bench.sh without any JDK 25 in reach: one line saying what to install, exit 2. */
+    @org.junit.jupiter.api.Test
+    void noJdk25IsOneLineAndExit2() throws Exception {
+        Path script = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (script != null && !Files.exists(script.resolve("run-bench.sh"))) {
+            script = script.getParent();
+        }
+        assertTrue(script != null, "run-bench.sh found above " + System.getProperty("user.dir"));
+        ProcessBuilder pb = new ProcessBuilder("bash", script.resolve("run-bench.sh").toString(), "--help");
+        pb.environment().put("JAVA_HOME", files.resolve("no-jdk-here").toString());
+        pb.environment().put("COUNTERBENCH_JDK_DIRS", files.resolve("no-jdks-here").toString() + "/*");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(ExitCodes.BAD_INPUT, p.waitFor(), output);
+        assertEquals(1, output.lines().count(), output);
+        assertTrue(output.contains("no JDK 25") && output.contains("Install"), output);
+    }
+
     private static List<String> listing() throws Exception {
         try (Stream<Path> s = Files.walk(files)) {
             return s.map(p -> files.relativize(p) + ":" + (Files.isRegularFile(p) ? sizeAndTime(p) : "d")).sorted().toList();

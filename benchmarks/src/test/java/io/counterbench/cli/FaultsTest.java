@@ -51,6 +51,46 @@ class FaultsTest {
         }
     }
 
+    /** The run folder stops being writable mid-run (a stand-in for a full disk): the run stops, what finished is kept. */
+    @org.junit.jupiter.api.Test
+    void unwritableRunFolderStopsTheRunAndKeepsFinishedResults(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("runs");
+        Process p = CliProcess.start(dir.resolve("console.txt"), List.of(), "run", "--profile", "smoke", "--benchmarks",
+                "ReadBenchmark", "--counters", "tree,flat,adder,atomic", "--out", out.toString());
+        Path runJson = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(out)) {
+                try (Stream<Path> s = Files.list(out)) {
+                    runJson = s.map(f -> f.resolve("run.json")).filter(Files::exists).findFirst().orElse(null);
+                }
+            }
+            if (runJson != null && JSON.readTree(runJson.toFile()).get("completed").size() >= 1) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertTrue(runJson != null, "the run started");
+        // the next write of jmh.json goes through this temp name: make it impossible
+        Files.createDirectories(runJson.resolveSibling(".jmh.json.tmp"));
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "run finished");
+        String console = Files.readString(dir.resolve("console.txt"));
+        assertEquals(ExitCodes.BAD_INPUT, p.exitValue(), console);
+        assertTrue(console.contains("error: cannot write to the run folder"), console);
+        JsonNode run = JSON.readTree(runJson.toFile());
+        assertEquals("incomplete", run.get("status").asText(), run.toPrettyString());
+        assertTrue(run.get("reason").asText().startsWith("cannot write results"), run.get("reason").asText());
+        int done = run.get("completed").size();
+        assertTrue(done >= 1 && run.get("missing").size() >= 1, run.toPrettyString());
+        assertEquals(done * 2, JSON.readTree(runJson.resolveSibling("jmh.json").toFile()).size(),
+                "jmh.json still holds every finished result (two methods per entry)");
+
+        Process again = CliProcess.start(dir.resolve("console2.txt"), List.of(), "run", "--profile", "smoke", "--benchmarks",
+                "ReadBenchmark.approximate", "--counters", "tree", "--out", out.toString());
+        assertTrue(again.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, again.exitValue(), Files.readString(dir.resolve("console2.txt")));
+    }
+
     static Path only(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             List<Path> all = s.toList();

@@ -9,15 +9,12 @@ import org.jctools.counters.FixedSizeStripedLongCounter;
  * per-thread probe. approximate() and precise(): get() sums every stripe, O(stripes), exact at
  * quiescence.
  */
-final class JctoolsCounter implements Counter {
-    private static final long GUARDED = 1L << 32;
+final class JctoolsCounter extends LibraryCounter {
     private final FixedSizeStripedLongCounter counter;
     private final int stripes;
-    private final int cpuLimit;
-    private volatile long bias;
 
     JctoolsCounter(int stripes, int cpuLimit) {
-        this.cpuLimit = cpuLimit;
+        super(cpuLimit);
         this.stripes = Integer.highestOneBit(Math.max(1, stripes - 1)) << (stripes > 1 ? 1 : 0);
         this.counter = CountersFactory.createFixedSizeStripedCounter(this.stripes);
     }
@@ -27,41 +24,13 @@ final class JctoolsCounter implements Counter {
     }
 
     @Override
-    public void add(long delta) {
-        if (delta >= GUARDED || delta <= -GUARDED) {
-            OverflowGuard.check(counter.get(), delta);
-        }
+    void libraryAdd(long delta) {
         counter.inc(delta);
     }
 
     @Override
-    public void add(int cpu, int task, long delta) {
-        if (Integer.compareUnsigned(cpu, cpuLimit) >= 0) {
-            throw CurrentCpu.outOfRange(cpu, cpuLimit);
-        }
-        add(delta);
-    }
-
-    /** Exact at quiescence; sums every stripe (O(stripes)). */
-    @Override
-    public long approximate() {
-        return precise();
-    }
-
-    /** Exact at quiescence; sums every stripe (O(stripes)). */
-    @Override
-    public long precise() {
-        return Math.addExact(counter.get(), bias);
-    }
-
-    @Override
-    public Accuracy accuracy() {
-        return Accuracy.EXACT;
-    }
-
-    @Override
-    public void set(long v) {
-        bias = Math.subtractExact(v, counter.get());
+    long librarySum() {
+        return counter.get();
     }
 
     @Override
