@@ -13,7 +13,7 @@
  * <h2>Accessors</h2>
  * All slot access goes through {@link io.counterbench.counters.Slots#LONGS}, a VarHandle:
  * <ul>
- *   <li>{@code getAndAdd}, {@code compareAndSet}: the update of a slot any thread may touch
+ *   <li>{@code getAndAdd}, {@code getAndSet}: the update of a slot any thread may touch
  *       (a per-CPU slot: Java threads migrate between the read of the CPU number and the update,
  *       which the kernel prevents by disabling preemption; we pay an atomic instead);</li>
  *   <li>{@code getOpaque}: reads by other threads (sums); opaque is enough because a sum makes no
@@ -21,7 +21,7 @@
  *       already orders their writes before the read;</li>
  *   <li>{@code setOpaque}: single-writer state (a per-task cache) that other threads read.</li>
  * </ul>
- * No lock is taken on any add path; where the original has a lock (percpu_counter's flush) a CAS
+ * No lock is taken on any add path; where the original has a lock (percpu_counter's flush) an atomic exchange
  * does its job.
  *
  * <h2>Observation</h2>
