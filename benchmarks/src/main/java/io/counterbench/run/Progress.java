@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 
 /** Progress lines with an ETA that corrects the plan's estimate by how fast the run has actually gone. */
-final class Progress {
+public final class Progress {
     private final PrintWriter err;
     private final double planned;
     private final long startNanos = System.nanoTime();
@@ -37,7 +37,8 @@ final class Progress {
         return Math.max(0, left * Math.min(Math.max(scale, 0.5), 3.0));
     }
 
-    static String format(double seconds) {
+    /** A duration as 4m02s, or 2h05m past an hour. */
+    public static String format(double seconds) {
         Duration d = Duration.ofSeconds(Math.round(seconds));
         if (d.toHours() > 0) {
             return String.format("%dh%02dm", d.toHours(), d.toMinutesPart());

@@ -1,13 +1,12 @@
 package io.counterbench.sim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The JSON tree helpers of simulation.json: one mapper, ordered objects, NaN written as null ("n/a"). */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper MAPPER = io.counterbench.run.Json.MAPPER;
 
     private Json() {
     }

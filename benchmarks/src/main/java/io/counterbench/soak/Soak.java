@@ -2,6 +2,7 @@ package io.counterbench.soak;
 
 import io.counterbench.counters.Counter;
 import io.counterbench.counters.CounterId;
+import io.counterbench.run.Progress;
 import io.counterbench.topology.Affinity;
 import io.counterbench.topology.Topology;
 import io.counterbench.topology.TopologySources;
@@ -137,7 +138,7 @@ public final class Soak {
                 boolean done = elapsed * 1000 >= millis;
                 long total = java.util.Arrays.stream(ops).sum();
                 progress.printf("[soak] %5.0f s of %d s, ETA %s: %,d operations, %,d checks, %d violations%n", elapsed,
-                        millis / 1000, eta(millis / 1000.0 - elapsed), total, checks[0], violations[0]);
+                        millis / 1000, Progress.format(Math.max(0, millis / 1000.0 - elapsed)), total, checks[0], violations[0]);
                 progress.flush();
                 if (done) {
                     stop.set(true);
@@ -166,8 +167,4 @@ public final class Soak {
         }
     }
 
-    private static String eta(double seconds) {
-        long s = Math.max(0, Math.round(seconds));
-        return String.format("%dm%02ds", s / 60, s % 60);
-    }
 }
