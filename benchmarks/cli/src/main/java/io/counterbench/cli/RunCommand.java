@@ -9,14 +9,17 @@ import io.counterbench.env.EnvironmentJson;
 import io.counterbench.env.ProcStat;
 import io.counterbench.results.Json;
 import io.counterbench.results.RunFolders;
+import io.counterbench.results.run.RunJson;
 import io.counterbench.run.Plan;
 import io.counterbench.run.PlanEntry;
 import io.counterbench.run.Profile;
 import io.counterbench.run.RunExecutor;
 import io.counterbench.run.RunRecord;
 import io.counterbench.run.Summary;
+import io.counterbench.sim.Progress;
 import io.counterbench.topology.Affinity;
 import io.counterbench.topology.CpuList;
+import io.counterbench.topology.Level;
 import io.counterbench.topology.Placement;
 import io.counterbench.topology.Topology;
 import io.counterbench.topology.TopologySources;
@@ -118,14 +121,14 @@ final class RunCommand implements Callable<Integer> {
         stdout.println("run folder: " + folder);
         stdout.flush();
         Environment env = Environment.capture();
-        record.put("environment", EnvironmentJson.environment(env));
-        record.put("hostTopology", topologyJson(TopologySources.load("host")));
-        record.put("jmh", jmhJson(env, plan));
+        record.environment(EnvironmentJson.environment(env));
+        record.hostTopology(hostTopology(TopologySources.load("host")));
+        record.jmh(jmhJson(env, plan));
         ProcStat before = ProcStat.read();
         String asyncSpec = asyncProfiler ? asyncProfilerSpec(folder, err, record) : null;
         Thread hook = new Thread(() -> {
             if (!record.closed()) {
-                record.put("procStat", EnvironmentJson.procStat(ProcStat.between(before, ProcStat.read())));
+                record.procStat(EnvironmentJson.procStat(ProcStat.between(before, ProcStat.read())));
                 record.incomplete("interrupted (SIGINT/SIGTERM) after " + record.doneCount() + " of " + plan.entries().size() + " benchmark runs");
                 err.println();
                 err.println("interrupted: " + record.doneCount() + " of " + plan.entries().size()
@@ -143,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
                     + "; " + record.doneCount() + " finished results are kept there and run.json says what is missing");
         }
         ProcStat.Delta load = ProcStat.between(before, ProcStat.read());
-        record.put("procStat", EnvironmentJson.procStat(load));
+        record.procStat(EnvironmentJson.procStat(load));
         record.complete();
         removeHook(hook);
         stdout.println();
@@ -186,23 +189,17 @@ final class RunCommand implements Callable<Integer> {
         Path lib = AsyncProfilerSupport.extractLibrary(profiles.resolve(".lib"));
         AsyncProfilerSupport.Choice choice = AsyncProfilerSupport.choose();
         err.println("async-profiler " + AsyncProfilerSupport.version() + ": event " + choice.event() + " (" + choice.reason() + ")");
-        record.put("asyncProfiler", Json.object().put("version", AsyncProfilerSupport.version()).put("event", choice.event())
+        record.asyncProfiler(Json.object().put("version", AsyncProfilerSupport.version()).put("event", choice.event())
                 .put("reason", choice.reason()).put("dir", "profiles"));
         return AsyncProfilerSupport.jmhProfilerSpec(lib, profiles, choice.event());
     }
 
-    private static ObjectNode topologyJson(Topology t) {
-        ObjectNode n = Json.object();
-        n.put("name", t.name());
-        n.put("source", t.source());
-        n.put("pus", t.puCount());
-        ObjectNode counts = n.putObject("counts");
-        for (io.counterbench.topology.Level l : io.counterbench.topology.Level.values()) {
+    private static RunJson.HostTopology hostTopology(Topology t) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Level l : Level.values()) {
             counts.put(l.shortName(), t.domainCount(l));
         }
-        ArrayNode notes = n.putArray("notes");
-        t.notes().forEach(notes::add);
-        return n;
+        return new RunJson.HostTopology(t.name(), t.source(), t.puCount(), counts, t.notes());
     }
 
     private static ObjectNode jmhJson(Environment env, Plan plan) {
@@ -251,7 +248,7 @@ final class RunCommand implements Callable<Integer> {
         String threadList = plan.entries().stream().filter(e -> e.benchmark().equals("UpdateBenchmark"))
                 .map(PlanEntry::threads).distinct().sorted().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("-");
         out.printf("  threads: %s; JMH forks in all: %d%n", threadList, plan.forks());
-        out.printf("  estimated time: %s%n", formatDuration(plan.estimateSeconds()));
+        out.printf("  estimated time: %s%n", Progress.format(plan.estimateSeconds()));
         if (!host && plan.entries().stream().anyMatch(e -> e.totalThreads() > Runtime.getRuntime().availableProcessors())) {
             out.printf("  note: up to %d threads on a machine with %d CPUs here: fine for a plan, oversubscribed if run here%n",
                     plan.entries().stream().mapToInt(PlanEntry::totalThreads).max().orElse(0),
@@ -269,11 +266,6 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         out.flush();
-    }
-
-    private static String formatDuration(double s) {
-        long sec = Math.round(s);
-        return sec >= 3600 ? String.format("%dh%02dm", sec / 3600, sec % 3600 / 60) : String.format("%dm%02ds", sec / 60, sec % 60);
     }
 
     private static void writeFootprint(Path folder, PrintWriter err) {

@@ -1,77 +1,92 @@
 package io.counterbench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.counterbench.results.Json;
+import io.counterbench.results.run.RunJson;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * run.json of one run folder: the plan, the environment and what became of every plan entry. It is
- * rewritten (atomically) after every entry, so whatever stops the run, the file says how far it got:
- * status "running" (the process died without a word), "complete", or "incomplete" with the reason
- * and the entries that are missing.
+ * Keeps a run folder's run.json ({@link RunJson}, the format results/ reads) current: the plan, the
+ * environment and what became of every plan entry. The file is rewritten (atomically) after every
+ * change, so whatever stops the run, it says how far it got: status "running" (the process died
+ * without a word), "complete", or "incomplete" with the reason and the entries that are missing.
  */
 public final class RunRecord {
-    public static final String SCHEMA = "counterbench-run/1";
+    public static final String SCHEMA = RunJson.SCHEMA;
+    private static final Map<String, String> FILES = filesOfARun();
 
     private final Path file;
     private final Plan plan;
-    private final ObjectNode root = Json.object();
+    private final List<String> command;
+    private final String started;
+    private final RunJson.Profile profile;
+    private final List<RunJson.Entry> entries;
     private final Map<Integer, String> outcome = new LinkedHashMap<>();
     private final Map<Integer, String> errors = new LinkedHashMap<>();
+    private String status = "running";
+    private String reason;
+    private String finished;
+    private JsonNode environment;
+    private RunJson.HostTopology hostTopology;
+    private JsonNode jmh;
+    private JsonNode asyncProfiler;
+    private JsonNode procStat;
     private boolean closed;
 
     public RunRecord(Path folder, Plan plan, List<String> args, Instant started) {
-        this.file = folder.resolve("run.json");
+        this.file = folder.resolve(RunJson.FILE);
         this.plan = plan;
-        root.put("schema", SCHEMA);
-        root.put("status", "running");
-        root.put("started", started.toString());
-        root.putNull("finished");
-        ArrayNode cmd = root.putArray("command");
-        args.forEach(cmd::add);
-        ObjectNode p = root.putObject("profile");
-        Profile pr = plan.profile();
-        p.put("name", pr.label());
-        p.put("warmupIterations", pr.warmupIterations);
-        p.put("warmupMillis", pr.warmupMillis);
-        p.put("measurementIterations", pr.measurementIterations);
-        p.put("measurementMillis", pr.measurementMillis);
-        p.put("forks", pr.forks);
-        root.put("topology", plan.topology());
-        root.put("estimateSeconds", Math.round(plan.estimateSeconds()));
-        ArrayNode entries = root.putArray("plan");
-        for (PlanEntry e : plan.entries()) {
-            ObjectNode n = entries.addObject();
-            n.put("index", e.index());
-            n.put("benchmark", Plan.PACKAGE + "." + e.benchmark());
-            ArrayNode m = n.putArray("methods");
-            e.methods().forEach(m::add);
-            ObjectNode params = n.putObject("params");
-            e.params().forEach(params::put);
-            n.put("threads", e.totalThreads());
-            if (e.threadGroups() != null) {
-                ArrayNode tg = n.putArray("threadGroups");
-                for (int g : e.threadGroups()) {
-                    tg.add(g);
-                }
-            }
-            n.put("estimateSeconds", Math.round(e.estimateSeconds() * 10) / 10.0);
-        }
-        ObjectNode files = root.putObject("files");
-        files.put("jmh", "jmh.json");
-        files.put("footprint", "footprint.json");
-        files.put("log", "jmh.log");
+        this.command = List.copyOf(args);
+        this.started = started.toString();
+        Profile p = plan.profile();
+        this.profile = new RunJson.Profile(p.label(), p.warmupIterations, p.warmupMillis, p.measurementIterations, p.measurementMillis, p.forks);
+        this.entries = plan.entries().stream().map(RunRecord::entry).toList();
     }
 
-    /** Adds a section (environment, procStat, jmh settings). */
-    public synchronized void put(String key, JsonNode value) {
-        root.set(key, value);
+    private static Map<String, String> filesOfARun() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("jmh", "jmh.json");
+        m.put("footprint", "footprint.json");
+        m.put("log", "jmh.log");
+        return m;
+    }
+
+    private static RunJson.Entry entry(PlanEntry e) {
+        return new RunJson.Entry(e.index(), Plan.PACKAGE + "." + e.benchmark(), e.methods(), e.params(), e.totalThreads(),
+                e.threadGroups() == null ? null : Arrays.stream(e.threadGroups()).boxed().toList(),
+                Math.round(e.estimateSeconds() * 10) / 10.0);
+    }
+
+    /** The machine the run measures (see EnvironmentJson). */
+    public synchronized void environment(JsonNode value) {
+        environment = value;
+        save();
+    }
+
+    public synchronized void hostTopology(RunJson.HostTopology value) {
+        hostTopology = value;
+        save();
+    }
+
+    /** JMH's version and settings for every fork. */
+    public synchronized void jmh(JsonNode value) {
+        jmh = value;
+        save();
+    }
+
+    public synchronized void asyncProfiler(JsonNode value) {
+        asyncProfiler = value;
+        save();
+    }
+
+    /** The /proc/stat deltas over the run (see EnvironmentJson). */
+    public synchronized void procStat(JsonNode value) {
+        procStat = value;
         save();
     }
 
@@ -99,20 +114,20 @@ public final class RunRecord {
         if (closed) {
             return;
         }
-        root.put("status", errors.isEmpty() ? "complete" : "incomplete");
+        status = errors.isEmpty() ? "complete" : "incomplete";
         if (!errors.isEmpty()) {
-            root.put("reason", errors.size() + " benchmark run(s) failed; see failed[] and jmh.log");
+            reason = errors.size() + " benchmark run(s) failed; see failed[] and jmh.log";
         }
         close();
     }
 
     /** Marks the run incomplete (interrupted, or an error stopped it) and writes the final file. */
-    public synchronized void incomplete(String reason) {
+    public synchronized void incomplete(String why) {
         if (closed) {
             return;
         }
-        root.put("status", "incomplete");
-        root.put("reason", reason);
+        status = "incomplete";
+        reason = why;
         close();
     }
 
@@ -121,31 +136,35 @@ public final class RunRecord {
     }
 
     private void close() {
-        root.put("finished", Instant.now().toString());
+        finished = Instant.now().toString();
         save();
         closed = true;
+    }
+
+    /** run.json as it stands. */
+    synchronized RunJson snapshot() {
+        List<Integer> done = new ArrayList<>();
+        List<RunJson.Failure> failed = new ArrayList<>();
+        List<Integer> missing = new ArrayList<>();
+        for (PlanEntry e : plan.entries()) {
+            String o = outcome.get(e.index());
+            if ("done".equals(o)) {
+                done.add(e.index());
+            } else if ("failed".equals(o)) {
+                failed.add(new RunJson.Failure(e.index(), e.label(), errors.get(e.index())));
+            } else {
+                missing.add(e.index());
+            }
+        }
+        return new RunJson(SCHEMA, status, reason, started, finished, command, profile, plan.topology(),
+                Math.round(plan.estimateSeconds()), entries, FILES, environment, hostTopology, jmh, asyncProfiler, procStat,
+                done, failed, missing);
     }
 
     private void save() {
         if (closed) {
             return;
         }
-        ArrayNode done = root.putArray("completed");
-        ArrayNode failed = root.putArray("failed");
-        ArrayNode missing = root.putArray("missing");
-        for (PlanEntry e : plan.entries()) {
-            String o = outcome.get(e.index());
-            if ("done".equals(o)) {
-                done.add(e.index());
-            } else if ("failed".equals(o)) {
-                ObjectNode f = failed.addObject();
-                f.put("index", e.index());
-                f.put("label", e.label());
-                f.put("error", errors.get(e.index()));
-            } else {
-                missing.add(e.index());
-            }
-        }
-        Json.write(file, root);
+        snapshot().write(file);
     }
 }

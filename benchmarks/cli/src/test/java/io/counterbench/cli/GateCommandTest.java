@@ -24,7 +24,6 @@ class GateCommandTest {
         GateCommand.environment = System.getenv();
     }
 
-
     @Test
     void aRunAgainstItselfPassesWithAKernelRobotStyleTable(@TempDir Path tmp) throws Exception {
         Path run = Fixtures.resource(STD);
@@ -91,21 +90,28 @@ class GateCommandTest {
         String base = Fixtures.resource(STD).toString();
         Path summary = tmp.resolve("summary.md");
         Path bad = Fixtures.resource("jmh/bad");
-        run("gate", "--baseline", base, "--current", bad.resolve("truncated.json").toString(), "--summary", summary.toString()).assertOneLineError("truncated.json: truncated JSON");
+        run("gate", "--baseline", base, "--current", bad.resolve("truncated.json").toString(), "--summary", summary.toString())
+                .assertOneLineError("truncated.json: truncated JSON");
         run("gate", "--baseline", bad.resolve("object.json").toString(), "--current", base).assertOneLineError("not JMH's JSON");
         Path other = Fixtures.edit(Fixtures.copy(STD, tmp, "other"), "run.json",
                 n -> ((ObjectNode) n.get("environment").get("cpus")).put("available", 64));
-        run("gate", "--baseline", base, "--current", other.toString(), "--summary", summary.toString()).assertOneLineError("ran on different machines: cpus.available 2 vs 64");
+        run("gate", "--baseline", base, "--current", other.toString(), "--summary", summary.toString())
+                .assertOneLineError("ran on different machines: cpus.available 2 vs 64");
         assertEquals(0, run("gate", "--baseline", base, "--current", other.toString(), "--allow-different-machine").code());
         Path fewer = Fixtures.edit(Fixtures.copy(STD, tmp, "fewer"), "jmh.json", n -> ((ArrayNode) n).remove(0));
-        run("gate", "--baseline", base, "--current", fewer.toString(), "--summary", summary.toString()).assertOneLineError("missing 1 of 16 baseline rows");
+        run("gate", "--baseline", base, "--current", fewer.toString(), "--summary", summary.toString())
+                .assertOneLineError("missing 1 of 16 baseline rows");
         assertEquals(0, run("gate", "--baseline", base, "--current", fewer.toString(), "--allow-missing").code());
         assertEquals(0, run("gate", "--baseline", fewer.toString(), "--current", base).code(), "new rows are fine");
         Path mixed = Fixtures.edit(Fixtures.copy(STD, tmp, "mixed"), "jmh.json", n -> ((ObjectNode) n.get(5)).put("mode", "sample"));
-        run("gate", "--baseline", base, "--current", mixed.toString()).assertOneLineError("mixed modes: ReadBenchmark.approximate counter=tree cpus=8 threads=1 is [avgt] in the baseline");
-        run("gate", "--baseline", base, "--current", Fixtures.resource("jmh/two-modes.json").toString()).assertOneLineError("no row of the current run");
-        run("gate", "--baseline", base, "--current", base, "--threshold", "lots").assertOneLineError("--threshold 'lots' is not a percentage");
-        run("gate", "--baseline", base, "--current", base, "--export", "csv", tmp.resolve("e.json").toString()).assertOneLineError("unknown export format 'csv'");
+        run("gate", "--baseline", base, "--current", mixed.toString())
+                .assertOneLineError("mixed modes: ReadBenchmark.approximate counter=tree cpus=8 threads=1 is [avgt] in the baseline");
+        run("gate", "--baseline", base, "--current", Fixtures.resource("jmh/two-modes.json").toString())
+                .assertOneLineError("no row of the current run");
+        run("gate", "--baseline", base, "--current", base, "--threshold", "lots")
+                .assertOneLineError("--threshold 'lots' is not a percentage");
+        run("gate", "--baseline", base, "--current", base, "--export", "csv", tmp.resolve("e.json").toString())
+                .assertOneLineError("unknown export format 'csv'");
         assertFalse(Files.exists(summary));
         assertFalse(Files.exists(tmp.resolve("e.json")));
     }

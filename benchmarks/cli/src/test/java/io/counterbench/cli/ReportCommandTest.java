@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportCommandTest {
 
-
     private static long files(Path dir) throws Exception {
         if (!Files.exists(dir)) {
             return 0;
@@ -70,9 +69,12 @@ class ReportCommandTest {
     void badInputGetsOneLineAndNothingIsWritten(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
         Path bad = Fixtures.resource("jmh/bad");
-        run("report", bad.resolve("truncated.json").toString(), "--out", out.toString()).assertOneLineError("truncated.json: truncated JSON");
-        run("report", bad.resolve("object.json").toString(), "--out", out.toString()).assertOneLineError("object.json: not JMH's JSON: expected an array of benchmark results, found an object");
-        run("report", bad.resolve("strings.json").toString(), "--out", out.toString()).assertOneLineError("strings.json: not JMH's JSON: result 1 is a string");
+        run("report", bad.resolve("truncated.json").toString(), "--out", out.toString())
+                .assertOneLineError("truncated.json: truncated JSON");
+        run("report", bad.resolve("object.json").toString(), "--out", out.toString())
+                .assertOneLineError("object.json: not JMH's JSON: expected an array of benchmark results, found an object");
+        run("report", bad.resolve("strings.json").toString(), "--out", out.toString())
+                .assertOneLineError("strings.json: not JMH's JSON: result 1 is a string");
         Path noJmh = Fixtures.copy("runs/smoke", tmp, "no-jmh");
         Files.delete(noJmh.resolve("jmh.json"));
         run("report", noJmh.toString()).assertOneLineError("no-jmh: no jmh.json in this folder");

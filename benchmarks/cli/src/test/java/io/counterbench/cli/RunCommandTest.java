@@ -21,7 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RunCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-
     static Stream<Arguments> badInput() {
         return Stream.of(
                 Arguments.of(List.of("run", "--counters", "tree,nosuch", "--dry-run"), "unknown counter id 'nosuch'"),

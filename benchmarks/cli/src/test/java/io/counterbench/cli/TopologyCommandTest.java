@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TopologyCommandTest {
 
-
     @Test
     void smallPresetPrintsTheWholeTreeAndThePlacements() {
         Cli.Run r = run("topology", "--topology", "small-16");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.counterbench.results.Json;
+import io.counterbench.results.run.RunJson;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,7 @@ class RunRecordTest {
     void writtenAtOnceAndAfterEveryEntry(@TempDir Path dir) throws Exception {
         Plan plan = plan();
         RunRecord r = new RunRecord(dir, plan, List.of("run"), Instant.parse("2026-11-21T10:00:00Z"));
-        r.put("environment", Json.object().put("cpuModel", "test"));
+        r.environment(Json.object().put("cpuModel", "test"));
         JsonNode run = Json.MAPPER.readTree(dir.resolve("run.json").toFile());
         assertEquals("running", run.get("status").asText());
         assertEquals(plan.entries().size(), run.get("plan").size());
@@ -61,5 +62,19 @@ class RunRecordTest {
         JsonNode run = Json.MAPPER.readTree(dir.resolve("run.json").toFile());
         assertEquals("complete", run.get("status").asText());
         assertEquals(0, run.get("missing").size());
+    }
+
+    @Test
+    void whatTheRunWritesIsWhatResultsReads(@TempDir Path dir) {
+        Plan plan = Plan.build(new Plan.Choices(Profile.SMOKE, null, null, null, "host", 2, Pattern.compile("Update|ReaderWriter")));
+        RunRecord r = new RunRecord(dir, plan, List.of("run", "--profile", "smoke"), Instant.parse("2026-11-21T10:00:00Z"));
+        r.environment(Json.object().put("cpuModel", "test"));
+        r.finished(plan.entries().get(0));
+        r.failed(plan.entries().get(1), "boom");
+        RunJson read = RunJson.read(dir.resolve("run.json"));
+        assertEquals(r.snapshot(), read);
+        assertEquals("boom", read.firstError());
+        assertTrue(read.plan().stream().anyMatch(e -> e.threadGroups() != null), "reader/writer entries keep their thread groups");
+        assertEquals(plan.entries().size() - 2, read.missing().size());
     }
 }
