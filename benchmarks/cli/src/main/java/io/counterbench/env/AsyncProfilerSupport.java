@@ -127,7 +127,7 @@ public final class AsyncProfilerSupport {
         try (InputStream in = AsyncProfilerSupport.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("no " + resource + " on the class path: the tools.profiler:"
-                        + "async-profiler jar is missing (it is a dependency of the benchmarks module)");
+                        + "async-profiler jar is missing (it is a dependency of the cli module)");
             }
             bytes = in.readAllBytes();
         } catch (IOException e) {
