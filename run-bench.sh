@@ -92,21 +92,38 @@ if [[ $# -eq 0 ]]; then
   set -- run --profile quick
 fi
 
+test_help() {
+  cat <<'HELP'
+Usage: ./run-bench.sh test [--jcstress] [MAVEN ARGS...]
+Runs the whole test suite (unit, property, concurrency and short jcstress tests) with Maven verify.
+  --jcstress   run the jcstress tests in their full mode (long) instead of the short CI mode
+Extra arguments go to Maven, e.g. -pl counters or -Dtest=TreeCounterTest.
+HELP
+}
+
+build_help() {
+  cat <<'HELP'
+Usage: ./run-bench.sh build
+Builds the jars now (Maven package, tests skipped; log: target/build.log). Every other command
+builds first by itself when a pom, a main source or a preset changed since the last successful build.
+HELP
+}
+
 case "${1:-}" in
+  help)
+    # the two commands this script handles itself; the CLI answers 'help' for the others
+    case "${2:-}" in
+      test) test_help; exit 0 ;;
+      build) build_help; exit 0 ;;
+    esac
+    ;;
   test)
     shift
     exec_args=()
     for a in "$@"; do
       case "$a" in
         --jcstress) exec_args+=(-Djcstress.mode=full) ;;
-        -h|--help)
-          cat <<'HELP'
-Usage: ./run-bench.sh test [--jcstress] [MAVEN ARGS...]
-Runs the whole test suite (unit, property, concurrency and short jcstress tests) with Maven verify.
-  --jcstress   run the jcstress tests in their full mode (long) instead of the short CI mode
-Extra arguments go to Maven, e.g. -pl counters or -Dtest=TreeCounterTest.
-HELP
-          exit 0 ;;
+        -h|--help) test_help; exit 0 ;;
         *) exec_args+=("$a") ;;
       esac
     done
@@ -115,6 +132,11 @@ HELP
     exit $?
     ;;
   build)
+    case "${2:-}" in
+      -h|--help) build_help; exit 0 ;;
+      "") ;;
+      *) die "build takes no arguments, got '$2' (see './run-bench.sh build --help')" ;;
+    esac
     build
     exit 0
     ;;

@@ -72,6 +72,9 @@ final class GateCommand implements Callable<Integer> {
         GateOptions options = new GateOptions(GateOptions.parseThreshold(threshold), alpha,
                 normalizeBy == null || normalizeBy.isBlank() ? null : normalizeBy.strip(), allowDifferentMachine, allowMissing);
         ExportFormat exportFormat = export == null ? null : ExportFormat.parse(export.get(0));
+        if (exportFormat != null) {
+            exportFormat.checkTarget(Path.of(export.get(1)));
+        }
         RunInput base = RunLoader.load(baseline);
         RunInput cur = RunLoader.load(current);
         GateResult result = Gate.compare(base, cur, options);

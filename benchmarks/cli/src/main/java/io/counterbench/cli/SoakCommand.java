@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Runs every counter concurrently for a while and checks exact totals and bounds at every pause. */
-@Command(name = "soak",
+@Command(name = "soak", mixinStandardHelpOptions = true,
         description = {"Stress every counter id: 4 x nproc writer threads add mixed +-deltas (current-CPU adds on counters for this "
                 + "machine, explicit-placement adds on counters for a 384-CPU box) while their pinning changes at random; "
                 + "at each interval the writers pause and precise() must equal the sum of their tallies exactly and approximate() "

@@ -54,7 +54,7 @@ final class TopologyCommand implements Runnable {
             throw new UsageException("--threads must be a positive number, got " + threads);
         }
         Topology t = TopologySources.load(topology);
-        boolean host = topology.strip().equals("host");
+        boolean host = TopologySources.isHost(topology);
         int[] allowed = host && Affinity.available() ? Affinity.processCpus() : null;
         printHeader(out, t);
         printTree(out, t);

@@ -34,7 +34,7 @@ public final class Summary {
     private static String worstSuffix(RunResult r) {
         Result w = r.getSecondaryResults().get("accuracy.worst");
         Result b = r.getSecondaryResults().get("accuracy.bound");
-        return w == null ? "" : " (worst " + fmt(w.getScore()) + (b == null ? "" : " / bound " + fmt(b.getScore())) + ")";
+        return w == null ? "" : " (worst " + count(w.getScore()) + (b == null ? "" : " / bound " + count(b.getScore())) + ")";
     }
 
     public static void print(PrintWriter out, List<RunResult> results) {
@@ -67,7 +67,7 @@ public final class Summary {
                                 CounterId.parse(p.getParam("counter")).id(), p.getParam("placement"), p.getParam("topology"),
                                 p.getThreads(), fmt(r.getPrimaryResult().getScore()), fmt(r.getPrimaryResult().getScoreError()),
                                 ratio(r.getPrimaryResult().getScore(), adder),
-                                w == null ? "NaN" : fmt(w.getScore()), b == null ? "NaN" : fmt(b.getScore()));
+                                w == null ? "NaN" : count(w.getScore()), b == null ? "NaN" : count(b.getScore()));
                     });
         }
     }
@@ -97,7 +97,7 @@ public final class Summary {
             int writers = p.getThreadGroups().length > 1 ? p.getThreadGroups()[1] : 0;
             out.printf("%-11s %-12s %7d %12s %12s %10s%n", CounterId.parse(p.getParam("counter")).id(), m, writers,
                     reader == null ? "NaN" : fmt(reader.getScore()), writer == null ? "NaN" : fmt(writer.getScore()),
-                    inflight == null ? (m.equals("approximate") ? "NaN" : "-") : fmt(inflight.getScore()));
+                    inflight == null ? (m.equals("approximate") ? "NaN" : "-") : count(inflight.getScore()));
         }
     }
 
@@ -183,6 +183,11 @@ public final class Summary {
             return String.format(Locale.ROOT, "%.1f", v);
         }
         return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** A count (deviations, bounds, violations): a whole number, never "24.0" or "3.000"; NaN when not measured. */
+    static String count(double v) {
+        return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%d", Math.round(v));
     }
 
     static Map<String, Result> secondary(RunResult r) {

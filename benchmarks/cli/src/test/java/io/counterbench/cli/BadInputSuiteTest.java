@@ -99,6 +99,10 @@ class BadInputSuiteTest {
         c.add(Arguments.of("gate", List.of("gate", "--baseline", f + "/missing.json", "--current", f + "/not-jmh.json"), "missing.json"));
         c.add(Arguments.of("gate", List.of("gate", "--current", f + "/not-jmh.json"), "--baseline"));
         c.add(Arguments.of("gate", List.of("gate", "--baseline", f + "/strings.json", "--current", f + "/strings.json", "--threshold", "lots"), "lots"));
+        // export and jmh
+        c.add(Arguments.of("export", List.of("export", f + "/strings.json", f + "/no-such-folder/bench.json"), "does not exist"));
+        c.add(Arguments.of("jmh", List.of("jmh", "--", "-p", "counter=bogus"), "bogus"));
+        c.add(Arguments.of("run", List.of("run", "--prof", "bogus", "--out", o), "--prof bogus"));
         return c.stream();
     }
 
