@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * Every counter implementation, by id. A bare JMH {@code @Param} of this enum runs them all; adding
  * an implementation is one constant here and one class.
  */
-public enum CounterId {
+public enum CounterId implements CounterType {
     /** AtomicLong: exact, every writer on one line. */
     ATOMIC("atomic", "AtomicLong") {
         @Override
@@ -146,12 +146,19 @@ public enum CounterId {
     }
 
     /** The id users type: "tree-topo". */
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    public boolean builtIn() {
+        return true;
     }
 
     /** A factory for counters of this id on {@code topology}; {@code batch} 0 picks the default. */
@@ -162,6 +169,16 @@ public enum CounterId {
     /** One counter with the default batch. */
     public Counter create(Topology topology) {
         return factory(topology, 0).create();
+    }
+
+    @Override
+    public Counter create(Topology topology, long batch) {
+        return factory(topology, batch).create();
+    }
+
+    @Override
+    public Counter[] createGroup(Topology topology, long batch, int count) {
+        return factory(topology, batch).createGroup(count);
     }
 
     long defaultBatch(Topology t) {

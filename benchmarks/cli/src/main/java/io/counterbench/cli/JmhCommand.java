@@ -1,7 +1,7 @@
 package io.counterbench.cli;
 
 import io.counterbench.bench.AccuracyProfiler;
-import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterTypes;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.List;
@@ -15,6 +15,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "jmh", mixinStandardHelpOptions = true,
         description = {"Run JMH directly with its own options, e.g. 'jmh -- UpdateBenchmark.inc -p counter=tree -t 2 -f 1'.",
-            "Counter ids in -p counter=ID[,ID...] are checked like --counters elsewhere; the accuracy profiler "
+            "Counter ids in -p counter=ID[,ID...] are checked like --counters elsewhere (with --counter-jar's); the accuracy profiler "
                 + "(accuracy.* secondary metrics) is attached unless --no-accuracy; exit 1 when a benchmark failed.",
             "Use 'jmh -- -h' for JMH's help, 'jmh -- -l' to list the benchmarks and 'jmh -- -lprof' for its profilers."})
 final class JmhCommand implements Callable<Integer> {
@@ -36,6 +37,9 @@ final class JmhCommand implements Callable<Integer> {
 
     @Option(names = "--no-accuracy", description = "Do not attach the accuracy profiler.")
     boolean noAccuracy;
+
+    @Mixin
+    CounterJarOption counterJars;
 
     @Parameters(arity = "0..*", paramLabel = "JMH-ARGS", description = "Arguments for JMH (put them after --).")
     List<String> args = List.of();
@@ -70,8 +74,16 @@ final class JmhCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
+        counterJars.load();
         jmh.getParameter("counter").orElse(List.of()).forEach(JmhCommand::checkCounter);
         ChainedOptionsBuilder options = new OptionsBuilder().parent(jmh);
+        List<String> forkArgs = CounterTypes.forkJvmArgs();
+        if (!forkArgs.isEmpty()) {
+            // the forks load the same jars; JMH takes one jvmArgsAppend list, so the user's come first
+            List<String> append = new java.util.ArrayList<>(jmh.getJvmArgsAppend().orElse(List.of()));
+            append.addAll(forkArgs);
+            options.jvmArgsAppend(append.toArray(String[]::new));
+        }
         boolean hasAccuracy = jmh.getProfilers().stream().anyMatch(p -> p.getKlass().equals(ACCURACY));
         if (!noAccuracy && !hasAccuracy) {
             options.addProfiler(AccuracyProfiler.class);
@@ -95,7 +107,7 @@ final class JmhCommand implements Callable<Integer> {
     /** A value of -p counter=...: an id as --counters takes it (JMH splits the list at commas). */
     private static void checkCounter(String value) {
         try {
-            CounterId.parse(value);
+            CounterTypes.parse(value);
         } catch (IllegalArgumentException e) {
             throw new UsageException("-p counter=" + value + ": " + e.getMessage());
         }

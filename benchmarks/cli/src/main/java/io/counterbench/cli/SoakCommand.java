@@ -1,13 +1,14 @@
 package io.counterbench.cli;
 
-import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterType;
+import io.counterbench.counters.CounterTypes;
 import io.counterbench.soak.Soak;
 import io.counterbench.topology.Affinity;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,8 +29,11 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--interval-ms", paramLabel = "MS", description = "Time between checks (default: ${DEFAULT-VALUE}).")
     long intervalMillis = 2000;
 
-    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids (default: all).")
+    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids (default: all, with those of --counter-jar).")
     List<String> counters;
+
+    @Mixin
+    CounterJarOption counterJars;
 
     @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = 1;
@@ -43,7 +47,8 @@ final class SoakCommand implements Callable<Integer> {
             throw new UsageException("--minutes " + minutes + ": must be positive (at most a week)");
         }
         int n = threads != null ? threads : 4 * Affinity.processCpus().length;
-        List<CounterId> ids = counters == null ? Arrays.asList(CounterId.values()) : counters.stream().map(CounterId::parse).toList();
+        counterJars.load();
+        List<CounterType> ids = counters == null ? CounterTypes.all() : counters.stream().map(CounterTypes::parse).distinct().toList();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Soak soak = new Soak(ids, n, intervalMillis, seed);

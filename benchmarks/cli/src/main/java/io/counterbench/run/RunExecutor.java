@@ -136,6 +136,10 @@ public final class RunExecutor {
                 .addProfiler(AccuracyProfiler.class)
                 .shouldFailOnError(true);
         e.params().forEach(b::param);
+        List<String> counterJars = io.counterbench.counters.CounterTypes.forkJvmArgs();
+        if (!counterJars.isEmpty()) {
+            b.jvmArgsAppend(counterJars.toArray(String[]::new)); // the fork loads the same --counter-jar types
+        }
         if (e.threadGroups() != null) {
             b.threadGroups(e.threadGroups());
         } else {
