@@ -107,17 +107,8 @@ public final class ChartRenderer {
                 continue; // nothing to draw: no legend entry either (the chart's subtitle says what is left out)
             }
             YIntervalSeries ys2 = new YIntervalSeries(new Key(i, s.name()), false, true);
-            ChartSpec.Point prev = null;
-            for (ChartSpec.Point p : ps) {
-                if (prev != null && s.style().kind() == SeriesStyle.Kind.MEASURED) {
-                    Double between = grid.higher(prev.x());
-                    if (between != null && between < p.x()) {
-                        // measured by other series, not by this one: break the line there
-                        ys2.add(between, Double.NaN, Double.NaN, Double.NaN);
-                    }
-                }
+            for (ChartSpec.Point p : s.style().kind() == SeriesStyle.Kind.MEASURED ? withGaps(ps, grid) : ps) {
                 ys2.add(p.x(), p.y(), p.hasInterval() ? p.lo() : Double.NaN, p.hasInterval() ? p.hi() : Double.NaN);
-                prev = p;
             }
             data.addSeries(ys2);
             style(renderer, i, s.style());
@@ -167,6 +158,27 @@ public final class ChartRenderer {
         String svg = g2.getSVGElement(prefix + "svg", true, new ViewBox(0, 0, WIDTH, height), null, null);
         int close = svg.indexOf('>');
         return svg.substring(0, close + 1) + "<title>" + HtmlWriter.esc(spec.title()) + "</title>" + svg.substring(close + 1) + "\n";
+    }
+
+    /**
+     * The points (sorted by x) with a NaN point inserted wherever the chart's {@code grid} (every x
+     * some series measured) has an x between two consecutive points: JFreeChart draws no segment
+     * to or from a NaN, so no line crosses an x value this series did not measure.
+     */
+    static List<ChartSpec.Point> withGaps(List<ChartSpec.Point> sorted, java.util.NavigableSet<Double> grid) {
+        List<ChartSpec.Point> out = new ArrayList<>();
+        ChartSpec.Point prev = null;
+        for (ChartSpec.Point p : sorted) {
+            if (prev != null) {
+                Double between = grid.higher(prev.x());
+                if (between != null && between < p.x()) {
+                    out.add(ChartSpec.Point.of(between, Double.NaN));
+                }
+            }
+            out.add(p);
+            prev = p;
+        }
+        return out;
     }
 
     /** About how many legend rows the series need (the chart grows to keep the plot its size). */
@@ -292,9 +304,9 @@ public final class ChartRenderer {
         }
 
         /**
-         * The range for {@code values}, widened for interval {@code ends} by at most a third of the
-         * values' own span on each side (a factor of 4 on a log axis), so that one wild interval does
-         * not flatten every line; ends beyond that are drawn clipped and marked.
+         * The range for {@code values}, widened for interval {@code ends} by at most half the axis'
+         * own extent on each side (a third of it, at least a factor of 4, on a log axis), so that one
+         * wild interval does not flatten every line; ends beyond that are drawn clipped and marked.
          */
         static AxisRange of(double[] values, double[] ends, boolean log, boolean fromZero) {
             double lo = java.util.Arrays.stream(values).min().orElseThrow();
@@ -329,8 +341,10 @@ public final class ChartRenderer {
                 double step = Math.max(1, Math.ceil(powers / 12));
                 return new AxisRange(lower, upper, base, step, integers);
             }
-            double span = hi - lo;
-            double reach = span > 0 ? span / 3 : Math.max(Math.abs(hi), 1) / 3;
+            // intervals may reach half the axis' own extent beyond the points (a tenth of the largest value at least)
+            double span = fromZero ? hi - Math.min(0, lo) : hi - lo;
+            double reach = Math.max(span / 2, Math.max(Math.abs(hi), Math.abs(lo)) / 10);
+            reach = reach > 0 ? reach : 1;
             double l = lo;
             double h = hi;
             for (double e : ends) {

@@ -154,6 +154,6 @@ final class SimCharts {
     }
 
     private static String fmtMb(double mb) {
-        return String.format(java.util.Locale.ROOT, mb < 10 ? "%.2f MB" : "%.0f MB", mb);
+        return String.format(java.util.Locale.ROOT, mb < 10 ? "%,.2f MB" : "%,.1f MB", mb);
     }
 }
