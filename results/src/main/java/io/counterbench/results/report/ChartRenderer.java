@@ -212,9 +212,9 @@ public final class ChartRenderer {
             NumberAxis n = new NumberAxis(label);
             n.setAutoRangeIncludesZero(false);
             n.setNumberFormatOverride(new TickFormat());
-            if (r.integers) {
-                n.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-            }
+            // about eight ticks: 1, 2 or 5 times a power of ten (whole steps for counts)
+            double step = AxisRange.nice((r.upper - r.lower) / 8);
+            n.setTickUnit(new NumberTickUnit(r.integers ? Math.max(1, Math.rint(step)) : step));
             a = n;
         }
         a.setRange(r.lower, r.upper);
@@ -366,6 +366,15 @@ public final class ChartRenderer {
                 lower = 0; // a count or a time axis does not start below zero
             }
             return new AxisRange(lower, h + pad, 10, 1, integers);
+        }
+
+        static double nice(double raw) {
+            if (!(raw > 0)) {
+                return 1;
+            }
+            double e = Math.pow(10, Math.floor(Math.log10(raw)));
+            double f = raw / e;
+            return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * e;
         }
 
         boolean outside(double v) {

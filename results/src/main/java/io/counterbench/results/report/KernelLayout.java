@@ -13,7 +13,7 @@ package io.counterbench.results.report;
  * sum of the arity orders below it. 256 CPUs: order 8, orders {3, 3, 2}: 32 + 4 items and a root,
  * 37 lines. Used when footprint.json carries no kernel-layout column of its own.
  */
-final class KernelLayout {
+public final class KernelLayout {
     static final int SLOT_BYTES = 8;
     static final int LINE_BYTES = 64;
 
@@ -27,17 +27,17 @@ final class KernelLayout {
     }
 
     /** percpu_counter: one 8-byte slot per CPU. */
-    static long perCpuCounter(int cpus) {
+    public static long perCpuCounter(int cpus) {
         return (long) SLOT_BYTES * cpus;
     }
 
     /** The HPCC tree: 8 bytes per CPU plus a 64-byte line per tree item. */
-    static long tree(int cpus) {
+    public static long tree(int cpus) {
         return perCpuCounter(cpus) + (long) LINE_BYTES * treeItems(cpus);
     }
 
     /** Intermediate items and the root of the kernel's tree for {@code cpus} CPUs (0 for one CPU: CPU 0's slot is the root). */
-    static long treeItems(int cpus) {
+    public static long treeItems(int cpus) {
         if (cpus < 1) {
             throw new IllegalArgumentException("CPU count " + cpus + " must be >= 1");
         }
