@@ -213,4 +213,20 @@ class ReportsTest {
         assertTrue(e.getMessage().contains("simulation.json") && e.getMessage().contains("scenarios"), e.getMessage());
         assertFalse(Files.exists(run.resolve("report.md")), "nothing written");
     }
+
+    @Test
+    void aRowWithAFlameGraphLinksIt(@TempDir Path tmp) throws Exception {
+        Path run = Fixtures.copy("runs/smoke", tmp, "run");
+        // what run --async-profiler leaves: profiles/NNN-tT/<JMH's benchmark id>/flame-EVENT-forward.html
+        Path dir = run.resolve("profiles/003-t2/io.counterbench.bench.UpdateBenchmark.inc-Throughput-counter-TREE-placement-compact-topology-host");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("flame-cpu-forward.html"), "<html></html>");
+        Path out = tmp.resolve("elsewhere");
+        Reports.write(List.of(run), out);
+        String md = Files.readString(out.resolve("report.md"));
+        String rel = "../run/profiles/003-t2/io.counterbench.bench.UpdateBenchmark.inc-Throughput-counter-TREE-placement-compact-topology-host/flame-cpu-forward.html";
+        assertTrue(md.contains("| inc | tree | 2 | 1 | 156.7 | 0.65x | 20 | 64 / 62 | 0 | [flame graph](" + rel + ") |"), md);
+        assertTrue(md.contains("| inc | tree | 1 | 1 | 114.0 | 0.42x | 23 | 64 / 62 | 0 |  |"), "only the profiled row (2 threads) links one");
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<a href=\"" + rel + "\">flame graph</a>"));
+    }
 }
