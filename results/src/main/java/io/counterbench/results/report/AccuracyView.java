@@ -80,8 +80,8 @@ final class AccuracyView {
                             b > 0 && Double.isFinite(c.worst) ? String.format(java.util.Locale.ROOT, "%.0f%%", 100 * c.worst / b) : "",
                             Fmt.count(c.violations), String.join(", ", c.from)));
                     ns.add(ce.getKey());
-                    series.add(e.getKey() + " worst", SeriesStyle.counter(e.getKey(), 0), ChartSpec.Point.of(ce.getKey(), c.worst));
-                    series.add(e.getKey() + " bound", SeriesStyle.bound(e.getKey()), ChartSpec.Point.of(ce.getKey(), b));
+                    series.add(e.getKey(), SeriesStyle.counter(e.getKey(), 0), ChartSpec.Point.of(ce.getKey(), c.worst));
+                    series.addBound(e.getKey(), ChartSpec.Point.of(ce.getKey(), b));
                     drawable |= b > 0 || c.worst > 0;
                 }
                 if (!drawable && !exact.contains(e.getKey())) {

@@ -88,12 +88,12 @@ public final class ChartRenderer {
         if (all.isEmpty()) {
             return empty(prefix, spec);
         }
-        AxisRange x = AxisRange.of(all.stream().mapToDouble(ChartSpec.Point::x).toArray(), new double[0], spec.xLog(), false);
+        AxisRange x = AxisRange.of(all.stream().mapToDouble(ChartSpec.Point::x).toArray(), new double[0], spec.xLog(), false, true);
         double[] ends = all.stream().filter(ChartSpec.Point::hasInterval).flatMapToDouble(p -> java.util.stream.DoubleStream.of(p.lo(), p.hi()))
                 .toArray();
         double[] ys = all.stream().mapToDouble(ChartSpec.Point::y).toArray();
         boolean fromZero = !spec.yLog() && java.util.Arrays.stream(ys).allMatch(y -> y >= 0);
-        AxisRange y = AxisRange.of(ys, ends, spec.yLog(), fromZero);
+        AxisRange y = AxisRange.of(ys, ends, spec.yLog(), fromZero, false);
         boolean clipped = all.stream().anyMatch(p -> p.hasInterval() && (y.outside(p.lo()) || y.outside(p.hi())));
 
         TreeSet<Double> grid = new TreeSet<>();
@@ -307,8 +307,9 @@ public final class ChartRenderer {
          * The range for {@code values}, widened for interval {@code ends} by at most half the axis'
          * own extent on each side (a third of it, at least a factor of 4, on a log axis), so that one
          * wild interval does not flatten every line; ends beyond that are drawn clipped and marked.
+         * {@code counts}: the values are CPU or thread counts (a log axis steps by powers of two).
          */
-        static AxisRange of(double[] values, double[] ends, boolean log, boolean fromZero) {
+        static AxisRange of(double[] values, double[] ends, boolean log, boolean fromZero, boolean counts) {
             double lo = java.util.Arrays.stream(values).min().orElseThrow();
             double hi = java.util.Arrays.stream(values).max().orElseThrow();
             boolean integers = java.util.Arrays.stream(values).allMatch(v -> v == Math.rint(v));
@@ -328,8 +329,8 @@ public final class ChartRenderer {
                 double lower = Math.exp(l - pad);
                 double upper = Math.exp(h + pad);
                 double decades = Math.log10(upper / lower);
-                // powers of two for short spans and for counts (CPUs, threads: 8, 16, 32...), powers of ten otherwise
-                double base = decades < 2.5 || integers && lo >= 1 && upper / lower <= 1 << 16 ? 2 : 10;
+                // powers of two for short spans and for CPU and thread counts (8, 16, 32...), powers of ten otherwise
+                double base = decades < 2.5 || counts && integers && lo >= 1 && upper / lower <= 1 << 16 ? 2 : 10;
                 if (base == 10) {
                     // snap to the decade when it is near, so that the ends carry a label (0.1, 1,000)
                     double down = Math.pow(10, Math.floor(Math.log10(lower)));

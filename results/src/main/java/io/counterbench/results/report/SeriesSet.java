@@ -7,12 +7,18 @@ import java.util.Map;
 
 /** Collects a chart's points by series name, each series with the style of its first point. */
 final class SeriesSet {
+    private static final String HIDDEN = "\u0000";
     private final Map<String, SeriesStyle> styles = new LinkedHashMap<>();
     private final Map<String, List<ChartSpec.Point>> points = new LinkedHashMap<>();
 
     void add(String name, SeriesStyle style, ChartSpec.Point p) {
         styles.putIfAbsent(name, style);
         points.computeIfAbsent(name, k -> new ArrayList<>()).add(p);
+    }
+
+    /** A point of counter {@code id}'s bound: drawn thin and dashed in its colour, without a legend entry of its own. */
+    void addBound(String id, ChartSpec.Point p) {
+        add(HIDDEN + id, SeriesStyle.bound(id), p);
     }
 
     /** A point with the scores' interval. */
@@ -30,7 +36,7 @@ final class SeriesSet {
 
     List<ChartSpec.Series> series() {
         List<ChartSpec.Series> out = new ArrayList<>();
-        points.forEach((name, ps) -> out.add(new ChartSpec.Series(name, ps, styles.get(name))));
+        points.forEach((name, ps) -> out.add(new ChartSpec.Series(name.startsWith(HIDDEN) ? "" : name, ps, styles.get(name))));
         return out;
     }
 }

@@ -42,16 +42,17 @@ final class SimCharts {
                 double bound = Math.max(a.path("bound").path("under").asDouble(), a.path("bound").path("over").asDouble());
                 any |= bound > 0;
                 adversary.add(id, SeriesStyle.counter(id, 0), ChartSpec.Point.of(p.getKey(), worst(a)));
-                adversary.add("\u0000" + id, SeriesStyle.bound(id), ChartSpec.Point.of(p.getKey(), bound));
+                adversary.addBound(id, ChartSpec.Point.of(p.getKey(), bound));
                 hop.add(id, SeriesStyle.counter(id, 0), ChartSpec.Point.of(p.getKey(), worst(p.getValue().path("hop"))));
-                hop.add("\u0000" + id, SeriesStyle.bound(id), ChartSpec.Point.of(p.getKey(), bound));
+                JsonNode hb = p.getValue().path("hop").path("bound");
+                hop.addBound(id, ChartSpec.Point.of(p.getKey(), Math.max(hb.path("under").asDouble(), hb.path("over").asDouble())));
             }
             if (!any) {
                 exact.add(id);
             }
         }
         String exactText = exact.isEmpty() ? "" : " Exact counters (bound 0, not drawn): " + String.join(", ", exact) + ".";
-        List<ChartSpec.Series> a = new ArrayList<>(unnamedBounds(adversary.series()));
+        List<ChartSpec.Series> a = new ArrayList<>(adversary.series());
         a.addAll(guides(byCounter));
         out.add(new Block.Chart(prefix + "scale-bound", new ChartSpec(
                 "Scale: how far can the cheap read be off on N CPUs? percpu_counter's O(N\u00b2) against the tree's O(N log N)",
@@ -62,13 +63,8 @@ final class SimCharts {
         out.add(new Block.Chart(prefix + "scale-hop", new ChartSpec(
                 "Scale: how far does a task hopping to a random CPU every operation drive the read off, against N?",
                 "Markers: the worst |approximate - precise| of one task faulting pages in and unmapping them, on a new random CPU every "
-                        + "operation; thin dashed: the bound. Counts." + exactText,
-                "CPUs (N)", "counts", true, true, unnamedBounds(hop.series()))));
-    }
-
-    /** Bounds keyed "\0id" (one key per counter) lose their name: no legend entry, the subtitle explains them. */
-    private static List<ChartSpec.Series> unnamedBounds(List<ChartSpec.Series> series) {
-        return series.stream().map(x -> x.name().startsWith("\u0000") ? new ChartSpec.Series("", x.points(), x.style()) : x).toList();
+                        + "operation; thin dashed: the bound of that run (per-thread's grows with the largest |delta|, the munmap). Counts." + exactText,
+                "CPUs (N)", "counts", true, true, hop.series())));
     }
 
     /** Grey N^2 and N log2 N guides anchored at flat's and tree's bound at the smallest N. */

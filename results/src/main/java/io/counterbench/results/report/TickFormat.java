@@ -6,8 +6,8 @@ import java.text.ParsePosition;
 import java.util.Locale;
 
 /**
- * Axis tick labels a reader takes in at a glance: 0.5, 12, 1,024, 4,096, then 20k, 1.5M, 3G for
- * large values (exact integers below 10,000 so that CPU counts read as they are).
+ * Axis tick labels a reader takes in at a glance: 0.5, 12, 1,024, 65,536, then 200k, 1.5M, 3G for
+ * large values (exact integers below 100,000 so that CPU counts and powers of two read as they are).
  */
 final class TickFormat extends NumberFormat {
     @Override
@@ -33,7 +33,7 @@ final class TickFormat extends NumberFormat {
         if (a >= 1e6) {
             return trim(v / 1e6) + "M";
         }
-        if (a >= 1e4) {
+        if (a >= 1e5) {
             return trim(v / 1e3) + "k";
         }
         if (v == Math.rint(v)) {

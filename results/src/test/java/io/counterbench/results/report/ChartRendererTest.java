@@ -58,7 +58,7 @@ class ChartRendererTest {
     @Test
     void anIntervalBeyondTheFrameIsClippedAndMarked() {
         // points 10..20 on an axis from 0, one interval up to 1000: the axis stops well short of it
-        ChartRenderer.AxisRange y = ChartRenderer.AxisRange.of(new double[] {10, 20}, new double[] {9, 1000}, false, true);
+        ChartRenderer.AxisRange y = ChartRenderer.AxisRange.of(new double[] {10, 20}, new double[] {9, 1000}, false, true, false);
         assertTrue(y.upper < 40, "upper " + y.upper);
         assertFalse(y.outside(28), "an interval half the axis above the points still fits");
         assertTrue(y.outside(1000));
@@ -69,18 +69,20 @@ class ChartRendererTest {
                 List.of(new ChartSpec.Point(1, 10, 9, 11), new ChartSpec.Point(2, 20, 15, 28)), SeriesStyle.counter("tree", 0))));
         assertFalse(ChartRenderer.svg("d", fits).contains(ChartRenderer.CLIPPED_NOTE));
         // on a log axis an interval reaching 0 is clipped
-        ChartRenderer.AxisRange log = ChartRenderer.AxisRange.of(new double[] {10, 100}, new double[] {0, 120}, true, false);
+        ChartRenderer.AxisRange log = ChartRenderer.AxisRange.of(new double[] {10, 100}, new double[] {0, 120}, true, false, false);
         assertTrue(log.outside(0));
     }
 
     @Test
     void logAxesOfCountsStepByPowersOfTwo() {
-        ChartRenderer.AxisRange x = ChartRenderer.AxisRange.of(new double[] {8, 64, 4096}, new double[0], true, false);
+        ChartRenderer.AxisRange x = ChartRenderer.AxisRange.of(new double[] {8, 64, 4096}, new double[0], true, false, true);
         assertEquals(2, x.base);
-        ChartRenderer.AxisRange y = ChartRenderer.AxisRange.of(new double[] {0.5, 3e7}, new double[0], true, false);
+        ChartRenderer.AxisRange y = ChartRenderer.AxisRange.of(new double[] {0.5, 3e7}, new double[0], true, false, false);
+        assertEquals(10, ChartRenderer.AxisRange.of(new double[] {64, 262_144}, new double[0], true, false, false).base, "bytes step by tens");
         assertEquals(10, y.base);
         assertEquals("1,024", TickFormat.text(1024));
-        assertEquals("20k", TickFormat.text(20_000));
+        assertEquals("65,536", TickFormat.text(65_536));
+        assertEquals("200k", TickFormat.text(200_000));
         assertEquals("1.5M", TickFormat.text(1_500_000));
         assertEquals("0.25", TickFormat.text(0.25));
     }
