@@ -16,13 +16,14 @@ import java.util.TreeSet;
  * Memory per counter against CPU count, from footprint.json (JOL retained sizes): a table of one
  * counter and a group of 4 per CPU count with the kernel layout's bytes beside them, the JVM's
  * padding cost as a ratio, and two log-log charts (one counter; a group of 4) with the kernel
- * layout drawn as reference lines. The kernel layout comes from footprint.json when it has a
- * kernelLayoutBytes column, else from {@link KernelLayout}.
+ * layout drawn as reference lines. The kernel layout of a row comes from footprint.json's
+ * kernelBytes (one counter, computed from the counter's structure where it has a kernel
+ * counterpart) when the file has it, else from {@link KernelLayout} for flat and tree.
  */
 final class FootprintSection implements ReportSection {
     static final String FILE = "footprint.json";
 
-    /** One footprint.json row; kernel bytes are -1 when the file has none. */
+    /** One footprint.json row; kernel bytes are -1 when the file has none (a group of 4: four times one counter's). */
     record Row(String counter, int cpus, long one, long group, long shared, long kernelOne, long kernelGroup) {
     }
 
@@ -200,7 +201,7 @@ final class FootprintSection implements ReportSection {
             }
             out.add(new Row(r.get("counter").asText(), r.get("cpus").asInt(), r.get("oneBytes").asLong(),
                     r.path("groupOf4Bytes").asLong(-1), r.path("sharedConfigBytes").asLong(0),
-                    r.path("kernelLayoutBytes").asLong(-1), r.path("kernelLayoutGroupOf4Bytes").asLong(-1)));
+                    r.path("kernelBytes").asLong(r.path("kernelLayoutBytes").asLong(-1)), -1));
         }
         return out;
     }

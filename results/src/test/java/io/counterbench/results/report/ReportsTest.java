@@ -229,4 +229,22 @@ class ReportsTest {
         assertTrue(md.contains("| inc | tree | 1 | 1 | 114.0 | 0.42x | 23 | 64 / 62 | 0 |  |"), "only the profiled row (2 threads) links one");
         assertTrue(Files.readString(out.resolve("report.html")).contains("<a href=\"" + rel + "\">flame graph</a>"));
     }
+
+    @Test
+    void aFootprintFileWithKernelBytesIsTakenAtItsWord(@TempDir Path tmp) throws Exception {
+        Path run = Fixtures.copy("runs/smoke", tmp, "run");
+        ObjectNode fp = (ObjectNode) JSON.readTree(run.resolve("footprint.json").toFile());
+        for (var row : fp.get("rows")) {
+            if (row.get("counter").asText().equals("per-node")) {
+                ((ObjectNode) row).put("kernelBytes", 8);
+            }
+        }
+        JSON.writeValue(run.resolve("footprint.json").toFile(), fp);
+        Reports.write(List.of(run), run);
+        String m = Files.readString(run.resolve("report.md"));
+        assertTrue(m.contains("(from footprint.json)"), m);
+        // per-node: 816 retained bytes against the kernel's 8 at N=2 (a group of 4: 1,080 against 32)
+        assertTrue(m.contains("| per-node | 102.0x / 33.8x |"), m);
+        assertTrue(m.contains("| tree | 15.5x / 4.9x |"), "tree without a kernelBytes column: from the kernel tree's structure");
+    }
 }
