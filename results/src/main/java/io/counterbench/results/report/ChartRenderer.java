@@ -335,8 +335,9 @@ public final class ChartRenderer {
                     // snap to the decade when it is near, so that the ends carry a label (0.1, 1,000)
                     double down = Math.pow(10, Math.floor(Math.log10(lower)));
                     double up = Math.pow(10, Math.ceil(Math.log10(upper)));
-                    lower = lower / down < 2.5 ? down : lower;
-                    upper = up / upper < 2.5 ? up : upper;
+                    // a hair beyond the decade: JFreeChart's LogAxis leaves out a tick that sits exactly on the range's end
+                    lower = lower / down < 2.5 ? down * (1 - 1e-9) : lower;
+                    upper = up / upper < 2.5 ? up * (1 + 1e-9) : upper;
                 }
                 double powers = Math.log(upper / lower) / Math.log(base);
                 double step = Math.max(1, Math.ceil(powers / 12));

@@ -100,9 +100,9 @@ final class SimulationSection implements ReportSection {
             }
             case "hop-384" -> {
                 if (s.has("tree_bound_pages")) {
-                    out.paragraph("HPCC's bound for 384 CPUs: under = batch x M = " + SimTables.count(s.path("tree_bound_pages"))
-                            + " pages = " + tables.mb(s.path("tree_bound_pages").asDouble()) + " MB (published: 192 MB); M = "
-                            + SimTables.count(s.path("tree_multiplier")) + ".");
+                    out.paragraph("HPCC's bound for " + s.path("rows").path(0).path("pus").asText("?") + " CPUs: under = batch x M = "
+                            + SimTables.count(s.path("tree_bound_pages")) + " pages = " + tables.mb(s.path("tree_bound_pages").asDouble())
+                            + " MB; M = " + SimTables.count(s.path("tree_multiplier")) + ".");
                 }
                 out.add(tables.hop(s));
                 if (!charts.drift(prefix, s, "how far do percpu_counter and the tree drift over time, against their bounds?", false, out)) {
