@@ -7,7 +7,7 @@ import io.counterbench.topology.Topology;
  * Builds counters of one id for one topology and batch. Everything derived from the topology (tree
  * shape, CPU-to-slot maps) is computed once here, so creating a counter allocates only the counter.
  */
-public final class CounterFactory {
+public final class CounterFactory implements CounterBuilder {
     private final CounterId id;
     private final Topology topology;
     private final long batch;
@@ -79,6 +79,7 @@ public final class CounterFactory {
         return shape;
     }
 
+    @Override
     public Counter create() {
         return id.build(this, id.shared(this), 0);
     }
@@ -87,6 +88,7 @@ public final class CounterFactory {
      * {@code count} counters (at most {@link Slots#MAX_GROUP}) that share per-CPU memory where the
      * implementation has any, like the four RSS counters of one mm in one allocation.
      */
+    @Override
     public Counter[] createGroup(int count) {
         if (count < 1 || count > Slots.MAX_GROUP) {
             throw new IllegalArgumentException("group size " + count + " must be in 1-" + Slots.MAX_GROUP);

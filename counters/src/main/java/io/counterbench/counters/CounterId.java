@@ -162,6 +162,7 @@ public enum CounterId implements CounterType {
     }
 
     /** A factory for counters of this id on {@code topology}; {@code batch} 0 picks the default. */
+    @Override
     public CounterFactory factory(Topology topology, long batch) {
         return new CounterFactory(this, topology, batch);
     }
@@ -171,15 +172,6 @@ public enum CounterId implements CounterType {
         return factory(topology, 0).create();
     }
 
-    @Override
-    public Counter create(Topology topology, long batch) {
-        return factory(topology, batch).create();
-    }
-
-    @Override
-    public Counter[] createGroup(Topology topology, long batch, int count) {
-        return factory(topology, batch).createGroup(count);
-    }
 
     long defaultBatch(Topology t) {
         return 0;

@@ -19,21 +19,11 @@ public interface CounterType {
     /** Whether counterbench defines it ({@link CounterId}) rather than a jar given with --counter-jar. */
     boolean builtIn();
 
-    /** One counter built for {@code topology}; {@code batch} 0 picks the type's default. */
-    Counter create(Topology topology, long batch);
+    /** A builder of counters for {@code topology}; {@code batch} 0 picks the type's default. */
+    CounterBuilder factory(Topology topology, long batch);
 
-    /**
-     * {@code count} counters built together (like the four RSS counters of one mm); a type whose
-     * counters share nothing builds them one by one.
-     */
-    default Counter[] createGroup(Topology topology, long batch, int count) {
-        if (count < 1 || count > Slots.MAX_GROUP) {
-            throw new IllegalArgumentException("group size " + count + " must be in 1-" + Slots.MAX_GROUP);
-        }
-        Counter[] group = new Counter[count];
-        for (int k = 0; k < count; k++) {
-            group[k] = create(topology, batch);
-        }
-        return group;
+    /** One counter built for {@code topology}; {@code batch} 0 picks the type's default. */
+    default Counter create(Topology topology, long batch) {
+        return factory(topology, batch).create();
     }
 }

@@ -89,7 +89,7 @@ class CounterTypesTest {
         assertEquals(12, lazy.precise());
         lazy.set(-4);
         assertEquals(-4, lazy.precise(), "set() adds the difference");
-        Counter[] group = CounterTypes.parse("one-cell").createGroup(t, 0, 4);
+        Counter[] group = CounterTypes.parse("one-cell").factory(t, 0).createGroup(4);
         assertEquals(4, Arrays.stream(group).distinct().count());
     }
 
@@ -120,7 +120,7 @@ class CounterTypesTest {
     void aFactoryThatBuildsAnotherTypesCounterIsRefusedWhenItBuilds() {
         ContributedType other = ContributedType.exact("other", "x", (t, b) -> null);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> other.create(TopologySources.load("small-2"), 0));
-        assertTrue(e.getMessage().contains("counter other: its factory built nothing"), e.getMessage());
+        assertTrue(e.getMessage().contains("counter other: its constructor built nothing"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ContributedType.exact("my counter", "x", (t, b) -> null));
         assertThrows(IllegalArgumentException.class, () -> ContributedType.exact("", "x", (t, b) -> null));
     }

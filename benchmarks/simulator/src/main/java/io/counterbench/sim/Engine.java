@@ -2,11 +2,11 @@ package io.counterbench.sim;
 
 import io.counterbench.counters.Accuracy;
 import io.counterbench.counters.Counter;
+import io.counterbench.counters.CounterBuilder;
 import io.counterbench.counters.CounterFactory;
 import io.counterbench.counters.CounterId;
 import io.counterbench.counters.TreeShape;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 
 /**
  * Runs one {@link SimSpec}: single-threaded, deterministic for its seed, against the real counter
@@ -29,11 +29,11 @@ final class Engine {
         Coherence coherence = Coherence.forCounter(s.id(), s.map(), s.tasks());
         // a built-in through its factory (observed by the coherence model); a contributed type through its own
         CounterFactory factory = s.id() instanceof CounterId builtIn ? builtIn.factory(s.map().topology(), s.batch()).observedBy(coherence) : null;
-        Supplier<Counter> make = factory != null ? factory::create : () -> s.id().create(s.map().topology(), s.batch());
+        CounterBuilder make = factory != null ? factory : s.id().factory(s.map().topology(), s.batch());
         long batch = factory != null ? factory.batch() : s.batch();
         Scheduler scheduler = new Scheduler(s.map(), s.tasks(), s.migration(), schedulerRng);
         Workload workload = s.workload().create(new WorkloadSetup(s.map(), factory, s.tasks(), s.ops(), s.pages(), workloadRng));
-        Counter counter = make.get();
+        Counter counter = make.create();
         Accuracy accuracy = counter.accuracy();
         long under = accuracy.under();
         long over = accuracy.over();
@@ -96,7 +96,7 @@ final class Engine {
                     mismatches++;
                 }
                 worstExit = Math.max(worstExit, Math.abs(counter.approximate() - exact));
-                counter = make.get();
+                counter = make.create();
                 exact = 0;
                 exits++;
                 if (coherence != null) {

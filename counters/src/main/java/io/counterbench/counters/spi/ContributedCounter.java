@@ -17,7 +17,7 @@ public abstract class ContributedCounter implements Counter {
     private final Accuracy bound;
     private final int cpuLimit;
 
-    /** @param type the type whose factory builds this counter; its declared bound is computed here, once */
+    /** @param type the type whose constructor builds this counter; its declared bound is computed here, once */
     protected ContributedCounter(ContributedType type, Topology topology, long batch) {
         this.type = type;
         this.bound = type.bound().of(topology, batch);

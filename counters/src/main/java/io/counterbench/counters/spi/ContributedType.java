@@ -1,7 +1,7 @@
 package io.counterbench.counters.spi;
 
 import io.counterbench.counters.Accuracy;
-import io.counterbench.counters.Counter;
+import io.counterbench.counters.CounterBuilder;
 import io.counterbench.counters.CounterType;
 import io.counterbench.topology.Topology;
 import java.util.Objects;
@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
  * @param description one line for tables and listings
  * @param bound       the declared bound for a topology and batch (computed from the structure,
  *                    like the built-ins'), {@link Accuracy#EXACT} for an exact counter
- * @param factory     builds one counter for a topology and batch (0: the type's default)
+ * @param constructor builds one counter for a topology and batch (0: the type's default)
  */
-public record ContributedType(String id, String description, Bound bound, Factory factory) implements CounterType {
+public record ContributedType(String id, String description, Bound bound, Constructor constructor) implements CounterType {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
 
     /** The declared (under, over) of a counter built for {@code topology} with {@code batch}. */
@@ -29,9 +29,9 @@ public record ContributedType(String id, String description, Bound bound, Factor
         Accuracy of(Topology topology, long batch);
     }
 
-    /** Builds one counter; {@code batch} is what the user gave, 0 for "your default". */
+    /** Builds one counter, usually the counter class's constructor; {@code batch} is what the user gave, 0 for "your default". */
     @FunctionalInterface
-    public interface Factory {
+    public interface Constructor {
         ContributedCounter create(Topology topology, long batch);
     }
 
@@ -39,7 +39,7 @@ public record ContributedType(String id, String description, Bound bound, Factor
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(bound, "bound");
-        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(constructor, "constructor");
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("counter id '" + id + "' must be 1-40 letters, digits, '.', '_' or '-', "
                     + "starting with a letter or digit");
@@ -47,13 +47,13 @@ public record ContributedType(String id, String description, Bound bound, Factor
     }
 
     /** An exact counter: precise() and approximate() agree at quiescence. */
-    public static ContributedType exact(String id, String description, Factory factory) {
-        return new ContributedType(id, description, (topology, batch) -> Accuracy.EXACT, factory);
+    public static ContributedType exact(String id, String description, Constructor constructor) {
+        return new ContributedType(id, description, (topology, batch) -> Accuracy.EXACT, constructor);
     }
 
     /** An approximate counter whose cheap read stays within {@code bound} of the precise value at quiescence. */
-    public static ContributedType bounded(String id, String description, Bound bound, Factory factory) {
-        return new ContributedType(id, description, bound, factory);
+    public static ContributedType bounded(String id, String description, Bound bound, Constructor constructor) {
+        return new ContributedType(id, description, bound, constructor);
     }
 
     @Override
@@ -61,18 +61,24 @@ public record ContributedType(String id, String description, Bound bound, Factor
         return false;
     }
 
-    /** The factory's counter, which must have been built for this type (its constructor passes it to ContributedCounter). */
+    /**
+     * Counters from the constructor, each checked to have been built for this type (the counter's
+     * constructor passes it to ContributedCounter's).
+     */
     @Override
-    public Counter create(Topology topology, long batch) {
+    public CounterBuilder factory(Topology topology, long batch) {
+        Objects.requireNonNull(topology, "topology");
         if (batch < 0) {
             throw new IllegalArgumentException("batch " + batch + " must be positive (counter " + id + ")");
         }
-        ContributedCounter c = factory.create(topology, batch);
-        if (c == null || c.id() != this) {
-            throw new IllegalStateException("counter " + id + ": its factory built " + (c == null ? "nothing"
-                    : "a counter of type '" + c.id().id() + "'") + " (pass this type to ContributedCounter's constructor)");
-        }
-        return c;
+        return () -> {
+            ContributedCounter c = constructor.create(topology, batch);
+            if (c == null || c.id() != this) {
+                throw new IllegalStateException("counter " + id + ": its constructor built " + (c == null ? "nothing"
+                        : "a counter of type '" + c.id().id() + "'") + " (pass this type to ContributedCounter's constructor)");
+            }
+            return c;
+        };
     }
 
     @Override

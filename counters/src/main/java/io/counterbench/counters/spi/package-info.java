@@ -8,7 +8,7 @@
  *       add {@code add(cpu, task, delta)}, {@code approximate()} and {@code precise()}.</li>
  *   <li>Declare the type with {@link io.counterbench.counters.spi.ContributedType#exact} or
  *       {@link io.counterbench.counters.spi.ContributedType#bounded}: an id, a description, the
- *       bound (computed from the topology and batch, like the built-ins') and a factory.</li>
+ *       bound (computed from the topology and batch, like the built-ins') and the counter's constructor.</li>
  *   <li>Implement {@link io.counterbench.counters.spi.CounterProvider} and name the class in
  *       {@code META-INF/services/io.counterbench.counters.spi.CounterProvider}.</li>
  *   <li>Jar it and pass it with {@code --counter-jar} to run, jmh, soak or simulate custom.</li>
