@@ -80,6 +80,13 @@ public final class Main implements Runnable {
      * nearest names, and an unknown command is called that rather than an "unmatched argument".
      */
     static String parameterError(CommandLine.ParameterException ex) {
+        java.util.regex.Matcher help = java.util.regex.Pattern.compile("Unknown subcommand '(.*)'\\.").matcher(String.valueOf(ex.getMessage()));
+        if (help.matches()) {
+            // 'help NAME' with a NAME that is no command (picocli's HelpCommand reports it on the parent)
+            List<String> commands = new java.util.ArrayList<>(ex.getCommandLine().getSubcommands().keySet());
+            commands.addAll(SCRIPT_COMMANDS);
+            return "unknown command '" + help.group(1) + "'" + didYouMean(Suggestions.nearest(help.group(1), commands));
+        }
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
             CommandLine.Model.CommandSpec spec = u.getCommandLine().getCommandSpec();

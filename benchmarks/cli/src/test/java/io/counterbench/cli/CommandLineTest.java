@@ -63,6 +63,11 @@ class CommandLineTest {
     }
 
     @Test
+    void helpForAMistypedCommandGetsDidYouMean() {
+        run("help", "rn").assertOneLineError("unknown command 'rn' (did you mean 'run'?)");
+    }
+
+    @Test
     void anUnrelatedWordGetsNoGuess() {
         Cli.Run o = run("benchmarkify");
         o.assertOneLineError("unknown command 'benchmarkify'");
