@@ -75,11 +75,18 @@ final class FootprintCommand implements Callable<Integer> {
             }
             out.println(line);
         }
-        out.println("Per-CPU arena chunks (64 slots per CPU region, regions padded 128 bytes apart), in bytes:");
+        out.println("Per-CPU arena chunks (64 slots per region, regions padded 128 bytes apart), in bytes:");
         for (int n : cpus) {
             StringBuilder line = new StringBuilder(String.format("  N=%-5d", n));
-            rows.stream().filter(x -> x.cpus() == n && x.chunkBytes() > 0).findFirst().ifPresent(r -> line
-                    .append(" chunk=").append(r.chunkBytes()).append(", share of one slot=").append(r.slotShareBytes()));
+            Set<Long> seen = new LinkedHashSet<>();
+            for (Footprint.Row r : rows) {
+                if (r.cpus() == n && r.chunkBytes() > 0 && seen.add(r.chunkBytes())) {
+                    String users = rows.stream().filter(x -> x.cpus() == n && x.chunkBytes() == r.chunkBytes())
+                            .map(x -> x.id().id()).collect(java.util.stream.Collectors.joining(","));
+                    line.append(' ').append(users).append(": chunk=").append(r.chunkBytes())
+                            .append(" share of one slot=").append(r.slotShareBytes()).append(';');
+                }
+            }
             out.println(line);
         }
         out.println("  A lone counter keeps a whole chunk alive; its row charges it one slot's share, as the kernel's");
