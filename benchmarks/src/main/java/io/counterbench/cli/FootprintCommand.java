@@ -75,7 +75,7 @@ final class FootprintCommand implements Callable<Integer> {
             }
             out.println(line);
         }
-        out.println("Per-CPU arena chunks (64 slots per region, regions padded 128 bytes apart), in bytes:");
+        out.println("Per-CPU arena chunks (" + io.counterbench.counters.PerCpuArena.SLOTS_PER_CHUNK + " slots per region, regions padded 128 bytes apart), in bytes:");
         for (int n : cpus) {
             StringBuilder line = new StringBuilder(String.format("  N=%-5d", n));
             Set<Long> seen = new LinkedHashSet<>();

@@ -25,12 +25,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * kernel's first per-CPU chunk is there whether one counter uses it or thousands.
  */
 public final class PerCpuArena {
-    /** Slots per region in one chunk: 64, so that a chunk's free slots are one {@code long} bitmap. */
-    public static final int SLOTS_PER_CHUNK = 64;
+    /**
+     * Slots per region in one chunk: 48, so that with the padding a region is 64 longs (512 bytes,
+     * a CPU's region index is a shift) and a chunk's free slots fit one {@code long} bitmap.
+     */
+    public static final int SLOTS_PER_CHUNK = 48;
     /** Padding before the first region and after each one: one 128-byte line ({@link Slots#STRIDE} longs). */
     static final int PAD = Slots.STRIDE;
-    /** Longs from one region to the next: the slots, then the padding. */
+    /** Longs from one region to the next: the slots, then the padding (64, a power of two). */
     static final int REGION_STRIDE = SLOTS_PER_CHUNK + PAD;
+    private static final long ALL_FREE = (1L << SLOTS_PER_CHUNK) - 1;
 
     private static final ConcurrentHashMap<Integer, PerCpuArena> ARENAS = new ConcurrentHashMap<>();
     private static final Cleaner CLEANER = Cleaner.create();
@@ -101,7 +105,7 @@ public final class PerCpuArena {
         Chunk chunk = null;
         int first = -1;
         for (Chunk c : chunks) {
-            first = firstRun(~c.taken, count);
+            first = firstRun(~c.taken & ALL_FREE, count);
             if (first >= 0) {
                 chunk = c;
                 break;

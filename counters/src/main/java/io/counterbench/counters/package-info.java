@@ -6,7 +6,7 @@
  * <ul>
  *   <li>Per-CPU (and per-node) slots live in a {@link io.counterbench.counters.PerCpuArena}, the
  *       kernel's per-CPU allocator in miniature: a chunk is one {@code long[]} with one region of
- *       64 slots per CPU, slot {@code s} of every region belonging to one counter, so a counter
+ *       48 slots per CPU, slot {@code s} of every region belonging to one counter, so a counter
  *       costs 8 bytes per CPU and counters share a CPU's lines only with counters of that CPU's
  *       region. Regions are padded apart by one 128-byte line (and the first one from the array
  *       header), so no line holds slots of two CPUs. A group takes adjacent slots.</li>

@@ -80,7 +80,7 @@ class PerCpuArenaTest {
         second.close();
     }
 
-    /** Counters in different chunks and slots never see each other's adds; past 64 slots the arena grows. */
+    /** Counters in different chunks and slots never see each other's adds; past a chunk's slots the arena grows. */
     @Test
     void moreCountersThanAChunkHolds() {
         Topology t = linear(121);
