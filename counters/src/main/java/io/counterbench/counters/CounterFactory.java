@@ -126,9 +126,9 @@ public final class CounterFactory {
 
     /**
      * Bytes the kernel's layout needs for one counter of this structure, computed from it: 8 per
-     * per-CPU (per-node) slot, plus one 64-byte line per tree item (the kernel's items are cache-line
-     * aligned); 8 for atomic (an atomic_long_t). -1 where the kernel has no such structure
-     * (per-thread caches live in task_struct and scale with threads; adder, jctools).
+     * per-CPU slot, plus one 64-byte line per tree item (the kernel's items are cache-line aligned);
+     * 8 for atomic (an atomic_long_t). -1 where the kernel has no such structure (per-node was a
+     * proposal, per-thread caches lived in task_struct and scale with threads; adder, jctools).
      */
     public long kernelLayoutBytes() {
         return id.kernelLayoutBytes(this);

@@ -62,11 +62,6 @@ public enum CounterId {
         }
 
         @Override
-        long kernelLayoutBytes(CounterFactory f) {
-            return 8L * regions(f.topology());
-        }
-
-        @Override
         Counter build(CounterFactory f, SlotLease lease) {
             return new BatchedCounter(this, lease, f.nodeOf(), regions(f.topology()), f.batch(), f.observer());
         }
@@ -204,7 +199,7 @@ public enum CounterId {
 
     /**
      * Bytes the kernel's layout of this structure needs for one counter, or -1 where the kernel has
-     * no such structure: 8 per per-CPU (per-node) slot, plus one 64-byte line per tree item.
+     * no such structure: 8 per per-CPU slot, plus one 64-byte line per tree item.
      */
     long kernelLayoutBytes(CounterFactory f) {
         return -1;

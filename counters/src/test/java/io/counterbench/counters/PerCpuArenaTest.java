@@ -164,7 +164,7 @@ class PerCpuArenaTest {
         Topology t256 = TestTopologies.of(256);
         assertEquals(8 * 256 + 64 * 37, CounterId.TREE.factory(t256, 0).kernelLayoutBytes(), "order 8: 32 + 4 items + root");
         assertEquals(8 * 256, CounterId.FLAT.factory(t256, 0).kernelLayoutBytes());
-        assertEquals(8 * 4, CounterId.PER_NODE.factory(t256, 0).kernelLayoutBytes());
+        assertEquals(-1, CounterId.PER_NODE.factory(t256, 0).kernelLayoutBytes(), "no kernel counterpart");
         assertEquals(8, CounterId.ATOMIC.factory(t256, 0).kernelLayoutBytes());
         assertEquals(-1, CounterId.ADDER.factory(t256, 0).kernelLayoutBytes());
         assertEquals(8, CounterId.TREE.factory(TestTopologies.of(1), 0).kernelLayoutBytes(), "1 CPU: no items");

@@ -47,7 +47,7 @@ final class FootprintCommand implements Callable<Integer> {
         out.println("Retained bytes (JOL GraphLayout), without the shared per-topology configuration:");
         out.println("one = one counter; group = 4 counters built together (adjacent per-CPU arena slots);");
         out.println("per-CPU slots are charged as their share of a full arena chunk (padding included), see below;");
-        out.println("kernel = bytes the kernel's layout of the structure needs for one counter: 8 per per-CPU (per-node)");
+        out.println("kernel = bytes the kernel's layout of the structure needs for one counter: 8 per per-CPU");
         out.println("slot, plus one 64-byte line per tree item (- where the kernel has no such structure).");
         StringBuilder header = new StringBuilder(String.format("%-11s", "counter"));
         for (int n : cpus) {
