@@ -5,7 +5,8 @@ import io.counterbench.topology.Topology;
 
 /**
  * Builds counters of one id for one topology and batch. Everything derived from the topology (tree
- * shape, CPU-to-slot maps) is computed once here, so creating a counter allocates only the counter.
+ * shape, CPU-to-slot maps) is computed once here, so creating a counter allocates only the counter
+ * (and, for the tree, its own item lines) and takes its per-CPU slots from the {@link PerCpuArena}.
  */
 public final class CounterFactory {
     private final CounterId id;
