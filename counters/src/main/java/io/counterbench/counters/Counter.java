@@ -57,7 +57,8 @@ public interface Counter extends AutoCloseable {
 
     /**
      * Returns the counter's per-CPU slots to the arena (percpu_counter_destroy); a no-op for counters
-     * without any. Afterwards precise() and set() throw IllegalStateException; an add must not run
+     * without any. Afterwards the reads of those slots (precise(), set(), a 1-CPU tree's
+     * approximate()) throw IllegalStateException; an add must not run
      * during or after close() (as in the kernel, nothing stops it, and the slot may already belong to
      * another counter). A counter that is never closed returns its slots once it is unreachable.
      */

@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * references to its chunk and its slot and an add is one index computation and one atomic. Slots
  * are taken zeroed (like alloc_percpu) and returned to a free bitmap when the counter is closed, or
  * through a {@link Cleaner} when it becomes unreachable. A group takes adjacent slots of one chunk,
- * like percpu_counter_tree_init_many's one allocation. A chunk whose slots are all free is dropped,
- * except the first.
+ * like percpu_counter_tree_init_many's one allocation. A chunk whose slots are all free is dropped
+ * unless it is the arena's only chunk.
  *
  * <p>Footprint: a counter is charged its slots' share of a full chunk, padding included:
  * {@code slots x chunkBytes / SLOTS_PER_CHUNK}. A lone counter keeps a whole chunk alive, as the

@@ -103,7 +103,7 @@ class PerCpuArenaTest {
         }
         counters.forEach(Counter::close);
         assertEquals(0, arena.slotsTaken());
-        assertEquals(1, arena.chunks(), "empty chunks are dropped, the first is kept");
+        assertEquals(1, arena.chunks(), "empty chunks are dropped, one is kept");
     }
 
     /** A counter nobody closes returns its slot once it is unreachable (Cleaner). */
