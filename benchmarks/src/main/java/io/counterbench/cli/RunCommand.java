@@ -8,6 +8,7 @@ import io.counterbench.env.AsyncProfilerSupport;
 import io.counterbench.env.Environment;
 import io.counterbench.env.EnvironmentJson;
 import io.counterbench.env.ProcStat;
+import io.counterbench.inputs.Limits;
 import io.counterbench.results.RunFolders;
 import io.counterbench.run.Json;
 import io.counterbench.run.Plan;
@@ -87,11 +88,7 @@ final class RunCommand implements Callable<Integer> {
         int[] allowed = host ? Affinity.processCpus() : topo.cpus();
         int cpus = allowed.length;
         if (threads != null) {
-            for (int t : threads) {
-                if (t <= 0) {
-                    throw new UsageException("--threads " + t + ": a thread count must be at least 1");
-                }
-            }
+            threads.forEach(t -> Limits.THREADS.check("--threads", t));
         }
         List<String> places = placements == null ? null : placements.stream().map(s -> Placement.parse(s).label()).distinct().toList();
         Pattern filter;

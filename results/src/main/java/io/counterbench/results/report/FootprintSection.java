@@ -1,8 +1,11 @@
 package io.counterbench.results.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.counterbench.inputs.Limits;
+import io.counterbench.inputs.Range;
 import io.counterbench.results.InputException;
 import io.counterbench.results.jmh.JmhJson;
+import io.counterbench.results.json.JsonFields;
 import io.counterbench.results.run.RunInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,6 +88,10 @@ final class FootprintSection implements ReportSection {
                 true, true, ThroughputCharts.series(byName))));
     }
 
+    /** Bytes of a footprint row: a counter for 65536 CPUs is megabytes, never petabytes. */
+    static final Range BYTES = new Range("a size in bytes", 0, 1L << 50);
+
+    /** Reads footprint.json: rows of counter, cpus ({@link Limits#CPUS}) and sizes ({@link #BYTES}). */
     static List<Row> read(Path file) {
         JsonNode root = JmhJson.readTree(file);
         JsonNode rows = root.path("rows");
@@ -95,11 +102,13 @@ final class FootprintSection implements ReportSection {
         int i = 0;
         for (JsonNode r : rows) {
             i++;
-            if (!r.path("counter").isTextual() || !r.path("cpus").canConvertToInt() || !r.path("oneBytes").isNumber()) {
-                throw InputException.of(file, "footprint row " + i + " needs counter, cpus and oneBytes");
+            String where = "footprint row " + i + ": ";
+            if (!r.isObject() || !r.path("counter").isTextual() || r.path("counter").asText().isBlank() || !r.has("cpus") || !r.has("oneBytes")) {
+                throw InputException.of(file, where + "needs a counter name, cpus and oneBytes");
             }
-            out.add(new Row(r.get("counter").asText(), r.get("cpus").asInt(), r.get("oneBytes").asLong(),
-                    r.path("groupOf4Bytes").asLong(-1), r.path("sharedConfigBytes").asLong(0)));
+            out.add(new Row(r.get("counter").asText(), (int) JsonFields.whole(file, where, r, "cpus", Limits.CPUS, -1),
+                    JsonFields.whole(file, where, r, "oneBytes", BYTES, -1), JsonFields.whole(file, where, r, "groupOf4Bytes", BYTES, -1),
+                    JsonFields.whole(file, where, r, "sharedConfigBytes", BYTES, 0)));
         }
         return out;
     }

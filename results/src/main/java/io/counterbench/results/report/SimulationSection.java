@@ -1,8 +1,10 @@
 package io.counterbench.results.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.counterbench.inputs.Range;
 import io.counterbench.results.InputException;
 import io.counterbench.results.jmh.JmhJson;
+import io.counterbench.results.json.JsonFields;
 import io.counterbench.results.run.RunInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,11 +41,8 @@ final class SimulationSection implements ReportSection {
     public void render(ReportContext ctx, List<RunInput> runs, Report out) {
         for (RunInput run : runs) {
             Path file = run.file(FILE).orElseThrow();
-            JsonNode root = JmhJson.readTree(file);
+            JsonNode root = read(file);
             JsonNode scenarios = root.path("scenarios");
-            if (!root.isObject() || !scenarios.isArray()) {
-                throw InputException.of(file, "not a simulation file: expected an object with a \"scenarios\" array");
-            }
             if (ctx.merged()) {
                 out.heading(3, "Machine: " + ctx.label(run));
             }
@@ -66,11 +65,52 @@ final class SimulationSection implements ReportSection {
                 table(out, speed);
             }
             JsonNode failures = root.path("checks").path("failures");
-            if (failures.isArray()) {
-                out.note(failures.isEmpty() ? "checks: no bound violation, precise() always equal to the exact value"
-                        : "checks FAILED: " + failures);
+            if (failures.isNumber()) {
+                out.note(failures.asLong() == 0 ? "checks: no bound violation, precise() always equal to the exact value"
+                        : "checks FAILED: " + failures.asLong() + " (bound violations, precise mismatches or wrong exact victims)");
             }
         }
+    }
+
+    /** Failures the simulator counted: bound violations, precise mismatches, wrong victims. */
+    static final Range FAILURES = new Range("a count of failed checks", 0, Long.MAX_VALUE);
+
+    /**
+     * Reads simulation.json and checks its shape: an object whose "scenarios" are objects with
+     * "rows" arrays of objects, and whose checks.failures, when given, is a count ({@link #FAILURES}).
+     * Every input is read before any report file is written, so this runs in {@link #render}.
+     */
+    static JsonNode read(Path file) {
+        JsonNode root = JmhJson.readTree(file);
+        JsonNode scenarios = root.path("scenarios");
+        if (!root.isObject() || !scenarios.isArray()) {
+            throw InputException.of(file, "not a simulation file: expected an object with a \"scenarios\" array");
+        }
+        int i = 0;
+        for (JsonNode s : scenarios) {
+            i++;
+            if (!s.isObject()) {
+                throw InputException.of(file, "scenario " + i + " is " + JsonFields.kind(s) + ", not an object");
+            }
+            JsonNode rows = JsonFields.array(file, "scenario " + i + ": ", s, "rows");
+            if (rows != null) {
+                for (JsonNode r : rows) {
+                    if (!r.isObject()) {
+                        throw InputException.of(file, "scenario " + i + ": a row is " + JsonFields.kind(r) + ", not an object");
+                    }
+                }
+            }
+            JsonFields.object(file, "scenario " + i + ": ", s, "published");
+        }
+        JsonNode checks = JsonFields.object(file, "", root, "checks");
+        if (checks != null) {
+            JsonFields.whole(file, "checks.", checks, "failures", FAILURES, 0);
+        }
+        JsonNode timing = JsonFields.object(file, "", root, "timing");
+        if (timing != null) {
+            JsonFields.array(file, "timing.", timing, "speed");
+        }
+        return root;
     }
 
     private static void table(Report out, JsonNode rows) {
