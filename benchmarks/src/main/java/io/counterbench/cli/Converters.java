@@ -6,8 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Flag values in words: picocli's own converters say "'x' is not an int" or quote a Java
- * exception for a path with a NUL byte; these say what a user can act on.
+ * Flag values in words: picocli's own converters say "'x' is not an int" or "not a boolean", or
+ * quote a Java exception for a path with a NUL byte; these say what a user can act on. Numbers
+ * are ASCII digits only ("NaN", "Infinity" and hex are refused).
  */
 final class Converters {
     private Converters() {
@@ -24,6 +25,16 @@ final class Converters {
         cl.registerConverter(Double.class, doubles);
         cl.registerConverter(double.class, doubles);
         cl.registerConverter(Path.class, Converters::path);
+        cl.registerConverter(Boolean.class, Converters::bool);
+        cl.registerConverter(boolean.class, Converters::bool);
+    }
+
+    static boolean bool(String s) {
+        return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new TypeConversionException("'" + s + "' is neither true nor false");
+        };
     }
 
     static long whole(String s, long min, long max) {

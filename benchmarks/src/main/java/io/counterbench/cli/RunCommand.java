@@ -104,6 +104,9 @@ final class RunCommand implements Callable<Integer> {
         if (host) {
             checkPlacements(plan, topo, allowed);
         }
+        if (dryRun && out != null) {
+            RunFolders.checkNamed(out);
+        }
         printPlan(stdout, plan, topo, host, cpus);
         if (dryRun) {
             return ExitCodes.OK;

@@ -79,6 +79,28 @@ public final class RunFolders {
     }
 
     /**
+     * What {@link #named} would refuse without creating anything (for a dry run): an empty path, a
+     * path that exists and is not a folder, or one below a file.
+     */
+    public static Path checkNamed(Path dir) {
+        if (dir.toString().isBlank()) {
+            throw new IllegalArgumentException("--out '" + dir + "' names no folder (give one, e.g. --out results/mine; '.' is the current folder)");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--out " + dir + " exists and is not a directory");
+        }
+        for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new IllegalArgumentException("--out " + dir + " cannot be created: " + p + " is a file, not a folder");
+                }
+                break;
+            }
+        }
+        return dir;
+    }
+
+    /**
      * A path for {@code name} in {@code folder} that does not exist yet: name itself, else
      * name-2.ext, name-3.ext... so nothing earlier is overwritten.
      */

@@ -67,14 +67,14 @@ public final class JsonFields {
         return v;
     }
 
-    /** An optional string field (numbers and booleans read as their text): null when absent or null. */
+    /** An optional string field: null when absent or null, an {@link InputException} when it is not a string. */
     public static String text(Path file, String name, JsonNode parent, String field) {
         JsonNode v = parent.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
-        if (v.isContainerNode()) {
-            throw InputException.of(file, name + field + " is " + kind(v) + ", not a string");
+        if (!v.isTextual()) {
+            throw InputException.of(file, name + field + " is " + show(v) + ", not a string");
         }
         return v.asText();
     }

@@ -103,11 +103,12 @@ final class FootprintSection implements ReportSection {
         for (JsonNode r : rows) {
             i++;
             String where = "footprint row " + i + ": ";
-            if (!r.isObject() || !r.path("counter").isTextual() || r.path("counter").asText().isBlank() || !r.has("cpus") || !r.has("oneBytes")) {
+            if (!r.isObject() || !r.path("counter").isTextual() || r.path("counter").asText().isBlank()
+                    || !r.hasNonNull("cpus") || !r.hasNonNull("oneBytes")) {
                 throw InputException.of(file, where + "needs a counter name, cpus and oneBytes");
             }
-            out.add(new Row(r.get("counter").asText(), (int) JsonFields.whole(file, where, r, "cpus", Limits.CPUS, -1),
-                    JsonFields.whole(file, where, r, "oneBytes", BYTES, -1), JsonFields.whole(file, where, r, "groupOf4Bytes", BYTES, -1),
+            out.add(new Row(r.get("counter").asText(), (int) JsonFields.whole(file, where + "cpus", r.get("cpus"), Limits.CPUS),
+                    JsonFields.whole(file, where + "oneBytes", r.get("oneBytes"), BYTES), JsonFields.whole(file, where, r, "groupOf4Bytes", BYTES, -1),
                     JsonFields.whole(file, where, r, "sharedConfigBytes", BYTES, 0)));
         }
         return out;

@@ -48,7 +48,8 @@ public record Machine(String cpuModel, int cpusAvailable, int cpusOnline, Map<St
         JsonNode host = JsonFields.object(file, "", run, "hostTopology");
         JsonNode levels = host == null ? null : JsonFields.object(file, "hostTopology.", host, "counts");
         if (levels != null) {
-            levels.fieldNames().forEachRemaining(k -> counts.put(k, (int) JsonFields.whole(file, "hostTopology.counts.", levels, k, DOMAINS, -1)));
+            levels.fields().forEachRemaining(e -> counts.put(e.getKey(),
+                    (int) JsonFields.whole(file, "hostTopology.counts." + e.getKey(), e.getValue(), DOMAINS)));
         }
         JsonNode jdk = env.path("jdk");
         String jdkText = jdk.isObject()
