@@ -51,8 +51,7 @@ public final class InputFile {
         try {
             a = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            throw new UnusableFileException(label + ": " + (Files.isSymbolicLink(file)
-                    ? "is a symbolic link to a file that does not exist" : "no such file"), e);
+            throw new UnusableFileException(label + ": " + missing(file), e);
         } catch (IOException e) {
             throw new UnusableFileException(label + ": cannot read: " + IoReasons.of(e), e);
         }
@@ -69,6 +68,19 @@ public final class InputFile {
                     + size(maxBytes) + ")");
         }
         return a.size();
+    }
+
+    /** Why a path names nothing: a dangling link, a file where a folder should be, or just no such file. */
+    private static String missing(Path file) {
+        if (Files.isSymbolicLink(file)) {
+            return "is a symbolic link to a file that does not exist";
+        }
+        for (Path p = file.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return Files.isDirectory(p) ? "no such file" : "cannot read: " + p + " is a file, not a folder";
+            }
+        }
+        return "no such file";
     }
 
     /** "hwloc XML x.xml" or just "x.xml"; an empty path shows as ''. */
