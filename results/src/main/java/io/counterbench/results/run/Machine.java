@@ -1,12 +1,7 @@
 package io.counterbench.results.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.counterbench.inputs.Limits;
-import io.counterbench.inputs.Range;
-import io.counterbench.results.json.JsonFields;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,46 +19,21 @@ public record Machine(String cpuModel, int cpusAvailable, int cpusOnline, Map<St
         topologyCounts = topologyCounts == null ? Map.of() : Map.copyOf(topologyCounts);
     }
 
-    /** A count of domains of one level of run.json's hostTopology (the machine itself: 1). */
-    static final Range DOMAINS = new Range("a count of topology domains", 1, Limits.MAX_CPUS);
-
-    /**
-     * From a run.json tree; null when it has no "environment" (a run.json older than environment
-     * capture). CPU counts must lie in {@link Limits#CPUS}, topology counts in {@link #DOMAINS};
-     * fields of the wrong type are an {@link io.counterbench.results.InputException} naming {@code file}.
-     */
-    public static Machine fromRunJson(Path file, JsonNode run) {
-        JsonNode env = JsonFields.object(file, "", run, "environment");
-        if (env == null) {
+    /** From a run.json; null when it has no "environment" (a run.json older than environment capture). */
+    public static Machine fromRunJson(RunJson run) {
+        JsonNode env = run.environment();
+        if (env == null || !env.isObject()) {
             return null;
         }
-        JsonNode cpus = JsonFields.object(file, "environment.", env, "cpus");
-        int available = -1;
-        int online = -1;
-        if (cpus != null) {
-            available = (int) JsonFields.whole(file, "environment.cpus.", cpus, "available", Limits.CPUS, -1);
-            online = (int) JsonFields.whole(file, "environment.cpus.", cpus, "onlineCount", Limits.CPUS, -1);
-        }
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        JsonNode host = JsonFields.object(file, "", run, "hostTopology");
-        JsonNode levels = host == null ? null : JsonFields.object(file, "hostTopology.", host, "counts");
-        if (levels != null) {
-            levels.fields().forEachRemaining(e -> counts.put(e.getKey(),
-                    (int) JsonFields.whole(file, "hostTopology.counts." + e.getKey(), e.getValue(), DOMAINS)));
-        }
+        JsonNode cpus = env.path("cpus");
+        Map<String, Integer> counts = run.hostTopology() == null ? Map.of() : run.hostTopology().counts();
         JsonNode jdk = env.path("jdk");
         String jdkText = jdk.isObject()
-                ? join(JsonFields.text(file, "environment.jdk.", jdk, "version"), JsonFields.text(file, "environment.jdk.", jdk, "vendor"))
-                : JsonFields.text(file, "environment.", env, "jdk");
-        JsonNode vm = env.get("virtualMachine");
-        if (vm != null && !vm.isNull() && !vm.isBoolean()) {
-            throw io.counterbench.results.InputException.of(file, "environment.virtualMachine is " + JsonFields.show(vm) + ", not true or false");
-        }
-        return new Machine(JsonFields.text(file, "environment.", env, "cpuModel"), available, online, counts,
-                JsonFields.text(file, "environment.", env, "kernel"), jdkText,
-                jdk.isObject() ? JsonFields.text(file, "environment.jdk.", jdk, "vmName") : null,
-                JsonFields.text(file, "environment.", env, "gc"), JsonFields.text(file, "environment.", env, "governor"),
-                vm == null || vm.isNull() ? null : vm.asBoolean(), JsonFields.text(file, "environment.", env, "host"));
+                ? join(text(jdk, "version"), text(jdk, "vendor"))
+                : text(env, "jdk");
+        return new Machine(text(env, "cpuModel"), cpus.path("available").asInt(-1), cpus.path("onlineCount").asInt(-1), counts,
+                text(env, "kernel"), jdkText, jdk.isObject() ? text(jdk, "vmName") : null, text(env, "gc"), text(env, "governor"),
+                env.has("virtualMachine") ? env.get("virtualMachine").asBoolean() : null, text(env, "host"));
     }
 
     /** The CPU count threads could use: available, else online, else the topology's PUs; -1 when unknown. */
@@ -170,6 +140,11 @@ public record Machine(String cpuModel, int cpusAvailable, int cpusOnline, Map<St
                 .replaceAll("\\b(Processor|CPU)\\b", "")
                 .replaceAll("\\s+", " ").strip();
         return s.isEmpty() ? model.strip() : s;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
     }
 
     private static String join(String a, String b) {
