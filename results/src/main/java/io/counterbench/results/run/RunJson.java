@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.counterbench.results.InputException;
 import io.counterbench.results.Json;
 import io.counterbench.results.jmh.JmhJson;
-import io.counterbench.results.json.JsonFields;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +85,7 @@ public record RunJson(String schema, String status, @JsonInclude(Include.NON_NUL
             throw InputException.of(file, "not a counterbench run record: expected an object");
         }
         if (!isRunRecord(n)) {
-            throw InputException.of(file, "not a counterbench run record: schema is " + JsonFields.show(n.path("schema"))
-                    + ", expected \"" + SCHEMA + "\"");
+            throw InputException.of(file, "not a counterbench run record: schema is '" + n.path("schema").asText("") + "', expected " + SCHEMA);
         }
         RunJsonCheck.check(file, n);
         try {

@@ -20,51 +20,54 @@ final class RunJsonCheck {
     /** Forks, iterations and milliseconds of the profile. */
     static final Range PROFILE_NUMBER = new Range("a profile's fork, iteration or millisecond count", 0, Integer.MAX_VALUE);
 
+    /** Every message starts the way RunJson's own do. */
+    private static final String R = "not a counterbench run record: ";
+
     private RunJsonCheck() {
     }
 
     static void check(Path file, JsonNode n) {
         for (String text : List.of("status", "reason", "started", "finished", "topology")) {
-            JsonFields.text(file, "", n, text);
+            JsonFields.text(file, R, n, text);
         }
         for (String list : List.of("completed", "failed", "missing", "plan", "command")) {
-            JsonFields.array(file, "", n, list);
+            JsonFields.array(file, R, n, list);
         }
-        JsonNode profile = JsonFields.object(file, "", n, "profile");
+        JsonNode profile = JsonFields.object(file, R, n, "profile");
         if (profile != null) {
             for (String field : List.of("forks", "warmupIterations", "warmupMillis", "measurementIterations", "measurementMillis")) {
-                JsonFields.whole(file, "profile.", profile, field, PROFILE_NUMBER, 0);
+                JsonFields.whole(file, R + "profile.", profile, field, PROFILE_NUMBER, 0);
             }
         }
-        JsonNode env = JsonFields.object(file, "", n, "environment");
+        JsonNode env = JsonFields.object(file, R, n, "environment");
         if (env != null) {
-            JsonNode cpus = JsonFields.object(file, "environment.", env, "cpus");
+            JsonNode cpus = JsonFields.object(file, R + "environment.", env, "cpus");
             if (cpus != null) {
-                JsonFields.whole(file, "environment.cpus.", cpus, "available", Limits.CPUS, -1);
-                JsonFields.whole(file, "environment.cpus.", cpus, "onlineCount", Limits.CPUS, -1);
+                JsonFields.whole(file, R + "environment.cpus.", cpus, "available", Limits.CPUS, -1);
+                JsonFields.whole(file, R + "environment.cpus.", cpus, "onlineCount", Limits.CPUS, -1);
             }
             for (String text : List.of("cpuModel", "kernel", "gc", "governor", "host")) {
-                JsonFields.text(file, "environment.", env, text);
+                JsonFields.text(file, R + "environment.", env, text);
             }
             JsonNode jdk = env.get("jdk");
             if (jdk != null && jdk.isObject()) {
                 for (String text : List.of("version", "vendor", "vmName")) {
-                    JsonFields.text(file, "environment.jdk.", jdk, text);
+                    JsonFields.text(file, R + "environment.jdk.", jdk, text);
                 }
             } else {
-                JsonFields.text(file, "environment.", env, "jdk");
+                JsonFields.text(file, R + "environment.", env, "jdk");
             }
             JsonNode vm = env.get("virtualMachine");
             if (vm != null && !vm.isNull() && !vm.isBoolean()) {
-                throw io.counterbench.results.InputException.of(file, "environment.virtualMachine is " + JsonFields.show(vm) + ", not true or false");
+                throw io.counterbench.results.InputException.of(file, R + "environment.virtualMachine is " + JsonFields.show(vm) + ", not true or false");
             }
         }
-        JsonNode host = JsonFields.object(file, "", n, "hostTopology");
+        JsonNode host = JsonFields.object(file, R, n, "hostTopology");
         if (host != null) {
-            JsonFields.whole(file, "hostTopology.", host, "pus", Limits.CPUS, 1);
-            JsonNode counts = JsonFields.object(file, "hostTopology.", host, "counts");
+            JsonFields.whole(file, R + "hostTopology.", host, "pus", Limits.CPUS, 1);
+            JsonNode counts = JsonFields.object(file, R + "hostTopology.", host, "counts");
             if (counts != null) {
-                counts.fields().forEachRemaining(e -> JsonFields.whole(file, "hostTopology.counts." + e.getKey(), e.getValue(), DOMAINS));
+                counts.fields().forEachRemaining(e -> JsonFields.whole(file, R + "hostTopology.counts." + e.getKey(), e.getValue(), DOMAINS));
             }
         }
     }

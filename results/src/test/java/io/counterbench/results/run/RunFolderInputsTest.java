@@ -108,7 +108,7 @@ class RunFolderInputsTest {
         Path run = Fixtures.copy("runs/smoke", dir, "r" + Math.abs(expected.hashCode()));
         edit(run.resolve("run.json"), change);
         String m = refused(run);
-        assertEquals(run.resolve("run.json") + ": " + expected, m);
+        assertEquals(run.resolve("run.json") + ": not a counterbench run record: " + expected, m);
     }
 
     private static void edit(Path file, Consumer<com.fasterxml.jackson.databind.JsonNode> change) {
