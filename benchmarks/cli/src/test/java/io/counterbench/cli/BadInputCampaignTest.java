@@ -182,6 +182,11 @@ class BadInputCampaignTest {
                 List.of(), List.of("topology", "--topology", "  PACK:2   CORE:2 PU:2  "))});
         a.add(new Object[] {"a run folder with only jmh.json (no run.json, footprint.json or simulation.json): their sections are skipped with a note",
                 new CampaignCase("accepted", "bare folder", List.of(CaseFiles.write("run/jmh.json", jmh)), List.of("report", "{case}/run", "--out", "{case}/out"))});
+        a.add(new Object[] {"an older simulation.json whose checks.failures is a list of failures, not a count",
+                new CampaignCase("accepted", "failures list", List.of(CaseFiles.copy(CaseFiles.fixture(JsonCases.RUNS_DIR + "with-simulation"), "run"),
+                        CaseFiles.write("run/simulation.json", new String(CaseFiles.bytes(CaseFiles.fixture(JsonCases.RUNS_DIR + "with-simulation/simulation.json")),
+                                StandardCharsets.UTF_8).replaceFirst("\"failures\"\\s*:\\s*0", "\"failures\" : []"))),
+                        List.of("report", "{case}/run", "--out", "{case}/out"))});
         a.add(new Object[] {"a gate summary written to a device (/dev/null): outputs may be devices or pipes",
                 new CampaignCase("accepted", "summary device", List.of(), List.of("gate", "--baseline", "{shared}/good-run", "--current", "{shared}/good-run",
                         "--summary", "/dev/null"))});

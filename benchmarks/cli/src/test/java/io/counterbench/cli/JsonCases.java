@@ -201,7 +201,7 @@ final class JsonCases {
             case 3 -> root.get("scenarios").get(s).path("rows").isEmpty()
                     ? set(root, "scenarios." + s + ".rows", "5")
                     : set(root, "scenarios." + s + ".rows.0", pick(r, List.of("5", "\"x\"", "[]")));
-            case 4 -> set(root, "checks.failures", pick(r, List.of("-1", "\"x\"", "2.5", "[]")));
+            case 4 -> set(root, "checks.failures", pick(r, List.of("-1", "\"x\"", "2.5", "{}", "true"))); // a list is an older file's form
             case 5 -> set(root, "timing.speed", pick(r, List.of("\"x\"", "5", "{}")));
             case 6 -> set(root, "page_size_bytes", pick(r, List.of("0", "-4096", "\"x\"", "1.5")));
             default -> set(root, "scenarios." + s + ".published", pick(r, List.of("\"x\"", "5", "[]")));
