@@ -2,8 +2,10 @@ package io.counterbench.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.counterbench.bench.CpuMode;
 import io.counterbench.bench.Footprint;
 import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CpuId;
 import io.counterbench.env.AsyncProfilerSupport;
 import io.counterbench.env.Environment;
 import io.counterbench.env.EnvironmentJson;
@@ -15,10 +17,10 @@ import io.counterbench.run.PlanEntry;
 import io.counterbench.run.Profile;
 import io.counterbench.run.RunExecutor;
 import io.counterbench.run.RunRecord;
-import io.counterbench.run.Summary;
 import io.counterbench.topology.Affinity;
 import io.counterbench.topology.CpuList;
 import io.counterbench.topology.Placement;
+import io.counterbench.topology.Rseq;
 import io.counterbench.topology.Topology;
 import io.counterbench.topology.TopologySources;
 import java.io.PrintWriter;
@@ -54,6 +56,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: 1, 2, 4, ... and the CPU count; quick: 1 and the CPU count).")
     List<Integer> threads;
 
+    @Option(names = "--cpu", split = ",", paramLabel = "MODE[,MODE...]", description = "How writers give the counter their CPU: lookup "
+            + "(add(delta): the counter finds it, what a Java caller pays), handle (a kept CpuId), known (the pinned CPU: the kernel's "
+            + "this_cpu_* case, a lower bound). Default: per profile (lookup everywhere; handle and known beside it for inc).")
+    List<String> cpuModes;
+
     @Option(names = "--placement", split = ",", paramLabel = "P[,P...]", description = "Placement policies: compact, spread, one-per-core, none (default: per profile).")
     List<String> placements;
 
@@ -81,7 +88,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Profile p = Profile.parse(profile);
-        List<CounterId> ids = counters == null ? null : counters.stream().map(CounterId::parse).distinct().toList();
+        List<String> ids = counters == null ? null : counters.stream().map(CounterId::parse).map(CounterId::id).distinct().toList();
+        List<String> modes = cpuModes == null ? null : cpuModes.stream().map(CpuMode::parse).map(CpuMode::label).distinct().toList();
         Topology topo = TopologySources.load(topology);
         boolean host = "host".equals(topology);
         int[] allowed = host ? Affinity.processCpus() : topo.cpus();
@@ -100,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (PatternSyntaxException e) {
             throw new UsageException("--benchmarks '" + benchmarks + "' is not a valid regular expression: " + e.getDescription());
         }
-        Plan plan = Plan.build(new Plan.Choices(p, ids, threads, places, topology, cpus, filter));
+        Plan plan = Plan.build(new Plan.Choices(p, ids, threads, places, topology, cpus, filter, modes));
         if (plan.entries().isEmpty()) {
             throw new UsageException("no benchmark matches --benchmarks '" + benchmarks + "'");
         }
@@ -122,6 +130,7 @@ final class RunCommand implements Callable<Integer> {
         record.put("environment", EnvironmentJson.environment(env));
         record.put("hostTopology", topologyJson(TopologySources.load("host")));
         record.put("jmh", jmhJson(env, plan));
+        record.put("cpuLookup", cpuLookupJson());
         ProcStat before = ProcStat.read();
         String asyncSpec = asyncProfiler ? asyncProfilerSpec(folder, err, record) : null;
         Thread hook = new Thread(() -> {
@@ -148,9 +157,9 @@ final class RunCommand implements Callable<Integer> {
         record.complete();
         removeHook(hook);
         stdout.println();
-        stdout.println("Summary (" + plan.profile().label() + " profile, " + results.size() + " results; " + folder + "):");
-        Summary.print(stdout, results);
-        stdout.println();
+        stdout.println("Summary (" + plan.profile().label() + " profile, " + results.size() + " results, " + plan.profile().forks
+                + " fork(s) per row; the tables of report.md):");
+        printSummary(folder, stdout);
         writeReport(folder, stdout);
         if (record.failedCount() > 0) {
             stdout.println(record.failedCount() + " benchmark run(s) failed: see " + folder.resolve("run.json") + " and jmh.log");
@@ -169,6 +178,31 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // the JVM is already exiting: the hook has written run.json
         }
+    }
+
+    /** The benchmark tables of report.md, as text, from the run's jmh.json (nothing when no benchmark finished). */
+    private static void printSummary(Path folder, PrintWriter stdout) {
+        try {
+            stdout.print(io.counterbench.results.Reports.summary(folder));
+        } catch (IllegalArgumentException e) {
+            stdout.println("no summary: " + e.getMessage());
+        }
+        stdout.flush();
+    }
+
+    /** How this machine's threads find their CPU: the same in the forks, which run this JVM with the same flags. */
+    private static ObjectNode cpuLookupJson() {
+        ObjectNode n = Json.object();
+        CpuId h = CpuId.ofCurrentThread();
+        n.put("handle", h.lookup());
+        n.put("add", "CpuId.current(): the thread's handle from a table by thread id, then " + h.lookup());
+        n.put("known", "the CPU the benchmark pinned the thread to; no lookup");
+        if (Rseq.unavailableReason() == null) {
+            n.put("rseqOffset", Rseq.offset());
+        } else {
+            n.put("rseqUnavailable", Rseq.unavailableReason());
+        }
+        return n;
     }
 
     /** The run's report (report.md, report.csv, report.html, charts/) in its own folder; a run with no results gets a note. */
@@ -216,7 +250,11 @@ final class RunCommand implements Callable<Integer> {
         n.put("measurement", plan.profile().measurementIterations + " x " + plan.profile().measurementMillis + " ms");
         ArrayNode prof = n.putArray("profilers");
         prof.add("io.counterbench.bench.AccuracyProfiler");
-        prof.add("gc (LifecycleBenchmark)");
+        String gc = plan.entries().stream().filter(PlanEntry::gcProfiler).map(PlanEntry::benchmark).distinct()
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        if (!gc.isEmpty()) {
+            prof.add("gc (" + gc + ")");
+        }
         return n;
     }
 
@@ -249,8 +287,8 @@ final class RunCommand implements Callable<Integer> {
             c[1] += e.methods().size() * p.forks;
         }
         per.forEach((b, c) -> out.printf("  %-22s %4d parameter sets, %5d forks%n", b, c[0], c[1]));
-        String threadList = plan.entries().stream().filter(e -> e.benchmark().equals("UpdateBenchmark"))
-                .map(PlanEntry::threads).distinct().sorted().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("-");
+        String threadList = plan.entries().stream()
+                .map(PlanEntry::totalThreads).distinct().sorted().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("-");
         out.printf("  threads: %s; JMH forks in all: %d%n", threadList, plan.forks());
         out.printf("  estimated time: %s%n", formatDuration(plan.estimateSeconds()));
         if (!host && plan.entries().stream().anyMatch(e -> e.totalThreads() > Runtime.getRuntime().availableProcessors())) {
