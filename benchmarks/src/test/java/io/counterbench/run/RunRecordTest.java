@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunRecordTest {
     private static Plan plan() {
-        return Plan.build(new Plan.Choices(Profile.QUICK, null, null, null, "host", 2, Pattern.compile("UpdateBenchmark")));
+        return Plan.build(new Plan.Choices(Profile.QUICK, null, null, null, "host", 2, Pattern.compile("UpdateBenchmark"), null));
     }
 
     @Test
