@@ -55,7 +55,7 @@ final class AccuracyView {
             return;
         }
         out.heading(3, "Accuracy against CPU count");
-        out.paragraph("Per counter and CPU count: the worst |approximate - precise| any benchmark saw with writers quiescent, "
+        out.paragraph("Per counter and CPU count: the worst |approximate - truth| any benchmark saw with writers quiescent (truth: the writers' exact tallies), "
                 + "and the analytic bound (under / over). CPU count: the cpus parameter, else the row's topology (host = this machine).");
         List<List<String>> table = new ArrayList<>();
         List<ChartSpec.Series> series = new ArrayList<>();

@@ -33,6 +33,7 @@ final class BenchmarkTable {
         boolean ratio = group.stream().anyMatch(r -> !adders.get(r.run()).isReference(r.result())
                 && Double.isFinite(adders.get(r.run()).ratio(r.result())));
         boolean accuracy = Columns.any(group, Columns.ACCURACY_WORST);
+        boolean lost = Columns.any(group, Columns.LOST);
         boolean inflight = Columns.any(group, Columns.INFLIGHT);
         boolean alloc = Columns.any(group, Columns.ALLOC);
         List<String> members = Columns.groupMembers(group);
@@ -57,6 +58,9 @@ final class BenchmarkTable {
             col(header, numeric, "worst (counts)", true);
             col(header, numeric, "bound under / over (counts)", true);
             col(header, numeric, "violations", true);
+        }
+        if (lost) {
+            col(header, numeric, "lost (counts)", true);
         }
         if (inflight) {
             col(header, numeric, "in-flight worst (counts)", true);
@@ -96,6 +100,9 @@ final class BenchmarkTable {
                 cells.add(count(r, Columns.ACCURACY_WORST));
                 cells.add(bound(r));
                 cells.add(count(r, Columns.VIOLATIONS));
+            }
+            if (lost) {
+                cells.add(count(r, Columns.LOST));
             }
             if (inflight) {
                 cells.add(count(r, Columns.INFLIGHT));

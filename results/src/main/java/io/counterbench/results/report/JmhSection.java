@@ -47,8 +47,10 @@ final class JmhSection implements ReportSection {
         checkModes(runs);
         out.paragraph("Scores are JMH's (mean ± the 99.9% confidence half-width; no ± where JMH could not compute one). "
                 + "x adder: the score divided by LongAdder's in the same run, parameters and threads. "
-                + "Accuracy columns (counts): worst = largest |approximate - precise| seen with writers quiescent, "
-                + "bound = the counter's analytic bound under / over, violations = quiescent reads outside the bound (must be 0).");
+                + "Accuracy columns (counts), checked with writers quiescent against the truth (the exact sum the writers tallied): "
+                + "worst = largest |approximate - truth|, bound = the counter's analytic bound under / over, "
+                + "violations = probes where approximate left the bound or precise differed from the truth, "
+                + "lost = largest |precise - truth| (both must be 0).");
         Map<String, List<ResultRow>> groups = new LinkedHashMap<>();
         for (ResultRow r : rows) {
             JmhResult j = r.result();
