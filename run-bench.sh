@@ -6,8 +6,11 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-JAR="$ROOT/benchmarks/target/benchmarks.jar"
-STAMP="$ROOT/benchmarks/target/.build-stamp"
+# The CLI (what this script runs) and the standalone JMH jar (java -jar benchmarks.jar -l).
+JAR="$ROOT/benchmarks/cli/target/counterbench.jar"
+BENCH_JAR="$ROOT/benchmarks/jmh/target/benchmarks.jar"
+# Holds the sources' fingerprint as of the last successful build of both jars.
+STAMP="$ROOT/benchmarks/cli/target/.build-stamp"
 BUILD_LOG="$ROOT/target/build.log"
 REQUIRED_MAJOR=25
 JVM_FLAGS=(--enable-native-access=ALL-UNNAMED -Djdk.attach.allowAttachSelf -XX:+EnableDynamicAgentLoading
@@ -54,23 +57,33 @@ export JAVA_HOME="$JDK"
 
 mvnw() { (cd "$ROOT" && ./mvnw -B "$@"); }
 
-# True when the jar is missing or older than any pom or source file.
+# A fingerprint of what goes into the jars: every pom, every file under a module's src/main, the
+# topology presets (names and contents, so an edit, a new file or a rename all count; a bare touch does not).
+sources_fingerprint() {
+  (cd "$ROOT" && find . \( -name target -o -name .git -o -path ./results/runs -o -path ./results/reports \
+       -o -path ./results/published \) -prune -o -type f \( -name pom.xml -o -path '*/src/main/*' \
+       -o -path './topologies/presets/*' \) -exec cksum {} + | LC_ALL=C sort | cksum)
+}
+
+# True when a jar is missing or the sources differ from those of the last successful build.
+# Only build() writes the stamp: a test run (even one that compiles) never vouches for the jars.
 needs_build() {
-  [[ -f "$JAR" && -f "$STAMP" ]] || return 0
-  local newer
-  newer=$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src "$ROOT/topologies/presets" -newer "$STAMP" -type f -print -quit 2>/dev/null || true)
-  [[ -n "$newer" ]]
+  [[ -f "$JAR" && -f "$BENCH_JAR" && -f "$STAMP" ]] || return 0
+  [[ "$(cat "$STAMP")" != "$(sources_fingerprint)" ]]
 }
 
 build() {
   mkdir -p "$ROOT/target"
   note "building counterbench with $JAVA_HOME (first use or sources changed; log: target/build.log)..."
-  local start=$SECONDS
+  local start=$SECONDS fingerprint
+  fingerprint=$(sources_fingerprint)
+  rm -f "$STAMP"
   if ! mvnw -Dmaven.test.skip=true -Dmaven.javadoc.skip=true package >"$BUILD_LOG" 2>&1; then
     grep -E '^\[ERROR\]' "$BUILD_LOG" | head -20 >&2 || tail -20 "$BUILD_LOG" >&2
     die "build failed; the full log is $BUILD_LOG"
   fi
-  touch "$STAMP"
+  [[ -f "$JAR" && -f "$BENCH_JAR" ]] || die "the build left no $JAR or $BENCH_JAR; the full log is $BUILD_LOG"
+  printf '%s\n' "$fingerprint" >"$STAMP"
   note "built in $((SECONDS - start)) s."
 }
 
@@ -97,10 +110,9 @@ HELP
         *) exec_args+=("$a") ;;
       esac
     done
+    # no stamp here: a test run may build only some modules (-pl results), so it never marks the jars current
     mvnw verify "${exec_args[@]+"${exec_args[@]}"}"
-    rc=$?
-    touch "$STAMP" 2>/dev/null || true
-    exit $rc
+    exit $?
     ;;
   build)
     build

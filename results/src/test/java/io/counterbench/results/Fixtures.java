@@ -1,34 +1,98 @@
 package io.counterbench.results;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-/** Test resources as paths, and copies of fixture run folders in a temporary folder (reports write into them). */
+/**
+ * The recorded runs and JMH files of src/test/resources as paths, copies of them in a temporary
+ * folder (reports write into them), and edits of the copies. Other modules' tests get this class
+ * and the files through the results test-jar; read from that jar, the files are unpacked once into
+ * a temporary folder, so every path here is a plain file a command line can be given.
+ */
 public final class Fixtures {
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path ROOT = root();
+
     private Fixtures() {
     }
 
     public static Path resource(String name) {
-        try {
-            var url = Fixtures.class.getResource("/" + name);
-            if (url == null) {
-                throw new IllegalStateException("no test resource " + name);
-            }
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+        Path p = ROOT.resolve(name);
+        if (!Files.exists(p)) {
+            throw new IllegalStateException("no test resource " + name);
         }
+        return p;
     }
 
     /** Copies the resource folder {@code name} to {@code dir/as} and returns the copy. */
     public static Path copy(String name, Path dir, String as) {
-        Path src = resource(name);
-        Path dst = dir.resolve(as);
+        copyTree(resource(name), dir.resolve(as));
+        return dir.resolve(as);
+    }
+
+    /** Reads {@code dir/file}, lets {@code edit} change the tree, writes it back; returns {@code dir}. */
+    public static Path edit(Path dir, String file, Consumer<JsonNode> edit) {
+        try {
+            JsonNode n = JSON.readTree(dir.resolve(file).toFile());
+            edit.accept(n);
+            JSON.writeValue(dir.resolve(file).toFile(), n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    /** An edit of jmh.json: every row slower (factor 0.8) or faster (1.2): thrpt scores and samples times f, time modes divided by it. */
+    public static Consumer<JsonNode> performance(double factor) {
+        return rows -> rows.forEach(r -> {
+            double f = r.get("mode").asText().equals("thrpt") ? factor : 1 / factor;
+            ObjectNode m = (ObjectNode) r.get("primaryMetric");
+            m.put("score", m.get("score").asDouble() * f);
+            m.get("rawData").forEach(fork -> {
+                ArrayNode a = (ArrayNode) fork;
+                for (int i = 0; i < a.size(); i++) {
+                    a.set(i, DoubleNode.valueOf(a.get(i).asDouble() * f));
+                }
+            });
+        });
+    }
+
+    /** target/test-classes, or the test-jar unpacked into a temporary folder that goes when the JVM exits. */
+    private static Path root() {
+        Path location;
+        try {
+            location = Path.of(Fixtures.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        if (Files.isDirectory(location)) {
+            return location;
+        }
+        try (FileSystem jar = FileSystems.newFileSystem(location)) {
+            Path dir = Files.createTempDirectory("counterbench-fixtures");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+            copyTree(jar.getPath("/"), dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the test fixtures of " + location, e);
+        }
+    }
+
+    private static void copyTree(Path src, Path dst) {
         try (Stream<Path> s = Files.walk(src)) {
             for (Path p : s.toList()) {
                 Path t = dst.resolve(src.relativize(p).toString());
@@ -41,6 +105,13 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return dst;
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temporary folder
+        }
     }
 }

@@ -1,9 +1,8 @@
 package io.counterbench.results.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.counterbench.results.jmh.JmhJson;
 import io.counterbench.results.run.Machine;
 import io.counterbench.results.run.RunInput;
+import io.counterbench.results.run.RunJson;
 import io.counterbench.results.run.RunLoader;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,7 @@ final class RunSection implements ReportSection {
 
     @Override
     public boolean has(RunInput run) {
-        return run.file(RunLoader.RUN_FILE).isPresent();
+        return run.run() != null;
     }
 
     @Override
@@ -34,14 +33,12 @@ final class RunSection implements ReportSection {
         }
         List<List<String>> rows = new ArrayList<>();
         for (RunInput run : runs) {
-            JsonNode json = JmhJson.readTree(run.file(RunLoader.RUN_FILE).orElseThrow());
-            JsonNode p = json.path("profile");
-            String profile = p.isObject()
-                    ? p.path("name").asText("?") + " (" + p.path("forks").asInt() + " fork(s), " + p.path("measurementIterations").asInt() + " x "
-                    + p.path("measurementMillis").asInt() + " ms measured)"
-                    : "";
-            rows.add(List.of(ctx.label(run), run.name(), json.path("status").asText(""), profile, json.path("started").asText(""),
-                    String.valueOf(json.path("completed").size()), String.valueOf(json.path("failed").size()),
+            RunJson json = run.run();
+            RunJson.Profile p = json.profile();
+            String profile = p == null ? ""
+                    : (p.name() == null ? "?" : p.name()) + " (" + p.forks() + " fork(s), " + p.measurementIterations() + " x " + p.measurementMillis() + " ms measured)";
+            rows.add(List.of(ctx.label(run), run.name(), nonNull(json.status()), profile, nonNull(json.started()),
+                    String.valueOf(json.completed().size()), String.valueOf(json.failed().size()),
                     String.valueOf(run.results().size())));
         }
         out.add(new Block.Table("Runs (status and profile from run.json; results = rows in jmh.json)",
@@ -50,5 +47,9 @@ final class RunSection implements ReportSection {
         for (RunInput run : runs) {
             run.notes().forEach(out::note);
         }
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
     }
 }

@@ -2,7 +2,6 @@ package io.counterbench.results.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,15 +19,14 @@ public record Machine(String cpuModel, int cpusAvailable, int cpusOnline, Map<St
         topologyCounts = topologyCounts == null ? Map.of() : Map.copyOf(topologyCounts);
     }
 
-    /** From a run.json tree; null when it has no "environment" (a run.json older than environment capture). */
-    public static Machine fromRunJson(JsonNode run) {
-        JsonNode env = run.get("environment");
+    /** From a run.json; null when it has no "environment" (a run.json older than environment capture). */
+    public static Machine fromRunJson(RunJson run) {
+        JsonNode env = run.environment();
         if (env == null || !env.isObject()) {
             return null;
         }
         JsonNode cpus = env.path("cpus");
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        run.path("hostTopology").path("counts").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asInt()));
+        Map<String, Integer> counts = run.hostTopology() == null ? Map.of() : run.hostTopology().counts();
         JsonNode jdk = env.path("jdk");
         String jdkText = jdk.isObject()
                 ? join(text(jdk, "version"), text(jdk, "vendor"))

@@ -14,11 +14,11 @@ import java.util.Optional;
  * @param folder the run folder, null for a bare JMH file
  * @param jmhFile the JMH JSON that was read
  * @param machine from run.json, null when there is none (bare file, or a run.json without environment)
- * @param status run.json's status (complete, incomplete, running), null without run.json
+ * @param run the folder's run.json, null without one
  * @param notes what a reader should know about this input (incomplete run, failed entries...)
  */
 public record RunInput(Path source, Path folder, Path jmhFile, List<JmhResult> results, Machine machine,
-                       String status, List<String> notes) {
+                       RunJson run, List<String> notes) {
 
     public RunInput {
         results = List.copyOf(results);
@@ -39,6 +39,11 @@ public record RunInput(Path source, Path folder, Path jmhFile, List<JmhResult> r
         Path p = folder != null ? folder : source;
         Path n = p.toAbsolutePath().normalize().getFileName();
         return n == null ? p.toString() : n.toString();
+    }
+
+    /** run.json's status (complete, incomplete, running), null without run.json. */
+    public String status() {
+        return run == null ? null : run.status();
     }
 
     public boolean isBareFile() {

@@ -12,8 +12,7 @@ import java.util.List;
 /** Loads a run folder or a bare JMH JSON file into a {@link RunInput}; bad input is an {@link InputException}. */
 public final class RunLoader {
     public static final String JMH_FILE = "jmh.json";
-    public static final String RUN_FILE = "run.json";
-    static final String RUN_SCHEMA = "counterbench-run/1";
+    public static final String RUN_FILE = RunJson.FILE;
 
     private RunLoader() {
     }
@@ -34,7 +33,7 @@ public final class RunLoader {
             results = JmhJson.read(path);
         } catch (InputException e) {
             JsonNode n = quietTree(path);
-            if (n != null && n.isObject() && n.has("schema") && n.get("schema").asText().startsWith("counterbench-run")) {
+            if (RunJson.isRunRecord(n)) {
                 throw InputException.of(path, "this is a run record, not JMH's JSON: pass its folder " + path.toAbsolutePath().getParent());
             }
             throw e;
@@ -45,14 +44,13 @@ public final class RunLoader {
     private static RunInput loadFolder(Path folder) {
         Path jmh = folder.resolve(JMH_FILE);
         Path runFile = folder.resolve(RUN_FILE);
-        JsonNode run = Files.isRegularFile(runFile) ? runJson(runFile) : null;
+        RunJson run = Files.isRegularFile(runFile) ? RunJson.read(runFile) : null;
         if (!Files.isRegularFile(jmh)) {
             throw InputException.of(folder, "no " + JMH_FILE + " in this folder" + (run == null ? " (and no run.json: not a run folder?)" : statusHint(run)));
         }
         List<JmhResult> results = JmhJson.read(jmh);
         List<String> notes = new ArrayList<>();
         Machine machine = null;
-        String status = null;
         if (run == null) {
             notes.add(folder.getFileName() + ": no run.json, so the machine is unknown");
         } else {
@@ -60,50 +58,28 @@ public final class RunLoader {
             if (machine == null) {
                 notes.add(folder.getFileName() + ": run.json has no environment, so the machine is unknown");
             }
-            status = run.path("status").asText(null);
+            String status = run.status();
             if (status != null && !status.equals("complete")) {
-                String reason = run.path("reason").asText("");
+                String reason = run.reason() == null ? "" : run.reason();
                 notes.add(folder.getFileName() + ": run status " + status + (reason.isEmpty() ? "" : " (" + reason + ")"));
             }
-            int failed = run.path("failed").size();
-            int missing = run.path("missing").size();
-            if (failed > 0) {
-                notes.add(folder.getFileName() + ": " + failed + " benchmark run(s) failed: " + firstError(run));
+            if (!run.failed().isEmpty()) {
+                notes.add(folder.getFileName() + ": " + run.failed().size() + " benchmark run(s) failed: " + run.firstError());
             }
-            if (missing > 0) {
-                notes.add(folder.getFileName() + ": " + missing + " planned benchmark run(s) never ran");
+            if (!run.missing().isEmpty()) {
+                notes.add(folder.getFileName() + ": " + run.missing().size() + " planned benchmark run(s) never ran");
             }
         }
-        return new RunInput(folder, folder, jmh, results, machine, status, notes);
+        return new RunInput(folder, folder, jmh, results, machine, run, notes);
     }
 
-    private static JsonNode runJson(Path file) {
-        JsonNode n = JmhJson.readTree(file);
-        if (!n.isObject()) {
-            throw InputException.of(file, "not a counterbench run record: expected an object");
-        }
-        String schema = n.path("schema").asText("");
-        if (!schema.startsWith("counterbench-run/")) {
-            throw InputException.of(file, "not a counterbench run record: schema is '" + schema + "', expected " + RUN_SCHEMA);
-        }
-        return n;
-    }
-
-    private static String statusHint(JsonNode run) {
-        String status = run.path("status").asText("unknown");
-        int failed = run.path("failed").size();
-        int done = run.path("completed").size();
-        String s = " (run.json: status " + status + ", " + done + " completed, " + failed + " failed";
-        if (failed > 0) {
-            s += ": " + firstError(run);
+    private static String statusHint(RunJson run) {
+        String status = run.status() == null ? "unknown" : run.status();
+        String s = " (run.json: status " + status + ", " + run.completed().size() + " completed, " + run.failed().size() + " failed";
+        if (!run.failed().isEmpty()) {
+            s += ": " + run.firstError();
         }
         return s + ")";
-    }
-
-    private static String firstError(JsonNode run) {
-        JsonNode f = run.path("failed").path(0);
-        String e = f.path("error").asText("");
-        return e.isEmpty() ? f.path("label").asText("") : e;
     }
 
     private static JsonNode quietTree(Path p) {

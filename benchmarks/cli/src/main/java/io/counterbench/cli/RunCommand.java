@@ -1,0 +1,327 @@
+package io.counterbench.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.counterbench.bench.CpuMode;
+import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CpuId;
+import io.counterbench.env.AsyncProfilerSupport;
+import io.counterbench.env.Environment;
+import io.counterbench.env.EnvironmentJson;
+import io.counterbench.env.ProcStat;
+import io.counterbench.results.Json;
+import io.counterbench.results.RunFolders;
+import io.counterbench.results.run.RunJson;
+import io.counterbench.run.Plan;
+import io.counterbench.run.PlanEntry;
+import io.counterbench.run.Profile;
+import io.counterbench.run.RunExecutor;
+import io.counterbench.run.RunRecord;
+import io.counterbench.sim.Progress;
+import io.counterbench.topology.Affinity;
+import io.counterbench.topology.CpuList;
+import io.counterbench.topology.Level;
+import io.counterbench.topology.Placement;
+import io.counterbench.topology.Rseq;
+import io.counterbench.topology.Topology;
+import io.counterbench.topology.TopologySources;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.openjdk.jmh.results.RunResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Plans and runs the JMH benchmarks, writing a new run folder; the suite's main job. */
+@Command(name = "run",
+        description = {"Run the benchmarks: plan, ETA and progress, a new results/runs/<utc-time>-<host>/ folder "
+                + "(run.json, jmh.json, footprint.json, jmh.log) and a summary table.",
+            "With no arguments at all, ./run-bench.sh runs 'run --profile quick'."})
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--profile", paramLabel = "quick|standard|full", description = "How much to measure (default: ${DEFAULT-VALUE}): smoke = every benchmark once, numbers meaningless; "
+            + "quick = the whole matrix in about 5 minutes on 2 cores; standard = JMH-sized iterations; full = hours, for a many-core box.")
+    String profile = "quick";
+
+    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids (default: all).")
+    List<String> counters;
+
+    @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: 1, 2, 4, ... and the CPU count; quick: 1 and the CPU count).")
+    List<Integer> threads;
+
+    @Option(names = "--cpu", split = ",", paramLabel = "MODE[,MODE...]", description = "How writers give the counter their CPU: lookup "
+            + "(add(delta): the counter finds it, what a Java caller pays), handle (a kept CpuId), known (the pinned CPU: the kernel's "
+            + "this_cpu_* case, a lower bound). Default: per profile (lookup everywhere; handle and known beside it for inc).")
+    List<String> cpuModes;
+
+    @Option(names = "--placement", split = ",", paramLabel = "P[,P...]", description = "Placement policies: compact, spread, one-per-core, none (default: per profile).")
+    List<String> placements;
+
+    @Option(names = "--topology", paramLabel = "SPEC", description = "host (default: threads pinned on this machine), or a preset, hwloc XML file "
+            + "or synthetic string: counters are built for that machine and threads use its virtual CPUs.")
+    String topology = "host";
+
+    @Option(names = "--benchmarks", paramLabel = "REGEX", description = "Only benchmarks whose Class.method matches (e.g. 'Update|Read').")
+    String benchmarks;
+
+    @Option(names = "--dry-run", description = "Print the plan and the ETA, run nothing.")
+    boolean dryRun;
+
+    @Option(names = "--async-profiler", description = "Also record flame graphs (async-profiler; cpu events, or itimer where perf events are missing).")
+    boolean asyncProfiler;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder in which the run folder is created (default: results/runs).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Profile p = Profile.parse(profile);
+        List<String> ids = counters == null ? null : counters.stream().map(CounterId::parse).map(CounterId::id).distinct().toList();
+        List<String> modes = cpuModes == null ? null : cpuModes.stream().map(CpuMode::parse).map(CpuMode::label).distinct().toList();
+        Topology topo = TopologySources.load(topology);
+        boolean host = "host".equals(topology);
+        int[] allowed = host ? Affinity.processCpus() : topo.cpus();
+        int cpus = allowed.length;
+        if (threads != null) {
+            for (int t : threads) {
+                if (t <= 0) {
+                    throw new UsageException("--threads " + t + ": a thread count must be at least 1");
+                }
+            }
+        }
+        List<String> places = placements == null ? null : placements.stream().map(s -> Placement.parse(s).label()).distinct().toList();
+        Pattern filter;
+        try {
+            filter = benchmarks == null ? null : Pattern.compile(benchmarks);
+        } catch (PatternSyntaxException e) {
+            throw new UsageException("--benchmarks '" + benchmarks + "' is not a valid regular expression: " + e.getDescription());
+        }
+        Plan plan = Plan.build(new Plan.Choices(p, ids, threads, places, topology, cpus, filter, modes));
+        if (plan.entries().isEmpty()) {
+            throw new UsageException("no benchmark matches --benchmarks '" + benchmarks + "'");
+        }
+        if (host) {
+            checkPlacements(plan, topo, allowed);
+        }
+        printPlan(stdout, plan, topo, host, cpus);
+        if (dryRun) {
+            return ExitCodes.OK;
+        }
+        Path root = out == null ? RunFolders.defaultRoot() : RunFolders.named(out);
+        Instant start = Instant.now();
+        Path folder = RunFolders.create(root, start);
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        RunRecord record = new RunRecord(folder, plan, args, start);
+        stdout.println("run folder: " + folder);
+        stdout.flush();
+        Environment env = Environment.capture();
+        record.environment(EnvironmentJson.environment(env));
+        record.hostTopology(hostTopology(TopologySources.load("host")));
+        record.jmh(jmhJson(env, plan));
+        record.cpuLookup(cpuLookupJson());
+        ProcStat before = ProcStat.read();
+        String asyncSpec = asyncProfiler ? asyncProfilerSpec(folder, err, record) : null;
+        Thread hook = new Thread(() -> {
+            if (!record.closed()) {
+                record.procStat(EnvironmentJson.procStat(ProcStat.between(before, ProcStat.read())));
+                record.incomplete("interrupted (SIGINT/SIGTERM) after " + record.doneCount() + " of " + plan.entries().size() + " benchmark runs");
+                err.println();
+                err.println("interrupted: " + record.doneCount() + " of " + plan.entries().size()
+                        + " benchmark runs finished; their results are kept in " + folder + " (run.json says what is missing)");
+                err.flush();
+            }
+        }, "counterbench-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        writeFootprint(folder, err);
+        RunExecutor executor = new RunExecutor(plan, folder, record, err, asyncSpec);
+        List<RunResult> results = executor.run();
+        if (executor.writeFailure() != null) {
+            removeHook(hook);
+            throw new UsageException("cannot write to the run folder " + folder + ": " + executor.writeFailure()
+                    + "; " + record.doneCount() + " finished results are kept there and run.json says what is missing");
+        }
+        ProcStat.Delta load = ProcStat.between(before, ProcStat.read());
+        record.procStat(EnvironmentJson.procStat(load));
+        record.complete();
+        removeHook(hook);
+        stdout.println();
+        stdout.println("Summary (" + plan.profile().label() + " profile, " + results.size() + " results, " + plan.profile().forks
+                + " fork(s) per row; the tables of report.md):");
+        printSummary(folder, stdout);
+        writeReport(folder, stdout);
+        if (record.failedCount() > 0) {
+            stdout.println(record.failedCount() + " benchmark run(s) failed: see " + folder.resolve("run.json") + " and jmh.log");
+            return ExitCodes.CHECK_FAILED;
+        }
+        if (load.available() && load.noisyVm()) {
+            stdout.printf("note: %.1f%% steal time during the run: a noisy VM; compare ratios, not absolute numbers.%n", load.stealPercent());
+        }
+        stdout.println("results: " + folder);
+        return ExitCodes.OK;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting: the hook has written run.json
+        }
+    }
+
+    /** The benchmark tables of report.md, as text, from the run's jmh.json (nothing when no benchmark finished). */
+    private static void printSummary(Path folder, PrintWriter stdout) {
+        try {
+            stdout.print(io.counterbench.results.Reports.summary(folder));
+        } catch (IllegalArgumentException e) {
+            stdout.println("no summary: " + e.getMessage());
+        }
+        stdout.flush();
+    }
+
+    /** How this machine's threads find their CPU: the same in the forks, which run this JVM with the same flags. */
+    private static ObjectNode cpuLookupJson() {
+        ObjectNode n = Json.object();
+        CpuId h = CpuId.ofCurrentThread();
+        n.put("handle", h.lookup());
+        n.put("add", "CpuId.current(): the thread's handle from a table by thread id, then " + h.lookup());
+        n.put("known", "the CPU the benchmark pinned the thread to; no lookup");
+        if (Rseq.unavailableReason() == null) {
+            n.put("rseqOffset", Rseq.offset());
+        } else {
+            n.put("rseqUnavailable", Rseq.unavailableReason());
+        }
+        return n;
+    }
+
+    /** The run's report (report.md, report.csv, report.html, charts/) in its own folder; a run with no results gets a note. */
+    private static void writeReport(Path folder, PrintWriter stdout) {
+        try {
+            List<Path> written = io.counterbench.results.Reports.write(List.of(folder), folder);
+            written.stream().filter(p -> p.getFileName().toString().startsWith("report")).filter(p -> p.toString().endsWith(".html"))
+                    .findFirst().ifPresent(p -> stdout.println("report: " + p));
+        } catch (IllegalArgumentException e) {
+            stdout.println("no report: " + e.getMessage());
+        }
+    }
+
+    private static String asyncProfilerSpec(Path folder, PrintWriter err, RunRecord record) {
+        Path profiles = folder.resolve("profiles");
+        Path lib = AsyncProfilerSupport.extractLibrary(profiles.resolve(".lib"));
+        AsyncProfilerSupport.Choice choice = AsyncProfilerSupport.choose();
+        err.println("async-profiler " + AsyncProfilerSupport.version() + ": event " + choice.event() + " (" + choice.reason() + ")");
+        record.asyncProfiler(Json.object().put("version", AsyncProfilerSupport.version()).put("event", choice.event())
+                .put("reason", choice.reason()).put("dir", "profiles"));
+        return AsyncProfilerSupport.jmhProfilerSpec(lib, profiles, choice.event());
+    }
+
+    private static RunJson.HostTopology hostTopology(Topology t) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Level l : Level.values()) {
+            counts.put(l.shortName(), t.domainCount(l));
+        }
+        return new RunJson.HostTopology(t.name(), t.source(), t.puCount(), counts, t.notes());
+    }
+
+    private static ObjectNode jmhJson(Environment env, Plan plan) {
+        ObjectNode n = Json.object();
+        n.put("version", env.jmhVersion());
+        ArrayNode flags = n.putArray("forkJvmArgs");
+        env.jvmArgs().forEach(flags::add);
+        n.put("forksPerMethod", plan.profile().forks);
+        n.put("warmup", plan.profile().warmupIterations + " x " + plan.profile().warmupMillis + " ms");
+        n.put("measurement", plan.profile().measurementIterations + " x " + plan.profile().measurementMillis + " ms");
+        ArrayNode prof = n.putArray("profilers");
+        prof.add("io.counterbench.bench.AccuracyProfiler");
+        String gc = plan.entries().stream().filter(PlanEntry::gcProfiler).map(PlanEntry::benchmark).distinct()
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        if (!gc.isEmpty()) {
+            prof.add("gc (" + gc + ")");
+        }
+        return n;
+    }
+
+    private static void checkPlacements(Plan plan, Topology topo, int[] allowed) {
+        Map<String, Integer> most = new LinkedHashMap<>();
+        for (PlanEntry e : plan.entries()) {
+            String pl = e.params().get("placement");
+            if (pl != null) {
+                most.merge(pl, e.totalThreads(), Math::max);
+            }
+        }
+        for (Map.Entry<String, Integer> m : most.entrySet()) {
+            Placement pl = Placement.parse(m.getKey());
+            if (pl != Placement.NONE) {
+                pl.cpusFor(topo, m.getValue(), allowed);
+            }
+        }
+    }
+
+    private void printPlan(PrintWriter out, Plan plan, Topology topo, boolean host, int cpus) {
+        Profile p = plan.profile();
+        out.printf("Plan: profile %s on %s (%d CPUs%s)%n", p.label(), host ? "this machine" : "topology " + topo.name(), cpus,
+                host ? ", allowed " + CpuList.format(Affinity.processCpus()) : ", virtual: threads are not pinned");
+        out.printf("  per fork: warmup %d x %d ms, measurement %d x %d ms; %d fork(s) per benchmark method%n",
+                p.warmupIterations, p.warmupMillis, p.measurementIterations, p.measurementMillis, p.forks);
+        Map<String, int[]> per = new LinkedHashMap<>();
+        for (PlanEntry e : plan.entries()) {
+            int[] c = per.computeIfAbsent(e.benchmark(), k -> new int[2]);
+            c[0]++;
+            c[1] += e.methods().size() * p.forks;
+        }
+        per.forEach((b, c) -> out.printf("  %-22s %4d parameter sets, %5d forks%n", b, c[0], c[1]));
+        String threadList = plan.entries().stream()
+                .map(PlanEntry::totalThreads).distinct().sorted().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("-");
+        out.printf("  threads: %s; JMH forks in all: %d%n", threadList, plan.forks());
+        out.printf("  estimated time: %s%n", Progress.format(plan.estimateSeconds()));
+        if (!host && plan.entries().stream().anyMatch(e -> e.totalThreads() > Runtime.getRuntime().availableProcessors())) {
+            out.printf("  note: up to %d threads on a machine with %d CPUs here: fine for a plan, oversubscribed if run here%n",
+                    plan.entries().stream().mapToInt(PlanEntry::totalThreads).max().orElse(0),
+                    Runtime.getRuntime().availableProcessors());
+        }
+        if (dryRun) {
+            out.println("  entries:");
+            List<PlanEntry> es = plan.entries();
+            for (int i = 0; i < es.size(); i++) {
+                if (i == 40 && es.size() > 50) {
+                    out.printf("    ... (%d more)%n", es.size() - 45);
+                    i = es.size() - 5;
+                }
+                out.printf("    %4d  %s%n", i + 1, es.get(i).label());
+            }
+        }
+        out.flush();
+    }
+
+    private static void writeFootprint(Path folder, PrintWriter err) {
+        err.println("measuring footprints (JOL)...");
+        err.flush();
+        int[] ns = {2, 64, 256, 1024};
+        List<Footprint.Row> rows = Footprint.measure(Arrays.asList(CounterId.values()), ns);
+        ObjectNode root = Json.object();
+        root.put("tool", "JOL GraphLayout totalSize, bytes, without the shared per-topology configuration");
+        ArrayNode arr = root.putArray("rows");
+        for (Footprint.Row r : rows) {
+            ObjectNode n = arr.addObject();
+            n.put("counter", r.id().id());
+            n.put("cpus", r.cpus());
+            n.put("oneBytes", r.oneBytes());
+            n.put("groupOf4Bytes", r.groupOf4Bytes());
+            n.put("sharedConfigBytes", r.sharedConfigBytes());
+        }
+        Json.write(folder.resolve("footprint.json"), root);
+    }
+}

@@ -1,0 +1,177 @@
+package io.counterbench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.counterbench.results.run.RunJson;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps a run folder's run.json ({@link RunJson}, the format results/ reads) current: the plan, the
+ * environment and what became of every plan entry. The file is rewritten (atomically) after every
+ * change, so whatever stops the run, it says how far it got: status "running" (the process died
+ * without a word), "complete", or "incomplete" with the reason and the entries that are missing.
+ */
+public final class RunRecord {
+    public static final String SCHEMA = RunJson.SCHEMA;
+    private static final Map<String, String> FILES = filesOfARun();
+
+    private final Path file;
+    private final Plan plan;
+    private final List<String> command;
+    private final String started;
+    private final RunJson.Profile profile;
+    private final List<RunJson.Entry> entries;
+    private final Map<Integer, String> outcome = new LinkedHashMap<>();
+    private final Map<Integer, String> errors = new LinkedHashMap<>();
+    private String status = "running";
+    private String reason;
+    private String finished;
+    private JsonNode environment;
+    private RunJson.HostTopology hostTopology;
+    private JsonNode jmh;
+    private JsonNode cpuLookup;
+    private JsonNode asyncProfiler;
+    private JsonNode procStat;
+    private boolean closed;
+
+    public RunRecord(Path folder, Plan plan, List<String> args, Instant started) {
+        this.file = folder.resolve(RunJson.FILE);
+        this.plan = plan;
+        this.command = List.copyOf(args);
+        this.started = started.toString();
+        Profile p = plan.profile();
+        this.profile = new RunJson.Profile(p.label(), p.warmupIterations, p.warmupMillis, p.measurementIterations, p.measurementMillis, p.forks);
+        this.entries = plan.entries().stream().map(RunRecord::entry).toList();
+    }
+
+    private static Map<String, String> filesOfARun() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("jmh", "jmh.json");
+        m.put("footprint", "footprint.json");
+        m.put("log", "jmh.log");
+        return m;
+    }
+
+    private static RunJson.Entry entry(PlanEntry e) {
+        return new RunJson.Entry(e.index(), Plan.PACKAGE + "." + e.benchmark(), e.methods(), e.params(), e.totalThreads(),
+                e.threadGroups() == null ? null : Arrays.stream(e.threadGroups()).boxed().toList(),
+                Math.round(e.estimateSeconds() * 10) / 10.0);
+    }
+
+    /** The machine the run measures (see EnvironmentJson). */
+    public synchronized void environment(JsonNode value) {
+        environment = value;
+        save();
+    }
+
+    public synchronized void hostTopology(RunJson.HostTopology value) {
+        hostTopology = value;
+        save();
+    }
+
+    /** JMH's version and settings for every fork. */
+    public synchronized void jmh(JsonNode value) {
+        jmh = value;
+        save();
+    }
+
+    /** How the benchmark threads find their CPU in each cpu mode (rseq's cpu_id or sched_getcpu, and why). */
+    public synchronized void cpuLookup(JsonNode value) {
+        cpuLookup = value;
+        save();
+    }
+
+    public synchronized void asyncProfiler(JsonNode value) {
+        asyncProfiler = value;
+        save();
+    }
+
+    /** The /proc/stat deltas over the run (see EnvironmentJson). */
+    public synchronized void procStat(JsonNode value) {
+        procStat = value;
+        save();
+    }
+
+    public synchronized void finished(PlanEntry e) {
+        outcome.put(e.index(), "done");
+        save();
+    }
+
+    public synchronized void failed(PlanEntry e, String error) {
+        outcome.put(e.index(), "failed");
+        errors.put(e.index(), error);
+        save();
+    }
+
+    public synchronized int doneCount() {
+        return (int) outcome.values().stream().filter("done"::equals).count();
+    }
+
+    public synchronized int failedCount() {
+        return errors.size();
+    }
+
+    /** Marks the run complete (every entry ran; some may have failed) and writes the final file. */
+    public synchronized void complete() {
+        if (closed) {
+            return;
+        }
+        status = errors.isEmpty() ? "complete" : "incomplete";
+        if (!errors.isEmpty()) {
+            reason = errors.size() + " benchmark run(s) failed; see failed[] and jmh.log";
+        }
+        close();
+    }
+
+    /** Marks the run incomplete (interrupted, or an error stopped it) and writes the final file. */
+    public synchronized void incomplete(String why) {
+        if (closed) {
+            return;
+        }
+        status = "incomplete";
+        reason = why;
+        close();
+    }
+
+    public synchronized boolean closed() {
+        return closed;
+    }
+
+    private void close() {
+        finished = Instant.now().toString();
+        save();
+        closed = true;
+    }
+
+    /** run.json as it stands. */
+    synchronized RunJson snapshot() {
+        List<Integer> done = new ArrayList<>();
+        List<RunJson.Failure> failed = new ArrayList<>();
+        List<Integer> missing = new ArrayList<>();
+        for (PlanEntry e : plan.entries()) {
+            String o = outcome.get(e.index());
+            if ("done".equals(o)) {
+                done.add(e.index());
+            } else if ("failed".equals(o)) {
+                failed.add(new RunJson.Failure(e.index(), e.label(), errors.get(e.index())));
+            } else {
+                missing.add(e.index());
+            }
+        }
+        return new RunJson(SCHEMA, status, reason, started, finished, command, profile, plan.topology(),
+                Math.round(plan.estimateSeconds()), entries, FILES, environment, hostTopology, jmh, cpuLookup, asyncProfiler, procStat,
+                done, failed, missing);
+    }
+
+    private void save() {
+        if (closed) {
+            return;
+        }
+        snapshot().write(file);
+    }
+}

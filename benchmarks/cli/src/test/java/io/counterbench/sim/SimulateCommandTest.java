@@ -1,0 +1,84 @@
+package io.counterbench.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.counterbench.cli.Cli;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input: one line "error: ...", exit 2, nothing on stdout, before anything runs. */
+class SimulateCommandTest {
+    @TempDir
+    Path dir;
+
+    private Cli.Run simulate(String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "simulate";
+        all[1] = "--no-progress";
+        all[2] = "--out";
+        all[3] = dir.toString();
+        System.arraycopy(args, 0, all, 4, args.length);
+        return Cli.run(all);
+    }
+
+    @Test
+    void unknownScenario() {
+        simulate("rss-9000").assertOneLineError("unknown scenario 'rss-9000' (known: rss-250, hop-384, oom-select, scale, custom");
+    }
+
+    @Test
+    void unknownPreset() {
+        simulate("custom", "--topology", "epyc-9999").assertOneLineError("unknown topology 'epyc-9999'");
+    }
+
+    @Test
+    void zeroTasks() {
+        simulate("custom", "--tasks", "0").assertOneLineError("--tasks must be in 1-");
+        simulate("custom", "--tasks", "-3").assertOneLineError("got -3");
+    }
+
+    @Test
+    void negativeRates() {
+        simulate("custom", "--migrate-probability", "-0.1").assertOneLineError("--migrate-probability must be in [0, 1], got -0.1");
+        simulate("custom", "--migrate-probability", "1.5").assertOneLineError("got 1.5");
+        simulate("custom", "--migrate-probability", "NaN").assertOneLineError("--migrate-probability must be in [0, 1]");
+    }
+
+    @Test
+    void negativeCounts() {
+        simulate("custom", "--ops", "-5").assertOneLineError("--ops must be at least 1, got -5");
+        simulate("custom", "--ops", "0").assertOneLineError("--ops must be at least 1, got 0");
+        simulate("custom", "--every", "-1").assertOneLineError("--every must be at least 1 operation, got -1");
+        simulate("custom", "--pages", "-4096").assertOneLineError("--pages must be at least 1, got -4096");
+        simulate("custom", "--batch", "-32").assertOneLineError("--batch must be >= 0");
+    }
+
+    @Test
+    void unknownNames() {
+        simulate("custom", "--workload", "forkbomb").assertOneLineError("unknown workload 'forkbomb'");
+        simulate("custom", "--migrate", "mars").assertOneLineError("unknown migration policy 'mars'");
+        simulate("custom", "--counters", "tree,nope").assertOneLineError("unknown counter id 'nope'");
+    }
+
+    @Test
+    void batchTheCounterCannotTake() {
+        simulate("custom", "--counters", "tree", "--batch", "100").assertOneLineError("batch 100 must be a power of two (counter tree)");
+    }
+
+    @Test
+    void customFlagsWithoutCustom() {
+        simulate("hop-384", "--tasks", "2").assertOneLineError("apply to the custom scenario only");
+    }
+
+    @Test
+    void helpListsTheScenarios() {
+        Cli.Run r = Cli.run("simulate", "--help");
+        assertEquals(0, r.code(), r.err());
+        for (String s : Simulation.scenarioNames()) {
+            assertTrue(r.out().contains(s), r.out());
+        }
+        assertTrue(Cli.run("--help").out().contains("simulate"));
+    }
+}

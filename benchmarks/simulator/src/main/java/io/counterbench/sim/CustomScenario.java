@@ -1,0 +1,65 @@
+package io.counterbench.sim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.counterbench.results.Json;
+import java.util.List;
+
+/** custom: the counters, topology, workload and scheduler the flags name. */
+final class CustomScenario implements Scenario {
+    static final String NAME = "custom";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String summary() {
+        return "the topology, counters, tasks, workload and migration given by the flags";
+    }
+
+    @Override
+    public long plannedOps(SimSettings s) {
+        return s.custom().specs().stream().mapToLong(SimSpec::ops).sum();
+    }
+
+    @Override
+    public ScenarioReport run(SimSettings settings, Progress progress) {
+        List<SimSpec> specs = settings.custom().specs();
+        List<SimResult> results = Runs.run(NAME, specs, progress);
+        SimSpec first = specs.getFirst();
+        MarkdownTable t = new MarkdownTable("counter", "batch", "bound under", "bound over", "reachable", "worst under",
+                "worst over", "mean |dev|", "final", "violations", "ops", "ops/s");
+        for (SimResult r : results) {
+            t.row(r.spec().id().id(), r.batch(), Units.count(r.boundUnder()), Units.count(r.boundOver()),
+                    r.reachableUnder() == null ? "-" : Units.count(r.reachableUnder()), Units.count(r.worstUnder()),
+                    Units.count(r.worstOver()), Units.decimal(r.meanAbsDeviation(), 1), Units.count(r.finalDeviation()),
+                    r.violations(), Units.count(r.ops()), Units.millions(r.opsPerSecond()));
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("### ").append(NAME).append(": ").append(first.workload().label()).append(" on ")
+                .append(first.map().topology().name()).append("\n\n");
+        md.append("Topology ").append(first.map().topology().name()).append(" (").append(first.map().cpuCount())
+                .append(" CPUs), ").append(first.tasks()).append(" tasks, workload ").append(first.workload().label())
+                .append(" (").append(first.workload().description()).append(")")
+                .append(first.pages() > 0 ? ", size " + Units.count(first.pages()) + " pages" : "")
+                .append(", migration ").append(first.migration().label()).append(", seed ").append(first.seed())
+                .append(". Deviations in counter units.\n\n");
+        md.append(t.render()).append('\n');
+        if (first.workload() == WorkloadKind.FORK_EXIT) {
+            MarkdownTable life = new MarkdownTable("counter", "processes (one counter each)", "precise != 0 at exit",
+                    "worst |approximate| at exit");
+            for (SimResult r : results) {
+                life.row(r.spec().id().id(), Units.count(r.exits()), r.preciseMismatches(), Units.count(r.worstExitDeviation()));
+            }
+            md.append("Each process exits with nothing resident: precise() must read 0 (the kernel's check_mm); approximate() ")
+                    .append("is what a monitor reading the dying process would have seen.\n\n").append(life.render()).append('\n');
+        }
+        md.append(Runs.COHERENCE_NOTE).append("\n\n").append(Runs.coherenceTable(results, false).render());
+        ObjectNode json = Json.object();
+        json.put("name", NAME);
+        json.put("reproduces", summary());
+        json.set("rows", Runs.json(results));
+        return new ScenarioReport(NAME, json, md.toString(), results, ScenarioReport.failuresOf(results));
+    }
+}

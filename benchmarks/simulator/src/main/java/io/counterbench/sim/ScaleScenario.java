@@ -1,0 +1,108 @@
+package io.counterbench.sim;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.counterbench.counters.CounterId;
+import io.counterbench.results.Json;
+import io.counterbench.topology.TopologySources;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * scale: how each counter's bound and worst deviation grow with the CPU count N, from 8 to 4096
+ * (powers of two, plus 250 and 384): percpu_counter's O(N^2) (batch 2N, N slots) against the
+ * tree's O(N log N). For every N and counter id: the bound, what the adversary reaches, and the
+ * worst drift of a random CPU-hopping run.
+ */
+final class ScaleScenario implements Scenario {
+    static final String NAME = "scale";
+    static final long REGION_PAGES = 4_096;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String summary() {
+        return "bound and worst deviation for N = 8 to 4096 CPUs, every counter (O(N^2) against O(N log N))";
+    }
+
+    private static long hopOps(SimSettings s) {
+        return s.quick() ? 20_000 : 1_000_000;
+    }
+
+    @Override
+    public long plannedOps(SimSettings s) {
+        return (long) ScaleTopologies.SIZES.size() * CounterId.values().length * hopOps(s);
+    }
+
+    @Override
+    public ScenarioReport run(SimSettings settings, Progress progress) {
+        List<SimResult> adversarial = new ArrayList<>();
+        List<SimResult> hops = new ArrayList<>();
+        long seed = settings.seedFor(NAME);
+        for (int n : ScaleTopologies.SIZES) {
+            CpuMap map = CpuMap.of(TopologySources.load(ScaleTopologies.spec(n)));
+            String label = "N=" + n;
+            for (CounterId id : CounterId.values()) {
+                progress.phase(NAME + ": " + id.id() + ", " + label);
+                adversarial.add(Engine.run(new SimSpec(label, map, id, 0, n, WorkloadKind.ADVERSARIAL, 0, 0,
+                        MigrationRule.STAY, seed), Progress.silent()));
+                hops.add(Engine.run(new SimSpec(label, map, id, 0, 1, WorkloadKind.HOP, hopOps(settings), REGION_PAGES,
+                        MigrationRule.every(Migration.ANYWHERE, 1), seed), progress));
+            }
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("### ").append(NAME).append(": ").append(summary()).append("\n\n");
+        md.append("Counts are in the counters' units (pages in the RSS reading). Default batches: flat max(32, 2N), tree 32, ")
+                .append("per-node 32, per-thread 64 events; per-thread runs N tasks in the adversary (a thread per CPU).\n\n");
+        md.append("Bound, accuracy() under / over (one number when equal):\n\n");
+        md.append(table(adversarial, r -> r.boundUnder() == r.boundOver() ? Units.count(r.boundUnder())
+                : Units.count(r.boundUnder()) + " / " + Units.count(r.boundOver()))).append('\n');
+        md.append("Worst deviation the adversary reached, under / over (flat, per-node, per-thread reach their bound; ")
+                .append("the trees reach TreeShape.reachableUnder and never read above the precise sum):\n\n");
+        md.append(table(adversarial, r -> Units.count(r.worstUnder()) + " / " + Units.count(r.worstOver()))).append('\n');
+        md.append("Worst drift of one task hopping to a random CPU every operation (").append(Units.count(hopOps(settings)))
+                .append(" operations: faults of one page, munmap of ").append(REGION_PAGES).append(" pages):\n\n");
+        md.append(table(hops, r -> Units.count(r.worst())));
+
+        ObjectNode json = Json.object();
+        json.put("name", NAME);
+        json.put("reproduces", summary());
+        json.put("unit", "counter units (pages)");
+        ArrayNode rows = json.putArray("rows");
+        for (int i = 0; i < adversarial.size(); i++) {
+            ObjectNode row = rows.addObject();
+            SimResult a = adversarial.get(i);
+            row.put("n", a.spec().map().cpuCount());
+            row.put("topology", a.spec().map().topology().name());
+            row.put("counter", a.spec().id().id());
+            row.set("adversarial", ResultJson.of(a));
+            row.set("hop", ResultJson.of(hops.get(i)));
+        }
+        List<SimResult> all = new ArrayList<>(adversarial);
+        all.addAll(hops);
+        return new ScenarioReport(NAME, json, md.toString(), all, ScenarioReport.failuresOf(all));
+    }
+
+    private static String table(List<SimResult> results, Function<SimResult, String> cell) {
+        CounterId[] ids = CounterId.values();
+        String[] headers = new String[ids.length + 1];
+        headers[0] = "N";
+        for (int i = 0; i < ids.length; i++) {
+            headers[i + 1] = ids[i].id();
+        }
+        MarkdownTable t = new MarkdownTable(headers);
+        for (int row = 0; row < results.size(); row += ids.length) {
+            Object[] cells = new Object[ids.length + 1];
+            cells[0] = results.get(row).spec().map().cpuCount();
+            for (int i = 0; i < ids.length; i++) {
+                cells[i + 1] = cell.apply(results.get(row + i));
+            }
+            t.row(cells);
+        }
+        return t.render();
+    }
+}

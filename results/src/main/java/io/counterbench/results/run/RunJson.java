@@ -1,0 +1,113 @@
+package io.counterbench.results.run;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.counterbench.results.InputException;
+import io.counterbench.results.Json;
+import io.counterbench.results.jmh.JmhJson;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * run.json of a run folder, the one definition of its format: the CLI's run writes it (again after
+ * every plan entry, so whatever stops a run, the file says how far it got) and reports and the gate
+ * read it. {@code status} is "running" (the process died without a word), "complete", or
+ * "incomplete" with a {@code reason}. Sections whose content belongs to their writer (environment,
+ * JMH settings, /proc/stat deltas, async-profiler) are JSON trees; absent sections are null.
+ *
+ * @param cpuLookup how the benchmark threads found their CPU (rseq's cpu_id or sched_getcpu) for each cpu mode
+ * @param completed indexes of the plan entries that finished
+ * @param failed the entries that failed, with the first error line
+ * @param missing indexes of the entries that never ran
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RunJson(String schema, String status, @JsonInclude(Include.NON_NULL) String reason, String started, String finished,
+                      List<String> command, Profile profile, String topology, long estimateSeconds, List<Entry> plan,
+                      Map<String, String> files,
+                      @JsonInclude(Include.NON_NULL) JsonNode environment,
+                      @JsonInclude(Include.NON_NULL) HostTopology hostTopology,
+                      @JsonInclude(Include.NON_NULL) JsonNode jmh,
+                      @JsonInclude(Include.NON_NULL) JsonNode cpuLookup,
+                      @JsonInclude(Include.NON_NULL) JsonNode asyncProfiler,
+                      @JsonInclude(Include.NON_NULL) JsonNode procStat,
+                      List<Integer> completed, List<Failure> failed, List<Integer> missing) {
+
+    public static final String SCHEMA = "counterbench-run/1";
+    public static final String FILE = "run.json";
+
+    public RunJson {
+        command = command == null ? List.of() : List.copyOf(command);
+        plan = plan == null ? List.of() : List.copyOf(plan);
+        files = files == null ? Map.of() : files;
+        completed = completed == null ? List.of() : List.copyOf(completed);
+        failed = failed == null ? List.of() : List.copyOf(failed);
+        missing = missing == null ? List.of() : List.copyOf(missing);
+    }
+
+    /** The JMH settings every fork of the run used. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Profile(String name, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis,
+                          int forks) {
+    }
+
+    /** One plan entry: a benchmark class, its methods and one parameter set. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Entry(int index, String benchmark, List<String> methods, Map<String, String> params, int threads,
+                        @JsonInclude(Include.NON_NULL) List<Integer> threadGroups, double estimateSeconds) {
+    }
+
+    /** A plan entry that failed, with the first line of its error. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Failure(int index, String label, String error) {
+    }
+
+    /** The machine's own topology (whatever --topology the run used): what makes two runs' machines comparable. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record HostTopology(String name, String source, int pus, Map<String, Integer> counts, List<String> notes) {
+        public HostTopology {
+            counts = counts == null ? Map.of() : counts;
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+    }
+
+    /** Reads and checks a run.json; anything unusable is an {@link InputException} naming the file. */
+    public static RunJson read(Path file) {
+        JsonNode n = JmhJson.readTree(file);
+        if (!n.isObject()) {
+            throw InputException.of(file, "not a counterbench run record: expected an object");
+        }
+        String schema = n.path("schema").asText("");
+        if (!isRunRecord(n)) {
+            throw InputException.of(file, "not a counterbench run record: schema is '" + schema + "', expected " + SCHEMA);
+        }
+        try {
+            return Json.MAPPER.treeToValue(n, RunJson.class);
+        } catch (JsonProcessingException e) {
+            String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            throw InputException.of(file, "not a counterbench run record: " + m.lines().findFirst().orElse(""));
+        }
+    }
+
+    /** Whether a JSON tree says it is a run record (its schema is some counterbench-run/N). */
+    public static boolean isRunRecord(JsonNode n) {
+        return n != null && n.isObject() && n.path("schema").asText("").startsWith("counterbench-run/");
+    }
+
+    /** Writes this record to {@code file} atomically. */
+    public void write(Path file) {
+        Json.write(file, this);
+    }
+
+    /** The first failure's error (else its label), or "" when nothing failed. */
+    public String firstError() {
+        if (failed.isEmpty()) {
+            return "";
+        }
+        Failure f = failed.getFirst();
+        return f.error() == null || f.error().isEmpty() ? String.valueOf(f.label()) : f.error();
+    }
+}
