@@ -58,6 +58,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: 1, 2, 4, ... and the CPU count; quick: 1 and the CPU count).")
     List<Integer> threads;
 
+    @Option(names = "--forks", paramLabel = "N", description = "JVM forks per benchmark row (default: per profile; smoke 1, quick 2, "
+            + "standard and full 5). Intervals are computed across forks, so more forks give narrower ones.")
+    Integer forks;
+
     @Option(names = "--cpu", split = ",", paramLabel = "MODE[,MODE...]", description = "How writers give the counter their CPU: lookup "
             + "(add(delta): the counter finds it, what a Java caller pays), handle (a kept CpuId), known (the pinned CPU: the kernel's "
             + "this_cpu_* case, a lower bound). Default: per profile (lookup everywhere; handle and known beside it for inc).")
@@ -96,6 +100,9 @@ final class RunCommand implements Callable<Integer> {
         boolean host = "host".equals(topology);
         int[] allowed = host ? Affinity.processCpus() : topo.cpus();
         int cpus = allowed.length;
+        if (forks != null && (forks < 1 || forks > 100)) {
+            throw new UsageException("--forks " + forks + ": give 1 to 100 forks per row");
+        }
         if (threads != null) {
             for (int t : threads) {
                 if (t <= 0) {
@@ -110,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (PatternSyntaxException e) {
             throw new UsageException("--benchmarks '" + benchmarks + "' is not a valid regular expression: " + e.getDescription());
         }
-        Plan plan = Plan.build(new Plan.Choices(p, ids, threads, places, topology, cpus, filter, modes));
+        Plan plan = Plan.build(new Plan.Choices(p, ids, threads, places, topology, cpus, filter, modes, forks == null ? 0 : forks));
         if (plan.entries().isEmpty()) {
             throw new UsageException("no benchmark matches --benchmarks '" + benchmarks + "'");
         }
@@ -159,7 +166,7 @@ final class RunCommand implements Callable<Integer> {
         record.complete();
         removeHook(hook);
         stdout.println();
-        stdout.println("Summary (" + plan.profile().label() + " profile, " + results.size() + " results, " + plan.profile().forks
+        stdout.println("Summary (" + plan.profile().label() + " profile, " + results.size() + " results, " + plan.forksPerRow()
                 + " fork(s) per row; the tables of report.md):");
         printSummary(folder, stdout);
         writeReport(folder, stdout);
@@ -241,7 +248,7 @@ final class RunCommand implements Callable<Integer> {
         n.put("version", env.jmhVersion());
         ArrayNode flags = n.putArray("forkJvmArgs");
         env.jvmArgs().forEach(flags::add);
-        n.put("forksPerMethod", plan.profile().forks);
+        n.put("forksPerMethod", plan.forksPerRow());
         n.put("warmup", plan.profile().warmupIterations + " x " + plan.profile().warmupMillis + " ms");
         n.put("measurement", plan.profile().measurementIterations + " x " + plan.profile().measurementMillis + " ms");
         ArrayNode prof = n.putArray("profilers");
@@ -275,12 +282,12 @@ final class RunCommand implements Callable<Integer> {
         out.printf("Plan: profile %s on %s (%d CPUs%s)%n", p.label(), host ? "this machine" : "topology " + topo.name(), cpus,
                 host ? ", allowed " + CpuList.format(Affinity.processCpus()) : ", virtual: threads are not pinned");
         out.printf("  per fork: warmup %d x %d ms, measurement %d x %d ms; %d fork(s) per benchmark method%n",
-                p.warmupIterations, p.warmupMillis, p.measurementIterations, p.measurementMillis, p.forks);
+                p.warmupIterations, p.warmupMillis, p.measurementIterations, p.measurementMillis, plan.forksPerRow());
         Map<String, int[]> per = new LinkedHashMap<>();
         for (PlanEntry e : plan.entries()) {
             int[] c = per.computeIfAbsent(e.benchmark(), k -> new int[2]);
             c[0]++;
-            c[1] += e.methods().size() * p.forks;
+            c[1] += e.methods().size() * plan.forksPerRow();
         }
         per.forEach((b, c) -> out.printf("  %-22s %4d parameter sets, %5d forks%n", b, c[0], c[1]));
         String threadList = plan.entries().stream()

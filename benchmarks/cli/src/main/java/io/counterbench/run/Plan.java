@@ -31,20 +31,22 @@ public final class Plan {
     static final double SETUP_SECONDS_PER_COUNTER_CPU = 2e-7;
 
     private final Profile profile;
+    private final int forks;
     private final List<PlanEntry> entries;
     private final String topology;
     private final int cpus;
 
-    private Plan(Profile profile, String topology, int cpus, List<PlanEntry> entries) {
+    private Plan(Profile profile, int forks, String topology, int cpus, List<PlanEntry> entries) {
         this.profile = profile;
+        this.forks = forks;
         this.topology = topology;
         this.cpus = cpus;
         this.entries = List.copyOf(entries);
     }
 
-    /** The user's choices; null means "the profile decides". Counter ids as users type them. */
+    /** The user's choices; null (0 for forks) means "the profile decides". Counter ids as users type them. */
     public record Choices(Profile profile, List<String> counters, List<Integer> threads, List<String> placements,
-                          String topology, int topologyCpus, Pattern benchmarks, List<String> cpuModes) {
+                          String topology, int topologyCpus, Pattern benchmarks, List<String> cpuModes, int forks) {
     }
 
     public static Plan build(Choices c) {
@@ -53,6 +55,7 @@ public final class Plan {
 
     static Plan build(Choices c, BenchmarkCatalog catalog) {
         Profile p = c.profile();
+        int forks = c.forks() > 0 ? c.forks() : p.forks;
         String topo = c.topology() == null ? "host" : c.topology();
         boolean host = "host".equals(topo);
         List<Integer> runThreads = c.threads() != null ? c.threads() : p.threads(c.topologyCpus());
@@ -76,9 +79,10 @@ public final class Plan {
                 continue;
             }
             List<Slice> matching = p.slices.stream().filter(s -> s.matches(m.qualifiedName())).toList();
-            if (matching.stream().anyMatch(Slice::skip)) {
-                continue;
+            if (matching.stream().anyMatch(Slice::skip) && c.benchmarks() == null) {
+                continue; // not in this profile, unless the user's --benchmarks asked for it
             }
+            matching = matching.stream().filter(s -> !s.skip()).toList();
             if (matching.isEmpty()) {
                 matching = List.of(Slice.of(".*"));
             }
@@ -98,9 +102,9 @@ public final class Plan {
             int threads = k.group ? java.util.Arrays.stream(k.layout).sum() : k.layout[0];
             double perFork = FORK_OVERHEAD_SECONDS + p.iterationSeconds() + setupSeconds(k.params);
             out.add(new PlanEntry(out.size(), k.className, methods, k.params, threads, k.group ? k.layout : null, k.allocation,
-                    methods.size() * p.forks * perFork));
+                    methods.size() * forks * perFork));
         }
-        return new Plan(p, topo, c.topologyCpus(), out);
+        return new Plan(p, forks, topo, c.topologyCpus(), out);
     }
 
     /** One row key: equal keys run in one JMH invocation. */
@@ -189,11 +193,16 @@ public final class Plan {
 
     /** A plan of hand-made entries (tests, and callers that build their own matrix). */
     static Plan of(Profile profile, String topology, int cpus, List<PlanEntry> entries) {
-        return new Plan(profile, topology, cpus, entries);
+        return new Plan(profile, profile.forks, topology, cpus, entries);
     }
 
     public Profile profile() {
         return profile;
+    }
+
+    /** JVM forks per benchmark method and parameter set: the profile's, or the user's --forks. */
+    public int forksPerRow() {
+        return forks;
     }
 
     public List<PlanEntry> entries() {
@@ -214,6 +223,6 @@ public final class Plan {
 
     /** Number of JMH forks (JVMs) the plan starts. */
     public int forks() {
-        return entries.stream().mapToInt(e -> e.methods().size() * profile.forks).sum();
+        return entries.stream().mapToInt(e -> e.methods().size() * forks).sum();
     }
 }

@@ -138,7 +138,7 @@ public final class RunExecutor {
         Profile p = plan.profile();
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(e.includeRegex())
-                .forks(p.forks)
+                .forks(plan.forksPerRow())
                 .warmupIterations(p.warmupIterations)
                 .warmupTime(TimeValue.milliseconds(p.warmupMillis))
                 .measurementIterations(p.measurementIterations)

@@ -45,7 +45,7 @@ public final class RunRecord {
         this.command = List.copyOf(args);
         this.started = started.toString();
         Profile p = plan.profile();
-        this.profile = new RunJson.Profile(p.label(), p.warmupIterations, p.warmupMillis, p.measurementIterations, p.measurementMillis, p.forks);
+        this.profile = new RunJson.Profile(p.label(), p.warmupIterations, p.warmupMillis, p.measurementIterations, p.measurementMillis, plan.forksPerRow());
         this.entries = plan.entries().stream().map(RunRecord::entry).toList();
     }
 

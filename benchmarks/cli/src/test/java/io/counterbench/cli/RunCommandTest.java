@@ -25,6 +25,7 @@ class RunCommandTest {
         return Stream.of(
                 Arguments.of(List.of("run", "--counters", "tree,nosuch", "--dry-run"), "unknown counter id 'nosuch'"),
                 Arguments.of(List.of("run", "--cpu", "telepathy", "--dry-run"), "unknown cpu mode 'telepathy'"),
+                Arguments.of(List.of("run", "--forks", "0", "--dry-run"), "--forks 0"),
                 Arguments.of(List.of("run", "--threads", "0", "--dry-run"), "--threads 0"),
                 Arguments.of(List.of("run", "--threads", "64", "--placement", "compact", "--dry-run"), "placement compact needs 64"),
                 Arguments.of(List.of("run", "--placement", "diagonal", "--dry-run"), "diagonal"),

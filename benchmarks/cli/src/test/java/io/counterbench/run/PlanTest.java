@@ -21,7 +21,7 @@ class PlanTest {
     private static final BenchmarkCatalog CATALOG = BenchmarkCatalog.load();
 
     private static Plan plan(Profile p, int cpus, String topology, Pattern filter) {
-        return Plan.build(new Plan.Choices(p, null, null, null, topology, cpus, filter, null));
+        return Plan.build(new Plan.Choices(p, null, null, null, topology, cpus, filter, null, 0));
     }
 
     private static Set<String> classes() {
@@ -151,7 +151,7 @@ class PlanTest {
     @Test
     void placementNoneHasNoKnownCpu() {
         Plan plan = Plan.build(new Plan.Choices(Profile.QUICK, List.of("tree"), List.of(1), List.of("none", "compact"), "host", 2,
-                Pattern.compile("UpdateBenchmark\\.inc$"), List.of("lookup", "handle", "known")));
+                Pattern.compile("UpdateBenchmark\\.inc$"), List.of("lookup", "handle", "known"), 0));
         assertEquals(5, plan.entries().size(), plan.entries().stream().map(PlanEntry::label).toList().toString());
         assertTrue(plan.entries().stream().noneMatch(e -> "none".equals(e.params().get("placement")) && "known".equals(e.params().get("cpu"))));
     }
@@ -159,9 +159,19 @@ class PlanTest {
     @Test
     void userChoicesReplaceTheProfiles() {
         Plan plan = Plan.build(new Plan.Choices(Profile.QUICK, List.of("per-node"), List.of(2), null, "host", 2,
-                Pattern.compile("Update"), List.of("known")));
+                Pattern.compile("Update"), List.of("known"), 0));
         assertTrue(plan.entries().stream().filter(e -> !e.params().isEmpty())
                 .allMatch(e -> "per-node".equals(e.params().get("counter")) && "known".equals(e.params().get("cpu")) && e.threads() == 2));
+    }
+
+    @Test
+    void forksAndBenchmarksTheProfileLeavesOutCanBeAskedFor() {
+        Plan plan = Plan.build(new Plan.Choices(Profile.QUICK, null, null, null, "host", 2, Pattern.compile("CpuIdBenchmark"), null, 4));
+        assertFalse(plan.entries().isEmpty(), "quick leaves the CPU-id benchmark out, but --benchmarks names it");
+        assertTrue(plan.entries().stream().allMatch(e -> e.threads() == 1 && e.params().isEmpty()));
+        assertEquals(4, plan.forksPerRow());
+        assertEquals(4 * plan.entries().stream().mapToInt(e -> e.methods().size()).sum(), plan.forks());
+        assertTrue(plan(Profile.QUICK, 2, "host", null).entries().stream().noneMatch(e -> e.benchmark().equals("CpuIdBenchmark")));
     }
 
     @Test
