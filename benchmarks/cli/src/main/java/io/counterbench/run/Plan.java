@@ -24,10 +24,15 @@ public final class Plan {
     static final String PACKAGE = "io.counterbench.bench";
     /**
      * Seconds a JMH fork costs besides its iterations (JVM start, JMH's handshake, setup, teardown),
-     * measured on this 2-core VM: see the note on calibration in the README.
+     * measured on the 2-core development VM with nothing else running: the quick profile's 144
+     * forks took 207 s, 1.44 s each with 1.0 s of iterations. A busy machine pays up to 1 s; the
+     * progress ETA corrects for that as the run goes.
      */
-    static final double FORK_OVERHEAD_SECONDS = 0.6;
-    /** Setup seconds per counter-CPU of a benchmark that builds many counters (processes x CPUs), measured. */
+    static final double FORK_OVERHEAD_SECONDS = 0.45;
+    /**
+     * Setup seconds per counter-CPU of a benchmark that builds many counters (processes x CPUs):
+     * 10000 tree counters for 384 CPUs took about 0.6 s more per fork than an update fork.
+     */
     static final double SETUP_SECONDS_PER_COUNTER_CPU = 2e-7;
 
     private final Profile profile;
