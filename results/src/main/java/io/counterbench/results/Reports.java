@@ -6,7 +6,8 @@ import io.counterbench.results.report.ReportContext;
 import io.counterbench.results.report.ReportFormat;
 import io.counterbench.results.report.ReportSection;
 import io.counterbench.results.report.ReportSections;
-import io.counterbench.results.report.SvgChart;
+import io.counterbench.results.report.ChartRenderer;
+import io.counterbench.results.report.RenderedCharts;
 import io.counterbench.results.run.RunInput;
 import io.counterbench.results.run.RunLoader;
 import java.io.IOException;
@@ -91,20 +92,25 @@ public final class Reports {
         try {
             Files.createDirectories(outDir);
             Map<String, String> chartFiles = new LinkedHashMap<>();
+            Map<String, String> svgs = new LinkedHashMap<>();
             List<Block.Chart> charts = report.charts();
+            for (Block.Chart c : charts) {
+                svgs.put(c.id(), ChartRenderer.svg(c.id(), c.spec()));
+            }
             if (!charts.isEmpty()) {
                 Path dir = RunFolders.newFile(outDir, "charts");
                 Files.createDirectory(dir);
                 for (Block.Chart c : charts) {
                     Path f = dir.resolve(c.id() + ".svg");
-                    Files.writeString(f, SvgChart.render(c.spec()), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                    Files.writeString(f, svgs.get(c.id()), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
                     chartFiles.put(c.id(), dir.getFileName() + "/" + f.getFileName());
                     written.add(f);
                 }
             }
+            RenderedCharts rendered = new RenderedCharts(svgs, chartFiles, outDir);
             for (ReportFormat f : ReportFormat.values()) {
                 Path p = RunFolders.newFile(outDir, f.fileName());
-                Files.writeString(p, f.render(report, chartFiles), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                Files.writeString(p, f.render(report, rendered), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
                 written.add(p);
             }
         } catch (IOException e) {

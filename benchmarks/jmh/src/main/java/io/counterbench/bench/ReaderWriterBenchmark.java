@@ -119,7 +119,7 @@ public class ReaderWriterBenchmark {
     @Benchmark
     @Group("approximate")
     @GroupThreads(1)
-    public long approximateRead(CounterState s, WorkerState pinned) {
+    public long readApproximate(CounterState s, WorkerState pinned) {
         return s.c.approximate();
     }
 
@@ -127,14 +127,14 @@ public class ReaderWriterBenchmark {
     @Group("approximate")
     @GroupThreads(1)
     @TakesRemainingThreads
-    public void approximateWrite(CounterState s, WorkerState w) {
+    public void writeApproximate(CounterState s, WorkerState w) {
         w.add(s.c, 1);
     }
 
     @Benchmark
     @Group("precise")
     @GroupThreads(1)
-    public long preciseRead(CounterState s, WorkerState pinned) {
+    public long readPrecise(CounterState s, WorkerState pinned) {
         return s.c.precise();
     }
 
@@ -142,14 +142,14 @@ public class ReaderWriterBenchmark {
     @Group("precise")
     @GroupThreads(1)
     @TakesRemainingThreads
-    public void preciseWrite(CounterState s, WorkerState w) {
+    public void writePrecise(CounterState s, WorkerState w) {
         w.add(s.c, 1);
     }
 
     @Benchmark
     @Group("inflight")
     @GroupThreads(1)
-    public long inflightRead(CounterState s, WorkerState pinned, Published p, Reader r) {
+    public long readInflight(CounterState s, WorkerState pinned, Published p, Reader r) {
         long low = p.sum();
         long approx = s.c.approximate();
         VarHandle.loadLoadFence();
@@ -162,7 +162,7 @@ public class ReaderWriterBenchmark {
     @Group("inflight")
     @GroupThreads(1)
     @TakesRemainingThreads
-    public void inflightWrite(CounterState s, WorkerState w, Published p, Slot slot) {
+    public void writeInflight(CounterState s, WorkerState w, Published p, Slot slot) {
         w.add(s.c, 1);
         TALLY.setRelease(p.tallies, slot.index, w.tally);
     }

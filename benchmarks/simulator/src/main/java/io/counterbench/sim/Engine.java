@@ -50,6 +50,7 @@ final class Engine {
         long worstExit = 0;
         long ops = 0;
         long sinceProgress = 0;
+        DriftTrace drift = new DriftTrace(s.ops());
         Op op = new Op();
         long start = System.nanoTime();
         while (workload.next(op, exact)) {
@@ -77,6 +78,7 @@ final class Engine {
                 maxDev = dev;
             }
             sumAbs += Math.abs(dev);
+            drift.record(dev);
             if (dev < -under || dev > over) {
                 if (violations++ == 0) {
                     firstViolation = "after operation " + (ops + 1) + ": approximate - precise = " + dev
@@ -131,6 +133,6 @@ final class Engine {
         return new SimResult(s, factory.batch(), ops, widestUnder, widestOver, -minDev, maxDev,
                 ops == 0 ? 0 : sumAbs / ops, finalDev, violations, firstViolation, checks, mismatches,
                 scheduler.migrations(), exits, worstExit, reachable,
-                coherence == null ? null : coherence.stats(ops), elapsed);
+                coherence == null ? null : coherence.stats(ops), drift, elapsed);
     }
 }

@@ -53,6 +53,15 @@ final class ResultJson {
         return o;
     }
 
+    /** {@link #of} plus the run's drift over time ("drift"), for scenarios whose charts plot it. */
+    static ObjectNode withDrift(SimResult r) {
+        ObjectNode o = of(r);
+        if (r.drift() != null) {
+            o.set("drift", r.drift().json());
+        }
+        return o;
+    }
+
     /** Per million operations; null for counters whose lines cannot be seen (adder, jctools). */
     static ObjectNode coherence(CoherenceStats c) {
         if (c == null) {

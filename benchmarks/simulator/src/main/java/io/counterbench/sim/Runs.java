@@ -19,9 +19,10 @@ final class Runs {
         return out;
     }
 
+    /** The results as rows, each with its drift over time (compact: {@value DriftTrace#POINTS} points at most). */
     static ArrayNode json(List<SimResult> results) {
         ArrayNode rows = Json.array();
-        results.forEach(r -> rows.add(ResultJson.of(r)));
+        results.forEach(r -> rows.add(ResultJson.withDrift(r)));
         return rows;
     }
 

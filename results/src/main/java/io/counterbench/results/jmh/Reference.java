@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * Finds, within one run, the row of a reference counter that matches a row: same benchmark, mode,
- * threads and parameters, except the "counter" parameter. The report's "x adder" column and the
+ * threads and parameters, except the "counter" parameter. The report's speedup vs LongAdder ({@link Speedup}) and the
  * gate's --normalize-by use it.
  */
 public final class Reference {

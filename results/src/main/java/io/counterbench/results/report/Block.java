@@ -37,4 +37,15 @@ public sealed interface Block {
     /** A chart; {@code id} names its SVG file (charts/ID.svg). */
     record Chart(String id, ChartSpec spec) implements Block {
     }
+
+    /** The pattern of a link cell: [text](target). */
+    java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("^\\[([^\\]]+)]\\(([^)]+)\\)$");
+
+    /**
+     * A table cell that links to a file (a flame graph): written as [text](absolute path); the
+     * writers turn the path into one relative to the report's folder.
+     */
+    static String link(String text, java.nio.file.Path target) {
+        return "[" + text + "](" + target.toAbsolutePath().normalize() + ")";
+    }
 }

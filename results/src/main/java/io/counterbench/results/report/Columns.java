@@ -72,17 +72,46 @@ final class Columns {
         });
     }
 
-    /** Secondary metrics that are members of a @Group benchmark: no dot in the name, the primary's unit. */
-    static List<String> groupMembers(List<ResultRow> rows) {
-        Set<String> names = new LinkedHashSet<>();
+    /**
+     * Secondary metrics that are members of a @Group benchmark (JMH writes one per group method:
+     * no dot in the name, the primary's unit), as roles in a stable order.
+     */
+    static List<String> groupRoles(List<ResultRow> rows) {
+        Set<String> roles = new LinkedHashSet<>();
         for (ResultRow r : rows) {
-            for (Map.Entry<String, Metric> e : r.result().secondary().entrySet()) {
-                if (!e.getKey().contains(".") && e.getValue().unit().equals(r.result().primary().unit())) {
-                    names.add(e.getKey());
-                }
+            groupMembers(r.result()).forEach(m -> roles.add(role(m)));
+        }
+        return roles.stream().sorted().toList();
+    }
+
+    /** The group members of one row, by their JMH names. */
+    static List<String> groupMembers(io.counterbench.results.jmh.JmhResult r) {
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, Metric> e : r.secondary().entrySet()) {
+            if (!e.getKey().contains(".") && e.getValue().unit().equals(r.primary().unit())) {
+                names.add(e.getKey());
             }
         }
         return names.stream().sorted().toList();
+    }
+
+    /**
+     * A group member's role: methods named read* are "reader", write* "writer" (the suite's
+     * ReaderWriterBenchmark: readApproximate / writeA, readPrecise / writeP); any other keeps its name.
+     */
+    static String role(String member) {
+        if (member.startsWith("read")) {
+            return "reader";
+        }
+        if (member.startsWith("write")) {
+            return "writer";
+        }
+        return member;
+    }
+
+    /** True when the rows are @Group rows: JMH's primary score is then the sum over the members. */
+    static boolean grouped(List<ResultRow> rows) {
+        return !rows.isEmpty() && rows.stream().allMatch(r -> !groupMembers(r.result()).isEmpty());
     }
 
     static boolean any(List<ResultRow> rows, String metric) {

@@ -11,8 +11,10 @@ import java.util.TreeSet;
 
 /**
  * report.csv: one row per JMH result of every run, with full-precision numbers: machine, run,
- * benchmark, mode, threads, one column per parameter name (empty where a row has none), score,
- * error, unit, samples, the accuracy metrics, allocation and the ratio to LongAdder.
+ * benchmark, mode, threads, one column per parameter name (empty where a row has none), JMH's
+ * score, error, unit and sample count, the fork statistics (forks, median of the fork scores, the
+ * interval's ends and confidence), the speedup vs LongAdder with its interval, each @Group
+ * member's median and interval, the accuracy metrics and allocation.
  */
 final class DataTable {
     static final List<String> METRICS = List.of(Columns.ACCURACY_WORST, Columns.BOUND, Columns.BOUND_UNDER, Columns.BOUND_OVER,
@@ -25,12 +27,16 @@ final class DataTable {
         TreeSet<String> params = new TreeSet<>();
         rows.forEach(r -> params.addAll(r.result().params().keySet()));
         Map<RunInput, Reference> adders = new IdentityHashMap<>();
-        ctx.runs().forEach(run -> adders.put(run, new Reference(run.results(), "adder")));
+        ctx.runs().forEach(run -> adders.put(run, new Reference(run.results(), io.counterbench.results.jmh.Speedup.REFERENCE)));
         List<String> header = new ArrayList<>(List.of("machine", "run", "benchmark", "mode", "threads"));
         header.addAll(params);
-        header.addAll(List.of("score", "error", "unit", "samples"));
+        header.addAll(List.of("score", "error", "unit", "samples", "forks", "median", "ci_low", "ci_high", "ci_confidence",
+                "speedup_vs_adder", "speedup_low", "speedup_high"));
+        List<String> roles = Columns.groupRoles(rows);
+        for (String role : roles) {
+            header.addAll(List.of(role + "_median", role + "_ci_low", role + "_ci_high", role + "_speedup_vs_adder"));
+        }
         header.addAll(METRICS);
-        header.add("x_adder");
         List<List<String>> out = new ArrayList<>();
         for (ResultRow rr : rows) {
             JmhResult r = rr.result();
@@ -44,11 +50,29 @@ final class DataTable {
             cells.add(num(r.primary().error()));
             cells.add(r.primary().unit());
             cells.add(String.valueOf(r.primary().samples().length));
+            Scores s = Scores.of(r.primary());
+            cells.add(String.valueOf(s.forks().forks()));
+            cells.add(num(s.value()));
+            cells.add(s.hasInterval() ? num(s.lower()) : "");
+            cells.add(s.hasInterval() ? num(s.upper()) : "");
+            cells.add(s.hasInterval() ? num(s.forks().confidence()) : "");
+            Scores sp = BenchmarkTable.speedupOf(adders, rr, null);
+            cells.add(sp == null ? "" : num(sp.value()));
+            cells.add(sp != null && sp.hasInterval() ? num(sp.lower()) : "");
+            cells.add(sp != null && sp.hasInterval() ? num(sp.upper()) : "");
+            Map<String, io.counterbench.results.jmh.Metric> members = Scores.members(r);
+            for (String role : roles) {
+                io.counterbench.results.jmh.Metric m = members.get(role);
+                Scores ms = m == null ? null : Scores.of(m);
+                cells.add(ms == null ? "" : num(ms.value()));
+                cells.add(ms != null && ms.hasInterval() ? num(ms.lower()) : "");
+                cells.add(ms != null && ms.hasInterval() ? num(ms.upper()) : "");
+                Scores msp = m == null ? null : BenchmarkTable.speedupOf(adders, rr, role);
+                cells.add(msp == null ? "" : num(msp.value()));
+            }
             for (String m : METRICS) {
                 cells.add(r.secondary(m) == null ? "" : num(r.secondaryScore(m)));
             }
-            double ratio = adders.get(rr.run()).ratio(r);
-            cells.add(Double.isFinite(ratio) ? num(ratio) : "");
             out.add(cells);
         }
         return new Block.Table("", header, header.stream().map(h -> false).toList(), out);

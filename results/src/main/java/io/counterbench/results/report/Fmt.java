@@ -4,6 +4,9 @@ import java.util.Locale;
 
 /** Number formatting shared by the tables: about four significant digits, NaN kept as "NaN". */
 public final class Fmt {
+    /** Marks a cell whose across-fork interval is wider than 10% of its median. */
+    public static final String WIDE_MARK = "\u2020";
+
     private Fmt() {
     }
 

@@ -3,6 +3,7 @@ package io.counterbench.results.report;
 import io.counterbench.results.InputException;
 import io.counterbench.results.jmh.JmhResult;
 import io.counterbench.results.jmh.Mode;
+import io.counterbench.results.jmh.Speedup;
 import io.counterbench.results.run.RunInput;
 import io.counterbench.results.run.RunLoader;
 import java.util.ArrayList;
@@ -15,9 +16,10 @@ import java.util.TreeSet;
 
 /**
  * The benchmark results of jmh.json: one table per benchmark class and mode (every row with its
- * error, unit, ratio to LongAdder and accuracy columns; merged runs get a machine column), the
- * charts the data allows (throughput against threads, relative to LongAdder, latency against slot
- * count), the accuracy view against CPU count, and report.csv's data table.
+ * forks, median and across-fork interval, speedup vs LongAdder and accuracy columns; merged runs
+ * get a machine column), the charts the data allows (throughput and speedup against threads per
+ * update mix, read cost against N, OOM selection time against N), the accuracy view against CPU
+ * count, and report.csv's data table.
  */
 final class JmhSection implements ReportSection {
 
@@ -45,12 +47,17 @@ final class JmhSection implements ReportSection {
             }
         }
         checkModes(runs);
-        out.paragraph("Scores are JMH's (mean ± the 99.9% confidence half-width; no ± where JMH could not compute one). "
-                + "x adder: the score divided by LongAdder's in the same run, parameters and threads. "
+        out.paragraph("The JVM fork is the unit of replication: each fork's score is the mean of its measurement iterations, "
+                + "a row shows the median of its fork scores and [an interval for that median computed across forks] "
+                + "(the order-statistic interval, whose confidence each table states; iterations are never pooled). "
+                + Fmt.WIDE_MARK + " marks an interval wider than 10% of the median. "
+                + Character.toUpperCase(Speedup.DEFINITION.charAt(0)) + Speedup.DEFINITION.substring(1) + ". "
+                + "Reader/writer rows show the reader's and the writers' scores separately, never their sum. "
                 + "Accuracy columns (counts), checked with writers quiescent against the truth (the exact sum the writers tallied): "
                 + "worst = largest |approximate - truth|, bound = the counter's analytic bound under / over, "
                 + "violations = probes where approximate left the bound or precise differed from the truth, "
                 + "lost = largest |precise - truth| (both must be 0).");
+        FlameGraphs flames = new FlameGraphs();
         Map<String, List<ResultRow>> groups = new LinkedHashMap<>();
         for (ResultRow r : rows) {
             JmhResult j = r.result();
@@ -62,11 +69,12 @@ final class JmhSection implements ReportSection {
             JmhResult first = g.getFirst().result();
             out.heading(3, first.className() + " (" + first.mode().shortName() + ", " + first.primary().unit() + ", "
                     + (first.mode().higherIsBetter() ? "higher" : "lower") + " is better)");
-            out.add(BenchmarkTable.build(ctx, g));
+            out.add(BenchmarkTable.build(ctx, g, flames));
             if (first.mode() == Mode.THROUGHPUT) {
                 ThroughputCharts.add(ctx, g, out);
             } else {
-                LatencyCharts.add(ctx, g, out);
+                ReadCostCharts.add(ctx, g, out);
+                SelectionCharts.add(ctx, g, out);
             }
         }
         AccuracyView.add(ctx, rows, out);

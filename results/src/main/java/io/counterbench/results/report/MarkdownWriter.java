@@ -1,14 +1,13 @@
 package io.counterbench.results.report;
 
 import java.util.List;
-import java.util.Map;
 
 /** Writes a report as GitHub-flavoured Markdown. */
 final class MarkdownWriter {
     private MarkdownWriter() {
     }
 
-    static String write(Report r, Map<String, String> chartFiles) {
+    static String write(Report r, RenderedCharts charts) {
         StringBuilder b = new StringBuilder();
         b.append("# ").append(text(r.title())).append("\n\n");
         for (Block block : r.blocks()) {
@@ -16,9 +15,9 @@ final class MarkdownWriter {
                 case Block.Heading h -> b.append("#".repeat(Math.max(2, h.level()))).append(' ').append(text(h.text())).append("\n\n");
                 case Block.Paragraph p -> b.append(text(p.text())).append("\n\n");
                 case Block.Note n -> b.append("> ").append(text(n.text())).append("\n\n");
-                case Block.Table t -> table(b, t);
+                case Block.Table t -> table(b, t, charts);
                 case Block.Chart c -> {
-                    String file = chartFiles.get(c.id());
+                    String file = charts.files().get(c.id());
                     if (file != null) {
                         b.append("![").append(text(c.spec().title())).append("](").append(file).append(")\n\n");
                     }
@@ -28,7 +27,7 @@ final class MarkdownWriter {
         return b.toString();
     }
 
-    static void table(StringBuilder b, Block.Table t) {
+    static void table(StringBuilder b, Block.Table t, RenderedCharts charts) {
         if (t.caption() != null && !t.caption().isBlank()) {
             b.append(text(t.caption())).append("\n\n");
         }
@@ -39,7 +38,10 @@ final class MarkdownWriter {
         }
         b.append('\n');
         for (List<String> r : t.rows()) {
-            row(b, r);
+            row(b, r.stream().map(c -> {
+                String[] link = charts.link(c);
+                return link == null ? c : "[" + link[0] + "](" + link[1] + ")";
+            }).toList());
         }
         b.append('\n');
     }

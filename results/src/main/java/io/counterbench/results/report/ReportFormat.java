@@ -1,7 +1,6 @@
 package io.counterbench.results.report;
 
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The formats a report is written in, by name (a registry: adding a format is one constant and one
@@ -11,20 +10,20 @@ import java.util.Map;
 public enum ReportFormat {
     MARKDOWN("md", "report.md", "Markdown: tables and linked SVG charts (GitHub renders it)") {
         @Override
-        public String render(Report r, Map<String, String> chartFiles) {
-            return MarkdownWriter.write(r, chartFiles);
+        public String render(Report r, RenderedCharts charts) {
+            return MarkdownWriter.write(r, charts);
         }
     },
     CSV("csv", "report.csv", "CSV: one row per JMH result (machine, benchmark, params, threads, score, error, unit, accuracy)") {
         @Override
-        public String render(Report r, Map<String, String> chartFiles) {
+        public String render(Report r, RenderedCharts charts) {
             return CsvWriter.write(r);
         }
     },
     HTML("html", "report.html", "HTML: one self-contained page, charts as inline SVG, no external resources") {
         @Override
-        public String render(Report r, Map<String, String> chartFiles) {
-            return HtmlWriter.write(r);
+        public String render(Report r, RenderedCharts charts) {
+            return HtmlWriter.write(r, charts);
         }
     };
 
@@ -51,7 +50,7 @@ public enum ReportFormat {
         return description;
     }
 
-    public abstract String render(Report r, Map<String, String> chartFiles);
+    public abstract String render(Report r, RenderedCharts charts);
 
     public static ReportFormat parse(String s) {
         for (ReportFormat f : values()) {

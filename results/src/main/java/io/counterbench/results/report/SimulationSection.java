@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The simulator's scenarios, from simulation.json: for each scenario what it reproduces, the
- * published figures, and its rows as a table (nested fields flattened to "a.b" columns), then the
- * simulator's speed. Generic over the rows, so a new scenario needs no change here.
+ * The simulator's scenarios, from simulation.json, laid out as `simulate` prints them: per scenario
+ * what it reproduces, the published figures, its table (MB where the heading says MB, thousands
+ * separators) and its charts (scale against N; drift over time for hop-384 and rss-250), then the
+ * simulator's speed and its checks. A scenario this report does not know is shown generically.
  */
 final class SimulationSection implements ReportSection {
     static final String FILE = "simulation.json";
@@ -37,6 +38,7 @@ final class SimulationSection implements ReportSection {
 
     @Override
     public void render(ReportContext ctx, List<RunInput> runs, Report out) {
+        int index = 0;
         for (RunInput run : runs) {
             Path file = run.file(FILE).orElseThrow();
             JsonNode root = JmhJson.readTree(file);
@@ -44,36 +46,100 @@ final class SimulationSection implements ReportSection {
             if (!root.isObject() || !scenarios.isArray()) {
                 throw InputException.of(file, "not a simulation file: expected an object with a \"scenarios\" array");
             }
+            String prefix = runs.size() > 1 ? "run" + (++index) + "-" : "";
             if (ctx.merged()) {
                 out.heading(3, "Machine: " + ctx.label(run));
             }
-            out.paragraph("Seed " + root.path("seed").asText("?") + (root.path("quick").asBoolean(false) ? ", quick sizes" : "")
-                    + ". The same counter code as the benchmarks, driven through explicit-placement adds on virtual machines; "
-                    + "deviation is exact after every operation.");
+            double page = root.path("page_size_bytes").asDouble(4096);
+            SimTables tables = new SimTables(page);
+            SimCharts charts = new SimCharts(page);
+            out.paragraph("simulate --seed " + root.path("seed").asText("?") + (root.path("quick").asBoolean(false) ? " --quick" : "")
+                    + ": every scenario derives its own random stream from this seed and its name, so the same seed and flags give "
+                    + "the same numbers (all but the timings). The same counter code as the benchmarks, driven through explicit-placement "
+                    + "adds on virtual machines; deviation is exact after every operation. MB: 2^20 bytes of "
+                    + (long) page + "-byte pages.");
             for (JsonNode s : scenarios) {
-                out.heading(4, s.path("name").asText("scenario") + ": " + s.path("reproduces").asText(""));
-                JsonNode pub = s.path("published");
-                if (pub.isObject() && pub.size() > 0) {
-                    StringBuilder p = new StringBuilder("Published: ");
-                    pub.fields().forEachRemaining(e -> p.append(e.getKey()).append(" ").append(e.getValue().asText()).append("; "));
-                    out.paragraph(p.substring(0, p.length() - 2) + (s.has("unit") ? " (unit: " + s.path("unit").asText() + ")" : ""));
-                }
-                table(out, s.path("rows"));
+                scenario(prefix, s, tables, charts, out);
             }
             JsonNode speed = root.path("timing").path("speed");
             if (speed.isArray() && speed.size() > 0) {
-                out.paragraph("Simulator speed (simulated operations per second on this machine):");
-                table(out, speed);
+                out.heading(4, "speed of the simulator");
+                out.add(tables.speed(speed));
+                double agg = root.path("timing").path("tree_ops_per_s_scenarios").asDouble(Double.NaN);
+                out.paragraph((Double.isFinite(agg) ? "The scenarios' tree simulations of 1M+ operations together: "
+                        + SimTables.decimal(agg / 1e6, 1) + " M simulated ops/s. " : "")
+                        + "Wall time: " + SimTables.decimal(root.path("timing").path("wall_s").asDouble(Double.NaN), 1) + " s.");
             }
             JsonNode failures = root.path("checks").path("failures");
-            if (failures.isArray()) {
-                out.note(failures.isEmpty() ? "checks: no bound violation, precise() always equal to the exact value"
-                        : "checks FAILED: " + failures);
+            if (failures.isNumber()) {
+                out.note(failures.asLong() == 0
+                        ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim with precise fallback"
+                        : "checks FAILED: " + failures.asLong() + " (bound violations, precise mismatches or wrong exact victims)");
+            } else if (failures.isArray()) {
+                out.note(failures.isEmpty() ? "checks: no bound violation, precise() always equal to the exact value" : "checks FAILED: " + failures);
             }
         }
     }
 
-    private static void table(Report out, JsonNode rows) {
+    private static void scenario(String prefix, JsonNode s, SimTables tables, SimCharts charts, Report out) {
+        String name = s.path("name").asText("scenario");
+        out.heading(4, name + ": " + s.path("reproduces").asText(""));
+        JsonNode pub = s.path("published");
+        if (pub.isObject() && pub.size() > 0) {
+            List<String> parts = new ArrayList<>();
+            pub.fields().forEachRemaining(e -> parts.add(e.getKey().replace('_', ' ') + ": " + e.getValue().asText()));
+            out.paragraph("Published: " + String.join("; ", parts) + ".");
+        }
+        switch (name) {
+            case "rss-250" -> {
+                out.add(tables.rss(s));
+                if (!charts.drift(prefix, s, "how far off is the RSS reading over time, against each counter's bound?", true, out)) {
+                    noTrace(out);
+                }
+                out.add(tables.coherence(s, false));
+            }
+            case "hop-384" -> {
+                if (s.has("tree_bound_pages")) {
+                    out.paragraph("HPCC's bound for " + s.path("rows").path(0).path("pus").asText("?") + " CPUs: under = batch x M = "
+                            + SimTables.count(s.path("tree_bound_pages")) + " pages = " + tables.mb(s.path("tree_bound_pages").asDouble())
+                            + " MB; M = " + SimTables.count(s.path("tree_multiplier")) + ".");
+                }
+                out.add(tables.hop(s));
+                if (!charts.drift(prefix, s, "how far do percpu_counter and the tree drift over time, against their bounds?", false, out)) {
+                    noTrace(out);
+                }
+                out.add(tables.coherence(s, true));
+            }
+            case "oom-select" -> out.add(tables.oom(s));
+            case "scale" -> {
+                charts.scale(prefix, s, out);
+                out.add(tables.scale(s, "Bound, accuracy() under / over (one number when equal), counts",
+                        r -> SimTables.underOver(r.path("adversarial").path("bound"))));
+                out.add(tables.scale(s, "Worst deviation the adversary reached, under / over (flat, per-node, per-thread reach their "
+                        + "bound; the trees reach their reachable depth and never read above the precise sum)",
+                        r -> SimTables.underOver(r.path("adversarial").path("worst_deviation"))));
+                out.add(tables.scale(s, "Worst drift of one task hopping to a random CPU every operation (faults of one page, munmap "
+                        + "of a region)", r -> String.format(java.util.Locale.ROOT, "%,d", Math.max(
+                        r.path("hop").path("worst_deviation").path("under").asLong(), r.path("hop").path("worst_deviation").path("over").asLong()))));
+            }
+            default -> {
+                if (SimTables.resultShaped(s)) {
+                    out.note("Deviations in counter units.");
+                    out.add(tables.results(s));
+                    charts.drift(prefix, s, "how far off is the read over time, against the bound?", false, out);
+                } else {
+                    generic(out, s.path("rows"));
+                }
+            }
+        }
+    }
+
+    private static void noTrace(Report out) {
+        out.note("No drift chart: this simulation.json predates drift traces; run `simulate` again (same seed, same numbers) to get it.");
+    }
+
+    /** Rows of a scenario this report does not know: every scalar field, nested ones as a.b, numbers with separators. */
+    private static void generic(Report out, JsonNode rows) {
         if (!rows.isArray() || rows.isEmpty()) {
             return;
         }
@@ -86,41 +152,21 @@ final class SimulationSection implements ReportSection {
             flat.add(cells);
         }
         List<String> header = new ArrayList<>(columns);
-        List<Boolean> numeric = new ArrayList<>();
-        for (String c : header) {
-            numeric.add(flat.stream().allMatch(m -> !m.containsKey(c) || isNumber(m.get(c))));
-        }
         List<List<String>> body = new ArrayList<>();
         for (Map<String, String> m : flat) {
-            List<String> line = new ArrayList<>();
-            for (String c : header) {
-                line.add(m.getOrDefault(c, ""));
-            }
-            body.add(line);
+            body.add(header.stream().map(c -> m.getOrDefault(c, "")).toList());
         }
-        out.add(new Block.Table("", header, numeric, body));
+        out.add(new Block.Table("", header, header.stream().map(h -> false).toList(), body));
     }
 
     private static void flatten(String prefix, JsonNode n, Map<String, String> out, int depth) {
+        if (List.of("seed", "drift", "timing", "note").contains(prefix)) {
+            return;
+        }
         if (n.isObject() && depth < 3) {
             n.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out, depth + 1));
-        } else if (n.isArray()) {
-            List<String> parts = new ArrayList<>();
-            n.forEach(x -> parts.add(x.isValueNode() ? x.asText() : x.toString()));
-            out.put(prefix, String.join(", ", parts));
-        } else if (n.isNull()) {
-            out.put(prefix, "n/a");
-        } else {
-            out.put(prefix, n.isValueNode() ? n.asText() : n.toString());
-        }
-    }
-
-    private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return s.equals("n/a") || s.isEmpty();
+        } else if (n.isValueNode()) {
+            out.put(prefix, n.isNull() ? "n/a" : SimTables.count(n));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.counterbench.results.report;
 
 import io.counterbench.results.jmh.JmhResult;
 import io.counterbench.results.jmh.Reference;
+import io.counterbench.results.jmh.Speedup;
 import io.counterbench.results.run.RunInput;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -11,17 +12,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Throughput against threads, one chart per benchmark method and per combination of the other
- * parameters (topology...), a line per counter and placement (and machine, when merged); and the
- * same relative to LongAdder when the run has adder rows. Needs at least two thread counts.
+ * Throughput against threads, one chart per update mix (benchmark method) and per combination of
+ * the other parameters but counter and placement, a line per counter (and placement; and machine,
+ * line style, when merged), each point the median of its fork scores with their interval; and the
+ * same as speedup vs LongAdder with the interval of the per-fork ratios. @Group rows are left to
+ * their table (their primary score is a sum over reader and writers).
  */
 final class ThroughputCharts {
     private ThroughputCharts() {
     }
 
     static void add(ReportContext ctx, List<ResultRow> group, Report out) {
+        if (Columns.grouped(group)) {
+            return;
+        }
         Map<RunInput, Reference> adders = new IdentityHashMap<>();
-        ctx.runs().forEach(run -> adders.put(run, new Reference(run.results(), "adder")));
+        ctx.runs().forEach(run -> adders.put(run, new Reference(run.results(), Speedup.REFERENCE)));
         Map<String, List<ResultRow>> parts = new LinkedHashMap<>();
         for (ResultRow r : group) {
             TreeMap<String, String> rest = new TreeMap<>(r.result().params());
@@ -37,28 +43,50 @@ final class ThroughputCharts {
             if (threads.size() < 2) {
                 continue;
             }
-            boolean placements = rows.stream().map(r -> String.valueOf(r.result().param("placement"))).distinct().count() > 1;
-            Map<String, List<ChartSpec.Point>> abs = new LinkedHashMap<>();
-            Map<String, List<ChartSpec.Point>> rel = new LinkedHashMap<>();
+            List<String> placements = rows.stream().map(r -> String.valueOf(r.result().param("placement"))).distinct().toList();
+            SeriesSet abs = new SeriesSet();
+            SeriesSet rel = new SeriesSet();
+            int forks = Integer.MAX_VALUE;
             for (ResultRow rr : rows) {
                 JmhResult r = rr.result();
-                String name = seriesName(ctx, rr, placements);
-                abs.computeIfAbsent(name, k -> new ArrayList<>()).add(ChartSpec.Point.withError(r.threads(), r.primary().score(), r.primary().error()));
-                double ratio = adders.get(rr.run()).ratio(r);
-                if (Double.isFinite(ratio)) {
-                    rel.computeIfAbsent(name, k -> new ArrayList<>()).add(ChartSpec.Point.of(r.threads(), ratio));
+                String name = seriesName(ctx, rr, placements.size() > 1);
+                SeriesStyle style = style(rr, placements);
+                Scores s = Scores.of(r.primary());
+                forks = Math.min(forks, s.forks().forks());
+                abs.add(name, style, r.threads(), s);
+                Scores sp = Scores.speedup(adders.get(rr.run()), r, r.primary(), null);
+                if (sp != null) {
+                    rel.add(name, style, r.threads(), sp);
                 }
             }
-            String unit = rows.getFirst().result().primary().unit();
-            String title = rows.getFirst().result().className() + "." + part.getKey();
+            JmhResult first = rows.getFirst().result();
+            String unit = first.primary().unit();
+            String what = first.className() + "." + part.getKey();
             boolean xLog = threads.getLast() / (double) threads.getFirst() >= 8;
-            out.add(new Block.Chart(slug(title + "-throughput"),
-                    new ChartSpec(title + ": throughput against threads", "threads", unit, xLog, false, series(abs))));
-            if (rel.size() > 1) {
-                out.add(new Block.Chart(slug(title + "-vs-adder"),
-                        new ChartSpec(title + ": throughput relative to adder (LongAdder = 1)", "threads", "x adder", xLog, false, series(rel))));
+            String stats = forks <= 1 ? "1 fork per point: no interval" : "median of " + forks + "+ fork scores with their interval";
+            out.add(new Block.Chart(slug(what + "-throughput"), new ChartSpec(
+                    first.method() + ": how does update throughput scale with threads?",
+                    what + "; " + unit + ", higher is better; " + stats + ".",
+                    "threads", unit, xLog, false, abs.series())));
+            if (rel.size() > 0) {
+                List<ChartSpec.Series> series = new ArrayList<>(rel.series());
+                series.add(new ChartSpec.Series("LongAdder = 1", threads.stream().map(t -> ChartSpec.Point.of(t, 1)).toList(),
+                        SeriesStyle.reference(1)));
+                out.add(new Block.Chart(slug(what + "-vs-adder"), new ChartSpec(
+                        first.method() + ": how many times faster than LongAdder?",
+                        what + "; speedup vs LongAdder (throughput / LongAdder's, same run and threads), higher is better; "
+                                + (forks <= 1 ? "1 fork per point: no interval" : "median of the per-fork ratios with their interval") + ".",
+                        "threads", "speedup vs LongAdder (x)", xLog, false, series)));
             }
         }
+    }
+
+    /** Colour and marker from the counter id, line style from the run, hollow for the second placement. */
+    static SeriesStyle style(ResultRow rr, List<String> placements) {
+        JmhResult r = rr.result();
+        String c = r.param("counter");
+        SeriesStyle s = SeriesStyle.counter(c == null ? r.method() : JmhResult.displayValue("counter", c), rr.runIndex());
+        return placements.indexOf(String.valueOf(r.param("placement"))) > 0 ? s.asHollow() : s;
     }
 
     static String seriesName(ReportContext ctx, ResultRow rr, boolean placements) {
@@ -72,15 +100,6 @@ final class ThroughputCharts {
             n.append(" @ ").append(ctx.shortLabel(rr.run()));
         }
         return n.toString();
-    }
-
-    static List<ChartSpec.Series> series(Map<String, List<ChartSpec.Point>> byName) {
-        List<ChartSpec.Series> s = new ArrayList<>();
-        int i = 0;
-        for (Map.Entry<String, List<ChartSpec.Point>> e : byName.entrySet()) {
-            s.add(new ChartSpec.Series(e.getKey(), e.getValue(), false, i++));
-        }
-        return s;
     }
 
     static String slug(String s) {
