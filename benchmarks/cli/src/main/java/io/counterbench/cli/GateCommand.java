@@ -69,9 +69,18 @@ final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (normalizeBy != null && normalizeBy.isBlank()) {
+            throw new UsageException("--normalize-by '" + normalizeBy + "' names no counter (e.g. --normalize-by adder)");
+        }
         GateOptions options = new GateOptions(GateOptions.parseThreshold(threshold), alpha,
-                normalizeBy == null || normalizeBy.isBlank() ? null : normalizeBy.strip(), allowDifferentMachine, allowMissing);
+                normalizeBy == null ? null : normalizeBy.strip(), allowDifferentMachine, allowMissing);
         ExportFormat exportFormat = export == null ? null : ExportFormat.parse(export.get(0));
+        if (summary != null) {
+            OutputFile.check(summary, "--summary");
+        }
+        if (exportFormat != null) {
+            OutputFile.check(OutputFile.path(export.get(1), "--export"), "--export");
+        }
         RunInput base = RunLoader.load(baseline);
         RunInput cur = RunLoader.load(current);
         GateResult result = Gate.compare(base, cur, options);
@@ -90,7 +99,7 @@ final class GateCommand implements Callable<Integer> {
                 Files.writeString(Path.of(step), markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the gate summary: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the gate summary: " + io.counterbench.inputs.IoReasons.of(e), e);
         }
         if (exportFormat != null) {
             for (Path p : exportFormat.write(cur, Path.of(export.get(1)))) {

@@ -15,6 +15,8 @@ public record GateOptions(double threshold, double alpha, String normalizeBy, bo
 
     public static final double DEFAULT_THRESHOLD = 0.05;
     public static final double DEFAULT_ALPHA = 0.01;
+    /** The largest threshold, as a fraction: 1000%. */
+    public static final double MAX_THRESHOLD = 10;
 
     public GateOptions {
         if (!(threshold >= 0) || Double.isInfinite(threshold)) {
@@ -35,15 +37,15 @@ public record GateOptions(double threshold, double alpha, String normalizeBy, bo
         if (t.endsWith("%")) {
             t = t.substring(0, t.length() - 1).strip();
         }
-        try {
-            double v = Double.parseDouble(t) / 100;
-            if (!(v >= 0) || Double.isInfinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
+        if (!t.matches("[0-9]+\\.?[0-9]*|\\.[0-9]+")) {
             throw new IllegalArgumentException("--threshold '" + text + "' is not a percentage (e.g. 5%)");
         }
+        double v = Double.parseDouble(t) / 100;
+        if (v > MAX_THRESHOLD) {
+            throw new IllegalArgumentException("--threshold '" + text + "': a threshold must be between 0% and "
+                    + Math.round(MAX_THRESHOLD * 100) + "%");
+        }
+        return v;
     }
 
     public String thresholdText() {
