@@ -10,7 +10,10 @@ import io.counterbench.counters.testjars.CounterJarBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,9 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bring your own counter, end to end: the README's example (examples/striped-counter, compiled and
- * jarred here as a user would) through soak, simulate custom and the JMH passthrough, and two
- * broken counters (one that throws, one that leaves its declared bound) reported as such while the
- * others go on.
+ * jarred here as a user would) through a smoke run of the benchmarks, soak, simulate custom and the
+ * JMH passthrough, and two broken counters (one that throws, one that leaves its declared bound)
+ * reported as such while the others go on.
  */
 class BringYourOwnCounterTest {
     static final Path REPO = RunBenchScript.find().getParent();
@@ -33,7 +36,10 @@ class BringYourOwnCounterTest {
             package broken;
             import io.counterbench.counters.spi.*;
             import io.counterbench.topology.Topology;
-            import java.util.List;
+            import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
             import java.util.concurrent.atomic.AtomicLong;
             public final class Broken implements CounterProvider {
                 static final ContributedType LIAR = ContributedType.exact("liar", "declares exact, reads one high", Liar::new);
@@ -80,6 +86,73 @@ class BringYourOwnCounterTest {
         String source = Files.readString(EXAMPLE.resolve("example/Striped.java"));
         assertTrue(readme.contains("```java\n" + source + "```\n"), "README shows examples/striped-counter/example/Striped.java verbatim");
         assertTrue(readme.contains(Files.readString(EXAMPLE.resolve(CounterJarBuilder.SERVICE)).strip()), "and names its provider");
+    }
+
+    /** The one run folder a run wrote under {@code out}. */
+    private static Path runFolder(Path out) throws Exception {
+        try (Stream<Path> s = Files.list(out)) {
+            return s.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+    }
+
+    /** jmh.json's rows by their counter parameter and cpu mode ("striped/handle"). */
+    private static Map<String, JsonNode> rowsByCounter(Path folder) throws Exception {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (JsonNode row : Cli.json(folder.resolve("jmh.json"))) {
+            out.put(row.at("/params/counter").asText() + "/" + row.at("/params/cpu").asText(), row);
+        }
+        return out;
+    }
+
+    @Test
+    void runMeasuresTheExampleCounterInTheBenchmarksInEveryCpuMode() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("run-good"));
+        Cli.Run o = run("run", "--counter-jar", striped.toString(), "--counters", "striped,adder", "--profile", "smoke",
+                "--benchmarks", "UpdateBenchmark.inc$", "--threads", "1", "--cpu", "lookup,handle,known", "--out", out.toString());
+        o.assertOk();
+        Path folder = runFolder(out);
+        Map<String, JsonNode> rows = rowsByCounter(folder);
+        for (String mode : List.of("lookup", "handle", "known")) {
+            JsonNode row = rows.get("striped/" + mode);
+            assertTrue(row != null, "a striped row for cpu=" + mode + ": " + rows.keySet());
+            assertTrue(row.get("primaryMetric").get("score").asDouble() > 0, row.toString());
+            JsonNode acc = row.get("secondaryMetrics");
+            assertEquals(0, acc.get("accuracy.violations").get("score").asDouble(), "striped is exact and holds to it: " + row);
+            assertEquals(0, acc.get("accuracy.lost").get("score").asDouble(), row.toString());
+        }
+        assertEquals("complete", Cli.json(folder.resolve("run.json")).get("status").asText());
+        assertTrue(o.out().lines().anyMatch(l -> l.startsWith("striped ") && l.contains("x")), "its rows in the summary, with a speedup vs LongAdder: " + o.out());
+        assertTrue(Files.readString(folder.resolve("report.md")).contains("| striped |"), "and in report.md");
+    }
+
+    @Test
+    void runWithAJarAndNoCountersAddsTheJarsCountersToTheProfilesOnes() {
+        Cli.Run o = run("run", "--counter-jar", striped.toString(), "--profile", "quick", "--benchmarks", "ReaderWriterBenchmark", "--dry-run");
+        o.assertOk();
+        for (String id : List.of("flat", "tree", "adder", "striped")) {
+            assertTrue(o.out().contains("counter=" + id + " "), id + " in the plan: " + o.out());
+        }
+    }
+
+    @Test
+    void runReportsACounterThatThrowsOrLeavesItsBoundAndGoesOn() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("run-broken"));
+        Cli.Run o = run("run", "--counter-jar", broken.toString(), "--counters", "thrower,liar,adder", "--profile", "smoke",
+                "--benchmarks", "UpdateBenchmark.inc$", "--threads", "1", "--cpu", "lookup", "--out", out.toString());
+        assertEquals(ExitCodes.CHECK_FAILED, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("FAILED UpdateBenchmark.inc counter=thrower") && o.out().contains("IllegalStateException: boom"), o.out());
+        Path folder = runFolder(out);
+        JsonNode failed = Cli.json(folder.resolve("run.json")).get("failed");
+        assertEquals(1, failed.size(), failed.toString());
+        assertTrue(failed.get(0).get("label").asText().contains("counter=thrower"), failed.toString());
+        Map<String, JsonNode> rows = rowsByCounter(folder);
+        assertEquals(List.of("liar/lookup", "adder/lookup"), List.copyOf(rows.keySet()), "the others ran after it");
+        JsonNode liar = rows.get("liar/lookup").get("secondaryMetrics");
+        assertTrue(liar.get("accuracy.violations").get("score").asDouble() >= 1, "reads one high against an exact bound: " + liar);
+        assertEquals(1, liar.get("accuracy.worst").get("score").asDouble(), liar.toString());
+        assertEquals(0, rows.get("adder/lookup").get("secondaryMetrics").get("accuracy.violations").get("score").asDouble());
+        String md = Files.readString(folder.resolve("report.md"));
+        assertTrue(md.contains("counter=thrower") && md.contains("IllegalStateException: boom"), "the report names the failed row: " + md);
     }
 
     @Test
