@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
             + "quick = the whole matrix in about 5 minutes on 2 cores; standard = JMH-sized iterations; full = hours, for a many-core box.")
     String profile = "quick";
 
-    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids (default: all).")
+    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids, built-in or from --counter-jar (default: the profile's, plus every --counter-jar counter).")
     List<String> counters;
 
     @Mixin
