@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JmhCommandTest {
     /** One short fork of UpdateBenchmark.inc on one counter: about a second. */
     private static List<String> oneFork(String counter, String... more) {
-        List<String> a = new ArrayList<>(List.of("jmh", "--", "UpdateBenchmark.inc$", "-p", "counter=" + counter,
+        List<String> a = new ArrayList<>(List.of("jmh", "--", "UpdateBenchmark.inc$", "-p", "counter=" + counter, "-p", "cpu=lookup",
                 "-f", "1", "-wi", "0", "-i", "1", "-r", "50ms", "-t", "1"));
         a.addAll(List.of(more));
         return a;
