@@ -92,16 +92,8 @@ if [[ $# -eq 0 ]]; then
   set -- run --profile quick
 fi
 
-case "${1:-}" in
-  test)
-    shift
-    exec_args=()
-    for a in "$@"; do
-      case "$a" in
-        --jcstress) exec_args+=(-Djcstress.mode=full) ;;
-        --fuzz) exec_args+=(-Dcounterbench.fuzz=full -Dtest=BadInputCampaignTest -Dsurefire.failIfNoSpecifiedTests=false) ;;
-        -h|--help)
-          cat <<'HELP'
+test_help() {
+  cat <<'HELP'
 Usage: ./run-bench.sh test [--jcstress] [--fuzz] [MAVEN ARGS...]
 Runs the whole test suite (unit, property, concurrency and short jcstress tests) with Maven verify.
   --jcstress   run the jcstress tests in their full mode (long) instead of the short CI mode
@@ -110,7 +102,32 @@ Runs the whole test suite (unit, property, concurrency and short jcstress tests)
                -Dcounterbench.fuzz.seed=N
 Extra arguments go to Maven, e.g. -pl counters or -Dtest=TreeCounterTest.
 HELP
-          exit 0 ;;
+}
+
+build_help() {
+  cat <<'HELP'
+Usage: ./run-bench.sh build
+Builds the jars now (Maven package, tests skipped; log: target/build.log). Every other command
+builds first by itself when a pom, a main source or a preset changed since the last successful build.
+HELP
+}
+
+case "${1:-}" in
+  help)
+    # the two commands this script handles itself; the CLI answers 'help' for the others
+    case "${2:-}" in
+      test) test_help; exit 0 ;;
+      build) build_help; exit 0 ;;
+    esac
+    ;;
+  test)
+    shift
+    exec_args=()
+    for a in "$@"; do
+      case "$a" in
+        --jcstress) exec_args+=(-Djcstress.mode=full) ;;
+        --fuzz) exec_args+=(-Dcounterbench.fuzz=full -Dtest=BadInputCampaignTest -Dsurefire.failIfNoSpecifiedTests=false) ;;
+        -h|--help) test_help; exit 0 ;;
         *) exec_args+=("$a") ;;
       esac
     done
@@ -119,6 +136,11 @@ HELP
     exit $?
     ;;
   build)
+    case "${2:-}" in
+      -h|--help) build_help; exit 0 ;;
+      "") ;;
+      *) die "build takes no arguments, got '$2' (see './run-bench.sh build --help')" ;;
+    esac
     build
     exit 0
     ;;

@@ -2,7 +2,8 @@ package io.counterbench.counters;
 
 /**
  * A scalable counter. Updates are cheap and may be called from any thread; reads trade cost for
- * error. Every implementation is built by {@link CounterId}.
+ * error. Every implementation is built by its {@link CounterType}: a {@link CounterId}, or a type a jar
+ * contributes ({@link io.counterbench.counters.spi}).
  *
  * <p>Compare helpers follow HPCC's semantics with Java's orientation: they return the sign of
  * (this counter - the other operand), like {@link Long#compare}. (The kernel's
@@ -65,7 +66,8 @@ public interface Counter extends AutoCloseable {
      */
     void set(long value);
 
-    CounterId id();
+    /** Its type: a {@link CounterId} for the built-ins, a contributed type for a counter from a --counter-jar. */
+    CounterType id();
 
     /**
      * Returns the counter's per-CPU slots to the arena (percpu_counter_destroy); a no-op for counters

@@ -8,7 +8,7 @@ import io.counterbench.topology.Topology;
  * shape, CPU-to-slot maps) is computed once here, so creating a counter allocates only the counter
  * (and, for the tree, its own item lines) and takes its per-CPU slots from the {@link PerCpuArena}.
  */
-public final class CounterFactory {
+public final class CounterFactory implements CounterBuilder {
     private final CounterId id;
     private final Topology topology;
     private final long batch;
@@ -80,6 +80,7 @@ public final class CounterFactory {
         return shape;
     }
 
+    @Override
     public Counter create() {
         return createGroup(1)[0];
     }
@@ -90,6 +91,7 @@ public final class CounterFactory {
      * arena chunk (percpu_counter_tree_init_many's one allocation). Each counter returns its slot on
      * {@link Counter#close()} or, failing that, once it is unreachable.
      */
+    @Override
     public Counter[] createGroup(int count) {
         if (count < 1 || count > Slots.MAX_GROUP) {
             throw new IllegalArgumentException("group size " + count + " must be in 1-" + Slots.MAX_GROUP);

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * Every counter implementation, by id. A bare JMH {@code @Param} of this enum runs them all; adding
  * an implementation is one constant here and one class.
  */
-public enum CounterId {
+public enum CounterId implements CounterType {
     /** AtomicLong: exact, every writer on one line. */
     ATOMIC("atomic", "AtomicLong") {
         @Override
@@ -162,15 +162,23 @@ public enum CounterId {
     }
 
     /** The id users type: "tree-topo". */
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public String description() {
         return description;
     }
 
+    @Override
+    public boolean builtIn() {
+        return true;
+    }
+
     /** A factory for counters of this id on {@code topology}; {@code batch} 0 picks the default. */
+    @Override
     public CounterFactory factory(Topology topology, long batch) {
         return new CounterFactory(this, topology, batch);
     }
@@ -179,6 +187,7 @@ public enum CounterId {
     public Counter create(Topology topology) {
         return factory(topology, 0).create();
     }
+
 
     long defaultBatch(Topology t) {
         return 0;

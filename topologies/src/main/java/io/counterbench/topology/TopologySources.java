@@ -8,15 +8,18 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Resolves a topology spec as users write it: {@code host} (this machine, from sysfs), a preset name
- * ({@code epyc-9654-2s}), a path ending in {@code .xml} (an hwloc XML file) or anything else with a
+ * ({@code epyc-9654-2s}; both in any case), a path ending in {@code .xml} (an hwloc XML file) or anything else with a
  * {@code :} (an hwloc synthetic string such as {@code pack:2 core:8 pu:2}).
  */
 public final class TopologySources {
     private static final String PRESET_DIR = "presets/";
     private static final String INDEX = PRESET_DIR + "index.list";
+    private static final String HOST = "host";
 
     private TopologySources() {
     }
@@ -26,8 +29,8 @@ public final class TopologySources {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException("empty topology (use host, a preset, an hwloc XML file or a synthetic string)");
         }
-        String s = spec.strip();
-        if (s.equals("host")) {
+        String s = canonical(spec);
+        if (s.equals(HOST)) {
             return SysfsSource.host();
         }
         if (s.endsWith(".xml")) {
@@ -49,6 +52,32 @@ public final class TopologySources {
                 + "), an .xml file or a synthetic string like 'pack:2 core:8 pu:2'");
     }
 
+    /**
+     * The spec as the rest of the suite names it: {@code host} and preset names matched
+     * case-insensitively (like counter ids and profiles) and given in their own spelling; anything
+     * else (a file, a synthetic string) stripped and otherwise unchanged.
+     */
+    public static String canonical(String spec) {
+        String s = spec.strip();
+        if (s.equalsIgnoreCase(HOST)) {
+            return HOST;
+        }
+        if (s.toLowerCase(Locale.ROOT).endsWith(".xml")) {
+            return s;
+        }
+        return presetName(s).orElse(s);
+    }
+
+    /** Whether a spec names this machine ("host", any case). */
+    public static boolean isHost(String spec) {
+        return spec != null && spec.strip().equalsIgnoreCase(HOST);
+    }
+
+    private static Optional<String> presetName(String name) {
+        String n = name.strip();
+        return presetNames().stream().filter(p -> p.equalsIgnoreCase(n)).findFirst();
+    }
+
     /** Names of the bundled presets, in the order of presets/index.list. */
     public static List<String> presetNames() {
         List<String> names = new ArrayList<>();
@@ -68,11 +97,9 @@ public final class TopologySources {
 
     /** One preset by name; an unknown name gives an IllegalArgumentException listing the known ones. */
     public static Preset preset(String name) {
-        List<String> known = presetNames();
-        if (!known.contains(name)) {
-            throw new IllegalArgumentException("unknown preset '" + name + "' (known: " + String.join(", ", known) + ")");
-        }
-        return Preset.parse(name, resource(PRESET_DIR + name + ".topo"));
+        String known = presetName(name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown preset '" + name + "' (known: " + String.join(", ", presetNames()) + ")"));
+        return Preset.parse(known, resource(PRESET_DIR + known + ".topo"));
     }
 
     private static String resource(String path) {

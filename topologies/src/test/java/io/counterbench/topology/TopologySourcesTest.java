@@ -14,6 +14,16 @@ class TopologySourcesTest {
     }
 
     @Test
+    void presetsAndHostMatchInAnyCaseAndAreNamedInTheirOwnSpelling() {
+        assertEquals("xeon-8480-2s", TopologySources.load("Xeon-8480-2S").name());
+        assertEquals("epyc-9654-2s", TopologySources.preset("EPYC-9654-2s").name());
+        assertEquals("epyc-9654-2s", TopologySources.canonical(" EPYC-9654-2S "));
+        assertEquals("host", TopologySources.canonical("HOST"));
+        assertTrue(TopologySources.isHost(" Host "));
+        assertEquals("pack:2 core:4 pu:2", TopologySources.canonical(" pack:2 core:4 pu:2 "), "other specs are only stripped");
+    }
+
+    @Test
     void syntheticString() {
         Topology t = TopologySources.load(" pack:2 core:4 pu:2 ");
         assertEquals(16, t.puCount());

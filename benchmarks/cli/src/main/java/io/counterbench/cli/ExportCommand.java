@@ -25,7 +25,7 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "Run folder or JMH JSON file.")
     Path run;
 
-    @Parameters(index = "1", paramLabel = "FILE", description = "Output file (overwritten).")
+    @Parameters(index = "1", paramLabel = "FILE", description = "Output file (overwritten; its folder must exist).")
     Path file;
 
     @Spec
@@ -35,6 +35,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         ExportFormat f = ExportFormat.parse(format);
         OutputFile.check(file, "FILE");
+        f.checkTarget(file);
         List<Path> written = f.write(RunLoader.load(run), file);
         PrintWriter out = spec.commandLine().getOut();
         written.forEach(p -> out.println("exported: " + p));

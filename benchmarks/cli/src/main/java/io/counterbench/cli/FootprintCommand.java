@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Prints the memory of each counter (JOL) for several CPU counts, and the layout of its classes. */
-@Command(name = "footprint",
+@Command(name = "footprint", mixinStandardHelpOptions = true,
         description = "Memory of one counter and of a group of 4 (an mm's RSS counters) per counter id and CPU count, "
                 + "measured with JOL, and the field layout of the counter classes.")
 final class FootprintCommand implements Callable<Integer> {

@@ -79,7 +79,7 @@ final class GateCommand implements Callable<Integer> {
             OutputFile.check(summary, "--summary");
         }
         if (exportFormat != null) {
-            OutputFile.check(OutputFile.path(export.get(1), "--export"), "--export");
+            exportFormat.checkTarget(OutputFile.check(OutputFile.path(export.get(1), "--export"), "--export"));
         }
         RunInput base = RunLoader.load(baseline);
         RunInput cur = RunLoader.load(current);

@@ -1,6 +1,8 @@
 package io.counterbench.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +17,13 @@ import picocli.CommandLine.Option;
         versionProvider = Main.Version.class,
         description = {"counterbench: throughput and accuracy of scalable counters on real and simulated many-core machines.", ""},
         subcommands = {RunCommand.class, ReportCommand.class, GateCommand.class, ExportCommand.class, TopologyCommand.class, FootprintCommand.class, JmhCommand.class, SimulateCommand.class, SoakCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Run './run-bench.sh test' for the test suite. Exit codes: 0 ok, 1 a check failed, 2 bad input."})
+        footer = {"", "run-bench.sh itself also answers:",
+            "  test       the test suite (Maven verify)",
+            "  build      build the jars now (any command does when sources changed)",
+            "",
+            "Every command answers --help, and so does './run-bench.sh help COMMAND'.",
+            "Exit codes: 0 ok, 1 a check failed, 2 bad input.",
+            ""})
 public final class Main implements Runnable {
 
     @Option(names = "--verbose", description = "Print stack traces with errors.", scope = CommandLine.ScopeType.INHERIT)
@@ -46,7 +54,7 @@ public final class Main implements Runnable {
         });
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("error: " + oneLine(ex) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            err.println("error: " + parameterError(ex) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             if (verbose) {
                 ex.printStackTrace(err);
             }
@@ -81,6 +89,42 @@ public final class Main implements Runnable {
             err.flush();
             return ExitCodes.INTERNAL;
         }
+    }
+
+    /**
+     * picocli's message, but a mistyped command or option gets a "did you mean" with picocli's
+     * nearest names, and an unknown command is called that rather than an "unmatched argument".
+     */
+    static String parameterError(CommandLine.ParameterException ex) {
+        java.util.regex.Matcher help = java.util.regex.Pattern.compile("Unknown subcommand '(.*)'\\.").matcher(String.valueOf(ex.getMessage()));
+        if (help.matches()) {
+            // 'help NAME' with a NAME that is no command (picocli's HelpCommand reports it on the parent)
+            List<String> commands = new java.util.ArrayList<>(ex.getCommandLine().getSubcommands().keySet());
+            commands.addAll(SCRIPT_COMMANDS);
+            return "unknown command '" + help.group(1) + "'" + didYouMean(Suggestions.nearest(help.group(1), commands));
+        }
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            CommandLine.Model.CommandSpec spec = u.getCommandLine().getCommandSpec();
+            if (!first.startsWith("-") && !spec.subcommands().isEmpty() && spec.positionalParameters().isEmpty()) {
+                List<String> commands = new java.util.ArrayList<>(spec.subcommands().keySet());
+                commands.addAll(SCRIPT_COMMANDS);
+                return "unknown command '" + first + "'" + didYouMean(Suggestions.nearest(first, commands));
+            }
+            if (first.startsWith("-")) {
+                String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+                String hint = didYouMean(Suggestions.nearest(name, spec.optionsMap().keySet()));
+                return oneLine(ex) + hint;
+            }
+        }
+        return oneLine(ex);
+    }
+
+    /** Commands run-bench.sh answers itself, offered as suggestions too. */
+    static final List<String> SCRIPT_COMMANDS = List.of("test", "build");
+
+    private static String didYouMean(List<String> names) {
+        return names.isEmpty() ? "" : " (did you mean " + names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(" or ")) + "?)";
     }
 
     /** The message on one line: line breaks become spaces, other control characters '?', none empty. */

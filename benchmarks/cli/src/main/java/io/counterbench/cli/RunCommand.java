@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.bench.CpuMode;
 import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterType;
+import io.counterbench.counters.CounterTypes;
 import io.counterbench.counters.CpuId;
 import io.counterbench.env.AsyncProfilerSupport;
 import io.counterbench.env.Environment;
@@ -13,6 +15,7 @@ import io.counterbench.inputs.Limits;
 import io.counterbench.results.Json;
 import io.counterbench.results.RunFolders;
 import io.counterbench.results.run.RunJson;
+import io.counterbench.run.ExtraProfiler;
 import io.counterbench.run.Plan;
 import io.counterbench.run.PlanEntry;
 import io.counterbench.run.Profile;
@@ -39,22 +42,26 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.openjdk.jmh.results.RunResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Plans and runs the JMH benchmarks, writing a new run folder; the suite's main job. */
-@Command(name = "run",
+@Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the benchmarks: plan, ETA and progress, a new results/runs/<utc-time>-<host>/ folder "
                 + "(run.json, jmh.json, footprint.json, jmh.log) and a summary table.",
             "With no arguments at all, ./run-bench.sh runs 'run --profile quick'."})
 final class RunCommand implements Callable<Integer> {
-    @Option(names = "--profile", paramLabel = "quick|standard|full", description = "How much to measure (default: ${DEFAULT-VALUE}): smoke = every benchmark once, numbers meaningless; "
+    @Option(names = "--profile", paramLabel = "smoke|quick|standard|full", description = "How much to measure (default: ${DEFAULT-VALUE}): smoke = every benchmark once, numbers meaningless; "
             + "quick = the whole matrix in about 5 minutes on 2 cores; standard = JMH-sized iterations; full = hours, for a many-core box.")
     String profile = "quick";
 
-    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids (default: all).")
+    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids, built-in or from --counter-jar (default: the profile's, plus every --counter-jar counter).")
     List<String> counters;
+
+    @Mixin
+    CounterJarOption counterJars;
 
     @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: 1, 2, 4, ... and the CPU count; quick: 1 and the CPU count).")
     List<Integer> threads;
@@ -84,6 +91,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--async-profiler", description = "Also record flame graphs (async-profiler; cpu events, or itimer where perf events are missing).")
     boolean asyncProfiler;
 
+    @Option(names = "--prof", paramLabel = "NAME[:OPTIONS]", description = "Add a JMH profiler to every benchmark, in JMH's syntax; "
+            + "repeatable: gc, stack, comp, cl, perf, perfnorm (where perf events exist), async[:OPTIONS] (the bundled "
+            + "async-profiler, as --async-profiler, with JMH's async options on top), ... ('jmh -- -lprof' lists them). "
+            + "One JMH cannot use here is refused before anything runs.")
+    List<String> prof;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Folder in which the run folder is created (default: results/runs).")
     Path out;
 
@@ -95,10 +108,12 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Profile p = Profile.parse(profile);
-        List<String> ids = counters == null ? null : counters.stream().map(CounterId::parse).map(CounterId::id).distinct().toList();
+        List<String> contributed = counterJars.load().stream().map(CounterType::id).toList();
+        List<String> ids = counters == null ? null : counters.stream().map(CounterTypes::parse).map(CounterType::id).distinct().toList();
         List<String> modes = cpuModes == null ? null : cpuModes.stream().map(CpuMode::parse).map(CpuMode::label).distinct().toList();
+        String topology = TopologySources.canonical(this.topology);
         Topology topo = TopologySources.load(topology);
-        boolean host = "host".equals(topology);
+        boolean host = TopologySources.isHost(topology);
         int[] allowed = host ? Affinity.processCpus() : topo.cpus();
         int cpus = allowed.length;
         if (forks != null && (forks < 1 || forks > 100)) {
@@ -114,7 +129,14 @@ final class RunCommand implements Callable<Integer> {
         } catch (PatternSyntaxException e) {
             throw new UsageException("--benchmarks '" + benchmarks + "' is not a valid regular expression: " + e.getDescription());
         }
-        Plan plan = Plan.build(new Plan.Choices(p, ids, threads, places, topology, cpus, filter, modes, forks == null ? 0 : forks));
+        List<ExtraProfiler> extra = prof == null ? List.of()
+                : prof.stream().map(ExtraProfiler::parse).map(ExtraProfiler::check).distinct().toList();
+        List<ExtraProfiler> jmhProfilers = extra.stream().filter(x -> !x.isAsync()).toList();
+        boolean async = asyncProfiler || extra.stream().anyMatch(ExtraProfiler::isAsync);
+        String asyncOptions = extra.stream().filter(ExtraProfiler::isAsync).map(ExtraProfiler::options).filter(o -> !o.isEmpty())
+                .collect(java.util.stream.Collectors.joining(";"));
+        Plan plan = Plan.build(new Plan.Choices(p, ids, threads, places, topology, cpus, filter, modes, forks == null ? 0 : forks,
+                counters == null ? contributed : List.of()));
         if (plan.entries().isEmpty()) {
             throw new UsageException("no benchmark matches --benchmarks '" + benchmarks + "'");
         }
@@ -138,10 +160,10 @@ final class RunCommand implements Callable<Integer> {
         Environment env = Environment.capture();
         record.environment(EnvironmentJson.environment(env));
         record.hostTopology(hostTopology(TopologySources.load("host")));
-        record.jmh(jmhJson(env, plan));
+        record.jmh(jmhJson(env, plan, jmhProfilers));
         record.cpuLookup(cpuLookupJson());
         ProcStat before = ProcStat.read();
-        String asyncSpec = asyncProfiler ? asyncProfilerSpec(folder, err, record) : null;
+        String asyncSpec = async ? asyncProfilerSpec(folder, err, record, asyncOptions) : null;
         Thread hook = new Thread(() -> {
             if (!record.closed()) {
                 record.procStat(EnvironmentJson.procStat(ProcStat.between(before, ProcStat.read())));
@@ -154,7 +176,7 @@ final class RunCommand implements Callable<Integer> {
         }, "counterbench-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         writeFootprint(folder, err);
-        RunExecutor executor = new RunExecutor(plan, folder, record, err, asyncSpec);
+        RunExecutor executor = new RunExecutor(plan, folder, record, err, asyncSpec, jmhProfilers);
         List<RunResult> results = executor.run();
         if (executor.writeFailure() != null) {
             removeHook(hook);
@@ -171,7 +193,8 @@ final class RunCommand implements Callable<Integer> {
         printSummary(folder, stdout);
         writeReport(folder, stdout);
         if (record.failedCount() > 0) {
-            stdout.println(record.failedCount() + " benchmark run(s) failed: see " + folder.resolve("run.json") + " and jmh.log");
+            stdout.println(record.failedCount() + " benchmark run(s) failed (the others ran; run.json and jmh.log have the details):");
+            record.failures().forEach(f -> stdout.println("  FAILED " + f));
             return ExitCodes.CHECK_FAILED;
         }
         if (load.available() && load.noisyVm()) {
@@ -225,14 +248,33 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static String asyncProfilerSpec(Path folder, PrintWriter err, RunRecord record) {
+    /** JMH's async profiler spec with the bundled library; {@code userOptions} (from --prof async:...) go on top. */
+    private static String asyncProfilerSpec(Path folder, PrintWriter err, RunRecord record, String userOptions) {
         Path profiles = folder.resolve("profiles");
         Path lib = AsyncProfilerSupport.extractLibrary(profiles.resolve(".lib"));
         AsyncProfilerSupport.Choice choice = AsyncProfilerSupport.choose();
-        err.println("async-profiler " + AsyncProfilerSupport.version() + ": event " + choice.event() + " (" + choice.reason() + ")");
-        record.asyncProfiler(Json.object().put("version", AsyncProfilerSupport.version()).put("event", choice.event())
-                .put("reason", choice.reason()).put("dir", "profiles"));
-        return AsyncProfilerSupport.jmhProfilerSpec(lib, profiles, choice.event());
+        err.println("async-profiler " + AsyncProfilerSupport.version() + ": event " + choice.event() + " (" + choice.reason() + ")"
+                + (userOptions.isEmpty() ? "" : "; with " + userOptions));
+        ObjectNode n = Json.object().put("version", AsyncProfilerSupport.version()).put("event", choice.event())
+                .put("reason", choice.reason()).put("dir", "profiles");
+        if (!userOptions.isEmpty()) {
+            n.put("options", userOptions);
+        }
+        record.asyncProfiler(n);
+        return withOptions(AsyncProfilerSupport.jmhProfilerSpec(lib, profiles, choice.event()), userOptions);
+    }
+
+    /** "async:a=1;b=2" with "b=3;c" on top: "async:a=1;b=3;c" (JMH takes each option once). */
+    static String withOptions(String spec, String userOptions) {
+        int colon = spec.indexOf(':');
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String part : (spec.substring(colon + 1) + ";" + userOptions).split(";")) {
+            if (!part.isBlank()) {
+                int eq = part.indexOf('=');
+                options.put(eq < 0 ? part.strip() : part.substring(0, eq).strip(), part);
+            }
+        }
+        return spec.substring(0, colon + 1) + String.join(";", options.values());
     }
 
     private static RunJson.HostTopology hostTopology(Topology t) {
@@ -243,7 +285,7 @@ final class RunCommand implements Callable<Integer> {
         return new RunJson.HostTopology(t.name(), t.source(), t.puCount(), counts, t.notes());
     }
 
-    private static ObjectNode jmhJson(Environment env, Plan plan) {
+    private static ObjectNode jmhJson(Environment env, Plan plan, List<ExtraProfiler> extra) {
         ObjectNode n = Json.object();
         n.put("version", env.jmhVersion());
         ArrayNode flags = n.putArray("forkJvmArgs");
@@ -255,9 +297,10 @@ final class RunCommand implements Callable<Integer> {
         prof.add("io.counterbench.bench.AccuracyProfiler");
         String gc = plan.entries().stream().filter(PlanEntry::gcProfiler).map(PlanEntry::benchmark).distinct()
                 .reduce((a, b) -> a + ", " + b).orElse("");
-        if (!gc.isEmpty()) {
+        if (!gc.isEmpty() && extra.stream().noneMatch(ExtraProfiler::isGc)) {
             prof.add("gc (" + gc + ")");
         }
+        extra.forEach(x -> prof.add(x.toString()));
         return n;
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  ./run-bench.sh simulate --quick",
             "  ./run-bench.sh simulate hop-384 --seed 7",
             "  ./run-bench.sh simulate custom --topology 'pack:2 l3:4 core:8 pu:2' --counters flat,tree,tree-topo "
-                + "--workload hop --tasks 2 --migrate llc --every 10 --ops 2000000"})
+                + "--workload hop --tasks 2 --migrate llc --every 10 --ops 2000000",
+            "  ./run-bench.sh simulate custom --counter-jar my-counters.jar --counters mine,tree --quick"})
 final class SimulateCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenarios to run (default: rss-250 hop-384 oom-select scale).")
     List<String> scenarios = List.of();
@@ -46,8 +48,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--topology", paramLabel = "SPEC", description = "custom: host, a preset, an hwloc XML file or a synthetic string (default: epyc-9654-2s).")
     String topology;
 
-    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "custom: counter ids (default: all).")
+    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "custom: counter ids (default: all, with those of --counter-jar).")
     List<String> counters;
+
+    @Mixin
+    CounterJarOption counterJars;
 
     @Option(names = "--tasks", paramLabel = "T", description = "custom: tasks (threads) of the process (default: 4).")
     Integer tasks;
@@ -78,12 +83,16 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (counterJars.given() && scenarios.stream().noneMatch(s -> s.strip().equalsIgnoreCase("custom"))) {
+            throw new UsageException("--counter-jar applies to the custom scenario only (run 'simulate custom --counter-jar JAR ...')");
+        }
+        counterJars.load();
         CustomOptions custom = new CustomOptions(topology, counters, tasks, workload, migrate, every, probability, ops, pages, batch);
         Simulation.Outcome outcome = Simulation.run(new Simulation.Request(scenarios, seed, quick, out, !noProgress, custom),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
         if (outcome.failures() > 0) {
-            throw new CheckFailedException(outcome.failures() + " simulation check(s) failed (bound violations, precise mismatches "
-                    + "or wrong victims of an exact selection); see " + outcome.json());
+            throw new CheckFailedException(outcome.failures() + " simulation check(s) failed (bound violations, precise mismatches, "
+                    + "wrong victims of an exact selection or counters that threw); see " + outcome.json());
         }
         return ExitCodes.OK;
     }

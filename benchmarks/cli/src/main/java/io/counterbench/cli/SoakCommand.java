@@ -1,21 +1,22 @@
 package io.counterbench.cli;
 
-import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterType;
+import io.counterbench.counters.CounterTypes;
 import io.counterbench.inputs.Limits;
 import io.counterbench.inputs.Range;
 import io.counterbench.soak.Soak;
 import io.counterbench.topology.Affinity;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Runs every counter concurrently for a while and checks exact totals and bounds at every pause. */
-@Command(name = "soak",
+@Command(name = "soak", mixinStandardHelpOptions = true,
         description = {"Stress every counter id: 4 x nproc writer threads add mixed +-deltas (current-CPU adds on counters for this "
                 + "machine, explicit-placement adds on counters for a 384-CPU box) while their pinning changes at random; "
                 + "at each interval the writers pause and precise() must equal the sum of their tallies exactly and approximate() "
@@ -33,8 +34,11 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--interval-ms", paramLabel = "MS", description = "Time between checks (default: ${DEFAULT-VALUE}).")
     long intervalMillis = 2000;
 
-    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids (default: all).")
+    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids (default: all, with those of --counter-jar).")
     List<String> counters;
+
+    @Mixin
+    CounterJarOption counterJars;
 
     @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = 1;
@@ -49,7 +53,8 @@ final class SoakCommand implements Callable<Integer> {
         }
         int n = Limits.THREADS.checkInt("--threads", threads != null ? threads : 4L * Affinity.processCpus().length);
         INTERVAL.check("--interval-ms", intervalMillis);
-        List<CounterId> ids = counters == null ? Arrays.asList(CounterId.values()) : counters.stream().map(CounterId::parse).toList();
+        counterJars.load();
+        List<CounterType> ids = counters == null ? CounterTypes.all() : counters.stream().map(CounterTypes::parse).distinct().toList();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Soak soak = new Soak(ids, n, intervalMillis, seed);

@@ -55,7 +55,7 @@ final class TopologyCommand implements Runnable {
             Limits.THREADS.check("--threads", threads);
         }
         Topology t = TopologySources.load(topology);
-        boolean host = topology.strip().equals("host");
+        boolean host = TopologySources.isHost(topology);
         int[] allowed = host && Affinity.available() ? Affinity.processCpus() : null;
         printHeader(out, t);
         printTree(out, t);

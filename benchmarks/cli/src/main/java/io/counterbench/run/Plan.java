@@ -49,9 +49,22 @@ public final class Plan {
         this.entries = List.copyOf(entries);
     }
 
-    /** The user's choices; null (0 for forks) means "the profile decides". Counter ids as users type them. */
+    /**
+     * The user's choices; null (0 for forks) means "the profile decides". Counter ids as users type them.
+     * {@code alsoCounters}: ids measured wherever a benchmark measures counters, next to the ones the
+     * profile picks (a --counter-jar's counters when --counters is not given); empty when none.
+     */
     public record Choices(Profile profile, List<String> counters, List<Integer> threads, List<String> placements,
-                          String topology, int topologyCpus, Pattern benchmarks, List<String> cpuModes, int forks) {
+                          String topology, int topologyCpus, Pattern benchmarks, List<String> cpuModes, int forks,
+                          List<String> alsoCounters) {
+        public Choices {
+            alsoCounters = alsoCounters == null ? List.of() : List.copyOf(alsoCounters);
+        }
+
+        public Choices(Profile profile, List<String> counters, List<Integer> threads, List<String> placements,
+                       String topology, int topologyCpus, Pattern benchmarks, List<String> cpuModes, int forks) {
+            this(profile, counters, threads, placements, topology, topologyCpus, benchmarks, cpuModes, forks, List.of());
+        }
     }
 
     public static Plan build(Choices c) {
@@ -92,7 +105,7 @@ public final class Plan {
                 matching = List.of(Slice.of(".*"));
             }
             for (Slice s : matching) {
-                for (Map<String, String> params : crossProduct(m, s, p, user, host)) {
+                for (Map<String, String> params : crossProduct(m, s, p, user, host, c.alsoCounters())) {
                     for (int[] layout : layouts(m, runThreads)) {
                         rows.computeIfAbsent(new Key(m.className(), params, layout, m.isGroup(), m.allocation()), k -> new ArrayList<>())
                                 .add(m.name());
@@ -128,7 +141,7 @@ public final class Plan {
 
     /** Every combination of the method's parameter values (each from the first source that names it), minus meaningless ones. */
     private static List<Map<String, String>> crossProduct(BenchmarkCatalog.Method m, Slice s, Profile p, Map<String, List<String>> user,
-                                                          boolean host) {
+                                                          boolean host, List<String> alsoCounters) {
         List<Map<String, String>> out = new ArrayList<>();
         out.add(new LinkedHashMap<>());
         for (Map.Entry<String, List<String>> param : m.params().entrySet()) {
@@ -136,6 +149,9 @@ public final class Plan {
             List<String> values = user.getOrDefault(name, s.params().getOrDefault(name, p.params.getOrDefault(name, param.getValue())));
             if (name.equals("cpu") && !host) {
                 values = List.of("known");
+            }
+            if (name.equals("counter") && !alsoCounters.isEmpty()) {
+                values = List.copyOf(new LinkedHashSet<>(java.util.stream.Stream.concat(values.stream(), alsoCounters.stream()).toList()));
             }
             List<Map<String, String>> next = new ArrayList<>();
             for (Map<String, String> partial : out) {

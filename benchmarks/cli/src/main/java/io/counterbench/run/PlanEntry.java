@@ -39,6 +39,6 @@ public record PlanEntry(int index, String benchmark, List<String> methods, Map<S
     }
 
     private static String display(String param, String value) {
-        return "counter".equals(param) ? io.counterbench.counters.CounterId.parse(value).id() : value;
+        return "counter".equals(param) ? io.counterbench.counters.CounterTypes.parse(value).id() : value;
     }
 }

@@ -39,15 +39,23 @@ public final class RunExecutor {
     private final RunRecord record;
     private final PrintWriter err;
     private final String asyncProfilerSpec;
+    private final List<ExtraProfiler> extraProfilers;
     private final List<RunResult> results = new ArrayList<>();
     private String writeFailure;
 
     public RunExecutor(Plan plan, Path folder, RunRecord record, PrintWriter err, String asyncProfilerSpec) {
+        this(plan, folder, record, err, asyncProfilerSpec, List.of());
+    }
+
+    /** @param extraProfilers JMH profilers added to every entry (run --prof), besides the accuracy profiler and async-profiler */
+    public RunExecutor(Plan plan, Path folder, RunRecord record, PrintWriter err, String asyncProfilerSpec,
+                       List<ExtraProfiler> extraProfilers) {
         this.plan = plan;
         this.folder = folder;
         this.record = record;
         this.err = err;
         this.asyncProfilerSpec = asyncProfilerSpec;
+        this.extraProfilers = List.copyOf(extraProfilers);
     }
 
     /** Runs every entry; returns all results. Stops early only when the record was closed (interrupt). */
@@ -146,13 +154,20 @@ public final class RunExecutor {
                 .addProfiler(AccuracyProfiler.class)
                 .shouldFailOnError(true);
         e.params().forEach(b::param);
+        List<String> counterJars = io.counterbench.counters.CounterTypes.forkJvmArgs();
+        if (!counterJars.isEmpty()) {
+            b.jvmArgsAppend(counterJars.toArray(String[]::new)); // the fork loads the same --counter-jar types
+        }
         if (e.threadGroups() != null) {
             b.threadGroups(e.threadGroups());
         } else {
             b.threads(e.threads());
         }
-        if (e.gcProfiler()) {
+        if (e.gcProfiler() && extraProfilers.stream().noneMatch(ExtraProfiler::isGc)) {
             b.addProfiler(GCProfiler.class);
+        }
+        for (ExtraProfiler x : extraProfilers) {
+            b.addProfiler(x.name(), x.options());
         }
         if (asyncProfilerSpec != null) {
             b.addProfiler("async", asyncInit(asyncProfilerSpec, e));

@@ -116,6 +116,11 @@ public final class RunRecord {
         return errors.size();
     }
 
+    /** The failed entries, in plan order: "label: first error line". */
+    public synchronized List<String> failures() {
+        return plan.entries().stream().filter(e -> errors.containsKey(e.index())).map(e -> e.label() + ": " + errors.get(e.index())).toList();
+    }
+
     /** Marks the run complete (every entry ran; some may have failed) and writes the final file. */
     public synchronized void complete() {
         if (closed) {

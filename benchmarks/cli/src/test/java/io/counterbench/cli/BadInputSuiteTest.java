@@ -139,6 +139,10 @@ class BadInputSuiteTest {
         c.add(Arguments.of("gate", List.of("gate", "--baseline", f + "/run-json-is-a-folder", "--current", f + "/good-run"), "run.json: is a directory, not a file"));
         c.add(Arguments.of("gate", List.of("gate", "--baseline", f + "/good-run", "--current", f + "/good-run", "--normalize-by", ""), "--normalize-by '' names no counter"));
         c.add(Arguments.of("report", List.of("report", f + "/good-run", "--out", f + "/a-file/sub"), "a part of the path is a file, not a folder"));
+        // export and jmh
+        c.add(Arguments.of("export", List.of("export", f + "/strings.json", f + "/no-such-folder/bench.json"), "does not exist"));
+        c.add(Arguments.of("jmh", List.of("jmh", "--", "-p", "counter=bogus"), "bogus"));
+        c.add(Arguments.of("run", List.of("run", "--prof", "bogus", "--out", o), "--prof bogus"));
         return c.stream();
     }
 

@@ -43,6 +43,10 @@ final class CliProcess {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "-Djdk.attach.allowAttachSelf", "-XX:+EnableDynamicAgentLoading"));
+        if (System.getProperty("jmh.ignoreLock") != null) {
+            // a test run told to ignore JMH's machine-wide lock passes that on to the CLI it starts
+            cmd.add("-Djmh.ignoreLock=" + System.getProperty("jmh.ignoreLock"));
+        }
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(args);

@@ -72,7 +72,11 @@ final class FlagCases {
             Map.entry("soak --threads", List.of("0", "-1", "65537", "2147483647")),
             Map.entry("soak --minutes", List.of("0", "-1", "10081", "NaN")),
             Map.entry("soak --interval-ms", List.of("0", "9", "3600001", "-1")),
-            Map.entry("soak --counters", List.of("nope", "atomic,nope")));
+            Map.entry("soak --counters", List.of("nope", "atomic,nope")),
+            Map.entry("run --prof", List.of("", "nope", "stack:nope=1", ":gc")),
+            Map.entry("run --counter-jar", List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")),
+            Map.entry("soak --counter-jar", List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")),
+            Map.entry("simulate --counter-jar", List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")));
 
     private FlagCases() {
     }

@@ -33,7 +33,10 @@ class RunCommandTest {
                 Arguments.of(List.of("run", "--benchmarks", "([", "--dry-run"), "not a valid regular expression"),
                 Arguments.of(List.of("run", "--benchmarks", "NoSuchBench", "--dry-run"), "no benchmark matches"),
                 Arguments.of(List.of("run", "--topology", "nosuch-box", "--dry-run"), "unknown topology 'nosuch-box'"),
-                Arguments.of(List.of("run", "--threads", "two"), "--threads"));
+                Arguments.of(List.of("run", "--threads", "two"), "--threads"),
+                Arguments.of(List.of("run", "--prof", "nosuchprofiler", "--dry-run"), "--prof nosuchprofiler: JMH has no profiler"),
+                Arguments.of(List.of("run", "--prof", "", "--dry-run"), "--prof '': name a JMH profiler"),
+                Arguments.of(List.of("run", "--prof", "stack:nosuchoption=1", "--dry-run"), "--prof stack:nosuchoption=1: JMH cannot use"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,6 +64,46 @@ class RunCommandTest {
         assertTrue(o.out().contains("topology epyc-9654-2s (384 CPUs"), o.out());
         assertTrue(o.out().contains("threads: 1,2,4,8,16,32,64,128,256,384"), o.out());
         assertTrue(o.out().contains("estimated time:"), o.out());
+    }
+
+    @Test
+    void perfnormIsRefusedWhereJmhCannotReadPerfEvents() {
+        boolean usable;
+        try {
+            org.openjdk.jmh.profile.ProfilerFactory.getProfilerOrException(new org.openjdk.jmh.runner.options.ProfilerConfig("perfnorm"));
+            usable = true;
+        } catch (org.openjdk.jmh.profile.ProfilerException e) {
+            usable = false;
+        }
+        Cli.Run o = run("run", "--prof", "perfnorm", "--dry-run", "--profile", "smoke", "--benchmarks", "UpdateBenchmark.inc");
+        if (usable) {
+            o.assertOk();
+        } else {
+            o.assertOneLineError("--prof perfnorm: JMH's perfnorm needs hardware performance events");
+        }
+    }
+
+    @Test
+    void asyncOptionsFromProfGoOnTopOfTheBundledOnes() {
+        assertEquals("async:libPath=/l;output=flamegraph;dir=/d;event=alloc;interval=9",
+                RunCommand.withOptions("async:libPath=/l;output=flamegraph;dir=/d;event=cpu", "event=alloc;interval=9"));
+        assertEquals("async:libPath=/l;event=cpu", RunCommand.withOptions("async:libPath=/l;event=cpu", ""));
+    }
+
+    @Test
+    void profAddsAJmhProfilerToEveryEntry(@TempDir Path dir) throws Exception {
+        Cli.Run o = run("run", "--profile", "smoke", "--benchmarks", "UpdateBenchmark.inc", "--counters", "atomic", "--threads", "1",
+                "--prof", "gc", "--out", dir.toString());
+        o.assertOk();
+        Path folder;
+        try (Stream<Path> s = Files.list(dir)) {
+            folder = s.findFirst().orElseThrow();
+        }
+        JsonNode row = JSON.readTree(folder.resolve("jmh.json").toFile()).get(0);
+        assertTrue(row.get("secondaryMetrics").has("gc.alloc.rate.norm"), "gc on a benchmark the plan does not profile: " + row);
+        assertTrue(row.get("secondaryMetrics").has("accuracy.worst"), row.toString());
+        JsonNode profilers = JSON.readTree(folder.resolve("run.json").toFile()).get("jmh").get("profilers");
+        assertTrue(profilers.toString().contains("\"gc\""), profilers.toString());
     }
 
     @Test

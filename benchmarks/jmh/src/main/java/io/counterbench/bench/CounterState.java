@@ -1,7 +1,8 @@
 package io.counterbench.bench;
 
 import io.counterbench.counters.Counter;
-import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterType;
+import io.counterbench.counters.CounterTypes;
 import io.counterbench.topology.Affinity;
 import io.counterbench.topology.Placement;
 import io.counterbench.topology.Topology;
@@ -29,7 +30,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  */
 @State(Scope.Benchmark)
 public class CounterState {
-    /** Counter id as users type it ("tree-topo"); the default list is every built-in id (a test checks). */
+    /** Counter id as users type it ("tree-topo"), or one from a --counter-jar; the default list is every built-in id (a test checks). */
     @Param({"atomic", "adder", "jctools", "per-thread", "per-node", "flat", "tree", "tree-topo"})
     public String counter;
 
@@ -66,7 +67,7 @@ public class CounterState {
         if (p == Placement.NONE && mode == CpuMode.KNOWN) {
             throw new IllegalArgumentException("cpu=known needs pinned threads: placement none leaves the CPU to the OS");
         }
-        CounterId id = CounterId.parse(counter);
+        CounterType id = CounterTypes.parse(counter); // a built-in id, or one a --counter-jar contributed
         c = FaultInjection.counter(params.getBenchmark(), id, topo);
         int threads = params.getThreads();
         if (p == Placement.NONE) {

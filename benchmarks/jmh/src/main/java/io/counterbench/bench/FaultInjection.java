@@ -1,7 +1,7 @@
 package io.counterbench.bench;
 
 import io.counterbench.counters.Counter;
-import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterType;
 import io.counterbench.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +44,11 @@ public final class FaultInjection {
     }
 
     /** The counter a benchmark measures: {@code id} on {@code topology}, or the broken one under drop-flush. */
-    static Counter counter(String benchmark, CounterId id, Topology topology) {
+    static Counter counter(String benchmark, CounterType id, Topology topology) {
         if ("drop-flush".equals(matchingKind(benchmark))) {
             return new DroppingFlushCounter(topology.cpuIdLimit(), Math.max(32, 2L * topology.puCount()));
         }
-        return id.create(topology);
+        return id.create(topology, 0);
     }
 
     /** The fault kind for this benchmark, or null when none is set or its regex does not match. */

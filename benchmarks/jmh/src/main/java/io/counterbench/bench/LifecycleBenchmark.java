@@ -1,8 +1,8 @@
 package io.counterbench.bench;
 
 import io.counterbench.counters.Counter;
-import io.counterbench.counters.CounterFactory;
-import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterBuilder;
+import io.counterbench.counters.CounterTypes;
 import io.counterbench.topology.TopologySources;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -54,7 +54,7 @@ public class LifecycleBenchmark {
 
     /** Adds per counter group: half on the first CPU, half on the second. */
     private static final int ADDS = 64;
-    private CounterFactory factory;
+    private CounterBuilder factory;
     /** The task's CPU, and the one it migrates to: the first CPU and one in the middle of the topology. */
     private int first;
     private int second;
@@ -65,7 +65,7 @@ public class LifecycleBenchmark {
     public void setUp(org.openjdk.jmh.infra.BenchmarkParams params) {
         FaultInjection.atSetup(params.getBenchmark());
         var t = TopologySources.load(topology);
-        factory = CounterId.parse(counter).factory(t, 0);
+        factory = CounterTypes.parse(counter).factory(t, 0);
         int[] cpus = t.cpus();
         first = cpus[0];
         second = cpus[cpus.length / 2];

@@ -1,7 +1,7 @@
 package io.counterbench.bench;
 
 import io.counterbench.counters.Counter;
-import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterTypes;
 import io.counterbench.topology.Topology;
 import io.counterbench.topology.TopologySources;
 import java.util.Random;
@@ -71,7 +71,7 @@ public class ReadBenchmark {
             throw new IllegalArgumentException("cache=" + cache + ": only cache=hot is measured (one thread re-reads the same lines)");
         }
         Topology t = TopologySources.load(virtual(cpus));
-        c = CounterId.parse(counter).create(t);
+        c = CounterTypes.parse(counter).create(t, 0);
         Random r = new Random(42);
         for (int round = 0; round < 64; round++) {
             for (int cpu : t.cpus()) {

@@ -2,8 +2,8 @@ package io.counterbench.bench;
 
 import io.counterbench.counters.Accuracy;
 import io.counterbench.counters.Counter;
-import io.counterbench.counters.CounterFactory;
-import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterBuilder;
+import io.counterbench.counters.CounterTypes;
 import io.counterbench.topology.TopologySources;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +65,7 @@ public class SelectionBenchmark {
     public void setUp(org.openjdk.jmh.infra.BenchmarkParams params) {
         FaultInjection.atSetup(params.getBenchmark());
         var t = TopologySources.load(topology);
-        CounterFactory f = CounterId.parse(counter).factory(t, 0);
+        CounterBuilder f = CounterTypes.parse(counter).factory(t, 0);
         int[] cpus = t.cpus();
         SplittableRandom r = new SplittableRandom(7);
         counters = new Counter[processes];

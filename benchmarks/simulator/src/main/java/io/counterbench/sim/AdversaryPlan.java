@@ -18,7 +18,8 @@ import java.util.Set;
  *       reaches (one add on a CPU under it: the amount is a multiple of every lower mask, so it
  *       passes through the lower levels untouched), then batch - 1 into every CPU's level 0. This
  *       is {@link TreeShape#reachableUnder}; the tree never reads above its precise sum;</li>
- *   <li>exact counters: +1 then -1 per CPU (they cannot deviate).</li>
+ *   <li>exact counters, and contributed counters (whose structure is not known here): +1 then -1
+ *       per CPU.</li>
  * </ul>
  */
 final class AdversaryPlan {
@@ -46,6 +47,10 @@ final class AdversaryPlan {
     static AdversaryPlan of(CounterFactory f, CpuMap map, int taskCount) {
         List<long[]> steps = new ArrayList<>();
         int[] cpus = map.cpus();
+        if (f == null) {
+            plusOneMinusOne(cpus, steps);
+            return new AdversaryPlan(steps);
+        }
         long batch = f.batch();
         switch (f.id()) {
             case FLAT -> {
@@ -79,16 +84,18 @@ final class AdversaryPlan {
                 }
             }
             case TREE, TREE_TOPO -> tree(f.shape(), batch, cpus, steps);
-            default -> {
-                for (int cpu : cpus) {
-                    steps.add(step(cpu, 0, 1));
-                }
-                for (int cpu : cpus) {
-                    steps.add(step(cpu, 0, -1));
-                }
-            }
+            default -> plusOneMinusOne(cpus, steps);
         }
         return new AdversaryPlan(steps);
+    }
+
+    private static void plusOneMinusOne(int[] cpus, List<long[]> steps) {
+        for (int cpu : cpus) {
+            steps.add(step(cpu, 0, 1));
+        }
+        for (int cpu : cpus) {
+            steps.add(step(cpu, 0, -1));
+        }
     }
 
     private static void tree(TreeShape shape, long batch, int[] cpus, List<long[]> steps) {

@@ -1,6 +1,7 @@
 package io.counterbench.sim;
 
 import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterType;
 import io.counterbench.counters.LineObserver;
 import java.util.Arrays;
 
@@ -11,7 +12,7 @@ import java.util.Arrays;
  * other package). Lines written per add: the always-written one, which the add's arguments name
  * (the CPU's slot, the node's slot, the task's cache, atomic's one line), and the slow-path ones the
  * counter reports through {@link LineObserver} (tree items and root, the flush total).
- * {@code adder} and {@code jctools} have no model ({@link #forCounter} returns null).
+ * {@code adder}, {@code jctools} and contributed counters have no model ({@link #forCounter} returns null).
  */
 final class Coherence implements LineObserver {
     /** What the always-written line of an add is keyed by. */
@@ -34,8 +35,11 @@ final class Coherence implements LineObserver {
         fresh();
     }
 
-    /** The model for a counter of {@code id}, or null where its lines cannot be seen. */
-    static Coherence forCounter(CounterId id, CpuMap map, int tasks) {
+    /** The model for a counter of {@code type}, or null where its lines cannot be seen (a contributed counter's neither). */
+    static Coherence forCounter(CounterType type, CpuMap map, int tasks) {
+        if (!(type instanceof CounterId id)) {
+            return null;
+        }
         int cpuLimit = map.topology().cpuIdLimit();
         return switch (id) {
             case ADDER, JCTOOLS -> null;

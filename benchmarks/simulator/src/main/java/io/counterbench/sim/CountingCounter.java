@@ -2,7 +2,7 @@ package io.counterbench.sim;
 
 import io.counterbench.counters.Accuracy;
 import io.counterbench.counters.Counter;
-import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterType;
 
 /**
  * A counter that counts its precise sums into a shared tally, so the OOM selection can report how
@@ -50,7 +50,7 @@ final class CountingCounter implements Counter {
     }
 
     @Override
-    public CounterId id() {
+    public CounterType id() {
         return inner.id();
     }
 }

@@ -1,9 +1,10 @@
 package io.counterbench.sim;
 
 import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterType;
+import io.counterbench.counters.CounterTypes;
 import io.counterbench.inputs.Range;
 import io.counterbench.topology.TopologySources;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,16 +44,18 @@ final class CustomPlans {
         MigrationRule rule = rule(o, workload);
         long pages = o.pages() == null ? workload.defaultPages() : o.pages();
         long batch = o.batch() == null ? 0 : o.batch();
-        List<CounterId> ids = o.counters() == null || o.counters().isEmpty() ? Arrays.asList(CounterId.values())
-                : o.counters().stream().map(CounterId::parse).toList();
-        Set<CounterId> unique = new LinkedHashSet<>(ids);
+        List<CounterType> ids = o.counters() == null || o.counters().isEmpty() ? CounterTypes.all()
+                : o.counters().stream().map(CounterTypes::parse).toList();
+        Set<CounterType> unique = new LinkedHashSet<>(ids);
         CpuMap map = CpuMap.of(TopologySources.load(o.topology() == null ? DEFAULT_TOPOLOGY : o.topology()));
         String label = workload.label() + ", " + rule.label();
         List<SimSpec> specs = unique.stream()
                 .map(id -> new SimSpec(label, map, id, batch, tasks, workload, ops, pages, rule, seed))
                 .toList();
         for (SimSpec s : specs) {
-            s.id().factory(map.topology(), batch); // a batch the counter cannot take fails here, before anything runs
+            if (s.id() instanceof CounterId builtIn) {
+                builtIn.factory(map.topology(), batch); // a batch the counter cannot take fails here, before anything runs
+            }
         }
         return new CustomPlan(specs);
     }

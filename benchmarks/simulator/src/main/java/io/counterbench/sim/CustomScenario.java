@@ -1,7 +1,9 @@
 package io.counterbench.sim;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.results.Json;
+import java.util.ArrayList;
 import java.util.List;
 
 /** custom: the counters, topology, workload and scheduler the flags name. */
@@ -26,7 +28,16 @@ final class CustomScenario implements Scenario {
     @Override
     public ScenarioReport run(SimSettings settings, Progress progress) {
         List<SimSpec> specs = settings.custom().specs();
-        List<SimResult> results = Runs.run(NAME, specs, progress);
+        List<SimResult> results = new ArrayList<>();
+        List<SimFailure> failed = new ArrayList<>();
+        for (SimSpec s : specs) {
+            progress.phase(NAME + ": " + s.id().id() + ", " + s.label());
+            try {
+                results.add(Engine.run(s, progress));
+            } catch (RuntimeException e) {
+                failed.add(SimFailure.of(s, e));
+            }
+        }
         SimSpec first = specs.getFirst();
         MarkdownTable t = new MarkdownTable("counter", "batch", "bound under", "bound over", "reachable", "worst under",
                 "worst over", "mean |dev|", "final", "violations", "ops", "ops/s");
@@ -46,6 +57,11 @@ final class CustomScenario implements Scenario {
                 .append(", migration ").append(first.migration().label()).append(", seed ").append(first.seed())
                 .append(". Deviations in counter units.\n\n");
         md.append(t.render()).append('\n');
+        if (!failed.isEmpty()) {
+            MarkdownTable f = new MarkdownTable("counter", "FAILED: threw, no numbers");
+            failed.forEach(x -> f.row(x.spec().id().id(), x.reason()));
+            md.append("These counters threw; the others ran to the end.\n\n").append(f.render()).append('\n');
+        }
         if (first.workload() == WorkloadKind.FORK_EXIT) {
             MarkdownTable life = new MarkdownTable("counter", "processes (one counter each)", "precise != 0 at exit",
                     "worst |approximate| at exit");
@@ -60,6 +76,8 @@ final class CustomScenario implements Scenario {
         json.put("name", NAME);
         json.put("reproduces", summary());
         json.set("rows", Runs.json(results));
-        return new ScenarioReport(NAME, json, md.toString(), results, ScenarioReport.failuresOf(results));
+        ArrayNode failedJson = json.putArray("failed");
+        failed.forEach(x -> failedJson.addObject().put("counter", x.spec().id().id()).put("error", x.reason()));
+        return new ScenarioReport(NAME, json, md.toString(), results, ScenarioReport.failuresOf(results) + failed.size());
     }
 }

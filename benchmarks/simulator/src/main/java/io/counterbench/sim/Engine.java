@@ -2,6 +2,7 @@ package io.counterbench.sim;
 
 import io.counterbench.counters.Accuracy;
 import io.counterbench.counters.Counter;
+import io.counterbench.counters.CounterBuilder;
 import io.counterbench.counters.CounterFactory;
 import io.counterbench.counters.CounterId;
 import io.counterbench.counters.TreeShape;
@@ -26,10 +27,13 @@ final class Engine {
         SplittableRandom schedulerRng = root.split();
         SplittableRandom workloadRng = root.split();
         Coherence coherence = Coherence.forCounter(s.id(), s.map(), s.tasks());
-        CounterFactory factory = s.id().factory(s.map().topology(), s.batch()).observedBy(coherence);
+        // a built-in through its factory (observed by the coherence model); a contributed type through its own
+        CounterFactory factory = s.id() instanceof CounterId builtIn ? builtIn.factory(s.map().topology(), s.batch()).observedBy(coherence) : null;
+        CounterBuilder make = factory != null ? factory : s.id().factory(s.map().topology(), s.batch());
+        long batch = factory != null ? factory.batch() : s.batch();
         Scheduler scheduler = new Scheduler(s.map(), s.tasks(), s.migration(), schedulerRng);
         Workload workload = s.workload().create(new WorkloadSetup(s.map(), factory, s.tasks(), s.ops(), s.pages(), workloadRng));
-        Counter counter = factory.create();
+        Counter counter = make.create();
         Accuracy accuracy = counter.accuracy();
         long under = accuracy.under();
         long over = accuracy.over();
@@ -92,7 +96,7 @@ final class Engine {
                     mismatches++;
                 }
                 worstExit = Math.max(worstExit, Math.abs(counter.approximate() - exact));
-                counter = factory.create();
+                counter = make.create();
                 exact = 0;
                 exits++;
                 if (coherence != null) {
@@ -130,7 +134,7 @@ final class Engine {
             TreeShape shape = factory.shape();
             reachable = shape.reachableUnder(factory.batch(), s.map().cpus());
         }
-        return new SimResult(s, factory.batch(), ops, widestUnder, widestOver, -minDev, maxDev,
+        return new SimResult(s, batch, ops, widestUnder, widestOver, -minDev, maxDev,
                 ops == 0 ? 0 : sumAbs / ops, finalDev, violations, firstViolation, checks, mismatches,
                 scheduler.migrations(), exits, worstExit, reachable,
                 coherence == null ? null : coherence.stats(ops), drift, elapsed);

@@ -1,13 +1,13 @@
 package io.counterbench.sim;
 
-import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterType;
 
 /**
  * One simulation: a counter on a topology, driven by a workload whose tasks a scheduler places.
  *
  * @param label what the run is, for tables and progress ("random hop", "N=384")
  * @param map the topology
- * @param id the counter
+ * @param id the counter type: a built-in, or one contributed by a --counter-jar (custom scenario only)
  * @param batch the counter's batch (0: its default)
  * @param tasks the process's tasks (threads)
  * @param workload the operation stream
@@ -16,7 +16,7 @@ import io.counterbench.counters.CounterId;
  * @param migration the scheduler's migration rule
  * @param seed the seed of every random choice: the same seed gives the same run
  */
-record SimSpec(String label, CpuMap map, CounterId id, long batch, int tasks, WorkloadKind workload, long ops, long pages,
+record SimSpec(String label, CpuMap map, CounterType id, long batch, int tasks, WorkloadKind workload, long ops, long pages,
         MigrationRule migration, long seed) {
 
     SimSpec {
@@ -31,7 +31,7 @@ record SimSpec(String label, CpuMap map, CounterId id, long batch, int tasks, Wo
         }
     }
 
-    SimSpec withCounter(CounterId other) {
+    SimSpec withCounter(CounterType other) {
         return new SimSpec(label, map, other, batch, tasks, workload, ops, pages, migration, seed);
     }
 }

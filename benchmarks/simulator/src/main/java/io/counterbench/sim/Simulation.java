@@ -40,7 +40,7 @@ public final class Simulation {
 
     /**
      * @param json the simulation.json written
-     * @param failures bound violations + precise mismatches + wrong victims of exact selections (must be 0)
+     * @param failures bound violations + precise mismatches + wrong victims of exact selections + counters that threw (must be 0)
      */
     public record Outcome(Path json, long failures) {
     }
@@ -112,7 +112,7 @@ public final class Simulation {
         }
         out.println("simulation.json: " + file);
         out.println(failures == 0 ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim with precise fallback"
-                : "checks: " + failures + " FAILED (bound violations, precise mismatches or wrong exact victims): see " + file);
+                : "checks: " + failures + " FAILED (bound violations, precise mismatches, wrong exact victims or counters that threw): see " + file);
         out.flush();
         return new Outcome(file, failures);
     }
@@ -144,7 +144,7 @@ public final class Simulation {
         reports.forEach(r -> list.add(r.json()));
         ObjectNode checks = json.putObject("checks");
         checks.put("failures", failures);
-        checks.put("meaning", "bound violations + precise() != exact + wrong victims of exact selections; must be 0");
+        checks.put("meaning", "bound violations + precise() != exact + wrong victims of exact selections + counters that threw; must be 0");
         return json;
     }
 

@@ -1,7 +1,7 @@
 package io.counterbench.soak;
 
 import io.counterbench.counters.Counter;
-import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterType;
 import io.counterbench.sim.Progress;
 import io.counterbench.topology.Affinity;
 import io.counterbench.topology.Topology;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A long concurrent run of every counter: writer threads add mixed +-deltas, half through the
@@ -19,21 +20,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * counters built for a virtual 384-CPU machine, while their CPU pinning changes at random. At each
  * interval every writer stops at a barrier and the checker verifies, for every counter, that
  * precise() equals the sum of the writers' exact tallies and that approximate() lies within the
- * bound.
+ * bound. A counter that throws (a contributed one with a bug) is reported once as a violation and
+ * left out from then on; the others go on.
  */
 public final class Soak {
     /** What the soak found. */
     public record Totals(long operations, long checks, long violations, long rounds, List<String> firstViolations) {
     }
 
-    private final List<CounterId> ids;
+    private final List<CounterType> ids;
     private final int threads;
     private final long intervalMillis;
     private final long seed;
     private final Topology host;
     private final Topology virtual;
 
-    public Soak(List<CounterId> ids, int threads, long intervalMillis, long seed) {
+    public Soak(List<? extends CounterType> ids, int threads, long intervalMillis, long seed) {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads " + threads + ": at least 1 writer");
         }
@@ -51,9 +53,18 @@ public final class Soak {
     /** Runs for {@code millis} and reports every interval to {@code progress}. */
     public Totals run(long millis, PrintWriter progress) throws InterruptedException {
         List<Counter> counters = new ArrayList<>();
-        for (CounterId id : ids) {
-            counters.add(id.create(host));
-            counters.add(id.create(virtual));
+        List<String> names = new ArrayList<>();
+        AtomicReferenceArray<String> broken = new AtomicReferenceArray<>(2 * ids.size());
+        for (CounterType id : ids) {
+            for (Topology t : List.of(host, virtual)) {
+                names.add(id.id() + " (" + (t == host ? "host" : "epyc-9654-2s") + ")");
+                try {
+                    counters.add(id.create(t, 0));
+                } catch (RuntimeException e) {
+                    counters.add(null);
+                    broken.set(counters.size() - 1, "threw when built: " + oneLine(e));
+                }
+            }
         }
         int n = counters.size();
         long[][] tallies = new long[threads][n];
@@ -63,6 +74,7 @@ public final class Soak {
         long[] violations = new long[1];
         long[] rounds = new long[1];
         List<String> first = new ArrayList<>();
+        java.util.Set<Integer> reported = new java.util.HashSet<>();
         long start = System.nanoTime();
         CyclicBarrier pause = new CyclicBarrier(threads + 1);
         CyclicBarrier resume = new CyclicBarrier(threads + 1);
@@ -79,22 +91,33 @@ public final class Soak {
                     while (true) {
                         long deadline = System.nanoTime() + intervalMillis * 1_000_000L;
                         long count = 0;
+                        long skipped = 0;
                         while ((count & 1023) != 0 || System.nanoTime() < deadline) {
                             int k = r.nextInt(n);
                             long d = r.nextInt(3) == 0 ? r.nextLong(-100_000, 100_001) : (r.nextBoolean() ? 1 : -1);
                             Counter c = counters.get(k);
-                            if ((k & 1) == 0) {
-                                c.add(d);
-                            } else {
-                                c.add(vcpus[r.nextInt(vcpus.length)], me, d);
+                            count++;
+                            if (broken.getPlain(k) != null) {
+                                skipped++;
+                                continue;
+                            }
+                            try {
+                                if ((k & 1) == 0) {
+                                    c.add(d);
+                                } else {
+                                    c.add(vcpus[r.nextInt(vcpus.length)], me, d);
+                                }
+                            } catch (RuntimeException e) {
+                                broken.compareAndSet(k, null, "threw in add: " + oneLine(e));
+                                skipped++;
+                                continue;
                             }
                             mine[k] += d;
-                            count++;
                             if ((count & 4095) == 0 && Affinity.available()) {
                                 repin(r, allowed);
                             }
                         }
-                        ops[me] += count;
+                        ops[me] += count - skipped;
                         pause.await();
                         resume.await();
                         if (stop.get()) {
@@ -118,19 +141,40 @@ public final class Soak {
                 pause.await();
                 rounds[0]++;
                 for (int k = 0; k < n; k++) {
+                    if (broken.get(k) != null) {
+                        continue;
+                    }
                     long exact = 0;
                     for (long[] tally : tallies) {
                         exact += tally[k];
                     }
                     Counter c = counters.get(k);
-                    long precise = c.precise();
-                    long approximate = c.approximate();
+                    long precise;
+                    long approximate;
+                    io.counterbench.counters.Accuracy bound;
+                    try {
+                        precise = c.precise();
+                        approximate = c.approximate();
+                        bound = c.accuracy();
+                    } catch (RuntimeException e) {
+                        broken.compareAndSet(k, null, "threw in a read: " + oneLine(e));
+                        continue;
+                    }
                     checks[0]++;
-                    if (precise != exact || !c.accuracy().admits(approximate, exact)) {
+                    if (precise != exact || !bound.admits(approximate, exact)) {
                         violations[0]++;
                         if (first.size() < 10) {
-                            first.add(String.format("%s (%s): precise %d, approximate %d, exact %d, bound %s", c.id().id(),
-                                    (k & 1) == 0 ? "host" : "epyc-9654-2s", precise, approximate, exact, c.accuracy()));
+                            first.add(String.format("%s: precise %d, approximate %d, exact %d, bound %s", names.get(k),
+                                    precise, approximate, exact, bound));
+                        }
+                    }
+                }
+                for (int k = 0; k < n; k++) {
+                    String why = broken.get(k);
+                    if (why != null && reported.add(k)) {
+                        violations[0]++;
+                        if (first.size() < 10) {
+                            first.add(names.get(k) + ": " + why + "; left out from then on");
                         }
                     }
                 }
@@ -157,6 +201,11 @@ public final class Soak {
             t.join();
         }
         return new Totals(java.util.Arrays.stream(ops).sum(), checks[0], violations[0], rounds[0], first);
+    }
+
+    private static String oneLine(RuntimeException e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse("").strip());
     }
 
     private static void repin(SplittableRandom r, int[] allowed) {

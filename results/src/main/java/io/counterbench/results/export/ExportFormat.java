@@ -29,6 +29,11 @@ public enum ExportFormat {
         return id;
     }
 
+    /** Refuses (IllegalArgumentException) a FILE that could not be written, before any input is read: its folder must exist. */
+    public void checkTarget(Path file) {
+        GithubActionBenchmark.checkFolder(file);
+    }
+
     /** Writes the run's results to {@code file} (and siblings); returns the files written. */
     public abstract List<Path> write(RunInput run, Path file);
 

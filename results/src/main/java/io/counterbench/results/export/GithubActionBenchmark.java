@@ -27,6 +27,15 @@ public final class GithubActionBenchmark {
     private GithubActionBenchmark() {
     }
 
+    /** Refuses a FILE whose folder does not exist (or is not a folder), before anything is written. */
+    public static void checkFolder(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("cannot write " + file + ": the folder " + folder
+                    + (Files.exists(folder) ? " is not a folder" : " does not exist") + " (export does not create folders)");
+        }
+    }
+
     /** FILE for throughput (bigger is better), FILE-smaller.json for time modes (smaller is better). */
     public static Path smallerFile(Path file) {
         String name = file.getFileName().toString();
@@ -35,7 +44,12 @@ public final class GithubActionBenchmark {
         return file.resolveSibling(smaller);
     }
 
+    /**
+     * Writes FILE and FILE-smaller.json (each only when it has rows); returns what it wrote. The
+     * folder must exist: a mistyped path is refused (IllegalArgumentException), not created.
+     */
     public static List<Path> write(RunInput run, Path file) {
+        checkFolder(file);
         ArrayNode bigger = MAPPER.createArrayNode();
         ArrayNode smaller = MAPPER.createArrayNode();
         for (JmhResult r : run.results()) {
@@ -46,9 +60,6 @@ public final class GithubActionBenchmark {
         }
         List<Path> written = new ArrayList<>();
         try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
             if (!bigger.isEmpty()) {
                 MAPPER.writeValue(file.toFile(), bigger);
                 written.add(file);

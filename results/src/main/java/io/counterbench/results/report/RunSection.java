@@ -44,6 +44,17 @@ final class RunSection implements ReportSection {
         out.add(new Block.Table("Runs (status and profile from run.json; results = rows in jmh.json)",
                 List.of("machine", "run", "status", "profile", "started (UTC)", "completed", "failed", "results"),
                 List.of(false, false, false, false, false, true, true, true), rows));
+        List<List<String>> failed = new ArrayList<>();
+        for (RunInput run : runs) {
+            for (RunJson.Failure f : run.run().failed()) {
+                failed.add(List.of(ctx.label(run), f.label(), nonNull(f.error())));
+            }
+        }
+        if (!failed.isEmpty()) {
+            out.add(new Block.Table("Failed benchmark runs: no result, the fork failed (a counter that threw, a crash); the error is "
+                    + "the first one JMH printed, jmh.log has the rest", List.of("machine", "benchmark run", "error"),
+                    List.of(false, false, false), failed));
+        }
         for (RunInput run : runs) {
             run.notes().forEach(out::note);
         }

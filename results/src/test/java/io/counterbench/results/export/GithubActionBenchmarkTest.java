@@ -42,6 +42,19 @@ class GithubActionBenchmarkTest {
     }
 
     @Test
+    void aMissingFolderIsRefusedNotCreated(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("no-such-folder").resolve("bench.json");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GithubActionBenchmark.write(RunLoader.load(Fixtures.resource("runs/smoke")), file));
+        assertTrue(e.getMessage().contains("the folder " + file.getParent() + " does not exist"), e.getMessage());
+        assertFalse(Files.exists(file.getParent()), "nothing created");
+        Path aFile = Files.writeString(tmp.resolve("plain"), "x");
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ExportFormat.GITHUB_ACTION_BENCHMARK.checkTarget(aFile.resolve("bench.json")));
+        assertTrue(e.getMessage().contains("is not a folder"), e.getMessage());
+    }
+
+    @Test
     void rangeCarriesJmhsErrorAndNanRowsAreLeftOut(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("out.json");
         List<Path> written = GithubActionBenchmark.write(RunLoader.load(Fixtures.resource("jmh/sample-mode-foreign.json")), file);

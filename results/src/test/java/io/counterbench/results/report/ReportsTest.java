@@ -151,6 +151,23 @@ class ReportsTest {
     }
 
     @Test
+    void failedBenchmarkRunsAreListedWithTheirError(@TempDir Path tmp) throws Exception {
+        Path run = Fixtures.copy("runs/smoke", tmp, "20261121T093917Z-vm");
+        Fixtures.edit(run, "run.json", root -> {
+            ObjectNode failure = ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("failed")).addObject();
+            failure.put("index", 3);
+            failure.put("label", "UpdateBenchmark.{inc} counter=thrower threads=1");
+            failure.put("error", "java.lang.IllegalStateException: boom");
+        });
+        Reports.write(List.of(run), run);
+        String m = Files.readString(run.resolve("report.md"));
+        assertTrue(m.contains("| AMD EPYC / 2 CPUs | UpdateBenchmark.{inc} counter=thrower threads=1 | java.lang.IllegalStateException: boom |"), m);
+        Path clean = Fixtures.copy("runs/smoke", tmp, "clean");
+        Reports.write(List.of(clean), clean);
+        assertFalse(Files.readString(clean.resolve("report.md")).contains("Failed benchmark runs"), "no table when nothing failed");
+    }
+
+    @Test
     void aFolderWithoutJmhJsonIsBadInputAndNothingIsWritten(@TempDir Path tmp) throws Exception {
         Path run = Fixtures.copy("runs/smoke", tmp, "run");
         Files.delete(run.resolve("jmh.json"));
