@@ -47,7 +47,8 @@ final class BenchmarkTable {
 
         List<String> header = new ArrayList<>();
         List<Boolean> numeric = new ArrayList<>();
-        if (ctx.merged()) {
+        boolean machineColumn = ctx.tellApart(group);
+        if (machineColumn) {
             col(header, numeric, "machine", false);
         }
         if (methods.size() > 1) {
@@ -99,7 +100,7 @@ final class BenchmarkTable {
         for (ResultRow rr : group.stream().sorted(order).toList()) {
             JmhResult r = rr.result();
             List<String> cells = new ArrayList<>();
-            if (ctx.merged()) {
+            if (machineColumn) {
                 cells.add(ctx.label(rr.run()));
             }
             if (methods.size() > 1) {

@@ -2,12 +2,14 @@ package io.counterbench.results.report;
 
 import io.counterbench.results.jmh.JmhResult;
 import io.counterbench.results.run.RunInput;
+import io.counterbench.topology.TopologySources;
+import java.util.Locale;
 
 /**
  * The CPU count a result row's counter was built for, from what the row says: a numeric "cpus"
  * parameter (ReadBenchmark), else its "topology": "host" is the run's machine (run.json), an hwloc
- * synthetic string is the product of its level counts, and a preset named NAME-N (synthetic-256,
- * rss-250, small-16) has N. Anything else is unknown (-1).
+ * synthetic string is the product of its level counts, and a bundled preset (epyc-9654-2s,
+ * synthetic-256) has the PU count its file declares. Anything else (an hwloc XML path) is unknown (-1).
  */
 final class CpuCount {
     private CpuCount() {
@@ -36,7 +38,7 @@ final class CpuCount {
             }
             return n > Integer.MAX_VALUE ? -1 : (int) n;
         }
-        String last = topo.substring(topo.lastIndexOf('-') + 1);
-        return topo.contains("-") && last.matches("\\d+") ? Integer.parseInt(last) : -1;
+        String name = topo.strip().toLowerCase(Locale.ROOT);
+        return TopologySources.presetNames().contains(name) ? TopologySources.preset(name).claimedPus() : -1;
     }
 }

@@ -29,7 +29,7 @@ final class ReadCostCharts {
                 first = first == null ? r : first;
                 Scores sc = Scores.of(r.primary());
                 forks = Math.min(forks, sc.forks().forks());
-                s.add(ThroughputCharts.seriesName(ctx, rr, false), ThroughputCharts.style(rr, List.of()), Double.parseDouble(r.param("cpus")), sc);
+                s.add(ThroughputCharts.seriesName(ctx, rr, false, ctx.tellApart(rows)), ThroughputCharts.style(rr, List.of()), Double.parseDouble(r.param("cpus")), sc);
             }
             String unit = first.primary().unit();
             out.add(new Block.Chart(ThroughputCharts.slug(first.className() + "-" + method + "-by-cpus"), new ChartSpec(

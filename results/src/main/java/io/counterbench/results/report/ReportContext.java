@@ -39,6 +39,22 @@ public final class ReportContext {
         return runs.size() > 1;
     }
 
+    /**
+     * Whether a table or chart of these rows must say which run each row came from: when the rows
+     * come from more than one run, or when the inputs are from different machines. Runs of one
+     * machine that measured different benchmarks (a published set taken in parts) merge without
+     * a machine column or a legend suffix.
+     */
+    boolean tellApart(java.util.Collection<ResultRow> rows) {
+        if (!merged()) {
+            return false;
+        }
+        boolean manyRuns = rows.stream().map(r -> System.identityHashCode(r.run())).distinct().count() > 1;
+        boolean manyMachines = runs.stream().map(r -> r.machine() == null ? "?" : r.machine().shortLabel()).distinct().count() > 1
+                || runs.stream().anyMatch(r -> r.machine() == null);
+        return manyRuns || manyMachines;
+    }
+
     /** "AMD EPYC 9654 / 384 CPUs", with the run's folder name added where needed to tell runs apart. */
     public String label(RunInput run) {
         return labels.get(run);

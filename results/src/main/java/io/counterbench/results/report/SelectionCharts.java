@@ -45,7 +45,7 @@ final class SelectionCharts {
                 forks = Math.min(forks, sc.forks().forks());
                 boolean precise = r.method().equals(PRECISE);
                 SeriesStyle style = ThroughputCharts.style(rr, List.of());
-                String name = ThroughputCharts.seriesName(ctx, rr, false) + (precise ? ", always precise" : ", approximate + fallback");
+                String name = ThroughputCharts.seriesName(ctx, rr, false, ctx.tellApart(group)) + (precise ? ", always precise" : ", approximate + fallback");
                 s.add(name, precise ? style.asHollow() : style, n, sc);
             }
             if (s.isEmpty()) {

@@ -49,7 +49,7 @@ final class ThroughputCharts {
             int forks = Integer.MAX_VALUE;
             for (ResultRow rr : rows) {
                 JmhResult r = rr.result();
-                String name = seriesName(ctx, rr, placements.size() > 1);
+                String name = seriesName(ctx, rr, placements.size() > 1, ctx.tellApart(rows));
                 SeriesStyle style = style(rr, placements);
                 Scores s = Scores.of(r.primary());
                 forks = Math.min(forks, s.forks().forks());
@@ -89,14 +89,14 @@ final class ThroughputCharts {
         return placements.indexOf(String.valueOf(r.param("placement"))) > 0 ? s.asHollow() : s;
     }
 
-    static String seriesName(ReportContext ctx, ResultRow rr, boolean placements) {
+    static String seriesName(ReportContext ctx, ResultRow rr, boolean placements, boolean tellApart) {
         JmhResult r = rr.result();
         String c = r.param("counter");
         StringBuilder n = new StringBuilder(c == null ? r.method() : JmhResult.displayValue("counter", c));
         if (placements && r.param("placement") != null) {
             n.append(' ').append(r.param("placement"));
         }
-        if (ctx.merged()) {
+        if (tellApart) {
             n.append(" @ ").append(ctx.shortLabel(rr.run()));
         }
         return n.toString();

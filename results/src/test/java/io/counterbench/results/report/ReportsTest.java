@@ -128,6 +128,36 @@ class ReportsTest {
     }
 
     @Test
+    void runsOfOneMachineThatMeasuredDifferentBenchmarksNeedNoMachineColumn(@TempDir Path tmp) throws Exception {
+        Path a = Fixtures.copy("runs/smoke", tmp, "run-a");
+        Path b = Fixtures.copy("runs/smoke", tmp, "run-b");
+        keepBenchmarks(a, true);
+        keepBenchmarks(b, false);
+        Path out = tmp.resolve("out");
+        Reports.write(List.of(a, b), out);
+        String m = Files.readString(out.resolve("report.md"));
+        int from = m.indexOf("### UpdateBenchmark");
+        String update = m.substring(from, m.indexOf("\n### ", from + 1));
+        assertTrue(update.contains("| method | counter | threads | forks | ops/us [interval] |"), update);
+        assertTrue(update.contains("| inc | tree | 1 | 1 | 114.0 |"), update);
+        assertFalse(update.contains("(run-a)"), "rows of a table that all come from one run are not labelled by run");
+        assertFalse(update.contains("| machine |"), update);
+    }
+
+    /** Keeps only the UpdateBenchmark rows of a run folder's jmh.json (or only the others). */
+    private static void keepBenchmarks(Path run, boolean update) throws Exception {
+        com.fasterxml.jackson.databind.node.ArrayNode all = (com.fasterxml.jackson.databind.node.ArrayNode) JSON.readTree(run.resolve("jmh.json").toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode kept = JSON.createArrayNode();
+        all.forEach(n -> {
+            if (n.get("benchmark").asText().contains("UpdateBenchmark") == update) {
+                kept.add(n);
+            }
+        });
+        assertTrue(kept.size() > 0 && kept.size() < all.size(), "the fixture has rows of both kinds");
+        JSON.writeValue(run.resolve("jmh.json").toFile(), kept);
+    }
+
+    @Test
     void aBareJmhFileFromAnotherProjectGetsAReportNextToIt(@TempDir Path tmp) throws Exception {
         Path f = tmp.resolve("results.json");
         Files.copy(Fixtures.resource("jmh/sample-mode-foreign.json"), f);
