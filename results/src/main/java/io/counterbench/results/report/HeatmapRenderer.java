@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
@@ -143,6 +144,7 @@ public final class HeatmapRenderer {
         bar.setLabelFont(LABEL);
         bar.setTickLabelFont(TICK);
         bar.setNumberFormatOverride(new TickFormat());
+        bar.setTickUnit(new NumberTickUnit(tickStep((hi - lo) / 6))); // about six ticks, not one per pixel row of labels
         PaintScaleLegend legend = new PaintScaleLegend(scale, bar);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(new RectangleInsets(4, 10, 4, 4));
@@ -157,6 +159,17 @@ public final class HeatmapRenderer {
         String svg = g2.getSVGElement(prefix + "svg", true, new ViewBox(0, 0, SIZE + 90, SIZE), null, null);
         int close = svg.indexOf('>');
         return svg.substring(0, close + 1) + "<title>" + HtmlWriter.esc(spec.title()) + "</title>" + svg.substring(close + 1) + "\n";
+    }
+
+    /** 1, 2 or 5 times a power of ten, the smallest such step at least {@code raw}. */
+    static double tickStep(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * p >= raw) {
+                return m * p;
+            }
+        }
+        return 10 * p;
     }
 
     /** 12.0 as "12", 702.6000000000013 as "702.6": locale-free, at most one decimal. */

@@ -37,17 +37,17 @@ public final class LatencyTables {
             }
             rows.add(r);
         }
-        List<String> header = new ArrayList<>(List.of("distance class", "pairs", "CAS round trip (ns, median)", "pairs' medians (min - max)",
-                "single samples (min - max)", "one-way = round trip / 2 (ns)"));
+        List<String> header = new ArrayList<>(List.of("distance class", "pairs", "CAS round trip ns", "pairs' medians",
+                "single samples", "one-way ns"));
         if (storeLoad) {
-            header.add("store/load round trip (ns, median)");
-            header.add("pairs' medians (min - max)");
-            header.add("single samples (min - max)");
+            header.add("store/load round trip ns");
+            header.add("pairs' medians");
+            header.add("single samples");
         }
         List<Boolean> numeric = new ArrayList<>(Collections.nCopies(header.size(), true));
         numeric.set(0, false);
-        return new Block.Table("Per distance class: the median over the class's pairs of each pair's median round trip, the spread "
-                + "of those medians and of every single sample. One-way is what the simulator's cost model charges for one line move at "
+        return new Block.Table("Per distance class: the median over the class's pairs of each pair's median round trip (ns), the spread "
+                + "(min - max) of those medians and of every single sample. One-way = CAS round trip / 2, what the simulator's cost model charges for one line move at "
                 + "that distance.", header, numeric, rows);
     }
 

@@ -104,6 +104,14 @@ class LatencyReportTest {
     }
 
     @Test
+    void theColourBarTicksAreOneTwoOrFiveTimesAPowerOfTen() {
+        assertEquals(5, HeatmapRenderer.tickStep(21.0 / 6), 1e-12, "101-122 ns: ticks every 5");
+        assertEquals(0.2, HeatmapRenderer.tickStep(0.12), 1e-12);
+        assertEquals(10, HeatmapRenderer.tickStep(10), 1e-12);
+        assertEquals(100, HeatmapRenderer.tickStep(51), 1e-12);
+    }
+
+    @Test
     void nothingMeasuredDrawsAnEmptyChartThatSaysSo() {
         double[][] v = new double[2][2];
         for (double[] row : v) {
