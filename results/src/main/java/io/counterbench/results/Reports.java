@@ -6,7 +6,6 @@ import io.counterbench.results.report.ReportContext;
 import io.counterbench.results.report.ReportFormat;
 import io.counterbench.results.report.ReportSection;
 import io.counterbench.results.report.ReportSections;
-import io.counterbench.results.report.ChartRenderer;
 import io.counterbench.results.report.RenderedCharts;
 import io.counterbench.results.run.RunInput;
 import io.counterbench.results.run.RunLoader;
@@ -50,7 +49,7 @@ public final class Reports {
         if (runs.isEmpty()) {
             throw new InputException("no run folder or JMH JSON file given");
         }
-        return render(RunLoader.loadAll(runs));
+        return render(RunLoader.loadAllForReport(runs));
     }
 
     /** Renders already loaded inputs: every registered section, in order. */
@@ -95,7 +94,7 @@ public final class Reports {
             Map<String, String> svgs = new LinkedHashMap<>();
             List<Block.Chart> charts = report.charts();
             for (Block.Chart c : charts) {
-                svgs.put(c.id(), ChartRenderer.svg(c.id(), c.spec()));
+                svgs.put(c.id(), c.svg());
             }
             if (!charts.isEmpty()) {
                 Path dir = RunFolders.newFile(outDir, "charts");

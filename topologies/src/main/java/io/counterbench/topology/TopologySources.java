@@ -102,6 +102,15 @@ public final class TopologySources {
         return Preset.parse(known, resource(PRESET_DIR + known + ".topo"));
     }
 
+    /**
+     * The latency profile of preset {@code name}: its figures per distance class with their sources,
+     * empty when the preset has none; an unknown name gives an IllegalArgumentException.
+     */
+    public static LatencyProfile presetLatency(String name) {
+        preset(name);
+        return PresetLatency.parse(name, resource(PRESET_DIR + name + ".topo"));
+    }
+
     private static String resource(String path) {
         try (InputStream in = TopologySources.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {

@@ -21,11 +21,16 @@ import picocli.CommandLine.Spec;
         description = {"Simulate the counters on a virtual topology: exact deviation after every operation, the bound, "
                 + "a coherence-cost model, and scenarios that reproduce the published figures.",
             "Scenarios: rss-250 (5-thread service on 250 CPUs), hop-384 (CPU-hopping mmap/munmap on a 2-socket EPYC 9654), "
-                + "oom-select (largest of 40 and 10000 processes), scale (N = 8 to 4096), custom (the flags below). "
-                + "Default: all but custom.",
+                + "oom-select (largest of 40 and 10000 processes), scale (N = 8 to 4096), custom (the flags below), "
+                + "update (the JMH Update rows replayed on --topology, default host, at --threads). Default: all but custom and update.",
+            "Cost model: each scenario also prints predicted ns/op and ops/us per counter: the fast path (--fast-path: a run's "
+                + "UpdateBenchmark rows at 1 thread) plus, per distance class, line moves per op x one-way latency (--latency: a "
+                + "measured latency.json for every topology; default: the preset's published profile, where it has one).",
             "Writes simulation.json into a new results/runs/<utc>-<host>/ (or --out) and Markdown tables to stdout."},
         footer = {"", "Examples:", "  ./run-bench.sh simulate --quick",
             "  ./run-bench.sh simulate hop-384 --seed 7",
+            "  ./run-bench.sh simulate hop-384 --fast-path results/runs/<run>      (predicted ns/op with the EPYC 9654 profile)",
+            "  ./run-bench.sh simulate update --latency results/runs/<latency-run>/latency.json --fast-path results/runs/<run>",
             "  ./run-bench.sh simulate custom --topology 'pack:2 l3:4 core:8 pu:2' --counters flat,tree,tree-topo "
                 + "--workload hop --tasks 2 --migrate llc --every 10 --ops 2000000",
             "  ./run-bench.sh simulate custom --counter-jar my-counters.jar --counters mine,tree --quick"})
@@ -78,6 +83,20 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", description = "custom: the counters' batch (default: each counter's own; trees need a power of two).")
     Long batch;
 
+    @Option(names = "--latency", paramLabel = "FILE",
+            description = "A latency.json (./run-bench.sh latency): its per-class latencies price the line moves of every "
+                    + "topology of the run (default: each preset's published profile, where it has one).")
+    Path latency;
+
+    @Option(names = "--fast-path", paramLabel = "RUN",
+            description = "A run folder or jmh.json with UpdateBenchmark rows at 1 thread: each counter's fast path, measured "
+                    + "on this machine (without it only the miss part of ns/op is predicted). update compares with its rows at more threads.")
+    Path fastPath;
+
+    @Option(names = "--threads", split = ",", paramLabel = "N[,N...]",
+            description = "update: thread counts to replay (default: every count above 1 in --fast-path's rows, else 2).")
+    List<Integer> threads;
+
     @Spec
     CommandSpec spec;
 
@@ -88,7 +107,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
         counterJars.load();
         CustomOptions custom = new CustomOptions(topology, counters, tasks, workload, migrate, every, probability, ops, pages, batch);
-        Simulation.Outcome outcome = Simulation.run(new Simulation.Request(scenarios, seed, quick, out, !noProgress, custom),
+        Simulation.Outcome outcome = Simulation.run(new Simulation.Request(scenarios, seed, quick, out, !noProgress, custom,
+                latency, fastPath, threads),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
         if (outcome.failures() > 0) {
             throw new CheckFailedException(outcome.failures() + " simulation check(s) failed (bound violations, precise mismatches, "

@@ -35,6 +35,8 @@ final class FlagCases {
         BASE.put("footprint", List.of("footprint", "--no-layout", "--cpus", "2", "--counters", "atomic"));
         BASE.put("simulate", List.of("simulate", "custom", "--quick", "--ops", "1000", "--counters", "atomic", "--out", "{case}/out"));
         BASE.put("soak", List.of("soak", "--minutes", "0.002", "--interval-ms", "100", "--threads", "1", "--counters", "atomic"));
+        BASE.put("latency", List.of("latency", "--samples", "1", "--round-trips", "10", "--pairs", "1", "--no-report", "--no-progress",
+                "--out", "{case}/out"));
     }
 
     /** Values outside each ranged flag's range, and names outside each vocabulary. */
@@ -76,7 +78,16 @@ final class FlagCases {
             Map.entry("run --prof", List.of("", "nope", "stack:nope=1", ":gc")),
             Map.entry("run --counter-jar", List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")),
             Map.entry("soak --counter-jar", List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")),
-            Map.entry("simulate --counter-jar", List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")));
+            Map.entry("simulate --counter-jar", List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")),
+            Map.entry("simulate --latency", List.of("", "{case}/missing.json", "{shared}/dir", "{shared}/a-file")),
+            Map.entry("simulate --fast-path", List.of("", "{case}/missing.json", "{shared}/dir", "{shared}/a-file")),
+            Map.entry("simulate --threads", List.of("0", "-1", "65537")),
+            Map.entry("latency --samples", List.of("0", "-1", "1001")),
+            Map.entry("latency --round-trips", List.of("0", "-1", "10000001")),
+            Map.entry("latency --pairs", List.of("0", "-1", "100000001")),
+            Map.entry("latency --cpus", List.of("", "x", "0", "0,99999", "3-1", "0,-1")),
+            Map.entry("latency --topology", List.of("", "nope", "pu:0", "{case}/missing.xml")),
+            Map.entry("latency --out", List.of("", "{shared}/a-file", "{shared}/a-file/sub")));
 
     private FlagCases() {
     }

@@ -33,9 +33,13 @@ public final class Simulation {
      * @param quick CI-sized runs
      * @param out the output folder, or null for a new results/runs/&lt;utc&gt;-&lt;host&gt;/
      * @param progress whether to print progress on stderr
-     * @param custom the custom scenario's flags
+     * @param custom the custom scenario's flags (update takes their --topology, --counters and --ops)
+     * @param latency a latency.json whose profile the cost model uses for every topology, or null (presets' own)
+     * @param fastPath a run folder or jmh.json with the UpdateBenchmark rows (the fast path), or null
+     * @param threads the update scenario's thread counts, or null (its default)
      */
-    public record Request(List<String> scenarios, long seed, boolean quick, Path out, boolean progress, CustomOptions custom) {
+    public record Request(List<String> scenarios, long seed, boolean quick, Path out, boolean progress, CustomOptions custom,
+            Path latency, Path fastPath, List<Integer> threads) {
     }
 
     /**
@@ -57,14 +61,22 @@ public final class Simulation {
         List<Scenario> scenarios = resolve(request.scenarios());
         CustomOptions custom = request.custom() == null ? CustomOptions.NONE : request.custom();
         boolean wantsCustom = scenarios.stream().anyMatch(s -> s.name().equals(CustomScenario.NAME));
-        if (custom.any() && !wantsCustom) {
+        boolean wantsUpdate = scenarios.stream().anyMatch(s -> s.name().equals(UpdateScenario.NAME));
+        CustomOptions updateFlags = new CustomOptions(custom.topology(), custom.counters(), null, null, null, null, null, custom.ops(), null, null);
+        if (custom.any() && !wantsCustom && !(wantsUpdate && custom.equals(updateFlags))) {
             throw new IllegalArgumentException("--topology, --counters, --tasks, --workload, --migrate, --every, "
                     + "--migrate-probability, --ops, --pages and --batch apply to the custom scenario only "
-                    + "(run 'simulate custom ...')");
+                    + "(run 'simulate custom ...')" + (wantsUpdate ? "; update takes --topology, --counters, --ops and --threads" : ""));
         }
+        if (request.threads() != null && !request.threads().isEmpty() && !wantsUpdate) {
+            throw new IllegalArgumentException("--threads applies to the update scenario only (run 'simulate update --threads N ...')");
+        }
+        CostInputs cost = CostInputs.read(request.latency(), request.fastPath());
         CustomPlan plan = wantsCustom ? CustomPlans.resolve(custom, request.seed(), request.quick()) : null;
+        UpdatePlan update = wantsUpdate ? UpdatePlan.resolve(custom, request.threads(), cost.fastPath(),
+                new SimSettings(request.seed(), request.quick(), null, null).seedFor(UpdateScenario.NAME), request.quick()) : null;
         Path folder = request.out() == null ? null : RunFolders.named(request.out());
-        SimSettings settings = new SimSettings(request.seed(), request.quick(), plan);
+        SimSettings settings = new SimSettings(request.seed(), request.quick(), plan, update);
 
         Progress progress = request.progress() ? new Progress(err, "simulate", Double.NaN) : Progress.silent();
         for (Scenario s : scenarios) {
@@ -79,7 +91,7 @@ public final class Simulation {
         List<ScenarioReport> reports = new ArrayList<>();
         List<SimResult> all = new ArrayList<>();
         for (Scenario s : scenarios) {
-            ScenarioReport r = s.run(settings, progress);
+            ScenarioReport r = CostReport.attach(s.run(settings, progress), cost);
             reports.add(r);
             all.addAll(r.results());
             out.println(r.markdown());

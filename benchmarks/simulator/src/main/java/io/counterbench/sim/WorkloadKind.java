@@ -16,7 +16,11 @@ enum WorkloadKind {
     FORK_EXIT("fork-exit", "short-lived processes: a new counter each, a few page faults, exit",
             MigrationRule.probability(Migration.ANYWHERE, 0.01), 512, ForkExitWorkload::new),
     ADVERSARIAL("adversarial", "the additions that leave the counter at its worst reachable deviation",
-            MigrationRule.STAY, 0, AdversarialWorkload::new);
+            MigrationRule.STAY, 0, AdversarialWorkload::new),
+    INC("inc", "JMH UpdateBenchmark.inc replayed: +1 from random tasks, each pinned where the compact placement puts it",
+            MigrationRule.STAY, 0, s -> new PinnedUpdateWorkload(s, false)),
+    RSS_MIX("rss-mix", "JMH UpdateBenchmark.rssMix replayed: +1 or -1 from random tasks, each pinned where the compact placement puts it",
+            MigrationRule.STAY, 0, s -> new PinnedUpdateWorkload(s, true));
 
     private final String label;
     private final String description;

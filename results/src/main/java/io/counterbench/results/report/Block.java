@@ -34,8 +34,38 @@ public sealed interface Block {
         }
     }
 
-    /** A chart; {@code id} names its SVG file (charts/ID.svg). */
-    record Chart(String id, ChartSpec spec) implements Block {
+    /**
+     * A chart; {@code id} names its SVG file (charts/ID.svg). A line chart has a {@code spec}, a
+     * matrix chart a {@code heatmap} (the other is null).
+     */
+    record Chart(String id, ChartSpec spec, HeatmapSpec heatmap) implements Block {
+        public Chart {
+            if ((spec == null) == (heatmap == null)) {
+                throw new IllegalArgumentException("a chart is a line chart or a heatmap");
+            }
+        }
+
+        public Chart(String id, ChartSpec spec) {
+            this(id, spec, null);
+        }
+
+        /** A matrix chart. */
+        public static Chart heatmap(String id, HeatmapSpec heatmap) {
+            return new Chart(id, null, heatmap);
+        }
+
+        public String title() {
+            return spec != null ? spec.title() : heatmap.title();
+        }
+
+        /** The chart drawn as a standalone SVG element. */
+        public String svg() {
+            return spec != null ? ChartRenderer.svg(id, spec) : HeatmapRenderer.svg(id, heatmap);
+        }
+
+        Chart withId(String other) {
+            return new Chart(other, spec, heatmap);
+        }
     }
 
     /** The pattern of a link cell: [text](target). */

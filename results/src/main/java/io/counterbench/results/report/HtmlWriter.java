@@ -41,7 +41,7 @@ final class HtmlWriter {
                 case Block.Chart c -> {
                     String svg = charts.svg().get(c.id());
                     b.append("<figure id=\"chart-").append(esc(c.id())).append("\">\n")
-                            .append(svg != null ? svg : ChartRenderer.svg(c.id(), c.spec())).append("</figure>\n");
+                            .append(svg != null ? svg : c.svg()).append("</figure>\n");
                 }
             }
         }

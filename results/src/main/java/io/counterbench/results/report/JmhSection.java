@@ -35,7 +35,7 @@ final class JmhSection implements ReportSection {
 
     @Override
     public boolean has(RunInput run) {
-        return true;
+        return run.jmhFile() != null;
     }
 
     @Override

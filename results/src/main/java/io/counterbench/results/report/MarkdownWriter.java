@@ -19,7 +19,7 @@ final class MarkdownWriter {
                 case Block.Chart c -> {
                     String file = charts.files().get(c.id());
                     if (file != null) {
-                        b.append("![").append(text(c.spec().title())).append("](").append(file).append(")\n\n");
+                        b.append("![").append(text(c.title())).append("](").append(file).append(")\n\n");
                     }
                 }
             }

@@ -34,7 +34,7 @@ public final class Report {
             for (int i = 2; ids.contains(id); i++) {
                 id = c.id() + "-" + i;
             }
-            b = new Block.Chart(id, c.spec());
+            b = c.withId(id);
         }
         blocks.add(b);
         return this;

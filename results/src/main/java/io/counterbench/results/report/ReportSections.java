@@ -10,7 +10,8 @@ public enum ReportSections {
     RUN("machines and runs, from run.json", RunSection::new),
     JMH("benchmark tables and charts, from jmh.json (or a bare JMH JSON file)", JmhSection::new),
     FOOTPRINT("memory per counter against CPU count, from footprint.json", FootprintSection::new),
-    SIMULATION("the simulator's scenarios against the published figures, from simulation.json", SimulationSection::new);
+    SIMULATION("the simulator's scenarios against the published figures, from simulation.json", SimulationSection::new),
+    LATENCY("core-to-core latency per distance class and as a CPU x CPU heatmap, from latency.json", LatencySection::new);
 
     private final String description;
     private final Supplier<ReportSection> factory;

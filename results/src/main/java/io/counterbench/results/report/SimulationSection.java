@@ -184,6 +184,7 @@ final class SimulationSection implements ReportSection {
                 }
             }
         }
+        SimPredictions.render(s, out);
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param source what the user named: the folder, or the file
  * @param folder the run folder, null for a bare JMH file
- * @param jmhFile the JMH JSON that was read
+ * @param jmhFile the JMH JSON that was read; null for a report's run folder that holds only latency.json
  * @param machine from run.json, null when there is none (bare file, or a run.json without environment)
  * @param run the folder's run.json, null without one
  * @param notes what a reader should know about this input (incomplete run, failed entries...)

@@ -5,11 +5,14 @@ import io.counterbench.inputs.UnusableFileException;
 import io.counterbench.results.InputException;
 import io.counterbench.results.jmh.JmhJson;
 import io.counterbench.results.jmh.JmhResult;
+import io.counterbench.results.latency.LatencyJson;
+import io.counterbench.results.latency.LatencyRun;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Loads a run folder or a bare JMH JSON file into a {@link RunInput}; bad input is an
@@ -27,7 +30,19 @@ public final class RunLoader {
         return paths.stream().map(RunLoader::load).toList();
     }
 
+    /**
+     * For a report: like {@link #loadAll}, but a run folder without jmh.json that holds a
+     * latency.json loads too (with no JMH results), so the report can draw it.
+     */
+    public static List<RunInput> loadAllForReport(List<Path> paths) {
+        return paths.stream().map(p -> load(p, true)).toList();
+    }
+
     public static RunInput load(Path path) {
+        return load(path, false);
+    }
+
+    private static RunInput load(Path path, boolean forReport) {
         if (path.toString().isEmpty()) {
             throw new InputException("'': an empty path names no run folder or file");
         }
@@ -35,7 +50,7 @@ public final class RunLoader {
             throw InputException.of(path, "no such run folder or file");
         }
         if (Files.isDirectory(path)) {
-            return loadFolder(path);
+            return loadFolder(path, forReport);
         }
         List<JmhResult> results;
         try {
@@ -50,10 +65,18 @@ public final class RunLoader {
         return new RunInput(path, null, path, results, null, null, List.of());
     }
 
-    private static RunInput loadFolder(Path folder) {
+    private static RunInput loadFolder(Path folder, boolean forReport) {
         Path jmh = folder.resolve(JMH_FILE);
         Path runFile = folder.resolve(RUN_FILE);
         RunJson run = Files.exists(runFile, LinkOption.NOFOLLOW_LINKS) ? RunJson.read(runFile) : null;
+        Path latency = folder.resolve(LatencyJson.FILE);
+        if (forReport && !Files.exists(jmh, LinkOption.NOFOLLOW_LINKS) && Files.exists(latency, LinkOption.NOFOLLOW_LINKS)) {
+            LatencyRun l = LatencyJson.read(latency);
+            Machine machine = run != null ? Machine.fromRunJson(run)
+                    : new Machine(l.cpuModel().isEmpty() ? null : l.cpuModel(), -1, -1, Map.of(), null, null, null, null, null, null,
+                            l.host().isEmpty() ? null : l.host());
+            return new RunInput(folder, folder, null, List.of(), machine, run, List.of());
+        }
         if (!Files.exists(jmh, LinkOption.NOFOLLOW_LINKS)) {
             throw InputException.of(folder, "no " + JMH_FILE + " in this folder" + (run == null ? " (and no run.json: not a run folder?)" : statusHint(run)));
         }
