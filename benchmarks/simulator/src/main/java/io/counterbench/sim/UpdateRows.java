@@ -1,6 +1,6 @@
 package io.counterbench.sim;
 
-import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterType;
 import io.counterbench.inputs.UnusableFileException;
 import io.counterbench.results.InputException;
 import io.counterbench.results.jmh.ForkScores;
@@ -71,7 +71,7 @@ final class UpdateRows {
      * A counter's row for {@code method} at {@code threads}: ns per operation of one thread, per
      * fork. Null when the file has no such row.
      */
-    Measured find(CounterId id, String method, int threads) {
+    Measured find(CounterType id, String method, int threads) {
         List<JmhResult> match = rows.stream()
                 .filter(r -> r.method().equals(method) && r.threads() == threads && JmhResult.sameCounter(r.param("counter"), id.id()))
                 .toList();
