@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = {"counterbench: throughput and accuracy of scalable counters on real and simulated many-core machines.", ""},
-        subcommands = {RunCommand.class, ReportCommand.class, GateCommand.class, ExportCommand.class, TopologyCommand.class, FootprintCommand.class, JmhCommand.class, SimulateCommand.class, SoakCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, AbCommand.class, ReportCommand.class, GateCommand.class, ExportCommand.class, TopologyCommand.class, FootprintCommand.class, JmhCommand.class, SimulateCommand.class, SoakCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run './run-bench.sh test' for the test suite. Exit codes: 0 ok, 1 a check failed, 2 bad input."})
 public final class Main implements Runnable {
 

@@ -1,0 +1,45 @@
+package io.counterbench.ab;
+
+import io.counterbench.run.Plan;
+import io.counterbench.run.PlanEntry;
+import io.counterbench.run.Profile;
+import io.counterbench.topology.Affinity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The rows of an ab run: the profile's plan on this machine (the same plan `run` would make,
+ * derived from the benchmark list), one row per method or @Group, kept when both versions' jars
+ * declare that benchmark with those parameter names and values.
+ */
+public final class AbRows {
+    /**
+     * Seconds a fork costs besides its iterations: JMH's host JVM, its forked JVM and their
+     * handshake, about 1.3 s measured on the 2-core development VM.
+     */
+    static final double FORK_OVERHEAD_SECONDS = 1.3;
+
+    private AbRows() {
+    }
+
+    public static List<AbRow> common(Profile p, Pattern filter, BenchmarkJar a, BenchmarkJar b) {
+        int cpus = Affinity.processCpus().length;
+        Plan plan = Plan.build(new Plan.Choices(p, null, null, null, "host", cpus, filter));
+        List<AbRow> rows = new ArrayList<>();
+        for (PlanEntry e : plan.entries()) {
+            for (String m : e.methods()) {
+                String method = e.benchmark() + "." + m;
+                if (a.has(method, e.params()) && b.has(method, e.params())) {
+                    rows.add(new AbRow(rows.size(), method, e.params(), e.threads(), e.threadGroups(), e.gcProfiler()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Expected seconds of one fork of the profile. */
+    public static double secondsPerFork(Profile p) {
+        return FORK_OVERHEAD_SECONDS + (p.warmupIterations * p.warmupMillis + p.measurementIterations * p.measurementMillis) / 1000.0;
+    }
+}

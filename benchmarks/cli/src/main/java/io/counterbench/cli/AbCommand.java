@@ -1,0 +1,200 @@
+package io.counterbench.cli;
+
+import io.counterbench.ab.AbPlan;
+import io.counterbench.ab.AbRow;
+import io.counterbench.ab.AbRun;
+import io.counterbench.ab.AbRows;
+import io.counterbench.ab.BenchmarkJar;
+import io.counterbench.ab.ForkRunner;
+import io.counterbench.ab.Version;
+import io.counterbench.ab.VersionResolver;
+import io.counterbench.results.RunFolders;
+import io.counterbench.results.ab.AbFolder;
+import io.counterbench.results.gate.Gate;
+import io.counterbench.results.gate.GateOptions;
+import io.counterbench.results.gate.GateResult;
+import io.counterbench.results.gate.GateText;
+import io.counterbench.run.Profile;
+import io.counterbench.sim.Progress;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** A/B on one machine: forks of two versions in randomized pairs, gated with the fork as the unit. */
+@Command(name = "ab",
+        description = {"Compare two versions on this machine: build each (a git revision, built from that commit and cached by commit, "
+                + "or a built benchmarks.jar), plan the rows both have, run their forks in randomized pairs (one JVM per fork, the two "
+                + "forks of a pair back to back, which goes first balanced at random), and gate every row on its paired ratios.",
+            "Writes one run folder (jmh-baseline.json, jmh-current.json, pairs.json, run.json, summary.md, forks/); Ctrl-C keeps the "
+                + "finished pairs. Exit codes: 0 passed, 1 a regression or accuracy failure, 2 bad input or pairs that did not finish."})
+final class AbCommand implements Callable<Integer> {
+    @Option(names = "--baseline", required = true, paramLabel = "REF|JAR", description = "The version to compare against: a git revision "
+            + "(main, HEAD~1, a commit; the merge base in CI) or a built benchmarks.jar.")
+    String baseline;
+
+    @Option(names = "--current", paramLabel = "REF|JAR", description = "The version under test (default: this checkout's working tree, "
+            + "as run-bench.sh built it, uncommitted edits included).")
+    String current;
+
+    @Option(names = "--profile", paramLabel = "ci|...", description = "Which rows and how long each fork runs (default: ${DEFAULT-VALUE}).")
+    String profile = "ci";
+
+    @Option(names = "--pairs", paramLabel = "N", description = "Pairs of forks per row (default: the profile's forks).")
+    Integer pairs;
+
+    @Option(names = "--benchmarks", paramLabel = "REGEX", description = "Only benchmarks whose Class.method matches.")
+    String benchmarks;
+
+    @Option(names = "--threshold", paramLabel = "PERCENT", description = "A row regresses only when its whole interval lies above this slowdown (default: ${DEFAULT-VALUE}).")
+    String threshold = "1%";
+
+    @Option(names = "--detect", paramLabel = "PERCENT", description = "Rows whose minimum detectable effect is above this say 'could not see' (default: ${DEFAULT-VALUE}).")
+    String detect = "5%";
+
+    @Option(names = "--alpha", paramLabel = "P", description = "Family-wise false-alarm rate, split over the rows (default: ${DEFAULT-VALUE}).")
+    double alpha = GateOptions.DEFAULT_ALPHA;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the random order (default: random; recorded in pairs.json).")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder in which the run folder is created (default: results/ab).")
+    Path out;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Where built revisions are kept, by commit (default: ~/.cache/counterbench/ab).")
+    Path cache;
+
+    @Option(names = "--summary", paramLabel = "FILE", description = "Also write the Markdown summary to FILE (it is always in the run folder; "
+            + "appended to $GITHUB_STEP_SUMMARY when that is set).")
+    Path summary;
+
+    @Option(names = "--slowdown", paramLabel = "COUNTER:PERCENT[,...]", split = ",", description = "Calibration: make these counters' add "
+            + "do extra work worth about PERCENT of an add, in the current version's forks only (e.g. tree:5).")
+    List<String> slowdown;
+
+    @Option(names = "--dry-run", description = "Resolve and build both versions, print the plan and the ETA, run nothing.")
+    boolean dryRun;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        GateOptions options = new GateOptions(GateOptions.parsePercent("--threshold", threshold), alpha,
+                GateOptions.parsePercent("--detect", detect), null, false, false);
+        Profile p = Profile.parse(profile);
+        int n = pairs != null ? pairs : p.forks;
+        if (n < 1) {
+            throw new UsageException("--pairs " + n + ": at least 1");
+        }
+        Pattern filter;
+        try {
+            filter = benchmarks == null ? null : Pattern.compile(benchmarks);
+        } catch (PatternSyntaxException e) {
+            throw new UsageException("--benchmarks '" + benchmarks + "' is not a valid regular expression: " + e.getDescription());
+        }
+        List<String> knob = Slowdowns.jvmArgs(slowdown);
+        Path home = RunFolders.home();
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        VersionResolver resolver = new VersionResolver(home, cache != null ? cache : VersionResolver.defaultCache(), javaHome, err);
+        Version base = resolver.resolve(baseline, "--baseline");
+        Version cur;
+        if (current == null) {
+            Path jar = home.resolve("benchmarks/jmh/target/benchmarks.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new UsageException("--current not given and this checkout has no built " + jar + " (run ./run-bench.sh build)");
+            }
+            cur = new Version("the working tree", null, jar);
+        } else {
+            cur = resolver.resolve(current, "--current");
+        }
+        BenchmarkJar bj = BenchmarkJar.read(base.jar(), "--baseline");
+        BenchmarkJar cj = BenchmarkJar.read(cur.jar(), "--current");
+        List<AbRow> rows = AbRows.common(p, filter, bj, cj);
+        if (rows.isEmpty()) {
+            throw new UsageException("no row in common: the " + p.label() + " profile" + (filter == null ? "" : " narrowed by --benchmarks '" + benchmarks + "'")
+                    + " has no benchmark and parameters that both " + base.describe() + " and " + cur.describe() + " declare");
+        }
+        long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
+        AbPlan plan = AbPlan.of(rows, n, s, AbRows.secondsPerFork(p));
+        printPlan(stdout, p, plan, base, cur, knob);
+        if (dryRun) {
+            return ExitCodes.OK;
+        }
+        Path root = out == null ? home.resolve("results").resolve("ab") : RunFolders.named(out);
+        Instant start = Instant.now();
+        Path folder = RunFolders.create(root, start);
+        stdout.println("run folder: " + folder);
+        stdout.flush();
+        List<String> flags = AbJvm.flags();
+        List<String> curFlags = new ArrayList<>(flags);
+        curFlags.addAll(knob);
+        ForkRunner runner = new ForkRunner(javaHome.resolve("bin").resolve("java"), new ForkRunner.Settings(p.warmupIterations, p.warmupMillis,
+                p.measurementIterations, p.measurementMillis, bj.accuracyProfiler() && cj.accuracyProfiler(), 10 * AbRows.secondsPerFork(p) + 120));
+        AbRecord record = new AbRecord(spec.commandLine().getParseResult().originalArgs(), start, p, plan, flags, curFlags);
+        AbRun run = new AbRun(plan, folder, runner, new AbRun.Side(base, flags), new AbRun.Side(cur, curFlags), record::complete, err);
+        Thread hook = new Thread(() -> {
+            if (!run.isClosed()) {
+                run.interrupt("interrupted (SIGINT/SIGTERM) after " + run.completePairs() + " of " + run.plannedPairs() + " pairs");
+                err.println();
+                err.println("error: interrupted: " + run.completePairs() + " of " + run.plannedPairs() + " pairs finished; they are kept in "
+                        + folder + " (./run-bench.sh gate --ab " + folder + " analyzes them)");
+                err.flush();
+                Runtime.getRuntime().halt(ExitCodes.BAD_INPUT);
+            }
+        }, "counterbench-ab-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        run.run();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running
+        }
+        stdout.println();
+        if (run.completePairs() == 0) {
+            throw new UsageException("no pair of forks finished (first error: " + run.firstError() + "); see " + folder.resolve("forks"));
+        }
+        AbFolder ab = AbFolder.load(folder);
+        GateResult g = Gate.paired(ab.baseline(), ab.current(), options);
+        stdout.println("baseline: " + base.describe() + "; current: " + cur.describe() + (knob.isEmpty() ? "" : " with " + String.join(" ", knob)));
+        stdout.print(GateText.table(g));
+        Summaries.write(folder.resolve("summary.md"), summary, "Baseline " + base.describe() + ", current " + cur.describe()
+                + (knob.isEmpty() ? "" : " (" + String.join(" ", knob) + ")") + "; run folder `" + folder.getFileName() + "`.\n\n" + GateText.markdown(g), stdout);
+        stdout.println("results: " + folder);
+        stdout.flush();
+        if (g.failed()) {
+            throw new CheckFailedException("ab: " + g.counts());
+        }
+        if (run.failedPairs() > 0) {
+            throw new UsageException(run.failedPairs() + " of " + run.plannedPairs() + " pairs did not finish (first: " + run.firstError()
+                    + "); the " + run.completePairs() + " finished pairs are kept in " + folder + " and were gated");
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void printPlan(PrintWriter out, Profile p, AbPlan plan, Version base, Version cur, List<String> knob) {
+        out.printf("ab plan: profile %s, %d rows x %d pairs = %d forks (one JVM each), seed %d%n", p.label(), plan.rows().size(), plan.pairs(),
+                2 * plan.schedule().size(), plan.seed());
+        out.printf("  baseline: %s  %s%n", base.describe(), base.jar());
+        out.printf("  current:  %s  %s%s%n", cur.describe(), cur.jar(), knob.isEmpty() ? "" : "  (" + String.join(" ", knob) + ")");
+        out.printf("  per fork: warmup %d x %d ms, measurement %d x %d ms%n", p.warmupIterations, p.warmupMillis, p.measurementIterations,
+                p.measurementMillis);
+        for (AbRow r : plan.rows()) {
+            out.printf("  %3d  %s%n", r.index() + 1, r.label());
+        }
+        out.printf("  estimated time: %s%n", Progress.format(plan.estimateSeconds()));
+        out.flush();
+    }
+}
