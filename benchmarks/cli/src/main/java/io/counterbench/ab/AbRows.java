@@ -23,9 +23,14 @@ public final class AbRows {
     private AbRows() {
     }
 
-    public static List<AbRow> common(Profile p, Pattern filter, BenchmarkJar a, BenchmarkJar b) {
+    public static List<AbRow> common(Profile p, Pattern filter, List<String> counters, List<Integer> threads, BenchmarkJar a, BenchmarkJar b) {
         int cpus = Affinity.processCpus().length;
-        Plan plan = Plan.build(new Plan.Choices(p, null, null, null, "host", cpus, filter));
+        List<io.counterbench.counters.CounterId> ids = counters == null ? null
+                : counters.stream().map(io.counterbench.counters.CounterId::parse).distinct().toList();
+        if (threads != null && threads.stream().anyMatch(t -> t < 1)) {
+            throw new IllegalArgumentException("--threads: a thread count must be at least 1");
+        }
+        Plan plan = Plan.build(new Plan.Choices(p, ids, threads, null, "host", cpus, filter));
         List<AbRow> rows = new ArrayList<>();
         for (PlanEntry e : plan.entries()) {
             for (String m : e.methods()) {

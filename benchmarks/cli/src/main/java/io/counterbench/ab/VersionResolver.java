@@ -114,7 +114,7 @@ public final class VersionResolver {
                 if (!Files.isRegularFile(work.resolve("mvnw"))) {
                     throw new IllegalArgumentException(option + " " + rev + " (" + commit.substring(0, 10) + ") does not build: it has no Maven wrapper (mvnw)");
                 }
-                List<String> cmd = new ArrayList<>(List.of("bash", "mvnw", "-B", "-Dmaven.test.skip=true", "-Dmaven.javadoc.skip=true"));
+                List<String> cmd = new ArrayList<>(List.of("bash", "./mvnw", "-B", "-Dmaven.test.skip=true", "-Dmaven.javadoc.skip=true"));
                 boolean split = Files.isDirectory(work.resolve("benchmarks/jmh"));
                 if (split) {
                     cmd.addAll(List.of("-pl", "benchmarks/jmh", "-am"));
@@ -123,8 +123,11 @@ public final class VersionResolver {
                 Result b = run(work, cmd, logFile, BUILD_MINUTES * 60);
                 Path built = findJar(work);
                 if (b.code != 0 || built == null) {
+                    deleteTree(work);
+                    String why = b.output.lines().filter(l -> l.startsWith("[ERROR]")).map(l -> l.substring(7).strip()).filter(l -> !l.isEmpty())
+                            .findFirst().orElse(firstLine(b.output));
                     throw new IllegalArgumentException(option + " " + rev + " (" + commit.substring(0, 10) + ") does not build"
-                            + (b.code == 0 ? ": the build left no benchmarks.jar" : " (Maven exit " + b.code + ")") + "; log: " + logFile);
+                            + (b.code == 0 ? ": the build left no benchmarks.jar" : ": " + why) + " (full log: " + logFile + ")");
                 }
                 Path dir = cache.resolve(commit);
                 Files.createDirectories(dir);

@@ -56,6 +56,12 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--benchmarks", paramLabel = "REGEX", description = "Only benchmarks whose Class.method matches.")
     String benchmarks;
 
+    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids (default: the profile's).")
+    List<String> counters;
+
+    @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: the profile's).")
+    List<Integer> threads;
+
     @Option(names = "--threshold", paramLabel = "PERCENT", description = "A row regresses only when its whole interval lies above this slowdown (default: ${DEFAULT-VALUE}).")
     String threshold = "1%";
 
@@ -122,7 +128,7 @@ final class AbCommand implements Callable<Integer> {
         }
         BenchmarkJar bj = BenchmarkJar.read(base.jar(), "--baseline");
         BenchmarkJar cj = BenchmarkJar.read(cur.jar(), "--current");
-        List<AbRow> rows = AbRows.common(p, filter, bj, cj);
+        List<AbRow> rows = AbRows.common(p, filter, counters, threads, bj, cj);
         if (rows.isEmpty()) {
             throw new UsageException("no row in common: the " + p.label() + " profile" + (filter == null ? "" : " narrowed by --benchmarks '" + benchmarks + "'")
                     + " has no benchmark and parameters that both " + base.describe() + " and " + cur.describe() + " declare");
