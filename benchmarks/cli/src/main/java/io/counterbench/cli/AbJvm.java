@@ -16,10 +16,16 @@ final class AbJvm {
     }
 
     static List<String> flags() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        List<String> out = new java.util.ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> KEPT.stream().anyMatch(a::startsWith))
                 .filter(a -> !a.startsWith("-XX:+HeapDumpOnOutOfMemoryError") && !a.startsWith("-XX:HeapDumpPath"))
                 .distinct()
-                .toList();
+                .toList());
+        // JMH's lock switch may also arrive as a system property set after start (tests, Maven -D)
+        String lock = System.getProperty("jmh.ignoreLock");
+        if (lock != null && out.stream().noneMatch(a -> a.startsWith("-Djmh.ignoreLock"))) {
+            out.add("-Djmh.ignoreLock=" + lock);
+        }
+        return List.copyOf(out);
     }
 }

@@ -23,14 +23,14 @@ class RankSumTest {
         assertEquals(1.0, c[4], 1e-15);
         // P(U = 0) = 1 / C(m + n, m)
         assertEquals(1 / 252.0, RankSum.cdf(5, 5)[0], 1e-15);
-        assertEquals(1 / 3003.0, RankSum.cdf(5, 9)[0], 1e-15);
+        assertEquals(1 / 2002.0, RankSum.cdf(5, 9)[0], 1e-15);
     }
 
     @Test
     void minimumForks() {
-        assertEquals(4, RankSum.minimumForksEach(0.05)); // 1/70
-        assertEquals(5, RankSum.minimumForksEach(0.01)); // 1/252
-        assertEquals(6, RankSum.minimumForksEach(0.001)); // 1/924
+        assertEquals(3, RankSum.minimumForksEach(0.05)); // 1/20
+        assertEquals(5, RankSum.minimumForksEach(0.01)); // 1/70 is too much, 1/252 is not
+        assertEquals(7, RankSum.minimumForksEach(0.001)); // 1/924 is just above, 1/3432 below
     }
 
     /** The bounds invert commons-statistics' exact Mann-Whitney test of "y - x &lt;= t", as in SignedRankTest. */
@@ -57,9 +57,9 @@ class RankSumTest {
                     .test(y, x).getPValue();
             double q = MannWhitneyUTest.withDefaults().with(AlternativeHypothesis.LESS_THAN).with(PValueMethod.EXACT).withMu(t)
                     .test(y, x).getPValue();
-            assertEquals(p < alpha, s.lower() > t, () -> "m=" + x.length + " n=" + y.length + " alpha=" + alpha + " t=" + t + " p=" + p + " lower=" + s.lower());
-            assertEquals(q < alpha, s.upper() < t, () -> "q=" + q + " upper=" + s.upper());
-            if (p < alpha) {
+            assertEquals(p <= alpha, s.lower() > t, () -> "m=" + x.length + " n=" + y.length + " alpha=" + alpha + " t=" + t + " p=" + p + " lower=" + s.lower());
+            assertEquals(q <= alpha, s.upper() < t, () -> "q=" + q + " upper=" + s.upper());
+            if (p <= alpha) {
                 rejected++;
             }
         }

@@ -59,10 +59,10 @@ class SignedRankTest {
                     .test(d).getPValue();
             double q = WilcoxonSignedRankTest.withDefaults().with(AlternativeHypothesis.LESS_THAN).with(PValueMethod.EXACT).withMu(t)
                     .test(d).getPValue();
-            assertEquals(p < alpha, s.lower() > t, () -> "n=" + s.n() + " alpha=" + alpha + " t=" + t + " p=" + p + " lower=" + s.lower());
-            assertEquals(q < alpha, s.upper() < t, () -> "n=" + s.n() + " alpha=" + alpha + " t=" + t + " q=" + q + " upper=" + s.upper());
+            assertEquals(p <= alpha, s.lower() > t, () -> "n=" + s.n() + " alpha=" + alpha + " t=" + t + " p=" + p + " lower=" + s.lower());
+            assertEquals(q <= alpha, s.upper() < t, () -> "n=" + s.n() + " alpha=" + alpha + " t=" + t + " q=" + q + " upper=" + s.upper());
             checked++;
-            if (p < alpha) {
+            if (p <= alpha) {
                 rejected++;
             }
         }
