@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
             "Writes one run folder (jmh-baseline.json, jmh-current.json, pairs.json, run.json, summary.md, forks/); Ctrl-C keeps the "
                 + "finished pairs. Exit codes: 0 passed, 1 a regression or accuracy failure, 2 bad input or pairs that did not finish."})
 final class AbCommand implements Callable<Integer> {
-    @Option(names = "--baseline", required = true, paramLabel = "REF|JAR", description = "The version to compare against: a git revision "
+    @Option(names = "--baseline", paramLabel = "REF|JAR", description = "The version to compare against: a git revision "
             + "(main, HEAD~1, a commit; the merge base in CI) or a built benchmarks.jar.")
     String baseline;
 
@@ -91,6 +91,28 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Resolve and build both versions, print the plan and the ETA, run nothing.")
     boolean dryRun;
 
+    @Option(names = "--calibrate", description = "Calibrate the gate on this machine: a series of ab runs of one version (--baseline, "
+            + "default the working tree) against itself, pure A/A runs alternating with runs whose current side has the slowdown knob set; "
+            + "writes DIR/calibration.md (the README's table) under --out (default results/calibration).")
+    boolean calibrate;
+
+    @Option(names = "--aa-runs", paramLabel = "N", description = "Calibration: pure A/A runs (default: ${DEFAULT-VALUE}).")
+    int aaRuns = 10;
+
+    @Option(names = "--knob-runs", paramLabel = "N", description = "Calibration: runs with the knob set (default: ${DEFAULT-VALUE}).")
+    int knobRuns = 10;
+
+    @Option(names = "--levels", split = ",", paramLabel = "PERCENT[,...]", description = "Calibration: knob levels (default: 2,5,10,20).")
+    List<Double> levels = List.of(2.0, 5.0, 10.0, 20.0);
+
+    @Option(names = "--knob-counters", split = ",", paramLabel = "ID[,ID...]", description = "Calibration: the counters that get the levels, "
+            + "one level each, rotating from run to run (default: tree,flat,per-thread,adder).")
+    List<String> knobCounters = List.of("tree", "flat", "per-thread", "adder");
+
+    @Option(names = "--wrap", paramLabel = "COMMAND", description = "Calibration: run each ab run under this command, e.g. 'flock -x /work/bench.lock' "
+            + "(a lock held per run, released between runs).")
+    String wrap;
+
     @Spec
     CommandSpec spec;
 
@@ -115,6 +137,12 @@ final class AbCommand implements Callable<Integer> {
         Path home = RunFolders.home();
         Path javaHome = Path.of(System.getProperty("java.home"));
         VersionResolver resolver = new VersionResolver(home, cache != null ? cache : VersionResolver.defaultCache(), javaHome, err);
+        if (calibrate) {
+            return calibrate(stdout, err, p, resolver, home, options);
+        }
+        if (baseline == null) {
+            throw new UsageException("missing --baseline REF|JAR (a git revision or a built benchmarks.jar)");
+        }
         Version base = resolver.resolve(baseline, "--baseline");
         Version cur;
         if (current == null) {
@@ -187,6 +215,52 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException(run.failedPairs() + " of " + run.plannedPairs() + " pairs did not finish (first: " + run.firstError()
                     + "); the " + run.completePairs() + " finished pairs are kept in " + folder + " and were gated");
         }
+        return ExitCodes.OK;
+    }
+
+    private int calibrate(PrintWriter stdout, PrintWriter err, Profile p, VersionResolver resolver, Path home, GateOptions options) {
+        if (current != null || slowdown != null) {
+            throw new UsageException("--calibrate runs one version against itself: give it as --baseline, without --current or --slowdown");
+        }
+        if (aaRuns < 0 || knobRuns < 0 || aaRuns + knobRuns == 0) {
+            throw new UsageException("--calibrate needs at least one run (--aa-runs, --knob-runs)");
+        }
+        if (levels.isEmpty() || levels.stream().anyMatch(l -> !(l > 0 && l <= 100))) {
+            throw new UsageException("--levels: percentages in (0, 100], e.g. 2,5,10,20");
+        }
+        List<String> ids = knobCounters.stream().map(c -> io.counterbench.counters.CounterId.parse(c).id()).distinct().toList();
+        Version v;
+        if (baseline == null) {
+            Path jar = home.resolve("benchmarks/jmh/target/benchmarks.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new UsageException("no built " + jar + " (run ./run-bench.sh build) and no --baseline given");
+            }
+            v = new Version("the working tree", null, jar);
+        } else {
+            v = resolver.resolve(baseline, "--baseline");
+        }
+        BenchmarkJar.read(v.jar(), "--baseline");
+        Path root = out == null ? home.resolve("results").resolve("calibration") : RunFolders.named(out);
+        Path dir = RunFolders.create(root, Instant.now());
+        long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
+        List<String> wrapCmd = wrap == null || wrap.isBlank() ? List.of() : List.of(wrap.strip().split("\\s+"));
+        String command = "./run-bench.sh " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        stdout.printf("calibration: %d A/A runs and %d knob runs of %s, profile %s; levels %s%% on %s (rotating); folder %s%n", aaRuns, knobRuns,
+                v.describe(), p.label(), levels, String.join(", ", ids), dir);
+        stdout.flush();
+        double perRun = 0;
+        try {
+            BenchmarkJar bj = BenchmarkJar.read(v.jar(), "--baseline");
+            List<AbRow> rows = AbRows.common(p, null, null, null, bj, bj);
+            perRun = 2 * rows.size() * (pairs != null ? pairs : p.forks) * AbRows.secondsPerFork(p);
+        } catch (RuntimeException e) {
+            perRun = Double.NaN;
+        }
+        String table = new io.counterbench.ab.CalibrationRunner(new io.counterbench.ab.CalibrationRunner.Settings(v.jar(), p.label(), pairs, aaRuns,
+                knobRuns, levels, ids, wrapCmd, s, options, AbJvm.flags(), command), dir, stdout, err).run(perRun);
+        stdout.println();
+        stdout.print(table);
+        stdout.println("calibration: " + dir.resolve("calibration.md"));
         return ExitCodes.OK;
     }
 

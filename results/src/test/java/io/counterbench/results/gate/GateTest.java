@@ -66,15 +66,24 @@ class GateTest {
         assertTrue(GateText.markdown(g).contains("| **REGRESSION** |"), GateText.markdown(g));
     }
 
-    /** The same real pairs with current's forks of one row made 3% slower: that row and only that row regresses. */
+    /**
+     * The same real pairs with current's forks of one row (adder, 1 thread: MDE about 14% in this noisy
+     * recording) made 25% slower: that row and only that row regresses, with the shift recovered.
+     */
     @Test
-    void threePercentAddedToOneRealRowIsFlagged(@TempDir Path tmp) {
+    void aKnownShiftAddedToOneRealRowIsFlagged(@TempDir Path tmp) {
         Path dir = Fixtures.copy(AA, tmp, "shifted");
-        Fixtures.edit(dir, PairsJson.CURRENT_JMH, rows -> Runs.scaleMetric((ObjectNode) rows.get(0).get("primaryMetric"), 1 / 1.03));
+        Fixtures.edit(dir, PairsJson.CURRENT_JMH, rows -> Runs.scaleMetric((ObjectNode) rows.get(2).get("primaryMetric"), 1 / 1.25));
         GateResult g = paired(dir);
-        assertEquals(Verdict.REGRESSION, g.rows().getFirst().verdict(), GateText.table(g));
-        assertEquals(0.03, g.rows().getFirst().effect().estimate(), 0.01);
+        RowComparison adder1 = g.rows().get(2);
+        assertEquals("UpdateBenchmark.inc counter=adder placement=compact topology=host threads=1", adder1.name());
+        assertEquals(Verdict.REGRESSION, adder1.verdict(), GateText.table(g));
+        assertEquals(0.25 + aaEstimate(2), adder1.effect().estimate(), 0.02);
         assertEquals(1, g.count(Verdict.REGRESSION), GateText.table(g));
+    }
+
+    private static double aaEstimate(int row) {
+        return paired(Fixtures.resource(AA)).rows().get(row).effect().estimate();
     }
 
     @Test
@@ -94,7 +103,7 @@ class GateTest {
         assertFalse(g.failed(), GateText.table(g));
         assertEquals(g.rows().size(), g.count(Verdict.BLIND), GateText.table(g));
         assertTrue(GateText.table(g).contains("could not see"), GateText.table(g));
-        assertTrue(g.notes().stream().anyMatch(n -> n.contains("have too few forks to bound anything") && n.contains("at least 11 pairs")),
+        assertTrue(g.notes().stream().anyMatch(n -> n.contains("have too few forks to bound anything") && n.contains("at least 9 pairs")),
                 g.notes().toString());
         assertTrue(g.counts().contains("could not see a 5% slowdown"), g.counts());
     }
@@ -115,16 +124,22 @@ class GateTest {
         Fixtures.edit(dir, PairsJson.CURRENT_JMH, Fixtures.performance(0.8));
         GateResult g = separate(aa.resolve(PairsJson.BASELINE_JMH), dir.resolve(PairsJson.CURRENT_JMH), GateOptions.separateRuns());
         assertTrue(g.failed(), GateText.table(g));
-        assertEquals(g.rows().size(), g.count(Verdict.REGRESSION), GateText.table(g));
-        g.rows().forEach(r -> assertEquals(0.25, r.effect().estimate(), 0.05, r.name())); // throughput x 0.8 = 25% more time per op
+        assertTrue(g.count(Verdict.REGRESSION) >= 3, GateText.table(g));
+        assertEquals(0, g.count(Verdict.IMPROVEMENT) + g.count(Verdict.SAME), GateText.table(g));
+        // throughput x 0.8 = 25% more time per operation, give or take this recording's noise
+        g.rows().forEach(r -> assertEquals(0.25, r.effect().estimate(), 0.12, r.name()));
         Path faster = Fixtures.copy(AA, tmp, "faster");
         Fixtures.edit(faster, PairsJson.CURRENT_JMH, Fixtures.performance(1.25));
         GateResult f = separate(aa.resolve(PairsJson.BASELINE_JMH), faster.resolve(PairsJson.CURRENT_JMH), GateOptions.separateRuns());
         assertFalse(f.failed(), GateText.table(f));
-        assertEquals(f.rows().size(), f.count(Verdict.IMPROVEMENT), GateText.table(f));
+        assertTrue(f.count(Verdict.IMPROVEMENT) >= 3, GateText.table(f));
     }
 
-    /** Time modes: a longer time is a slowdown, as a lower throughput is; @Group rows are gated per member. */
+    /**
+     * Time modes: a longer time is a slowdown, as a lower throughput is; @Group rows are gated per
+     * member. (ForkedRun has 3 to 5 identical forks per row: too few to bound anything at a
+     * family-wise 1%, so the estimates are checked, and the verdicts at a loose alpha.)
+     */
     @Test
     void timeModesAndGroupMembers(@TempDir Path tmp) {
         Path base = ForkedRun.write(tmp, "base");
@@ -138,19 +153,20 @@ class GateTest {
                 Runs.scaleMetric((ObjectNode) r.get("secondaryMetrics").get("writeA"), 0.5); // the writer at half throughput
             }
         }));
-        GateResult g = separate(base, cur, GateOptions.separateRuns().withAllowDifferentMachine(true));
+        GateResult g = separate(base, cur, new GateOptions(0.05, 0.6, 0.10, null, true, false));
         for (RowComparison r : g.rows()) {
+            double expected = r.name().startsWith("ReadBenchmark") ? 0.5
+                    : r.name().contains("counter=tree") && r.name().endsWith("[writeA]") ? 1.0 : 0.0;
+            assertEquals(expected, r.effect().estimate(), 1e-9, r.name());
             if (r.name().startsWith("ReadBenchmark")) {
                 assertEquals(Verdict.REGRESSION, r.verdict(), GateText.table(g));
-                assertEquals(0.5, r.effect().estimate(), 1e-9);
             }
         }
-        assertTrue(g.rows().stream().anyMatch(r -> r.name().endsWith("[writeA]") && r.name().contains("counter=tree")
-                && r.verdict() == Verdict.REGRESSION), GateText.table(g));
-        assertTrue(g.rows().stream().anyMatch(r -> r.name().endsWith("[readApproximate]") && r.name().contains("counter=tree")
-                && r.verdict() != Verdict.REGRESSION), GateText.table(g));
+        assertEquals(4, g.rows().stream().filter(r -> r.member() != null).count(), "reader and writer of two group rows");
         assertTrue(g.rows().stream().noneMatch(r -> r.name().startsWith("ReaderWriterBenchmark") && r.member() == null),
                 "a group's primary (the members' sum) is not gated");
+        GateResult strict = separate(base, cur, GateOptions.separateRuns().withAllowDifferentMachine(true));
+        assertFalse(strict.failed(), "5 forks a side bound nothing at a family-wise 1% over 12 rows: " + GateText.table(strict));
     }
 
     @Test
@@ -177,7 +193,15 @@ class GateTest {
     @Test
     void anyViolationOrLostUpdateFails(@TempDir Path tmp) {
         for (String metric : new String[] {"accuracy.violations", "accuracy.lost"}) {
-            Path cur = Runs.copy(STD, tmp, metric, Runs.secondary("UpdateBenchmark.inc", "TREE", 2, metric, 3));
+            // this older recording has no accuracy.lost: it gets one, a copy of accuracy.violations
+            Path cur = Runs.copy(STD, tmp, metric, rows -> rows.forEach(r -> {
+                ObjectNode sm = (ObjectNode) r.get("secondaryMetrics");
+                if (sm.get(metric) == null) {
+                    sm.set(metric, sm.get("accuracy.violations").deepCopy());
+                }
+            }));
+            Fixtures.edit(cur, "jmh.json", rows -> Runs.secondary("UpdateBenchmark.inc", "TREE", 2, metric, 3)
+                    .accept((com.fasterxml.jackson.databind.node.ArrayNode) rows));
             GateResult g = separate(Fixtures.resource(STD), cur, GateOptions.separateRuns());
             assertTrue(g.failed(), metric);
             assertEquals(0, g.count(Verdict.REGRESSION));
