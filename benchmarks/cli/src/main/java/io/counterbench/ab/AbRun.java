@@ -40,6 +40,8 @@ public final class AbRun {
     private final JsonNode[][] baseResults;
     private final JsonNode[][] currentResults;
     private final List<PairsJson.Pair> pairs = new ArrayList<>();
+    private final int[][] attempts;
+    private final double disturbedLoad;
     private final TreeMap<Integer, String> rowErrors = new TreeMap<>();
     private String state = "running";
     private String reason;
@@ -56,7 +58,9 @@ public final class AbRun {
      * @param runJson turns the run's progress (a RunJson with status, rows and outcomes filled in) into the record to write,
      *                adding what the caller knows (environment, JMH settings)
      */
-    public AbRun(AbPlan plan, Path folder, ForkRunner runner, Side baseline, Side current, UnaryOperator<RunJson> runJson, PrintWriter err) {
+    public AbRun(AbPlan plan, Path folder, ForkRunner runner, Side baseline, Side current, UnaryOperator<RunJson> runJson, PrintWriter err,
+                 double disturbedLoad) {
+        this.disturbedLoad = disturbedLoad;
         this.plan = plan;
         this.folder = folder;
         this.runner = runner;
@@ -68,6 +72,7 @@ public final class AbRun {
         this.status = new String[rows][plan.pairs()];
         this.baseResults = new JsonNode[rows][plan.pairs()];
         this.currentResults = new JsonNode[rows][plan.pairs()];
+        this.attempts = new int[rows][plan.pairs()];
     }
 
     /** Runs every pair (until stopped); returns the number of complete pairs. */
@@ -80,9 +85,12 @@ public final class AbRun {
         save();
         Progress progress = new Progress(err, "ab", 1.0);
         progress.plan(plan.estimateSeconds());
+        java.util.ArrayDeque<AbPlan.Slot> queue = new java.util.ArrayDeque<>(plan.schedule());
+        int reruns = disturbedLoad > 0 ? Math.max(1, plan.schedule().size() / 4) : 0;
         int total = plan.schedule().size();
         int i = 0;
-        for (AbPlan.Slot slot : plan.schedule()) {
+        while (!queue.isEmpty()) {
+            AbPlan.Slot slot = queue.poll();
             i++;
             if (isClosed()) {
                 break;
@@ -95,13 +103,23 @@ public final class AbRun {
             ForkRunner.Outcome second = first.done() ? fork(slot, row, !slot.baselineFirst()) : null;
             ForkRunner.Outcome b = slot.baselineFirst() ? first : second;
             ForkRunner.Outcome c = slot.baselineFirst() ? second : first;
-            String line = record(slot, row, b, c);
+            double load = b == null || c == null ? Double.NaN : Math.max(b.foreignLoad(), c.foreignLoad());
+            boolean rerun = b != null && b.done() && c != null && c.done() && load > disturbedLoad && reruns > 0
+                    && attempts[slot.row()][slot.pair()] == 0;
+            String line = record(slot, row, b, c, rerun ? String.format(Locale.ROOT, "other work kept %.2f CPUs busy", load) : null);
+            if (rerun) {
+                reruns--;
+                queue.addLast(slot);
+                total++;
+                progress.plan(2 * plan.secondsPerFork());
+                line += String.format(Locale.ROOT, "; other work kept %.2f CPUs busy: this pair runs again at the end", load);
+            }
             progress.advance(2 * plan.secondsPerFork());
             progress.line("        " + line);
         }
         synchronized (this) {
             if (!closed) {
-                long failedPairs = pairs.stream().filter(p -> !p.complete()).count();
+                long failedPairs = pairs.stream().filter(p -> !p.finished()).count();
                 state = failedPairs == 0 ? "complete" : "incomplete";
                 reason = failedPairs == 0 ? null : failedPairs + " pair(s) failed; see pairs.json and forks/";
                 save();
@@ -113,28 +131,38 @@ public final class AbRun {
 
     private ForkRunner.Outcome fork(AbPlan.Slot slot, AbRow row, boolean ofBaseline) {
         Side side = ofBaseline ? baseline : current;
-        String name = String.format(Locale.ROOT, "r%02d-p%02d-%s", row.index(), slot.pair(), ofBaseline ? "baseline" : "current");
+        int attempt;
+        synchronized (this) {
+            attempt = attempts[row.index()][slot.pair()] + 1;
+        }
+        String name = String.format(Locale.ROOT, "r%02d-p%02d%s-%s", row.index(), slot.pair(), attempt == 1 ? "" : "-a" + attempt,
+                ofBaseline ? "baseline" : "current");
         Path dir = folder.resolve(FORKS_DIR);
         return runner.run(row, side.version().jar(), side.jvmArgs(), dir.resolve(name + ".json"), dir.resolve(name + ".log"));
     }
 
-    private synchronized String record(AbPlan.Slot slot, AbRow row, ForkRunner.Outcome b, ForkRunner.Outcome c) {
+    private synchronized String record(AbPlan.Slot slot, AbRow row, ForkRunner.Outcome b, ForkRunner.Outcome c, String dropped) {
         if (closed) {
             return "interrupted";
         }
+        int attempt = ++attempts[row.index()][slot.pair()];
         String bs = b == null ? "not run" : b.status();
         String cs = c == null ? "not run" : c.status();
         String error = b != null && !b.done() ? "baseline: " + b.error() : c != null && !c.done() ? "current: " + c.error() : null;
-        pairs.add(new PairsJson.Pair(row.index(), slot.pair(), slot.baselineFirst() ? "baseline" : "current", bs, cs, error));
+        pairs.add(new PairsJson.Pair(row.index(), slot.pair(), attempt, slot.baselineFirst() ? "baseline" : "current", bs, cs,
+                load(b), load(c), dropped, error));
         String line;
         if (b != null && b.done() && c != null && c.done()) {
-            baseResults[row.index()][slot.pair()] = b.result();
-            currentResults[row.index()][slot.pair()] = c.result();
-            status[row.index()][slot.pair()] = "done";
             double bScore = b.result().path("primaryMetric").path("score").asDouble(Double.NaN);
             double cScore = c.result().path("primaryMetric").path("score").asDouble(Double.NaN);
             String unit = b.result().path("primaryMetric").path("scoreUnit").asText("");
-            line = String.format(Locale.ROOT, "baseline %.4g, current %.4g %s (%.1f s + %.1f s)", bScore, cScore, unit, b.seconds(), c.seconds());
+            line = String.format(Locale.ROOT, "baseline %.4g, current %.4g %s (%.1f s + %.1f s; other work %.2f + %.2f CPUs)", bScore, cScore,
+                    unit, b.seconds(), c.seconds(), b.foreignLoad(), c.foreignLoad());
+            if (dropped == null) {
+                baseResults[row.index()][slot.pair()] = b.result();
+                currentResults[row.index()][slot.pair()] = c.result();
+                status[row.index()][slot.pair()] = "done";
+            }
         } else {
             status[row.index()][slot.pair()] = "failed";
             rowErrors.putIfAbsent(row.index(), error);
@@ -167,12 +195,16 @@ public final class AbRun {
     }
 
     public synchronized int failedPairs() {
-        return (int) pairs.stream().filter(p -> !p.complete()).count();
+        return (int) pairs.stream().filter(p -> !p.finished()).count();
     }
 
     /** The first failed pair's error, or null. */
     public synchronized String firstError() {
-        return pairs.stream().filter(p -> !p.complete()).map(PairsJson.Pair::error).findFirst().orElse(null);
+        return pairs.stream().filter(p -> !p.finished()).map(PairsJson.Pair::error).findFirst().orElse(null);
+    }
+
+    private static Double load(ForkRunner.Outcome o) {
+        return o == null || Double.isNaN(o.foreignLoad()) ? null : Math.round(o.foreignLoad() * 1000) / 1000.0;
     }
 
     public int plannedPairs() {

@@ -34,8 +34,16 @@ public final class ForkRunner {
                            boolean accuracyProfiler, double timeoutSeconds) {
     }
 
-    /** How one fork ended: "done" with JMH's result object, or "failed" with the first error line. */
-    public record Outcome(String status, JsonNode result, String error, double seconds) {
+    /**
+     * How one fork ended: "done" with JMH's result object, or "failed" with the first error line.
+     *
+     * @param foreignLoad CPUs busy with other work while it ran, on average ({@link ForeignLoad}); NaN when unknown
+     */
+    public record Outcome(String status, JsonNode result, String error, double seconds, double foreignLoad) {
+        Outcome(String status, JsonNode result, String error, double seconds) {
+            this(status, result, error, seconds, Double.NaN);
+        }
+
         public boolean done() {
             return "done".equals(status);
         }
@@ -83,9 +91,11 @@ public final class ForkRunner {
             Files.writeString(log, "# " + String.join(" ", cmd) + "\n", StandardCharsets.UTF_8);
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            ForeignLoad load = ForeignLoad.now();
             Process p = pb.start();
             running.set(p);
             boolean finished = p.waitFor((long) Math.ceil(settings.timeoutSeconds()), TimeUnit.SECONDS);
+            double foreign = ForeignLoad.since(load);
             running.set(null);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (!finished) {
@@ -104,7 +114,7 @@ public final class ForkRunner {
                 return new Outcome("failed", null, arr.isArray() && arr.isEmpty() ? firstError(output, p.exitValue())
                         : "JMH wrote " + arr.size() + " results for one row", seconds);
             }
-            return new Outcome("done", arr.get(0), null, seconds);
+            return new Outcome("done", arr.get(0), null, seconds, foreign);
         } catch (IOException e) {
             running.set(null);
             return new Outcome("failed", null, "cannot run the fork: " + e.getMessage(), (System.nanoTime() - start) / 1e9);

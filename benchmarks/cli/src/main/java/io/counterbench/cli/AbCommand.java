@@ -88,6 +88,10 @@ final class AbCommand implements Callable<Integer> {
             + "do extra work worth about PERCENT of an add, in the current version's forks only (e.g. tree:5).")
     List<String> slowdown;
 
+    @Option(names = "--rerun-above", paramLabel = "CPUS", description = "Run a pair again (once, at the end) when other work kept more "
+            + "than this many CPUs busy on average during one of its forks, as /proc/stat tells; 0 never reruns (default: ${DEFAULT-VALUE}).")
+    double rerunAbove = 0.3;
+
     @Option(names = "--dry-run", description = "Resolve and build both versions, print the plan and the ETA, run nothing.")
     boolean dryRun;
 
@@ -172,13 +176,18 @@ final class AbCommand implements Callable<Integer> {
         Path folder = RunFolders.create(root, start);
         stdout.println("run folder: " + folder);
         stdout.flush();
-        List<String> flags = AbJvm.flags();
+        List<String> flags = new ArrayList<>(AbJvm.flags());
         List<String> curFlags = new ArrayList<>(flags);
         curFlags.addAll(knob);
+        if (!knob.isEmpty()) {
+            // the knob's code path compiled in on both sides, its extra work on current's only: untouched rows stay A/A
+            flags.add("-D" + Slowdowns.PROPERTY + "=");
+        }
         ForkRunner runner = new ForkRunner(javaHome.resolve("bin").resolve("java"), new ForkRunner.Settings(p.warmupIterations, p.warmupMillis,
                 p.measurementIterations, p.measurementMillis, bj.accuracyProfiler() && cj.accuracyProfiler(), 10 * AbRows.secondsPerFork(p) + 120));
         AbRecord record = new AbRecord(spec.commandLine().getParseResult().originalArgs(), start, p, plan, flags, curFlags);
-        AbRun run = new AbRun(plan, folder, runner, new AbRun.Side(base, flags), new AbRun.Side(cur, curFlags), record::complete, err);
+        AbRun run = new AbRun(plan, folder, runner, new AbRun.Side(base, flags), new AbRun.Side(cur, curFlags), record::complete, err,
+                rerunAbove);
         Thread hook = new Thread(() -> {
             if (!run.isClosed()) {
                 run.interrupt("interrupted (SIGINT/SIGTERM) after " + run.completePairs() + " of " + run.plannedPairs() + " pairs");

@@ -38,8 +38,12 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
         RunJson run = Files.isRegularFile(runFile) ? RunJson.read(runFile) : null;
         Machine machine = run == null ? null : Machine.fromRunJson(run);
         List<String> notes = new ArrayList<>();
+        long dropped = pairs.pairs().stream().filter(p -> p.dropped() != null).count();
+        if (dropped > 0) {
+            notes.add(dropped + " pair(s) rerun because other work kept the machine busy while they ran (pairs.json: dropped)");
+        }
         if (!"complete".equals(pairs.status())) {
-            long failed = pairs.pairs().stream().filter(p -> !p.complete()).count();
+            long failed = pairs.pairs().stream().filter(p -> !p.finished()).count();
             notes.add("run " + pairs.status() + (pairs.reason() == null ? "" : " (" + pairs.reason() + ")") + ": " + pairs.completePairs()
                     + " of " + pairs.rows().size() * (long) pairs.pairsPerRow() + " pairs finished" + (failed > 0 ? ", " + failed + " failed" : ""));
         }
@@ -55,6 +59,6 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
     }
 
     private static String firstError(PairsJson p) {
-        return p.pairs().stream().filter(x -> !x.complete() && x.error() != null).map(x -> "; first error: " + x.error()).findFirst().orElse("");
+        return p.pairs().stream().filter(x -> !x.finished() && x.error() != null).map(x -> "; first error: " + x.error()).findFirst().orElse("");
     }
 }

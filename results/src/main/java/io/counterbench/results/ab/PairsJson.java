@@ -59,20 +59,33 @@ public record PairsJson(String schema, String status, @JsonInclude(Include.NON_N
     }
 
     /**
-     * One pair: row {@code row}'s pair number {@code pair}; {@code first} is "baseline" or "current".
+     * One attempt at a pair: row {@code row}'s pair number {@code pair}; {@code first} is "baseline" or "current".
      *
-     * @param baseline how the baseline fork ended: "done", "failed", "interrupted" or "pending"
+     * @param baseline how the baseline fork ended: "done", "failed", "interrupted" or "not run"
+     * @param baselineLoad CPUs busy with other work while the baseline fork ran (null when unknown)
+     * @param dropped why a finished pair is not used (its rerun replaces it), null when it is used
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Pair(int row, int pair, String first, String baseline, String current,
-                       @JsonInclude(Include.NON_NULL) String error) {
+    public record Pair(int row, int pair, int attempt, String first, String baseline, String current,
+                       @JsonInclude(Include.NON_NULL) Double baselineLoad, @JsonInclude(Include.NON_NULL) Double currentLoad,
+                       @JsonInclude(Include.NON_NULL) String dropped, @JsonInclude(Include.NON_NULL) String error) {
         public boolean complete() {
+            return "done".equals(baseline) && "done".equals(current) && dropped == null;
+        }
+
+        /** Both forks finished (whether or not the pair is used). */
+        public boolean finished() {
             return "done".equals(baseline) && "done".equals(current);
         }
     }
 
     public long completePairs() {
         return pairs.stream().filter(Pair::complete).count();
+    }
+
+    /** Attempts that ran but are not used: failed, or dropped for a rerun. */
+    public long unusedAttempts() {
+        return pairs.stream().filter(p -> !p.complete()).count();
     }
 
     public static PairsJson read(Path file) {
