@@ -51,6 +51,11 @@ final class BatchedCounter implements Counter {
     }
 
     @Override
+    public void add(CpuId h, long delta) {
+        add(h.cpuWithin(slotOf.length), 0, delta);
+    }
+
+    @Override
     public void add(int cpu, int task, long delta) {
         if (Integer.compareUnsigned(cpu, slotOf.length) >= 0) {
             throw CurrentCpu.outOfRange(cpu, slotOf.length);

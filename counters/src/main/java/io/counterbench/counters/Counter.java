@@ -10,8 +10,20 @@ package io.counterbench.counters;
  */
 public interface Counter {
 
-    /** Adds {@code delta} on the calling thread's current CPU (and as the calling thread's task). */
+    /**
+     * Adds {@code delta} on the calling thread's current CPU (and as the calling thread's task),
+     * finding the CPU without a handle ({@link CpuId#current()}).
+     */
     void add(long delta);
+
+    /**
+     * Adds {@code delta} on the CPU that the calling thread's kept handle reads ({@link CpuId}): the
+     * cheapest way for a thread that adds often. A handle used on another thread stays correct,
+     * only slower. Counters that do not update per-CPU state need not override this.
+     */
+    default void add(CpuId cpu, long delta) {
+        add(delta);
+    }
 
     /**
      * Adds {@code delta} as if task {@code task} ran it on CPU {@code cpu}: the simulator and pinned

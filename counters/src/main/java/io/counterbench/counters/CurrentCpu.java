@@ -1,17 +1,16 @@
 package io.counterbench.counters;
 
-import io.counterbench.topology.Affinity;
-
 /**
- * The calling thread's CPU (sched_getcpu through FFM), folded into a counter's CPU range when the
- * counter was built for a smaller topology than the machine it runs on.
+ * The calling thread's CPU without a handle ({@link CpuId#current()}: rseq's cpu_id, else
+ * sched_getcpu), folded into a counter's CPU range when the counter was built for a smaller
+ * topology than the machine it runs on.
  */
 final class CurrentCpu {
     private CurrentCpu() {
     }
 
     static int within(int cpuLimit) {
-        int cpu = Affinity.currentCpu();
+        int cpu = CpuId.current();
         return cpu < cpuLimit ? cpu : cpu % cpuLimit;
     }
 

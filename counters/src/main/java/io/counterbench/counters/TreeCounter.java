@@ -54,6 +54,11 @@ final class TreeCounter implements Counter {
     }
 
     @Override
+    public void add(CpuId h, long delta) {
+        add(h.cpuWithin(cpuLimit), 0, delta);
+    }
+
+    @Override
     public void add(int cpu, int task, long delta) {
         if (Integer.compareUnsigned(cpu, cpuLimit) >= 0) {
             throw CurrentCpu.outOfRange(cpu, cpuLimit);

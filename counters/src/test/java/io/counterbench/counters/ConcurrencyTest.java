@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Writers released together by a latch, more of them than this machine has cores, each adding
- * random deltas through both add paths (the caller's real CPU, and an explicit random CPU with a
- * task of its own) into two counters of one group, each keeping its own exact tally. After the
+ * random deltas through every add path (the caller's real CPU looked up, or read through its kept
+ * CpuId handle, and an explicit random CPU with a task of its own) into two counters of one group, each keeping its own exact tally. After the
  * join, precise() equals the sum of the tallies and the approximation lies inside the bound.
  */
 class ConcurrencyTest {
@@ -72,14 +72,18 @@ class ConcurrencyTest {
                 SplittableRandom r = new SplittableRandom(id.ordinal() * 1_000_003L + t.puCount() * 31L + index);
                 int task = TASK_BASE + index;
                 long[] tally = tallies[index];
+                CpuId handle = CpuId.ofCurrentThread();
                 try {
                     start.await();
                     for (int op = 0; op < opsPerThread; op++) {
                         int k = r.nextInt(8) == 0 ? 1 : 0;
                         int kind = r.nextInt(20);
                         long delta = kind < 9 ? 1 : kind < 18 ? -1 : r.nextLong(-50_000, 50_001);
-                        if (r.nextBoolean()) {
+                        int path = r.nextInt(3);
+                        if (path == 0) {
                             counters[k].add(delta);
+                        } else if (path == 1) {
+                            counters[k].add(handle, delta);
                         } else {
                             counters[k].add(cpus[r.nextInt(cpus.length)], task, delta);
                         }

@@ -75,6 +75,17 @@ public final class Reports {
         return r;
     }
 
+    /**
+     * The end-of-run summary of one run folder, as console text: the benchmark tables of its
+     * jmh.json, rendered by the same section that writes them into report.md ({@link TextWriter}).
+     */
+    public static String summary(Path run) {
+        List<RunInput> runs = RunLoader.loadAll(List.of(run));
+        Report r = new Report("summary");
+        ReportSections.JMH.create().render(new ReportContext(runs), runs, r);
+        return io.counterbench.results.report.TextWriter.write(r);
+    }
+
     /** Writes a rendered report into {@code outDir}: charts first (the Markdown links them), then every format. */
     public static List<Path> write(Report report, Path outDir) {
         List<Path> written = new ArrayList<>();

@@ -2,7 +2,9 @@ package io.counterbench.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.counterbench.bench.CpuMode;
 import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CpuId;
 import io.counterbench.env.AsyncProfilerSupport;
 import io.counterbench.env.Environment;
 import io.counterbench.env.EnvironmentJson;
@@ -15,12 +17,12 @@ import io.counterbench.run.PlanEntry;
 import io.counterbench.run.Profile;
 import io.counterbench.run.RunExecutor;
 import io.counterbench.run.RunRecord;
-import io.counterbench.run.Summary;
 import io.counterbench.sim.Progress;
 import io.counterbench.topology.Affinity;
 import io.counterbench.topology.CpuList;
 import io.counterbench.topology.Level;
 import io.counterbench.topology.Placement;
+import io.counterbench.topology.Rseq;
 import io.counterbench.topology.Topology;
 import io.counterbench.topology.TopologySources;
 import java.io.PrintWriter;
@@ -56,6 +58,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: 1, 2, 4, ... and the CPU count; quick: 1 and the CPU count).")
     List<Integer> threads;
 
+    @Option(names = "--forks", paramLabel = "N", description = "JVM forks per benchmark row (default: per profile; smoke 1, quick 2, "
+            + "standard and full 5). Intervals are computed across forks, so more forks give narrower ones.")
+    Integer forks;
+
+    @Option(names = "--cpu", split = ",", paramLabel = "MODE[,MODE...]", description = "How writers give the counter their CPU: lookup "
+            + "(add(delta): the counter finds it, what a Java caller pays), handle (a kept CpuId), known (the pinned CPU: the kernel's "
+            + "this_cpu_* case, a lower bound). Default: per profile (lookup everywhere; handle and known beside it for inc).")
+    List<String> cpuModes;
+
     @Option(names = "--placement", split = ",", paramLabel = "P[,P...]", description = "Placement policies: compact, spread, one-per-core, none (default: per profile).")
     List<String> placements;
 
@@ -83,11 +94,15 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Profile p = Profile.parse(profile);
-        List<CounterId> ids = counters == null ? null : counters.stream().map(CounterId::parse).distinct().toList();
+        List<String> ids = counters == null ? null : counters.stream().map(CounterId::parse).map(CounterId::id).distinct().toList();
+        List<String> modes = cpuModes == null ? null : cpuModes.stream().map(CpuMode::parse).map(CpuMode::label).distinct().toList();
         Topology topo = TopologySources.load(topology);
         boolean host = "host".equals(topology);
         int[] allowed = host ? Affinity.processCpus() : topo.cpus();
         int cpus = allowed.length;
+        if (forks != null && (forks < 1 || forks > 100)) {
+            throw new UsageException("--forks " + forks + ": give 1 to 100 forks per row");
+        }
         if (threads != null) {
             for (int t : threads) {
                 if (t <= 0) {
@@ -102,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (PatternSyntaxException e) {
             throw new UsageException("--benchmarks '" + benchmarks + "' is not a valid regular expression: " + e.getDescription());
         }
-        Plan plan = Plan.build(new Plan.Choices(p, ids, threads, places, topology, cpus, filter));
+        Plan plan = Plan.build(new Plan.Choices(p, ids, threads, places, topology, cpus, filter, modes, forks == null ? 0 : forks));
         if (plan.entries().isEmpty()) {
             throw new UsageException("no benchmark matches --benchmarks '" + benchmarks + "'");
         }
@@ -124,6 +139,7 @@ final class RunCommand implements Callable<Integer> {
         record.environment(EnvironmentJson.environment(env));
         record.hostTopology(hostTopology(TopologySources.load("host")));
         record.jmh(jmhJson(env, plan));
+        record.cpuLookup(cpuLookupJson());
         ProcStat before = ProcStat.read();
         String asyncSpec = asyncProfiler ? asyncProfilerSpec(folder, err, record) : null;
         Thread hook = new Thread(() -> {
@@ -150,9 +166,9 @@ final class RunCommand implements Callable<Integer> {
         record.complete();
         removeHook(hook);
         stdout.println();
-        stdout.println("Summary (" + plan.profile().label() + " profile, " + results.size() + " results; " + folder + "):");
-        Summary.print(stdout, results);
-        stdout.println();
+        stdout.println("Summary (" + plan.profile().label() + " profile, " + results.size() + " results, " + plan.forksPerRow()
+                + " fork(s) per row; the tables of report.md):");
+        printSummary(folder, stdout);
         writeReport(folder, stdout);
         if (record.failedCount() > 0) {
             stdout.println(record.failedCount() + " benchmark run(s) failed: see " + folder.resolve("run.json") + " and jmh.log");
@@ -171,6 +187,31 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // the JVM is already exiting: the hook has written run.json
         }
+    }
+
+    /** The benchmark tables of report.md, as text, from the run's jmh.json (nothing when no benchmark finished). */
+    private static void printSummary(Path folder, PrintWriter stdout) {
+        try {
+            stdout.print(io.counterbench.results.Reports.summary(folder));
+        } catch (IllegalArgumentException e) {
+            stdout.println("no summary: " + e.getMessage());
+        }
+        stdout.flush();
+    }
+
+    /** How this machine's threads find their CPU: the same in the forks, which run this JVM with the same flags. */
+    private static ObjectNode cpuLookupJson() {
+        ObjectNode n = Json.object();
+        CpuId h = CpuId.ofCurrentThread();
+        n.put("handle", h.lookup());
+        n.put("add", "CpuId.current(): the thread's handle from a table by thread id, then " + h.lookup());
+        n.put("known", "the CPU the benchmark pinned the thread to; no lookup");
+        if (Rseq.unavailableReason() == null) {
+            n.put("rseqOffset", Rseq.offset());
+        } else {
+            n.put("rseqUnavailable", Rseq.unavailableReason());
+        }
+        return n;
     }
 
     /** The run's report (report.md, report.csv, report.html, charts/) in its own folder; a run with no results gets a note. */
@@ -207,12 +248,16 @@ final class RunCommand implements Callable<Integer> {
         n.put("version", env.jmhVersion());
         ArrayNode flags = n.putArray("forkJvmArgs");
         env.jvmArgs().forEach(flags::add);
-        n.put("forksPerMethod", plan.profile().forks);
+        n.put("forksPerMethod", plan.forksPerRow());
         n.put("warmup", plan.profile().warmupIterations + " x " + plan.profile().warmupMillis + " ms");
         n.put("measurement", plan.profile().measurementIterations + " x " + plan.profile().measurementMillis + " ms");
         ArrayNode prof = n.putArray("profilers");
         prof.add("io.counterbench.bench.AccuracyProfiler");
-        prof.add("gc (LifecycleBenchmark)");
+        String gc = plan.entries().stream().filter(PlanEntry::gcProfiler).map(PlanEntry::benchmark).distinct()
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        if (!gc.isEmpty()) {
+            prof.add("gc (" + gc + ")");
+        }
         return n;
     }
 
@@ -237,16 +282,16 @@ final class RunCommand implements Callable<Integer> {
         out.printf("Plan: profile %s on %s (%d CPUs%s)%n", p.label(), host ? "this machine" : "topology " + topo.name(), cpus,
                 host ? ", allowed " + CpuList.format(Affinity.processCpus()) : ", virtual: threads are not pinned");
         out.printf("  per fork: warmup %d x %d ms, measurement %d x %d ms; %d fork(s) per benchmark method%n",
-                p.warmupIterations, p.warmupMillis, p.measurementIterations, p.measurementMillis, p.forks);
+                p.warmupIterations, p.warmupMillis, p.measurementIterations, p.measurementMillis, plan.forksPerRow());
         Map<String, int[]> per = new LinkedHashMap<>();
         for (PlanEntry e : plan.entries()) {
             int[] c = per.computeIfAbsent(e.benchmark(), k -> new int[2]);
             c[0]++;
-            c[1] += e.methods().size() * p.forks;
+            c[1] += e.methods().size() * plan.forksPerRow();
         }
         per.forEach((b, c) -> out.printf("  %-22s %4d parameter sets, %5d forks%n", b, c[0], c[1]));
-        String threadList = plan.entries().stream().filter(e -> e.benchmark().equals("UpdateBenchmark"))
-                .map(PlanEntry::threads).distinct().sorted().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("-");
+        String threadList = plan.entries().stream()
+                .map(PlanEntry::totalThreads).distinct().sorted().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("-");
         out.printf("  threads: %s; JMH forks in all: %d%n", threadList, plan.forks());
         out.printf("  estimated time: %s%n", Progress.format(plan.estimateSeconds()));
         if (!host && plan.entries().stream().anyMatch(e -> e.totalThreads() > Runtime.getRuntime().availableProcessors())) {

@@ -1,141 +1,213 @@
 package io.counterbench.run;
 
-import io.counterbench.counters.CounterId;
+import io.counterbench.topology.TopologySources;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What a run will measure: the benchmarks x parameters x thread counts of a profile, narrowed by
- * the user's filters, as a list of JMH invocations with a time estimate.
+ * What a run will measure: JMH's benchmark list ({@link BenchmarkCatalog}) crossed with each
+ * benchmark's @Param values, as the profile's slices and the user's choices narrow them, by thread
+ * count, as a list of JMH invocations with a time estimate.
+ *
+ * <p>Values come from, first to last: the user's options (--counters, --cpu, --placement,
+ * --topology), the slice, the profile, the benchmark's own @Param list. Two rules keep rows
+ * meaningful: on a virtual topology writers add on the virtual CPU they are given, so cpu is
+ * "known" there; with placement "none" no CPU is known, so cpu=known rows are left out.
  */
 public final class Plan {
     static final String PACKAGE = "io.counterbench.bench";
-    /** Seconds a JMH fork costs besides its iterations (JVM start, setup, teardown): 0.3 s measured on a 2-core VM (quick profile, 124 forks in 139 s). */
-    static final double FORK_OVERHEAD_SECONDS = 0.35;
-    private static final List<CounterId> SELECTION_DEFAULT = List.of(CounterId.TREE, CounterId.FLAT, CounterId.ADDER);
+    /**
+     * Seconds a JMH fork costs besides its iterations (JVM start, JMH's handshake, setup, teardown),
+     * measured on the 2-core development VM with nothing else running: the quick profile's 144
+     * forks took 207 s, 1.44 s each with 1.0 s of iterations. A busy machine pays up to 1 s; the
+     * progress ETA corrects for that as the run goes.
+     */
+    static final double FORK_OVERHEAD_SECONDS = 0.45;
+    /**
+     * Setup seconds per counter-CPU of a benchmark that builds many counters (processes x CPUs):
+     * 10000 tree counters for 384 CPUs took about 0.6 s more per fork than an update fork.
+     */
+    static final double SETUP_SECONDS_PER_COUNTER_CPU = 2e-7;
 
     private final Profile profile;
+    private final int forks;
     private final List<PlanEntry> entries;
     private final String topology;
     private final int cpus;
 
-    private Plan(Profile profile, String topology, int cpus, List<PlanEntry> entries) {
+    private Plan(Profile profile, int forks, String topology, int cpus, List<PlanEntry> entries) {
         this.profile = profile;
+        this.forks = forks;
         this.topology = topology;
         this.cpus = cpus;
         this.entries = List.copyOf(entries);
     }
 
-    /** The user's choices; null means "the profile decides". */
-    public record Choices(Profile profile, List<CounterId> counters, List<Integer> threads, List<String> placements,
-                          String topology, int topologyCpus, Pattern benchmarks) {
+    /** The user's choices; null (0 for forks) means "the profile decides". Counter ids as users type them. */
+    public record Choices(Profile profile, List<String> counters, List<Integer> threads, List<String> placements,
+                          String topology, int topologyCpus, Pattern benchmarks, List<String> cpuModes, int forks) {
     }
 
     public static Plan build(Choices c) {
-        Profile p = c.profile();
-        boolean allCounters = c.counters() == null;
-        List<CounterId> counters = allCounters ? List.of(CounterId.values()) : c.counters();
-        List<Integer> threads = c.threads() != null ? c.threads() : p.threads(c.topologyCpus());
-        List<String> placements = c.placements() != null ? c.placements() : p.placements;
-        String topo = c.topology();
-        boolean host = "host".equals(topo);
-        List<PlanEntry> out = new ArrayList<>();
-        Builder b = new Builder(p, c.benchmarks(), out);
+        return build(c, BenchmarkCatalog.load());
+    }
 
-        for (CounterId id : counters) {
-            for (String placement : placements) {
-                for (int t : threads) {
-                    b.add("UpdateBenchmark", List.of("inc", "rssMix", "random"),
-                            params("counter", id.name(), "topology", topo, "placement", placement), t, null, false);
+    static Plan build(Choices c, BenchmarkCatalog catalog) {
+        Profile p = c.profile();
+        int forks = c.forks() > 0 ? c.forks() : p.forks;
+        String topo = c.topology() == null ? "host" : c.topology();
+        boolean host = "host".equals(topo);
+        List<Integer> runThreads = c.threads() != null ? c.threads() : p.threads(c.topologyCpus());
+        Map<String, List<String>> user = new LinkedHashMap<>();
+        if (c.counters() != null) {
+            user.put("counter", c.counters());
+        }
+        if (c.placements() != null) {
+            user.put("placement", c.placements());
+        }
+        if (c.cpuModes() != null) {
+            user.put("cpu", c.cpuModes());
+        }
+        if (!host) {
+            user.put("topology", List.of(topo));
+        }
+        // rows in catalog order; rows with the same class, parameters and threads share one JMH invocation
+        Map<Key, List<String>> rows = new LinkedHashMap<>();
+        for (BenchmarkCatalog.Method m : catalog.methods()) {
+            if (c.benchmarks() != null && !c.benchmarks().matcher(m.qualifiedName()).find()) {
+                continue;
+            }
+            List<Slice> matching = p.slices.stream().filter(s -> s.matches(m.qualifiedName())).toList();
+            if (matching.stream().anyMatch(Slice::skip) && c.benchmarks() == null) {
+                continue; // not in this profile, unless the user's --benchmarks asked for it
+            }
+            matching = matching.stream().filter(s -> !s.skip()).toList();
+            if (matching.isEmpty()) {
+                matching = List.of(Slice.of(".*"));
+            }
+            for (Slice s : matching) {
+                for (Map<String, String> params : crossProduct(m, s, p, user, host)) {
+                    for (int[] layout : layouts(m, runThreads)) {
+                        rows.computeIfAbsent(new Key(m.className(), params, layout, m.isGroup(), m.allocation()), k -> new ArrayList<>())
+                                .add(m.name());
+                    }
                 }
             }
         }
-        for (CounterId id : counters) {
-            for (String placement : placements) {
-                java.util.TreeSet<Integer> writers = new java.util.TreeSet<>();
-                for (int t : threads) {
-                    writers.add(Math.max(1, t - 1));
+        List<PlanEntry> out = new ArrayList<>();
+        for (Map.Entry<Key, List<String>> e : rows.entrySet()) {
+            Key k = e.getKey();
+            List<String> methods = List.copyOf(new LinkedHashSet<>(e.getValue()));
+            int threads = k.group ? java.util.Arrays.stream(k.layout).sum() : k.layout[0];
+            double perFork = FORK_OVERHEAD_SECONDS + p.iterationSeconds() + setupSeconds(k.params);
+            out.add(new PlanEntry(out.size(), k.className, methods, k.params, threads, k.group ? k.layout : null, k.allocation,
+                    methods.size() * forks * perFork));
+        }
+        return new Plan(p, forks, topo, c.topologyCpus(), out);
+    }
+
+    /** One row key: equal keys run in one JMH invocation. */
+    private record Key(String className, Map<String, String> params, int[] layout, boolean group, boolean allocation) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && className.equals(k.className) && params.equals(k.params)
+                    && java.util.Arrays.equals(layout, k.layout) && group == k.group && allocation == k.allocation;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(className, params, java.util.Arrays.hashCode(layout), group, allocation);
+        }
+    }
+
+    /** Every combination of the method's parameter values (each from the first source that names it), minus meaningless ones. */
+    private static List<Map<String, String>> crossProduct(BenchmarkCatalog.Method m, Slice s, Profile p, Map<String, List<String>> user,
+                                                          boolean host) {
+        List<Map<String, String>> out = new ArrayList<>();
+        out.add(new LinkedHashMap<>());
+        for (Map.Entry<String, List<String>> param : m.params().entrySet()) {
+            String name = param.getKey();
+            List<String> values = user.getOrDefault(name, s.params().getOrDefault(name, p.params.getOrDefault(name, param.getValue())));
+            if (name.equals("cpu") && !host) {
+                values = List.of("known");
+            }
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> partial : out) {
+                for (String v : values) {
+                    Map<String, String> more = new LinkedHashMap<>(partial);
+                    more.put(name, v);
+                    next.add(more);
                 }
-                for (int w : writers) {
-                    b.add("ReaderWriterBenchmark", List.of("approximate", "precise"),
-                            params("counter", id.name(), "topology", topo, "placement", placement), w + 1, new int[] {1, w}, false);
+            }
+            out = next;
+        }
+        Set<Map<String, String>> unique = new LinkedHashSet<>();
+        for (Map<String, String> params : out) {
+            if ("none".equals(params.get("placement")) && "known".equals(params.get("cpu"))) {
+                continue;
+            }
+            unique.add(params);
+        }
+        return List.copyOf(unique);
+    }
+
+    /** Thread layouts: the method's own @Threads, else one per run thread count; a group's remainder member takes the rest. */
+    private static List<int[]> layouts(BenchmarkCatalog.Method m, List<Integer> runThreads) {
+        List<Integer> counts = m.fixedThreads() > 0 ? List.of(m.fixedThreads()) : runThreads;
+        List<int[]> out = new ArrayList<>();
+        Set<List<Integer>> seen = new LinkedHashSet<>();
+        for (int t : counts) {
+            int[] layout;
+            if (m.isGroup()) {
+                layout = m.groupThreads().clone();
+                if (m.remainder() >= 0) {
+                    int others = java.util.Arrays.stream(layout).sum() - layout[m.remainder()];
+                    layout[m.remainder()] = Math.max(1, t - others);
                 }
+            } else {
+                layout = new int[] {t};
+            }
+            if (seen.add(java.util.Arrays.stream(layout).boxed().toList())) {
+                out.add(layout);
             }
         }
-        for (CounterId id : counters) {
-            for (String n : p.readCpus) {
-                b.add("ReadBenchmark", List.of("approximate", "precise"), params("counter", id.name(), "cpus", n), 1, null, false);
-            }
+        return out;
+    }
+
+    /** Setup of benchmarks that build many counters ("processes" of them, for a topology): seconds per fork. */
+    private static double setupSeconds(Map<String, String> params) {
+        String processes = params.get("processes");
+        String topology = params.get("topology");
+        if (processes == null || topology == null || !processes.matches("\\d+")) {
+            return 0;
         }
-        List<String> lifecycleTopologies = host ? p.lifecycleTopologies : List.of(topo);
-        for (CounterId id : counters) {
-            for (String t : lifecycleTopologies) {
-                b.add("LifecycleBenchmark", List.of("createAddReadDrop"), params("counter", id.name(), "topology", t), 1, null, true);
-            }
+        int cpus;
+        try {
+            cpus = "host".equals(topology) ? Runtime.getRuntime().availableProcessors() : TopologySources.load(topology).cpuIdLimit();
+        } catch (RuntimeException e) {
+            return 0;
         }
-        List<CounterId> selection = allCounters ? SELECTION_DEFAULT : counters;
-        List<String> selectionTopologies = !host ? List.of(topo) : p.ordinal() <= Profile.QUICK.ordinal() ? List.of("host") : List.of("host", "synthetic-256");
-        for (CounterId id : selection) {
-            for (String t : selectionTopologies) {
-                for (String k : List.of("40", "10000")) {
-                    b.add("SelectionBenchmark", List.of("approximateWithFallback", "alwaysPrecise"),
-                            params("counter", id.name(), "topology", t, "processes", k), 1, null, false);
-                }
-            }
-        }
-        return new Plan(p, topo, c.topologyCpus(), out);
+        return Long.parseLong(processes) * cpus * SETUP_SECONDS_PER_COUNTER_CPU;
     }
 
     /** A plan of hand-made entries (tests, and callers that build their own matrix). */
     static Plan of(Profile profile, String topology, int cpus, List<PlanEntry> entries) {
-        return new Plan(profile, topology, cpus, entries);
-    }
-
-    private static Map<String, String> params(String... kv) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
-        }
-        return m;
-    }
-
-    /** Adds entries, keeping only the methods the user's --benchmarks regex selects. */
-    private static final class Builder {
-        private final Profile profile;
-        private final Pattern filter;
-        private final List<PlanEntry> out;
-
-        Builder(Profile profile, Pattern filter, List<PlanEntry> out) {
-            this.profile = profile;
-            this.filter = filter;
-            this.out = out;
-        }
-
-        void add(String benchmark, List<String> methods, Map<String, String> params, int threads, int[] groups, boolean gc) {
-            List<String> kept = methods.stream()
-                    .filter(m -> filter == null || filter.matcher(benchmark + "." + m).find())
-                    .toList();
-            if (kept.isEmpty()) {
-                return;
-            }
-            double perFork = FORK_OVERHEAD_SECONDS + profile.iterationSeconds() + setupSeconds(benchmark, params);
-            double estimate = kept.size() * profile.forks * perFork;
-            out.add(new PlanEntry(out.size(), benchmark, kept, params, threads, groups, gc, estimate));
-        }
-
-        private static double setupSeconds(String benchmark, Map<String, String> params) {
-            if (benchmark.equals("SelectionBenchmark") && "10000".equals(params.get("processes"))) {
-                return params.get("topology").equals("host") ? 0.3 : 3.0;
-            }
-            return 0;
-        }
+        return new Plan(profile, profile.forks, topology, cpus, entries);
     }
 
     public Profile profile() {
         return profile;
+    }
+
+    /** JVM forks per benchmark method and parameter set: the profile's, or the user's --forks. */
+    public int forksPerRow() {
+        return forks;
     }
 
     public List<PlanEntry> entries() {
@@ -156,6 +228,6 @@ public final class Plan {
 
     /** Number of JMH forks (JVMs) the plan starts. */
     public int forks() {
-        return entries.stream().mapToInt(e -> e.methods().size() * profile.forks).sum();
+        return entries.stream().mapToInt(e -> e.methods().size() * forks).sum();
     }
 }

@@ -35,7 +35,7 @@ public record PlanEntry(int index, String benchmark, List<String> methods, Map<S
                 .collect(Collectors.joining(" "));
         String t = threadGroups == null ? "threads=" + threads
                 : "groups=" + java.util.Arrays.stream(threadGroups).mapToObj(Integer::toString).collect(Collectors.joining(","));
-        return benchmark + "." + m + " " + p + " " + t;
+        return benchmark + "." + m + (p.isEmpty() ? "" : " " + p) + " " + t;
     }
 
     private static String display(String param, String value) {

@@ -2,43 +2,47 @@ package io.counterbench.run;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * How much to measure. quick: the whole matrix within about 5 minutes on a 2-core box (short
- * iterations, the ends of the thread sweep); standard: JMH-sized iterations, the full thread sweep
- * and two placements; full: hours on a many-core box, three forks, every placement.
+ * How much to measure. The JVM fork is the unit of replication: every row runs in {@link #forks}
+ * JVMs, so a row's interval comes from several JVMs, not from iterations of one. Each profile is
+ * JMH's benchmark list narrowed by slices (see {@link Slice}); a benchmark no slice names runs
+ * with the profile's parameter values, else its own @Param values.
+ * <ul>
+ *   <li>smoke: every benchmark once, one fork, 50 ms iterations: checks that everything runs;</li>
+ *   <li>quick: 2 forks, short iterations, a trimmed matrix: within 5 minutes on a 2-core box;</li>
+ *   <li>standard: 5 forks, JMH-sized iterations, every counter, the full thread sweep;</li>
+ *   <li>full: 5 forks, 10 measured iterations, every placement: hours on a many-core box.</li>
+ * </ul>
  */
 public enum Profile {
-    /** Checks that every benchmark runs; its numbers mean nothing (tests and CI use it). */
-    SMOKE(1, 50, 1, 50, 1, false, List.of("compact"), List.of("8"), List.of("host")),
-    QUICK(2, 300, 3, 200, 1, false, List.of("compact"), List.of("8", "4096"), List.of("host", "synthetic-256")),
-    STANDARD(3, 1000, 5, 1000, 1, true, List.of("compact", "spread"), List.of("2", "8", "64", "256", "1024", "4096"),
-            List.of("host", "synthetic-256")),
-    FULL(5, 1000, 10, 1000, 3, true, List.of("compact", "spread", "one-per-core", "none"),
-            List.of("2", "8", "64", "256", "1024", "4096"), List.of("host", "synthetic-256"));
+    SMOKE(1, 1, 50, 1, 50, false, Map.of("placement", List.of("compact"), "cpu", List.of("lookup")), Slices.QUICK),
+    QUICK(2, 2, 200, 3, 200, false, Map.of("placement", List.of("compact"), "cpu", List.of("lookup")), Slices.QUICK),
+    STANDARD(5, 3, 1000, 5, 1000, true, Map.of("placement", List.of("compact", "spread"), "cpu", List.of("lookup")), Slices.STANDARD),
+    FULL(5, 5, 1000, 10, 1000, true, Map.of("placement", List.of("compact", "spread", "one-per-core", "none"), "cpu", List.of("lookup")),
+            Slices.STANDARD);
 
+    public final int forks;
     public final int warmupIterations;
     public final int warmupMillis;
     public final int measurementIterations;
     public final int measurementMillis;
-    public final int forks;
     /** Every power of two up to the CPU count (true), or just 1 and the CPU count (false). */
     final boolean fullThreadSweep;
-    final List<String> placements;
-    final List<String> readCpus;
-    final List<String> lifecycleTopologies;
+    /** Parameter values for every benchmark that has the parameter, unless a slice says otherwise. */
+    final Map<String, List<String>> params;
+    final List<Slice> slices;
 
-    Profile(int wi, int wms, int mi, int mms, int forks, boolean fullThreadSweep, List<String> placements,
-            List<String> readCpus, List<String> lifecycleTopologies) {
+    Profile(int forks, int wi, int wms, int mi, int mms, boolean fullThreadSweep, Map<String, List<String>> params, List<Slice> slices) {
+        this.forks = forks;
         this.warmupIterations = wi;
         this.warmupMillis = wms;
         this.measurementIterations = mi;
         this.measurementMillis = mms;
-        this.forks = forks;
         this.fullThreadSweep = fullThreadSweep;
-        this.placements = placements;
-        this.readCpus = readCpus;
-        this.lifecycleTopologies = lifecycleTopologies;
+        this.params = params;
+        this.slices = slices;
     }
 
     public String label() {
@@ -70,5 +74,27 @@ public enum Profile {
             }
         }
         throw new IllegalArgumentException("unknown profile '" + text + "' (known: smoke, quick, standard, full)");
+    }
+
+    /** The slices of the profiles (a nested holder: enum constants cannot refer to static fields of their own enum). */
+    private static final class Slices {
+        /** Per-CPU counters whose CPU mode matters, with LongAdder as the yardstick of every mode. */
+        private static final String CPU_USERS = "per-thread,per-node,flat,tree,tree-topo,adder";
+
+        static final List<Slice> QUICK = List.of(
+                Slice.skip("^CpuIdBenchmark\\."),
+                Slice.of("^UpdateBenchmark\\.inc$"),
+                Slice.of("^UpdateBenchmark\\.inc$", "counter", "tree,flat,adder", "cpu", "handle,known"),
+                Slice.of("^UpdateBenchmark\\.(rssMix|random)$", "counter", "per-thread,flat,tree,adder"),
+                Slice.of("^ReaderWriterBenchmark\\.", "counter", "flat,tree,adder"),
+                Slice.of("^ReadBenchmark\\.", "counter", "flat,tree,adder", "cpus", "4096"),
+                Slice.of("^LifecycleBenchmark\\.", "counter", "flat,tree,adder", "topology", "synthetic-256"),
+                Slice.of("^SelectionBenchmark\\.", "counter", "flat,tree", "processes", "10000"));
+
+        static final List<Slice> STANDARD = List.of(
+                Slice.of("^UpdateBenchmark\\.inc$"),
+                Slice.of("^UpdateBenchmark\\.inc$", "counter", CPU_USERS, "cpu", "handle,known"),
+                Slice.of("^LifecycleBenchmark\\.", "topology", "host,synthetic-256"),
+                Slice.of("^SelectionBenchmark\\.", "counter", "flat,tree,tree-topo,adder"));
     }
 }

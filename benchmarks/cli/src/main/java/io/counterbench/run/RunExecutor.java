@@ -89,7 +89,7 @@ public final class RunExecutor {
                             break;
                         }
                         record.finished(e);
-                        outcome = Summary.oneLine(r);
+                        outcome = oneLine(r);
                     }
                 } catch (RunnerException | RuntimeException ex) {
                     String why = firstError(captured.toString(StandardCharsets.UTF_8));
@@ -111,6 +111,24 @@ public final class RunExecutor {
         }
     }
 
+    /**
+     * The progress line of a finished entry: each row's score as JMH computed it (mean of every
+     * iteration of every fork) and its fork count; the tables at the end come from the results
+     * module, across forks.
+     */
+    static String oneLine(Collection<RunResult> results) {
+        return results.stream().map(r -> {
+            var p = r.getPrimaryResult();
+            var lost = r.getSecondaryResults().get("accuracy.lost");
+            var violations = r.getSecondaryResults().get("accuracy.violations");
+            String check = lost != null && violations != null && (lost.getScore() != 0 || violations.getScore() != 0)
+                    ? String.format(java.util.Locale.ROOT, " LOST %.0f, VIOLATIONS %.0f", lost.getScore(), violations.getScore()) : "";
+            return r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1)
+                    + String.format(java.util.Locale.ROOT, " %.4g %s", p.getScore(), p.getScoreUnit())
+                    + " (" + r.getBenchmarkResults().size() + " fork" + (r.getBenchmarkResults().size() == 1 ? "" : "s") + ")" + check;
+        }).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** Why the run stopped early because its folder could not be written, or null. */
     public String writeFailure() {
         return writeFailure;
@@ -120,7 +138,7 @@ public final class RunExecutor {
         Profile p = plan.profile();
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(e.includeRegex())
-                .forks(p.forks)
+                .forks(plan.forksPerRow())
                 .warmupIterations(p.warmupIterations)
                 .warmupTime(TimeValue.milliseconds(p.warmupMillis))
                 .measurementIterations(p.measurementIterations)

@@ -34,6 +34,7 @@ public final class RunRecord {
     private JsonNode environment;
     private RunJson.HostTopology hostTopology;
     private JsonNode jmh;
+    private JsonNode cpuLookup;
     private JsonNode asyncProfiler;
     private JsonNode procStat;
     private boolean closed;
@@ -44,7 +45,7 @@ public final class RunRecord {
         this.command = List.copyOf(args);
         this.started = started.toString();
         Profile p = plan.profile();
-        this.profile = new RunJson.Profile(p.label(), p.warmupIterations, p.warmupMillis, p.measurementIterations, p.measurementMillis, p.forks);
+        this.profile = new RunJson.Profile(p.label(), p.warmupIterations, p.warmupMillis, p.measurementIterations, p.measurementMillis, plan.forksPerRow());
         this.entries = plan.entries().stream().map(RunRecord::entry).toList();
     }
 
@@ -76,6 +77,12 @@ public final class RunRecord {
     /** JMH's version and settings for every fork. */
     public synchronized void jmh(JsonNode value) {
         jmh = value;
+        save();
+    }
+
+    /** How the benchmark threads find their CPU in each cpu mode (rseq's cpu_id or sched_getcpu, and why). */
+    public synchronized void cpuLookup(JsonNode value) {
+        cpuLookup = value;
         save();
     }
 
@@ -157,7 +164,7 @@ public final class RunRecord {
             }
         }
         return new RunJson(SCHEMA, status, reason, started, finished, command, profile, plan.topology(),
-                Math.round(plan.estimateSeconds()), entries, FILES, environment, hostTopology, jmh, asyncProfiler, procStat,
+                Math.round(plan.estimateSeconds()), entries, FILES, environment, hostTopology, jmh, cpuLookup, asyncProfiler, procStat,
                 done, failed, missing);
     }
 

@@ -24,6 +24,8 @@ class RunCommandTest {
     static Stream<Arguments> badInput() {
         return Stream.of(
                 Arguments.of(List.of("run", "--counters", "tree,nosuch", "--dry-run"), "unknown counter id 'nosuch'"),
+                Arguments.of(List.of("run", "--cpu", "telepathy", "--dry-run"), "unknown cpu mode 'telepathy'"),
+                Arguments.of(List.of("run", "--forks", "0", "--dry-run"), "--forks 0"),
                 Arguments.of(List.of("run", "--threads", "0", "--dry-run"), "--threads 0"),
                 Arguments.of(List.of("run", "--threads", "64", "--placement", "compact", "--dry-run"), "placement compact needs 64"),
                 Arguments.of(List.of("run", "--placement", "diagonal", "--dry-run"), "diagonal"),
@@ -78,6 +80,20 @@ class RunCommandTest {
         assertTrue(JSON.readTree(folder.resolve("footprint.json").toFile()).get("rows").size() > 0);
         assertTrue(o.out().contains("x adder"), o.out());
         assertTrue(o.err().contains("ETA"), o.err());
+        assertFalse(run.at("/cpuLookup/handle").asText().isEmpty(), "run.json says how threads find their CPU: " + run);
+        assertTrue(o.out().contains("cpu"), "rows say which cpu mode: " + o.out());
+        // the console summary is report.md's tables: every row of report.md's update table is a console line
+        List<String> console = o.out().lines().map(l -> String.join(" ", l.trim().split("\\s+"))).toList();
+        List<String> md = Files.readAllLines(folder.resolve("report.md"));
+        int from = md.indexOf(md.stream().filter(l -> l.startsWith("### UpdateBenchmark")).findFirst().orElseThrow());
+        List<String> mdRows = md.subList(from + 1, md.size()).stream().takeWhile(l -> !l.startsWith("#"))
+                .filter(l -> l.startsWith("| ")).toList();
+        assertFalse(mdRows.isEmpty(), "report.md has the update rows");
+        for (String row : mdRows) {
+            String cells = java.util.Arrays.stream(row.split("\\|")).map(String::trim).filter(c -> !c.isEmpty())
+                    .map(c -> String.join(" ", c.split("\\s+"))).collect(java.util.stream.Collectors.joining(" "));
+            assertTrue(console.contains(cells), "report.md row '" + cells + "' is not in the console summary:\n" + o.out());
+        }
 
         Cli.Run second = run("run", "--profile", "smoke", "--benchmarks", "ReadBenchmark.approximate", "--counters", "tree",
                 "--out", dir.toString());

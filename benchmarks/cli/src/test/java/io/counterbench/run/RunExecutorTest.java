@@ -23,9 +23,9 @@ class RunExecutorTest {
         Profile p = Profile.SMOKE;
         double est = 2;
         PlanEntry good = new PlanEntry(0, "UpdateBenchmark", List.of("inc"),
-                Map.of("counter", "ATOMIC", "topology", "host", "placement", "compact"), 1, null, false, est);
+                Map.of("counter", "ATOMIC", "topology", "host", "placement", "compact", "cpu", "lookup"), 1, null, false, est);
         PlanEntry bad = new PlanEntry(1, "UpdateBenchmark", List.of("inc"),
-                Map.of("counter", "ATOMIC", "topology", "no-such-topology", "placement", "compact"), 1, null, false, est);
+                Map.of("counter", "ATOMIC", "topology", "no-such-topology", "placement", "compact", "cpu", "known"), 1, null, false, est);
         PlanEntry after = new PlanEntry(2, "ReadBenchmark", List.of("approximate"), Map.of("counter", "TREE", "cpus", "8"), 1, null, false, est);
         Plan plan = Plan.of(p, "host", 2, List.of(good, bad, after));
         RunRecord record = new RunRecord(dir, plan, List.of("run", "--test"), Instant.now());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunRecordTest {
     private static Plan plan() {
-        return Plan.build(new Plan.Choices(Profile.QUICK, null, null, null, "host", 2, Pattern.compile("UpdateBenchmark")));
+        return Plan.build(new Plan.Choices(Profile.QUICK, null, null, null, "host", 2, Pattern.compile("UpdateBenchmark"), null, 0));
     }
 
     @Test
@@ -66,14 +66,16 @@ class RunRecordTest {
 
     @Test
     void whatTheRunWritesIsWhatResultsReads(@TempDir Path dir) {
-        Plan plan = Plan.build(new Plan.Choices(Profile.SMOKE, null, null, null, "host", 2, Pattern.compile("Update|ReaderWriter")));
+        Plan plan = Plan.build(new Plan.Choices(Profile.SMOKE, null, null, null, "host", 2, Pattern.compile("Update|ReaderWriter"), null, 0));
         RunRecord r = new RunRecord(dir, plan, List.of("run", "--profile", "smoke"), Instant.parse("2026-11-21T10:00:00Z"));
         r.environment(Json.object().put("cpuModel", "test"));
+        r.cpuLookup(Json.object().put("handle", "rseq cpu_id"));
         r.finished(plan.entries().get(0));
         r.failed(plan.entries().get(1), "boom");
         RunJson read = RunJson.read(dir.resolve("run.json"));
         assertEquals(r.snapshot(), read);
         assertEquals("boom", read.firstError());
+        assertEquals("rseq cpu_id", read.cpuLookup().path("handle").asText());
         assertTrue(read.plan().stream().anyMatch(e -> e.threadGroups() != null), "reader/writer entries keep their thread groups");
         assertEquals(plan.entries().size() - 2, read.missing().size());
     }

@@ -15,10 +15,14 @@ import org.openjdk.jmh.results.ScalarResult;
  * Puts accuracy next to throughput: after each measurement iteration it turns what
  * {@link AccuracyProbe} saw into secondary metrics of the same result row:
  * <ul>
- *   <li>{@code accuracy.worst} (counts, MAX): |approximate - precise| with writers quiescent;</li>
+ *   <li>{@code accuracy.worst} (counts, MAX): |approximate - truth| with writers quiescent, where the
+ *       truth is the exact sum the writers tallied;</li>
+ *   <li>{@code accuracy.lost} (counts, MAX): |precise - truth|, updates the counter lost or invented
+ *       (must be 0);</li>
  *   <li>{@code accuracy.bound}, {@code accuracy.bound.under}, {@code accuracy.bound.over} (counts, MAX):
  *       the counter's analytic bound, computed from its structure;</li>
- *   <li>{@code accuracy.violations} (count, SUM): quiescent reads outside the bound (must be 0);</li>
+ *   <li>{@code accuracy.violations} (count, SUM): quiescent probes where precise differed from the
+ *       truth or approximate lay outside the bound around it (must be 0);</li>
  *   <li>{@code accuracy.inflight.worst} (counts, MAX): in reader/writer groups, the distance of each
  *       approximate read from the window of exact values possible during that read.</li>
  * </ul>
@@ -29,7 +33,7 @@ public final class AccuracyProfiler implements InternalProfiler {
 
     @Override
     public String getDescription() {
-        return "counterbench accuracy probe: worst |approximate - precise| at quiescence, the bound, violations";
+        return "counterbench accuracy probe: precise and approximate at quiescence against the writers' exact tallies";
     }
 
     @Override
@@ -44,6 +48,7 @@ public final class AccuracyProfiler implements InternalProfiler {
         List<Result> out = new ArrayList<>();
         if (s.measured()) {
             out.add(new ScalarResult("accuracy.worst", s.worst(), "counts", AggregationPolicy.MAX));
+            out.add(new ScalarResult("accuracy.lost", s.lost(), "counts", AggregationPolicy.MAX));
             out.add(new ScalarResult("accuracy.bound", Math.max(s.under(), s.over()), "counts", AggregationPolicy.MAX));
             out.add(new ScalarResult("accuracy.bound.under", s.under(), "counts", AggregationPolicy.MAX));
             out.add(new ScalarResult("accuracy.bound.over", s.over(), "counts", AggregationPolicy.MAX));

@@ -6,6 +6,8 @@ import io.counterbench.topology.Affinity;
 import io.counterbench.topology.Placement;
 import io.counterbench.topology.Topology;
 import io.counterbench.topology.TopologySources;
+import java.util.ArrayList;
+import java.util.List;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -16,15 +18,20 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The measured counter, shared by all benchmark threads, with the parameters that shape it:
- * counter id, topology (host, or a preset/synthetic machine the counter is built for) and thread
- * placement. With the host topology threads are pinned to real CPUs; with a virtual one they are
- * not pinned and each uses the virtual CPU the placement gives it through the explicit-placement add.
- * At the end of each iteration, with every writer stopped, it probes accuracy.
+ * counter id, topology (host, or a preset/synthetic machine the counter is built for), thread
+ * placement and how writers tell the counter their CPU ({@link CpuMode}). With the host topology
+ * threads are pinned to real CPUs; with a virtual one they are not pinned and each adds on the
+ * virtual CPU the placement gives it (cpu=known only).
+ *
+ * <p>The truth: every writer keeps the exact sum of what it added ({@link WorkerState#tally}); at
+ * the end of each iteration, after JMH's barrier has stopped every thread, the probe sums those
+ * tallies and checks the counter against them ({@link AccuracyProbe}).
  */
 @State(Scope.Benchmark)
 public class CounterState {
-    @Param
-    public CounterId counter;
+    /** Counter id as users type it ("tree-topo"); the default list is every built-in id (a test checks). */
+    @Param({"atomic", "adder", "jctools", "per-thread", "per-node", "flat", "tree", "tree-topo"})
+    public String counter;
 
     @Param({"host"})
     public String topology;
@@ -32,36 +39,57 @@ public class CounterState {
     @Param({"compact"})
     public String placement;
 
+    /** lookup: add(delta); handle: add(CpuId, delta); known: add(cpu, task, delta) with the pinned CPU. */
+    @Param({"lookup", "handle", "known"})
+    public String cpu;
+
     /** The counter under test. */
     public Counter c;
+    CpuMode mode;
     Topology topo;
-    boolean host;
-    /** CPU of each thread index: a real CPU (pinned), a virtual one, or -1 for "the current CPU". */
+    /** CPU of each thread index: a real CPU (pinned), a virtual one, or -1 (placement none: not pinned). */
     int[] cpuOfThread;
     boolean pin;
+    private final List<WorkerState> writers = new ArrayList<>();
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) {
         FaultInjection.atSetup(params.getBenchmark());
-        host = "host".equals(topology);
+        boolean host = "host".equals(topology);
+        mode = CpuMode.parse(cpu);
         topo = TopologySources.load(topology);
-        c = counter.create(topo);
         Placement p = Placement.parse(placement);
+        if (!host && mode != CpuMode.KNOWN) {
+            throw new IllegalArgumentException("cpu=" + cpu + " needs topology=host: on a virtual topology threads add on the "
+                    + "virtual CPUs their placement gives them (cpu=known)");
+        }
+        if (p == Placement.NONE && mode == CpuMode.KNOWN) {
+            throw new IllegalArgumentException("cpu=known needs pinned threads: placement none leaves the CPU to the OS");
+        }
+        CounterId id = CounterId.parse(counter);
+        c = FaultInjection.counter(params.getBenchmark(), id, topo);
         int threads = params.getThreads();
         if (p == Placement.NONE) {
             cpuOfThread = new int[threads];
-            int[] cpus = topo.cpus();
-            for (int i = 0; i < threads; i++) {
-                cpuOfThread[i] = host ? -1 : cpus[i % cpus.length];
-            }
+            java.util.Arrays.fill(cpuOfThread, -1);
         } else {
             cpuOfThread = host ? p.cpusFor(topo, threads, Affinity.processCpus()) : p.cpusFor(topo, threads);
         }
         pin = host && p != Placement.NONE;
     }
 
+    /** Called by each writer's trial setup, on its own thread. */
+    synchronized void register(WorkerState w) {
+        writers.add(w);
+    }
+
+    /** With every thread stopped (JMH's pre-teardown barrier): the writers' tallies against the counter. */
     @TearDown(Level.Iteration)
-    public void probe() {
-        AccuracyProbe.quiescent(c);
+    public synchronized void probe() {
+        long truth = 0;
+        for (WorkerState w : writers) {
+            truth += w.tally;
+        }
+        AccuracyProbe.quiescent(c, truth);
     }
 }

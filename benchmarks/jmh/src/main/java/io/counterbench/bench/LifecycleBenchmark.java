@@ -17,12 +17,14 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /*
  * What: the fork/exit case. Create a group of 4 counters (an mm's RSS counters, sharing per-CPU
- * lines where the counter can), do 64 adds on them, read all four precisely (check_mm at exit),
- * drop them. Run with -prof gc (run-bench.sh run does) for bytes/op (gc.alloc.rate.norm).
+ * lines where the counter can), do 64 adds on them as a short-lived task does (32 on one CPU, then
+ * 32 on a second after one migration), read all four precisely (check_mm at exit), drop them.
+ * Run with -prof gc (run-bench.sh run does) for bytes/op (gc.alloc.rate.norm).
  *
  * Hypothesis: per-CPU counters pay for their per-CPU memory at every creation: at N = 256 the
  * allocation (and zeroing) of 256 padded lines dwarfs the 64 adds, which is the kernel's "up to
@@ -33,20 +35,26 @@ import org.openjdk.jmh.annotations.Warmup;
  * Run just this: ./run-bench.sh run --benchmarks LifecycleBenchmark
  */
 @State(Scope.Benchmark)
+@MeasuresAllocation
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(5)
+@Threads(1)
 public class LifecycleBenchmark {
-    @Param
-    public CounterId counter;
+    @Param({"atomic", "adder", "jctools", "per-thread", "per-node", "flat", "tree", "tree-topo"})
+    public String counter;
 
     @Param({"host", "synthetic-256"})
     public String topology;
 
+    /** Adds per counter group: half on the first CPU, half on the second. */
+    private static final int ADDS = 64;
     private CounterFactory factory;
-    private int[] cpus;
+    /** The task's CPU, and the one it migrates to: the first CPU and one in the middle of the topology. */
+    private int first;
+    private int second;
     /** The last group created, kept only so the iteration's accuracy probe has a counter to read. */
     private Counter[] last;
 
@@ -54,16 +62,22 @@ public class LifecycleBenchmark {
     public void setUp(org.openjdk.jmh.infra.BenchmarkParams params) {
         FaultInjection.atSetup(params.getBenchmark());
         var t = TopologySources.load(topology);
-        factory = counter.factory(t, 0);
-        cpus = t.cpus();
+        factory = CounterId.parse(counter).factory(t, 0);
+        int[] cpus = t.cpus();
+        first = cpus[0];
+        second = cpus[cpus.length / 2];
     }
 
     @Benchmark
     public long createAddReadDrop() {
         Counter[] mm = factory.createGroup(4);
-        int[] cs = cpus;
-        for (int i = 0; i < 64; i++) {
-            mm[i & 3].add(cs[i % cs.length], 0, 1);
+        int cpu = first;
+        for (int i = 0; i < ADDS / 2; i++) {
+            mm[i & 3].add(cpu, 0, 1);
+        }
+        cpu = second;
+        for (int i = 0; i < ADDS / 2; i++) {
+            mm[i & 3].add(cpu, 0, 1);
         }
         long sum = 0;
         for (Counter c : mm) {
@@ -77,7 +91,7 @@ public class LifecycleBenchmark {
     public void probe() {
         if (last != null) {
             for (Counter c : last) {
-                AccuracyProbe.quiescent(c);
+                AccuracyProbe.quiescent(c, ADDS / last.length);
             }
         }
     }

@@ -3,6 +3,7 @@ package io.counterbench.bench;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,20 +16,25 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
 
 /*
- * What: one reader against n writers (+1 adds) on the same counter, for both reads. The reader of
- * group "approximate" also checks every read against the window of values the exact count could
- * have had while it read: writers publish their exact tallies after each add, the reader sums them
- * before (low) and after (high, plus one unpublished add per writer) its read, and
- * accuracy.inflight.worst is the largest distance of a read from that window.
+ * What: one reader against n writers (+1 adds) on the same counter, every thread pinned. Three
+ * groups: "approximate" and "precise" differ only in the read (the writers do exactly what
+ * UpdateBenchmark's inc does), and "inflight" checks every approximate read against the window of
+ * values the exact count could have had while it read: its writers also publish their tallies
+ * after each add (a release store, so they pay more than the others' writers), the reader sums
+ * them before (low) and after (high, plus one unpublished add per writer) its read, with a load
+ * fence ordering the read before the second sum; accuracy.inflight.worst is the largest distance
+ * of a read from that window. Reader and writer scores are separate secondary metrics (JMH's group
+ * members); their sum, JMH's primary score, means nothing.
  *
- * Hypothesis: a writer pays the same as in UpdateBenchmark plus one release store; the reader of
- * approximate() stays at a few ns (one line, which writers rarely dirty: carries and flushes only),
- * while precise() pays every CPU's line and slows writers by pulling their lines away.
- * In-flight deviation stays within the quiescent bound.
+ * Hypothesis: a writer pays the same as in UpdateBenchmark; the reader of approximate() stays at a
+ * few ns (one line, which writers rarely dirty: carries and flushes only), while precise() pays
+ * every CPU's line and slows writers by pulling their lines away. In-flight deviation stays
+ * within the quiescent bound.
  *
  * Surprise would be: approximate() slowing with more writers for tree/flat, or an in-flight
  * deviation above the quiescent bound.
@@ -39,17 +45,17 @@ import org.openjdk.jmh.infra.ThreadParams;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(5)
 public class ReaderWriterBenchmark {
     private static final int STRIDE = 16;
     private static final int MAX_WRITERS = 1024;
     private static final VarHandle TALLY = MethodHandles.arrayElementVarHandle(long[].class);
 
-    /** Exact per-writer tallies, one padded line each, shared by the group. */
+    /** Published per-writer tallies of the inflight group, one padded line each. */
     @State(Scope.Group)
-    public static class Tallies {
-        final long[] published = new long[(MAX_WRITERS + 2) * STRIDE];
-        final java.util.concurrent.atomic.AtomicInteger nextSlot = new java.util.concurrent.atomic.AtomicInteger();
+    public static class Published {
+        final long[] tallies = new long[(MAX_WRITERS + 2) * STRIDE];
+        final AtomicInteger nextSlot = new AtomicInteger();
         int writers;
 
         @Setup(Level.Trial)
@@ -63,25 +69,24 @@ public class ReaderWriterBenchmark {
         long sum() {
             long s = 0;
             for (int w = 0; w < writers; w++) {
-                s += (long) TALLY.getAcquire(published, (w + 1) * STRIDE);
+                s += (long) TALLY.getAcquire(tallies, (w + 1) * STRIDE);
             }
             return s;
         }
     }
 
-    /** A writer's own running tally. */
+    /** An inflight writer's slot in {@link Published}. */
     @State(Scope.Thread)
-    public static class Writer {
-        int slot;
-        long tally;
+    public static class Slot {
+        int index;
 
         @Setup(Level.Trial)
-        public void setUp(Tallies t) {
-            slot = (t.nextSlot.getAndIncrement() + 1) * STRIDE;
+        public void setUp(Published p) {
+            index = (p.nextSlot.getAndIncrement() + 1) * STRIDE;
         }
     }
 
-    /** The reader's own record of in-flight deviations, published once per iteration. */
+    /** The inflight reader's own record of deviations, handed to the probe once per iteration. */
     @State(Scope.Thread)
     public static class Reader {
         long worst = -1;
@@ -101,7 +106,7 @@ public class ReaderWriterBenchmark {
             reads++;
         }
 
-        @org.openjdk.jmh.annotations.TearDown(Level.Iteration)
+        @TearDown(Level.Iteration)
         public void publish() {
             if (reads > 0) {
                 AccuracyProbe.inflight(worstApprox, worstLow, worstHigh);
@@ -114,37 +119,51 @@ public class ReaderWriterBenchmark {
     @Benchmark
     @Group("approximate")
     @GroupThreads(1)
-    public long readApproximate(CounterState s, Tallies t, Reader r) {
-        long low = t.sum();
-        long approx = s.c.approximate();
-        long high = t.sum() + t.writers;
-        r.check(approx, low, high);
-        return approx;
+    public long readApproximate(CounterState s, WorkerState pinned) {
+        return s.c.approximate();
     }
 
     @Benchmark
     @Group("approximate")
     @GroupThreads(1)
-    public void writeA(CounterState s, WorkerState w, Tallies t, Writer me) {
-        write(s, w, t, me);
+    @TakesRemainingThreads
+    public void writeApproximate(CounterState s, WorkerState w) {
+        w.add(s.c, 1);
     }
 
     @Benchmark
     @Group("precise")
     @GroupThreads(1)
-    public long readPrecise(CounterState s) {
+    public long readPrecise(CounterState s, WorkerState pinned) {
         return s.c.precise();
     }
 
     @Benchmark
     @Group("precise")
     @GroupThreads(1)
-    public void writeP(CounterState s, WorkerState w, Tallies t, Writer me) {
-        write(s, w, t, me);
+    @TakesRemainingThreads
+    public void writePrecise(CounterState s, WorkerState w) {
+        w.add(s.c, 1);
     }
 
-    private static void write(CounterState s, WorkerState w, Tallies t, Writer me) {
-        UpdateBenchmark.add(s.c, w, 1);
-        TALLY.setRelease(t.published, me.slot, ++me.tally);
+    @Benchmark
+    @Group("inflight")
+    @GroupThreads(1)
+    public long readInflight(CounterState s, WorkerState pinned, Published p, Reader r) {
+        long low = p.sum();
+        long approx = s.c.approximate();
+        VarHandle.loadLoadFence();
+        long high = p.sum() + p.writers;
+        r.check(approx, low, high);
+        return approx;
+    }
+
+    @Benchmark
+    @Group("inflight")
+    @GroupThreads(1)
+    @TakesRemainingThreads
+    public void writeInflight(CounterState s, WorkerState w, Published p, Slot slot) {
+        w.add(s.c, 1);
+        TALLY.setRelease(p.tallies, slot.index, w.tally);
     }
 }

@@ -1,5 +1,7 @@
 package io.counterbench.bench;
 
+import io.counterbench.counters.Counter;
+import io.counterbench.counters.CpuId;
 import io.counterbench.topology.Affinity;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -9,15 +11,19 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.ThreadParams;
 
 /**
- * One benchmark thread: its CPU (pinned once per trial by the placement policy), its task id, and
- * a cheap private random stream for the delta mixes.
+ * One benchmark thread: its CPU (pinned once per trial by the placement policy), its task id, its
+ * kept {@link CpuId} handle (made on this thread after pinning), and its exact tally of everything
+ * it added, which the iteration's probe sums ({@link CounterState#probe()}).
  */
 @State(Scope.Thread)
 public class WorkerState {
-    /** CPU for the explicit-placement add, or -1 to add on the current CPU. */
+    /** CPU for the explicit-placement add (cpu=known); -1 when the thread is not pinned. */
     public int cpu;
     public int task;
-    private long seed;
+    public CpuId handle;
+    /** Exact sum of the deltas this thread added since the trial began; read by the probe after JMH's barrier. */
+    long tally;
+    private CpuMode mode;
     private int[] saved;
 
     @Setup(Level.Trial)
@@ -25,11 +31,13 @@ public class WorkerState {
         int index = tp.getThreadIndex();
         task = index;
         cpu = s.cpuOfThread[index % s.cpuOfThread.length];
-        seed = 0x9E3779B97F4A7C15L * (index + 1);
+        mode = s.mode;
         if (s.pin) {
             saved = Affinity.allowedCpus();
             Affinity.pin(cpu);
         }
+        handle = CpuId.ofCurrentThread();
+        s.register(this);
     }
 
     @TearDown(Level.Trial)
@@ -39,13 +47,17 @@ public class WorkerState {
         }
     }
 
-    /** Next value of a xorshift stream: a few cycles, no allocation, no shared state. */
-    public long next() {
-        long x = seed;
-        x ^= x << 13;
-        x ^= x >>> 7;
-        x ^= x << 17;
-        seed = x;
-        return x;
+    /** Adds {@code delta} the way the cpu param says, and tallies it. */
+    public void add(Counter c, long delta) {
+        // reference compares, not an enum switch (which would load javac's ordinal map on every add)
+        CpuMode m = mode;
+        if (m == CpuMode.LOOKUP) {
+            c.add(delta);
+        } else if (m == CpuMode.HANDLE) {
+            c.add(handle, delta);
+        } else {
+            c.add(cpu, task, delta);
+        }
+        tally += delta;
     }
 }

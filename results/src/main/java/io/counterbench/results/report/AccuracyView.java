@@ -60,7 +60,7 @@ final class AccuracyView {
             return;
         }
         out.heading(3, "Accuracy against CPU count");
-        out.paragraph("Per benchmark, counter and CPU count: the worst |approximate - precise| the probe saw with writers quiescent, "
+        out.paragraph("Per benchmark, counter and CPU count: the worst |approximate - truth| the probe saw with writers quiescent (truth: the writers' exact tallies), "
                 + "and the analytic bound (under / over). CPU count: the cpus parameter, else the row's topology (host = this machine). "
                 + "Benchmarks differ in their deltas (inc adds 1, random and rssMix larger ones, lifecycle a few adds), so each keeps "
                 + "its own rows and its own chart; the simulator's scale chart shows the bounds from 8 to 4096 CPUs.");
@@ -89,7 +89,7 @@ final class AccuracyView {
                 }
             }
             ChartSpec spec = new ChartSpec(cls.getKey() + ": how far is the cheap read off at quiescence, against N?",
-                    "Worst |approximate - precise| the probe saw with writers quiescent (markers) and the analytic bound (thin dashed "
+                    "Worst |approximate - truth| the probe saw with writers quiescent (markers) and the analytic bound (thin dashed "
                             + "line, the larger of under and over), in counts; exact counters (bound 0) cannot be drawn on a log axis.",
                     "CPUs (N)", "counts", true, true, series.series());
             if (ns.size() >= 2 && spec.drawable()) {

@@ -40,6 +40,7 @@ final class BenchmarkTable {
         boolean speedup = group.stream().anyMatch(r -> speedupOf(adders, r, null) != null
                 || roles.stream().anyMatch(role -> speedupOf(adders, r, role) != null));
         boolean accuracy = Columns.any(group, Columns.ACCURACY_WORST);
+        boolean lost = Columns.any(group, Columns.LOST);
         boolean inflight = Columns.any(group, Columns.INFLIGHT);
         boolean alloc = Columns.any(group, Columns.ALLOC);
         boolean profiles = group.stream().anyMatch(r -> flames.find(r.run(), r.result()).isPresent());
@@ -73,6 +74,9 @@ final class BenchmarkTable {
             col(header, numeric, "worst (counts)", true);
             col(header, numeric, "bound under / over (counts)", true);
             col(header, numeric, "violations", true);
+        }
+        if (lost) {
+            col(header, numeric, "lost (counts)", true);
         }
         if (inflight) {
             col(header, numeric, "in-flight worst (counts)", true);
@@ -134,6 +138,9 @@ final class BenchmarkTable {
                 cells.add(count(r, Columns.ACCURACY_WORST));
                 cells.add(bound(r));
                 cells.add(count(r, Columns.VIOLATIONS));
+            }
+            if (lost) {
+                cells.add(count(r, Columns.LOST));
             }
             if (inflight) {
                 cells.add(count(r, Columns.INFLIGHT));

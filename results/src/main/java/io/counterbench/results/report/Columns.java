@@ -17,6 +17,7 @@ final class Columns {
     static final String BOUND_UNDER = "accuracy.bound.under";
     static final String BOUND_OVER = "accuracy.bound.over";
     static final String VIOLATIONS = "accuracy.violations";
+    static final String LOST = "accuracy.lost";
     static final String INFLIGHT = "accuracy.inflight.worst";
     static final String ALLOC = "gc.alloc.rate.norm";
 

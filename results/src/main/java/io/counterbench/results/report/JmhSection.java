@@ -53,8 +53,10 @@ final class JmhSection implements ReportSection {
                 + Fmt.WIDE_MARK + " marks an interval wider than 10% of the median. "
                 + Character.toUpperCase(Speedup.DEFINITION.charAt(0)) + Speedup.DEFINITION.substring(1) + ". "
                 + "Reader/writer rows show the reader's and the writers' scores separately, never their sum. "
-                + "Accuracy columns (counts): worst = largest |approximate - precise| seen with writers quiescent, "
-                + "bound = the counter's analytic bound under / over, violations = quiescent reads outside the bound (must be 0).");
+                + "Accuracy columns (counts), checked with writers quiescent against the truth (the exact sum the writers tallied): "
+                + "worst = largest |approximate - truth|, bound = the counter's analytic bound under / over, "
+                + "violations = probes where approximate left the bound or precise differed from the truth, "
+                + "lost = largest |precise - truth| (both must be 0).");
         FlameGraphs flames = new FlameGraphs();
         Map<String, List<ResultRow>> groups = new LinkedHashMap<>();
         for (ResultRow r : rows) {

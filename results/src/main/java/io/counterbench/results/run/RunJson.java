@@ -19,6 +19,7 @@ import java.util.Map;
  * "incomplete" with a {@code reason}. Sections whose content belongs to their writer (environment,
  * JMH settings, /proc/stat deltas, async-profiler) are JSON trees; absent sections are null.
  *
+ * @param cpuLookup how the benchmark threads found their CPU (rseq's cpu_id or sched_getcpu) for each cpu mode
  * @param completed indexes of the plan entries that finished
  * @param failed the entries that failed, with the first error line
  * @param missing indexes of the entries that never ran
@@ -30,6 +31,7 @@ public record RunJson(String schema, String status, @JsonInclude(Include.NON_NUL
                       @JsonInclude(Include.NON_NULL) JsonNode environment,
                       @JsonInclude(Include.NON_NULL) HostTopology hostTopology,
                       @JsonInclude(Include.NON_NULL) JsonNode jmh,
+                      @JsonInclude(Include.NON_NULL) JsonNode cpuLookup,
                       @JsonInclude(Include.NON_NULL) JsonNode asyncProfiler,
                       @JsonInclude(Include.NON_NULL) JsonNode procStat,
                       List<Integer> completed, List<Failure> failed, List<Integer> missing) {

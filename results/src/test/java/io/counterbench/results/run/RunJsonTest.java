@@ -53,7 +53,7 @@ class RunJsonTest {
     @Test
     void aRunningRecordWritesFinishedAsNull(@TempDir Path dir) throws Exception {
         RunJson running = new RunJson(RunJson.SCHEMA, "running", null, "2026-11-21T10:00:00Z", null, List.of("run"), null, "host",
-                10, List.of(), null, null, null, null, null, null, null, null, List.of(0));
+                10, List.of(), null, null, null, null, null, null, null, null, null, List.of(0));
         Path file = dir.resolve("run.json");
         running.write(file);
         JsonNode tree = Json.MAPPER.readTree(file.toFile());

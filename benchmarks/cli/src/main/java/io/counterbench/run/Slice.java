@@ -1,0 +1,37 @@
+package io.counterbench.run;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Part of a profile: the benchmarks whose "Class.method" {@code pattern} finds, with @Param values
+ * narrowed to {@code params} (parameters not named keep the profile's or the code's values), or
+ * left out of the profile altogether ({@code skip}). The plan checks every slice against JMH's
+ * benchmark list, so a slice that names a benchmark or parameter that does not exist fails its tests.
+ */
+public record Slice(Pattern pattern, Map<String, List<String>> params, boolean skip) {
+
+    public Slice {
+        params = new LinkedHashMap<>(params);
+    }
+
+    /** The benchmarks {@code regex} finds, with parameters narrowed: "counter", "tree,flat", "cpu", "lookup". */
+    static Slice of(String regex, String... nameValues) {
+        Map<String, List<String>> p = new LinkedHashMap<>();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            p.put(nameValues[i], List.of(nameValues[i + 1].split(",")));
+        }
+        return new Slice(Pattern.compile(regex), p, false);
+    }
+
+    /** The benchmarks {@code regex} finds are not in the profile. */
+    static Slice skip(String regex) {
+        return new Slice(Pattern.compile(regex), Map.of(), true);
+    }
+
+    boolean matches(String qualifiedName) {
+        return pattern.matcher(qualifiedName).find();
+    }
+}
