@@ -16,21 +16,21 @@ import java.util.regex.Pattern;
 public final class AbRows {
     /**
      * Seconds a fork costs besides its iterations: JMH's host JVM, its forked JVM and their
-     * handshake, about 1.3 s measured on the 2-core development VM.
+     * handshake, 0.8 to 0.9 s measured on the 2-core development VM (quick forks of 1.2 s of iterations took 2.0 s).
      */
-    static final double FORK_OVERHEAD_SECONDS = 1.3;
+    static final double FORK_OVERHEAD_SECONDS = 0.9;
 
     private AbRows() {
     }
 
     public static List<AbRow> common(Profile p, Pattern filter, List<String> counters, List<Integer> threads, BenchmarkJar a, BenchmarkJar b) {
         int cpus = Affinity.processCpus().length;
-        List<io.counterbench.counters.CounterId> ids = counters == null ? null
-                : counters.stream().map(io.counterbench.counters.CounterId::parse).distinct().toList();
+        List<String> ids = counters == null ? null
+                : counters.stream().map(c -> io.counterbench.counters.CounterId.parse(c).id()).distinct().toList();
         if (threads != null && threads.stream().anyMatch(t -> t < 1)) {
             throw new IllegalArgumentException("--threads: a thread count must be at least 1");
         }
-        Plan plan = Plan.build(new Plan.Choices(p, ids, threads, null, "host", cpus, filter));
+        Plan plan = Plan.build(new Plan.Choices(p, ids, threads, null, "host", cpus, filter, null, 0));
         List<AbRow> rows = new ArrayList<>();
         for (PlanEntry e : plan.entries()) {
             for (String m : e.methods()) {

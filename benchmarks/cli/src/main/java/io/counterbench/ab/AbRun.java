@@ -234,7 +234,7 @@ public final class AbRun {
             }
         }
         RunJson progress = new RunJson(RunJson.SCHEMA, state, reason, null, "running".equals(state) ? null : Instant.now().toString(),
-                null, null, "host", Math.round(plan.estimateSeconds()), null, null, null, null, null, null, null, done, failed, missing);
+                null, null, "host", Math.round(plan.estimateSeconds()), null, null, null, null, null, null, null, null, done, failed, missing);
         runJson.apply(progress).write(folder.resolve(RunJson.FILE));
     }
 

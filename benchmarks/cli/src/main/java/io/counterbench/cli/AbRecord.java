@@ -74,7 +74,7 @@ final class AbRecord {
         files.put("forks", "forks/");
         JsonNode proc = EnvironmentJson.procStat(ProcStat.between(before, ProcStat.read()));
         return new RunJson(RunJson.SCHEMA, progress.status(), progress.reason(), started, progress.finished(), command, profile, "host",
-                progress.estimateSeconds(), entries, files, environment, hostTopology, jmh, null, proc, progress.completed(), progress.failed(),
+                progress.estimateSeconds(), entries, files, environment, hostTopology, jmh, null, null, proc, progress.completed(), progress.failed(),
                 progress.missing());
     }
 

@@ -93,7 +93,7 @@ public final class Plan {
             }
             for (Slice s : matching) {
                 for (Map<String, String> params : crossProduct(m, s, p, user, host)) {
-                    for (int[] layout : layouts(m, runThreads)) {
+                    for (int[] layout : layouts(m, c.threads() != null ? runThreads : s.threads(runThreads, c.topologyCpus()))) {
                         rows.computeIfAbsent(new Key(m.className(), params, layout, m.isGroup(), m.allocation()), k -> new ArrayList<>())
                                 .add(m.name());
                     }

@@ -21,7 +21,13 @@ public enum Profile {
     QUICK(2, 2, 200, 3, 200, false, Map.of("placement", List.of("compact"), "cpu", List.of("lookup")), Slices.QUICK),
     STANDARD(5, 3, 1000, 5, 1000, true, Map.of("placement", List.of("compact", "spread"), "cpu", List.of("lookup")), Slices.STANDARD),
     FULL(5, 5, 1000, 10, 1000, true, Map.of("placement", List.of("compact", "spread", "one-per-core", "none"), "cpu", List.of("lookup")),
-            Slices.STANDARD);
+            Slices.STANDARD),
+    /**
+     * The pull-request gate (ab): 14 rows, short forks, 14 forks (pairs, in ab) per row, about 8
+     * minutes of ab on a 2-core box: every counter's add at 1 thread, the per-CPU and striped
+     * counters' add at the CPU count, the tree's approximate read and its OOM-style selection.
+     */
+    CI(14, 2, 100, 2, 100, false, Map.of("placement", List.of("compact"), "cpu", List.of("lookup")), Slices.CI);
 
     public final int forks;
     public final int warmupIterations;
@@ -73,7 +79,7 @@ public enum Profile {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown profile '" + text + "' (known: smoke, quick, standard, full)");
+        throw new IllegalArgumentException("unknown profile '" + text + "' (known: smoke, quick, standard, full, ci)");
     }
 
     /** The slices of the profiles (a nested holder: enum constants cannot refer to static fields of their own enum). */
@@ -90,6 +96,18 @@ public enum Profile {
                 Slice.of("^ReadBenchmark\\.", "counter", "flat,tree,adder", "cpus", "4096"),
                 Slice.of("^LifecycleBenchmark\\.", "counter", "flat,tree,adder", "topology", "synthetic-256"),
                 Slice.of("^SelectionBenchmark\\.", "counter", "flat,tree", "processes", "10000"));
+
+        static final List<Slice> CI = List.of(
+                Slice.skip("^CpuIdBenchmark\\."),
+                Slice.skip("^UpdateBenchmark\\.(rssMix|random|noop)$"),
+                Slice.skip("^ReaderWriterBenchmark\\."),
+                Slice.skip("^LifecycleBenchmark\\."),
+                Slice.skip("^ReadBenchmark\\.precise$"),
+                Slice.skip("^SelectionBenchmark\\.alwaysPrecise$"),
+                Slice.of("^UpdateBenchmark\\.inc$", "threads", "1"),
+                Slice.of("^UpdateBenchmark\\.inc$", "counter", "adder,flat,tree,per-thread", "threads", "cpus"),
+                Slice.of("^ReadBenchmark\\.approximate$", "counter", "tree", "cpus", "4096"),
+                Slice.of("^SelectionBenchmark\\.approximateWithFallback$", "counter", "tree", "topology", "synthetic-256", "processes", "10000"));
 
         static final List<Slice> STANDARD = List.of(
                 Slice.of("^UpdateBenchmark\\.inc$"),

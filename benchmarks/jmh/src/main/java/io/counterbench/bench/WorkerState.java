@@ -24,6 +24,10 @@ public class WorkerState {
     /** Exact sum of the deltas this thread added since the trial began; read by the probe after JMH's barrier. */
     long tally;
     private CpuMode mode;
+    /** The calibration knob (see {@link SlowdownKnob}): the second counter, its period and the adds left until its next add. */
+    private Counter extra;
+    private int extraEvery;
+    private int untilExtra;
     private int[] saved;
 
     @Setup(Level.Trial)
@@ -32,6 +36,9 @@ public class WorkerState {
         task = index;
         cpu = s.cpuOfThread[index % s.cpuOfThread.length];
         mode = s.mode;
+        extra = s.extra;
+        extraEvery = s.extraEvery;
+        untilExtra = s.extraEvery;
         if (s.pin) {
             saved = Affinity.allowedCpus();
             Affinity.pin(cpu);
@@ -59,5 +66,15 @@ public class WorkerState {
             c.add(cpu, task, delta);
         }
         tally += delta;
+        if (SlowdownKnob.ON && extra != null && --untilExtra == 0) {
+            untilExtra = extraEvery;
+            if (m == CpuMode.LOOKUP) {
+                extra.add(delta);
+            } else if (m == CpuMode.HANDLE) {
+                extra.add(handle, delta);
+            } else {
+                extra.add(cpu, task, delta);
+            }
+        }
     }
 }
