@@ -253,9 +253,12 @@ final class AbCommand implements Callable<Integer> {
         Path dir = RunFolders.create(root, Instant.now());
         long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
         List<String> wrapCmd = wrap == null || wrap.isBlank() ? List.of() : List.of(wrap.strip().split("\\s+"));
-        String command = "./run-bench.sh " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        stdout.printf("calibration: %d A/A runs and %d knob runs of %s, profile %s; levels %s%% on %s (rotating); folder %s%n", aaRuns, knobRuns,
-                v.describe(), p.label(), levels, String.join(", ", ids), dir);
+        String command = "./run-bench.sh " + spec.commandLine().getParseResult().originalArgs().stream()
+                .map(a -> a.matches("[A-Za-z0-9_./:=,%@+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
+                .collect(java.util.stream.Collectors.joining(" "));
+        stdout.printf("calibration: %d A/A runs and %d knob runs of %s, profile %s; levels %s on %s (rotating); folder %s%n", aaRuns, knobRuns,
+                v.describe(), p.label(), levels.stream().map(l -> GateOptions.percent(l / 100)).collect(java.util.stream.Collectors.joining(", ")),
+                String.join(", ", ids), dir);
         stdout.flush();
         double perRun = 0;
         try {

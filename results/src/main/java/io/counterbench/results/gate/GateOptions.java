@@ -79,7 +79,8 @@ public record GateOptions(double threshold, double alpha, double detect, String 
         return percent(detect);
     }
 
-    static String percent(double fraction) {
+    /** "5%", "2.5%". */
+    public static String percent(double fraction) {
         double v = fraction * 100;
         return String.format(Locale.ROOT, "%s%%", v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(Math.round(v * 1000) / 1000.0));
     }
