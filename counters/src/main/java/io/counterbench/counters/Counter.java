@@ -8,7 +8,7 @@ package io.counterbench.counters;
  * (this counter - the other operand), like {@link Long#compare}. (The kernel's
  * {@code *_compare_value(counter, v)} returns the sign of (v - counter); the logic is the same.)
  */
-public interface Counter {
+public interface Counter extends AutoCloseable {
 
     /**
      * Adds {@code delta} on the calling thread's current CPU (and as the calling thread's task),
@@ -28,9 +28,11 @@ public interface Counter {
     /**
      * Adds {@code delta} as if task {@code task} ran it on CPU {@code cpu}: the simulator and pinned
      * benchmarks call this, so both measure the same code. {@code cpu} must be in
-     * [0, topology.cpuIdLimit()); a task id must not be used by two threads at once.
+     * [0, topology.cpuIdLimit()). A task id belongs to one live thread at a time: {@code per-thread}
+     * refuses a second live thread with IllegalStateException (other ids ignore the task).
      *
      * @throws IllegalArgumentException when {@code cpu} or {@code task} is out of range
+     * @throws IllegalStateException when another live thread uses {@code task} ({@code per-thread})
      * @throws ArithmeticException when the slot updated would leave the long range (nothing changes)
      */
     void add(int cpu, int task, long delta);
@@ -43,19 +45,38 @@ public interface Counter {
         return Math.max(0, approximate());
     }
 
-    /** The exact value once updates are quiescent; usually O(slots). */
+    /**
+     * The exact value once updates are quiescent; usually O(slots). Partial sums may leave the long
+     * range; only a true value that does not fit throws ArithmeticException.
+     */
     long precise();
 
     /** (under, over) with precise - under <= approximate() <= precise + over at quiescence. */
     Accuracy accuracy();
 
     /**
-     * Sets the value through a bias: precise() becomes {@code value}; approximate() may read anything
-     * within the accuracy range of it. Not atomic with concurrent adds (neither is the kernel's).
+     * Sets the value: precise() becomes {@code value}. {@code flat} and {@code per-node} do what
+     * percpu_counter_set does (under the counter's lock, every slot to 0 and the total to the
+     * value, so approximate() reads it exactly); the others store a bias, and approximate() may read
+     * anything within the accuracy range of the value (percpu_counter_tree_set). Not atomic with
+     * concurrent adds (neither is the kernel's).
+     *
+     * @throws ArithmeticException when the bias {@code value} - (sum of the slots) does not fit a long
      */
     void set(long value);
 
     CounterId id();
+
+    /**
+     * Returns the counter's per-CPU slots to the arena (percpu_counter_destroy); a no-op for counters
+     * without any. Afterwards the reads of those slots (precise(), set(), a 1-CPU tree's
+     * approximate()) throw IllegalStateException; an add must not run
+     * during or after close() (as in the kernel, nothing stops it, and the slot may already belong to
+     * another counter). A counter that is never closed returns its slots once it is unreachable.
+     */
+    @Override
+    default void close() {
+    }
 
     /**
      * Approximate comparison with a value: +1 when this counter is certainly greater than {@code v},

@@ -5,7 +5,8 @@ import io.counterbench.topology.Topology;
 
 /**
  * Builds counters of one id for one topology and batch. Everything derived from the topology (tree
- * shape, CPU-to-slot maps) is computed once here, so creating a counter allocates only the counter.
+ * shape, CPU-to-slot maps) is computed once here, so creating a counter allocates only the counter
+ * (and, for the tree, its own item lines) and takes its per-CPU slots from the {@link PerCpuArena}.
  */
 public final class CounterFactory {
     private final CounterId id;
@@ -80,23 +81,58 @@ public final class CounterFactory {
     }
 
     public Counter create() {
-        return id.build(this, id.shared(this), 0);
+        return createGroup(1)[0];
     }
 
     /**
-     * {@code count} counters (at most {@link Slots#MAX_GROUP}) that share per-CPU memory where the
-     * implementation has any, like the four RSS counters of one mm in one allocation.
+     * {@code count} counters (at most {@link Slots#MAX_GROUP}) built together, like the four RSS
+     * counters of one mm: where the implementation has per-CPU slots they are adjacent slots of one
+     * arena chunk (percpu_counter_tree_init_many's one allocation). Each counter returns its slot on
+     * {@link Counter#close()} or, failing that, once it is unreachable.
      */
     public Counter[] createGroup(int count) {
         if (count < 1 || count > Slots.MAX_GROUP) {
             throw new IllegalArgumentException("group size " + count + " must be in 1-" + Slots.MAX_GROUP);
         }
-        Object shared = id.shared(this);
         Counter[] group = new Counter[count];
+        PerCpuArena arena = arena();
+        if (arena == null) {
+            for (int k = 0; k < count; k++) {
+                group[k] = id.build(this, null);
+            }
+            return group;
+        }
+        SlotLease[] leases = arena.take(count);
+        try {
+            for (int k = 0; k < count; k++) {
+                group[k] = id.build(this, leases[k]);
+            }
+        } catch (RuntimeException | Error e) {
+            for (SlotLease lease : leases) {
+                lease.run();
+            }
+            throw e;
+        }
         for (int k = 0; k < count; k++) {
-            group[k] = id.build(this, shared, k);
+            PerCpuArena.releaseWhenUnreachable(group[k], leases[k]);
         }
         return group;
+    }
+
+    /** The arena this factory's counters take their per-CPU slots from, or null when they have none. */
+    public PerCpuArena arena() {
+        int regions = id.regions(topology);
+        return regions == 0 ? null : PerCpuArena.of(regions);
+    }
+
+    /**
+     * Bytes the kernel's layout needs for one counter of this structure, computed from it: 8 per
+     * per-CPU slot, plus one 64-byte line per tree item (the kernel's items are cache-line aligned);
+     * 8 for atomic (an atomic_long_t). -1 where the kernel has no such structure (per-node was a
+     * proposal, per-thread caches lived in task_struct and scale with threads; adder, jctools).
+     */
+    public long kernelLayoutBytes() {
+        return id.kernelLayoutBytes(this);
     }
 
     /**

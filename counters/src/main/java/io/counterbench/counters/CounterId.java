@@ -14,21 +14,26 @@ public enum CounterId {
     /** AtomicLong: exact, every writer on one line. */
     ATOMIC("atomic", "AtomicLong") {
         @Override
-        Counter build(CounterFactory f, Object shared, int k) {
+        long kernelLayoutBytes(CounterFactory f) {
+            return 8;
+        }
+
+        @Override
+        Counter build(CounterFactory f, SlotLease lease) {
             return new AtomicCounter(f.topology().cpuIdLimit());
         }
     },
     /** LongAdder: exact, striped by thread probe. */
     ADDER("adder", "LongAdder") {
         @Override
-        Counter build(CounterFactory f, Object shared, int k) {
+        Counter build(CounterFactory f, SlotLease lease) {
             return new AdderCounter(f.topology().cpuIdLimit());
         }
     },
     /** JCTools' FixedSizeStripedLongCounter, one stripe per CPU. */
     JCTOOLS("jctools", "JCTools striped counter") {
         @Override
-        Counter build(CounterFactory f, Object shared, int k) {
+        Counter build(CounterFactory f, SlotLease lease) {
             return new JctoolsCounter(f.topology().puCount(), f.topology().cpuIdLimit());
         }
     },
@@ -40,7 +45,7 @@ public enum CounterId {
         }
 
         @Override
-        Counter build(CounterFactory f, Object shared, int k) {
+        Counter build(CounterFactory f, SlotLease lease) {
             return new PerThreadCounter(f.batch(), f.topology().cpuIdLimit(), f.observer());
         }
     },
@@ -52,14 +57,13 @@ public enum CounterId {
         }
 
         @Override
-        Object shared(CounterFactory f) {
-            return BatchedCounter.allocate(f.topology().domainCount(Level.NUMA));
+        int regions(Topology t) {
+            return t.domainCount(Level.NUMA);
         }
 
         @Override
-        Counter build(CounterFactory f, Object shared, int k) {
-            return new BatchedCounter(this, (long[]) shared, f.nodeOf(), f.topology().domainCount(Level.NUMA), k, f.batch(),
-                    f.observer());
+        Counter build(CounterFactory f, SlotLease lease) {
+            return new BatchedCounter(this, lease, f.nodeOf(), regions(f.topology()), f.batch(), f.observer());
         }
     },
     /** Linux percpu_counter: per-CPU slots, batch max(32, 2N), flushed into a total. */
@@ -70,14 +74,18 @@ public enum CounterId {
         }
 
         @Override
-        Object shared(CounterFactory f) {
-            return BatchedCounter.allocate(f.topology().cpuIdLimit());
+        int regions(Topology t) {
+            return t.cpuIdLimit();
         }
 
         @Override
-        Counter build(CounterFactory f, Object shared, int k) {
-            return new BatchedCounter(this, (long[]) shared, f.identity(), f.topology().cpuIdLimit(), k, f.batch(),
-                    f.observer());
+        long kernelLayoutBytes(CounterFactory f) {
+            return 8L * regions(f.topology());
+        }
+
+        @Override
+        Counter build(CounterFactory f, SlotLease lease) {
+            return new BatchedCounter(this, lease, f.identity(), regions(f.topology()), f.batch(), f.observer());
         }
     },
     /** HPCC with the kernel's arity table, batch 32 by default (RSS_STAT_BATCH_SIZE). */
@@ -98,14 +106,18 @@ public enum CounterId {
         }
 
         @Override
-        Object shared(CounterFactory f) {
-            return new long[][] {TreeCounter.allocateLevel0(f.shape()), TreeCounter.allocateItems(f.shape())};
+        int regions(Topology t) {
+            return t.cpuIdLimit();
         }
 
         @Override
-        Counter build(CounterFactory f, Object shared, int k) {
-            long[][] arrays = (long[][]) shared;
-            return new TreeCounter(this, f.shape(), f.batch(), arrays[0], arrays[1], k, f.observer());
+        long kernelLayoutBytes(CounterFactory f) {
+            return treeKernelLayoutBytes(f.shape());
+        }
+
+        @Override
+        Counter build(CounterFactory f, SlotLease lease) {
+            return new TreeCounter(this, f.shape(), f.batch(), lease, f.observer());
         }
     },
     /** HPCC whose levels follow the topology's domains (SMT, core, LLC, node, package). */
@@ -126,14 +138,18 @@ public enum CounterId {
         }
 
         @Override
-        Object shared(CounterFactory f) {
-            return TREE.shared(f);
+        int regions(Topology t) {
+            return t.cpuIdLimit();
         }
 
         @Override
-        Counter build(CounterFactory f, Object shared, int k) {
-            long[][] arrays = (long[][]) shared;
-            return new TreeCounter(this, f.shape(), f.batch(), arrays[0], arrays[1], k, f.observer());
+        long kernelLayoutBytes(CounterFactory f) {
+            return treeKernelLayoutBytes(f.shape());
+        }
+
+        @Override
+        Counter build(CounterFactory f, SlotLease lease) {
+            return new TreeCounter(this, f.shape(), f.batch(), lease, f.observer());
         }
     };
 
@@ -176,12 +192,25 @@ public enum CounterId {
         return null;
     }
 
-    /** Per-CPU memory shared by the counters of one group, or null. */
-    Object shared(CounterFactory f) {
-        return null;
+    /** Per-CPU (or per-node) regions a counter takes one arena slot in, or 0 when it has no per-CPU slots. */
+    int regions(Topology t) {
+        return 0;
     }
 
-    abstract Counter build(CounterFactory f, Object shared, int k);
+    /**
+     * Bytes the kernel's layout of this structure needs for one counter, or -1 where the kernel has
+     * no such structure: 8 per per-CPU slot, plus one 64-byte line per tree item.
+     */
+    long kernelLayoutBytes(CounterFactory f) {
+        return -1;
+    }
+
+    static long treeKernelLayoutBytes(TreeShape shape) {
+        return 8L * shape.cpuSlots() + 64L * shape.itemCount();
+    }
+
+    /** One counter; {@code lease} is its arena slot when {@link #regions} is not 0, else null. */
+    abstract Counter build(CounterFactory f, SlotLease lease);
 
     /** Parses an id ("tree-topo") or a constant name ("TREE_TOPO"), case-insensitively. */
     public static CounterId parse(String text) {

@@ -3,25 +3,37 @@ package io.counterbench.counters;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
-/** The padding policy (see package-info): 128-byte lines of 16 longs, one spare line at each end. */
+/** The padding policy (see package-info): line sizes, index arithmetic and the exact slot add. */
 public final class Slots {
-    /** Longs per 128-byte line. */
+    /** Longs per 128-byte line: per-task caches, a counter's total and lock, per-CPU region padding. */
     public static final int STRIDE = 16;
-    /** Largest group of counters that can share per-CPU lines. */
-    public static final int MAX_GROUP = STRIDE;
+    /** Longs per 64-byte tree item line, the kernel's cache-line-aligned item. */
+    static final int ITEM_STRIDE = 8;
+    /** Largest group of counters built together (adjacent slots of one arena chunk). */
+    public static final int MAX_GROUP = 16;
     static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
     private Slots() {
     }
 
-    /** An array of {@code lines} padded lines. */
+    /** An array of {@code lines} padded 128-byte lines, one spare line at each end. */
     static long[] lines(int lines) {
         return new long[(lines + 2) * STRIDE];
     }
 
-    /** Index of word {@code k} of line {@code line}. */
+    /** Index of word {@code k} of 128-byte line {@code line}. */
     static int index(int line, int k) {
         return (line + 1) * STRIDE + k;
+    }
+
+    /** An array of {@code lines} 64-byte item lines, one spare line at each end. */
+    static long[] itemLines(int lines) {
+        return new long[(lines + 2) * ITEM_STRIDE];
+    }
+
+    /** Index of the one word of 64-byte item line {@code line}. */
+    static int itemIndex(int line) {
+        return (line + 1) * ITEM_STRIDE;
     }
 
     /** Adds atomically, undoing and throwing when the slot would leave the long range; returns the old value. */
@@ -35,12 +47,11 @@ public final class Slots {
         return orig;
     }
 
-    /** Exact sum of word k over lines [0, lines). */
-    static long sum(long[] a, int lines, int k) {
-        long s = 0;
+    /** Adds word k of lines [0, lines) to {@code sum} (opaque reads). */
+    static WideSum sumInto(WideSum sum, long[] a, int lines, int k) {
         for (int line = 0; line < lines; line++) {
-            s = Math.addExact(s, (long) LONGS.getOpaque(a, index(line, k)));
+            sum.add((long) LONGS.getOpaque(a, index(line, k)));
         }
-        return s;
+        return sum;
     }
 }

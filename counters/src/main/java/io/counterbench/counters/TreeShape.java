@@ -202,6 +202,14 @@ public final class TreeShape {
         return itemLines;
     }
 
+    /**
+     * Items above level 0, root included: the kernel's nr_items, each one 64-byte line of the
+     * counter's own. 0 for a 1-CPU tree, which has none.
+     */
+    public int itemCount() {
+        return exactRoot ? 0 : itemLines;
+    }
+
     int rootLine() {
         return itemLines - 1;
     }

@@ -8,6 +8,7 @@ import io.counterbench.topology.Level;
 import io.counterbench.topology.Topology;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,9 +18,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** An adversarial sequence reaches each bound exactly: the bounds are tight, not just safe. */
 class TightnessTest {
 
+    /** Every test topology with every batch 2^1 .. 2^10: the adversary must reach exactly the structural depth for each. */
     static Stream<Arguments> treesAndTopologies() {
         return Stream.of(CounterId.TREE, CounterId.TREE_TOPO)
-                .flatMap(id -> TestTopologies.all().flatMap(t -> Stream.of(2L, 32L, 256L).map(b -> Arguments.of(id, t, b))));
+                .flatMap(id -> TestTopologies.all().flatMap(t -> LongStream.rangeClosed(1, 10).map(order -> 1L << order)
+                        .mapToObj(b -> Arguments.of(id, t, b))));
     }
 
     private static long deviation(Counter c) {

@@ -4,20 +4,38 @@ import io.counterbench.bench.ReadBenchmark;
 import io.counterbench.counters.Counter;
 import io.counterbench.counters.CounterFactory;
 import io.counterbench.counters.CounterId;
+import io.counterbench.counters.PerCpuArena;
 import io.counterbench.topology.Topology;
 import io.counterbench.topology.TopologySources;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.openjdk.jol.info.GraphLayout;
+import org.openjdk.jol.vm.VM;
 
 /**
  * Retained memory of counters, measured with JOL: the object graph of one counter, and of a group
- * of four sharing per-CPU memory (an mm's RSS counters), less the configuration shared by every
- * counter of the same topology (tree shape, CPU maps), as the kernel's boot-time config is.
+ * of four built together (an mm's RSS counters), less the configuration shared by every counter of
+ * the same topology (tree shape, CPU maps), as the kernel's boot-time config is.
+ *
+ * <p>Per-CPU slots live in a {@link PerCpuArena} chunk that many counters share, so the chunk is
+ * left out of the graph and each counter is charged its share of a full chunk instead: slots used x
+ * (bytes of one chunk, region padding and array header included) / slots per chunk. That is what a
+ * counter costs once the arena holds many; a lone counter keeps a whole chunk alive (see
+ * {@link Row#chunkBytes}). Beside each row, the bytes the kernel's layout of the same structure
+ * needs ({@link CounterFactory#kernelLayoutBytes}), computed from the structure.
  */
 public final class Footprint {
-    /** One measurement. Bytes are JOL's totalSize of the reachable graph. */
-    public record Row(CounterId id, int cpus, long oneBytes, long groupOf4Bytes, long sharedConfigBytes) {
+    /**
+     * One measurement. Bytes are JOL's totalSize of the reachable graph without shared configuration
+     * and arena, plus the arena share.
+     *
+     * @param slotShareBytes bytes of one arena slot's share of a full chunk (0 without an arena)
+     * @param chunkBytes     bytes of one whole arena chunk (0 without an arena)
+     * @param kernelBytes    the kernel layout's bytes for one counter, -1 where the kernel has none
+     */
+    public record Row(CounterId id, int cpus, long oneBytes, long groupOf4Bytes, long sharedConfigBytes,
+                      long slotShareBytes, long chunkBytes, long kernelBytes) {
     }
 
     private Footprint() {
@@ -38,14 +56,40 @@ public final class Footprint {
         CounterFactory f = id.factory(t, 0);
         Counter one = f.create();
         Counter[] group = f.createGroup(4);
-        Object[] shared = f.sharedConfiguration();
-        GraphLayout config = shared.length == 0 ? null : GraphLayout.parseInstance(shared);
-        long oneBytes = withoutConfig(GraphLayout.parseInstance(one), config);
-        long groupBytes = withoutConfig(GraphLayout.parseInstance((Object[]) group), config);
-        return new Row(id, cpus, oneBytes, groupBytes, config == null ? 0 : config.totalSize());
+        try {
+            Object[] shared = f.sharedConfiguration();
+            PerCpuArena arena = f.arena();
+            Object[] excluded = arena == null ? shared : append(shared, arena);
+            GraphLayout config = shared.length == 0 ? null : GraphLayout.parseInstance(shared);
+            GraphLayout left = excluded.length == 0 ? null : GraphLayout.parseInstance(excluded);
+            long chunk = arena == null ? 0 : chunkBytes(arena);
+            long share = arena == null ? 0 : Math.ceilDiv(chunk, PerCpuArena.SLOTS_PER_CHUNK);
+            long oneBytes = without(GraphLayout.parseInstance(one), left) + share;
+            long groupBytes = without(GraphLayout.parseInstance((Object[]) group), left) + group.length * share;
+            return new Row(id, cpus, oneBytes, groupBytes, config == null ? 0 : config.totalSize(), share, chunk,
+                    f.kernelLayoutBytes());
+        } finally {
+            one.close();
+            for (Counter c : group) {
+                c.close();
+            }
+        }
     }
 
-    private static long withoutConfig(GraphLayout g, GraphLayout config) {
-        return config == null ? g.totalSize() : g.subtract(config).totalSize();
+    /** A chunk's array as the VM lays it out: header, the longs, alignment. */
+    static long chunkBytes(PerCpuArena arena) {
+        long raw = VM.current().arrayHeaderSize() + 8L * arena.chunkLongs();
+        int align = VM.current().objectAlignment();
+        return Math.ceilDiv(raw, align) * align;
+    }
+
+    private static Object[] append(Object[] a, Object x) {
+        Object[] r = Arrays.copyOf(a, a.length + 1);
+        r[a.length] = x;
+        return r;
+    }
+
+    private static long without(GraphLayout g, GraphLayout excluded) {
+        return excluded == null ? g.totalSize() : g.subtract(excluded).totalSize();
     }
 }

@@ -45,10 +45,13 @@ final class FootprintCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Footprint.Row> rows = Footprint.measure(ids, cpus);
         out.println("Retained bytes (JOL GraphLayout), without the shared per-topology configuration:");
-        out.println("one = one counter; group = 4 counters built together (sharing per-CPU lines where the counter can).");
+        out.println("one = one counter; group = 4 counters built together (adjacent per-CPU arena slots);");
+        out.println("per-CPU slots are charged as their share of a full arena chunk (padding included), see below;");
+        out.println("kernel = bytes the kernel's layout of the structure needs for one counter: 8 per per-CPU");
+        out.println("slot, plus one 64-byte line per tree item (- where the kernel has no such structure).");
         StringBuilder header = new StringBuilder(String.format("%-11s", "counter"));
         for (int n : cpus) {
-            header.append(String.format(" | %10s %10s", "N=" + n + " one", "group"));
+            header.append(String.format(" | %10s %8s %10s", "N=" + n + " one", "kernel", "group"));
         }
         out.println(header);
         out.println("-".repeat(header.length()));
@@ -56,7 +59,8 @@ final class FootprintCommand implements Callable<Integer> {
             StringBuilder line = new StringBuilder(String.format("%-11s", id.id()));
             for (int n : cpus) {
                 Footprint.Row r = rows.stream().filter(x -> x.id() == id && x.cpus() == n).findFirst().orElseThrow();
-                line.append(String.format(" | %10d %10d", r.oneBytes(), r.groupOf4Bytes()));
+                line.append(String.format(" | %10d %8s %10d", r.oneBytes(),
+                        r.kernelBytes() < 0 ? "-" : Long.toString(r.kernelBytes()), r.groupOf4Bytes()));
             }
             out.println(line);
         }
@@ -70,6 +74,22 @@ final class FootprintCommand implements Callable<Integer> {
             }
             out.println(line);
         }
+        out.println("Per-CPU arena chunks (" + io.counterbench.counters.PerCpuArena.SLOTS_PER_CHUNK + " slots per region, regions padded 128 bytes apart), in bytes:");
+        for (int n : cpus) {
+            StringBuilder line = new StringBuilder(String.format("  N=%-5d", n));
+            Set<Long> seen = new LinkedHashSet<>();
+            for (Footprint.Row r : rows) {
+                if (r.cpus() == n && r.chunkBytes() > 0 && seen.add(r.chunkBytes())) {
+                    String users = rows.stream().filter(x -> x.cpus() == n && x.chunkBytes() == r.chunkBytes())
+                            .map(x -> x.id().id()).collect(java.util.stream.Collectors.joining(","));
+                    line.append(' ').append(users).append(": chunk=").append(r.chunkBytes())
+                            .append(" share of one slot=").append(r.slotShareBytes()).append(';');
+                }
+            }
+            out.println(line);
+        }
+        out.println("  A lone counter keeps a whole chunk alive; its row charges it one slot's share, as the kernel's");
+        out.println("  per-CPU allocator spreads its chunks over every per-CPU allocation.");
         out.println("adder: a fresh LongAdder has no cells; under contention it grows to at most the next power of two");
         out.println("       above this machine's CPU count, whatever N the row names.");
         if (!noLayout) {
@@ -100,7 +120,7 @@ final class FootprintCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.println("Field layouts (per-CPU slots are long[] lines of 128 bytes; see counters/package-info.java):");
+        out.println("Field layouts (per-CPU slots live in arena chunks; see counters/package-info.java, Padding):");
         for (Class<?> k : classes) {
             out.println(ClassLayout.parseClass(k).toPrintable());
         }

@@ -320,7 +320,8 @@ final class RunCommand implements Callable<Integer> {
         int[] ns = {2, 64, 256, 1024};
         List<Footprint.Row> rows = Footprint.measure(Arrays.asList(CounterId.values()), ns);
         ObjectNode root = Json.object();
-        root.put("tool", "JOL GraphLayout totalSize, bytes, without the shared per-topology configuration");
+        root.put("tool", "JOL GraphLayout totalSize, bytes, without the shared per-topology configuration; "
+                + "per-CPU arena slots charged as their share of a full chunk (slotShareBytes each)");
         ArrayNode arr = root.putArray("rows");
         for (Footprint.Row r : rows) {
             ObjectNode n = arr.addObject();
@@ -329,6 +330,10 @@ final class RunCommand implements Callable<Integer> {
             n.put("oneBytes", r.oneBytes());
             n.put("groupOf4Bytes", r.groupOf4Bytes());
             n.put("sharedConfigBytes", r.sharedConfigBytes());
+            n.put("slotShareBytes", r.slotShareBytes());
+            if (r.kernelBytes() >= 0) {
+                n.put("kernelBytes", r.kernelBytes());
+            }
         }
         Json.write(folder.resolve("footprint.json"), root);
     }
