@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** A/B on one machine: forks of two versions in randomized pairs, gated with the fork as the unit. */
-@Command(name = "ab",
+@Command(name = "ab", mixinStandardHelpOptions = true,
         description = {"Compare two versions on this machine: build each (a git revision, built from that commit and cached by commit, "
                 + "or a built benchmarks.jar), plan the rows both have, run their forks in randomized pairs (one JVM per fork, the two "
                 + "forks of a pair back to back, which goes first balanced at random), and gate every row on its paired ratios.",

@@ -23,11 +23,12 @@ public enum Profile {
     FULL(5, 5, 1000, 10, 1000, true, Map.of("placement", List.of("compact", "spread", "one-per-core", "none"), "cpu", List.of("lookup")),
             Slices.STANDARD),
     /**
-     * The pull-request gate (ab): 14 rows, short forks, 14 forks (pairs, in ab) per row, about 8
-     * minutes of ab on a 2-core box: every counter's add at 1 thread, the per-CPU and striped
-     * counters' add at the CPU count, the tree's approximate read and its OOM-style selection.
+     * The pull-request gate (ab): 12 rows, 12 forks (pairs, in ab) per row, about 9 minutes of ab on
+     * a 2-core box: every counter's add at 1 thread, LongAdder's, flat's and the tree's add at the
+     * CPU count, and the tree's approximate read. Warmup 3 x 200 ms: with 2 x 100 ms some forks
+     * still measured unsettled code (AtomicLong's add spread 14% from fork to fork, 3% with this).
      */
-    CI(14, 2, 100, 2, 100, false, Map.of("placement", List.of("compact"), "cpu", List.of("lookup")), Slices.CI);
+    CI(12, 3, 200, 2, 200, false, Map.of("placement", List.of("compact"), "cpu", List.of("lookup")), Slices.CI);
 
     public final int forks;
     public final int warmupIterations;
@@ -103,11 +104,10 @@ public enum Profile {
                 Slice.skip("^ReaderWriterBenchmark\\."),
                 Slice.skip("^LifecycleBenchmark\\."),
                 Slice.skip("^ReadBenchmark\\.precise$"),
-                Slice.skip("^SelectionBenchmark\\.alwaysPrecise$"),
                 Slice.of("^UpdateBenchmark\\.inc$", "threads", "1"),
-                Slice.of("^UpdateBenchmark\\.inc$", "counter", "adder,flat,tree,per-thread", "threads", "cpus"),
+                Slice.of("^UpdateBenchmark\\.inc$", "counter", "adder,flat,tree", "threads", "cpus"),
                 Slice.of("^ReadBenchmark\\.approximate$", "counter", "tree", "cpus", "4096"),
-                Slice.of("^SelectionBenchmark\\.approximateWithFallback$", "counter", "tree", "topology", "synthetic-256", "processes", "10000"));
+                Slice.skip("^SelectionBenchmark\\."));
 
         static final List<Slice> STANDARD = List.of(
                 Slice.of("^UpdateBenchmark\\.inc$"),
