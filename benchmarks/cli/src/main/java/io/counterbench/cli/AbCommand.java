@@ -85,7 +85,7 @@ final class AbCommand implements Callable<Integer> {
     Path summary;
 
     @Option(names = "--slowdown", paramLabel = "COUNTER:PERCENT[,...]", split = ",", description = "Calibration: make these counters' add "
-            + "do extra work worth about PERCENT of an add, in the current version's forks only (e.g. tree:5).")
+            + "do extra work, one more add of their kind every 2^k adds (2^k nearest to 100/PERCENT), in the current version's forks only (e.g. tree:5).")
     List<String> slowdown;
 
     @Option(names = "--rerun-above", paramLabel = "CPUS", description = "Run a pair again (once, at the end) when other work kept more "

@@ -24,10 +24,9 @@ public class WorkerState {
     /** Exact sum of the deltas this thread added since the trial began; read by the probe after JMH's barrier. */
     long tally;
     private CpuMode mode;
-    /** The calibration knob (see {@link SlowdownKnob}): the second counter, its period and the adds left until its next add. */
+    /** The calibration knob (see {@link SlowdownKnob}): the second counter, and its period - 1 as a mask on the tally. */
     private Counter extra;
-    private int extraEvery;
-    private int untilExtra;
+    private long extraMask;
     private int[] saved;
 
     @Setup(Level.Trial)
@@ -37,8 +36,7 @@ public class WorkerState {
         cpu = s.cpuOfThread[index % s.cpuOfThread.length];
         mode = s.mode;
         extra = s.extra;
-        extraEvery = s.extraEvery;
-        untilExtra = s.extraEvery;
+        extraMask = s.extraEvery - 1L;
         if (s.pin) {
             saved = Affinity.allowedCpus();
             Affinity.pin(cpu);
@@ -66,8 +64,7 @@ public class WorkerState {
             c.add(cpu, task, delta);
         }
         tally += delta;
-        if (SlowdownKnob.ON && extra != null && --untilExtra == 0) {
-            untilExtra = extraEvery;
+        if (SlowdownKnob.ON && extra != null && (tally & extraMask) == 0) {
             if (m == CpuMode.LOOKUP) {
                 extra.add(delta);
             } else if (m == CpuMode.HANDLE) {

@@ -15,14 +15,14 @@ class SlowdownKnobTest {
     }
 
     @Test
-    void percentBecomesOneExtraAddEveryNAdds() {
+    void percentBecomesOneExtraAddEveryPowerOfTwoAdds() {
         System.setProperty(SlowdownKnob.PROPERTY, "tree:5,flat:2, per-thread:20,adder:10,atomic:100,jctools:3");
-        assertEquals(20, SlowdownKnob.every("tree"));
-        assertEquals(50, SlowdownKnob.every("flat"));
-        assertEquals(5, SlowdownKnob.every("per-thread"));
-        assertEquals(10, SlowdownKnob.every("adder"));
+        assertEquals(16, SlowdownKnob.every("tree"));
+        assertEquals(64, SlowdownKnob.every("flat"));
+        assertEquals(4, SlowdownKnob.every("per-thread"));
+        assertEquals(8, SlowdownKnob.every("adder"));
         assertEquals(1, SlowdownKnob.every("atomic"));
-        assertEquals(33, SlowdownKnob.every("jctools"));
+        assertEquals(32, SlowdownKnob.every("jctools"));
         assertEquals(0, SlowdownKnob.every("tree-topo"), "not named: no extra work");
     }
 

@@ -96,8 +96,9 @@ public final class Calibration {
         Map<String, List<Observation>> byRow = new LinkedHashMap<>();
         aa.forEach(x -> byRow.computeIfAbsent(x.row, k -> new ArrayList<>()).add(x));
         byRow.forEach((row, list) -> b.append("| ").append(row).append(" | ")
-                .append(pct(median(list.stream().mapToDouble(Observation::mde).toArray()))).append(" | ±")
-                .append(pct(Math.expm1(median(list.stream().mapToDouble(Observation::spread).toArray())))).append(" |\n"));
+                .append(pct(median(list.stream().mapToDouble(Observation::mde).toArray()))).append(" | ")
+                .append(String.format(Locale.ROOT, "±%.2f%%", 100 * Math.expm1(median(list.stream().mapToDouble(Observation::spread).toArray()))))
+                .append(" |\n"));
         if (command != null) {
             b.append("\nProduced by `").append(command).append("`.\n");
         }
