@@ -99,11 +99,15 @@ case "${1:-}" in
     for a in "$@"; do
       case "$a" in
         --jcstress) exec_args+=(-Djcstress.mode=full) ;;
+        --fuzz) exec_args+=(-Dcounterbench.fuzz=full -Dtest=BadInputCampaignTest -Dsurefire.failIfNoSpecifiedTests=false) ;;
         -h|--help)
           cat <<'HELP'
-Usage: ./run-bench.sh test [--jcstress] [MAVEN ARGS...]
+Usage: ./run-bench.sh test [--jcstress] [--fuzz] [MAVEN ARGS...]
 Runs the whole test suite (unit, property, concurrency and short jcstress tests) with Maven verify.
   --jcstress   run the jcstress tests in their full mode (long) instead of the short CI mode
+  --fuzz       run only the bad-input campaign, in its full mode (thousands of malformed inputs,
+               a few minutes) instead of the few hundred of every test run; another seed:
+               -Dcounterbench.fuzz.seed=N
 Extra arguments go to Maven, e.g. -pl counters or -Dtest=TreeCounterTest.
 HELP
           exit 0 ;;

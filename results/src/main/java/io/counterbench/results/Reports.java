@@ -114,7 +114,7 @@ public final class Reports {
                 written.add(p);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report into " + outDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the report into " + outDir + ": " + io.counterbench.inputs.IoReasons.of(e), e);
         }
         return written;
     }

@@ -1,5 +1,6 @@
 package io.counterbench.results;
 
+import io.counterbench.inputs.IoReasons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -60,6 +61,9 @@ public final class RunFolders {
      * Files already in it are never overwritten (see {@link #newFile}).
      */
     public static Path named(Path dir) {
+        if (dir.toString().isBlank()) {
+            throw new IllegalArgumentException("--out '" + dir + "' names no folder (give one, e.g. --out results/mine; '.' is the current folder)");
+        }
         try {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new IllegalArgumentException("--out " + dir + " exists and is not a directory");
@@ -70,6 +74,28 @@ public final class RunFolders {
         }
         if (!Files.isWritable(dir)) {
             throw new IllegalArgumentException("--out " + dir + " is not writable");
+        }
+        return dir;
+    }
+
+    /**
+     * What {@link #named} would refuse without creating anything (for a dry run): an empty path, a
+     * path that exists and is not a folder, or one below a file.
+     */
+    public static Path checkNamed(Path dir) {
+        if (dir.toString().isBlank()) {
+            throw new IllegalArgumentException("--out '" + dir + "' names no folder (give one, e.g. --out results/mine; '.' is the current folder)");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--out " + dir + " exists and is not a directory");
+        }
+        for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new IllegalArgumentException("--out " + dir + " cannot be created: " + p + " is a file, not a folder");
+                }
+                break;
+            }
         }
         return dir;
     }
@@ -108,7 +134,6 @@ public final class RunFolders {
     }
 
     static String reason(IOException e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : " " + m);
+        return IoReasons.of(e);
     }
 }

@@ -1,5 +1,6 @@
 package io.counterbench.topology;
 
+import io.counterbench.inputs.Limits;
 import java.util.BitSet;
 
 /** Linux CPU list syntax, as in sysfs and taskset: "0-3,8,10-11". */
@@ -36,8 +37,9 @@ public final class CpuList {
     }
 
     private static int nonNegative(int v, String text) {
-        if (v < 0 || v > 1 << 20) {
-            throw new IllegalArgumentException("bad CPU list '" + text + "': CPU number " + v + " out of range");
+        if (!Limits.CPU_ID.contains(v)) {
+            throw new IllegalArgumentException("bad CPU list '" + text + "': CPU number " + v + " is out of range ("
+                    + Limits.CPU_ID.rule() + ")");
         }
         return v;
     }

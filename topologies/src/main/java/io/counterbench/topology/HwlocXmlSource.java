@@ -1,25 +1,35 @@
 package io.counterbench.topology;
 
-import java.io.IOException;
+import io.counterbench.inputs.InputFile;
+import io.counterbench.inputs.Limits;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads an hwloc 2.x XML topology as {@code lstopo --of xml} writes it. Package, Die, Core and PU
  * objects map to the levels of the same name, Group objects are skipped, the LLC of a PU is its
  * outermost data or unified cache ancestor, and its NUMA node is the NUMANode memory child of its
  * nearest ancestor that has one (hwloc 1.x files, where NUMANode is a parent, work too).
- * The file is parsed by {@link SafeXml}: no DTD is fetched and no entity is resolved.
+ * The file is parsed by {@link SafeXml}: no DTD is fetched and no entity is resolved. Every object
+ * needs a type; PU numbers must be CPU numbers ({@link Limits#CPU_ID}), at most
+ * {@link Limits#MAX_CPUS} PUs; an object's {@code cpuset}, where written, must list exactly the PUs
+ * under it ({@code complete_cpuset} and {@code allowed_cpuset} may differ and are not read).
  */
 public final class HwlocXmlSource {
     private static final Level[] LEVELS = {Level.PACKAGE, Level.DIE, Level.NUMA, Level.LLC, Level.CORE};
+    /** The elements and attributes the reader keeps; everything else (info, page_type, distances) is skipped. */
+    private static final Set<String> ELEMENTS = Set.of("topology", "object");
+    private static final Set<String> ATTRIBUTES = Set.of("type", "os_index", "cpuset", "cache_type");
+    /** Larger than the XML of any real machine (a 4096-PU box is a few MB): refused before parsing. */
+    static final long MAX_BYTES = 64L << 20;
 
     private final Path file;
 
@@ -27,40 +37,19 @@ public final class HwlocXmlSource {
         this.file = file;
     }
 
-    /** Reads the file; it is named by its file name. */
-    /** Larger than the XML of any real machine (a 4096-PU box is a few MB): refused before parsing. */
-    static final long MAX_BYTES = 64L << 20;
-
+    /** Reads the file (through {@link InputFile}: a regular file of at most 64 MiB); it is named by its file name. */
     public Topology load() {
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException("hwloc XML " + file + ": is a directory, not a file");
+        String source = InputFile.label(file, "hwloc XML");
+        byte[] bytes = InputFile.read(file, "hwloc XML", MAX_BYTES);
+        if (bytes.length == 0) {
+            throw new IllegalArgumentException(source + ": the file is empty");
         }
-        try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new IllegalArgumentException("hwloc XML " + file + ": " + (size >> 20) + " MiB is larger than any real topology (limit "
-                        + (MAX_BYTES >> 20) + " MiB)");
-            }
-            if (size == 0) {
-                throw new IllegalArgumentException("hwloc XML " + file + ": the file is empty");
-            }
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalArgumentException("hwloc XML " + file + ": no such file");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("hwloc XML " + file + ": cannot read (" + e.getMessage() + ")", e);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.getFileName().toString(), "hwloc XML " + file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("hwloc XML " + file + ": no such file");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("hwloc XML " + file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        return parse(new ByteArrayInputStream(bytes), file.getFileName().toString(), source);
     }
 
-    /** Reads a document from a stream; errors name {@code source}. */
+    /** Reads a document from a stream; errors name {@code source}. Time and memory grow linearly with the document. */
     public static Topology parse(InputStream in, String name, String source) {
-        SafeXml.Element root = SafeXml.parse(in, source);
+        SafeXml.Element root = SafeXml.parse(in, source, ELEMENTS, ATTRIBUTES);
         if (!root.name().equals("topology")) {
             throw new IllegalArgumentException(source + ": not an hwloc XML topology (root element is <"
                     + root.name() + ">, expected <topology>)");
@@ -68,7 +57,9 @@ public final class HwlocXmlSource {
         List<PuRecord> pus = new ArrayList<>();
         long[][] ids;
         try {
-            walk(root, new ArrayList<>(), pus);
+            for (SafeXml.Element top : root.children()) {
+                walk(top, new SafeXml.Element[LEVELS.length], false, pus);
+            }
             ids = assignIds(pus);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
@@ -93,54 +84,116 @@ public final class HwlocXmlSource {
     private record PuRecord(int cpu, SafeXml.Element[] holders, boolean severalNodes) {
     }
 
-    private static void walk(SafeXml.Element e, List<SafeXml.Element> ancestors, List<PuRecord> out) {
-        for (SafeXml.Element child : e.children()) {
-            if (!child.name().equals("object")) {
-                continue;
+    /**
+     * Visits one object and everything under it, top down: {@code holders} are the objects of each
+     * level above it (the innermost package, die, node and core; the outermost data cache). Each
+     * object's memory children are looked at once, so the walk is linear in the document. Returns
+     * the CPUs of the PUs under the object, which its cpuset must list exactly.
+     */
+    private static BitSet walk(SafeXml.Element e, SafeXml.Element[] above, boolean severalAbove, List<PuRecord> out) {
+        if (!e.name().equals("object")) {
+            return new BitSet();
+        }
+        String type = e.attr("type");
+        if (type == null || type.isBlank()) {
+            throw new IllegalArgumentException(at(e) + "an <object> without a type (hwloc always writes one)");
+        }
+        if (type.equals("PU")) {
+            int cpu = puCpu(e, out.size());
+            for (SafeXml.Element c : e.children()) {
+                if (!"Misc".equals(c.attr("type")) && !"NUMANode".equals(c.attr("type"))) {
+                    throw new IllegalArgumentException(at(c) + "a " + c.attr("type") + " object inside PU " + cpu + " (PUs are the leaves of the tree)");
+                }
             }
-            String type = String.valueOf(child.attr("type"));
-            if (type.equals("PU")) {
-                out.add(record(child, ancestors, out.size()));
-            } else {
-                ancestors.add(child);
-                walk(child, ancestors, out);
-                ancestors.remove(ancestors.size() - 1);
+            out.add(new PuRecord(cpu, above.clone(), severalAbove));
+            if (out.size() > Limits.MAX_CPUS) {
+                throw new IllegalArgumentException("more than " + Limits.MAX_CPUS + " PU objects (the most a topology may have)");
             }
+            BitSet mine = new BitSet();
+            mine.set(cpu);
+            checkCpuset(e, mine);
+            return mine;
+        }
+        SafeXml.Element[] holders = above.clone();
+        boolean several = severalAbove;
+        int slot = switch (type) {
+            case "Package", "Socket" -> 0;
+            case "Die" -> 1;
+            case "NUMANode" -> 2;
+            case "Core" -> 4;
+            default -> isDataCache(e) ? 3 : -1;
+        };
+        if (slot == 3) {
+            if (holders[3] == null) {
+                holders[3] = e;
+            }
+        } else if (slot >= 0) {
+            holders[slot] = e;
+            several = slot == 2 ? false : several;
+        }
+        if (slot != 2) {
+            List<SafeXml.Element> nodes = memoryNodes(e);
+            if (!nodes.isEmpty()) {
+                holders[2] = nodes.get(0);
+                several = nodes.size() > 1;
+            }
+        }
+        BitSet under = new BitSet();
+        for (SafeXml.Element c : e.children()) {
+            under.or(walk(c, holders, several, out));
+        }
+        if (!under.isEmpty()) {
+            checkCpuset(e, under);
+        } else if (e.attr("cpuset") != null) {
+            cpuset(e);
+        }
+        return under;
+    }
+
+    /** A PU's os_index: a CPU number in {@link Limits#CPU_ID}. */
+    private static int puCpu(SafeXml.Element pu, int ordinal) {
+        String os = pu.attr("os_index");
+        if (os == null) {
+            throw new IllegalArgumentException(at(pu) + "PU #" + ordinal + " (in document order) has no os_index");
+        }
+        int cpu = osIndex(os, at(pu) + "PU #" + ordinal);
+        if (!Limits.CPU_ID.contains(cpu)) {
+            throw new IllegalArgumentException(at(pu) + "PU #" + ordinal + " has os_index " + cpu + ": " + Limits.CPU_ID.rule());
+        }
+        return cpu;
+    }
+
+    /** The object's cpuset, when it has one, must list exactly the CPUs of the PUs under it. */
+    private static void checkCpuset(SafeXml.Element e, BitSet pus) {
+        if (e.attr("cpuset") == null) {
+            return;
+        }
+        HwlocBitmap.Parsed set = cpuset(e);
+        if (!set.infinite() && !set.bits().equals(pus)) {
+            throw new IllegalArgumentException(at(e) + e.attr("type") + " cpuset '" + e.attr("cpuset") + "' lists CPUs "
+                    + describe(set.bits()) + " but the PUs under it are " + describe(pus));
         }
     }
 
-    private static PuRecord record(SafeXml.Element pu, List<SafeXml.Element> ancestors, int ordinal) {
-        String os = pu.attr("os_index");
-        if (os == null) {
-            throw new IllegalArgumentException("PU #" + ordinal + " (in document order) has no os_index");
+    private static HwlocBitmap.Parsed cpuset(SafeXml.Element e) {
+        try {
+            return HwlocBitmap.parse(e.attr("cpuset"));
+        } catch (IllegalArgumentException x) {
+            throw new IllegalArgumentException(at(e) + e.attr("type") + " cpuset '" + abbreviate(e.attr("cpuset")) + "' " + x.getMessage(), x);
         }
-        int cpu = osIndex(os, "PU #" + ordinal);
-        SafeXml.Element[] holders = new SafeXml.Element[LEVELS.length];
-        boolean several = false;
-        for (int i = ancestors.size() - 1; i >= 0; i--) {
-            SafeXml.Element a = ancestors.get(i);
-            String type = String.valueOf(a.attr("type"));
-            int slot = switch (type) {
-                case "Package", "Socket" -> 0;
-                case "Die" -> 1;
-                case "NUMANode" -> 2;
-                case "Core" -> 4;
-                default -> isDataCache(a) ? 3 : -1;
-            };
-            if (slot == 3) {
-                holders[3] = a;
-            } else if (slot >= 0 && holders[slot] == null) {
-                holders[slot] = a;
-            }
-            if (holders[2] == null) {
-                List<SafeXml.Element> nodes = memoryNodes(a);
-                if (!nodes.isEmpty()) {
-                    holders[2] = nodes.get(0);
-                    several = nodes.size() > 1;
-                }
-            }
-        }
-        return new PuRecord(cpu, holders, several);
+    }
+
+    private static String describe(BitSet cpus) {
+        return cpus.isEmpty() ? "none" : abbreviate(CpuList.format(cpus.stream().toArray()));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+
+    /** "line 12: " for messages, or "" when the parser gave no line. */
+    private static String at(SafeXml.Element e) {
+        return e.line() > 0 ? "line " + e.line() + ": " : "";
     }
 
     /** NUMANode objects attached to {@code e} as memory children, directly or under a memory-side cache. */
@@ -217,7 +270,7 @@ public final class HwlocXmlSource {
 
     private static int osIndex(String text, String what) {
         try {
-            int v = Integer.parseInt(text.strip());
+            int v = text.strip().matches("[0-9]+") ? Integer.parseInt(text.strip()) : -1;
             if (v >= 0) {
                 return v;
             }

@@ -1,5 +1,6 @@
 package io.counterbench.topology;
 
+import io.counterbench.inputs.Limits;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,8 +19,8 @@ import java.util.regex.Pattern;
  * @param numbering how PUs get their OS numbers
  */
 public record SyntheticSpec(List<Tier> tiers, Numbering numbering) {
-    /** Most PUs a synthetic topology may have. */
-    public static final int MAX_PUS = 65536;
+    /** Most PUs a synthetic topology may have: as many as any topology ({@link Limits#MAX_CPUS}). */
+    public static final int MAX_PUS = Limits.MAX_CPUS;
 
     private static final Pattern TOKEN = Pattern.compile("([A-Za-z][A-Za-z0-9_-]*)(?::([^()]*))?(?:\\((.*)\\))?");
     private static final Pattern CACHE = Pattern.compile("l([1-5])([dui]?)(?:cache)?");
@@ -189,9 +190,9 @@ public record SyntheticSpec(List<Tier> tiers, Numbering numbering) {
         }
         int n;
         try {
-            n = Integer.parseInt(count);
+            n = count.matches("[0-9]+") ? Integer.parseInt(count) : -1;
         } catch (NumberFormatException e) {
-            throw bad(text, "count in '" + token + "' is not a positive integer");
+            throw bad(text, "count in '" + token + "' is too large (at most " + MAX_PUS + " PUs in all)");
         }
         if (n <= 0) {
             throw bad(text, "count in '" + token + "' is not a positive integer");

@@ -1,10 +1,10 @@
 package io.counterbench.topology;
 
+import io.counterbench.inputs.InputFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * The root is a parameter so tests can point it at a fixture directory.
  */
 public final class SysfsSource {
+    private static final long MAX_ATTRIBUTE_BYTES = 64 << 10;
     private static final Pattern NUMBERED = Pattern.compile("(cpu|node|index)([0-9]{1,7})");
 
     private final Path root;
@@ -240,14 +241,12 @@ public final class SysfsSource {
         return one.length() > 40 ? one.substring(0, 40) + "..." : one;
     }
 
+    /** A sysfs attribute (a few bytes; read through {@link InputFile}, at most 64 KiB), as ASCII. */
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException(file + ": missing");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
+        return new String(InputFile.read(file, "", MAX_ATTRIBUTE_BYTES), StandardCharsets.US_ASCII);
     }
 
     /** N of every entry named prefixN in dir, ascending; empty when dir does not exist. */

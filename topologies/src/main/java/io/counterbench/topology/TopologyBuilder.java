@@ -1,5 +1,6 @@
 package io.counterbench.topology;
 
+import io.counterbench.inputs.Limits;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
  * the fixed order package > die > NUMA node > LLC > core > PU; an LLC that spans NUMA nodes (Intel
  * sub-NUMA clustering) is split at node boundaries, and the builder notes it. Siblings are ordered
  * by their lowest CPU number and ids are dense per level in that tree order (hwloc's logical order).
+ * CPU numbers must lie in {@link Limits#CPU_ID}, whichever source gives them.
  */
 public final class TopologyBuilder {
     private static final Level[] INNER = {Level.PACKAGE, Level.DIE, Level.NUMA, Level.LLC, Level.CORE};
@@ -34,8 +36,8 @@ public final class TopologyBuilder {
      * under their parent.
      */
     public TopologyBuilder pu(int cpu, int pkg, int die, int node, int llc, int core) {
-        if (cpu < 0) {
-            throw new IllegalArgumentException("CPU number " + cpu + " is negative");
+        if (!Limits.CPU_ID.contains(cpu)) {
+            throw new IllegalArgumentException("CPU number " + cpu + ": " + Limits.CPU_ID.rule());
         }
         if (pus.put(cpu, new long[] {pkg, die, node, llc, core}) != null) {
             throw new IllegalArgumentException("CPU " + cpu + " appears twice");

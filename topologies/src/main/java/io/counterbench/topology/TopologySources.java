@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,13 @@ public final class TopologySources {
             return SysfsSource.host();
         }
         if (s.endsWith(".xml")) {
-            return new HwlocXmlSource(Path.of(s)).load();
+            Path file;
+            try {
+                file = Path.of(s);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("hwloc XML '" + s + "': not a usable path (" + e.getReason() + ")", e);
+            }
+            return new HwlocXmlSource(file).load();
         }
         if (presetNames().contains(s)) {
             return preset(s).load();

@@ -214,7 +214,7 @@ final class AbCommand implements Callable<Integer> {
         stdout.println("baseline: " + base.describe() + "; current: " + cur.describe() + (knob.isEmpty() ? "" : " with " + String.join(" ", knob)));
         stdout.print(GateText.table(g));
         Summaries.write(folder.resolve("summary.md"), summary, "Baseline " + base.describe() + ", current " + cur.describe()
-                + (knob.isEmpty() ? "" : " (" + String.join(" ", knob) + ")") + "; run folder `" + folder.getFileName() + "`.\n\n" + GateText.markdown(g), stdout);
+                + (knob.isEmpty() ? "" : " (" + String.join(" ", knob) + ")") + "; run folder `" + folder.getFileName() + "`.\n\n" + GateText.markdown(g), stdout, GateCommand.environment);
         stdout.println("results: " + folder);
         stdout.flush();
         if (g.failed()) {

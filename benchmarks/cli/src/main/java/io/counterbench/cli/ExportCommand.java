@@ -34,6 +34,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExportFormat f = ExportFormat.parse(format);
+        OutputFile.check(file, "FILE");
         List<Path> written = f.write(RunLoader.load(run), file);
         PrintWriter out = spec.commandLine().getOut();
         written.forEach(p -> out.println("exported: " + p));

@@ -2,6 +2,7 @@ package io.counterbench.cli;
 
 import io.counterbench.counters.Counter;
 import io.counterbench.counters.CounterId;
+import io.counterbench.inputs.Limits;
 import io.counterbench.topology.TopologySources;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -36,9 +37,7 @@ final class FootprintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (int n : cpus) {
-            if (n < 1 || n > 65536) {
-                throw new UsageException("--cpus " + n + ": a CPU count must be in 1-65536");
-            }
+            Limits.CPUS.check("--cpus", n);
         }
         List<CounterId> ids = counters == null ? Arrays.asList(CounterId.values())
                 : counters.stream().map(CounterId::parse).toList();

@@ -11,6 +11,7 @@ import io.counterbench.results.run.RunLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +32,9 @@ import picocli.CommandLine.Spec;
                 + "rows, current run missing baseline rows, mixed modes, a corrupt file).",
             "A Markdown summary goes to --summary FILE and is appended to $GITHUB_STEP_SUMMARY when that is set."})
 final class GateCommand implements Callable<Integer> {
+    /** The environment ($GITHUB_STEP_SUMMARY); tests replace it. */
+    static Map<String, String> environment = System.getenv();
+
     @Option(names = "--baseline", paramLabel = "RUN|FILE", description = "Baseline run folder or JMH JSON file.")
     Path baseline;
 
@@ -81,11 +85,20 @@ final class GateCommand implements Callable<Integer> {
         if (!paired && (baseline == null || current == null)) {
             throw new UsageException("missing " + (baseline == null ? "--baseline" : "--current") + " (or give --ab DIR)");
         }
+        if (normalizeBy != null && normalizeBy.isBlank()) {
+            throw new UsageException("--normalize-by '" + normalizeBy + "' names no counter (e.g. --normalize-by adder)");
+        }
         GateOptions d = paired ? GateOptions.paired() : GateOptions.separateRuns();
         GateOptions options = new GateOptions(threshold == null ? d.threshold() : GateOptions.parsePercent("--threshold", threshold), alpha,
                 detect == null ? d.detect() : GateOptions.parsePercent("--detect", detect),
                 normalizeBy == null || normalizeBy.isBlank() ? null : normalizeBy.strip(), allowDifferentMachine, allowMissing);
         ExportFormat exportFormat = export == null ? null : ExportFormat.parse(export.get(0));
+        if (summary != null) {
+            OutputFile.check(summary, "--summary");
+        }
+        if (exportFormat != null) {
+            OutputFile.check(OutputFile.path(export.get(1), "--export"), "--export");
+        }
         RunInput base;
         RunInput cur;
         if (paired) {
@@ -98,7 +111,7 @@ final class GateCommand implements Callable<Integer> {
         }
         GateResult result = paired ? Gate.paired(base, cur, options) : Gate.separate(base, cur, options);
         out.print(GateText.table(result));
-        Summaries.write(summary, null, GateText.markdown(result), out);
+        Summaries.write(summary, null, GateText.markdown(result), out, environment);
         if (exportFormat != null) {
             for (Path p : exportFormat.write(cur, Path.of(export.get(1)))) {
                 out.println("exported: " + p);

@@ -39,6 +39,11 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        Converters.register(cl);
+        cl.setExecutionStrategy(parsed -> {
+            ListFlags.check(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("error: " + oneLine(ex) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
@@ -64,15 +69,27 @@ public final class Main implements Runnable {
             ex.printStackTrace(err);
             return ExitCodes.INTERNAL;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // a bug (every input is bounded before it is used): say so in one line, the stack when asked
+            err.println("internal error: " + (e instanceof StackOverflowError ? "stack overflow" : "out of memory")
+                    + " (a bug in counterbench; rerun with --verbose for where)");
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
     }
 
+    /** The message on one line: line breaks become spaces, other control characters '?', none empty. */
     static String oneLine(Throwable t) {
         String m = t.getMessage();
         if (m == null || m.isBlank()) {
-            m = t.getClass().getSimpleName();
+            m = t instanceof IllegalArgumentException ? "bad input" : t.getClass().getSimpleName();
         }
-        return m.replace('\n', ' ').strip();
+        return m.replaceAll("[\\r\\n\\t]+", " ").replaceAll("\\p{Cntrl}", "?").strip();
     }
 
     /** Version from the jar manifest, or "dev" when run from classes. */

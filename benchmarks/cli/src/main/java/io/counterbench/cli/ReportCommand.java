@@ -57,7 +57,7 @@ final class ReportCommand implements Callable<Integer> {
         List<Path> written = Reports.write(report, dir);
         stdout.println("report: " + dir);
         for (Path p : written) {
-            if (!p.getParent().equals(dir)) {
+            if (!dir.equals(p.getParent())) {
                 continue;
             }
             stdout.println("  " + p.getFileName());

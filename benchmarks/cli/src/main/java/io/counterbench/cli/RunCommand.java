@@ -9,6 +9,7 @@ import io.counterbench.env.AsyncProfilerSupport;
 import io.counterbench.env.Environment;
 import io.counterbench.env.EnvironmentJson;
 import io.counterbench.env.ProcStat;
+import io.counterbench.inputs.Limits;
 import io.counterbench.results.Json;
 import io.counterbench.results.RunFolders;
 import io.counterbench.results.run.RunJson;
@@ -105,11 +106,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--forks " + forks + ": give 1 to 100 forks per row");
         }
         if (threads != null) {
-            for (int t : threads) {
-                if (t <= 0) {
-                    throw new UsageException("--threads " + t + ": a thread count must be at least 1");
-                }
-            }
+            threads.forEach(t -> Limits.THREADS.check("--threads", t));
         }
         List<String> places = placements == null ? null : placements.stream().map(s -> Placement.parse(s).label()).distinct().toList();
         Pattern filter;
@@ -124,6 +121,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (host) {
             checkPlacements(plan, topo, allowed);
+        }
+        if (dryRun && out != null) {
+            RunFolders.checkNamed(out);
         }
         printPlan(stdout, plan, topo, host, cpus);
         if (dryRun) {

@@ -1,6 +1,8 @@
 package io.counterbench.cli;
 
 import io.counterbench.counters.CounterId;
+import io.counterbench.inputs.Limits;
+import io.counterbench.inputs.Range;
 import io.counterbench.soak.Soak;
 import io.counterbench.topology.Affinity;
 import java.io.PrintWriter;
@@ -19,10 +21,13 @@ import picocli.CommandLine.Spec;
                 + "at each interval the writers pause and precise() must equal the sum of their tallies exactly and approximate() "
                 + "must lie within the bound. Exit 1 on any violation."})
 final class SoakCommand implements Callable<Integer> {
+    /** Time between checks: long enough to run the writers, short enough to check within an hour. */
+    static final Range INTERVAL = new Range("a check interval in milliseconds", 10, 3_600_000);
+
     @Option(names = "--minutes", paramLabel = "M", description = "How long to run (default: ${DEFAULT-VALUE}; fractions allowed).")
     double minutes = 1;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Writer threads (default: 4 x the CPUs this process may use).")
+    @Option(names = "--threads", paramLabel = "N", description = "Writer threads, 1-65536 (default: 4 x the CPUs this process may use).")
     Integer threads;
 
     @Option(names = "--interval-ms", paramLabel = "MS", description = "Time between checks (default: ${DEFAULT-VALUE}).")
@@ -42,7 +47,8 @@ final class SoakCommand implements Callable<Integer> {
         if (!(minutes > 0) || minutes > 7 * 24 * 60) {
             throw new UsageException("--minutes " + minutes + ": must be positive (at most a week)");
         }
-        int n = threads != null ? threads : 4 * Affinity.processCpus().length;
+        int n = Limits.THREADS.checkInt("--threads", threads != null ? threads : 4L * Affinity.processCpus().length);
+        INTERVAL.check("--interval-ms", intervalMillis);
         List<CounterId> ids = counters == null ? Arrays.asList(CounterId.values()) : counters.stream().map(CounterId::parse).toList();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

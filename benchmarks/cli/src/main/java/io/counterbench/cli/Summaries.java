@@ -11,13 +11,10 @@ import java.util.Map;
 
 /** Where a Markdown summary goes: the run folder, --summary FILE, and $GITHUB_STEP_SUMMARY (appended) when set. */
 final class Summaries {
-    /** The environment; tests replace it. */
-    static Map<String, String> environment = System.getenv();
-
     private Summaries() {
     }
 
-    static void write(Path inFolder, Path extra, String markdown, PrintWriter out) {
+    static void write(Path inFolder, Path extra, String markdown, PrintWriter out, Map<String, String> environment) {
         try {
             for (Path p : new Path[] {inFolder, extra}) {
                 if (p == null) {
@@ -34,7 +31,7 @@ final class Summaries {
                 Files.writeString(Path.of(step), markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the summary: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the summary: " + io.counterbench.inputs.IoReasons.of(e), e);
         }
     }
 }

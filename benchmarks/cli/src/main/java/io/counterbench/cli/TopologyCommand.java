@@ -1,5 +1,6 @@
 package io.counterbench.cli;
 
+import io.counterbench.inputs.Limits;
 import io.counterbench.topology.Affinity;
 import io.counterbench.topology.CpuList;
 import io.counterbench.topology.Level;
@@ -50,8 +51,8 @@ final class TopologyCommand implements Runnable {
             printPresets(out);
             return;
         }
-        if (threads != null && threads <= 0) {
-            throw new UsageException("--threads must be a positive number, got " + threads);
+        if (threads != null) {
+            Limits.THREADS.check("--threads", threads);
         }
         Topology t = TopologySources.load(topology);
         boolean host = topology.strip().equals("host");

@@ -3,6 +3,7 @@ package io.counterbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.counterbench.results.Fixtures;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad input across every subcommand and file input: each gets exit code 2, exactly one line on
- * stderr that starts with "error:" and names the problem, no stack trace, and no file written.
+ * stderr that starts with "error:" and names the problem, no stack trace, and no file written (in
+ * the test's folder or the working directory). The last cases are the examples of issue 16, one per
+ * root cause; {@link BadInputCampaignTest} generates hundreds more.
  */
 class BadInputSuiteTest {
     @TempDir
@@ -45,6 +48,23 @@ class BadInputSuiteTest {
         Files.writeString(files.resolve("strings.json"), "[\"a\", \"b\"]");
         Files.write(files.resolve("not-utf8.json"), new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0x80, '[', ']'});
         Files.createDirectories(files.resolve("no-jmh-folder"));
+        // the examples of issue 16, one per root cause
+        String xml = Files.readString(CaseFiles.fixture("topologies/src/test/resources/hwloc/vm-2cpu-real.xml"));
+        Files.writeString(files.resolve("cpu-2147483647.xml"), xml.replaceAll("(<object type=\"PU\" )os_index=\"1\"", "$1os_index=\"2147483647\""));
+        Files.writeString(files.resolve("untyped-pu.xml"), xml.replaceFirst("<object type=\"PU\" ", "<object "));
+        assertEquals(0, new ProcessBuilder("mkfifo", files.resolve("fifo.json").toString()).start().waitFor());
+        Files.createSymbolicLink(files.resolve("zero.json"), Path.of("/dev/zero"));
+        try (RandomAccessFile sparse = new RandomAccessFile(files.resolve("sparse.json").toFile(), "rw")) {
+            sparse.setLength(3L << 30);
+        }
+        Path good = Fixtures.copy("runs/smoke", files, "good-run");
+        Path dirRun = Fixtures.copy("runs/smoke", files, "run-json-is-a-folder");
+        Files.delete(dirRun.resolve("run.json"));
+        Files.createDirectories(dirRun.resolve("run.json"));
+        Files.writeString(files.resolve("a-file"), "x");
+        String jmh = Files.readString(good.resolve("jmh.json"));
+        Files.writeString(files.resolve("threads-2.5.json"), jmh.replaceFirst("\"threads\"\\s*:\\s*1,", "\"threads\":2.5,"));
+        Files.writeString(files.resolve("negative-score.json"), jmh.replaceFirst("\"score\"\\s*:\\s*([0-9])", "\"score\":-$1"));
     }
 
     static Stream<Arguments> cases() {
@@ -62,7 +82,7 @@ class BadInputSuiteTest {
         c.add(Arguments.of("topology", List.of("topology", "--topology", f + "/external-entity.xml"), "entit"));
         c.add(Arguments.of("topology", List.of("topology", "--topology", f + "/billion-laughs.xml"), "entit"));
         c.add(Arguments.of("topology", List.of("topology", "--topology", f + "/dir.xml"), "directory"));
-        c.add(Arguments.of("topology", List.of("topology", "--topology", f + "/huge.xml"), "larger than any real topology"));
+        c.add(Arguments.of("topology", List.of("topology", "--topology", f + "/huge.xml"), "larger than any file of this kind"));
         c.add(Arguments.of("topology", List.of("topology", "--threads", "0"), "--threads"));
         c.add(Arguments.of("topology", List.of("topology", "--threads", "lots"), "--threads"));
         c.add(Arguments.of("topology", List.of("topology", "--no-such-flag"), "--no-such-flag"));
@@ -99,6 +119,26 @@ class BadInputSuiteTest {
         c.add(Arguments.of("gate", List.of("gate", "--baseline", f + "/missing.json", "--current", f + "/not-jmh.json"), "missing.json"));
         c.add(Arguments.of("gate", List.of("gate", "--current", f + "/not-jmh.json"), "--baseline"));
         c.add(Arguments.of("gate", List.of("gate", "--baseline", f + "/strings.json", "--current", f + "/strings.json", "--threshold", "lots"), "lots"));
+        // issue 16: one example of each root cause
+        c.add(Arguments.of("topology", List.of("topology", "--topology", f + "/cpu-2147483647.xml"), "os_index 2147483647: a CPU number must be between 0 and 65535"));
+        c.add(Arguments.of("topology", List.of("topology", "--topology", f + "/untyped-pu.xml"), "an <object> without a type"));
+        c.add(Arguments.of("report", List.of("report", f + "/fifo.json", "--out", o), "is a named pipe (fifo), not a regular file"));
+        c.add(Arguments.of("report", List.of("report", f + "/zero.json", "--out", o), "is a symbolic link to a character device"));
+        c.add(Arguments.of("report", List.of("report", f + "/sparse.json", "--out", o), "3072 MiB is larger than any file of this kind"));
+        c.add(Arguments.of("gate", List.of("gate", "--baseline", f + "/fifo.json", "--current", f + "/good-run"), "is a named pipe"));
+        c.add(Arguments.of("export", List.of("export", f + "/zero.json", o + "/x.json"), "character device"));
+        c.add(Arguments.of("report", List.of("report", f + "/good-run", "--out", ""), "--out '' names no folder"));
+        c.add(Arguments.of("soak", List.of("soak", "--counters", ",", "--minutes", "0.01"), "--counters ',': names no item"));
+        c.add(Arguments.of("run", List.of("run", "--dry-run", "--placement", ","), "--placement ',': names no item"));
+        c.add(Arguments.of("run", List.of("run", "--dry-run", "--threads", ","), "--threads ',': names no item"));
+        c.add(Arguments.of("footprint", List.of("footprint", "--cpus", ","), "--cpus ',': names no item"));
+        c.add(Arguments.of("simulate", List.of("simulate", "custom", "--counters", ",", "--out", o), "--counters ',': names no item"));
+        c.add(Arguments.of("soak", List.of("soak", "--threads", "2147483647", "--minutes", "0.01"), "--threads 2147483647: a thread count must be between 1 and 65536"));
+        c.add(Arguments.of("report", List.of("report", f + "/threads-2.5.json", "--out", o), "threads is 2.5, not a whole number"));
+        c.add(Arguments.of("report", List.of("report", f + "/negative-score.json", "--out", o), "cannot be negative"));
+        c.add(Arguments.of("gate", List.of("gate", "--baseline", f + "/run-json-is-a-folder", "--current", f + "/good-run"), "run.json: is a directory, not a file"));
+        c.add(Arguments.of("gate", List.of("gate", "--baseline", f + "/good-run", "--current", f + "/good-run", "--normalize-by", ""), "--normalize-by '' names no counter"));
+        c.add(Arguments.of("report", List.of("report", f + "/good-run", "--out", f + "/a-file/sub"), "a part of the path is a file, not a folder"));
         return c.stream();
     }
 
@@ -122,9 +162,14 @@ class BadInputSuiteTest {
     }
 
     private static List<String> listing() throws Exception {
+        List<String> all = new ArrayList<>();
         try (Stream<Path> s = Files.walk(files)) {
-            return s.map(p -> files.relativize(p) + ":" + (Files.isRegularFile(p) ? sizeAndTime(p) : "d")).sorted().toList();
+            s.map(p -> files.relativize(p) + ":" + (Files.isRegularFile(p) ? sizeAndTime(p) : "d")).forEach(all::add);
         }
+        try (Stream<Path> s = Files.list(Path.of("").toAbsolutePath())) {
+            s.map(p -> "cwd/" + p.getFileName() + ":" + (Files.isRegularFile(p) ? sizeAndTime(p) : "d")).forEach(all::add);
+        }
+        return all.stream().sorted().toList();
     }
 
     private static String sizeAndTime(Path p) {

@@ -23,7 +23,7 @@ class GateCommandTest {
 
     @AfterEach
     void restoreEnvironment() {
-        Summaries.environment = System.getenv();
+        GateCommand.environment = System.getenv();
     }
 
     private static String side(String which) {
@@ -35,7 +35,7 @@ class GateCommandTest {
         Path summary = tmp.resolve("summary.md");
         Path step = tmp.resolve("step-summary.md");
         Files.writeString(step, "earlier step\n");
-        Summaries.environment = Map.of("GITHUB_STEP_SUMMARY", step.toString());
+        GateCommand.environment = Map.of("GITHUB_STEP_SUMMARY", step.toString());
         Cli.Run r = run("gate", "--ab", Fixtures.resource(AA).toString(), "--summary", summary.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("verdict        slowdown interval                  MDE pairs  spread     baseline      current  benchmark (unit)"), r.out());

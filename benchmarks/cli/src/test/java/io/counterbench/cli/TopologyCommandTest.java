@@ -96,8 +96,8 @@ class TopologyCommandTest {
 
     @Test
     void nonPositiveThreadCounts() {
-        run("topology", "--topology", "small-8", "--threads", "0").assertOneLineError("--threads must be a positive number, got 0");
-        run("topology", "--topology", "small-8", "--threads", "-2").assertOneLineError("got -2");
+        run("topology", "--topology", "small-8", "--threads", "0").assertOneLineError("--threads 0: a thread count must be between 1 and 65536");
+        run("topology", "--topology", "small-8", "--threads", "-2").assertOneLineError("--threads -2: a thread count");
     }
 
     @Test

@@ -35,24 +35,24 @@ class SimulateCommandTest {
 
     @Test
     void zeroTasks() {
-        simulate("custom", "--tasks", "0").assertOneLineError("--tasks must be in 1-");
-        simulate("custom", "--tasks", "-3").assertOneLineError("got -3");
+        simulate("custom", "--tasks", "0").assertOneLineError("--tasks 0: a task count must be between 1 and 1048576");
+        simulate("custom", "--tasks", "-3").assertOneLineError("--tasks -3:");
     }
 
     @Test
     void negativeRates() {
-        simulate("custom", "--migrate-probability", "-0.1").assertOneLineError("--migrate-probability must be in [0, 1], got -0.1");
-        simulate("custom", "--migrate-probability", "1.5").assertOneLineError("got 1.5");
-        simulate("custom", "--migrate-probability", "NaN").assertOneLineError("--migrate-probability must be in [0, 1]");
+        simulate("custom", "--migrate-probability", "-0.1").assertOneLineError("--migrate-probability -0.1: a probability must be between 0 and 1");
+        simulate("custom", "--migrate-probability", "1.5").assertOneLineError("--migrate-probability 1.5:");
+        simulate("custom", "--migrate-probability", "NaN").assertOneLineError("'NaN' is not a number");
     }
 
     @Test
     void negativeCounts() {
-        simulate("custom", "--ops", "-5").assertOneLineError("--ops must be at least 1, got -5");
-        simulate("custom", "--ops", "0").assertOneLineError("--ops must be at least 1, got 0");
-        simulate("custom", "--every", "-1").assertOneLineError("--every must be at least 1 operation, got -1");
-        simulate("custom", "--pages", "-4096").assertOneLineError("--pages must be at least 1, got -4096");
-        simulate("custom", "--batch", "-32").assertOneLineError("--batch must be >= 0");
+        simulate("custom", "--ops", "-5").assertOneLineError("--ops -5: an operation count must be between 1 and 1000000000000");
+        simulate("custom", "--ops", "0").assertOneLineError("--ops 0: an operation count must be between 1");
+        simulate("custom", "--every", "-1").assertOneLineError("--every -1: a migration period in operations must be at least 1");
+        simulate("custom", "--pages", "-4096").assertOneLineError("--pages -4096: a size in pages must be between 1 and");
+        simulate("custom", "--batch", "-32").assertOneLineError("--batch -32: a batch (0: each counter's default) must be at least 0");
     }
 
     @Test

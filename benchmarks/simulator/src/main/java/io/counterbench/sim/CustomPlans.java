@@ -1,6 +1,7 @@
 package io.counterbench.sim;
 
 import io.counterbench.counters.CounterId;
+import io.counterbench.inputs.Range;
 import io.counterbench.topology.TopologySources;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -11,31 +12,32 @@ import java.util.Set;
 final class CustomPlans {
     static final String DEFAULT_TOPOLOGY = "epyc-9654-2s";
     static final int DEFAULT_TASKS = 4;
-    static final int MAX_TASKS = 1 << 20;
+    /** The ranges of the custom flags, each declared once. */
+    static final Range TASKS = new Range("a task count", 1, 1 << 20);
+    /** A trillion operations take days; more is a typo, and sums of them must not overflow. */
+    static final Range OPS = new Range("an operation count", 1, 1_000_000_000_000L);
+    static final Range EVERY = new Range("a migration period in operations", 1, Long.MAX_VALUE);
+    /** 2^40 pages of 4 KiB are 4 PiB, beyond any machine's memory. */
+    static final Range PAGES = new Range("a size in pages", 1, 1L << 40);
+    static final Range BATCH = new Range("a batch (0: each counter's default)", 0, Long.MAX_VALUE);
 
     private CustomPlans() {
     }
 
     static CustomPlan resolve(CustomOptions o, long seed, boolean quick) {
-        int tasks = o.tasks() == null ? DEFAULT_TASKS : o.tasks();
-        if (tasks < 1 || tasks > MAX_TASKS) {
-            throw new IllegalArgumentException("--tasks must be in 1-" + MAX_TASKS + ", got " + tasks);
-        }
-        long ops = o.ops() == null ? (quick ? 100_000 : 1_000_000) : o.ops();
-        if (ops < 1) {
-            throw new IllegalArgumentException("--ops must be at least 1, got " + ops);
-        }
-        if (o.every() != null && o.every() < 1) {
-            throw new IllegalArgumentException("--every must be at least 1 operation, got " + o.every());
+        int tasks = o.tasks() == null ? DEFAULT_TASKS : TASKS.checkInt("--tasks", o.tasks());
+        long ops = o.ops() == null ? (quick ? 100_000 : 1_000_000) : OPS.check("--ops", o.ops());
+        if (o.every() != null) {
+            EVERY.check("--every", o.every());
         }
         if (o.probability() != null && !(o.probability() >= 0 && o.probability() <= 1)) {
-            throw new IllegalArgumentException("--migrate-probability must be in [0, 1], got " + o.probability());
+            throw new IllegalArgumentException("--migrate-probability " + o.probability() + ": a probability must be between 0 and 1");
         }
-        if (o.pages() != null && o.pages() < 1) {
-            throw new IllegalArgumentException("--pages must be at least 1, got " + o.pages());
+        if (o.pages() != null) {
+            PAGES.check("--pages", o.pages());
         }
-        if (o.batch() != null && o.batch() < 0) {
-            throw new IllegalArgumentException("--batch must be >= 0 (0: each counter's default), got " + o.batch());
+        if (o.batch() != null) {
+            BATCH.check("--batch", o.batch());
         }
         WorkloadKind workload = o.workload() == null ? WorkloadKind.RANDOM_WALK : WorkloadKind.parse(o.workload());
         MigrationRule rule = rule(o, workload);

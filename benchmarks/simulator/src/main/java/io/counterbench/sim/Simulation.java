@@ -108,7 +108,7 @@ public final class Simulation {
         try {
             Files.writeString(file, Json.MAPPER.writeValueAsString(json) + "\n");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + io.counterbench.inputs.IoReasons.of(e), e);
         }
         out.println("simulation.json: " + file);
         out.println(failures == 0 ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim with precise fallback"

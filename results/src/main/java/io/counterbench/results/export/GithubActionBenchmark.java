@@ -59,7 +59,7 @@ public final class GithubActionBenchmark {
                 written.add(s);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + io.counterbench.inputs.IoReasons.of(e), e);
         }
         return written;
     }

@@ -27,6 +27,8 @@ public record GateOptions(double threshold, double alpha, double detect, String 
     public static final double DEFAULT_ALPHA = 0.01;
     /** The power the minimum detectable effect is computed for: a slowdown of that size is flagged in 4 of 5 runs. */
     public static final double POWER = 0.8;
+    /** The largest threshold (or --detect), as a fraction: 1000%. */
+    public static final double MAX_THRESHOLD = 10;
 
     public GateOptions {
         if (!(threshold >= 0) || Double.isInfinite(threshold)) {
@@ -56,15 +58,15 @@ public record GateOptions(double threshold, double alpha, double detect, String 
         if (t.endsWith("%")) {
             t = t.substring(0, t.length() - 1).strip();
         }
-        try {
-            double v = Double.parseDouble(t) / 100;
-            if (!(v >= 0) || Double.isInfinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
+        if (!t.matches("[0-9]+\\.?[0-9]*|\\.[0-9]+")) {
             throw new IllegalArgumentException(option + " '" + text + "' is not a percentage (e.g. 5%)");
         }
+        double v = Double.parseDouble(t) / 100;
+        if (v > MAX_THRESHOLD) {
+            throw new IllegalArgumentException(option + " '" + text + "': must be between 0% and "
+                    + Math.round(MAX_THRESHOLD * 100) + "%");
+        }
+        return v;
     }
 
     public static double parseThreshold(String text) {

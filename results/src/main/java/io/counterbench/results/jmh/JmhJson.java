@@ -1,17 +1,11 @@
 package io.counterbench.results.jmh;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.counterbench.inputs.Limits;
+import io.counterbench.inputs.Range;
 import io.counterbench.results.InputException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.counterbench.results.json.JsonFields;
+import io.counterbench.results.json.JsonInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,12 +17,16 @@ import java.util.TreeMap;
 /**
  * Reads JMH's JSON result format (-rf json), whoever wrote it: any benchmark names and parameters,
  * every mode (SampleTime histograms in rawDataHistogram included), "NaN" strings for scores,
- * missing secondaryMetrics, params or rawData. Anything else is an {@link InputException} whose
- * one-line message names the file and what is wrong with it.
+ * missing secondaryMetrics, params or rawData. The file is read by {@link JsonInput}; the ranges of
+ * its numbers are declared here, once: threads a thread count ({@link Limits#THREADS}), forks and
+ * histogram counts whole and non-negative, primary scores, errors and samples finite and
+ * non-negative (NaN where JMH could not measure), secondary metrics finite or NaN. Anything else is
+ * an {@link InputException} whose one-line message names the file and what is wrong with it.
  */
 public final class JmhJson {
-    /** Tolerates bare NaN/Infinity tokens as well as JMH's quoted "NaN". */
-    static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    static final Range FORKS = new Range("a fork count", 0, 100_000);
+    static final Range THREAD_GROUP = new Range("a group's thread count", 0, Limits.MAX_CPUS);
+    static final Range HISTOGRAM_COUNT = new Range("a histogram bin's count", 0, 1L << 53);
 
     private JmhJson() {
     }
@@ -50,36 +48,9 @@ public final class JmhJson {
         return out;
     }
 
-    /** Parses any JSON file with one-line errors for missing, empty, truncated and malformed files. */
+    /** Parses any JSON file with one-line errors (see {@link JsonInput#read}). */
     public static JsonNode readTree(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw InputException.of(file, "no such file");
-        } catch (IOException e) {
-            throw InputException.of(file, "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage());
-        }
-        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-            throw InputException.of(file, "empty file, not JSON");
-        }
-        try (JsonParser p = MAPPER.createParser(bytes)) {
-            JsonNode n = MAPPER.readTree(p);
-            if (p.nextToken() != null) {
-                throw InputException.of(file, "not valid JSON: more content after the end of the document " + where(p.currentLocation()));
-            }
-            return n;
-        } catch (JsonEOFException e) {
-            throw InputException.of(file, "truncated JSON: the file ends inside " + inside(e.getOriginalMessage()) + " " + where(e.getLocation()));
-        } catch (JsonProcessingException e) {
-            String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            if (m.contains("end-of-input")) {
-                throw InputException.of(file, "truncated JSON: the file ends inside " + inside(m) + " " + where(e.getLocation()));
-            }
-            throw InputException.of(file, "not valid JSON " + where(e.getLocation()) + ": " + firstLine(m));
-        } catch (IOException e) {
-            throw InputException.of(file, "cannot read: " + e.getMessage());
-        }
+        return JsonInput.read(file);
     }
 
     private static JmhResult result(Path file, int index, JsonNode n) {
@@ -98,7 +69,7 @@ public final class JmhJson {
         if (pm == null || !pm.isObject()) {
             throw InputException.of(file, "not JMH's JSON: " + where + " has no \"primaryMetric\" object");
         }
-        Metric primary = metric(file, where + " primaryMetric", pm);
+        Metric primary = metric(file, where + " primaryMetric", pm, true);
         Map<String, Metric> secondary = new LinkedHashMap<>();
         JsonNode sm = n.get("secondaryMetrics");
         if (sm != null && !sm.isNull()) {
@@ -112,7 +83,7 @@ public final class JmhJson {
                 }
                 // JMH before 1.36 prefixed profiler metrics with a middle dot: "·gc.alloc.rate.norm"
                 String name = e.getKey().startsWith("\u00b7") ? e.getKey().substring(1) : e.getKey();
-                secondary.put(name, metric(file, where + " secondary metric '" + e.getKey() + "'", e.getValue()));
+                secondary.put(name, metric(file, where + " secondary metric '" + e.getKey() + "'", e.getValue(), false));
             }
         }
         TreeMap<String, String> params = new TreeMap<>();
@@ -123,26 +94,30 @@ public final class JmhJson {
             }
             pa.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
         }
-        int threads = integer(file, where, n, "threads", 1);
-        int forks = integer(file, where, n, "forks", primary.forks().size());
+        int threads = (int) JsonFields.whole(file, where + ": ", n, "threads", Limits.THREADS, 1);
+        int forks = (int) JsonFields.whole(file, where + ": ", n, "forks", FORKS, primary.forks().size());
         int[] groups = new int[0];
         JsonNode tg = n.get("threadGroups");
-        if (tg != null && tg.isArray()) {
+        if (tg != null && !tg.isNull()) {
+            if (!tg.isArray()) {
+                throw InputException.of(file, where + ": \"threadGroups\" is " + kind(tg) + ", not an array of thread counts");
+            }
             groups = new int[tg.size()];
             for (int i = 0; i < groups.length; i++) {
-                groups[i] = tg.get(i).asInt();
+                groups[i] = (int) JsonFields.whole(file, where + ": \"threadGroups\" entry " + (i + 1), tg.get(i), THREAD_GROUP);
             }
         }
         return new JmhResult(benchmark, mode, threads, forks, groups, params, primary, secondary);
     }
 
-    private static Metric metric(Path file, String where, JsonNode m) {
+    /** A metric; a primary one measures time or operations, so its values cannot be negative. */
+    private static Metric metric(Path file, String where, JsonNode m, boolean primary) {
         JsonNode s = m.get("score");
         if (s == null || s.isNull()) {
             throw InputException.of(file, "not JMH's JSON: " + where + " has no \"score\"");
         }
-        double score = number(file, where + " score", s);
-        double error = m.has("scoreError") ? number(file, where + " scoreError", m.get("scoreError")) : Double.NaN;
+        double score = value(file, where + " score", s, primary);
+        double error = m.has("scoreError") ? value(file, where + " scoreError", m.get("scoreError"), true) : Double.NaN;
         String unit = m.hasNonNull("scoreUnit") ? m.get("scoreUnit").asText() : "";
         List<double[]> forks = new ArrayList<>();
         long histogramCount = 0;
@@ -158,7 +133,7 @@ public final class JmhJson {
                 }
                 double[] it = new double[fork.size()];
                 for (int i = 0; i < it.length; i++) {
-                    it[i] = number(file, where + " rawData", fork.get(i));
+                    it[i] = value(file, where + " rawData", fork.get(i), primary);
                 }
                 forks.add(it);
             }
@@ -183,10 +158,17 @@ public final class JmhJson {
                         if (!bin.isArray() || bin.size() != 2) {
                             throw InputException.of(file, where + ": a \"rawDataHistogram\" bin is " + kind(bin) + ", not [value, count]");
                         }
-                        double v = number(file, where + " rawDataHistogram", bin.get(0));
-                        long c = (long) number(file, where + " rawDataHistogram", bin.get(1));
-                        sum += v * c;
+                        double v = value(file, where + " rawDataHistogram value", bin.get(0), true);
+                        long c = JsonFields.whole(file, where + " rawDataHistogram count", bin.get(1), HISTOGRAM_COUNT);
+                        if (Double.isNaN(v) && c > 0) {
+                            throw InputException.of(file, where + ": a \"rawDataHistogram\" bin has no value (NaN) but a count of " + c);
+                        }
+                        sum += c == 0 ? 0 : v * c;
                         count += c;
+                        if (count > HISTOGRAM_COUNT.max() || !Double.isFinite(sum)) {
+                            throw InputException.of(file, where + ": the \"rawDataHistogram\" bins of one iteration add up to more than "
+                                    + HISTOGRAM_COUNT.max() + " measurements or an infinite time");
+                        }
                     }
                     it[i] = count == 0 ? Double.NaN : sum / count;
                     histogramCount += count;
@@ -197,31 +179,20 @@ public final class JmhJson {
         return new Metric(score, error, unit, forks, histogramCount);
     }
 
-    private static double number(Path file, String where, JsonNode n) {
-        if (n == null || n.isNull()) {
-            return Double.NaN;
+    /**
+     * A metric's number: finite, or NaN where JMH could not measure it; {@code nonNegative} for
+     * scores, errors, samples and histogram values of time and operation counts.
+     */
+    private static double value(Path file, String where, JsonNode n, boolean nonNegative) {
+        double v = JsonFields.number(file, where, n);
+        if (Double.isInfinite(v)) {
+            throw InputException.of(file, where + " is infinite (JMH writes +INF or -INF when a measurement divides by zero): "
+                    + "such a row cannot be compared");
         }
-        if (n.isNumber()) {
-            return n.asDouble();
+        if (nonNegative && v < 0) {
+            throw InputException.of(file, where + " is " + v + ": a time or an operation rate cannot be negative");
         }
-        if (n.isTextual()) {
-            String t = n.asText().strip();
-            switch (t) {
-                case "NaN":
-                    return Double.NaN;
-                case "Infinity", "+Infinity":
-                    return Double.POSITIVE_INFINITY;
-                case "-Infinity":
-                    return Double.NEGATIVE_INFINITY;
-                default:
-                    try {
-                        return Double.parseDouble(t);
-                    } catch (NumberFormatException e) {
-                        throw InputException.of(file, where + " is \"" + t + "\", not a number");
-                    }
-            }
-        }
-        throw InputException.of(file, where + " is " + kind(n) + ", not a number");
+        return v;
     }
 
     private static String text(Path file, String where, JsonNode n, String field) {
@@ -232,55 +203,7 @@ public final class JmhJson {
         return v.asText();
     }
 
-    private static int integer(Path file, String where, JsonNode n, String field, int fallback) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return fallback;
-        }
-        if (!v.canConvertToInt() && !(v.isTextual() && v.asText().matches("\\d+"))) {
-            throw InputException.of(file, where + ": \"" + field + "\" is " + kind(v) + ", not an integer");
-        }
-        return v.isTextual() ? Integer.parseInt(v.asText()) : v.asInt();
-    }
-
     static String kind(JsonNode n) {
-        if (n.isObject()) {
-            return "an object";
-        }
-        if (n.isArray()) {
-            return "an array";
-        }
-        if (n.isTextual()) {
-            return "a string";
-        }
-        if (n.isNumber()) {
-            return "a number";
-        }
-        if (n.isBoolean()) {
-            return "a boolean";
-        }
-        return n.isNull() ? "null" : n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static String where(JsonLocation l) {
-        return l == null ? "" : "(line " + l.getLineNr() + ", column " + l.getColumnNr() + ")";
-    }
-
-    private static String inside(String m) {
-        if (m != null && m.contains("Object")) {
-            return "an object";
-        }
-        if (m != null && m.contains("Array")) {
-            return "an array";
-        }
-        return "a value";
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "parse error";
-        }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).strip();
+        return JsonFields.kind(n);
     }
 }

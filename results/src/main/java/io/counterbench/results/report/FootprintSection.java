@@ -1,8 +1,11 @@
 package io.counterbench.results.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.counterbench.inputs.Limits;
+import io.counterbench.inputs.Range;
 import io.counterbench.results.InputException;
 import io.counterbench.results.jmh.JmhJson;
+import io.counterbench.results.json.JsonFields;
 import io.counterbench.results.run.RunInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -183,6 +186,10 @@ final class FootprintSection implements ReportSection {
         return a < 0 || b <= 0 ? "" : String.format(Locale.ROOT, "%.1fx", (double) a / b);
     }
 
+    /** Bytes of a footprint row: a counter for 65536 CPUs is megabytes, never petabytes. */
+    static final Range BYTES = new Range("a size in bytes", 0, 1L << 50);
+
+    /** Reads footprint.json: rows of counter, cpus ({@link Limits#CPUS}) and sizes ({@link #BYTES}). */
     static List<Row> read(Path file) {
         JsonNode root = JmhJson.readTree(file);
         JsonNode rows = root.path("rows");
@@ -193,15 +200,16 @@ final class FootprintSection implements ReportSection {
         int i = 0;
         for (JsonNode r : rows) {
             i++;
-            if (!r.path("counter").isTextual() || !r.path("cpus").canConvertToInt() || !r.path("oneBytes").isNumber()) {
-                throw InputException.of(file, "footprint row " + i + " needs counter, cpus and oneBytes");
+            String where = "footprint row " + i + ": ";
+            if (!r.isObject() || !r.path("counter").isTextual() || r.path("counter").asText().isBlank()
+                    || !r.hasNonNull("cpus") || !r.hasNonNull("oneBytes")) {
+                throw InputException.of(file, where + "needs a counter name, cpus and oneBytes");
             }
-            if (r.get("cpus").asInt() < 1) {
-                throw InputException.of(file, "footprint row " + i + ": cpus " + r.get("cpus").asInt() + " must be >= 1");
-            }
-            out.add(new Row(r.get("counter").asText(), r.get("cpus").asInt(), r.get("oneBytes").asLong(),
-                    r.path("groupOf4Bytes").asLong(-1), r.path("sharedConfigBytes").asLong(0),
-                    r.path("kernelBytes").asLong(r.path("kernelLayoutBytes").asLong(-1)), -1));
+            long kernel = r.hasNonNull("kernelBytes") ? JsonFields.whole(file, where + "kernelBytes", r.get("kernelBytes"), BYTES)
+                    : JsonFields.whole(file, where, r, "kernelLayoutBytes", BYTES, -1);
+            out.add(new Row(r.get("counter").asText(), (int) JsonFields.whole(file, where + "cpus", r.get("cpus"), Limits.CPUS),
+                    JsonFields.whole(file, where + "oneBytes", r.get("oneBytes"), BYTES), JsonFields.whole(file, where, r, "groupOf4Bytes", BYTES, -1),
+                    JsonFields.whole(file, where, r, "sharedConfigBytes", BYTES, 0), kernel, -1));
         }
         return out;
     }

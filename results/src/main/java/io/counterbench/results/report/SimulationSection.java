@@ -1,8 +1,10 @@
 package io.counterbench.results.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.counterbench.inputs.Range;
 import io.counterbench.results.InputException;
 import io.counterbench.results.jmh.JmhJson;
+import io.counterbench.results.json.JsonFields;
 import io.counterbench.results.run.RunInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,11 +43,8 @@ final class SimulationSection implements ReportSection {
         int index = 0;
         for (RunInput run : runs) {
             Path file = run.file(FILE).orElseThrow();
-            JsonNode root = JmhJson.readTree(file);
+            JsonNode root = read(file);
             JsonNode scenarios = root.path("scenarios");
-            if (!root.isObject() || !scenarios.isArray()) {
-                throw InputException.of(file, "not a simulation file: expected an object with a \"scenarios\" array");
-            }
             String prefix = runs.size() > 1 ? "run" + (++index) + "-" : "";
             if (ctx.merged()) {
                 out.heading(3, "Machine: " + ctx.label(run));
@@ -79,6 +78,59 @@ final class SimulationSection implements ReportSection {
                 out.note(failures.isEmpty() ? "checks: no bound violation, precise() always equal to the exact value" : "checks FAILED: " + failures);
             }
         }
+    }
+
+    /** Failures the simulator counted: bound violations, precise mismatches, wrong victims. */
+    static final Range FAILURES = new Range("a count of failed checks", 0, Long.MAX_VALUE);
+    /** Bounds and worst deviations: magnitudes in counter units. */
+    static final Range DEVIATION = new Range("a deviation in counter units", 0, Long.MAX_VALUE);
+    /** A drift point's deviation: approximate minus exact, either sign. */
+    static final Range SIGNED = new Range("a deviation in counter units", Long.MIN_VALUE + 1, Long.MAX_VALUE);
+    static final Range OPS_PER_POINT = new Range("operations per drift point", 1, Long.MAX_VALUE);
+    /** The simulated page size: MB columns divide by it. */
+    static final Range PAGE_BYTES = new Range("a page size in bytes", 1, 1L << 30);
+
+    /**
+     * Reads simulation.json and checks its shape: an object whose "scenarios" are objects with
+     * "rows" arrays of objects, and whose checks.failures, when given, is a count ({@link #FAILURES})
+     * or, as older files have it, a list.
+     * Every input is read before any report file is written, so this runs in {@link #render}.
+     */
+    static JsonNode read(Path file) {
+        JsonNode root = JmhJson.readTree(file);
+        JsonNode scenarios = root.path("scenarios");
+        if (!root.isObject() || !scenarios.isArray()) {
+            throw InputException.of(file, "not a simulation file: expected an object with a \"scenarios\" array");
+        }
+        int i = 0;
+        for (JsonNode s : scenarios) {
+            i++;
+            if (!s.isObject()) {
+                throw InputException.of(file, "scenario " + i + " is " + JsonFields.kind(s) + ", not an object");
+            }
+            JsonNode rows = JsonFields.array(file, "scenario " + i + ": ", s, "rows");
+            if (rows != null) {
+                int k = 0;
+                for (JsonNode r : rows) {
+                    k++;
+                    if (!r.isObject()) {
+                        throw InputException.of(file, "scenario " + i + ": a row is " + JsonFields.kind(r) + ", not an object");
+                    }
+                    row(file, "scenario " + i + " row " + k + ": ", r, 0);
+                }
+            }
+            JsonFields.object(file, "scenario " + i + ": ", s, "published");
+        }
+        JsonNode checks = JsonFields.object(file, "", root, "checks");
+        if (checks != null && !checks.path("failures").isArray()) {
+            JsonFields.whole(file, "checks.", checks, "failures", FAILURES, 0);
+        }
+        JsonFields.whole(file, "", root, "page_size_bytes", PAGE_BYTES, 4096);
+        JsonNode timing = JsonFields.object(file, "", root, "timing");
+        if (timing != null) {
+            JsonFields.array(file, "timing.", timing, "speed");
+        }
+        return root;
     }
 
     private static void scenario(String prefix, JsonNode s, SimTables tables, SimCharts charts, Report out) {
@@ -131,6 +183,46 @@ final class SimulationSection implements ReportSection {
                     generic(out, s.path("rows"));
                 }
             }
+        }
+    }
+
+    /**
+     * The numbers of a row the tables and charts draw: bounds and worst deviations (counts, at
+     * least 0, in nested results too) and the drift trace (points of whole deviations, at least one
+     * operation per point, min and max of one length).
+     */
+    private static void row(Path file, String where, JsonNode r, int depth) {
+        for (String magnitude : List.of("bound", "worst_deviation")) {
+            JsonNode m = JsonFields.object(file, where, r, magnitude);
+            if (m != null) {
+                JsonFields.whole(file, where + magnitude + ".", m, "under", DEVIATION, 0);
+                JsonFields.whole(file, where + magnitude + ".", m, "over", DEVIATION, 0);
+            }
+        }
+        JsonNode drift = JsonFields.object(file, where, r, "drift");
+        if (drift != null) {
+            JsonFields.whole(file, where + "drift.", drift, "ops_per_point", OPS_PER_POINT, 1);
+            JsonFields.whole(file, where + "drift.", drift, "last_point_ops", DEVIATION, 0);
+            JsonNode min = JsonFields.array(file, where + "drift.", drift, "min");
+            JsonNode max = JsonFields.array(file, where + "drift.", drift, "max");
+            int n = 0;
+            for (JsonNode points : new JsonNode[] {min, max}) {
+                if (points != null) {
+                    for (JsonNode v : points) {
+                        JsonFields.whole(file, where + "drift point " + (++n), v, SIGNED);
+                    }
+                }
+            }
+            if (min != null && max != null && min.size() != max.size()) {
+                throw InputException.of(file, where + "drift has " + min.size() + " min points but " + max.size() + " max points");
+            }
+        }
+        if (depth < 2) {
+            r.fields().forEachRemaining(e -> {
+                if (e.getValue().isObject() && !e.getKey().equals("drift")) {
+                    row(file, where + e.getKey() + ".", e.getValue(), depth + 1);
+                }
+            });
         }
     }
 

@@ -2,6 +2,7 @@ package io.counterbench.results.run;
 
 import io.counterbench.results.jmh.JmhResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -25,13 +26,16 @@ public record RunInput(Path source, Path folder, Path jmhFile, List<JmhResult> r
         notes = List.copyOf(notes);
     }
 
-    /** A file of the run folder, when the input is a folder and the file exists. */
+    /**
+     * A file of the run folder, when the input is a folder and an entry of that name exists (of any
+     * kind: its reader refuses one that is not a regular file instead of skipping it).
+     */
     public Optional<Path> file(String name) {
         if (folder == null) {
             return Optional.empty();
         }
         Path p = folder.resolve(name);
-        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        return Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? Optional.of(p) : Optional.empty();
     }
 
     /** The folder's (or file's) name, e.g. 20261121T093917Z-vm. */

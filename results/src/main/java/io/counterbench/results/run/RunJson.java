@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.counterbench.results.InputException;
 import io.counterbench.results.Json;
@@ -11,6 +13,7 @@ import io.counterbench.results.jmh.JmhJson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * run.json of a run folder, the one definition of its format: the CLI's run writes it (again after
@@ -74,27 +77,36 @@ public record RunJson(String schema, String status, @JsonInclude(Include.NON_NUL
         }
     }
 
-    /** Reads and checks a run.json; anything unusable is an {@link InputException} naming the file. */
+    /**
+     * Reads and checks a run.json (types and ranges by {@link RunJsonCheck}); anything unusable is
+     * an {@link InputException} naming the file.
+     */
     public static RunJson read(Path file) {
         JsonNode n = JmhJson.readTree(file);
         if (!n.isObject()) {
             throw InputException.of(file, "not a counterbench run record: expected an object");
         }
-        String schema = n.path("schema").asText("");
         if (!isRunRecord(n)) {
-            throw InputException.of(file, "not a counterbench run record: schema is '" + schema + "', expected " + SCHEMA);
+            throw InputException.of(file, "not a counterbench run record: schema is '" + n.path("schema").asText("") + "', expected " + SCHEMA);
         }
+        RunJsonCheck.check(file, n);
         try {
-            return Json.MAPPER.treeToValue(n, RunJson.class);
+            return STRICT.treeToValue(n, RunJson.class);
         } catch (JsonProcessingException e) {
-            String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            throw InputException.of(file, "not a counterbench run record: " + m.lines().findFirst().orElse(""));
+            String where = e instanceof JsonMappingException m ? m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex())).collect(Collectors.joining(".")) : "";
+            throw InputException.of(file, "not a counterbench run record: " + (where.isEmpty() ? "a field" : where)
+                    + " holds a value of the wrong type");
         }
     }
 
+    /** The mapper for reading: a number with a fraction is not taken for a whole one (2.5 threads is not 2). */
+    private static final com.fasterxml.jackson.databind.ObjectReader STRICT =
+            Json.MAPPER.reader().without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
     /** Whether a JSON tree says it is a run record (its schema is some counterbench-run/N). */
     public static boolean isRunRecord(JsonNode n) {
-        return n != null && n.isObject() && n.path("schema").asText("").startsWith("counterbench-run/");
+        return n != null && n.isObject() && n.path("schema").isTextual() && n.path("schema").asText().startsWith("counterbench-run/");
     }
 
     /** Writes this record to {@code file} atomically. */

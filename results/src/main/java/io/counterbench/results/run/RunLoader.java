@@ -1,15 +1,21 @@
 package io.counterbench.results.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.counterbench.inputs.UnusableFileException;
 import io.counterbench.results.InputException;
 import io.counterbench.results.jmh.JmhJson;
 import io.counterbench.results.jmh.JmhResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Loads a run folder or a bare JMH JSON file into a {@link RunInput}; bad input is an {@link InputException}. */
+/**
+ * Loads a run folder or a bare JMH JSON file into a {@link RunInput}; bad input is an
+ * {@link InputException}. A run folder's run.json and jmh.json are read when they exist in any form
+ * (a directory or a fifo named run.json is refused, not taken for a missing file).
+ */
 public final class RunLoader {
     public static final String JMH_FILE = "jmh.json";
     public static final String RUN_FILE = RunJson.FILE;
@@ -22,7 +28,10 @@ public final class RunLoader {
     }
 
     public static RunInput load(Path path) {
-        if (!Files.exists(path)) {
+        if (path.toString().isEmpty()) {
+            throw new InputException("'': an empty path names no run folder or file");
+        }
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             throw InputException.of(path, "no such run folder or file");
         }
         if (Files.isDirectory(path)) {
@@ -32,7 +41,7 @@ public final class RunLoader {
         try {
             results = JmhJson.read(path);
         } catch (InputException e) {
-            JsonNode n = quietTree(path);
+            JsonNode n = e.getCause() instanceof UnusableFileException ? null : quietTree(path);
             if (RunJson.isRunRecord(n)) {
                 throw InputException.of(path, "this is a run record, not JMH's JSON: pass its folder " + path.toAbsolutePath().getParent());
             }
@@ -44,8 +53,8 @@ public final class RunLoader {
     private static RunInput loadFolder(Path folder) {
         Path jmh = folder.resolve(JMH_FILE);
         Path runFile = folder.resolve(RUN_FILE);
-        RunJson run = Files.isRegularFile(runFile) ? RunJson.read(runFile) : null;
-        if (!Files.isRegularFile(jmh)) {
+        RunJson run = Files.exists(runFile, LinkOption.NOFOLLOW_LINKS) ? RunJson.read(runFile) : null;
+        if (!Files.exists(jmh, LinkOption.NOFOLLOW_LINKS)) {
             throw InputException.of(folder, "no " + JMH_FILE + " in this folder" + (run == null ? " (and no run.json: not a run folder?)" : statusHint(run)));
         }
         List<JmhResult> results = JmhJson.read(jmh);
