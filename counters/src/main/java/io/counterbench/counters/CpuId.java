@@ -24,7 +24,7 @@ import io.counterbench.topology.Rseq;
  * <p>Cost of {@link #cpu()}: one compare of the owner with {@link Thread#currentThread()} and one
  * load on the owner; a sched_getcpu downcall (a vDSO call, a few ns) otherwise. The CPU may change
  * right after the read, as with sched_getcpu: counters update their slot atomically for that reason.
- * A later field may carry the thread's dense per-thread index for per-thread counters.
+ * The handle also carries the thread's dense per-thread index, the task per-thread counters add as.
  */
 public final class CpuId {
     private static final int TABLE_BITS = 12;
@@ -37,12 +37,18 @@ public final class CpuId {
     private final long address;
     /** Why this handle uses sched_getcpu on its own thread; null when it reads rseq. */
     private final String fallback;
+    /** The thread that made the handle, whatever its CPU lookup; it alone may use {@link #threadIndex}. */
+    private final Thread maker;
+    /** The maker's dense per-thread index ({@link ThreadIndex}), or -1 for a virtual thread. */
+    private final int threadIndex;
 
-    private CpuId(Thread owner, long ownerId, long address, String fallback) {
+    private CpuId(Thread owner, long ownerId, long address, String fallback, Thread maker, int threadIndex) {
         this.owner = owner;
         this.ownerId = ownerId;
         this.address = address;
         this.fallback = fallback;
+        this.maker = maker;
+        this.threadIndex = threadIndex;
     }
 
     /**
@@ -52,13 +58,14 @@ public final class CpuId {
      */
     public static CpuId ofCurrentThread() {
         Thread t = Thread.currentThread();
+        int index = t.isVirtual() ? -1 : ThreadIndex.current();
         long address = Rseq.cpuIdAddressOfCurrentThread();
         if (address != 0) {
-            return new CpuId(t, t.threadId(), address, null);
+            return new CpuId(t, t.threadId(), address, null, t, index);
         }
         String why = Rseq.unavailableReason() != null ? Rseq.unavailableReason()
                 : t.isVirtual() ? "virtual thread" : "rseq cpu_id did not agree with sched_getcpu";
-        return new CpuId(null, t.threadId(), 0, why);
+        return new CpuId(null, t.threadId(), 0, why, t, index);
     }
 
     /** The CPU the calling thread runs on now (see the class comment for the cost). */
@@ -98,6 +105,15 @@ public final class CpuId {
         CpuId h = ofCurrentThread();
         BY_THREAD[(int) id & (BY_THREAD.length - 1)] = h;
         return h.cpu();
+    }
+
+    /**
+     * The dense per-thread index of the thread that made this handle ({@link ThreadIndex}, what
+     * per-thread counters use as the task), when called on that thread; -1 on any other thread or
+     * for a virtual thread's handle. Saves per-thread counters their ThreadLocal lookup.
+     */
+    int threadIndexHere() {
+        return maker == Thread.currentThread() ? threadIndex : -1;
     }
 
     /** True when this handle reads rseq on the calling thread (false: it falls back to sched_getcpu here). */

@@ -38,6 +38,17 @@ final class PerThreadCounter implements Counter {
         addTo(threads.chunk(t), TaskCaches.line(t), delta);
     }
 
+    /** As {@link #add(long)}, with the thread's index from its kept handle instead of a ThreadLocal (misuse falls back to it). */
+    @Override
+    public void add(CpuId h, long delta) {
+        int t = h.threadIndexHere();
+        if (t < 0) {
+            add(delta);
+            return;
+        }
+        addTo(threads.chunk(t), TaskCaches.line(t), delta);
+    }
+
     @Override
     public void add(int cpu, int task, long delta) {
         if (Integer.compareUnsigned(cpu, cpuLimit) >= 0) {

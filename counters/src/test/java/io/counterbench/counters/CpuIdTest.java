@@ -106,6 +106,26 @@ class CpuIdTest {
         assertEquals(cpu, h.cpuWithin(cpu + 1));
     }
 
+    /** per-thread: a kept handle adds into the same cache as add(delta) on that thread (the thread's dense index). */
+    @Test
+    void perThreadHandleUsesTheThreadsOwnCache() throws Exception {
+        AtomicReference<Long> approx = new AtomicReference<>();
+        AtomicReference<Long> precise = new AtomicReference<>();
+        Counter c = CounterId.PER_THREAD.create(TestTopologies.of(2));
+        Thread t = Thread.ofPlatform().start(() -> {
+            CpuId h = CpuId.ofCurrentThread();
+            for (int i = 0; i < 40; i++) {
+                c.add(h, 1);
+                c.add(1);
+            }
+            approx.set(c.approximate());
+            precise.set(c.precise());
+        });
+        t.join();
+        assertEquals(80L, precise.get());
+        assertEquals(64L, approx.get(), "one cache of 80 events flushed at the 64th; two caches of 40 would flush nothing");
+    }
+
     static Stream<CounterId> ids() {
         return Stream.of(CounterId.values());
     }

@@ -78,7 +78,7 @@ class RunCommandTest {
         JsonNode jmh = JSON.readTree(folder.resolve("jmh.json").toFile());
         assertEquals(run.get("plan").size(), jmh.size(), "one JMH result per plan entry here");
         assertTrue(JSON.readTree(folder.resolve("footprint.json").toFile()).get("rows").size() > 0);
-        assertTrue(o.out().contains("x adder"), o.out());
+        assertTrue(o.out().contains("speedup vs LongAdder") && o.out().contains("forks"), o.out());
         assertTrue(o.err().contains("ETA"), o.err());
         assertFalse(run.at("/cpuLookup/handle").asText().isEmpty(), "run.json says how threads find their CPU: " + run);
         assertTrue(o.out().contains("cpu"), "rows say which cpu mode: " + o.out());
