@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  */
 public final class CalibrationRunner {
     /** Everything a series needs. */
-    public record Settings(Path jar, String profile, Integer pairs, int aaRuns, int knobRuns, List<Double> levels, List<String> counters,
-                           List<String> wrap, long seed, GateOptions options, List<String> jvmFlags, String command) {
+    public record Settings(Path jar, String profile, Integer pairs, List<String> rowArgs, int aaRuns, int knobRuns, List<Double> levels,
+                           List<String> counters, List<String> wrap, long seed, GateOptions options, List<String> jvmFlags, String command) {
     }
 
     private final Settings s;
@@ -99,6 +99,7 @@ public final class CalibrationRunner {
         if (s.pairs() != null) {
             cmd.addAll(List.of("--pairs", String.valueOf(s.pairs())));
         }
+        cmd.addAll(s.rowArgs());
         if (spec != null) {
             cmd.addAll(List.of("--slowdown", spec));
         }

@@ -142,7 +142,7 @@ final class AbCommand implements Callable<Integer> {
         Path javaHome = Path.of(System.getProperty("java.home"));
         VersionResolver resolver = new VersionResolver(home, cache != null ? cache : VersionResolver.defaultCache(), javaHome, err);
         if (calibrate) {
-            return calibrate(stdout, err, p, resolver, home, options);
+            return calibrate(stdout, err, p, resolver, home, options, filter);
         }
         if (baseline == null) {
             throw new UsageException("missing --baseline REF|JAR (a git revision or a built benchmarks.jar)");
@@ -227,7 +227,7 @@ final class AbCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int calibrate(PrintWriter stdout, PrintWriter err, Profile p, VersionResolver resolver, Path home, GateOptions options) {
+    private int calibrate(PrintWriter stdout, PrintWriter err, Profile p, VersionResolver resolver, Path home, GateOptions options, Pattern filter) {
         if (current != null || slowdown != null) {
             throw new UsageException("--calibrate runs one version against itself: give it as --baseline, without --current or --slowdown");
         }
@@ -248,7 +248,12 @@ final class AbCommand implements Callable<Integer> {
         } else {
             v = resolver.resolve(baseline, "--baseline");
         }
-        BenchmarkJar.read(v.jar(), "--baseline");
+        BenchmarkJar bj = BenchmarkJar.read(v.jar(), "--baseline");
+        List<AbRow> rows = AbRows.common(p, filter, counters, threads, bj, bj);
+        if (rows.isEmpty()) {
+            throw new UsageException("no row to calibrate: the " + p.label() + " profile" + (filter == null ? "" : " narrowed by --benchmarks '" + benchmarks + "'")
+                    + (counters == null && threads == null ? "" : " and --counters/--threads") + " has no benchmark that " + v.describe() + " declares");
+        }
         Path root = out == null ? home.resolve("results").resolve("calibration") : RunFolders.named(out);
         Path dir = RunFolders.create(root, Instant.now());
         long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
@@ -256,19 +261,22 @@ final class AbCommand implements Callable<Integer> {
         String command = "./run-bench.sh " + spec.commandLine().getParseResult().originalArgs().stream()
                 .map(a -> a.matches("[A-Za-z0-9_./:=,%@+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
                 .collect(java.util.stream.Collectors.joining(" "));
-        stdout.printf("calibration: %d A/A runs and %d knob runs of %s, profile %s; levels %s on %s (rotating); folder %s%n", aaRuns, knobRuns,
-                v.describe(), p.label(), levels.stream().map(l -> GateOptions.percent(l / 100)).collect(java.util.stream.Collectors.joining(", ")),
+        stdout.printf("calibration: %d A/A runs and %d knob runs of %s, profile %s, %d rows; levels %s on %s (rotating); folder %s%n", aaRuns, knobRuns,
+                v.describe(), p.label(), rows.size(), levels.stream().map(l -> GateOptions.percent(l / 100)).collect(java.util.stream.Collectors.joining(", ")),
                 String.join(", ", ids), dir);
         stdout.flush();
-        double perRun = 0;
-        try {
-            BenchmarkJar bj = BenchmarkJar.read(v.jar(), "--baseline");
-            List<AbRow> rows = AbRows.common(p, null, null, null, bj, bj);
-            perRun = 2 * rows.size() * (pairs != null ? pairs : p.forks) * AbRows.secondsPerFork(p);
-        } catch (RuntimeException e) {
-            perRun = Double.NaN;
+        double perRun = 2 * rows.size() * (pairs != null ? pairs : p.forks) * AbRows.secondsPerFork(p);
+        List<String> rowArgs = new ArrayList<>();
+        if (benchmarks != null) {
+            rowArgs.addAll(List.of("--benchmarks", benchmarks));
         }
-        String table = new io.counterbench.ab.CalibrationRunner(new io.counterbench.ab.CalibrationRunner.Settings(v.jar(), p.label(), pairs, aaRuns,
+        if (counters != null) {
+            rowArgs.addAll(List.of("--counters", String.join(",", counters)));
+        }
+        if (threads != null) {
+            rowArgs.addAll(List.of("--threads", threads.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))));
+        }
+        String table = new io.counterbench.ab.CalibrationRunner(new io.counterbench.ab.CalibrationRunner.Settings(v.jar(), p.label(), pairs, rowArgs, aaRuns,
                 knobRuns, levels, ids, wrapCmd, s, options, AbJvm.flags(), command), dir, stdout, err).run(perRun);
         stdout.println();
         stdout.print(table);
