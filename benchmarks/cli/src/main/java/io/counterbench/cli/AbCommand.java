@@ -8,6 +8,8 @@ import io.counterbench.ab.BenchmarkJar;
 import io.counterbench.ab.ForkRunner;
 import io.counterbench.ab.Version;
 import io.counterbench.ab.VersionResolver;
+import io.counterbench.counters.CounterId;
+import io.counterbench.inputs.Limits;
 import io.counterbench.results.RunFolders;
 import io.counterbench.results.ab.AbFolder;
 import io.counterbench.results.gate.Gate;
@@ -138,6 +140,7 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException("--benchmarks '" + benchmarks + "' is not a valid regular expression: " + e.getDescription());
         }
         List<String> knob = Slowdowns.jvmArgs(slowdown);
+        checkFlags();
         Path home = RunFolders.home();
         Path javaHome = Path.of(System.getProperty("java.home"));
         VersionResolver resolver = new VersionResolver(home, cache != null ? cache : VersionResolver.defaultCache(), javaHome, err);
@@ -227,17 +230,78 @@ final class AbCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** Every flag's value checked before anything is resolved, built or written (calibration's too, whatever the mode). */
+    private void checkFlags() {
+        if (threads != null) {
+            nonEmpty("--threads", threads);
+            threads.forEach(t -> Limits.THREADS.check("--threads", t));
+        }
+        if (counters != null) {
+            nonEmpty("--counters", counters);
+            counters.forEach(c -> CounterId.parse(c.strip()));
+        }
+        if (slowdown != null) {
+            nonEmpty("--slowdown", slowdown);
+        }
+        if (!(rerunAbove >= 0)) {
+            throw new UsageException("--rerun-above " + rerunAbove + ": a CPU count, 0 or more (0 never reruns)");
+        }
+        if (summary != null) {
+            OutputFile.check(summary, "--summary");
+        }
+        if (out != null) {
+            RunFolders.checkNamed(out);
+        }
+        if (aaRuns < 0 || knobRuns < 0) {
+            throw new UsageException("--aa-runs and --knob-runs: 0 or more runs");
+        }
+        nonEmpty("--levels", levels);
+        if (levels.stream().anyMatch(l -> l == null || !(l > 0 && l <= 100))) {
+            throw new UsageException("--levels: percentages in (0, 100], e.g. 2,5,10,20");
+        }
+        nonEmpty("--knob-counters", knobCounters);
+        knobCounters.forEach(c -> CounterId.parse(c.strip()));
+        if (wrap != null) {
+            String[] words = wrap.strip().split("\\s+");
+            if (words[0].isEmpty()) {
+                throw new UsageException("--wrap '" + wrap + "' names no command (e.g. --wrap 'flock -x /work/bench.lock')");
+            }
+            if (!executable(words[0])) {
+                throw new UsageException("--wrap: '" + words[0] + "' is not a command found on PATH or an executable file");
+            }
+        }
+    }
+
+    private static void nonEmpty(String flag, List<?> values) {
+        if (values.isEmpty() || values.stream().anyMatch(v -> v == null || v.toString().isBlank())) {
+            throw new UsageException(flag + ": an empty item; give a comma-separated list");
+        }
+    }
+
+    private static boolean executable(String command) {
+        if (command.contains("/")) {
+            return Files.isRegularFile(Path.of(command)) && Files.isExecutable(Path.of(command));
+        }
+        String path = System.getenv("PATH");
+        for (String dir : (path == null ? "" : path).split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path c = Path.of(dir, command);
+                if (Files.isRegularFile(c) && Files.isExecutable(c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private int calibrate(PrintWriter stdout, PrintWriter err, Profile p, VersionResolver resolver, Path home, GateOptions options, Pattern filter) {
         if (current != null || slowdown != null) {
             throw new UsageException("--calibrate runs one version against itself: give it as --baseline, without --current or --slowdown");
         }
-        if (aaRuns < 0 || knobRuns < 0 || aaRuns + knobRuns == 0) {
+        if (aaRuns + knobRuns == 0) {
             throw new UsageException("--calibrate needs at least one run (--aa-runs, --knob-runs)");
         }
-        if (levels.isEmpty() || levels.stream().anyMatch(l -> !(l > 0 && l <= 100))) {
-            throw new UsageException("--levels: percentages in (0, 100], e.g. 2,5,10,20");
-        }
-        List<String> ids = knobCounters.stream().map(c -> io.counterbench.counters.CounterId.parse(c).id()).distinct().toList();
+        List<String> ids = knobCounters.stream().map(c -> CounterId.parse(c.strip()).id()).distinct().toList();
         Version v;
         if (baseline == null) {
             Path jar = home.resolve("benchmarks/jmh/target/benchmarks.jar");
