@@ -50,6 +50,8 @@ final class FlagCases {
             Map.entry("run --out", List.of("", "{shared}/a-file", "{shared}/a-file/sub", "/proc/counterbench-cannot-be-here")),
             Map.entry("report --out", List.of("", "{shared}/a-file", "{shared}/a-file/sub", "/proc/counterbench-cannot-be-here")),
             Map.entry("gate --threshold", List.of("lots", "-5%", "", "5%%", "1e3", "NaN", "1001%", "0x10")),
+            Map.entry("gate --detect", List.of("lots", "-5%", "", "1001%")),
+            Map.entry("gate --ab", List.of("", "{case}/missing", "{shared}/a-file", "{shared}/dir")),
             Map.entry("gate --alpha", List.of("0", "1", "-0.5", "2", "NaN", "x")),
             Map.entry("gate --normalize-by", List.of("", " ", "nope")),
             Map.entry("gate --summary", List.of("", "{shared}/dir", "{shared}/a-file/summary.md")),
