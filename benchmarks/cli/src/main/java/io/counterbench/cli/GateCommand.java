@@ -1,5 +1,6 @@
 package io.counterbench.cli;
 
+import io.counterbench.results.ab.AbFolder;
 import io.counterbench.results.export.ExportFormat;
 import io.counterbench.results.gate.Gate;
 import io.counterbench.results.gate.GateOptions;
@@ -7,13 +8,8 @@ import io.counterbench.results.gate.GateResult;
 import io.counterbench.results.gate.GateText;
 import io.counterbench.results.run.RunInput;
 import io.counterbench.results.run.RunLoader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,32 +18,45 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The CI gate: a current run against a baseline; exit 1 on a regression or an accuracy failure. */
+/** The CI gate: a current run against a baseline, or an ab run folder; exit 1 on a regression or an accuracy failure. */
 @Command(name = "gate", mixinStandardHelpOptions = true,
-        description = {"Compare a run with a baseline row by row (benchmark, params, threads, mode). A row regresses only when the "
-                + "Mann-Whitney U test on JMH's raw iteration samples AND the threshold both say it got worse (thrpt: higher is better; "
-                + "avgt/sample/ss: lower). A new accuracy violation or a grown accuracy bound fails too.",
+        description = {"Compare a run with a baseline row by row (benchmark, params, threads, mode) with the JVM fork as the unit: each "
+                + "fork's score, the Hodges-Lehmann shift of the two runs' fork scores with exact Mann-Whitney bounds, the family-wise "
+                + "alpha split over the rows. A row regresses when its whole interval lies above the threshold; each row prints its "
+                + "minimum detectable effect, and 'could not see' when that is above --detect. Any accuracy.violations or "
+                + "accuracy.lost above 0 fails, and so does a grown accuracy.bound (compared only for the same topology).",
+            "Runs taken apart cannot be compared as tightly as ab's pairs: the interval covers the forks' spread within each run, "
+                + "not a shift of the whole machine between the runs, hence the 5% default threshold. --ab DIR re-analyzes an ab run "
+                + "folder with its paired statistics (default threshold 1%).",
             "Exit codes: 0 passed, 1 a regression or accuracy failure, 2 unusable input (another machine or topology, no matching "
                 + "rows, current run missing baseline rows, mixed modes, a corrupt file).",
             "A Markdown summary goes to --summary FILE and is appended to $GITHUB_STEP_SUMMARY when that is set."})
 final class GateCommand implements Callable<Integer> {
-    /** The environment; tests replace it. */
+    /** The environment ($GITHUB_STEP_SUMMARY); tests replace it. */
     static Map<String, String> environment = System.getenv();
 
-    @Option(names = "--baseline", required = true, paramLabel = "RUN|FILE", description = "Baseline run folder or JMH JSON file.")
+    @Option(names = "--baseline", paramLabel = "RUN|FILE", description = "Baseline run folder or JMH JSON file.")
     Path baseline;
 
-    @Option(names = "--current", required = true, paramLabel = "RUN|FILE", description = "Current run folder or JMH JSON file.")
+    @Option(names = "--current", paramLabel = "RUN|FILE", description = "Current run folder or JMH JSON file.")
     Path current;
 
-    @Option(names = "--threshold", paramLabel = "PERCENT", description = "Smallest change that counts (default: ${DEFAULT-VALUE}).")
-    String threshold = "5%";
+    @Option(names = "--ab", paramLabel = "DIR", description = "An ab run folder: gate its paired forks (instead of --baseline and --current).")
+    Path ab;
 
-    @Option(names = "--alpha", paramLabel = "P", description = "Significance level of the Mann-Whitney U test, two-sided (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threshold", paramLabel = "PERCENT", description = "A row regresses only when its whole interval lies above this "
+            + "slowdown (default: 5%, with --ab 1%).")
+    String threshold;
+
+    @Option(names = "--detect", paramLabel = "PERCENT", description = "Rows whose minimum detectable effect is above this say 'could not "
+            + "see' (default: 10%, with --ab 5%).")
+    String detect;
+
+    @Option(names = "--alpha", paramLabel = "P", description = "Family-wise false-alarm rate, split evenly over the compared rows (default: ${DEFAULT-VALUE}).")
     double alpha = GateOptions.DEFAULT_ALPHA;
 
-    @Option(names = "--normalize-by", paramLabel = "COUNTER", description = "Divide each score (and raw sample) by the same run's score of "
-            + "this counter in the matching row (e.g. adder), so that a slower machine does not read as a regression.")
+    @Option(names = "--normalize-by", paramLabel = "COUNTER", description = "Divide each fork's score by a fork's score of this counter's "
+            + "matching row in the same run (e.g. adder), so that a slower machine does not read as a regression.")
     String normalizeBy;
 
     @Option(names = "--allow-different-machine", description = "Compare runs of different CPU models, CPU counts or topologies.")
@@ -69,11 +78,20 @@ final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        boolean paired = ab != null;
+        if (paired && (baseline != null || current != null)) {
+            throw new UsageException("give either --ab DIR or --baseline and --current, not both");
+        }
+        if (!paired && (baseline == null || current == null)) {
+            throw new UsageException("missing " + (baseline == null ? "--baseline" : "--current") + " (or give --ab DIR)");
+        }
         if (normalizeBy != null && normalizeBy.isBlank()) {
             throw new UsageException("--normalize-by '" + normalizeBy + "' names no counter (e.g. --normalize-by adder)");
         }
-        GateOptions options = new GateOptions(GateOptions.parseThreshold(threshold), alpha,
-                normalizeBy == null ? null : normalizeBy.strip(), allowDifferentMachine, allowMissing);
+        GateOptions d = paired ? GateOptions.paired() : GateOptions.separateRuns();
+        GateOptions options = new GateOptions(threshold == null ? d.threshold() : GateOptions.parsePercent("--threshold", threshold), alpha,
+                detect == null ? d.detect() : GateOptions.parsePercent("--detect", detect),
+                normalizeBy == null || normalizeBy.isBlank() ? null : normalizeBy.strip(), allowDifferentMachine, allowMissing);
         ExportFormat exportFormat = export == null ? null : ExportFormat.parse(export.get(0));
         if (summary != null) {
             OutputFile.check(summary, "--summary");
@@ -81,26 +99,19 @@ final class GateCommand implements Callable<Integer> {
         if (exportFormat != null) {
             exportFormat.checkTarget(OutputFile.check(OutputFile.path(export.get(1), "--export"), "--export"));
         }
-        RunInput base = RunLoader.load(baseline);
-        RunInput cur = RunLoader.load(current);
-        GateResult result = Gate.compare(base, cur, options);
-        out.print(GateText.table(result));
-        String markdown = GateText.markdown(result);
-        try {
-            if (summary != null) {
-                if (summary.toAbsolutePath().getParent() != null) {
-                    Files.createDirectories(summary.toAbsolutePath().getParent());
-                }
-                Files.writeString(summary, markdown, StandardCharsets.UTF_8);
-                out.println("summary: " + summary);
-            }
-            String step = environment.get("GITHUB_STEP_SUMMARY");
-            if (step != null && !step.isBlank()) {
-                Files.writeString(Path.of(step), markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the gate summary: " + io.counterbench.inputs.IoReasons.of(e), e);
+        RunInput base;
+        RunInput cur;
+        if (paired) {
+            AbFolder f = AbFolder.load(ab);
+            base = f.baseline();
+            cur = f.current();
+        } else {
+            base = RunLoader.load(baseline);
+            cur = RunLoader.load(current);
         }
+        GateResult result = paired ? Gate.paired(base, cur, options) : Gate.separate(base, cur, options);
+        out.print(GateText.table(result));
+        Summaries.write(summary, null, GateText.markdown(result), out, environment);
         if (exportFormat != null) {
             for (Path p : exportFormat.write(cur, Path.of(export.get(1)))) {
                 out.println("exported: " + p);

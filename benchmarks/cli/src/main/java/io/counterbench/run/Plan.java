@@ -106,7 +106,7 @@ public final class Plan {
             }
             for (Slice s : matching) {
                 for (Map<String, String> params : crossProduct(m, s, p, user, host, c.alsoCounters())) {
-                    for (int[] layout : layouts(m, runThreads)) {
+                    for (int[] layout : layouts(m, c.threads() != null ? runThreads : s.threads(runThreads, c.topologyCpus()))) {
                         rows.computeIfAbsent(new Key(m.className(), params, layout, m.isGroup(), m.allocation()), k -> new ArrayList<>())
                                 .add(m.name());
                     }

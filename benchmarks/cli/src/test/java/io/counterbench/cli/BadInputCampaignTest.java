@@ -57,6 +57,11 @@ class BadInputCampaignTest {
         CaseFiles.copyTree(CaseFiles.fixture(JsonCases.RUNS_DIR + "smoke"), shared.resolve("good-run"));
         Files.writeString(shared.resolve("a-file"), "a regular file, used as a folder in paths below it\n");
         Files.createDirectories(shared.resolve("dir"));
+        // ab's command lines compare this build's benchmarks.jar with itself (Maven builds it before the cli module's tests)
+        Path benchJar = RunBenchScript.find().resolveSibling("benchmarks/jmh/target/benchmarks.jar");
+        if (Files.isRegularFile(benchJar)) {
+            Files.copy(benchJar, shared.resolve("bench.jar"));
+        }
         savedHome = System.getProperty("counterbench.home");
         System.setProperty("counterbench.home", home.toString());
         savedEnvironment = GateCommand.environment;

@@ -34,6 +34,8 @@ final class FlagCases {
         BASE.put("topology", List.of("topology", "--topology", "small-8", "--threads", "2"));
         BASE.put("footprint", List.of("footprint", "--no-layout", "--cpus", "2", "--counters", "atomic"));
         BASE.put("simulate", List.of("simulate", "custom", "--quick", "--ops", "1000", "--counters", "atomic", "--out", "{case}/out"));
+        BASE.put("ab", List.of("ab", "--baseline", "{shared}/bench.jar", "--current", "{shared}/bench.jar", "--profile", "ci", "--benchmarks",
+                "UpdateBenchmark.inc$", "--counters", "adder", "--threads", "1", "--cache", "{case}/cache", "--dry-run"));
         BASE.put("soak", List.of("soak", "--minutes", "0.002", "--interval-ms", "100", "--threads", "1", "--counters", "atomic"));
         BASE.put("latency", List.of("latency", "--samples", "1", "--round-trips", "10", "--pairs", "1", "--no-report", "--no-progress",
                 "--out", "{case}/out"));
@@ -50,6 +52,8 @@ final class FlagCases {
             Map.entry("run --out", List.of("", "{shared}/a-file", "{shared}/a-file/sub", "/proc/counterbench-cannot-be-here")),
             Map.entry("report --out", List.of("", "{shared}/a-file", "{shared}/a-file/sub", "/proc/counterbench-cannot-be-here")),
             Map.entry("gate --threshold", List.of("lots", "-5%", "", "5%%", "1e3", "NaN", "1001%", "0x10")),
+            Map.entry("gate --detect", List.of("lots", "-5%", "", "1001%")),
+            Map.entry("gate --ab", List.of("", "{case}/missing", "{shared}/a-file", "{shared}/dir")),
             Map.entry("gate --alpha", List.of("0", "1", "-0.5", "2", "NaN", "x")),
             Map.entry("gate --normalize-by", List.of("", " ", "nope")),
             Map.entry("gate --summary", List.of("", "{shared}/dir", "{shared}/a-file/summary.md")),
@@ -87,7 +91,26 @@ final class FlagCases {
             Map.entry("latency --pairs", List.of("0", "-1", "100000001")),
             Map.entry("latency --cpus", List.of("", "x", "0", "0,99999", "3-1", "0,-1")),
             Map.entry("latency --topology", List.of("", "nope", "pu:0", "{case}/missing.xml")),
-            Map.entry("latency --out", List.of("", "{shared}/a-file", "{shared}/a-file/sub")));
+            Map.entry("latency --out", List.of("", "{shared}/a-file", "{shared}/a-file/sub")),
+            Map.entry("ab --baseline", List.of("", "no-such-revision-xyz", "-x", "{case}/missing.jar", "{shared}/a-file", "{shared}/dir")),
+            Map.entry("ab --current", List.of("", "no-such-revision-xyz", "{case}/missing.jar", "{shared}/a-file", "{shared}/dir")),
+            Map.entry("ab --profile", List.of("huge", "", "QUICKER")),
+            Map.entry("ab --benchmarks", List.of("(", "[a-", "NoSuchBenchmark")),
+            Map.entry("ab --counters", List.of("nope", "adder,nope")),
+            Map.entry("ab --threads", List.of("0", "-1", "65537", "1,0")),
+            Map.entry("ab --pairs", List.of("0", "-1")),
+            Map.entry("ab --threshold", List.of("lots", "-5%", "", "1001%")),
+            Map.entry("ab --detect", List.of("lots", "-5%", "", "1001%")),
+            Map.entry("ab --alpha", List.of("0", "1", "-0.5", "2")),
+            Map.entry("ab --slowdown", List.of("tree", "tree:0", "tree:101", "nope:5", ":5", "tree:x")),
+            Map.entry("ab --rerun-above", List.of("-1", "-0.5")),
+            Map.entry("ab --summary", List.of("", "{shared}/dir", "{shared}/a-file/summary.md")),
+            Map.entry("ab --out", List.of("", "{shared}/a-file", "{shared}/a-file/sub")),
+            Map.entry("ab --aa-runs", List.of("-1")),
+            Map.entry("ab --knob-runs", List.of("-1")),
+            Map.entry("ab --levels", List.of("0", "-2", "101")),
+            Map.entry("ab --knob-counters", List.of("nope", "tree,nope")),
+            Map.entry("ab --wrap", List.of("", " ", "no-such-command-xyz", "{shared}/a-file")));
 
     private FlagCases() {
     }
@@ -160,7 +183,10 @@ final class FlagCases {
         if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
             v.addAll(List.of("x", "1.5", "", " ", "99999999999999999999", "0x10", "NaN", "\u0663", "1e3"));
         } else if (t == double.class || t == Double.class) {
-            v.addAll(List.of("x", "", "Infinity", "1e400", "0x1p3", "1,5"));
+            v.addAll(List.of("x", "", "Infinity", "1e400", "0x1p3"));
+            if (o.splitRegex().isEmpty()) {
+                v.add("1,5"); // two numbers where one is expected (a list flag takes it)
+            }
         } else if (t == Path.class) {
             v.addAll(List.of("{case}/nul\u0000"));
         }

@@ -46,6 +46,10 @@ public class CounterState {
 
     /** The counter under test. */
     public Counter c;
+    /** The calibration knob's second counter of the same kind (null unless this counter is slowed, see {@link SlowdownKnob}). */
+    Counter extra;
+    /** One extra add every this many adds; 0 for none. */
+    int extraEvery;
     CpuMode mode;
     Topology topo;
     /** CPU of each thread index: a real CPU (pinned), a virtual one, or -1 (placement none: not pinned). */
@@ -69,6 +73,10 @@ public class CounterState {
         }
         CounterType id = CounterTypes.parse(counter); // a built-in id, or one a --counter-jar contributed
         c = FaultInjection.counter(params.getBenchmark(), id, topo);
+        if (SlowdownKnob.ON) {
+            extraEvery = SlowdownKnob.every(id.id());
+            extra = extraEvery > 0 ? id.create(topo) : null;
+        }
         int threads = params.getThreads();
         if (p == Placement.NONE) {
             cpuOfThread = new int[threads];

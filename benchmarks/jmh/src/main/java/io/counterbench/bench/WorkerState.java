@@ -24,6 +24,9 @@ public class WorkerState {
     /** Exact sum of the deltas this thread added since the trial began; read by the probe after JMH's barrier. */
     long tally;
     private CpuMode mode;
+    /** The calibration knob (see {@link SlowdownKnob}): the second counter, and its period - 1 as a mask on the tally. */
+    private Counter extra;
+    private long extraMask;
     private int[] saved;
 
     @Setup(Level.Trial)
@@ -32,6 +35,8 @@ public class WorkerState {
         task = index;
         cpu = s.cpuOfThread[index % s.cpuOfThread.length];
         mode = s.mode;
+        extra = s.extra;
+        extraMask = s.extraEvery - 1L;
         if (s.pin) {
             saved = Affinity.allowedCpus();
             Affinity.pin(cpu);
@@ -59,5 +64,14 @@ public class WorkerState {
             c.add(cpu, task, delta);
         }
         tally += delta;
+        if (SlowdownKnob.ON && extra != null && (tally & extraMask) == 0) {
+            if (m == CpuMode.LOOKUP) {
+                extra.add(delta);
+            } else if (m == CpuMode.HANDLE) {
+                extra.add(handle, delta);
+            } else {
+                extra.add(cpu, task, delta);
+            }
+        }
     }
 }

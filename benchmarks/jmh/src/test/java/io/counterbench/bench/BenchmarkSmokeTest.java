@@ -80,6 +80,34 @@ class BenchmarkSmokeTest {
         assertTrue(secondary.at("/accuracy.violations/score").asDouble() > 0, "violations: " + secondary);
     }
 
+    /**
+     * The calibration knob on the measured counter (an extra add to a second counter every other
+     * add) leaves the counter under test exact; a malformed knob stops the fork in its setup.
+     */
+    @Test
+    void slowdownKnobKeepsTheCounterExactAndIsCheckedInTheFork() throws Exception {
+        JsonNode secondary = run("UpdateBenchmark.inc", Map.of("counter", "tree", "cpu", "handle"), 2, null,
+                List.of("-D" + SlowdownKnob.PROPERTY + "=tree:50")).get("secondaryMetrics");
+        assertEquals(0.0, secondary.at("/accuracy.lost/score").asDouble(), secondary.toString());
+        assertEquals(0.0, secondary.at("/accuracy.violations/score").asDouble(), secondary.toString());
+        org.openjdk.jmh.runner.RunnerException e = org.junit.jupiter.api.Assertions.assertThrows(org.openjdk.jmh.runner.RunnerException.class,
+                () -> run("UpdateBenchmark.inc", Map.of("counter", "tree", "cpu", "lookup"), 1, null,
+                        List.of("-D" + SlowdownKnob.PROPERTY + "=tree")));
+        assertTrue(messages(e).contains("expected COUNTER:PERCENT"), messages(e));
+    }
+
+    /** Every message in a throwable's causes and suppressed exceptions (JMH wraps the fork's exception). */
+    private static String messages(Throwable t) {
+        StringBuilder b = new StringBuilder(String.valueOf(t.getMessage()));
+        if (t.getCause() != null && t.getCause() != t) {
+            b.append(" | ").append(messages(t.getCause()));
+        }
+        for (Throwable s : t.getSuppressed()) {
+            b.append(" | ").append(messages(s));
+        }
+        return b.toString();
+    }
+
     /** The noop baseline has no counter, so no counter parameters and no accuracy rows. */
     @Test
     void noopBaselineHasNoCounter() throws Exception {

@@ -1,6 +1,7 @@
 package io.counterbench.results.gate;
 
 import io.counterbench.results.InputException;
+import io.counterbench.results.jmh.ForkScores;
 import io.counterbench.results.jmh.JmhResult;
 import io.counterbench.results.jmh.Metric;
 import io.counterbench.results.jmh.Mode;
@@ -8,7 +9,6 @@ import io.counterbench.results.jmh.Reference;
 import io.counterbench.results.run.Machine;
 import io.counterbench.results.run.RunInput;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,23 +17,36 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Compares a current run with a baseline, row by row (benchmark, params, threads, mode). A row
- * regresses only when both the Mann-Whitney U test on the raw iteration samples (all forks) and
- * the practical threshold say it got worse; improvements likewise. The direction comes from the
- * mode (throughput: higher is better; time modes: lower). A new accuracy violation or a grown
- * accuracy bound fails too. Unusable input (another machine, no matching rows, missing rows,
- * mixed modes) is an {@link InputException}, checked before anything is compared.
+ * Compares a current run with a baseline, row by row (benchmark, params, threads, mode), with the
+ * JVM fork as the unit ({@link Effect}): {@link #separate} for two runs taken apart (gate),
+ * {@link #paired} for ab's forks that ran in pairs on one machine. A @Group row is compared per
+ * member. The family-wise alpha is split evenly over the compared rows (Bonferroni): with m rows
+ * each row's one-sided bound is at level alpha / m, so when nothing changed the chance that any
+ * row is flagged is at most alpha, however the rows depend on each other. Accuracy is checked
+ * per row ({@link AccuracyCheck}). Unusable input (another machine, no matching rows, missing
+ * rows, mixed modes) is an {@link InputException}, checked before anything is compared.
  */
 public final class Gate {
-    static final String VIOLATIONS = "accuracy.violations";
-    static final String BOUND = "accuracy.bound";
 
     private Gate() {
     }
 
-    public static GateResult compare(RunInput base, RunInput cur, GateOptions o) {
+    /** Two runs taken apart: independent forks on each side. */
+    public static GateResult separate(RunInput base, RunInput cur, GateOptions o) {
+        return compare(base, cur, o, false);
+    }
+
+    /** ab's run: fork i of each row of the baseline ran beside fork i of the same row of current. */
+    public static GateResult paired(RunInput base, RunInput cur, GateOptions o) {
+        if (o.normalizeBy() != null) {
+            throw new IllegalArgumentException("--normalize-by is for runs taken apart; ab's pairs ran on one machine, side by side");
+        }
+        return compare(base, cur, o, true);
+    }
+
+    private static GateResult compare(RunInput base, RunInput cur, GateOptions o, boolean paired) {
         List<String> notes = new ArrayList<>();
-        checkMachines(base, cur, o, notes);
+        boolean sameHost = paired || checkMachines(base, cur, o, notes);
         base.notes().forEach(n -> notes.add("baseline " + n));
         cur.notes().forEach(n -> notes.add("current " + n));
         Map<RowKey, JmhResult> b = index(base);
@@ -49,132 +62,149 @@ public final class Gate {
             throw InputException.of(cur.jmhFile(), "missing " + missing.size() + " of " + b.size() + " baseline rows (first: "
                     + b.get(missing.getFirst()).label(true) + "); rerun them, or pass --allow-missing to gate the rows both have");
         }
-        Reference refB = null;
-        Reference refC = null;
+        Normalizer norm = null;
         if (o.normalizeBy() != null) {
-            refB = new Reference(base.results(), o.normalizeBy());
-            refC = new Reference(cur.results(), o.normalizeBy());
-            if (refB.isEmpty() || refC.isEmpty()) {
-                throw InputException.of(refB.isEmpty() ? base.jmhFile() : cur.jmhFile(), "--normalize-by " + o.normalizeBy()
+            norm = new Normalizer(new Reference(base.results(), o.normalizeBy()), new Reference(cur.results(), o.normalizeBy()));
+            if (norm.base.isEmpty() || norm.cur.isEmpty()) {
+                throw InputException.of(norm.base.isEmpty() ? base.jmhFile() : cur.jmhFile(), "--normalize-by " + o.normalizeBy()
                         + ": no row has counter=" + o.normalizeBy() + " to divide by");
             }
-            notes.add("scores divided by the same run's " + o.normalizeBy() + " score in the matching row (same benchmark, params but counter, threads, mode)");
+            notes.add("each fork's score divided by a fork's score of the same run's " + o.normalizeBy()
+                    + " row (same benchmark, params but counter, threads, mode), fork i by fork i");
         }
-        List<RowComparison> rows = new ArrayList<>();
+        // first pass: what is compared, to size the family
+        List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<RowKey, JmhResult> e : b.entrySet()) {
             JmhResult cr = c.get(e.getKey());
-            rows.add(cr == null ? single(e.getValue(), null, Verdict.MISSING) : compareRow(e.getValue(), cr, o, refB, refC));
+            if (cr != null) {
+                candidates.addAll(candidates(e.getValue(), cr, norm));
+            }
+        }
+        int m = (int) candidates.stream().filter(Candidate::hasData).count();
+        double level = o.alpha() / Math.max(1, m);
+        List<RowComparison> rows = new ArrayList<>();
+        Map<JmhResult, Boolean> accuracyShown = new HashMap<>();
+        for (Map.Entry<RowKey, JmhResult> e : b.entrySet()) {
+            JmhResult br = e.getValue();
+            JmhResult cr = c.get(e.getKey());
+            if (cr == null) {
+                rows.add(single(br, null, Verdict.MISSING, List.of()));
+                continue;
+            }
+            for (Candidate k : candidates) {
+                if (k.base != br) {
+                    continue;
+                }
+                List<String> acc = accuracyShown.putIfAbsent(cr, true) == null ? AccuracyCheck.compare(br, cr, sameHost) : List.of();
+                rows.add(k.compare(o, level, paired, acc));
+            }
         }
         for (Map.Entry<RowKey, JmhResult> e : c.entrySet()) {
             if (!b.containsKey(e.getKey())) {
-                rows.add(single(null, e.getValue(), Verdict.NEW));
+                rows.add(single(null, e.getValue(), Verdict.NEW, AccuracyCheck.current(e.getValue())));
             }
         }
-        long fewSamples = rows.stream().filter(r -> r.baseline() != null && r.current() != null && r.minimumP() > o.alpha()).count();
-        if (fewSamples > 0) {
-            RowComparison ex = rows.stream().filter(r -> r.minimumP() > o.alpha()).findFirst().orElseThrow();
-            notes.add(fewSamples + " of " + matched + " compared rows have too few samples (e.g. " + ex.baseN() + " + " + ex.currentN()
-                    + ": the smallest p-value possible is " + String.format(java.util.Locale.ROOT, "%.3g", ex.minimumP())
-                    + ") to reach alpha " + o.alpha() + ", so they cannot fail: measure more iterations or forks (5 + 5 samples reach 0.01)");
-        }
+        notes.addAll(sizeNotes(rows, o, level, paired));
         if (!missing.isEmpty()) {
             notes.add(missing.size() + " baseline row(s) missing from the current run (--allow-missing): not gated");
         }
-        return new GateResult(base, cur, o, rows, notes);
-    }
-
-    private static RowComparison compareRow(JmhResult br, JmhResult cr, GateOptions o, Reference refB, Reference refC) {
-        List<String> acc = accuracy(br, cr);
-        Metric bm = br.primary();
-        Metric cm = cr.primary();
-        String unit = cm.unit();
-        if (refB != null) {
-            if (refB.isReference(br)) {
-                return stats(br, cr, bm, cm, unit, Double.NaN, Double.NaN, Double.NaN, Verdict.REFERENCE, acc);
+        for (JmhResult br : b.values()) {
+            for (String metric : List.of(AccuracyCheck.VIOLATIONS, AccuracyCheck.LOST)) {
+                if (br.secondaryScore(metric) > 0) {
+                    notes.add("the baseline already has " + metric + " " + AccuracyCheck.count(br.secondaryScore(metric)) + " in " + br.label(false));
+                }
             }
-            JmhResult rb = refB.find(br);
-            JmhResult rc = refC.find(cr);
-            if (rb == null || rc == null || !(rb.primary().score() > 0) || !(rc.primary().score() > 0)) {
-                return stats(br, cr, bm, cm, unit, Double.NaN, Double.NaN, Double.NaN, Verdict.NOT_NORMALIZED, acc);
-            }
-            unit = "x " + o.normalizeBy();
-            bm = bm.scaled(1 / rb.primary().score(), unit);
-            cm = cm.scaled(1 / rc.primary().score(), unit);
         }
-        double[] bs = bm.samples();
-        double[] cs = cm.samples();
-        double bScore = score(bm, bs);
-        double cScore = score(cm, cs);
-        double minP = MannWhitney.minimumP(bs.length, cs.length);
-        if (Double.isNaN(bScore) || Double.isNaN(cScore) || bs.length == 0 || cs.length == 0) {
-            return stats(br, cr, bm, cm, unit, Double.NaN, Double.NaN, minP, Verdict.NO_DATA, acc);
+        if (!sameHost) {
+            notes.add("accuracy.bound of topology=host rows not compared: the two machines' topologies differ");
         }
-        double change = bScore == 0 ? (cScore == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, cScore)) : (cScore - bScore) / Math.abs(bScore);
-        double p = MannWhitney.pValue(bs, cs);
-        boolean higher = br.mode().higherIsBetter();
-        boolean worse = higher ? change < -o.threshold() : change > o.threshold();
-        boolean better = higher ? change > o.threshold() : change < -o.threshold();
-        Verdict v;
-        if (!worse && !better) {
-            v = Verdict.SAME;
-        } else if (!(minP <= o.alpha())) {
-            v = Verdict.INCONCLUSIVE;
-        } else if (p < o.alpha()) {
-            v = worse ? Verdict.REGRESSION : Verdict.IMPROVEMENT;
-        } else {
-            v = Verdict.SAME;
-        }
-        return stats(br, cr, bm, cm, unit, change, p, minP, v, acc);
+        return new GateResult(base, cur, o, paired, m, level, rows, notes);
     }
 
-    private static RowComparison stats(JmhResult br, JmhResult cr, Metric bm, Metric cm, String unit, double change, double p,
-                                       double minP, Verdict v, List<String> acc) {
-        double[] bs = bm.samples();
-        double[] cs = cm.samples();
-        return new RowComparison(br, cr, unit, score(bm, bs), bm.stddev(), bs.length, score(cm, cs), cm.stddev(), cs.length,
-                change, p, minP, v, acc);
-    }
-
-    private static RowComparison single(JmhResult br, JmhResult cr, Verdict v) {
-        JmhResult r = br != null ? br : cr;
-        Metric m = r.primary();
-        double[] s = m.samples();
-        List<String> acc = new ArrayList<>();
-        if (cr != null && cr.secondaryScore(VIOLATIONS) > 0) {
-            acc.add("accuracy.violations " + count(cr.secondaryScore(VIOLATIONS)) + " in a new row");
-        }
-        double sc = score(m, s);
-        double sd = m.stddev();
-        return br != null
-                ? new RowComparison(br, null, m.unit(), sc, sd, s.length, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, v, acc)
-                : new RowComparison(null, cr, m.unit(), Double.NaN, Double.NaN, 0, sc, sd, s.length, Double.NaN, Double.NaN, Double.NaN, v, acc);
-    }
-
-    /** New accuracy violations (current > 0 where the baseline had 0 or none) and a grown bound. */
-    static List<String> accuracy(JmhResult br, JmhResult cr) {
+    /** Notes on rows too small to bound anything, so "passed" never hides "could not see". */
+    private static List<String> sizeNotes(List<RowComparison> rows, GateOptions o, double level, boolean paired) {
         List<String> out = new ArrayList<>();
-        double bv = br.secondaryScore(VIOLATIONS);
-        double cv = cr.secondaryScore(VIOLATIONS);
-        if (cv > 0 && !(bv > 0)) {
-            out.add("accuracy.violations " + (Double.isNaN(bv) ? "none" : count(bv)) + " -> " + count(cv));
-        }
-        double bb = br.secondaryScore(BOUND);
-        double cb = cr.secondaryScore(BOUND);
-        if (cb > bb) {
-            out.add("accuracy.bound grew " + count(bb) + " -> " + count(cb));
+        List<RowComparison> unbounded = rows.stream().filter(r -> r.effect() != null && r.effect().pairs() > 0 && !r.effect().bounded()).toList();
+        if (!unbounded.isEmpty()) {
+            Effect e = unbounded.getFirst().effect();
+            out.add(unbounded.size() + " row(s) have too few forks to bound anything at level " + fmt(level) + " (e.g. " + e.pairs()
+                    + (paired ? " pairs" : " forks") + "; at least " + e.minimumForks() + (paired ? " pairs" : " forks in each run")
+                    + " are needed): they cannot fail and say \"could not see\"");
         }
         return out;
     }
 
-    private static double score(Metric m, double[] samples) {
-        if (!Double.isNaN(m.score())) {
-            return m.score();
-        }
-        return samples.length == 0 ? Double.NaN : Arrays.stream(samples).average().orElse(Double.NaN);
+    static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.3g", v);
     }
 
-    private static String count(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    /** One metric of one matched row: the primary score, or one member of a @Group row. */
+    private record Candidate(JmhResult base, JmhResult cur, String member, String unit, ForkScores b, ForkScores c, Verdict fixed) {
+        boolean hasData() {
+            return fixed == null && b.forks() > 0 && c.forks() > 0;
+        }
+
+        RowComparison compare(GateOptions o, double level, boolean paired, List<String> acc) {
+            if (fixed != null) {
+                return new RowComparison(base, cur, member, unit, b, c, null, fixed, acc);
+            }
+            if (!hasData()) {
+                return new RowComparison(base, cur, member, unit, b, c, null, Verdict.NO_DATA, acc);
+            }
+            Mode mode = base.mode();
+            Effect e = paired ? Effect.paired(b, c, mode, level, o.threshold()) : Effect.separate(b, c, mode, level, o.threshold());
+            return new RowComparison(base, cur, member, unit, b, c, e, e.verdict(o), acc);
+        }
+    }
+
+    private static List<Candidate> candidates(JmhResult br, JmhResult cr, Normalizer norm) {
+        List<String> members = cr.groupMembers();
+        List<Candidate> out = new ArrayList<>();
+        if (members.isEmpty()) {
+            out.add(candidate(br, cr, null, norm));
+        } else {
+            for (String m : members) {
+                if (br.secondary(m) != null) {
+                    out.add(candidate(br, cr, m, norm));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Candidate candidate(JmhResult br, JmhResult cr, String member, Normalizer norm) {
+        Metric bm = member == null ? br.primary() : br.secondary(member);
+        Metric cm = member == null ? cr.primary() : cr.secondary(member);
+        ForkScores b = ForkScores.of(bm);
+        ForkScores c = ForkScores.of(cm);
+        String unit = cm.unit();
+        if (norm != null) {
+            if (norm.base.isReference(br)) {
+                return new Candidate(br, cr, member, unit, b, c, Verdict.REFERENCE);
+            }
+            JmhResult rb = norm.base.find(br);
+            JmhResult rc = norm.cur.find(cr);
+            Metric rbm = rb == null ? null : member == null ? rb.primary() : rb.secondary(member);
+            Metric rcm = rc == null ? null : member == null ? rc.primary() : rc.secondary(member);
+            if (rbm == null || rcm == null) {
+                return new Candidate(br, cr, member, unit, b, c, Verdict.NOT_NORMALIZED);
+            }
+            // same direction on both sides of the division: a throughput over a throughput, a time over a time
+            b = ForkScores.speedup(b, ForkScores.of(rbm), true);
+            c = ForkScores.speedup(c, ForkScores.of(rcm), true);
+            unit = "x " + norm.base.counter();
+        }
+        return new Candidate(br, cr, member, unit, b, c, null);
+    }
+
+    private record Normalizer(Reference base, Reference cur) {
+    }
+
+    private static RowComparison single(JmhResult br, JmhResult cr, Verdict v, List<String> acc) {
+        JmhResult r = br != null ? br : cr;
+        ForkScores f = ForkScores.of(r.primary());
+        ForkScores none = new ForkScores(new double[0]);
+        return new RowComparison(br, cr, null, r.primary().unit(), br != null ? f : none, cr != null ? f : none, null, v, acc);
     }
 
     private static Map<RowKey, JmhResult> index(RunInput run) {
@@ -206,7 +236,8 @@ public final class Gate {
         return m;
     }
 
-    private static void checkMachines(RunInput base, RunInput cur, GateOptions o, List<String> notes) {
+    /** Checks that both runs measured the same machine; returns whether their host topologies match (bounds comparable). */
+    private static boolean checkMachines(RunInput base, RunInput cur, GateOptions o, List<String> notes) {
         Machine mb = base.machine();
         Machine mc = cur.machine();
         if (mb == null || mc == null) {
@@ -218,7 +249,7 @@ public final class Gate {
                 who.add("the current run " + cur.source() + (cur.isBareFile() ? " (a bare JMH file)" : ""));
             }
             notes.add("machine check skipped: no run.json environment for " + String.join(" and ", who));
-            return;
+            return false;
         }
         List<String> d = mb.differences(mc);
         if (!d.isEmpty()) {
@@ -232,5 +263,6 @@ public final class Gate {
         if (!soft.isEmpty()) {
             notes.add("same machine, but " + String.join("; ", soft));
         }
+        return java.util.Objects.equals(mb.topology(), mc.topology());
     }
 }

@@ -5,17 +5,29 @@ import java.util.Locale;
 /**
  * How the gate decides.
  *
- * @param threshold the practical threshold as a fraction (0.05 for "5%"): smaller changes never fail
- * @param alpha the Mann-Whitney U significance level (two-sided)
- * @param normalizeBy a counter id ("adder") whose row in the same run divides every score, or null
+ * @param threshold the practical threshold as a fraction (0.01 for "1%"): a row regresses only when
+ *                  its whole interval lies above this slowdown
+ * @param alpha the family-wise false-alarm rate: split evenly over the compared rows (Bonferroni), so
+ *              that when nothing changed, the chance that any row is flagged is at most alpha
+ * @param detect the slowdown the gate should be able to see: a row whose minimum detectable effect is
+ *               larger says "could not see" instead of "~"
+ * @param normalizeBy a counter id ("adder") whose row in the same run divides every fork's score, or null
  * @param allowDifferentMachine compare runs of different machines (CPU model, CPU count, topology)
  * @param allowMissing gate the rows both runs have when the current run lacks some baseline rows
  */
-public record GateOptions(double threshold, double alpha, String normalizeBy, boolean allowDifferentMachine, boolean allowMissing) {
+public record GateOptions(double threshold, double alpha, double detect, String normalizeBy, boolean allowDifferentMachine,
+                          boolean allowMissing) {
 
-    public static final double DEFAULT_THRESHOLD = 0.05;
+    /** Runs taken apart: the interval sees fork-to-fork spread only, not a shift of the whole machine between runs. */
+    public static final double SEPARATE_THRESHOLD = 0.05;
+    public static final double SEPARATE_DETECT = 0.10;
+    /** ab's interleaved pairs on one machine. */
+    public static final double PAIRED_THRESHOLD = 0.01;
+    public static final double PAIRED_DETECT = 0.05;
     public static final double DEFAULT_ALPHA = 0.01;
-    /** The largest threshold, as a fraction: 1000%. */
+    /** The power the minimum detectable effect is computed for: a slowdown of that size is flagged in 4 of 5 runs. */
+    public static final double POWER = 0.8;
+    /** The largest threshold (or --detect), as a fraction: 1000%. */
     public static final double MAX_THRESHOLD = 10;
 
     public GateOptions {
@@ -25,38 +37,69 @@ public record GateOptions(double threshold, double alpha, String normalizeBy, bo
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("--alpha must lie between 0 and 1 (exclusive), e.g. 0.01");
         }
+        if (!(detect > 0) || Double.isInfinite(detect)) {
+            throw new IllegalArgumentException("--detect must be a percentage above 0, e.g. 5%");
+        }
     }
 
-    public static GateOptions defaults() {
-        return new GateOptions(DEFAULT_THRESHOLD, DEFAULT_ALPHA, null, false, false);
+    /** Defaults for two runs taken apart (gate). */
+    public static GateOptions separateRuns() {
+        return new GateOptions(SEPARATE_THRESHOLD, DEFAULT_ALPHA, SEPARATE_DETECT, null, false, false);
+    }
+
+    /** Defaults for ab's paired forks. */
+    public static GateOptions paired() {
+        return new GateOptions(PAIRED_THRESHOLD, DEFAULT_ALPHA, PAIRED_DETECT, null, false, false);
     }
 
     /** "5%", "5", "2.5%": always a percentage. */
-    public static double parseThreshold(String text) {
+    public static double parsePercent(String option, String text) {
         String t = text.strip();
         if (t.endsWith("%")) {
             t = t.substring(0, t.length() - 1).strip();
         }
         if (!t.matches("[0-9]+\\.?[0-9]*|\\.[0-9]+")) {
-            throw new IllegalArgumentException("--threshold '" + text + "' is not a percentage (e.g. 5%)");
+            throw new IllegalArgumentException(option + " '" + text + "' is not a percentage (e.g. 5%)");
         }
         double v = Double.parseDouble(t) / 100;
         if (v > MAX_THRESHOLD) {
-            throw new IllegalArgumentException("--threshold '" + text + "': a threshold must be between 0% and "
+            throw new IllegalArgumentException(option + " '" + text + "': must be between 0% and "
                     + Math.round(MAX_THRESHOLD * 100) + "%");
         }
         return v;
     }
 
-    public String thresholdText() {
-        return String.format(Locale.ROOT, "%s%%", stripZeros(threshold * 100));
+    public static double parseThreshold(String text) {
+        return parsePercent("--threshold", text);
     }
 
-    private static String stripZeros(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    public String thresholdText() {
+        return percent(threshold);
+    }
+
+    public String detectText() {
+        return percent(detect);
+    }
+
+    /** "5%", "2.5%". */
+    public static String percent(double fraction) {
+        double v = fraction * 100;
+        return String.format(Locale.ROOT, "%s%%", v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(Math.round(v * 1000) / 1000.0));
     }
 
     public GateOptions withNormalizeBy(String counter) {
-        return new GateOptions(threshold, alpha, counter, allowDifferentMachine, allowMissing);
+        return new GateOptions(threshold, alpha, detect, counter, allowDifferentMachine, allowMissing);
+    }
+
+    public GateOptions withThreshold(double t) {
+        return new GateOptions(t, alpha, detect, normalizeBy, allowDifferentMachine, allowMissing);
+    }
+
+    public GateOptions withAllowMissing(boolean allow) {
+        return new GateOptions(threshold, alpha, detect, normalizeBy, allowDifferentMachine, allow);
+    }
+
+    public GateOptions withAllowDifferentMachine(boolean allow) {
+        return new GateOptions(threshold, alpha, detect, normalizeBy, allow, allowMissing);
     }
 }

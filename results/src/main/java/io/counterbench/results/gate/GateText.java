@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The gate's console table, laid out like the kernel test robot's comparisons: baseline ± relative
- * stddev, %change, current ± relative stddev, then the p-value, the verdict and the row's name.
- * The Markdown summary ({@link #markdown}) has the same rows, failures first.
+ * The gate's console table and its Markdown summary (same rows, failures first): per row the
+ * verdict, the slowdown with its interval, the minimum detectable effect, the forks or pairs that
+ * entered and their spread, the two medians and the row's name. The header says once what a
+ * slowdown is, how the interval was computed and at which level.
  */
 public final class GateText {
     private GateText() {
@@ -16,18 +17,21 @@ public final class GateText {
 
     public static String table(GateResult g) {
         StringBuilder b = new StringBuilder();
-        b.append("counterbench gate: current ").append(g.current().source()).append(" vs baseline ").append(g.baseline().source()).append('\n');
+        b.append("counterbench ").append(g.paired() ? "ab" : "gate").append(": current ").append(g.current().source())
+                .append(" vs baseline ").append(g.baseline().source()).append('\n');
+        b.append(Slowdown.DEFINITION).append('\n');
         b.append("test: ").append(method(g)).append('\n');
         b.append("machine: ").append(machines(g)).append("\n\n");
-        b.append(String.format(Locale.ROOT, "%14s %8s %10s %14s %8s %9s  %-14s %s%n", "base", "±stddev", "%change", "new", "±stddev", "p", "verdict", "benchmark"));
+        String head = "%-13s %9s %-20s %8s %5s %7s %12s %12s  %s%n";
+        b.append(String.format(Locale.ROOT, head, "verdict", "slowdown", "interval", "MDE", g.paired() ? "pairs" : "forks", "spread",
+                "baseline", "current", "benchmark (unit)"));
         for (RowComparison r : g.rows()) {
-            b.append(String.format(Locale.ROOT, "%14s %8s %10s %14s %8s %9s  %-14s %s (%s)%n",
-                    r.baseline() == null ? "" : Fmt.num(r.baseScore()), sd(r.baseStddev(), r.baseScore()),
-                    Double.isNaN(r.change()) ? "" : Fmt.percent(r.change()),
-                    r.current() == null ? "" : Fmt.num(r.currentScore()), sd(r.currentStddev(), r.currentScore()),
-                    Double.isNaN(r.p()) ? "" : p(r.p()), verdict(r), r.name(), r.unit()));
+            Effect e = r.effect();
+            b.append(String.format(Locale.ROOT, head, verdict(r), e == null ? "" : pct(e.estimate()), e == null ? "" : interval(e),
+                    e == null ? "" : mde(e), n(r), e == null ? "" : spread(e.spread()), median(r.baseForks()), median(r.currentForks()),
+                    r.name() + " (" + r.unit() + ")"));
             for (String a : r.accuracyFailures()) {
-                b.append(String.format(Locale.ROOT, "%14s %8s %10s %14s %8s %9s  %-14s   ^ %s%n", "", "", "", "", "", "", "", a));
+                b.append(String.format(Locale.ROOT, "%-13s   ^ %s%n", "", a));
             }
         }
         b.append('\n');
@@ -40,24 +44,32 @@ public final class GateText {
 
     public static String markdown(GateResult g) {
         StringBuilder b = new StringBuilder();
-        b.append("## counterbench gate: ").append(g.failed() ? "FAILED" : "passed").append(" (").append(g.counts()).append(")\n\n");
+        b.append("## counterbench ").append(g.paired() ? "ab" : "gate").append(": ").append(g.failed() ? "FAILED" : "passed")
+                .append(" (").append(g.counts()).append(")\n\n");
         b.append("Baseline `").append(g.baseline().name()).append("`, current `").append(g.current().name()).append("`; machine: ")
                 .append(machines(g)).append(".\n\n");
-        b.append("Test: ").append(method(g)).append(".\n\n");
-        b.append("| verdict | benchmark | unit | base ± stddev | new ± stddev | change | p |\n");
-        b.append("|---|---|---|---:|---:|---:|---:|\n");
+        b.append(Character.toUpperCase(Slowdown.DEFINITION.charAt(0))).append(Slowdown.DEFINITION.substring(1)).append(". Test: ")
+                .append(method(g)).append(".\n\n");
+        b.append("| verdict | benchmark | slowdown | interval | MDE | ").append(g.paired() ? "pairs" : "forks")
+                .append(" | spread | baseline | current | unit |\n");
+        b.append("|---|---|---:|---|---:|---:|---:|---:|---:|---|\n");
         List<RowComparison> rows = g.rows().stream().sorted(Comparator.comparingInt(GateText::rank)).toList();
         for (RowComparison r : rows) {
             String v = verdict(r);
             if (r.fails()) {
                 v = "**" + v + "**";
             }
+            Effect e = r.effect();
             String name = r.name() + (r.accuracyFailures().isEmpty() ? "" : " (" + String.join("; ", r.accuracyFailures()) + ")");
-            b.append("| ").append(v).append(" | ").append(name.replace("|", "\\|")).append(" | ").append(r.unit())
-                    .append(" | ").append(r.baseline() == null ? "" : Fmt.num(r.baseScore()) + " ± " + sd(r.baseStddev(), r.baseScore()).replace("±", ""))
-                    .append(" | ").append(r.current() == null ? "" : Fmt.num(r.currentScore()) + " ± " + sd(r.currentStddev(), r.currentScore()).replace("±", ""))
-                    .append(" | ").append(Double.isNaN(r.change()) ? "" : Fmt.percent(r.change()))
-                    .append(" | ").append(Double.isNaN(r.p()) ? "" : p(r.p())).append(" |\n");
+            b.append("| ").append(v).append(" | ").append(name.replace("|", "\\|"))
+                    .append(" | ").append(e == null ? "" : pct(e.estimate()))
+                    .append(" | ").append(e == null ? "" : interval(e))
+                    .append(" | ").append(e == null ? "" : mde(e))
+                    .append(" | ").append(n(r))
+                    .append(" | ").append(e == null ? "" : spread(e.spread()))
+                    .append(" | ").append(median(r.baseForks()))
+                    .append(" | ").append(median(r.currentForks()))
+                    .append(" | ").append(r.unit()).append(" |\n");
         }
         if (!g.notes().isEmpty()) {
             b.append('\n');
@@ -66,11 +78,23 @@ public final class GateText {
         return b.append('\n').toString();
     }
 
+    /** How the verdicts were reached, in one sentence. */
     static String method(GateResult g) {
         GateOptions o = g.options();
-        return "Mann-Whitney U on the raw iteration samples (two-sided, alpha " + o.alpha() + ") and a " + o.thresholdText()
-                + " threshold must both agree; thrpt: higher is better, avgt/sample/ss: lower is better"
-                + (o.normalizeBy() == null ? "" : "; scores normalized by " + o.normalizeBy());
+        String level = String.format(Locale.ROOT, "%s%%", trim(100 * (1 - g.level())));
+        String family = g.compared() + " compared row" + (g.compared() == 1 ? "" : "s") + " share a family-wise alpha of " + trim(o.alpha())
+                + " (Bonferroni: each row's bounds are one-sided at " + level + ")";
+        String rule = "a row regresses when its lower bound is above +" + o.thresholdText() + ", improves when its upper bound is below -"
+                + o.thresholdText() + "; MDE = the slowdown flagged in 4 of 5 runs with this many forks and this spread, \"could not see\" = MDE above "
+                + o.detectText();
+        if (g.paired()) {
+            return "forks as the unit, in pairs (baseline and current back to back in random order on one machine): the median paired ratio"
+                    + " (Hodges-Lehmann) with exact Wilcoxon signed-rank bounds; " + family + "; " + rule;
+        }
+        return "forks as the unit, two runs taken apart: the Hodges-Lehmann shift of the fork scores with exact Mann-Whitney bounds; "
+                + family + "; " + rule + (o.normalizeBy() == null ? "" : "; fork scores divided by the same run's " + o.normalizeBy() + " forks")
+                + ". Runs taken apart cannot be compared as tightly as ab's pairs: the interval covers the forks' spread within each run,"
+                + " not a shift of the whole machine between the runs (hence the larger threshold)";
     }
 
     static String machines(GateResult g) {
@@ -80,7 +104,7 @@ public final class GateText {
             return "unknown (no run.json)";
         }
         if (mb != null && mc != null && mb.differences(mc).isEmpty()) {
-            return mb.shortLabel() + " (both runs)";
+            return mb.shortLabel() + (g.paired() ? " (one machine, interleaved)" : " (both runs)");
         }
         return "baseline " + (mb == null ? "unknown" : mb.shortLabel()) + ", current " + (mc == null ? "unknown" : mc.shortLabel());
     }
@@ -91,7 +115,7 @@ public final class GateText {
         }
         return switch (r.verdict()) {
             case IMPROVEMENT -> 1;
-            case INCONCLUSIVE, MISSING, NO_DATA, NOT_NORMALIZED -> 2;
+            case BLIND, MISSING, NO_DATA, NOT_NORMALIZED -> 2;
             case NEW -> 3;
             default -> 4;
         };
@@ -104,14 +128,52 @@ public final class GateText {
         return r.verdict().label();
     }
 
-    private static String sd(double sd, double mean) {
-        if (!Double.isFinite(sd) || !Double.isFinite(mean) || mean == 0) {
+    /** "+1.2%", "-0.4%". */
+    static String pct(double fraction) {
+        if (Double.isNaN(fraction)) {
             return "";
         }
-        return String.format(Locale.ROOT, "±%.0f%%", 100 * sd / Math.abs(mean));
+        if (Double.isInfinite(fraction)) {
+            return fraction > 0 ? "+inf" : "-inf";
+        }
+        double v = 100 * fraction;
+        return String.format(Locale.ROOT, Math.abs(v) >= 10 ? "%+.1f%%" : "%+.2f%%", v);
     }
 
-    private static String p(double p) {
-        return p < 0.001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.3f", p);
+    static String interval(Effect e) {
+        if (!e.bounded()) {
+            return "none (too few)";
+        }
+        return "[" + pct(e.lower()) + ", " + pct(e.upper()) + "]";
+    }
+
+    static String mde(Effect e) {
+        if (Double.isInfinite(e.mde())) {
+            return "none";
+        }
+        return pct(e.mde()).substring(1);
+    }
+
+    private static String n(RowComparison r) {
+        if (r.effect() != null) {
+            return String.valueOf(r.effect().pairs());
+        }
+        int b = r.baseForks() == null ? 0 : r.baseForks().forks();
+        int c = r.currentForks() == null ? 0 : r.currentForks().forks();
+        return b + c == 0 ? "" : b + "/" + c;
+    }
+
+    private static String spread(double logSd) {
+        return Double.isNaN(logSd) ? "" : String.format(Locale.ROOT, "±%.2f%%", 100 * Math.expm1(logSd));
+    }
+
+    private static String median(io.counterbench.results.jmh.ForkScores f) {
+        return f == null || f.forks() == 0 ? "" : Fmt.num(f.median());
+    }
+
+    private static String trim(double v) {
+        String s = String.format(Locale.ROOT, "%.4f", v);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 }

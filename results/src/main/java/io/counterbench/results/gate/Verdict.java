@@ -2,15 +2,15 @@ package io.counterbench.results.gate;
 
 /** What the gate says about one row. Only REGRESSION (and accuracy failures, listed apart) fail the gate. */
 public enum Verdict {
-    /** Worse beyond the threshold and significant. */
+    /** The whole interval lies above the threshold: slower, beyond doubt at the family's level. */
     REGRESSION("REGRESSION"),
-    /** Better beyond the threshold and significant. */
+    /** The whole interval lies below minus the threshold. */
     IMPROVEMENT("improvement"),
-    /** Within the threshold, or not significant. */
+    /** Not flagged, and a slowdown of the --detect size would have been seen. */
     SAME("~"),
-    /** Beyond the threshold, but too few samples for the test to ever reach alpha. */
-    INCONCLUSIVE("? few samples"),
-    /** A score or samples missing (NaN) on one side. */
+    /** Not flagged, but its minimum detectable effect is above --detect: it could not have seen such a slowdown. */
+    BLIND("could not see"),
+    /** A score missing (NaN) on one side. */
     NO_DATA("no data"),
     /** Only the current run has this row. */
     NEW("new"),
@@ -29,5 +29,10 @@ public enum Verdict {
 
     public String label() {
         return label;
+    }
+
+    /** True for verdicts that came out of the statistics (the rows the family-wise alpha is split over). */
+    public boolean compared() {
+        return this == REGRESSION || this == IMPROVEMENT || this == SAME || this == BLIND;
     }
 }

@@ -56,6 +56,20 @@ public record JmhResult(String benchmark, Mode mode, int threads, int forks, int
         return m == null ? Double.NaN : m.score();
     }
 
+    /**
+     * The members of a @Group row, by their JMH names, sorted: JMH writes one secondary metric per
+     * group method, named after it (no dot) and in the primary's unit. Empty for other rows.
+     */
+    public java.util.List<String> groupMembers() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (Map.Entry<String, Metric> e : secondary.entrySet()) {
+            if (!e.getKey().contains(".") && e.getValue().unit().equals(primary.unit())) {
+                names.add(e.getKey());
+            }
+        }
+        return names.stream().sorted().toList();
+    }
+
     /** "counter=tree placement=compact" with counter ids in their short form. */
     public String paramLabel() {
         return params.entrySet().stream().map(e -> e.getKey() + "=" + displayValue(e.getKey(), e.getValue()))

@@ -50,6 +50,11 @@ public final class Reference {
         return JmhResult.sameCounter(r.param(COUNTER_PARAM), counter);
     }
 
+    /** The reference counter as given ("adder"). */
+    public String counter() {
+        return counter;
+    }
+
     public boolean isEmpty() {
         return byKey.isEmpty();
     }

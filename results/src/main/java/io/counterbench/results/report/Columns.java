@@ -86,13 +86,7 @@ final class Columns {
 
     /** The group members of one row, by their JMH names. */
     static List<String> groupMembers(io.counterbench.results.jmh.JmhResult r) {
-        List<String> names = new ArrayList<>();
-        for (Map.Entry<String, Metric> e : r.secondary().entrySet()) {
-            if (!e.getKey().contains(".") && e.getValue().unit().equals(r.primary().unit())) {
-                names.add(e.getKey());
-            }
-        }
-        return names.stream().sorted().toList();
+        return r.groupMembers();
     }
 
     /**

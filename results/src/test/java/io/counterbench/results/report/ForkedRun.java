@@ -15,13 +15,13 @@ import java.util.Map;
  * rows of adder and tree at 1 and 2 threads (tree at 2 threads with one slow fork), read rows in
  * ns/op at two slot counts, and reader/writer @Group rows with their members as secondary metrics.
  */
-final class ForkedRun {
+public final class ForkedRun {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ForkedRun() {
     }
 
-    static Path write(Path dir, String name) {
+    public static Path write(Path dir, String name) {
         Path run = Fixtures.copy("runs/smoke", dir, name);
         ArrayNode rows = JSON.createArrayNode();
         // adder 100 ops/us in every fork; tree 50 at 1 thread, and at 2 threads 4 forks of 80 and one of 120

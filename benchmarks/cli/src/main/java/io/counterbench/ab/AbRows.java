@@ -1,0 +1,50 @@
+package io.counterbench.ab;
+
+import io.counterbench.run.Plan;
+import io.counterbench.run.PlanEntry;
+import io.counterbench.run.Profile;
+import io.counterbench.topology.Affinity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The rows of an ab run: the profile's plan on this machine (the same plan `run` would make,
+ * derived from the benchmark list), one row per method or @Group, kept when both versions' jars
+ * declare that benchmark with those parameter names and values.
+ */
+public final class AbRows {
+    /**
+     * Seconds a fork costs besides its iterations: JMH's host JVM, its forked JVM and their
+     * handshake, 0.8 to 0.9 s measured on the 2-core development VM (quick forks of 1.2 s of iterations took 2.0 s).
+     */
+    static final double FORK_OVERHEAD_SECONDS = 0.9;
+
+    private AbRows() {
+    }
+
+    public static List<AbRow> common(Profile p, Pattern filter, List<String> counters, List<Integer> threads, BenchmarkJar a, BenchmarkJar b) {
+        int cpus = Affinity.processCpus().length;
+        List<String> ids = counters == null ? null
+                : counters.stream().map(c -> io.counterbench.counters.CounterId.parse(c).id()).distinct().toList();
+        if (threads != null && threads.stream().anyMatch(t -> t < 1)) {
+            throw new IllegalArgumentException("--threads: a thread count must be at least 1");
+        }
+        Plan plan = Plan.build(new Plan.Choices(p, ids, threads, null, "host", cpus, filter, null, 0));
+        List<AbRow> rows = new ArrayList<>();
+        for (PlanEntry e : plan.entries()) {
+            for (String m : e.methods()) {
+                String method = e.benchmark() + "." + m;
+                if (a.has(method, e.params()) && b.has(method, e.params())) {
+                    rows.add(new AbRow(rows.size(), method, e.params(), e.threads(), e.threadGroups(), e.gcProfiler()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Expected seconds of one fork of the profile. */
+    public static double secondsPerFork(Profile p) {
+        return FORK_OVERHEAD_SECONDS + (p.warmupIterations * p.warmupMillis + p.measurementIterations * p.measurementMillis) / 1000.0;
+    }
+}

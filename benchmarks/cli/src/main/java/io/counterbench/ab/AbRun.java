@@ -1,0 +1,261 @@
+package io.counterbench.ab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.counterbench.results.Json;
+import io.counterbench.results.ab.ForkMerge;
+import io.counterbench.results.ab.PairsJson;
+import io.counterbench.results.run.RunJson;
+import io.counterbench.sim.Progress;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs an {@link AbPlan} pair by pair and keeps the run folder current after every pair:
+ * pairs.json (every pair's order and outcome), jmh-baseline.json and jmh-current.json (per row,
+ * the forks of the pairs whose both forks finished, in pair order: fork i of one file ran beside
+ * fork i of the other), run.json (status, rows done, failed, missing) and forks/ (each fork's own
+ * JMH JSON and console output). Whatever stops the run, the finished pairs are on disk.
+ */
+public final class AbRun {
+    public static final String FORKS_DIR = "forks";
+
+    private final AbPlan plan;
+    private final Path folder;
+    private final ForkRunner runner;
+    private final Side baseline;
+    private final Side current;
+    private final UnaryOperator<RunJson> runJson;
+    private final PrintWriter err;
+    private final String[][] status; // [row][pair]: "pending", "done:done", ...
+    private final JsonNode[][] baseResults;
+    private final JsonNode[][] currentResults;
+    private final List<PairsJson.Pair> pairs = new ArrayList<>();
+    private final int[][] attempts;
+    private final double disturbedLoad;
+    private final TreeMap<Integer, String> rowErrors = new TreeMap<>();
+    private String state = "running";
+    private String reason;
+    private boolean closed;
+
+    /** A version with the flags of its JVMs. */
+    public record Side(Version version, List<String> jvmArgs) {
+        PairsJson.Version record() {
+            return new PairsJson.Version(version.given(), version.commit(), version.jar().toString(), jvmArgs);
+        }
+    }
+
+    /**
+     * @param runJson turns the run's progress (a RunJson with status, rows and outcomes filled in) into the record to write,
+     *                adding what the caller knows (environment, JMH settings)
+     */
+    public AbRun(AbPlan plan, Path folder, ForkRunner runner, Side baseline, Side current, UnaryOperator<RunJson> runJson, PrintWriter err,
+                 double disturbedLoad) {
+        this.disturbedLoad = disturbedLoad;
+        this.plan = plan;
+        this.folder = folder;
+        this.runner = runner;
+        this.baseline = baseline;
+        this.current = current;
+        this.runJson = runJson;
+        this.err = err;
+        int rows = plan.rows().size();
+        this.status = new String[rows][plan.pairs()];
+        this.baseResults = new JsonNode[rows][plan.pairs()];
+        this.currentResults = new JsonNode[rows][plan.pairs()];
+        this.attempts = new int[rows][plan.pairs()];
+    }
+
+    /** Runs every pair (until stopped); returns the number of complete pairs. */
+    public int run() {
+        try {
+            Files.createDirectories(folder.resolve(FORKS_DIR));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run folder " + folder + ": " + e.getMessage(), e);
+        }
+        save();
+        Progress progress = new Progress(err, "ab", 1.0);
+        progress.plan(plan.estimateSeconds());
+        java.util.ArrayDeque<AbPlan.Slot> queue = new java.util.ArrayDeque<>(plan.schedule());
+        int reruns = disturbedLoad > 0 ? Math.max(1, plan.schedule().size() / 4) : 0;
+        int total = plan.schedule().size();
+        int i = 0;
+        while (!queue.isEmpty()) {
+            AbPlan.Slot slot = queue.poll();
+            i++;
+            if (isClosed()) {
+                break;
+            }
+            AbRow row = plan.rows().get(slot.row());
+            progress.line(String.format(Locale.ROOT, "[%3d/%d] %s elapsed, ETA %s | pair %d/%d %s | %s", i, total,
+                    Progress.format(progress.elapsed()), progress.eta(), slot.pair() + 1, plan.pairs(),
+                    slot.baselineFirst() ? "AB" : "BA", row.label()));
+            ForkRunner.Outcome first = fork(slot, row, slot.baselineFirst());
+            ForkRunner.Outcome second = first.done() ? fork(slot, row, !slot.baselineFirst()) : null;
+            ForkRunner.Outcome b = slot.baselineFirst() ? first : second;
+            ForkRunner.Outcome c = slot.baselineFirst() ? second : first;
+            double load = b == null || c == null ? Double.NaN : Math.max(b.foreignLoad(), c.foreignLoad());
+            boolean rerun = b != null && b.done() && c != null && c.done() && load > disturbedLoad && reruns > 0
+                    && attempts[slot.row()][slot.pair()] == 0;
+            String line = record(slot, row, b, c, rerun ? String.format(Locale.ROOT, "other work kept %.2f CPUs busy", load) : null);
+            if (rerun) {
+                reruns--;
+                queue.addLast(slot);
+                total++;
+                progress.plan(2 * plan.secondsPerFork());
+                line += String.format(Locale.ROOT, "; other work kept %.2f CPUs busy: this pair runs again at the end", load);
+            }
+            progress.advance(2 * plan.secondsPerFork());
+            progress.line("        " + line);
+        }
+        synchronized (this) {
+            if (!closed) {
+                long failedPairs = pairs.stream().filter(p -> !p.finished()).count();
+                state = failedPairs == 0 ? "complete" : "incomplete";
+                reason = failedPairs == 0 ? null : failedPairs + " pair(s) failed; see pairs.json and forks/";
+                save();
+                closed = true;
+            }
+        }
+        return completePairs();
+    }
+
+    private ForkRunner.Outcome fork(AbPlan.Slot slot, AbRow row, boolean ofBaseline) {
+        Side side = ofBaseline ? baseline : current;
+        int attempt;
+        synchronized (this) {
+            attempt = attempts[row.index()][slot.pair()] + 1;
+        }
+        String name = String.format(Locale.ROOT, "r%02d-p%02d%s-%s", row.index(), slot.pair(), attempt == 1 ? "" : "-a" + attempt,
+                ofBaseline ? "baseline" : "current");
+        Path dir = folder.resolve(FORKS_DIR);
+        return runner.run(row, side.version().jar(), side.jvmArgs(), dir.resolve(name + ".json"), dir.resolve(name + ".log"));
+    }
+
+    private synchronized String record(AbPlan.Slot slot, AbRow row, ForkRunner.Outcome b, ForkRunner.Outcome c, String dropped) {
+        if (closed) {
+            return "interrupted";
+        }
+        int attempt = ++attempts[row.index()][slot.pair()];
+        String bs = b == null ? "not run" : b.status();
+        String cs = c == null ? "not run" : c.status();
+        String error = b != null && !b.done() ? "baseline: " + b.error() : c != null && !c.done() ? "current: " + c.error() : null;
+        pairs.add(new PairsJson.Pair(row.index(), slot.pair(), attempt, slot.baselineFirst() ? "baseline" : "current", bs, cs,
+                load(b), load(c), dropped, error));
+        String line;
+        if (b != null && b.done() && c != null && c.done()) {
+            double bScore = b.result().path("primaryMetric").path("score").asDouble(Double.NaN);
+            double cScore = c.result().path("primaryMetric").path("score").asDouble(Double.NaN);
+            String unit = b.result().path("primaryMetric").path("scoreUnit").asText("");
+            line = String.format(Locale.ROOT, "baseline %.4g, current %.4g %s (%.1f s + %.1f s; other work %.2f + %.2f CPUs)", bScore, cScore,
+                    unit, b.seconds(), c.seconds(), b.foreignLoad(), c.foreignLoad());
+            if (dropped == null) {
+                baseResults[row.index()][slot.pair()] = b.result();
+                currentResults[row.index()][slot.pair()] = c.result();
+                status[row.index()][slot.pair()] = "done";
+            }
+        } else {
+            status[row.index()][slot.pair()] = "failed";
+            rowErrors.putIfAbsent(row.index(), error);
+            line = "FAILED: " + error;
+        }
+        save();
+        return line;
+    }
+
+    /** Stops the run (Ctrl-C, SIGTERM): the fork in flight is killed and dropped, the finished pairs stay. */
+    public void interrupt(String why) {
+        runner.stop();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            state = "incomplete";
+            reason = why;
+            save();
+            closed = true;
+        }
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    public synchronized int completePairs() {
+        return (int) pairs.stream().filter(PairsJson.Pair::complete).count();
+    }
+
+    public synchronized int failedPairs() {
+        return (int) pairs.stream().filter(p -> !p.finished()).count();
+    }
+
+    /** The first failed pair's error, or null. */
+    public synchronized String firstError() {
+        return pairs.stream().filter(p -> !p.finished()).map(PairsJson.Pair::error).findFirst().orElse(null);
+    }
+
+    private static Double load(ForkRunner.Outcome o) {
+        return o == null || Double.isNaN(o.foreignLoad()) ? null : Math.round(o.foreignLoad() * 1000) / 1000.0;
+    }
+
+    public int plannedPairs() {
+        return plan.schedule().size();
+    }
+
+    private void save() {
+        List<PairsJson.Row> rows = plan.rows().stream()
+                .map(r -> new PairsJson.Row(r.index(), r.method(), r.params(), r.threadGroups() == null ? r.threads()
+                        : java.util.Arrays.stream(r.threadGroups()).sum(), r.groupList(), r.label()))
+                .toList();
+        new PairsJson(PairsJson.SCHEMA, state, reason, plan.seed(), plan.pairs(), baseline.record(), current.record(), rows, pairs)
+                .write(folder.resolve(PairsJson.FILE));
+        writeMerged(PairsJson.BASELINE_JMH, baseResults);
+        writeMerged(PairsJson.CURRENT_JMH, currentResults);
+        List<Integer> done = new ArrayList<>();
+        List<RunJson.Failure> failed = new ArrayList<>();
+        List<Integer> missing = new ArrayList<>();
+        for (AbRow r : plan.rows()) {
+            long ok = java.util.Arrays.stream(status[r.index()]).filter("done"::equals).count();
+            if (rowErrors.containsKey(r.index())) {
+                failed.add(new RunJson.Failure(r.index(), r.label(), rowErrors.get(r.index())));
+            } else if (ok == plan.pairs()) {
+                done.add(r.index());
+            } else {
+                missing.add(r.index());
+            }
+        }
+        RunJson progress = new RunJson(RunJson.SCHEMA, state, reason, null, "running".equals(state) ? null : Instant.now().toString(),
+                null, null, "host", Math.round(plan.estimateSeconds()), null, null, null, null, null, null, null, null, done, failed, missing);
+        runJson.apply(progress).write(folder.resolve(RunJson.FILE));
+    }
+
+    /** Per row, the forks of complete pairs in pair order (both files list the same pairs). */
+    private void writeMerged(String file, JsonNode[][] results) {
+        ArrayNode out = Json.array();
+        for (AbRow r : plan.rows()) {
+            List<JsonNode> forks = new ArrayList<>();
+            for (int k = 0; k < plan.pairs(); k++) {
+                if ("done".equals(status[r.index()][k])) {
+                    forks.add(results[r.index()][k]);
+                }
+            }
+            if (!forks.isEmpty()) {
+                out.add(ForkMerge.merge(forks));
+            }
+        }
+        try {
+            Json.writeBytes(folder.resolve(file), Json.MAPPER.writeValueAsBytes(out));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + folder.resolve(file) + ": " + e.getMessage(), e);
+        }
+    }
+}

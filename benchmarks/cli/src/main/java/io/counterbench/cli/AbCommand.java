@@ -1,0 +1,364 @@
+package io.counterbench.cli;
+
+import io.counterbench.ab.AbPlan;
+import io.counterbench.ab.AbRow;
+import io.counterbench.ab.AbRun;
+import io.counterbench.ab.AbRows;
+import io.counterbench.ab.BenchmarkJar;
+import io.counterbench.ab.ForkRunner;
+import io.counterbench.ab.Version;
+import io.counterbench.ab.VersionResolver;
+import io.counterbench.counters.CounterId;
+import io.counterbench.inputs.Limits;
+import io.counterbench.results.RunFolders;
+import io.counterbench.results.ab.AbFolder;
+import io.counterbench.results.gate.Gate;
+import io.counterbench.results.gate.GateOptions;
+import io.counterbench.results.gate.GateResult;
+import io.counterbench.results.gate.GateText;
+import io.counterbench.run.Profile;
+import io.counterbench.sim.Progress;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** A/B on one machine: forks of two versions in randomized pairs, gated with the fork as the unit. */
+@Command(name = "ab", mixinStandardHelpOptions = true,
+        description = {"Compare two versions on this machine: build each (a git revision, built from that commit and cached by commit, "
+                + "or a built benchmarks.jar), plan the rows both have, run their forks in randomized pairs (one JVM per fork, the two "
+                + "forks of a pair back to back, which goes first balanced at random), and gate every row on its paired ratios.",
+            "Writes one run folder (jmh-baseline.json, jmh-current.json, pairs.json, run.json, summary.md, forks/); Ctrl-C keeps the "
+                + "finished pairs. Exit codes: 0 passed, 1 a regression or accuracy failure, 2 bad input or pairs that did not finish."})
+final class AbCommand implements Callable<Integer> {
+    @Option(names = "--baseline", paramLabel = "REF|JAR", description = "The version to compare against: a git revision "
+            + "(main, HEAD~1, a commit; the merge base in CI) or a built benchmarks.jar.")
+    String baseline;
+
+    @Option(names = "--current", paramLabel = "REF|JAR", description = "The version under test (default: this checkout's working tree, "
+            + "as run-bench.sh built it, uncommitted edits included).")
+    String current;
+
+    @Option(names = "--profile", paramLabel = "ci|...", description = "Which rows and how long each fork runs (default: ${DEFAULT-VALUE}).")
+    String profile = "ci";
+
+    @Option(names = "--pairs", paramLabel = "N", description = "Pairs of forks per row (default: the profile's forks).")
+    Integer pairs;
+
+    @Option(names = "--benchmarks", paramLabel = "REGEX", description = "Only benchmarks whose Class.method matches.")
+    String benchmarks;
+
+    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids (default: the profile's).")
+    List<String> counters;
+
+    @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: the profile's).")
+    List<Integer> threads;
+
+    @Option(names = "--threshold", paramLabel = "PERCENT", description = "A row regresses only when its whole interval lies above this slowdown (default: ${DEFAULT-VALUE}).")
+    String threshold = "1%";
+
+    @Option(names = "--detect", paramLabel = "PERCENT", description = "Rows whose minimum detectable effect is above this say 'could not see' (default: ${DEFAULT-VALUE}).")
+    String detect = "5%";
+
+    @Option(names = "--alpha", paramLabel = "P", description = "Family-wise false-alarm rate, split over the rows (default: ${DEFAULT-VALUE}).")
+    double alpha = GateOptions.DEFAULT_ALPHA;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the random order (default: random; recorded in pairs.json).")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder in which the run folder is created (default: results/ab).")
+    Path out;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Where built revisions are kept, by commit (default: ~/.cache/counterbench/ab).")
+    Path cache;
+
+    @Option(names = "--summary", paramLabel = "FILE", description = "Also write the Markdown summary to FILE (it is always in the run folder; "
+            + "appended to $GITHUB_STEP_SUMMARY when that is set).")
+    Path summary;
+
+    @Option(names = "--slowdown", paramLabel = "COUNTER:PERCENT[,...]", split = ",", description = "Calibration: make these counters' add "
+            + "do extra work, one more add of their kind every 2^k adds (2^k nearest to 100/PERCENT), in the current version's forks only (e.g. tree:5).")
+    List<String> slowdown;
+
+    @Option(names = "--rerun-above", paramLabel = "CPUS", description = "Run a pair again (once, at the end) when other work kept more "
+            + "than this many CPUs busy on average during one of its forks, as /proc/stat tells; 0 never reruns (default: ${DEFAULT-VALUE}).")
+    double rerunAbove = 0.3;
+
+    @Option(names = "--dry-run", description = "Resolve and build both versions, print the plan and the ETA, run nothing.")
+    boolean dryRun;
+
+    @Option(names = "--calibrate", description = "Calibrate the gate on this machine: a series of ab runs of one version (--baseline, "
+            + "default the working tree) against itself, pure A/A runs alternating with runs whose current side has the slowdown knob set; "
+            + "writes DIR/calibration.md (the README's table) under --out (default results/calibration).")
+    boolean calibrate;
+
+    @Option(names = "--aa-runs", paramLabel = "N", description = "Calibration: pure A/A runs (default: ${DEFAULT-VALUE}).")
+    int aaRuns = 10;
+
+    @Option(names = "--knob-runs", paramLabel = "N", description = "Calibration: runs with the knob set (default: ${DEFAULT-VALUE}).")
+    int knobRuns = 10;
+
+    @Option(names = "--levels", split = ",", paramLabel = "PERCENT[,...]", description = "Calibration: knob levels (default: 2,5,10,20).")
+    List<Double> levels = List.of(2.0, 5.0, 10.0, 20.0);
+
+    @Option(names = "--knob-counters", split = ",", paramLabel = "ID[,ID...]", description = "Calibration: the counters that get the levels, "
+            + "one level each, rotating from run to run (default: tree,flat,per-thread,adder).")
+    List<String> knobCounters = List.of("tree", "flat", "per-thread", "adder");
+
+    @Option(names = "--wrap", paramLabel = "COMMAND", description = "Calibration: run each ab run under this command, e.g. 'flock -x /work/bench.lock' "
+            + "(a lock held per run, released between runs).")
+    String wrap;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        GateOptions options = new GateOptions(GateOptions.parsePercent("--threshold", threshold), alpha,
+                GateOptions.parsePercent("--detect", detect), null, false, false);
+        Profile p = Profile.parse(profile);
+        int n = pairs != null ? pairs : p.forks;
+        if (n < 1) {
+            throw new UsageException("--pairs " + n + ": at least 1");
+        }
+        Pattern filter;
+        try {
+            filter = benchmarks == null ? null : Pattern.compile(benchmarks);
+        } catch (PatternSyntaxException e) {
+            throw new UsageException("--benchmarks '" + benchmarks + "' is not a valid regular expression: " + e.getDescription());
+        }
+        List<String> knob = Slowdowns.jvmArgs(slowdown);
+        checkFlags();
+        Path home = RunFolders.home();
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        VersionResolver resolver = new VersionResolver(home, cache != null ? cache : VersionResolver.defaultCache(), javaHome, err);
+        if (calibrate) {
+            return calibrate(stdout, err, p, resolver, home, options, filter);
+        }
+        if (baseline == null) {
+            throw new UsageException("missing --baseline REF|JAR (a git revision or a built benchmarks.jar)");
+        }
+        Version base = resolver.resolve(baseline, "--baseline");
+        Version cur;
+        if (current == null) {
+            Path jar = home.resolve("benchmarks/jmh/target/benchmarks.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new UsageException("--current not given and this checkout has no built " + jar + " (run ./run-bench.sh build)");
+            }
+            cur = new Version("the working tree", null, jar);
+        } else {
+            cur = resolver.resolve(current, "--current");
+        }
+        BenchmarkJar bj = BenchmarkJar.read(base.jar(), "--baseline");
+        BenchmarkJar cj = BenchmarkJar.read(cur.jar(), "--current");
+        List<AbRow> rows = AbRows.common(p, filter, counters, threads, bj, cj);
+        if (rows.isEmpty()) {
+            throw new UsageException("no row in common: the " + p.label() + " profile" + (filter == null ? "" : " narrowed by --benchmarks '" + benchmarks + "'")
+                    + " has no benchmark and parameters that both " + base.describe() + " and " + cur.describe() + " declare");
+        }
+        long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
+        AbPlan plan = AbPlan.of(rows, n, s, AbRows.secondsPerFork(p));
+        printPlan(stdout, p, plan, base, cur, knob);
+        if (dryRun) {
+            return ExitCodes.OK;
+        }
+        Path root = out == null ? home.resolve("results").resolve("ab") : RunFolders.named(out);
+        Instant start = Instant.now();
+        Path folder = RunFolders.create(root, start);
+        stdout.println("run folder: " + folder);
+        stdout.flush();
+        List<String> flags = new ArrayList<>(AbJvm.flags());
+        List<String> curFlags = new ArrayList<>(flags);
+        curFlags.addAll(knob);
+        if (!knob.isEmpty()) {
+            // the knob's code path compiled in on both sides, its extra work on current's only: untouched rows stay A/A
+            flags.add("-D" + Slowdowns.PROPERTY + "=");
+        }
+        ForkRunner runner = new ForkRunner(javaHome.resolve("bin").resolve("java"), new ForkRunner.Settings(p.warmupIterations, p.warmupMillis,
+                p.measurementIterations, p.measurementMillis, bj.accuracyProfiler() && cj.accuracyProfiler(), 10 * AbRows.secondsPerFork(p) + 120));
+        AbRecord record = new AbRecord(spec.commandLine().getParseResult().originalArgs(), start, p, plan, flags, curFlags);
+        AbRun run = new AbRun(plan, folder, runner, new AbRun.Side(base, flags), new AbRun.Side(cur, curFlags), record::complete, err,
+                rerunAbove);
+        Thread hook = new Thread(() -> {
+            if (!run.isClosed()) {
+                run.interrupt("interrupted (SIGINT/SIGTERM) after " + run.completePairs() + " of " + run.plannedPairs() + " pairs");
+                err.println();
+                err.println("error: interrupted: " + run.completePairs() + " of " + run.plannedPairs() + " pairs finished; they are kept in "
+                        + folder + " (./run-bench.sh gate --ab " + folder + " analyzes them)");
+                err.flush();
+                Runtime.getRuntime().halt(ExitCodes.BAD_INPUT);
+            }
+        }, "counterbench-ab-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        run.run();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running
+        }
+        stdout.println();
+        if (run.completePairs() == 0) {
+            throw new UsageException("no pair of forks finished (first error: " + run.firstError() + "); see " + folder.resolve("forks"));
+        }
+        AbFolder ab = AbFolder.load(folder);
+        GateResult g = Gate.paired(ab.baseline(), ab.current(), options);
+        stdout.println("baseline: " + base.describe() + "; current: " + cur.describe() + (knob.isEmpty() ? "" : " with " + String.join(" ", knob)));
+        stdout.print(GateText.table(g));
+        Summaries.write(folder.resolve("summary.md"), summary, "Baseline " + base.describe() + ", current " + cur.describe()
+                + (knob.isEmpty() ? "" : " (" + String.join(" ", knob) + ")") + "; run folder `" + folder.getFileName() + "`.\n\n" + GateText.markdown(g), stdout, GateCommand.environment);
+        stdout.println("results: " + folder);
+        stdout.flush();
+        if (g.failed()) {
+            throw new CheckFailedException("ab: " + g.counts());
+        }
+        if (run.failedPairs() > 0) {
+            throw new UsageException(run.failedPairs() + " of " + run.plannedPairs() + " pairs did not finish (first: " + run.firstError()
+                    + "); the " + run.completePairs() + " finished pairs are kept in " + folder + " and were gated");
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Every flag's value checked before anything is resolved, built or written (calibration's too, whatever the mode). */
+    private void checkFlags() {
+        if (threads != null) {
+            nonEmpty("--threads", threads);
+            threads.forEach(t -> Limits.THREADS.check("--threads", t));
+        }
+        if (counters != null) {
+            nonEmpty("--counters", counters);
+            counters.forEach(c -> CounterId.parse(c.strip()));
+        }
+        if (slowdown != null) {
+            nonEmpty("--slowdown", slowdown);
+        }
+        if (!(rerunAbove >= 0)) {
+            throw new UsageException("--rerun-above " + rerunAbove + ": a CPU count, 0 or more (0 never reruns)");
+        }
+        if (summary != null) {
+            OutputFile.check(summary, "--summary");
+        }
+        if (out != null) {
+            RunFolders.checkNamed(out);
+        }
+        if (aaRuns < 0 || knobRuns < 0) {
+            throw new UsageException("--aa-runs and --knob-runs: 0 or more runs");
+        }
+        nonEmpty("--levels", levels);
+        if (levels.stream().anyMatch(l -> l == null || !(l > 0 && l <= 100))) {
+            throw new UsageException("--levels: percentages in (0, 100], e.g. 2,5,10,20");
+        }
+        nonEmpty("--knob-counters", knobCounters);
+        knobCounters.forEach(c -> CounterId.parse(c.strip()));
+        if (wrap != null) {
+            String[] words = wrap.strip().split("\\s+");
+            if (words[0].isEmpty()) {
+                throw new UsageException("--wrap '" + wrap + "' names no command (e.g. --wrap 'flock -x /work/bench.lock')");
+            }
+            if (!executable(words[0])) {
+                throw new UsageException("--wrap: '" + words[0] + "' is not a command found on PATH or an executable file");
+            }
+        }
+    }
+
+    private static void nonEmpty(String flag, List<?> values) {
+        if (values.isEmpty() || values.stream().anyMatch(v -> v == null || v.toString().isBlank())) {
+            throw new UsageException(flag + ": an empty item; give a comma-separated list");
+        }
+    }
+
+    private static boolean executable(String command) {
+        if (command.contains("/")) {
+            return Files.isRegularFile(Path.of(command)) && Files.isExecutable(Path.of(command));
+        }
+        String path = System.getenv("PATH");
+        for (String dir : (path == null ? "" : path).split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path c = Path.of(dir, command);
+                if (Files.isRegularFile(c) && Files.isExecutable(c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private int calibrate(PrintWriter stdout, PrintWriter err, Profile p, VersionResolver resolver, Path home, GateOptions options, Pattern filter) {
+        if (current != null || slowdown != null) {
+            throw new UsageException("--calibrate runs one version against itself: give it as --baseline, without --current or --slowdown");
+        }
+        if (aaRuns + knobRuns == 0) {
+            throw new UsageException("--calibrate needs at least one run (--aa-runs, --knob-runs)");
+        }
+        List<String> ids = knobCounters.stream().map(c -> CounterId.parse(c.strip()).id()).distinct().toList();
+        Version v;
+        if (baseline == null) {
+            Path jar = home.resolve("benchmarks/jmh/target/benchmarks.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new UsageException("no built " + jar + " (run ./run-bench.sh build) and no --baseline given");
+            }
+            v = new Version("the working tree", null, jar);
+        } else {
+            v = resolver.resolve(baseline, "--baseline");
+        }
+        BenchmarkJar bj = BenchmarkJar.read(v.jar(), "--baseline");
+        List<AbRow> rows = AbRows.common(p, filter, counters, threads, bj, bj);
+        if (rows.isEmpty()) {
+            throw new UsageException("no row to calibrate: the " + p.label() + " profile" + (filter == null ? "" : " narrowed by --benchmarks '" + benchmarks + "'")
+                    + (counters == null && threads == null ? "" : " and --counters/--threads") + " has no benchmark that " + v.describe() + " declares");
+        }
+        Path root = out == null ? home.resolve("results").resolve("calibration") : RunFolders.named(out);
+        Path dir = RunFolders.create(root, Instant.now());
+        long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
+        List<String> wrapCmd = wrap == null || wrap.isBlank() ? List.of() : List.of(wrap.strip().split("\\s+"));
+        String command = "./run-bench.sh " + spec.commandLine().getParseResult().originalArgs().stream()
+                .map(a -> a.matches("[A-Za-z0-9_./:=,%@+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
+                .collect(java.util.stream.Collectors.joining(" "));
+        stdout.printf("calibration: %d A/A runs and %d knob runs of %s, profile %s, %d rows; levels %s on %s (rotating); folder %s%n", aaRuns, knobRuns,
+                v.describe(), p.label(), rows.size(), levels.stream().map(l -> GateOptions.percent(l / 100)).collect(java.util.stream.Collectors.joining(", ")),
+                String.join(", ", ids), dir);
+        stdout.flush();
+        double perRun = 2 * rows.size() * (pairs != null ? pairs : p.forks) * AbRows.secondsPerFork(p);
+        List<String> rowArgs = new ArrayList<>();
+        if (benchmarks != null) {
+            rowArgs.addAll(List.of("--benchmarks", benchmarks));
+        }
+        if (counters != null) {
+            rowArgs.addAll(List.of("--counters", String.join(",", counters)));
+        }
+        if (threads != null) {
+            rowArgs.addAll(List.of("--threads", threads.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))));
+        }
+        String table = new io.counterbench.ab.CalibrationRunner(new io.counterbench.ab.CalibrationRunner.Settings(v.jar(), p.label(), pairs, rowArgs, aaRuns,
+                knobRuns, levels, ids, wrapCmd, s, options, AbJvm.flags(), command), dir, stdout, err).run(perRun);
+        stdout.println();
+        stdout.print(table);
+        stdout.println("calibration: " + dir.resolve("calibration.md"));
+        return ExitCodes.OK;
+    }
+
+    private static void printPlan(PrintWriter out, Profile p, AbPlan plan, Version base, Version cur, List<String> knob) {
+        out.printf("ab plan: profile %s, %d rows x %d pairs = %d forks (one JVM each), seed %d%n", p.label(), plan.rows().size(), plan.pairs(),
+                2 * plan.schedule().size(), plan.seed());
+        out.printf("  baseline: %s  %s%n", base.describe(), base.jar());
+        out.printf("  current:  %s  %s%s%n", cur.describe(), cur.jar(), knob.isEmpty() ? "" : "  (" + String.join(" ", knob) + ")");
+        out.printf("  per fork: warmup %d x %d ms, measurement %d x %d ms%n", p.warmupIterations, p.warmupMillis, p.measurementIterations,
+                p.measurementMillis);
+        for (AbRow r : plan.rows()) {
+            out.printf("  %3d  %s%n", r.index() + 1, r.label());
+        }
+        out.printf("  estimated time: %s%n", Progress.format(plan.estimateSeconds()));
+        out.flush();
+    }
+}

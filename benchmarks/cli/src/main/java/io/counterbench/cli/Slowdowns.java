@@ -1,0 +1,54 @@
+package io.counterbench.cli;
+
+import io.counterbench.counters.CounterId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * ab --slowdown COUNTER:PERCENT[,...]: the calibration knob as the JVM flag the benchmarks read
+ * (-Dcounterbench.slowdown=..., see io.counterbench.bench.SlowdownKnob), given to the current
+ * version's forks only (the baseline's get the property empty: the same code, no extra work).
+ * PERCENT is one extra add of the same counter kind every 2^k adds, 2^k nearest to 100 / PERCENT.
+ */
+final class Slowdowns {
+    static final String PROPERTY = "counterbench.slowdown";
+
+    private Slowdowns() {
+    }
+
+    static List<String> jvmArgs(List<String> specs) {
+        if (specs == null || specs.isEmpty()) {
+            return List.of();
+        }
+        List<String> parts = new ArrayList<>();
+        for (String s : specs) {
+            int colon = s.indexOf(':');
+            if (colon <= 0) {
+                throw new UsageException("--slowdown '" + s + "': expected COUNTER:PERCENT, e.g. tree:5");
+            }
+            String id = CounterId.parse(s.substring(0, colon).strip()).id();
+            double pct = GateLike.percent(s.substring(colon + 1));
+            if (!(pct > 0 && pct <= 100)) {
+                throw new UsageException("--slowdown '" + s + "': the percentage must lie in (0, 100]");
+            }
+            parts.add(id + ":" + String.format(Locale.ROOT, "%s", pct == Math.rint(pct) ? String.valueOf((long) pct) : String.valueOf(pct)));
+        }
+        return List.of("-D" + PROPERTY + "=" + String.join(",", parts));
+    }
+
+    /** Percent parsing that accepts "5" and "5%". */
+    private static final class GateLike {
+        static double percent(String t) {
+            String x = t.strip();
+            if (x.endsWith("%")) {
+                x = x.substring(0, x.length() - 1);
+            }
+            try {
+                return Double.parseDouble(x);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--slowdown: '" + t + "' is not a percentage");
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.counterbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.counterbench.results.ab.PairsJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ab end to end on this checkout's benchmarks.jar (two pairs of one row: the mechanics, not the
+ * numbers), its bad input (each one line, exit 2, nothing run), and an interrupted run that keeps
+ * its finished pairs.
+ */
+class AbCommandTest {
+    private static Path jar;
+
+    @BeforeAll
+    static void findJar() {
+        jar = RunBenchScript.find().resolveSibling("benchmarks/jmh/target/benchmarks.jar");
+        assumeTrue(Files.isRegularFile(jar), "needs the built " + jar + " (Maven builds it before the cli module's tests)");
+    }
+
+    @Test
+    void twoPairsOfOneRowMakeARunFolderBothSidesPairUpIn(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("ab");
+        Cli.Run r = Cli.run("ab", "--baseline", jar.toString(), "--current", jar.toString(), "--profile", "ci", "--benchmarks",
+                "UpdateBenchmark.inc$", "--counters", "tree", "--threads", "1", "--pairs", "2", "--seed", "7", "--rerun-above", "0", "--out", out.toString());
+        r.assertOk();
+        assertTrue(r.out().contains("ab plan: profile ci, 1 rows x 2 pairs = 4 forks (one JVM each), seed 7"), r.out());
+        assertTrue(r.err().contains("pair 1/2") && r.err().contains("pair 2/2"), "progress lines: " + r.err());
+        assertTrue(r.err().contains("ETA"), r.err());
+        Path folder = FaultsTest.only(out);
+        PairsJson pairs = PairsJson.read(folder.resolve(PairsJson.FILE));
+        assertEquals("complete", pairs.status());
+        assertEquals(7, pairs.seed());
+        assertEquals(2, pairs.completePairs());
+        assertEquals(List.of("baseline", "current"), pairs.pairs().stream().map(PairsJson.Pair::first).sorted().toList(),
+                "two pairs: each version first once");
+        assertTrue(pairs.pairs().stream().allMatch(x -> x.baselineLoad() != null && x.baselineLoad() >= 0 && x.currentLoad() != null),
+                "each fork's foreign load is recorded: " + pairs.pairs());
+        JsonNode base = Cli.json(folder.resolve(PairsJson.BASELINE_JMH));
+        JsonNode cur = Cli.json(folder.resolve(PairsJson.CURRENT_JMH));
+        assertEquals(1, base.size());
+        assertEquals(2, base.get(0).get("forks").asInt());
+        assertEquals(2, base.get(0).at("/primaryMetric/rawData").size(), "one rawData entry per fork");
+        assertEquals(2, cur.get(0).at("/primaryMetric/rawData").size());
+        assertTrue(base.get(0).at("/secondaryMetrics/accuracy.violations").isObject(), "the accuracy profiler ran");
+        JsonNode run = Cli.json(folder.resolve("run.json"));
+        assertEquals("complete", run.get("status").asText());
+        assertEquals(2, run.at("/profile/forks").asInt());
+        try (Stream<Path> s = Files.list(folder.resolve("forks"))) {
+            assertEquals(8, s.count(), "JSON and log of each of the 4 forks");
+        }
+        // 2 pairs cannot bound anything: the row says so instead of passing silently
+        assertTrue(r.out().contains("could not see"), r.out());
+        assertTrue(r.out().contains("at least 11 pairs are needed") || r.out().contains("pairs are needed"), r.out());
+        assertTrue(Files.readString(folder.resolve("summary.md")).startsWith("Baseline "), "summary in the folder");
+        Cli.Run again = Cli.run("gate", "--ab", folder.toString());
+        again.assertOk();
+        assertTrue(again.out().contains("counterbench ab: current"), again.out());
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("ab");
+        Cli.run("ab", "--baseline", "no-such-revision-xyz", "--current", jar.toString(), "--out", out.toString())
+                .assertOneLineError("--baseline 'no-such-revision-xyz' is not a commit of");
+        Cli.run("ab", "--baseline", tmp.resolve("missing.jar").toString(), "--current", jar.toString(), "--out", out.toString())
+                .assertOneLineError("missing.jar: no such file");
+        Path text = Files.writeString(tmp.resolve("notes.jar"), "not a zip");
+        Cli.run("ab", "--baseline", text.toString(), "--current", jar.toString(), "--out", out.toString())
+                .assertOneLineError("is not a counterbench benchmarks.jar: not a jar (zip) file");
+        Path empty = zip(tmp.resolve("empty.jar"), null);
+        Cli.run("ab", "--baseline", empty.toString(), "--current", jar.toString(), "--out", out.toString())
+                .assertOneLineError("is not a counterbench benchmarks.jar: it has no JMH benchmark list");
+        // (the list stores each string's length: replacements keep them)
+        Path foreign = zip(tmp.resolve("foreign.jar"), benchmarkList().replace("io.counterbench.bench.", "org.example.other.pkg."));
+        Cli.run("ab", "--baseline", jar.toString(), "--current", foreign.toString(), "--out", out.toString())
+                .assertOneLineError("--current " + foreign + " is not a counterbench benchmarks.jar: its JMH benchmarks are not io.counterbench.bench's");
+        // the same benchmarks under other names: a version with no row in common
+        Path renamed = zip(tmp.resolve("renamed.jar"), benchmarkList().replace("Benchmark", "BenchmarQ"));
+        Cli.run("ab", "--baseline", jar.toString(), "--current", renamed.toString(), "--profile", "smoke", "--out", out.toString())
+                .assertOneLineError("no row in common: the smoke profile has no benchmark and parameters that both");
+        Cli.run("ab", "--baseline", jar.toString(), "--current", jar.toString(), "--pairs", "0", "--out", out.toString())
+                .assertOneLineError("--pairs 0: at least 1");
+        Cli.run("ab", "--baseline", jar.toString(), "--current", jar.toString(), "--slowdown", "tree", "--out", out.toString())
+                .assertOneLineError("--slowdown 'tree': expected COUNTER:PERCENT");
+        Cli.run("ab", "--baseline", jar.toString(), "--current", jar.toString(), "--threshold", "lots", "--out", out.toString())
+                .assertOneLineError("--threshold 'lots' is not a percentage");
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /** SIGTERM during the second pair: exit 2 with one line, the first pair kept in every file, the next run works. */
+    @Test
+    void interruptedRunKeepsTheFinishedPairs(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("ab");
+        Process p = CliProcess.start(tmp.resolve("console.txt"), List.of("-Djmh.ignoreLock=true"), "ab", "--baseline", jar.toString(),
+                "--current", jar.toString(), "--profile", "ci", "--benchmarks", "UpdateBenchmark.inc$", "--counters", "adder",
+                "--threads", "1", "--pairs", "6", "--out", out.toString());
+        Path pairsFile = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(out)) {
+                try (Stream<Path> s = Files.list(out)) {
+                    pairsFile = s.map(f -> f.resolve(PairsJson.FILE)).filter(Files::exists).findFirst().orElse(null);
+                }
+            }
+            if (pairsFile != null && completePairs(pairsFile) >= 1) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertTrue(pairsFile != null && completePairs(pairsFile) >= 1, "a pair finished");
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "ab stopped");
+        String console = Files.readString(tmp.resolve("console.txt"));
+        assertEquals(ExitCodes.BAD_INPUT, p.exitValue(), console);
+        List<String> errors = console.lines().filter(l -> l.startsWith("error: ")).toList();
+        assertEquals(1, errors.size(), console);
+        assertTrue(errors.getFirst().matches("error: interrupted: \\d of 6 pairs finished; they are kept in .*"), errors.getFirst());
+        PairsJson pairs = PairsJson.read(pairsFile);
+        assertEquals("incomplete", pairs.status());
+        assertTrue(pairs.reason().startsWith("interrupted"), pairs.reason());
+        int kept = (int) pairs.completePairs();
+        assertTrue(kept >= 1 && kept < 6, "kept " + kept);
+        JsonNode base = Cli.json(pairsFile.resolveSibling(PairsJson.BASELINE_JMH));
+        assertEquals(kept, base.get(0).at("/primaryMetric/rawData").size(), "the merged file holds exactly the finished pairs");
+        assertEquals(kept, Cli.json(pairsFile.resolveSibling(PairsJson.CURRENT_JMH)).get(0).at("/primaryMetric/rawData").size());
+        assertEquals("incomplete", Cli.json(pairsFile.resolveSibling("run.json")).get("status").asText());
+        Cli.Run gate = Cli.run("gate", "--ab", pairsFile.getParent().toString());
+        gate.assertOk();
+        assertTrue(gate.out().contains("run incomplete (interrupted (SIGINT/SIGTERM)"), gate.out());
+        Thread.sleep(500);
+        long left = ProcessHandle.allProcesses().filter(h -> String.join(" ", h.info().arguments().orElse(new String[0])).contains(out.toString()))
+                .count();
+        assertEquals(0, left, "no fork of the run left running");
+    }
+
+    private static long completePairs(Path file) {
+        try {
+            return PairsJson.read(file).completePairs();
+        } catch (RuntimeException e) {
+            return 0; // being rewritten
+        }
+    }
+
+    private static String benchmarkList() throws IOException {
+        try (ZipFile z = new ZipFile(jar.toFile()); InputStream in = z.getInputStream(z.getEntry("META-INF/BenchmarkList"))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A jar holding only META-INF/BenchmarkList (or nothing but a manifest when {@code list} is null). */
+    private static Path zip(Path file, String list) throws IOException {
+        try (OutputStream o = Files.newOutputStream(file); ZipOutputStream z = new ZipOutputStream(o)) {
+            z.putNextEntry(new ZipEntry(list == null ? "META-INF/MANIFEST.MF" : "META-INF/BenchmarkList"));
+            z.write((list == null ? "Manifest-Version: 1.0\n" : list).getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        return file;
+    }
+}

@@ -1,0 +1,137 @@
+package io.counterbench.results.ab;
+
+import io.counterbench.results.gate.Gate;
+import io.counterbench.results.gate.GateOptions;
+import io.counterbench.results.gate.GateResult;
+import io.counterbench.results.gate.RowComparison;
+import io.counterbench.results.gate.Verdict;
+import io.counterbench.results.jmh.JmhResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a series of ab runs of one version against itself says about the gate: per injected
+ * slowdown (the calibration knob, -Dcounterbench.slowdown=COUNTER:PERCENT on the current side,
+ * read back from pairs.json) and thread count, in how many runs the slowed row was flagged; how
+ * many untouched rows were flagged (in pure A/A runs and beside slowed counters); and each gated
+ * row's minimum detectable effect. The Markdown it writes is the README's calibration table.
+ */
+public final class Calibration {
+    static final String KNOB = "-Dcounterbench.slowdown=";
+
+    private Calibration() {
+    }
+
+    /** One gated row of one run. */
+    public record Observation(String run, String row, String counter, int threads, double injected, Verdict verdict, double estimate,
+                              double mde, double spread) {
+    }
+
+    /** Gates every run folder with {@code options} and lists every row. */
+    public static List<Observation> observe(List<Path> runs, GateOptions options) {
+        List<Observation> out = new ArrayList<>();
+        for (Path run : runs) {
+            AbFolder f = AbFolder.load(run);
+            Map<String, Double> knob = knob(f.pairs().current().jvmArgs());
+            GateResult g = Gate.paired(f.baseline(), f.current(), options);
+            for (RowComparison r : g.rows()) {
+                if (r.effect() == null) {
+                    continue;
+                }
+                JmhResult res = r.current();
+                String counter = JmhResult.displayValue("counter", res.param("counter"));
+                double injected = counter == null ? 0 : knob.getOrDefault(counter, 0.0);
+                out.add(new Observation(run.getFileName().toString(), r.name(), counter, res.threads(), injected, r.verdict(),
+                        r.effect().estimate(), r.effect().mde(), r.effect().spread()));
+            }
+        }
+        return out;
+    }
+
+    /** The knob's levels by counter id, from the current side's JVM flags ({} for an A/A run). */
+    static Map<String, Double> knob(List<String> jvmArgs) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String a : jvmArgs) {
+            if (a.startsWith(KNOB)) {
+                for (String part : a.substring(KNOB.length()).split(",")) {
+                    int colon = part.indexOf(':');
+                    if (colon > 0) {
+                        m.put(part.substring(0, colon), Double.parseDouble(part.substring(colon + 1)));
+                    }
+                }
+            }
+        }
+        return m;
+    }
+
+    /** The calibration tables in Markdown. */
+    public static String markdown(List<Observation> obs, GateOptions o, String command) {
+        StringBuilder b = new StringBuilder();
+        List<String> aaRuns = obs.stream().filter(x -> obs.stream().noneMatch(y -> y.run.equals(x.run) && y.injected > 0)).map(x -> x.run)
+                .distinct().toList();
+        List<String> slowRuns = obs.stream().filter(x -> x.injected > 0).map(x -> x.run).distinct().toList();
+        b.append(String.format(Locale.ROOT, "Threshold %s, family-wise alpha %s, --detect %s; %d A/A runs, %d runs with the knob set.%n%n",
+                o.thresholdText(), trim(o.alpha()), o.detectText(), aaRuns.size(), slowRuns.size()));
+        b.append("| injected slowdown | rows | flagged | measured slowdown (median) | MDE (median) |\n");
+        b.append("|---|---:|---:|---:|---:|\n");
+        List<Observation> aa = obs.stream().filter(x -> aaRuns.contains(x.run)).toList();
+        b.append(line("none: pure A/A runs, all rows", aa));
+        List<Observation> untouched = obs.stream().filter(x -> slowRuns.contains(x.run) && x.injected == 0).toList();
+        b.append(line("none: untouched rows of the knob runs", untouched));
+        long runsWithFalseAlarm = obs.stream().filter(x -> x.injected == 0 && x.verdict == Verdict.REGRESSION).map(x -> x.run).distinct().count();
+        TreeMap<Double, TreeMap<Integer, List<Observation>>> byLevel = new TreeMap<>();
+        obs.stream().filter(x -> x.injected > 0).forEach(x -> byLevel.computeIfAbsent(x.injected, k -> new TreeMap<>())
+                .computeIfAbsent(x.threads, k -> new ArrayList<>()).add(x));
+        byLevel.forEach((level, byThreads) -> byThreads.forEach((threads, list) -> b.append(line(
+                String.format(Locale.ROOT, "%s%% (knob) on one counter, %d thread%s", trim(level), threads, threads == 1 ? "" : "s"), list))));
+        b.append(String.format(Locale.ROOT, "%nRuns with any untouched row flagged: %d of %d.%n%n", runsWithFalseAlarm, aaRuns.size() + slowRuns.size()));
+        b.append("Minimum detectable effect per gated row (median over the A/A runs; the slowdown flagged in 4 of 5 runs):\n\n");
+        b.append("| row | MDE | pair spread |\n|---|---:|---:|\n");
+        Map<String, List<Observation>> byRow = new LinkedHashMap<>();
+        aa.forEach(x -> byRow.computeIfAbsent(x.row, k -> new ArrayList<>()).add(x));
+        byRow.forEach((row, list) -> b.append("| ").append(row).append(" | ")
+                .append(pct(median(list.stream().mapToDouble(Observation::mde).toArray()))).append(" | ")
+                .append(String.format(Locale.ROOT, "±%.2f%%", 100 * Math.expm1(median(list.stream().mapToDouble(Observation::spread).toArray()))))
+                .append(" |\n"));
+        if (command != null) {
+            b.append("\nProduced by `").append(command).append("`.\n");
+        }
+        return b.toString();
+    }
+
+    private static String line(String what, List<Observation> list) {
+        long flagged = list.stream().filter(x -> x.verdict == Verdict.REGRESSION).count();
+        long runs = list.stream().map(x -> x.run).distinct().count();
+        return String.format(Locale.ROOT, "| %s | %d (%d runs) | %d of %d | %s | %s |%n", what, list.size(), runs, flagged, list.size(),
+                list.isEmpty() ? "" : pct(median(list.stream().mapToDouble(Observation::estimate).toArray())),
+                list.isEmpty() ? "" : pct(median(list.stream().mapToDouble(Observation::mde).toArray())));
+    }
+
+    private static double median(double[] v) {
+        double[] s = Arrays.stream(v).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (s.length == 0) {
+            return Double.NaN;
+        }
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static String pct(double f) {
+        if (Double.isNaN(f)) {
+            return "";
+        }
+        if (Double.isInfinite(f)) {
+            return "none";
+        }
+        return String.format(Locale.ROOT, "%+.2f%%", 100 * f);
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

@@ -1,0 +1,107 @@
+package io.counterbench.results.ab;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.counterbench.results.InputException;
+import io.counterbench.results.Json;
+import io.counterbench.results.jmh.JmhJson;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * pairs.json of an ab run folder, the one definition of its format: ab writes it after every pair
+ * and the analysis reads it. It names the two versions, the rows, the random seed and, pair by
+ * pair, which version ran first and how each fork ended. jmh-baseline.json and jmh-current.json
+ * hold, per row, the forks of the pairs whose both forks finished, in pair order, so that fork i
+ * of a row on one side ran beside fork i of the same row on the other.
+ *
+ * @param status "running", "complete" or "incomplete" (with {@code reason})
+ * @param seed the seed of the random order (run ab with --seed to repeat the order)
+ * @param pairsPerRow the pairs planned for every row
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PairsJson(String schema, String status, @JsonInclude(Include.NON_NULL) String reason, long seed, int pairsPerRow,
+                        Version baseline, Version current, List<Row> rows, List<Pair> pairs) {
+
+    public static final String SCHEMA = "counterbench-ab-pairs/1";
+    public static final String FILE = "pairs.json";
+    public static final String BASELINE_JMH = "jmh-baseline.json";
+    public static final String CURRENT_JMH = "jmh-current.json";
+
+    public PairsJson {
+        rows = rows == null ? List.of() : List.copyOf(rows);
+        pairs = pairs == null ? List.of() : List.copyOf(pairs);
+    }
+
+    /**
+     * One side of the comparison.
+     *
+     * @param given what the user passed (a git revision or a jar path)
+     * @param commit the resolved commit, null for a jar
+     * @param jar the benchmarks.jar its forks ran from
+     * @param jvmArgs the flags of its JVMs (the same for both sides, but for a --slowdown knob)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Version(String given, @JsonInclude(Include.NON_NULL) String commit, String jar, List<String> jvmArgs) {
+        public Version {
+            jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+        }
+    }
+
+    /** One gated row: a benchmark method (or @Group) with one parameter set and thread layout. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Row(int index, String benchmark, Map<String, String> params, int threads,
+                      @JsonInclude(Include.NON_NULL) List<Integer> threadGroups, String label) {
+    }
+
+    /**
+     * One attempt at a pair: row {@code row}'s pair number {@code pair}; {@code first} is "baseline" or "current".
+     *
+     * @param baseline how the baseline fork ended: "done", "failed", "interrupted" or "not run"
+     * @param baselineLoad CPUs busy with other work while the baseline fork ran (null when unknown)
+     * @param dropped why a finished pair is not used (its rerun replaces it), null when it is used
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Pair(int row, int pair, int attempt, String first, String baseline, String current,
+                       @JsonInclude(Include.NON_NULL) Double baselineLoad, @JsonInclude(Include.NON_NULL) Double currentLoad,
+                       @JsonInclude(Include.NON_NULL) String dropped, @JsonInclude(Include.NON_NULL) String error) {
+        public boolean complete() {
+            return "done".equals(baseline) && "done".equals(current) && dropped == null;
+        }
+
+        /** Both forks finished (whether or not the pair is used). */
+        public boolean finished() {
+            return "done".equals(baseline) && "done".equals(current);
+        }
+    }
+
+    public long completePairs() {
+        return pairs.stream().filter(Pair::complete).count();
+    }
+
+    /** Attempts that ran but are not used: failed, or dropped for a rerun. */
+    public long unusedAttempts() {
+        return pairs.stream().filter(p -> !p.complete()).count();
+    }
+
+    public static PairsJson read(Path file) {
+        JsonNode n = JmhJson.readTree(file);
+        if (!n.isObject() || !n.path("schema").asText("").startsWith("counterbench-ab-pairs/")) {
+            throw InputException.of(file, "not an ab pairs record (schema " + SCHEMA + ")");
+        }
+        try {
+            return Json.MAPPER.treeToValue(n, PairsJson.class);
+        } catch (JsonProcessingException e) {
+            String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            throw InputException.of(file, "not an ab pairs record: " + m.lines().findFirst().orElse(""));
+        }
+    }
+
+    public void write(Path file) {
+        Json.write(file, this);
+    }
+}
