@@ -75,7 +75,7 @@ public class CounterState {
         c = FaultInjection.counter(params.getBenchmark(), id, topo);
         if (SlowdownKnob.ON) {
             extraEvery = SlowdownKnob.every(id.id());
-            extra = extraEvery > 0 ? id.create(topo) : null;
+            extra = extraEvery > 0 ? id.create(topo, 0) : null;
         }
         int threads = params.getThreads();
         if (p == Placement.NONE) {
