@@ -26,16 +26,19 @@ public final class AbRows {
     public static List<AbRow> common(Profile p, Pattern filter, List<String> counters, List<Integer> threads, BenchmarkJar a, BenchmarkJar b) {
         int cpus = Affinity.processCpus().length;
         List<String> ids = counters == null ? null
-                : counters.stream().map(c -> io.counterbench.counters.CounterId.parse(c).id()).distinct().toList();
+                : counters.stream().map(c -> io.counterbench.counters.CounterTypes.parse(c).id()).distinct().toList();
         if (threads != null && threads.stream().anyMatch(t -> t < 1)) {
             throw new IllegalArgumentException("--threads: a thread count must be at least 1");
         }
+        // a --counter-jar's ids are no @Param value of either jar, but both run them (the forks load the jar)
+        java.util.Set<String> contributed = ids == null ? java.util.Set.of() : ids.stream()
+                .filter(id -> !io.counterbench.counters.CounterTypes.parse(id).builtIn()).collect(java.util.stream.Collectors.toSet());
         Plan plan = Plan.build(new Plan.Choices(p, ids, threads, null, "host", cpus, filter, null, 0));
         List<AbRow> rows = new ArrayList<>();
         for (PlanEntry e : plan.entries()) {
             for (String m : e.methods()) {
                 String method = e.benchmark() + "." + m;
-                if (a.has(method, e.params()) && b.has(method, e.params())) {
+                if (a.has(method, e.params(), contributed) && b.has(method, e.params(), contributed)) {
                     rows.add(new AbRow(rows.size(), method, e.params(), e.threads(), e.threadGroups(), e.gcProfiler()));
                 }
             }

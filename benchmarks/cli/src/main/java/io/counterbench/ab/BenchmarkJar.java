@@ -83,11 +83,23 @@ public record BenchmarkJar(Path path, Map<String, Method> methods, boolean accur
 
     /** True when the jar has {@code method} ("UpdateBenchmark.inc") with exactly these parameter names and each value among its declared ones. */
     public boolean has(String method, Map<String, String> params) {
+        return has(method, params, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #has(String, Map)}, where a {@code counter} value among {@code contributed} (ids a
+     * --counter-jar adds, which no jar declares as a @Param value) counts as declared by any method
+     * that takes a counter.
+     */
+    public boolean has(String method, Map<String, String> params, java.util.Set<String> contributed) {
         Method m = methods.get(method);
         if (m == null || !m.params().keySet().equals(params.keySet())) {
             return false;
         }
         for (Map.Entry<String, String> p : params.entrySet()) {
+            if (p.getKey().equals("counter") && contributed.contains(p.getValue())) {
+                continue;
+            }
             if (!m.params().get(p.getKey()).contains(p.getValue())) {
                 return false;
             }

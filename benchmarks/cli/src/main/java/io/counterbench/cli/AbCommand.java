@@ -9,6 +9,7 @@ import io.counterbench.ab.ForkRunner;
 import io.counterbench.ab.Version;
 import io.counterbench.ab.VersionResolver;
 import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterTypes;
 import io.counterbench.inputs.Limits;
 import io.counterbench.results.RunFolders;
 import io.counterbench.results.ab.AbFolder;
@@ -29,6 +30,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,8 +60,11 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--benchmarks", paramLabel = "REGEX", description = "Only benchmarks whose Class.method matches.")
     String benchmarks;
 
-    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids (default: the profile's).")
+    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids, built-in or from --counter-jar (default: the profile's).")
     List<String> counters;
+
+    @Mixin
+    CounterJarOption counterJars;
 
     @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: the profile's).")
     List<Integer> threads;
@@ -140,6 +145,7 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException("--benchmarks '" + benchmarks + "' is not a valid regular expression: " + e.getDescription());
         }
         List<String> knob = Slowdowns.jvmArgs(slowdown);
+        counterJars.load(); // before --counters is checked: the jar's ids join the built-in ones
         checkFlags();
         Path home = RunFolders.home();
         Path javaHome = Path.of(System.getProperty("java.home"));
@@ -180,6 +186,7 @@ final class AbCommand implements Callable<Integer> {
         stdout.println("run folder: " + folder);
         stdout.flush();
         List<String> flags = new ArrayList<>(AbJvm.flags());
+        flags.addAll(CounterTypes.forkJvmArgs()); // both sides' forks load the same --counter-jar types
         List<String> curFlags = new ArrayList<>(flags);
         curFlags.addAll(knob);
         if (!knob.isEmpty()) {
@@ -238,7 +245,7 @@ final class AbCommand implements Callable<Integer> {
         }
         if (counters != null) {
             nonEmpty("--counters", counters);
-            counters.forEach(c -> CounterId.parse(c.strip()));
+            counters.forEach(c -> CounterTypes.parse(c.strip()));
         }
         if (slowdown != null) {
             nonEmpty("--slowdown", slowdown);

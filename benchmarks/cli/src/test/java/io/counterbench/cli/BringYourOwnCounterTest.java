@@ -135,6 +135,30 @@ import java.util.stream.Stream;
     }
 
     @Test
+    void abRunsAJarsCounterInPairsBesideABuiltIn() throws Exception {
+        Path jar = REPO.resolve("benchmarks/jmh/target/benchmarks.jar");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(jar), "needs the built " + jar);
+        Path out = Files.createDirectories(dir.resolve("ab-good"));
+        Cli.Run o = run("ab", "--counter-jar", striped.toString(), "--counters", "striped,adder", "--baseline", jar.toString(),
+                "--current", jar.toString(), "--profile", "ci", "--benchmarks", "UpdateBenchmark.inc$", "--threads", "1",
+                "--pairs", "1", "--seed", "3", "--rerun-above", "0", "--out", out.toString());
+        o.assertOk();
+        assertTrue(o.out().contains("ab plan: profile ci, 2 rows x 1 pairs"), "striped and adder, in pairs: " + o.out());
+        assertTrue(o.out().lines().anyMatch(l -> l.contains("counter=striped") && l.contains("UpdateBenchmark.inc")), o.out());
+        JsonNode cur = Cli.json(runFolder(out).resolve("jmh-current.json"));
+        assertTrue(java.util.stream.StreamSupport.stream(cur.spliterator(), false)
+                .anyMatch(r -> r.at("/params/counter").asText().equals("striped") && r.at("/primaryMetric/score").asDouble() > 0),
+                "the fork loaded the jar and measured striped: " + cur);
+    }
+
+    @Test
+    void abWithoutTheJarRefusesItsCounterId() {
+        Path jar = REPO.resolve("benchmarks/jmh/target/benchmarks.jar");
+        run("ab", "--counters", "striped", "--baseline", jar.toString(), "--current", jar.toString(), "--dry-run")
+                .assertOneLineError("striped");
+    }
+
+    @Test
     void runReportsACounterThatThrowsOrLeavesItsBoundAndGoesOn() throws Exception {
         Path out = Files.createDirectories(dir.resolve("run-broken"));
         Cli.Run o = run("run", "--counter-jar", broken.toString(), "--counters", "thrower,liar,adder", "--profile", "smoke",

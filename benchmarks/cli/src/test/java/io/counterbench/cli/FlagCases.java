@@ -83,6 +83,7 @@ final class FlagCases {
             Map.entry("run --counter-jar", List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")),
             Map.entry("soak --counter-jar", List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")),
             Map.entry("simulate --counter-jar", List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")),
+            Map.entry("ab --counter-jar", List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")),
             Map.entry("simulate --latency", List.of("", "{case}/missing.json", "{shared}/dir", "{shared}/a-file")),
             Map.entry("simulate --fast-path", List.of("", "{case}/missing.json", "{shared}/dir", "{shared}/a-file")),
             Map.entry("simulate --threads", List.of("0", "-1", "65537")),
