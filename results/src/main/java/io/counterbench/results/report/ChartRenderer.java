@@ -331,6 +331,11 @@ public final class ChartRenderer {
                 double decades = Math.log10(upper / lower);
                 // powers of two for short spans and for CPU and thread counts (8, 16, 32...), powers of ten otherwise
                 double base = decades < 2.5 || counts && integers && lo >= 1 && upper / lower <= 1 << 16 ? 2 : 10;
+                if (base == 2 && counts && integers && lo >= 1) {
+                    // counts that are no power of two (384 CPUs) still get a labelled power of two on each side
+                    lower = Math.min(lower, Math.pow(2, Math.floor(Math.log(lo) / Math.log(2))) * (1 - 1e-9));
+                    upper = Math.max(upper, Math.pow(2, Math.ceil(Math.log(hi) / Math.log(2))) * (1 + 1e-9));
+                }
                 if (base == 10) {
                     // snap to the decade when it is near, so that the ends carry a label (0.1, 1,000)
                     double down = Math.pow(10, Math.floor(Math.log10(lower)));

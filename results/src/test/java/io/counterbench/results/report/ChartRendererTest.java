@@ -74,6 +74,16 @@ class ChartRendererTest {
     }
 
     @Test
+    void countsThatAreNoPowerOfTwoGetALabelledPowerOfTwoOnEachSide() {
+        // the selection chart's 256 and 384 CPUs: a range ending before 512 labelled 256 alone
+        ChartRenderer.AxisRange x = ChartRenderer.AxisRange.of(new double[] {256, 384}, new double[0], true, false, true);
+        assertEquals(2, x.base);
+        assertTrue(x.lower <= 256 && x.upper >= 512, x.lower + " .. " + x.upper);
+        ChartRenderer.AxisRange one = ChartRenderer.AxisRange.of(new double[] {384}, new double[0], true, false, true);
+        assertTrue(one.lower <= 256 && one.upper >= 512, one.lower + " .. " + one.upper);
+    }
+
+    @Test
     void logAxesOfCountsStepByPowersOfTwo() {
         ChartRenderer.AxisRange x = ChartRenderer.AxisRange.of(new double[] {8, 64, 4096}, new double[0], true, false, true);
         assertEquals(2, x.base);
