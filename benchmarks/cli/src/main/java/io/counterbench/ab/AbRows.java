@@ -1,12 +1,16 @@
 package io.counterbench.ab;
 
+import io.counterbench.counters.CounterType;
+import io.counterbench.counters.CounterTypes;
 import io.counterbench.run.Plan;
 import io.counterbench.run.PlanEntry;
 import io.counterbench.run.Profile;
 import io.counterbench.topology.Affinity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The rows of an ab run: the profile's plan on this machine (the same plan `run` would make,
@@ -25,14 +29,13 @@ public final class AbRows {
 
     public static List<AbRow> common(Profile p, Pattern filter, List<String> counters, List<Integer> threads, BenchmarkJar a, BenchmarkJar b) {
         int cpus = Affinity.processCpus().length;
-        List<String> ids = counters == null ? null
-                : counters.stream().map(c -> io.counterbench.counters.CounterTypes.parse(c).id()).distinct().toList();
+        List<CounterType> types = counters == null ? List.of() : counters.stream().map(CounterTypes::parse).distinct().toList();
+        List<String> ids = counters == null ? null : types.stream().map(CounterType::id).toList();
         if (threads != null && threads.stream().anyMatch(t -> t < 1)) {
             throw new IllegalArgumentException("--threads: a thread count must be at least 1");
         }
         // a --counter-jar's ids are no @Param value of either jar, but both run them (the forks load the jar)
-        java.util.Set<String> contributed = ids == null ? java.util.Set.of() : ids.stream()
-                .filter(id -> !io.counterbench.counters.CounterTypes.parse(id).builtIn()).collect(java.util.stream.Collectors.toSet());
+        Set<String> contributed = types.stream().filter(t -> !t.builtIn()).map(CounterType::id).collect(Collectors.toSet());
         Plan plan = Plan.build(new Plan.Choices(p, ids, threads, null, "host", cpus, filter, null, 0));
         List<AbRow> rows = new ArrayList<>();
         for (PlanEntry e : plan.entries()) {

@@ -81,13 +81,9 @@ public record BenchmarkJar(Path path, Map<String, Method> methods, boolean accur
         return new BenchmarkJar(jar, Map.copyOf(methods), profiler);
     }
 
-    /** True when the jar has {@code method} ("UpdateBenchmark.inc") with exactly these parameter names and each value among its declared ones. */
-    public boolean has(String method, Map<String, String> params) {
-        return has(method, params, java.util.Set.of());
-    }
-
     /**
-     * As {@link #has(String, Map)}, where a {@code counter} value among {@code contributed} (ids a
+     * True when the jar has {@code method} ("UpdateBenchmark.inc") with exactly these parameter names
+     * and each value among its declared ones; a {@code counter} value among {@code contributed} (ids a
      * --counter-jar adds, which no jar declares as a @Param value) counts as declared by any method
      * that takes a counter.
      */

@@ -14,6 +14,8 @@ public final class ReportContext {
     private final List<RunInput> runs;
     private final Map<RunInput, String> labels = new IdentityHashMap<>();
     private final Map<RunInput, String> shortLabels = new IdentityHashMap<>();
+    /** The inputs come from more than one machine, or from one that run.json does not name. */
+    private final boolean machinesDiffer;
 
     public ReportContext(List<RunInput> runs) {
         this.runs = List.copyOf(runs);
@@ -22,6 +24,7 @@ public final class ReportContext {
             String base = r.machine() != null ? r.machine().shortLabel() : "unknown machine";
             seen.merge(base, 1, Integer::sum);
         }
+        machinesDiffer = seen.size() > 1 || runs.stream().anyMatch(r -> r.machine() == null);
         for (RunInput r : runs) {
             String base = r.machine() != null ? r.machine().shortLabel() : "unknown machine";
             boolean ambiguous = seen.get(base) > 1 || r.machine() == null;
@@ -49,10 +52,7 @@ public final class ReportContext {
         if (!merged()) {
             return false;
         }
-        boolean manyRuns = rows.stream().map(r -> System.identityHashCode(r.run())).distinct().count() > 1;
-        boolean manyMachines = runs.stream().map(r -> r.machine() == null ? "?" : r.machine().shortLabel()).distinct().count() > 1
-                || runs.stream().anyMatch(r -> r.machine() == null);
-        return manyRuns || manyMachines;
+        return machinesDiffer || rows.stream().mapToInt(ResultRow::runIndex).distinct().count() > 1;
     }
 
     /** "AMD EPYC 9654 / 384 CPUs", with the run's folder name added where needed to tell runs apart. */
