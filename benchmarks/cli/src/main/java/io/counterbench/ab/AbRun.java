@@ -96,13 +96,22 @@ public final class AbRun {
                 break;
             }
             AbRow row = plan.rows().get(slot.row());
+            boolean together = plan.together(slot.row());
             progress.line(String.format(Locale.ROOT, "[%3d/%d] %s elapsed, ETA %s | pair %d/%d %s | %s", i, total,
                     Progress.format(progress.elapsed()), progress.eta(), slot.pair() + 1, plan.pairs(),
-                    slot.baselineFirst() ? "AB" : "BA", row.label()));
-            ForkRunner.Outcome first = fork(slot, row, slot.baselineFirst());
-            ForkRunner.Outcome second = first.done() ? fork(slot, row, !slot.baselineFirst()) : null;
-            ForkRunner.Outcome b = slot.baselineFirst() ? first : second;
-            ForkRunner.Outcome c = slot.baselineFirst() ? second : first;
+                    together ? "side by side" : slot.baselineFirst() ? "AB" : "BA", row.label()));
+            ForkRunner.Outcome b;
+            ForkRunner.Outcome c;
+            if (together) {
+                ForkRunner.Outcome[] both = runner.runTogether(row, launch(slot, row, true), launch(slot, row, false));
+                b = both[0];
+                c = both[1];
+            } else {
+                ForkRunner.Outcome first = fork(slot, row, slot.baselineFirst());
+                ForkRunner.Outcome second = first.done() ? fork(slot, row, !slot.baselineFirst()) : null;
+                b = slot.baselineFirst() ? first : second;
+                c = slot.baselineFirst() ? second : first;
+            }
             double load = b == null || c == null ? Double.NaN : Math.max(b.foreignLoad(), c.foreignLoad());
             boolean rerun = b != null && b.done() && c != null && c.done() && load > disturbedLoad && reruns > 0
                     && attempts[slot.row()][slot.pair()] == 0;
@@ -111,10 +120,10 @@ public final class AbRun {
                 reruns--;
                 queue.addLast(slot);
                 total++;
-                progress.plan(2 * plan.secondsPerFork());
+                progress.plan(plan.secondsPerPair(slot.row()));
                 line += String.format(Locale.ROOT, "; other work kept %.2f CPUs busy: this pair runs again at the end", load);
             }
-            progress.advance(2 * plan.secondsPerFork());
+            progress.advance(plan.secondsPerPair(slot.row()));
             progress.line("        " + line);
         }
         synchronized (this) {
@@ -130,6 +139,12 @@ public final class AbRun {
     }
 
     private ForkRunner.Outcome fork(AbPlan.Slot slot, AbRow row, boolean ofBaseline) {
+        ForkRunner.Launch l = launch(slot, row, ofBaseline);
+        return runner.run(row, l.jar(), l.jvmArgs(), l.json(), l.log());
+    }
+
+    /** One side's fork of a pair: its files, and for a side-by-side row its half of the CPUs (the baseline's is the first half when the coin says baseline first). */
+    private ForkRunner.Launch launch(AbPlan.Slot slot, AbRow row, boolean ofBaseline) {
         Side side = ofBaseline ? baseline : current;
         int attempt;
         synchronized (this) {
@@ -138,7 +153,16 @@ public final class AbRun {
         String name = String.format(Locale.ROOT, "r%02d-p%02d%s-%s", row.index(), slot.pair(), attempt == 1 ? "" : "-a" + attempt,
                 ofBaseline ? "baseline" : "current");
         Path dir = folder.resolve(FORKS_DIR);
-        return runner.run(row, side.version().jar(), side.jvmArgs(), dir.resolve(name + ".json"), dir.resolve(name + ".log"));
+        return new ForkRunner.Launch(side.version().jar(), side.jvmArgs(), dir.resolve(name + ".json"), dir.resolve(name + ".log"),
+                plan.together(row.index()) ? cpus(slot, ofBaseline) : null);
+    }
+
+    private List<Integer> cpus(AbPlan.Slot slot, boolean ofBaseline) {
+        return ofBaseline == slot.baselineFirst() ? plan.duet().firstHalf() : plan.duet().secondHalf();
+    }
+
+    private static String cpuList(List<Integer> cpus) {
+        return cpus.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
     }
 
     private synchronized String record(AbPlan.Slot slot, AbRow row, ForkRunner.Outcome b, ForkRunner.Outcome c, String dropped) {
@@ -149,8 +173,9 @@ public final class AbRun {
         String bs = b == null ? "not run" : b.status();
         String cs = c == null ? "not run" : c.status();
         String error = b != null && !b.done() ? "baseline: " + b.error() : c != null && !c.done() ? "current: " + c.error() : null;
-        pairs.add(new PairsJson.Pair(row.index(), slot.pair(), attempt, slot.baselineFirst() ? "baseline" : "current", bs, cs,
-                load(b), load(c), dropped, error));
+        boolean together = plan.together(row.index());
+        pairs.add(new PairsJson.Pair(row.index(), slot.pair(), attempt, together ? "together" : slot.baselineFirst() ? "baseline" : "current", bs, cs,
+                load(b), load(c), dropped, error, together ? cpuList(cpus(slot, true)) : null, together ? cpuList(cpus(slot, false)) : null));
         String line;
         if (b != null && b.done() && c != null && c.done()) {
             double bScore = b.result().path("primaryMetric").path("score").asDouble(Double.NaN);

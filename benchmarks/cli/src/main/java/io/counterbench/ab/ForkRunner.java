@@ -2,6 +2,7 @@ package io.counterbench.ab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.counterbench.results.jmh.JmhJson;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one fork of one row from one version's own jar: a JMH invocation with one fork
@@ -22,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ForkRunner {
     private final Path java;
     private final Settings settings;
-    private final AtomicReference<Process> running = new AtomicReference<>();
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
     /**
@@ -82,22 +85,77 @@ public final class ForkRunner {
 
     /** Runs the fork; its JSON goes to {@code json}, JMH's console output to {@code log}. */
     public Outcome run(AbRow row, Path jar, List<String> jvmArgs, Path json, Path log) {
+        ForeignLoad load = ForeignLoad.now();
+        Started f = start(row, jar, jvmArgs, json, log, null);
+        return finish(f, load);
+    }
+
+    /** One fork's launch: what to run, under which CPUs. */
+    public record Launch(Path jar, List<String> jvmArgs, Path json, Path log, List<Integer> cpus) {
+    }
+
+    /**
+     * Runs two forks of one row at the same time, each confined to its own CPUs ({@code taskset -c}:
+     * the JMH host, its forked JVM, their JIT and GC threads), so that whatever else disturbs the
+     * machine meanwhile disturbs both (duet benchmarking, Bulej et al. 2020). Both outcomes carry
+     * the pair's foreign load: the machine's busy time minus both forks' own, over the pair's wall time.
+     */
+    public Outcome[] runTogether(AbRow row, Launch a, Launch b) {
+        ForeignLoad load = ForeignLoad.now();
+        Started fa = start(row, a.jar(), a.jvmArgs(), a.json(), a.log(), a.cpus());
+        Started fb = start(row, b.jar(), b.jvmArgs(), b.json(), b.log(), b.cpus());
+        Outcome oa = finish(fa, null);
+        Outcome ob = finish(fb, null);
+        double foreign = ForeignLoad.since(load);
+        return new Outcome[] {withLoad(oa, foreign), withLoad(ob, foreign)};
+    }
+
+    private static Outcome withLoad(Outcome o, double load) {
+        return o.done() ? new Outcome(o.status(), o.result(), o.error(), o.seconds(), load) : o;
+    }
+
+    /** A fork started (or one that could not start: {@code process} null and {@code error} set). */
+    private record Started(Process process, Path json, Path log, long startNanos, String error) {
+    }
+
+    private Started start(AbRow row, Path jar, List<String> jvmArgs, Path json, Path log, List<Integer> cpus) {
         long start = System.nanoTime();
         if (stopped) {
-            return new Outcome("interrupted", null, "interrupted", 0);
+            return new Started(null, json, log, start, "interrupted");
         }
-        List<String> cmd = command(row, jar, jvmArgs, json);
+        List<String> cmd = new ArrayList<>();
+        if (cpus != null) {
+            cmd.addAll(List.of("taskset", "-c", cpus.stream().map(String::valueOf).collect(Collectors.joining(","))));
+        }
+        cmd.addAll(command(row, jar, jvmArgs, json));
         try {
             Files.writeString(log, "# " + String.join(" ", cmd) + "\n", StandardCharsets.UTF_8);
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            ForeignLoad load = ForeignLoad.now();
             Process p = pb.start();
-            running.set(p);
-            boolean finished = p.waitFor((long) Math.ceil(settings.timeoutSeconds()), TimeUnit.SECONDS);
-            double foreign = ForeignLoad.since(load);
-            running.set(null);
-            double seconds = (System.nanoTime() - start) / 1e9;
+            running.add(p);
+            if (stopped) { // stop() ran between the check above and add(): it did not see this process
+                kill(p);
+            }
+            return new Started(p, json, log, start, null);
+        } catch (IOException e) {
+            return new Started(null, json, log, start, "cannot run the fork: " + e.getMessage());
+        }
+    }
+
+    /** Waits for a started fork; {@code load} non-null measures the foreign load from then on. */
+    private Outcome finish(Started f, ForeignLoad load) {
+        if (f.process() == null) {
+            String status = "interrupted".equals(f.error()) ? "interrupted" : "failed";
+            return new Outcome(status, null, f.error(), (System.nanoTime() - f.startNanos()) / 1e9);
+        }
+        Process p = f.process();
+        try {
+            long left = (long) Math.ceil(settings.timeoutSeconds()) * 1_000_000_000L - (System.nanoTime() - f.startNanos());
+            boolean finished = p.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS);
+            double foreign = load == null ? Double.NaN : ForeignLoad.since(load);
+            running.remove(p);
+            double seconds = (System.nanoTime() - f.startNanos()) / 1e9;
             if (!finished) {
                 kill(p);
                 return new Outcome("failed", null, String.format(Locale.ROOT, "timed out after %.0f s", seconds), seconds);
@@ -105,34 +163,45 @@ public final class ForkRunner {
             if (stopped) {
                 return new Outcome("interrupted", null, "interrupted", seconds);
             }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0 || !Files.isRegularFile(json)) {
+            String output = Files.readString(f.log(), StandardCharsets.UTF_8);
+            if (p.exitValue() != 0 || !Files.isRegularFile(f.json())) {
                 return new Outcome("failed", null, firstError(output, p.exitValue()), seconds);
             }
-            JsonNode arr = JmhJson.readTree(json);
+            JsonNode arr = JmhJson.readTree(f.json());
             if (!arr.isArray() || arr.size() != 1) {
                 return new Outcome("failed", null, arr.isArray() && arr.isEmpty() ? firstError(output, p.exitValue())
                         : "JMH wrote " + arr.size() + " results for one row", seconds);
             }
             return new Outcome("done", arr.get(0), null, seconds, foreign);
         } catch (IOException e) {
-            running.set(null);
-            return new Outcome("failed", null, "cannot run the fork: " + e.getMessage(), (System.nanoTime() - start) / 1e9);
+            running.remove(p);
+            return new Outcome("failed", null, "cannot read the fork's output: " + e.getMessage(), (System.nanoTime() - f.startNanos()) / 1e9);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop();
-            return new Outcome("interrupted", null, "interrupted", (System.nanoTime() - start) / 1e9);
+            return new Outcome("interrupted", null, "interrupted", (System.nanoTime() - f.startNanos()) / 1e9);
         } catch (RuntimeException e) {
-            running.set(null);
-            return new Outcome("failed", null, e.getMessage(), (System.nanoTime() - start) / 1e9);
+            running.remove(p);
+            return new Outcome("failed", null, e.getMessage(), (System.nanoTime() - f.startNanos()) / 1e9);
         }
     }
 
-    /** Stops the fork that runs now (JMH's host and its forked JVM) and every later one. */
+    /** Whether forks can be confined to CPUs here: Linux with taskset (util-linux) on the PATH. */
+    public static boolean canConfine() {
+        String path = System.getenv("PATH");
+        for (String dir : (path == null ? "" : path).split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "taskset"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stops the forks that run now (JMH's hosts and their forked JVMs) and every later one. */
     public void stop() {
         stopped = true;
-        Process p = running.getAndSet(null);
-        if (p != null) {
+        for (Process p : List.copyOf(running)) {
+            running.remove(p);
             kill(p);
         }
     }

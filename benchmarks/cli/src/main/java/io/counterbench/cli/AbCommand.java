@@ -17,6 +17,7 @@ import io.counterbench.results.gate.Gate;
 import io.counterbench.results.gate.GateOptions;
 import io.counterbench.results.gate.GateResult;
 import io.counterbench.results.gate.GateText;
+import io.counterbench.results.jmh.ForkScore;
 import io.counterbench.run.Profile;
 import io.counterbench.sim.Progress;
 import java.io.PrintWriter;
@@ -78,6 +79,15 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--alpha", paramLabel = "P", description = "Family-wise false-alarm rate, split over the rows (default: ${DEFAULT-VALUE}).")
     double alpha = GateOptions.DEFAULT_ALPHA;
 
+    @Option(names = "--fork-score", paramLabel = "best|mean", description = "Each fork's score: its best measurement iteration (the highest "
+            + "throughput, the lowest time: interference on a shared machine only adds time) or the mean of its iterations (default: ${DEFAULT-VALUE}).")
+    String forkScore = "best";
+
+    @Option(names = "--side-by-side", paramLabel = "auto|off", description = "auto: a row whose threads fit in half of this process's CPUs "
+            + "runs the two forks of each pair at the same time, each confined to one half (taskset), so that other work on the machine "
+            + "disturbs both alike; off: always one after the other (default: ${DEFAULT-VALUE}).")
+    String sideBySide = "auto";
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the random order (default: random; recorded in pairs.json).")
     Long seed;
 
@@ -132,7 +142,7 @@ final class AbCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         GateOptions options = new GateOptions(GateOptions.parsePercent("--threshold", threshold), alpha,
-                GateOptions.parsePercent("--detect", detect), null, false, false);
+                GateOptions.parsePercent("--detect", detect), null, false, false, ForkScore.parse("--fork-score", forkScore));
         Profile p = Profile.parse(profile);
         int n = pairs != null ? pairs : p.forks;
         if (n < 1) {
@@ -175,8 +185,8 @@ final class AbCommand implements Callable<Integer> {
                     + " has no benchmark and parameters that both " + base.describe() + " and " + cur.describe() + " declare");
         }
         long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
-        AbPlan plan = AbPlan.of(rows, n, s, AbRows.secondsPerFork(p));
-        printPlan(stdout, p, plan, base, cur, knob);
+        AbPlan plan = sideBySide(AbPlan.of(rows, n, s, AbRows.secondsPerFork(p)), err);
+        printPlan(stdout, p, plan, base, cur, knob, options.forkScore());
         if (dryRun) {
             return ExitCodes.OK;
         }
@@ -187,6 +197,9 @@ final class AbCommand implements Callable<Integer> {
         stdout.flush();
         List<String> flags = new ArrayList<>(AbJvm.flags());
         flags.addAll(CounterTypes.forkJvmArgs()); // both sides' forks load the same --counter-jar types
+        if (plan.duet() != null) {
+            flags.add("-Djmh.ignoreLock=true"); // two JMH hosts at once, by design: ab itself never runs more than one pair
+        }
         List<String> curFlags = new ArrayList<>(flags);
         curFlags.addAll(knob);
         if (!knob.isEmpty()) {
@@ -237,8 +250,29 @@ final class AbCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The plan with the rows that fit run side by side, when --side-by-side auto and this machine allows it. */
+    private AbPlan sideBySide(AbPlan plan, PrintWriter err) {
+        if (!"auto".equals(sideBySide)) {
+            return plan;
+        }
+        int[] cpus = io.counterbench.topology.Affinity.processCpus();
+        if (cpus.length < 2) {
+            return plan;
+        }
+        if (!ForkRunner.canConfine()) {
+            err.println("ab: note: taskset (util-linux) is not on the PATH, so every pair runs one fork after the other");
+            err.flush();
+            return plan;
+        }
+        return plan.sideBySide(cpus);
+    }
+
     /** Every flag's value checked before anything is resolved, built or written (calibration's too, whatever the mode). */
     private void checkFlags() {
+        if (!List.of("auto", "off").contains(sideBySide)) {
+            throw new UsageException("--side-by-side '" + sideBySide + "': expected auto or off");
+        }
+        ForkScore.parse("--fork-score", forkScore);
         if (threads != null) {
             nonEmpty("--threads", threads);
             threads.forEach(t -> Limits.THREADS.check("--threads", t));
@@ -283,6 +317,10 @@ final class AbCommand implements Callable<Integer> {
         if (values.isEmpty() || values.stream().anyMatch(v -> v == null || v.toString().isBlank())) {
             throw new UsageException(flag + ": an empty item; give a comma-separated list");
         }
+    }
+
+    private static String cpuList(List<Integer> cpus) {
+        return cpus.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
     }
 
     private static boolean executable(String command) {
@@ -336,8 +374,12 @@ final class AbCommand implements Callable<Integer> {
                 v.describe(), p.label(), rows.size(), levels.stream().map(l -> GateOptions.percent(l / 100)).collect(java.util.stream.Collectors.joining(", ")),
                 String.join(", ", ids), dir);
         stdout.flush();
-        double perRun = 2 * rows.size() * (pairs != null ? pairs : p.forks) * AbRows.secondsPerFork(p);
-        List<String> rowArgs = new ArrayList<>();
+        double perRun = sideBySide(AbPlan.of(rows, pairs != null ? pairs : p.forks, s, AbRows.secondsPerFork(p)), err).estimateSeconds();
+        List<String> rowArgs = new ArrayList<>(List.of("--fork-score", forkScore, "--side-by-side", sideBySide,
+                "--threshold", threshold, "--detect", detect));
+        if (counterJars.jars != null) {
+            counterJars.jars.forEach(j -> rowArgs.addAll(List.of("--counter-jar", j.toAbsolutePath().toString())));
+        }
         if (benchmarks != null) {
             rowArgs.addAll(List.of("--benchmarks", benchmarks));
         }
@@ -355,7 +397,7 @@ final class AbCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void printPlan(PrintWriter out, Profile p, AbPlan plan, Version base, Version cur, List<String> knob) {
+    private static void printPlan(PrintWriter out, Profile p, AbPlan plan, Version base, Version cur, List<String> knob, ForkScore how) {
         out.printf("ab plan: profile %s, %d rows x %d pairs = %d forks (one JVM each), seed %d%n", p.label(), plan.rows().size(), plan.pairs(),
                 2 * plan.schedule().size(), plan.seed());
         out.printf("  baseline: %s  %s%n", base.describe(), base.jar());
@@ -363,8 +405,13 @@ final class AbCommand implements Callable<Integer> {
         out.printf("  per fork: warmup %d x %d ms, measurement %d x %d ms%n", p.warmupIterations, p.warmupMillis, p.measurementIterations,
                 p.measurementMillis);
         for (AbRow r : plan.rows()) {
-            out.printf("  %3d  %s%n", r.index() + 1, r.label());
+            out.printf("  %3d  %s%s%n", r.index() + 1, r.label(), plan.together(r.index()) ? "  (side by side)" : "");
         }
+        if (plan.duet() != null) {
+            out.printf("  side by side: the two forks of a pair at once, one on CPUs %s, the other on CPUs %s (which gets which: the balanced coin)%n",
+                    cpuList(plan.duet().firstHalf()), cpuList(plan.duet().secondHalf()));
+        }
+        out.printf("  each fork's score: %s%n", how.description());
         out.printf("  estimated time: %s%n", Progress.format(plan.estimateSeconds()));
         out.flush();
     }

@@ -61,7 +61,7 @@ final class AbRecord {
         int dot = r.method().lastIndexOf('.');
         return new RunJson.Entry(r.index(), "io.counterbench.bench." + r.method().substring(0, dot), List.of(r.method().substring(dot + 1)),
                 r.params(), r.threadGroups() == null ? r.threads() : java.util.Arrays.stream(r.threadGroups()).sum(), r.groupList(),
-                Math.round(2 * plan.pairs() * plan.secondsPerFork() * 10) / 10.0);
+                Math.round(plan.pairs() * plan.secondsPerPair(r.index()) * 10) / 10.0);
     }
 
     /** The record to write, from AbRun's progress (status, reason, finished, rows done, failed, missing). */

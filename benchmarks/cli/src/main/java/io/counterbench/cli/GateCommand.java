@@ -4,6 +4,7 @@ import io.counterbench.results.ab.AbFolder;
 import io.counterbench.results.export.ExportFormat;
 import io.counterbench.results.gate.Gate;
 import io.counterbench.results.gate.GateOptions;
+import io.counterbench.results.jmh.ForkScore;
 import io.counterbench.results.gate.GateResult;
 import io.counterbench.results.gate.GateText;
 import io.counterbench.results.run.RunInput;
@@ -59,6 +60,10 @@ final class GateCommand implements Callable<Integer> {
             + "matching row in the same run (e.g. adder), so that a slower machine does not read as a regression.")
     String normalizeBy;
 
+    @Option(names = "--fork-score", paramLabel = "best|mean", description = "Each fork's score: its best iteration (interference only adds "
+            + "time) or the mean of its iterations (default: mean, with --ab best).")
+    String forkScore;
+
     @Option(names = "--allow-different-machine", description = "Compare runs of different CPU models, CPU counts or topologies.")
     boolean allowDifferentMachine;
 
@@ -91,7 +96,8 @@ final class GateCommand implements Callable<Integer> {
         GateOptions d = paired ? GateOptions.paired() : GateOptions.separateRuns();
         GateOptions options = new GateOptions(threshold == null ? d.threshold() : GateOptions.parsePercent("--threshold", threshold), alpha,
                 detect == null ? d.detect() : GateOptions.parsePercent("--detect", detect),
-                normalizeBy == null || normalizeBy.isBlank() ? null : normalizeBy.strip(), allowDifferentMachine, allowMissing);
+                normalizeBy == null || normalizeBy.isBlank() ? null : normalizeBy.strip(), allowDifferentMachine, allowMissing,
+                forkScore == null ? d.forkScore() : ForkScore.parse("--fork-score", forkScore));
         ExportFormat exportFormat = export == null ? null : ExportFormat.parse(export.get(0));
         if (summary != null) {
             OutputFile.check(summary, "--summary");

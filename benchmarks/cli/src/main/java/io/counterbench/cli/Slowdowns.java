@@ -9,7 +9,7 @@ import java.util.Locale;
  * ab --slowdown COUNTER:PERCENT[,...]: the calibration knob as the JVM flag the benchmarks read
  * (-Dcounterbench.slowdown=..., see io.counterbench.bench.SlowdownKnob), given to the current
  * version's forks only (the baseline's get the property empty: the same code, no extra work).
- * PERCENT is one extra add of the same counter kind every 2^k adds, 2^k nearest to 100 / PERCENT.
+ * PERCENT: the named counters' writers busy-wait for PERCENT of the time their adds took (see SlowdownKnob).
  */
 final class Slowdowns {
     static final String PROPERTY = "counterbench.slowdown";

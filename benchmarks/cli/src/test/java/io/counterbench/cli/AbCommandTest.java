@@ -41,7 +41,8 @@ class AbCommandTest {
     void twoPairsOfOneRowMakeARunFolderBothSidesPairUpIn(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("ab");
         Cli.Run r = Cli.run("ab", "--baseline", jar.toString(), "--current", jar.toString(), "--profile", "ci", "--benchmarks",
-                "UpdateBenchmark.inc$", "--counters", "tree", "--threads", "1", "--pairs", "2", "--seed", "7", "--rerun-above", "0", "--out", out.toString());
+                "UpdateBenchmark.inc$", "--counters", "tree", "--threads", "1", "--pairs", "2", "--seed", "7", "--rerun-above", "0",
+                "--side-by-side", "off", "--out", out.toString());
         r.assertOk();
         assertTrue(r.out().contains("ab plan: profile ci, 1 rows x 2 pairs = 4 forks (one JVM each), seed 7"), r.out());
         assertTrue(r.err().contains("pair 1/2") && r.err().contains("pair 2/2"), "progress lines: " + r.err());
@@ -77,6 +78,36 @@ class AbCommandTest {
         assertTrue(again.out().contains("counterbench ab: current"), again.out());
     }
 
+    /**
+     * Side by side (the default where two halves of the CPUs exist): both forks of a pair at once,
+     * each under taskset on its own half, the halves swapped between the two pairs of a row.
+     */
+    @Test
+    void sideBySidePairsRunAtOnceOnTheTwoHalvesOfTheCpus(@TempDir Path tmp) throws Exception {
+        int cpus = io.counterbench.topology.Affinity.processCpus().length;
+        assumeTrue(cpus >= 2 && io.counterbench.ab.ForkRunner.canConfine(), "needs 2 CPUs and taskset");
+        Path out = tmp.resolve("ab");
+        Cli.Run r = Cli.run("ab", "--baseline", jar.toString(), "--current", jar.toString(), "--profile", "ci", "--benchmarks",
+                "UpdateBenchmark.inc$", "--counters", "adder", "--threads", "1", "--pairs", "2", "--seed", "7", "--out", out.toString());
+        r.assertOk();
+        assertTrue(r.out().contains("(side by side)") && r.out().contains("side by side: the two forks of a pair at once"), r.out());
+        assertTrue(r.out().contains("each fork's score: its best iteration"), r.out());
+        Path folder = FaultsTest.only(out);
+        PairsJson pairs = PairsJson.read(folder.resolve(PairsJson.FILE));
+        assertEquals(2, pairs.completePairs());
+        assertTrue(pairs.pairs().stream().allMatch(x -> "together".equals(x.first())), pairs.pairs().toString());
+        assertTrue(pairs.pairs().stream().allMatch(x -> x.baselineCpus() != null && !x.baselineCpus().equals(x.currentCpus())),
+                "each side on its own half: " + pairs.pairs());
+        assertEquals(2, pairs.pairs().stream().map(PairsJson.Pair::baselineCpus).distinct().count(),
+                "the baseline had each half once: " + pairs.pairs());
+        try (Stream<Path> s = Files.list(folder.resolve("forks"))) {
+            for (Path log : s.filter(f -> f.toString().endsWith(".log")).toList()) {
+                assertTrue(Files.readString(log).startsWith("# taskset -c "), log + " starts with the confined command");
+            }
+        }
+        assertTrue(r.out().contains("note: each fork's score is its best iteration"), r.out());
+    }
+
     @Test
     void badInputIsOneLineAndExitTwo(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("ab");
@@ -104,6 +135,10 @@ class AbCommandTest {
                 .assertOneLineError("--slowdown 'tree': expected COUNTER:PERCENT");
         Cli.run("ab", "--baseline", jar.toString(), "--current", jar.toString(), "--threshold", "lots", "--out", out.toString())
                 .assertOneLineError("--threshold 'lots' is not a percentage");
+        Cli.run("ab", "--baseline", jar.toString(), "--current", jar.toString(), "--side-by-side", "on", "--out", out.toString())
+                .assertOneLineError("--side-by-side 'on': expected auto or off");
+        Cli.run("ab", "--baseline", jar.toString(), "--current", jar.toString(), "--fork-score", "median", "--out", out.toString())
+                .assertOneLineError("--fork-score 'median': expected best or mean");
         assertFalse(Files.exists(out), "nothing written");
     }
 

@@ -111,7 +111,10 @@ final class FlagCases {
             Map.entry("ab --knob-runs", List.of("-1")),
             Map.entry("ab --levels", List.of("0", "-2", "101")),
             Map.entry("ab --knob-counters", List.of("nope", "tree,nope")),
-            Map.entry("ab --wrap", List.of("", " ", "no-such-command-xyz", "{shared}/a-file")));
+            Map.entry("ab --wrap", List.of("", " ", "no-such-command-xyz", "{shared}/a-file")),
+            Map.entry("ab --fork-score", List.of("", "median", "BEST2")),
+            Map.entry("ab --side-by-side", List.of("", "on", "yes")),
+            Map.entry("gate --fork-score", List.of("", "median", "worst")));
 
     private FlagCases() {
     }

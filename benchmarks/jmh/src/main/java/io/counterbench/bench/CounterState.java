@@ -46,10 +46,8 @@ public class CounterState {
 
     /** The counter under test. */
     public Counter c;
-    /** The calibration knob's second counter of the same kind (null unless this counter is slowed, see {@link SlowdownKnob}). */
-    Counter extra;
-    /** One extra add every this many adds; 0 for none. */
-    int extraEvery;
+    /** The calibration knob: the fraction of their time this counter's writers wait extra (0 unless it is slowed, see {@link SlowdownKnob}). */
+    double knob;
     CpuMode mode;
     Topology topo;
     /** CPU of each thread index: a real CPU (pinned), a virtual one, or -1 (placement none: not pinned). */
@@ -74,8 +72,7 @@ public class CounterState {
         CounterType id = CounterTypes.parse(counter); // a built-in id, or one a --counter-jar contributed
         c = FaultInjection.counter(params.getBenchmark(), id, topo);
         if (SlowdownKnob.ON) {
-            extraEvery = SlowdownKnob.every(id.id());
-            extra = extraEvery > 0 ? id.create(topo, 0) : null;
+            knob = SlowdownKnob.fraction(id.id());
         }
         int threads = params.getThreads();
         if (p == Placement.NONE) {

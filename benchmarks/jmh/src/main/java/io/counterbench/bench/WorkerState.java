@@ -24,9 +24,9 @@ public class WorkerState {
     /** Exact sum of the deltas this thread added since the trial began; read by the probe after JMH's barrier. */
     long tally;
     private CpuMode mode;
-    /** The calibration knob (see {@link SlowdownKnob}): the second counter, and its period - 1 as a mask on the tally. */
-    private Counter extra;
-    private long extraMask;
+    /** The calibration knob (see {@link SlowdownKnob}): the fraction of its time this writer waits extra (0: none), and when it last waited. */
+    private double knob;
+    private long knobMark;
     private int[] saved;
 
     @Setup(Level.Trial)
@@ -35,14 +35,21 @@ public class WorkerState {
         task = index;
         cpu = s.cpuOfThread[index % s.cpuOfThread.length];
         mode = s.mode;
-        extra = s.extra;
-        extraMask = s.extraEvery - 1L;
+        knob = s.knob;
         if (s.pin) {
             saved = Affinity.allowedCpus();
             Affinity.pin(cpu);
         }
         handle = CpuId.ofCurrentThread();
         s.register(this);
+    }
+
+    /** The knob's clock starts with each iteration, so the pause between iterations is not counted as adding time. */
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        if (SlowdownKnob.ON) {
+            knobMark = System.nanoTime();
+        }
     }
 
     @TearDown(Level.Trial)
@@ -63,15 +70,10 @@ public class WorkerState {
         } else {
             c.add(cpu, task, delta);
         }
-        tally += delta;
-        if (SlowdownKnob.ON && extra != null && (tally & extraMask) == 0) {
-            if (m == CpuMode.LOOKUP) {
-                extra.add(delta);
-            } else if (m == CpuMode.HANDLE) {
-                extra.add(handle, delta);
-            } else {
-                extra.add(cpu, task, delta);
-            }
+        long before = tally;
+        tally = before + delta;
+        if (SlowdownKnob.ON && SlowdownKnob.crossed(before, before + delta)) {
+            knobMark = SlowdownKnob.waitFor(knobMark, knob);
         }
     }
 }

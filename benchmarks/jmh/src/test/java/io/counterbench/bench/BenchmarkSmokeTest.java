@@ -81,8 +81,8 @@ class BenchmarkSmokeTest {
     }
 
     /**
-     * The calibration knob on the measured counter (an extra add to a second counter every other
-     * add) leaves the counter under test exact; a malformed knob stops the fork in its setup.
+     * The calibration knob on the measured counter (its writers busy-wait for half of their time)
+     * leaves the counter under test exact; a malformed knob stops the fork in its setup.
      */
     @Test
     void slowdownKnobKeepsTheCounterExactAndIsCheckedInTheFork() throws Exception {

@@ -59,7 +59,9 @@ public record PairsJson(String schema, String status, @JsonInclude(Include.NON_N
     }
 
     /**
-     * One attempt at a pair: row {@code row}'s pair number {@code pair}; {@code first} is "baseline" or "current".
+     * One attempt at a pair: row {@code row}'s pair number {@code pair}; {@code first} is "baseline" or "current"
+     * when the two forks ran one after the other, "together" when they ran at the same time on two halves
+     * of the machine's CPUs (side by side, duet benchmarking), which {@code baselineCpus} and {@code currentCpus} name.
      *
      * @param baseline how the baseline fork ended: "done", "failed", "interrupted" or "not run"
      * @param baselineLoad CPUs busy with other work while the baseline fork ran (null when unknown)
@@ -68,7 +70,14 @@ public record PairsJson(String schema, String status, @JsonInclude(Include.NON_N
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Pair(int row, int pair, int attempt, String first, String baseline, String current,
                        @JsonInclude(Include.NON_NULL) Double baselineLoad, @JsonInclude(Include.NON_NULL) Double currentLoad,
-                       @JsonInclude(Include.NON_NULL) String dropped, @JsonInclude(Include.NON_NULL) String error) {
+                       @JsonInclude(Include.NON_NULL) String dropped, @JsonInclude(Include.NON_NULL) String error,
+                       @JsonInclude(Include.NON_NULL) String baselineCpus, @JsonInclude(Include.NON_NULL) String currentCpus) {
+        /** A pair whose forks ran one after the other ({@code first} names which). */
+        public Pair(int row, int pair, int attempt, String first, String baseline, String current, Double baselineLoad, Double currentLoad,
+                    String dropped, String error) {
+            this(row, pair, attempt, first, baseline, current, baselineLoad, currentLoad, dropped, error, null, null);
+        }
+
         public boolean complete() {
             return "done".equals(baseline) && "done".equals(current) && dropped == null;
         }

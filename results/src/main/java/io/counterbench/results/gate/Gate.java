@@ -1,6 +1,7 @@
 package io.counterbench.results.gate;
 
 import io.counterbench.results.InputException;
+import io.counterbench.results.jmh.ForkScore;
 import io.counterbench.results.jmh.ForkScores;
 import io.counterbench.results.jmh.JmhResult;
 import io.counterbench.results.jmh.Metric;
@@ -77,7 +78,7 @@ public final class Gate {
         for (Map.Entry<RowKey, JmhResult> e : b.entrySet()) {
             JmhResult cr = c.get(e.getKey());
             if (cr != null) {
-                candidates.addAll(candidates(e.getValue(), cr, norm));
+                candidates.addAll(candidates(e.getValue(), cr, norm, o.forkScore()));
             }
         }
         int m = (int) candidates.stream().filter(Candidate::hasData).count();
@@ -103,6 +104,10 @@ public final class Gate {
             if (!b.containsKey(e.getKey())) {
                 rows.add(single(null, e.getValue(), Verdict.NEW, AccuracyCheck.current(e.getValue())));
             }
+        }
+        if (o.forkScore() != ForkScore.MEAN) {
+            notes.add("each fork's score is " + o.forkScore().description() + " (--fork-score " + o.forkScore().label()
+                    + "): interference on a shared machine only adds time");
         }
         notes.addAll(sizeNotes(rows, o, level, paired));
         if (!missing.isEmpty()) {
@@ -157,26 +162,27 @@ public final class Gate {
         }
     }
 
-    private static List<Candidate> candidates(JmhResult br, JmhResult cr, Normalizer norm) {
+    private static List<Candidate> candidates(JmhResult br, JmhResult cr, Normalizer norm, ForkScore how) {
         List<String> members = cr.groupMembers();
         List<Candidate> out = new ArrayList<>();
         if (members.isEmpty()) {
-            out.add(candidate(br, cr, null, norm));
+            out.add(candidate(br, cr, null, norm, how));
         } else {
             for (String m : members) {
                 if (br.secondary(m) != null) {
-                    out.add(candidate(br, cr, m, norm));
+                    out.add(candidate(br, cr, m, norm, how));
                 }
             }
         }
         return out;
     }
 
-    private static Candidate candidate(JmhResult br, JmhResult cr, String member, Normalizer norm) {
+    private static Candidate candidate(JmhResult br, JmhResult cr, String member, Normalizer norm, ForkScore how) {
         Metric bm = member == null ? br.primary() : br.secondary(member);
         Metric cm = member == null ? cr.primary() : cr.secondary(member);
-        ForkScores b = ForkScores.of(bm);
-        ForkScores c = ForkScores.of(cm);
+        boolean up = br.mode().higherIsBetter();
+        ForkScores b = ForkScores.of(bm, how, up);
+        ForkScores c = ForkScores.of(cm, how, up);
         String unit = cm.unit();
         if (norm != null) {
             if (norm.base.isReference(br)) {
@@ -190,8 +196,8 @@ public final class Gate {
                 return new Candidate(br, cr, member, unit, b, c, Verdict.NOT_NORMALIZED);
             }
             // same direction on both sides of the division: a throughput over a throughput, a time over a time
-            b = ForkScores.speedup(b, ForkScores.of(rbm), true);
-            c = ForkScores.speedup(c, ForkScores.of(rcm), true);
+            b = ForkScores.speedup(b, ForkScores.of(rbm, how, up), true);
+            c = ForkScores.speedup(c, ForkScores.of(rcm, how, up), true);
             unit = "x " + norm.base.counter();
         }
         return new Candidate(br, cr, member, unit, b, c, null);

@@ -1,5 +1,6 @@
 package io.counterbench.results.gate;
 
+import io.counterbench.results.jmh.ForkScore;
 import java.util.Locale;
 
 /**
@@ -14,9 +15,10 @@ import java.util.Locale;
  * @param normalizeBy a counter id ("adder") whose row in the same run divides every fork's score, or null
  * @param allowDifferentMachine compare runs of different machines (CPU model, CPU count, topology)
  * @param allowMissing gate the rows both runs have when the current run lacks some baseline rows
+ * @param forkScore how each fork's iterations become its one score (ab: the best iteration; gate: the mean)
  */
 public record GateOptions(double threshold, double alpha, double detect, String normalizeBy, boolean allowDifferentMachine,
-                          boolean allowMissing) {
+                          boolean allowMissing, ForkScore forkScore) {
 
     /** Runs taken apart: the interval sees fork-to-fork spread only, not a shift of the whole machine between runs. */
     public static final double SEPARATE_THRESHOLD = 0.05;
@@ -40,6 +42,14 @@ public record GateOptions(double threshold, double alpha, double detect, String 
         if (!(detect > 0) || Double.isInfinite(detect)) {
             throw new IllegalArgumentException("--detect must be a percentage above 0, e.g. 5%");
         }
+        if (forkScore == null) {
+            throw new IllegalArgumentException("a fork score (best or mean) is needed");
+        }
+    }
+
+    /** Without a fork score: the mean of each fork's iterations. */
+    public GateOptions(double threshold, double alpha, double detect, String normalizeBy, boolean allowDifferentMachine, boolean allowMissing) {
+        this(threshold, alpha, detect, normalizeBy, allowDifferentMachine, allowMissing, ForkScore.MEAN);
     }
 
     /** Defaults for two runs taken apart (gate). */
@@ -49,7 +59,7 @@ public record GateOptions(double threshold, double alpha, double detect, String 
 
     /** Defaults for ab's paired forks. */
     public static GateOptions paired() {
-        return new GateOptions(PAIRED_THRESHOLD, DEFAULT_ALPHA, PAIRED_DETECT, null, false, false);
+        return new GateOptions(PAIRED_THRESHOLD, DEFAULT_ALPHA, PAIRED_DETECT, null, false, false, ForkScore.BEST);
     }
 
     /** "5%", "5", "2.5%": always a percentage. */
@@ -88,18 +98,22 @@ public record GateOptions(double threshold, double alpha, double detect, String 
     }
 
     public GateOptions withNormalizeBy(String counter) {
-        return new GateOptions(threshold, alpha, detect, counter, allowDifferentMachine, allowMissing);
+        return new GateOptions(threshold, alpha, detect, counter, allowDifferentMachine, allowMissing, forkScore);
     }
 
     public GateOptions withThreshold(double t) {
-        return new GateOptions(t, alpha, detect, normalizeBy, allowDifferentMachine, allowMissing);
+        return new GateOptions(t, alpha, detect, normalizeBy, allowDifferentMachine, allowMissing, forkScore);
     }
 
     public GateOptions withAllowMissing(boolean allow) {
-        return new GateOptions(threshold, alpha, detect, normalizeBy, allowDifferentMachine, allow);
+        return new GateOptions(threshold, alpha, detect, normalizeBy, allowDifferentMachine, allow, forkScore);
+    }
+
+    public GateOptions withForkScore(ForkScore how) {
+        return new GateOptions(threshold, alpha, detect, normalizeBy, allowDifferentMachine, allowMissing, how);
     }
 
     public GateOptions withAllowDifferentMachine(boolean allow) {
-        return new GateOptions(threshold, alpha, detect, normalizeBy, allow, allowMissing);
+        return new GateOptions(threshold, alpha, detect, normalizeBy, allow, allowMissing, forkScore);
     }
 }

@@ -35,11 +35,16 @@ public record ForkScores(double[] perFork) {
 
     /** The per-fork scores of a metric: each fork's mean of its (non-NaN) iterations; forks without any are left out. */
     public static ForkScores of(Metric m) {
+        return of(m, ForkScore.MEAN, true);
+    }
+
+    /** The per-fork scores of a metric, each fork's iterations made one score as {@code how} says; forks without any are left out. */
+    public static ForkScores of(Metric m, ForkScore how, boolean higherIsBetter) {
         List<Double> scores = new ArrayList<>();
         for (double[] fork : m.forks()) {
-            double[] ok = Arrays.stream(fork).filter(d -> !Double.isNaN(d)).toArray();
-            if (ok.length > 0) {
-                scores.add(Arrays.stream(ok).average().orElseThrow());
+            double score = how.of(fork, higherIsBetter);
+            if (!Double.isNaN(score)) {
+                scores.add(score);
             }
         }
         return new ForkScores(scores.stream().mapToDouble(Double::doubleValue).toArray());

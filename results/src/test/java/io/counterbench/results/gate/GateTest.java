@@ -10,6 +10,7 @@ import io.counterbench.results.Fixtures;
 import io.counterbench.results.InputException;
 import io.counterbench.results.ab.AbFolder;
 import io.counterbench.results.ab.PairsJson;
+import io.counterbench.results.jmh.ForkScore;
 import io.counterbench.results.report.ForkedRun;
 import io.counterbench.results.run.RunLoader;
 import java.nio.file.Path;
@@ -67,6 +68,34 @@ class GateTest {
             }
         }
         assertTrue(GateText.markdown(g).contains("| **REGRESSION** |"), GateText.markdown(g));
+    }
+
+    /**
+     * ab/knob-duet: a real ab run (2026-11-30) of one jar against itself, side by side on the two
+     * CPUs, 16 pairs, forks of 10 x 40 ms, with the proportional knob at 2% on adder and 5% on flat
+     * (1 thread). The best-iteration score recovers both injected slowdowns and flags the 5% one;
+     * the mean of the same forks' iterations is noisier (a wider interval, a larger MDE).
+     */
+    @Test
+    void proportionalKnobIsRecoveredAndTheBestIterationIsTighterThanTheMean() {
+        Path dir = Fixtures.resource("ab/knob-duet");
+        GateResult best = paired(dir);
+        assertEquals(ForkScore.BEST, best.options().forkScore(), "ab's default");
+        RowComparison adder = best.rows().get(0);
+        RowComparison flat = best.rows().get(1);
+        assertTrue(adder.name().contains("counter=adder") && flat.name().contains("counter=flat"), GateText.table(best));
+        assertEquals(0.02, adder.effect().estimate(), 0.01, "2% injected: " + adder.effect());
+        assertEquals(0.05, flat.effect().estimate(), 0.01, "5% injected: " + flat.effect());
+        assertEquals(Verdict.REGRESSION, flat.verdict(), GateText.table(best));
+        AbFolder f = AbFolder.load(dir);
+        GateResult mean = Gate.paired(f.baseline(), f.current(), GateOptions.paired().withForkScore(ForkScore.MEAN));
+        for (int i = 0; i < 2; i++) {
+            Effect b = best.rows().get(i).effect();
+            Effect m = mean.rows().get(i).effect();
+            assertTrue(b.mde() < m.mde(), "row " + i + ": best " + b + " vs mean " + m);
+        }
+        assertTrue(best.notes().stream().anyMatch(n -> n.contains("its best iteration")), best.notes().toString());
+        assertTrue(mean.notes().stream().noneMatch(n -> n.contains("best iteration")), mean.notes().toString());
     }
 
     /**

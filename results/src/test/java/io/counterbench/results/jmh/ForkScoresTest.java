@@ -24,6 +24,16 @@ class ForkScoresTest {
     }
 
     @Test
+    void theBestIterationIsTheHighestThroughputOrTheLowestTime() {
+        Metric m = metric(new double[] {10, 14, Double.NaN, 12}, new double[] {Double.NaN}, new double[] {7});
+        assertArrayEquals(new double[] {14, 7}, ForkScores.of(m, ForkScore.BEST, true).perFork());
+        assertArrayEquals(new double[] {10, 7}, ForkScores.of(m, ForkScore.BEST, false).perFork());
+        assertArrayEquals(new double[] {12, 7}, ForkScores.of(m, ForkScore.MEAN, true).perFork());
+        assertEquals(ForkScore.BEST, ForkScore.parse("--fork-score", " Best "));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ForkScore.parse("--fork-score", "median"));
+    }
+
+    @Test
     void nanIterationsAreLeftOutAndEmptyForksDropped() {
         ForkScores f = ForkScores.of(metric(new double[] {Double.NaN, 4, 6}, new double[] {Double.NaN}, new double[] {7}));
         assertArrayEquals(new double[] {5, 7}, f.perFork());
