@@ -363,9 +363,18 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException("no row to calibrate: the " + p.label() + " profile" + (filter == null ? "" : " narrowed by --benchmarks '" + benchmarks + "'")
                     + (counters == null && threads == null ? "" : " and --counters/--threads") + " has no benchmark that " + v.describe() + " declares");
         }
+        long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
+        if (dryRun) {
+            AbPlan plan = sideBySide(AbPlan.of(rows, pairs != null ? pairs : p.forks, s, AbRows.secondsPerFork(p)), err);
+            stdout.printf("calibration plan: %d A/A runs and %d knob runs of %s, levels %s on %s (rotating); each run:%n", aaRuns, knobRuns,
+                    v.describe(), levels.stream().map(l -> GateOptions.percent(l / 100)).collect(java.util.stream.Collectors.joining(", ")),
+                    String.join(", ", ids));
+            printPlan(stdout, p, plan, v, v, List.of(), options.forkScore());
+            stdout.printf("estimated time of the series: %s%n", Progress.format((aaRuns + knobRuns) * plan.estimateSeconds()));
+            return ExitCodes.OK;
+        }
         Path root = out == null ? home.resolve("results").resolve("calibration") : RunFolders.named(out);
         Path dir = RunFolders.create(root, Instant.now());
-        long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
         List<String> wrapCmd = wrap == null || wrap.isBlank() ? List.of() : List.of(wrap.strip().split("\\s+"));
         String command = "./run-bench.sh " + spec.commandLine().getParseResult().originalArgs().stream()
                 .map(a -> a.matches("[A-Za-z0-9_./:=,%@+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
