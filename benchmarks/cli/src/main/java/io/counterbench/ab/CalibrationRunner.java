@@ -131,6 +131,18 @@ public final class CalibrationRunner {
 
     /** Gates every finished run folder and writes DIR/calibration.md; returns it. */
     private String write(Path runs) {
+        return tabulate(dir, s.options(), s.command(), err);
+    }
+
+    /**
+     * Gates every finished ab run folder under {@code dir}/runs with {@code options} and (re)writes
+     * {@code dir}/calibration.md; returns it. A folder that cannot be read is left out with a line on {@code err}.
+     */
+    public static String tabulate(Path dir, GateOptions options, String command, PrintWriter err) {
+        Path runs = dir.resolve("runs");
+        if (!Files.isDirectory(runs)) {
+            throw new IllegalArgumentException(dir + " is not a calibration folder: it has no runs/ folder");
+        }
         List<Path> folders;
         try (Stream<Path> st = Files.list(runs)) {
             folders = st.filter(AbFolder::isAbFolder).sorted().toList();
@@ -146,12 +158,22 @@ public final class CalibrationRunner {
                 err.println("calibrate: " + f.getFileName() + " left out: " + e.getMessage());
             }
         }
-        String md = Calibration.markdown(Calibration.observe(usable, s.options()), s.options(), s.command());
+        String md = Calibration.markdown(Calibration.observe(usable, options), options, command);
         try {
             Files.writeString(dir.resolve("calibration.md"), md, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve("calibration.md") + ": " + e.getMessage(), e);
         }
         return md;
+    }
+
+    /** The "Produced by `COMMAND`." of an earlier calibration.md in {@code dir}, or null. */
+    public static String producedBy(Path dir) {
+        try {
+            return Files.readAllLines(dir.resolve("calibration.md")).stream().filter(l -> l.startsWith("Produced by `") && l.endsWith("`."))
+                    .map(l -> l.substring("Produced by `".length(), l.length() - 2)).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

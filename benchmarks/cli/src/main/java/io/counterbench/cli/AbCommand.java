@@ -102,7 +102,7 @@ final class AbCommand implements Callable<Integer> {
     Path summary;
 
     @Option(names = "--slowdown", paramLabel = "COUNTER:PERCENT[,...]", split = ",", description = "Calibration: make these counters' add "
-            + "do extra work, one more add of their kind every 2^k adds (2^k nearest to 100/PERCENT), in the current version's forks only (e.g. tree:5).")
+            + "do extra work, a busy-wait of PERCENT of the time their adds took (every 16384 adds), in the current version's forks only (e.g. tree:5).")
     List<String> slowdown;
 
     @Option(names = "--rerun-above", paramLabel = "CPUS", description = "Run a pair again (once, at the end) when other work kept more "
@@ -129,6 +129,10 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--knob-counters", split = ",", paramLabel = "ID[,ID...]", description = "Calibration: the counters that get the levels, "
             + "one level each, rotating from run to run (default: tree,flat,per-thread,adder).")
     List<String> knobCounters = List.of("tree", "flat", "per-thread", "adder");
+
+    @Option(names = "--tabulate", paramLabel = "DIR", description = "Calibration: run nothing, gate the finished runs of the calibration "
+            + "folder DIR (DIR/runs) again with this command's --threshold, --alpha, --detect and --fork-score, and rewrite DIR/calibration.md.")
+    Path tabulate;
 
     @Option(names = "--wrap", paramLabel = "COMMAND", description = "Calibration: run each ab run under this command, e.g. 'flock -x /work/bench.lock' "
             + "(a lock held per run, released between runs).")
@@ -273,6 +277,12 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException("--side-by-side '" + sideBySide + "': expected auto or off");
         }
         ForkScore.parse("--fork-score", forkScore);
+        if (tabulate != null && !Files.isDirectory(tabulate.resolve("runs"))) {
+            throw new UsageException("--tabulate '" + tabulate + "': not a calibration folder (no runs/ folder in it)");
+        }
+        if (tabulate != null && !calibrate) {
+            throw new UsageException("--tabulate DIR goes with --calibrate (it rewrites a calibration folder's calibration.md)");
+        }
         if (threads != null) {
             nonEmpty("--threads", threads);
             threads.forEach(t -> Limits.THREADS.check("--threads", t));
@@ -342,6 +352,15 @@ final class AbCommand implements Callable<Integer> {
     private int calibrate(PrintWriter stdout, PrintWriter err, Profile p, VersionResolver resolver, Path home, GateOptions options, Pattern filter) {
         if (current != null || slowdown != null) {
             throw new UsageException("--calibrate runs one version against itself: give it as --baseline, without --current or --slowdown");
+        }
+        if (tabulate != null) {
+            if (!Files.isDirectory(tabulate.resolve("runs"))) {
+                throw new UsageException("--tabulate " + tabulate + ": not a calibration folder (no runs/ folder in it)");
+            }
+            String table = io.counterbench.ab.CalibrationRunner.tabulate(tabulate, options, io.counterbench.ab.CalibrationRunner.producedBy(tabulate), err);
+            stdout.print(table);
+            stdout.println("calibration: " + tabulate.resolve("calibration.md"));
+            return ExitCodes.OK;
         }
         if (aaRuns + knobRuns == 0) {
             throw new UsageException("--calibrate needs at least one run (--aa-runs, --knob-runs)");

@@ -114,7 +114,8 @@ final class FlagCases {
             Map.entry("ab --wrap", List.of("", " ", "no-such-command-xyz", "{shared}/a-file")),
             Map.entry("ab --fork-score", List.of("", "median", "BEST2")),
             Map.entry("ab --side-by-side", List.of("", "on", "yes")),
-            Map.entry("gate --fork-score", List.of("", "median", "worst")));
+            Map.entry("gate --fork-score", List.of("", "median", "worst")),
+            Map.entry("ab --tabulate", List.of("", "{case}/missing", "{shared}/a-file", "{shared}/dir")));
 
     private FlagCases() {
     }

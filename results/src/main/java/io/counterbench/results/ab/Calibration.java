@@ -30,7 +30,7 @@ public final class Calibration {
 
     /** One gated row of one run. */
     public record Observation(String run, String row, String counter, int threads, double injected, Verdict verdict, double estimate,
-                              double mde, double spread) {
+                              double mde, double spread, double runSeconds) {
     }
 
     /** Gates every run folder with {@code options} and lists every row. */
@@ -40,6 +40,7 @@ public final class Calibration {
             AbFolder f = AbFolder.load(run);
             Map<String, Double> knob = knob(f.pairs().current().jvmArgs());
             GateResult g = Gate.paired(f.baseline(), f.current(), options);
+            double seconds = runSeconds(run);
             for (RowComparison r : g.rows()) {
                 if (r.effect() == null) {
                     continue;
@@ -48,10 +49,23 @@ public final class Calibration {
                 String counter = JmhResult.displayValue("counter", res.param("counter"));
                 double injected = counter == null ? 0 : knob.getOrDefault(counter, 0.0);
                 out.add(new Observation(run.getFileName().toString(), r.name(), counter, res.threads(), injected, r.verdict(),
-                        r.effect().estimate(), r.effect().mde(), r.effect().spread()));
+                        r.effect().estimate(), r.effect().mde(), r.effect().spread(), seconds));
             }
         }
         return out;
+    }
+
+    /** How long the ab run took (run.json's started to finished); NaN when unknown. */
+    static double runSeconds(Path run) {
+        try {
+            io.counterbench.results.run.RunJson r = io.counterbench.results.run.RunJson.read(run.resolve(io.counterbench.results.run.RunJson.FILE));
+            if (r.started() == null || r.finished() == null) {
+                return Double.NaN;
+            }
+            return java.time.Duration.between(java.time.Instant.parse(r.started()), java.time.Instant.parse(r.finished())).toMillis() / 1000.0;
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** The knob's levels by counter id, from the current side's JVM flags ({} for an A/A run). */
@@ -90,7 +104,27 @@ public final class Calibration {
                 .computeIfAbsent(x.threads, k -> new ArrayList<>()).add(x));
         byLevel.forEach((level, byThreads) -> byThreads.forEach((threads, list) -> b.append(line(
                 String.format(Locale.ROOT, "%s%% (knob) on one counter, %d thread%s", trim(level), threads, threads == 1 ? "" : "s"), list))));
-        b.append(String.format(Locale.ROOT, "%nRuns with any untouched row flagged: %d of %d.%n%n", runsWithFalseAlarm, aaRuns.size() + slowRuns.size()));
+        b.append(String.format(Locale.ROOT, "%nRuns with any untouched row flagged: %d of %d.%n", runsWithFalseAlarm, aaRuns.size() + slowRuns.size()));
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        obs.forEach(x -> seconds.putIfAbsent(x.run, x.runSeconds));
+        double[] secs = seconds.values().stream().mapToDouble(Double::doubleValue).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (secs.length > 0) {
+            b.append(String.format(Locale.ROOT, "Each ab run took %s (median of %d runs; shortest %s, longest %s).%n", minutes(median(secs)), secs.length,
+                    minutes(secs[0]), minutes(secs[secs.length - 1])));
+        }
+        b.append('\n');
+        if (!byLevel.isEmpty()) {
+            b.append("Each injected slowdown by counter (the knob's levels rotate over the counters from run to run):\n\n");
+            b.append("| injected | counter | threads | runs | flagged | measured slowdown (each run) |\n|---:|---|---:|---:|---:|---|\n");
+            byLevel.forEach((level, byThreads) -> byThreads.forEach((threads, list) -> {
+                Map<String, List<Observation>> byCounter = new java.util.TreeMap<>();
+                list.forEach(x -> byCounter.computeIfAbsent(x.counter, k -> new ArrayList<>()).add(x));
+                byCounter.forEach((counter, l) -> b.append(String.format(Locale.ROOT, "| %s%% | %s | %d | %d | %d | %s |%n", trim(level), counter, threads,
+                        l.size(), l.stream().filter(x -> x.verdict == Verdict.REGRESSION).count(),
+                        l.stream().map(x -> pct(x.estimate) + (x.verdict == Verdict.REGRESSION ? " (flagged)" : "")).collect(java.util.stream.Collectors.joining(", ")))));
+            }));
+            b.append('\n');
+        }
         b.append("Minimum detectable effect per gated row (median over the A/A runs; the slowdown flagged in 4 of 5 runs):\n\n");
         b.append("| row | MDE | pair spread |\n|---|---:|---:|\n");
         Map<String, List<Observation>> byRow = new LinkedHashMap<>();
@@ -129,6 +163,11 @@ public final class Calibration {
             return "none";
         }
         return String.format(Locale.ROOT, "%+.2f%%", 100 * f);
+    }
+
+    private static String minutes(double seconds) {
+        long s = Math.round(seconds);
+        return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
     }
 
     private static String trim(double v) {

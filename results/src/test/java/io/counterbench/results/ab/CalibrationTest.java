@@ -46,4 +46,15 @@ class CalibrationTest {
         assertEquals(4, md.lines().filter(l -> l.startsWith("| UpdateBenchmark.inc")).count(), "one MDE line per A/A row:\n" + md);
         assertTrue(md.contains("Produced by `./run-bench.sh ab --calibrate`."), md);
     }
+
+    @Test
+    void eachLevelIsListedByCounterWithEveryRunsEstimateAndTheRunTimes() {
+        List<Calibration.Observation> obs = Calibration.observe(List.of(Fixtures.resource("ab/knob-duet")), GateOptions.paired());
+        String md = Calibration.markdown(obs, GateOptions.paired(), null);
+        assertTrue(md.contains("| 2% | adder | 1 | 1 | 0 | +1."), md);
+        assertTrue(md.lines().anyMatch(l -> l.startsWith("| 5% | flat | 1 | 1 | 1 | +5.") && l.endsWith("(flagged) |")), md);
+        // run.json: started 07:05:09.1, finished 07:06:22.9
+        assertTrue(md.contains("Each ab run took 1m14s (median of 1 runs; shortest 1m14s, longest 1m14s)."), md);
+        assertEquals(73.8, obs.getFirst().runSeconds(), 0.1);
+    }
 }
