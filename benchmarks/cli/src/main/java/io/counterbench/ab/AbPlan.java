@@ -26,6 +26,11 @@ public record AbPlan(List<AbRow> rows, int pairs, long seed, List<Slot> schedule
      * Side by side: the CPUs split in two halves, and the rows (by index) whose forks run together.
      */
     public record Duet(List<Integer> firstHalf, List<Integer> secondHalf, java.util.Set<Integer> rows) {
+        /** A half as taskset and pairs.json write it ("0", "0-3"; io.counterbench.topology.CpuList's format). */
+        public static String format(List<Integer> cpus) {
+            return io.counterbench.topology.CpuList.format(cpus.stream().mapToInt(Integer::intValue).toArray());
+        }
+
         public Duet {
             firstHalf = List.copyOf(firstHalf);
             secondHalf = List.copyOf(secondHalf);

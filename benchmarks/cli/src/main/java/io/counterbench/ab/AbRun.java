@@ -161,10 +161,6 @@ public final class AbRun {
         return ofBaseline == slot.baselineFirst() ? plan.duet().firstHalf() : plan.duet().secondHalf();
     }
 
-    private static String cpuList(List<Integer> cpus) {
-        return cpus.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
-    }
-
     private synchronized String record(AbPlan.Slot slot, AbRow row, ForkRunner.Outcome b, ForkRunner.Outcome c, String dropped) {
         if (closed) {
             return "interrupted";
@@ -175,7 +171,7 @@ public final class AbRun {
         String error = b != null && !b.done() ? "baseline: " + b.error() : c != null && !c.done() ? "current: " + c.error() : null;
         boolean together = plan.together(row.index());
         pairs.add(new PairsJson.Pair(row.index(), slot.pair(), attempt, together ? "together" : slot.baselineFirst() ? "baseline" : "current", bs, cs,
-                load(b), load(c), dropped, error, together ? cpuList(cpus(slot, true)) : null, together ? cpuList(cpus(slot, false)) : null));
+                load(b), load(c), dropped, error, together ? AbPlan.Duet.format(cpus(slot, true)) : null, together ? AbPlan.Duet.format(cpus(slot, false)) : null));
         String line;
         if (b != null && b.done() && c != null && c.done()) {
             double bScore = b.result().path("primaryMetric").path("score").asDouble(Double.NaN);

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -125,7 +124,7 @@ public final class ForkRunner {
         }
         List<String> cmd = new ArrayList<>();
         if (cpus != null) {
-            cmd.addAll(List.of("taskset", "-c", cpus.stream().map(String::valueOf).collect(Collectors.joining(","))));
+            cmd.addAll(List.of("taskset", "-c", AbPlan.Duet.format(cpus)));
         }
         cmd.addAll(command(row, jar, jvmArgs, json));
         try {

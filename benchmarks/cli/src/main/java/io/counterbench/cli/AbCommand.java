@@ -329,10 +329,6 @@ final class AbCommand implements Callable<Integer> {
         }
     }
 
-    private static String cpuList(List<Integer> cpus) {
-        return cpus.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
-    }
-
     private static boolean executable(String command) {
         if (command.contains("/")) {
             return Files.isRegularFile(Path.of(command)) && Files.isExecutable(Path.of(command));
@@ -437,7 +433,7 @@ final class AbCommand implements Callable<Integer> {
         }
         if (plan.duet() != null) {
             out.printf("  side by side: the two forks of a pair at once, one on CPUs %s, the other on CPUs %s (which gets which: the balanced coin)%n",
-                    cpuList(plan.duet().firstHalf()), cpuList(plan.duet().secondHalf()));
+                    AbPlan.Duet.format(plan.duet().firstHalf()), AbPlan.Duet.format(plan.duet().secondHalf()));
         }
         out.printf("  each fork's score: %s%n", how.description());
         out.printf("  estimated time: %s%n", Progress.format(plan.estimateSeconds()));
