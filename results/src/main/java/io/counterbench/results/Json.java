@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * JSON of run folders (run.json, footprint.json, simulation.json...): one mapper, ordered objects,
@@ -49,22 +47,17 @@ public final class Json {
     }
 
     public static void write(Path file, Object tree) {
+        byte[] bytes;
         try {
-            writeBytes(file, MAPPER.writeValueAsBytes(tree));
+            bytes = MAPPER.writeValueAsBytes(tree);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+        AtomicFile.write(file, bytes);
     }
 
-    /** Writes bytes to a sibling temp file and moves it over {@code file} atomically. */
-    public static void writeBytes(Path file, byte[] bytes) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
+    /** Writes bytes whole or not at all ({@link AtomicFile}); an UncheckedIOException naming the file and the reason. */
+    public static void writeBytes(Path file, byte[] bytes) {
+        AtomicFile.write(file, bytes);
     }
 }

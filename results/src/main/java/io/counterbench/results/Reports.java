@@ -101,7 +101,7 @@ public final class Reports {
                 Files.createDirectory(dir);
                 for (Block.Chart c : charts) {
                     Path f = dir.resolve(c.id() + ".svg");
-                    Files.writeString(f, svgs.get(c.id()), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                    AtomicFile.create(f, svgs.get(c.id()));
                     chartFiles.put(c.id(), dir.getFileName() + "/" + f.getFileName());
                     written.add(f);
                 }
@@ -109,7 +109,7 @@ public final class Reports {
             RenderedCharts rendered = new RenderedCharts(svgs, chartFiles, outDir);
             for (ReportFormat f : ReportFormat.values()) {
                 Path p = RunFolders.newFile(outDir, f.fileName());
-                Files.writeString(p, f.render(report, rendered), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                AtomicFile.create(p, f.render(report, rendered));
                 written.add(p);
             }
         } catch (IOException e) {

@@ -159,11 +159,7 @@ public final class CalibrationRunner {
             }
         }
         String md = Calibration.markdown(Calibration.observe(usable, options), options, command);
-        try {
-            Files.writeString(dir.resolve("calibration.md"), md, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve("calibration.md") + ": " + e.getMessage(), e);
-        }
+        io.counterbench.results.AtomicFile.writeString(dir.resolve("calibration.md"), md);
         return md;
     }
 

@@ -38,7 +38,19 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        Interrupts.cleanUpAttachFile();
+        StdoutStream stdout = new StdoutStream();
+        PrintWriter out = stdout.writer();
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = execute(args, out, err);
+        out.flush();
+        if (stdout.failure() != null) {
+            // a PrintWriter swallows write errors: 'footprint > /dev/full' must not exit 0
+            err.println("error: cannot write to standard output: " + stdout.failure());
+            code = code == ExitCodes.OK ? ExitCodes.BAD_INPUT : code;
+        }
+        err.flush();
+        System.exit(code);
     }
 
     /** Runs the CLI with the given streams and returns the exit code (tests call this). */

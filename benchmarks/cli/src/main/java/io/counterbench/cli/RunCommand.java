@@ -101,6 +101,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder in which the run folder is created (default: results/runs).")
     Path out;
 
+    @Mixin
+    JmhLock.Wait lockWait;
+
     @Spec
     CommandSpec spec;
 
@@ -109,6 +112,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Profile p = Profile.parse(profile);
+        lockWait.check();
         List<String> contributed = counterJars.load().stream().map(CounterType::id).toList();
         List<String> ids = counters == null ? null : counters.stream().map(CounterTypes::parse).map(CounterType::id).distinct().toList();
         List<String> modes = cpuModes == null ? null : cpuModes.stream().map(CpuMode::parse).map(CpuMode::label).distinct().toList();
@@ -152,42 +156,57 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Path root = out == null ? RunFolders.defaultRoot() : RunFolders.named(out);
+        try (Interrupts interrupts = new Interrupts("run"); JmhLock lock = JmhLock.acquire(lockWait.check(), err).forInProcessJmh()) {
+            return run(plan, root, async, asyncOptions, jmhProfilers, interrupts, stdout, err);
+        }
+    }
+
+    /** Runs the plan into a new folder under {@code root}; the interrupt handling is armed before the folder exists. */
+    private int run(Plan plan, Path root, boolean async, String asyncOptions, List<ExtraProfiler> jmhProfilers, Interrupts interrupts,
+                    PrintWriter stdout, PrintWriter err) {
         Instant start = Instant.now();
+        ProcStat before = ProcStat.read();
         Path folder = RunFolders.create(root, start);
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         RunRecord record = new RunRecord(folder, plan, args, start);
-        stdout.println("run folder: " + folder);
-        stdout.flush();
-        Environment env = Environment.capture();
-        record.environment(EnvironmentJson.environment(env));
-        record.hostTopology(hostTopology(TopologySources.load("host")));
-        record.jmh(jmhJson(env, plan, jmhProfilers));
-        record.cpuLookup(cpuLookupJson());
-        ProcStat before = ProcStat.read();
-        String asyncSpec = async ? asyncProfilerSpec(folder, err, record, asyncOptions) : null;
-        Thread hook = new Thread(() -> {
-            if (!record.closed()) {
-                record.procStat(EnvironmentJson.procStat(ProcStat.between(before, ProcStat.read())));
-                record.incomplete("interrupted (SIGINT/SIGTERM) after " + record.doneCount() + " of " + plan.entries().size() + " benchmark runs");
-                err.println();
-                err.println("interrupted: " + record.doneCount() + " of " + plan.entries().size()
-                        + " benchmark runs finished; their results are kept in " + folder + " (run.json says what is missing)");
-                err.flush();
-            }
-        }, "counterbench-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        writeFootprint(folder, err);
-        RunExecutor executor = new RunExecutor(plan, folder, record, err, asyncSpec, jmhProfilers);
-        List<RunResult> results = executor.run();
+        interrupts.on(() -> {
+            record.procStat(EnvironmentJson.procStat(ProcStat.between(before, ProcStat.read())));
+            record.incomplete("interrupted (SIGINT/SIGTERM) after " + record.doneCount() + " of " + plan.entries().size() + " benchmark runs");
+            err.println();
+            err.println("interrupted: " + record.doneCount() + " of " + plan.entries().size()
+                    + " benchmark runs finished; their results are kept in " + folder + " (run.json says what is missing)");
+            err.flush();
+        });
+        List<RunResult> results;
+        RunExecutor executor;
+        try {
+            record.begin();
+            stdout.println("run folder: " + folder);
+            stdout.flush();
+            Environment env = Environment.capture();
+            record.environment(EnvironmentJson.environment(env));
+            record.hostTopology(hostTopology(TopologySources.load("host")));
+            record.jmh(jmhJson(env, plan, jmhProfilers));
+            record.cpuLookup(cpuLookupJson());
+            String asyncSpec = async ? asyncProfilerSpec(folder, err, record, asyncOptions) : null;
+            writeFootprint(folder, err);
+            executor = new RunExecutor(plan, folder, record, err, asyncSpec, jmhProfilers);
+            results = executor.run();
+        } catch (RuntimeException e) {
+            interrupts.off();
+            record.failed("stopped by an error: " + Main.oneLine(e));
+            throw e;
+        }
         if (executor.writeFailure() != null) {
-            removeHook(hook);
+            interrupts.off();
+            record.incomplete("cannot write results: " + executor.writeFailure() + "; the results before this one are kept");
             throw new UsageException("cannot write to the run folder " + folder + ": " + executor.writeFailure()
                     + "; " + record.doneCount() + " finished results are kept there and run.json says what is missing");
         }
         ProcStat.Delta load = ProcStat.between(before, ProcStat.read());
+        interrupts.off();
         record.procStat(EnvironmentJson.procStat(load));
         record.complete();
-        removeHook(hook);
         stdout.println();
         stdout.println("Summary (" + plan.profile().label() + " profile, " + results.size() + " results, " + plan.forksPerRow()
                 + " fork(s) per row; the tables of report.md):");
@@ -203,14 +222,6 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.println("results: " + folder);
         return ExitCodes.OK;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already exiting: the hook has written run.json
-        }
     }
 
     /** The benchmark tables of report.md, as text, from the run's jmh.json (nothing when no benchmark finished). */

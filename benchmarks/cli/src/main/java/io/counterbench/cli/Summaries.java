@@ -23,7 +23,7 @@ final class Summaries {
                 if (p.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(p.toAbsolutePath().getParent());
                 }
-                Files.writeString(p, markdown, StandardCharsets.UTF_8);
+                io.counterbench.results.AtomicFile.writeString(p, markdown);
                 out.println("summary: " + p);
             }
             String step = environment.get("GITHUB_STEP_SUMMARY");

@@ -66,7 +66,7 @@ public final class RunExecutor {
         try (OutputStream log = Files.newOutputStream(folder.resolve("jmh.log"), StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND)) {
             for (PlanEntry e : plan.entries()) {
-                if (record.closed()) {
+                if (record.closed() || record.writeFailure() != null) {
                     break;
                 }
                 progress.line(String.format("[%3d/%d] %s elapsed, ETA %s | %s", e.index() + 1, total,
@@ -139,7 +139,7 @@ public final class RunExecutor {
 
     /** Why the run stopped early because its folder could not be written, or null. */
     public String writeFailure() {
-        return writeFailure;
+        return writeFailure != null ? writeFailure : record.writeFailure();
     }
 
     private org.openjdk.jmh.runner.options.Options options(PlanEntry e) {
@@ -194,11 +194,7 @@ public final class RunExecutor {
         try (PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(results);
         }
-        try {
-            Json.writeBytes(folder.resolve("jmh.json"), bytes.toByteArray());
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write " + folder.resolve("jmh.json") + ": " + ex.getMessage(), ex);
-        }
+        Json.writeBytes(folder.resolve("jmh.json"), bytes.toByteArray());
     }
 
     /** The first line of JMH's output that names an exception or error, else a pointer to the log. */

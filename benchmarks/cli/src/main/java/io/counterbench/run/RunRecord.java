@@ -1,6 +1,7 @@
 package io.counterbench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.counterbench.results.Reserve;
 import io.counterbench.results.run.RunJson;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,7 +15,10 @@ import java.util.Map;
  * Keeps a run folder's run.json ({@link RunJson}, the format results/ reads) current: the plan, the
  * environment and what became of every plan entry. The file is rewritten (atomically) after every
  * change, so whatever stops the run, it says how far it got: status "running" (the process died
- * without a word), "complete", or "incomplete" with the reason and the entries that are missing.
+ * without a word), "complete", "incomplete" with the reason and the entries that are missing, or
+ * "failed" (an error stopped the run). Disk space for the last rewrite is set aside ({@link Reserve})
+ * and released for it, so a full disk still ends the file "incomplete", not "running"; a rewrite
+ * that fails on the way stops the run ({@link #writeFailure}) instead of throwing.
  */
 public final class RunRecord {
     public static final String SCHEMA = RunJson.SCHEMA;
@@ -38,6 +42,8 @@ public final class RunRecord {
     private JsonNode asyncProfiler;
     private JsonNode procStat;
     private boolean closed;
+    private Reserve reserve;
+    private String writeFailure;
 
     public RunRecord(Path folder, Plan plan, List<String> args, Instant started) {
         this.file = folder.resolve(RunJson.FILE);
@@ -61,6 +67,17 @@ public final class RunRecord {
         return new RunJson.Entry(e.index(), Plan.PACKAGE + "." + e.benchmark(), e.methods(), e.params(), e.totalThreads(),
                 e.threadGroups() == null ? null : Arrays.stream(e.threadGroups()).boxed().toList(),
                 Math.round(e.estimateSeconds() * 10) / 10.0);
+    }
+
+    /** Writes run.json now ("running") and sets disk space aside for its last rewrite. */
+    public synchronized void begin() {
+        reserve = Reserve.take(file.getParent(), 64 * 1024);
+        save();
+    }
+
+    /** Why a rewrite of run.json failed (the run should stop), or null. */
+    public synchronized String writeFailure() {
+        return writeFailure;
     }
 
     /** The machine the run measures (see EnvironmentJson). */
@@ -135,11 +152,20 @@ public final class RunRecord {
 
     /** Marks the run incomplete (interrupted, or an error stopped it) and writes the final file. */
     public synchronized void incomplete(String why) {
+        end("incomplete", why);
+    }
+
+    /** Marks the run failed (an error of the suite stopped it, not a benchmark) and writes the final file. */
+    public synchronized void failed(String why) {
+        end("failed", why);
+    }
+
+    private void end(String how, String why) {
         if (closed) {
             return;
         }
-        status = "incomplete";
-        reason = why;
+        status = how;
+        reason = writeFailure != null && why == null ? writeFailure : why;
         close();
     }
 
@@ -149,7 +175,16 @@ public final class RunRecord {
 
     private void close() {
         finished = Instant.now().toString();
-        save();
+        if (writeFailure != null && "complete".equals(status)) {
+            status = "incomplete";
+            reason = "cannot write run.json: " + writeFailure;
+        }
+        if (!write() && reserve != null && reserve.release()) {
+            write(); // the space set aside for this last word
+        }
+        if (reserve != null) {
+            reserve.release();
+        }
         closed = true;
     }
 
@@ -177,6 +212,25 @@ public final class RunRecord {
         if (closed) {
             return;
         }
-        snapshot().write(file);
+        if (write() && reserve != null) {
+            try {
+                reserve.grow(2 * java.nio.file.Files.size(file) + 8192);
+            } catch (java.io.IOException ignored) {
+                // the reserve stays as it is
+            }
+        }
+    }
+
+    /** Rewrites run.json; false (and the reason kept) when it cannot. */
+    private boolean write() {
+        try {
+            snapshot().write(file);
+            return true;
+        } catch (java.io.UncheckedIOException e) {
+            if (writeFailure == null) {
+                writeFailure = e.getMessage();
+            }
+            return false;
+        }
     }
 }

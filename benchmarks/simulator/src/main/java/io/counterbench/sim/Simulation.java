@@ -118,7 +118,7 @@ public final class Simulation {
         Path dir = folder != null ? folder : RunFolders.create(RunFolders.defaultRoot(), started);
         Path file = RunFolders.newFile(dir, "simulation.json");
         try {
-            Files.writeString(file, Json.MAPPER.writeValueAsString(json) + "\n");
+            io.counterbench.results.AtomicFile.writeString(file, Json.MAPPER.writeValueAsString(json) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + io.counterbench.inputs.IoReasons.of(e), e);
         }

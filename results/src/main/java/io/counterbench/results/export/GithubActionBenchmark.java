@@ -61,12 +61,12 @@ public final class GithubActionBenchmark {
         List<Path> written = new ArrayList<>();
         try {
             if (!bigger.isEmpty()) {
-                MAPPER.writeValue(file.toFile(), bigger);
+                io.counterbench.results.AtomicFile.write(file, MAPPER.writeValueAsBytes(bigger));
                 written.add(file);
             }
             if (!smaller.isEmpty()) {
                 Path s = smallerFile(file);
-                MAPPER.writeValue(s.toFile(), smaller);
+                io.counterbench.results.AtomicFile.write(s, MAPPER.writeValueAsBytes(smaller));
                 written.add(s);
             }
         } catch (IOException e) {

@@ -1,0 +1,83 @@
+package io.counterbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What a command does when SIGINT or SIGTERM stops the JVM: a shutdown hook that a command
+ * installs before it creates its first file, and arms with what to keep as its work goes on
+ * (first "remove the empty folder", then "mark run.json incomplete"). Closing it, in a finally,
+ * removes the hook: a command that ended on its own, error or not, never prints "interrupted"
+ * after its last line. One action at a time, run at most once: one writer per file.
+ */
+final class Interrupts implements AutoCloseable {
+    private final AtomicReference<Runnable> action = new AtomicReference<>();
+    private final Thread hook;
+
+    Interrupts(String name) {
+        hook = new Thread(() -> {
+            Runnable a = action.getAndSet(null);
+            if (a != null) {
+                a.run();
+            }
+        }, "counterbench-interrupt-" + name);
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** What to do on SIGINT/SIGTERM from now on (replaces the previous action). */
+    void on(Runnable what) {
+        action.set(what);
+    }
+
+    /** Nothing to do on a signal any more (the command writes its last files itself). */
+    void off() {
+        action.set(null);
+    }
+
+    @Override
+    public void close() {
+        off();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting: the hook runs (or ran) the action, if any was left
+        }
+    }
+
+    /** An action for a folder created but not yet written: remove it when still empty, and say so. */
+    static Runnable removeIfEmpty(Path folder, PrintWriter err, String command) {
+        return () -> {
+            boolean removed;
+            try {
+                removed = Files.deleteIfExists(folder);
+            } catch (java.io.IOException e) {
+                removed = false;
+            }
+            err.println();
+            err.println("error: interrupted before " + command + " measured anything" + (removed ? "; its empty folder " + folder + " is removed"
+                    : "; nothing is kept in " + folder));
+            err.flush();
+        };
+    }
+
+    /**
+     * Removes this JVM's HotSpot attach file (.attach_pidNNN, made in the working directory or /tmp
+     * when JOL attaches to itself) at exit, so a footprint stopped by a signal leaves none behind.
+     */
+    static void cleanUpAttachFile() {
+        String name = ".attach_pid" + ProcessHandle.current().pid();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (String dir : new String[] {System.getProperty("user.dir"), System.getProperty("java.io.tmpdir"), "/tmp"}) {
+                try {
+                    if (dir != null) {
+                        Files.deleteIfExists(Path.of(dir, name));
+                    }
+                } catch (java.io.IOException | RuntimeException ignored) {
+                    // not ours to worry about further
+                }
+            }
+        }, "counterbench-attach-cleanup"));
+    }
+}
