@@ -46,6 +46,8 @@ public final class AbRun {
     private String state = "running";
     private String reason;
     private boolean closed;
+    private io.counterbench.results.Reserve reserve;
+    private String writeFailure;
 
     /** A version with the flags of its JVMs. */
     public record Side(Version version, List<String> jvmArgs) {
@@ -81,6 +83,9 @@ public final class AbRun {
             Files.createDirectories(folder.resolve(FORKS_DIR));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + folder + ": " + e.getMessage(), e);
+        }
+        synchronized (this) {
+            reserve = io.counterbench.results.Reserve.take(folder, 128 * 1024); // for the last word on a full disk
         }
         save();
         Progress progress = new Progress(err, "ab", 1.0);
@@ -133,6 +138,7 @@ public final class AbRun {
                 reason = failedPairs == 0 ? null : failedPairs + " pair(s) failed; see pairs.json and forks/";
                 save();
                 closed = true;
+                releaseReserve();
             }
         }
         return completePairs();
@@ -204,6 +210,18 @@ public final class AbRun {
             reason = why;
             save();
             closed = true;
+            releaseReserve();
+        }
+    }
+
+    /** Why the run folder could not be written (the run stopped, its last state written with the reserve), or null. */
+    public synchronized String writeFailure() {
+        return writeFailure;
+    }
+
+    private void releaseReserve() {
+        if (reserve != null) {
+            reserve.release();
         }
     }
 
@@ -232,7 +250,40 @@ public final class AbRun {
         return plan.schedule().size();
     }
 
-    private void save() {
+    /**
+     * Rewrites the run folder's files; when that fails (a full disk), the run stops: its state
+     * becomes "incomplete" with the reason, written in the space the reserve held.
+     */
+    private synchronized void save() {
+        if (closed) {
+            return;
+        }
+        try {
+            saveFiles();
+        } catch (UncheckedIOException e) {
+            writeFailure = writeFailure != null ? writeFailure : e.getMessage();
+            state = "incomplete";
+            reason = "stopped: " + writeFailure + "; the pairs before are kept";
+            releaseReserve();
+            runner.stop();
+            try {
+                saveFiles();
+            } catch (UncheckedIOException again) {
+                // nothing more can be written; the files keep their last whole state
+            }
+            closed = true;
+            return;
+        }
+        if (reserve != null) {
+            long largest = 0;
+            for (String f : new String[] {PairsJson.FILE, PairsJson.BASELINE_JMH, PairsJson.CURRENT_JMH, RunJson.FILE}) {
+                largest = Math.max(largest, folder.resolve(f).toFile().length());
+            }
+            reserve.grow(2 * largest + 8192);
+        }
+    }
+
+    private void saveFiles() {
         List<PairsJson.Row> rows = plan.rows().stream()
                 .map(r -> new PairsJson.Row(r.index(), r.method(), r.params(), r.threadGroups() == null ? r.threads()
                         : java.util.Arrays.stream(r.threadGroups()).sum(), r.groupList(), r.label()))

@@ -93,6 +93,7 @@ public final class CalibrationRunner {
         List<String> cmd = new ArrayList<>(s.wrap());
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(s.jvmFlags());
+        cmd.add(io.counterbench.watch.ParentWatchJar.jvmArg()); // each ab run (and its forks) ends with the calibration
         cmd.add("-Dcounterbench.home=" + RunFolders.home());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.counterbench.cli.Main", "ab", "--baseline", s.jar().toString(),
                 "--current", s.jar().toString(), "--profile", s.profile(), "--out", runs.toString(), "--seed", String.valueOf(seed)));

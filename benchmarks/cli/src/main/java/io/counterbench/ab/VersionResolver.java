@@ -59,6 +59,13 @@ public final class VersionResolver {
         }
         String commit = revParse(g, option);
         Path jar = cache.resolve(commit).resolve("benchmarks.jar");
+        String damage = Files.isRegularFile(jar) ? CachedJar.problem(jar) : null;
+        if (damage != null) {
+            Path aside = CachedJar.setAside(jar);
+            log.println("ab: the cached build of " + g + " (" + commit.substring(0, 10) + ") is damaged (" + damage
+                    + "); set aside as " + aside.getFileName() + ", building it again");
+            log.flush();
+        }
         if (!Files.isRegularFile(jar)) {
             build(g, commit, option);
         }
@@ -87,61 +94,68 @@ public final class VersionResolver {
     private void build(String rev, String commit, String option) {
         try {
             Files.createDirectories(cache);
+            sweep();
             Path lockFile = cache.resolve(commit + ".lock");
             try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = ch.lock()) {
                 Path done = cache.resolve(commit).resolve("benchmarks.jar");
-                if (Files.isRegularFile(done)) {
+                if (Files.isRegularFile(done) && CachedJar.whole(done)) {
                     return; // another ab built it while we waited
                 }
                 Path work = cache.resolve(commit + ".build");
-                deleteTree(work);
-                Files.createDirectories(work);
-                Path logFile = cache.resolve(commit + ".build.log");
-                log.println("building " + rev + " (" + commit.substring(0, 10) + ") in " + work + " (log: " + logFile + ")...");
-                log.flush();
-                long start = System.nanoTime();
                 Path tar = cache.resolve(commit + ".tar");
-                Result a = run(repo, List.of("git", "archive", "--format=tar", "-o", tar.toString(), commit), null, 300);
-                if (a.code != 0) {
-                    throw new IllegalArgumentException(option + " " + rev + ": git archive of " + commit + " failed: " + firstLine(a.output));
+                try {
+                    buildLocked(rev, commit, option, work, tar);
+                } finally {
+                    removeLeftovers(work, tar); // a failed or interrupted build leaves nothing behind
                 }
-                Result x = run(work, List.of("tar", "-xf", tar.toString()), null, 300);
-                Files.deleteIfExists(tar);
-                if (x.code != 0) {
-                    throw new IllegalArgumentException(option + " " + rev + ": cannot unpack its files: " + firstLine(x.output));
-                }
-                if (!Files.isRegularFile(work.resolve("mvnw"))) {
-                    throw new IllegalArgumentException(option + " " + rev + " (" + commit.substring(0, 10) + ") does not build: it has no Maven wrapper (mvnw)");
-                }
-                List<String> cmd = new ArrayList<>(List.of("bash", "./mvnw", "-B", "-Dmaven.test.skip=true", "-Dmaven.javadoc.skip=true"));
-                boolean split = Files.isDirectory(work.resolve("benchmarks/jmh"));
-                if (split) {
-                    cmd.addAll(List.of("-pl", "benchmarks/jmh", "-am"));
-                }
-                cmd.add("package");
-                Result b = run(work, cmd, logFile, BUILD_MINUTES * 60);
-                Path built = findJar(work);
-                if (b.code != 0 || built == null) {
-                    deleteTree(work);
-                    String why = b.output.lines().filter(l -> l.startsWith("[ERROR]")).map(l -> l.substring(7).strip()).filter(l -> !l.isEmpty())
-                            .findFirst().orElse(firstLine(b.output));
-                    throw new IllegalArgumentException(option + " " + rev + " (" + commit.substring(0, 10) + ") does not build"
-                            + (b.code == 0 ? ": the build left no benchmarks.jar" : ": " + why) + " (full log: " + logFile + ")");
-                }
-                Path dir = cache.resolve(commit);
-                Files.createDirectories(dir);
-                Path tmpJar = dir.resolve("benchmarks.jar.tmp");
-                Files.copy(built, tmpJar, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmpJar, dir.resolve("benchmarks.jar"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(logFile, dir.resolve("build.log"), StandardCopyOption.REPLACE_EXISTING);
-                deleteTree(work);
-                log.printf("built %s in %.0f s: %s%n", rev, (System.nanoTime() - start) / 1e9, dir.resolve("benchmarks.jar"));
-                log.flush();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot build " + rev + " in the cache " + cache + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot build " + rev + " in the cache " + cache + ": " + io.counterbench.inputs.IoReasons.of(e), e);
         }
+    }
+
+    private void buildLocked(String rev, String commit, String option, Path work, Path tar) throws IOException {
+        deleteTree(work);
+        Files.createDirectories(work);
+        Path logFile = cache.resolve(commit + ".build.log");
+        log.println("building " + rev + " (" + commit.substring(0, 10) + ") in " + work + " (log: " + logFile + ")...");
+        log.flush();
+        long start = System.nanoTime();
+        Files.deleteIfExists(tar);
+        Result a = run(repo, List.of("git", "archive", "--format=tar", "-o", tar.toString(), commit), null, 300);
+        if (a.code != 0) {
+            throw new IllegalArgumentException(option + " " + rev + ": git archive of " + commit + " failed: " + firstLine(a.output));
+        }
+        Result x = run(work, List.of("tar", "-xf", tar.toString()), null, 300);
+        Files.deleteIfExists(tar);
+        if (x.code != 0) {
+            throw new IllegalArgumentException(option + " " + rev + ": cannot unpack its files: " + firstLine(x.output));
+        }
+        if (!Files.isRegularFile(work.resolve("mvnw"))) {
+            throw new IllegalArgumentException(option + " " + rev + " (" + commit.substring(0, 10) + ") does not build: it has no Maven wrapper (mvnw)");
+        }
+        List<String> cmd = new ArrayList<>(List.of("bash", "./mvnw", "-B", "-Dmaven.test.skip=true", "-Dmaven.javadoc.skip=true"));
+        boolean split = Files.isDirectory(work.resolve("benchmarks/jmh"));
+        if (split) {
+            cmd.addAll(List.of("-pl", "benchmarks/jmh", "-am"));
+        }
+        cmd.add("package");
+        Result b = run(work, cmd, logFile, BUILD_MINUTES * 60);
+        Path built = findJar(work);
+        if (b.code != 0 || built == null) {
+            deleteTree(work);
+            String why = b.output.lines().filter(l -> l.startsWith("[ERROR]")).map(l -> l.substring(7).strip()).filter(l -> !l.isEmpty())
+                    .findFirst().orElse(firstLine(b.output));
+            throw new IllegalArgumentException(option + " " + rev + " (" + commit.substring(0, 10) + ") does not build"
+                    + (b.code == 0 ? ": the build left no benchmarks.jar" : ": " + why) + " (full log: " + logFile + ")");
+        }
+        Path dir = cache.resolve(commit);
+        Files.createDirectories(dir);
+        io.counterbench.results.AtomicFile.copy(built, dir.resolve("benchmarks.jar")); // fsynced before the rename
+        Files.move(logFile, dir.resolve("build.log"), StandardCopyOption.REPLACE_EXISTING);
+        log.printf("built %s in %.0f s: %s%n", rev, (System.nanoTime() - start) / 1e9, dir.resolve("benchmarks.jar"));
+        log.flush();
     }
 
     /** benchmarks/jmh/target/benchmarks.jar, or wherever the commit's layout put it. */
@@ -165,6 +179,9 @@ public final class VersionResolver {
             if (javaHome != null) {
                 pb.environment().put("JAVA_HOME", javaHome.toString());
             }
+            String opts = pb.environment().getOrDefault("MAVEN_OPTS", "");
+            // a Maven build ends with ab, SIGKILL included (it would otherwise write on into the cache)
+            pb.environment().put("MAVEN_OPTS", (opts + " " + io.counterbench.watch.ParentWatchJar.jvmArg()).strip());
             Path out = logFile != null ? logFile : Files.createTempFile("counterbench-ab", ".out");
             pb.redirectOutput(out.toFile());
             Process p = pb.start();
@@ -193,6 +210,50 @@ public final class VersionResolver {
 
     private static String firstLine(String s) {
         return s.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+    }
+
+    /** Leftovers of builds that a killed ab left behind (COMMIT.build/, COMMIT.tar): removed when no build holds their lock. */
+    private void sweep() {
+        try (Stream<Path> s = Files.list(cache)) {
+            for (Path p : s.toList()) {
+                String name = p.getFileName().toString();
+                if (!name.endsWith(".build") && !name.endsWith(".tar")) {
+                    continue;
+                }
+                Path lockFile = cache.resolve(name.substring(0, name.lastIndexOf('.')) + ".lock");
+                try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock l = ch.tryLock()) {
+                    if (l != null) {
+                        removeLeftovers(name.endsWith(".build") ? p : null, name.endsWith(".tar") ? p : null);
+                    }
+                } catch (IOException | java.nio.channels.OverlappingFileLockException busy) {
+                    // a build in this or another process: its own to clean
+                }
+            }
+        } catch (IOException ignored) {
+            // an unreadable cache fails where it is used, with its own line
+        }
+    }
+
+    private static void removeLeftovers(Path work, Path tar) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                if (work != null) {
+                    deleteTree(work);
+                }
+                if (tar != null) {
+                    Files.deleteIfExists(tar);
+                }
+                return;
+            } catch (IOException e) {
+                try {
+                    Thread.sleep(200); // a dying Maven may still be writing
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -94,6 +94,9 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder in which the run folder is created (default: results/ab).")
     Path out;
 
+    @Mixin
+    JmhLock.Wait lockWait;
+
     @Option(names = "--cache", paramLabel = "DIR", description = "Where built revisions are kept, by commit (default: ~/.cache/counterbench/ab).")
     Path cache;
 
@@ -161,6 +164,19 @@ final class AbCommand implements Callable<Integer> {
         List<String> knob = Slowdowns.jvmArgs(slowdown);
         counterJars.load(); // before --counters is checked: the jar's ids join the built-in ones
         checkFlags();
+        lockWait.check();
+        try (Interrupts interrupts = new Interrupts("ab")) {
+            interrupts.on(() -> {
+                err.println();
+                err.println("error: interrupted before ab measured anything; nothing was written");
+                err.flush();
+            });
+            return call(stdout, err, options, p, n, filter, knob, interrupts);
+        }
+    }
+
+    private int call(PrintWriter stdout, PrintWriter err, GateOptions options, Profile p, int n, Pattern filter, List<String> knob,
+                     Interrupts interrupts) {
         Path home = RunFolders.home();
         Path javaHome = Path.of(System.getProperty("java.home"));
         VersionResolver resolver = new VersionResolver(home, cache != null ? cache : VersionResolver.defaultCache(), javaHome, err);
@@ -195,14 +211,22 @@ final class AbCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Path root = out == null ? home.resolve("results").resolve("ab") : RunFolders.named(out);
+        try (JmhLock lock = JmhLock.acquire(lockWait.check(), err)) {
+            return measure(stdout, err, options, p, plan, base, cur, bj, cj, knob, root, interrupts);
+        }
+    }
+
+    private int measure(PrintWriter stdout, PrintWriter err, GateOptions options, Profile p, AbPlan plan, Version base, Version cur,
+                        BenchmarkJar bj, BenchmarkJar cj, List<String> knob, Path root, Interrupts interrupts) {
         Instant start = Instant.now();
         Path folder = RunFolders.create(root, start);
+        interrupts.on(Interrupts.removeIfEmpty(folder, err, "ab"));
         stdout.println("run folder: " + folder);
         stdout.flush();
         List<String> flags = new ArrayList<>(AbJvm.flags());
         flags.addAll(CounterTypes.forkJvmArgs()); // both sides' forks load the same --counter-jar types
-        if (plan.duet() != null) {
-            flags.add("-Djmh.ignoreLock=true"); // two JMH hosts at once, by design: ab itself never runs more than one pair
+        if (flags.stream().noneMatch(f -> f.startsWith("-Djmh.ignoreLock"))) {
+            flags.add("-Djmh.ignoreLock=true"); // ab holds JMH's lock itself (JmhLock), and a side-by-side pair runs two hosts at once
         }
         List<String> curFlags = new ArrayList<>(flags);
         curFlags.addAll(knob);
@@ -215,7 +239,7 @@ final class AbCommand implements Callable<Integer> {
         AbRecord record = new AbRecord(spec.commandLine().getParseResult().originalArgs(), start, p, plan, flags, curFlags);
         AbRun run = new AbRun(plan, folder, runner, new AbRun.Side(base, flags), new AbRun.Side(cur, curFlags), record::complete, err,
                 rerunAbove);
-        Thread hook = new Thread(() -> {
+        interrupts.on(() -> {
             if (!run.isClosed()) {
                 run.interrupt("interrupted (SIGINT/SIGTERM) after " + run.completePairs() + " of " + run.plannedPairs() + " pairs");
                 err.println();
@@ -224,13 +248,18 @@ final class AbCommand implements Callable<Integer> {
                 err.flush();
                 Runtime.getRuntime().halt(ExitCodes.BAD_INPUT);
             }
-        }, "counterbench-ab-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        run.run();
+        });
         try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running
+            run.run();
+        } catch (RuntimeException e) {
+            interrupts.quietIfFired();
+            throw e;
+        }
+        interrupts.quietIfFired();
+        interrupts.off();
+        if (run.writeFailure() != null) {
+            throw new UsageException("cannot write to the run folder " + folder + ": " + run.writeFailure() + "; the " + run.completePairs()
+                    + " finished pairs are kept there (run.json and pairs.json say what is missing)");
         }
         stdout.println();
         if (run.completePairs() == 0) {

@@ -15,11 +15,13 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Interrupts implements AutoCloseable {
     private final AtomicReference<Runnable> action = new AtomicReference<>();
     private final Thread hook;
+    private volatile boolean fired;
 
     Interrupts(String name) {
         hook = new Thread(() -> {
             Runnable a = action.getAndSet(null);
             if (a != null) {
+                fired = true;
                 a.run();
             }
         }, "counterbench-interrupt-" + name);
@@ -34,6 +36,23 @@ final class Interrupts implements AutoCloseable {
     /** Nothing to do on a signal any more (the command writes its last files itself). */
     void off() {
         action.set(null);
+    }
+
+    /**
+     * When a signal's action ran (or runs), the command's own thread says nothing more: it waits
+     * here for the JVM to end, so no error line follows the interrupt's (one writer per file, stderr included).
+     */
+    void quietIfFired() {
+        if (fired) {
+            while (true) {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     @Override

@@ -154,10 +154,9 @@ public final class RunExecutor {
                 .addProfiler(AccuracyProfiler.class)
                 .shouldFailOnError(true);
         e.params().forEach(b::param);
-        List<String> counterJars = io.counterbench.counters.CounterTypes.forkJvmArgs();
-        if (!counterJars.isEmpty()) {
-            b.jvmArgsAppend(counterJars.toArray(String[]::new)); // the fork loads the same --counter-jar types
-        }
+        List<String> append = new ArrayList<>(io.counterbench.counters.CounterTypes.forkJvmArgs()); // the same --counter-jar types
+        append.add(io.counterbench.watch.ParentWatchJar.jvmArg()); // the fork ends when this JVM does, SIGKILL included
+        b.jvmArgsAppend(append.toArray(String[]::new));
         if (e.threadGroups() != null) {
             b.threadGroups(e.threadGroups());
         } else {
