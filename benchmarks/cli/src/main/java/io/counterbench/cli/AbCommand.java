@@ -218,6 +218,7 @@ final class AbCommand implements Callable<Integer> {
 
     private int measure(PrintWriter stdout, PrintWriter err, GateOptions options, Profile p, AbPlan plan, Version base, Version cur,
                         BenchmarkJar bj, BenchmarkJar cj, List<String> knob, Path root, Interrupts interrupts) {
+        Path javaHome = Path.of(System.getProperty("java.home"));
         Instant start = Instant.now();
         Path folder = RunFolders.create(root, start);
         interrupts.on(Interrupts.removeIfEmpty(folder, err, "ab"));

@@ -44,6 +44,9 @@ final class JmhLock implements AutoCloseable {
 
     /** Waits for the lock (a line when it must wait, a dot of progress every minute); a UsageException when the wait is over. */
     static JmhLock acquire(double minutes, PrintWriter err) {
+        if (Boolean.getBoolean("jmh.ignoreLock")) {
+            return new JmhLock(null, null); // JMH's own switch: the user runs several at once on purpose
+        }
         FileChannel ch;
         try {
             ch = FileChannel.open(FILE, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -96,7 +99,7 @@ final class JmhLock implements AutoCloseable {
      * the lock is given back and JMH takes it per benchmark as usual.
      */
     JmhLock forInProcessJmh() {
-        if (lock == null) {
+        if (lock == null || !lock.isValid()) {
             return this;
         }
         System.setProperty("jmh.ignoreLock", "true");

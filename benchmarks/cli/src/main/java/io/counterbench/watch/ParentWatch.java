@@ -34,7 +34,7 @@ public final class ParentWatch {
         } catch (NumberFormatException e) {
             return; // not a pid: watch nothing rather than stop a JVM by mistake
         }
-        if (parent.isEmpty() || !parent.get().isAlive()) {
+        if (parent.isEmpty() || !alive(parent.get())) {
             Runtime.getRuntime().halt(STATUS);
         }
         ProcessHandle p = parent.get();
@@ -45,12 +45,26 @@ public final class ParentWatch {
                 } catch (InterruptedException e) {
                     return;
                 }
-                if (!p.isAlive()) {
+                if (!alive(p)) {
                     Runtime.getRuntime().halt(STATUS);
                 }
             }
         }, "counterbench-parent-watch");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Alive and not a zombie: a killed parent stays a zombie until its own parent reaps it, and is gone for us already. */
+    static boolean alive(ProcessHandle p) {
+        if (!p.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(p.pid()), "stat"));
+            int close = stat.lastIndexOf(')');
+            return close < 0 || close + 2 >= stat.length() || stat.charAt(close + 2) != 'Z';
+        } catch (java.io.IOException | RuntimeException e) {
+            return p.isAlive(); // no /proc (not Linux) or the process just went: ask again
+        }
     }
 }
