@@ -108,8 +108,12 @@ public final class Reports {
             }
             RenderedCharts rendered = new RenderedCharts(svgs, chartFiles, outDir);
             for (ReportFormat f : ReportFormat.values()) {
+                String text = f.render(report, rendered);
+                if (text.isEmpty()) {
+                    continue; // e.g. report.csv of a latency-only run: no table of rows, no empty file
+                }
                 Path p = RunFolders.newFile(outDir, f.fileName());
-                AtomicFile.create(p, f.render(report, rendered));
+                AtomicFile.create(p, text);
                 written.add(p);
             }
         } catch (IOException e) {

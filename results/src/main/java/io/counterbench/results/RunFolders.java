@@ -73,7 +73,7 @@ public final class RunFolders {
             throw new IllegalArgumentException("--out " + dir + " cannot be created: " + reason(e), e);
         }
         if (!Files.isWritable(dir)) {
-            throw new IllegalArgumentException("--out " + dir + " is not writable");
+            throw new IllegalArgumentException("--out " + dir + " is not writable" + readOnly(dir));
         }
         return dir;
     }
@@ -89,15 +89,45 @@ public final class RunFolders {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--out " + dir + " exists and is not a directory");
         }
+        if (Files.isDirectory(dir) && !Files.isWritable(dir)) {
+            throw new IllegalArgumentException("--out " + dir + " is not writable" + readOnly(dir));
+        }
         for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
             if (Files.exists(p)) {
                 if (!Files.isDirectory(p)) {
                     throw new IllegalArgumentException("--out " + dir + " cannot be created: " + p + " is a file, not a folder");
                 }
+                if (!Files.exists(dir) && !Files.isWritable(p)) {
+                    throw new IllegalArgumentException("--out " + dir + " cannot be created: " + p + " is not writable" + readOnly(p));
+                }
                 break;
             }
         }
         return dir;
+    }
+
+    /**
+     * A folder the work will write in, checked before the work starts: created if missing, and a
+     * file can be made in it (a read-only mount, a full quota or missing permission are named now,
+     * not after minutes of measuring).
+     */
+    public static Path writable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".counterbench-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write in " + dir + ": " + reason(e), e);
+        }
+        return dir;
+    }
+
+    private static String readOnly(Path p) {
+        try {
+            return Files.getFileStore(p).isReadOnly() ? " (a read-only file system)" : "";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /**

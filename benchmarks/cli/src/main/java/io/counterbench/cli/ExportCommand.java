@@ -36,6 +36,9 @@ final class ExportCommand implements Callable<Integer> {
         ExportFormat f = ExportFormat.parse(format);
         OutputFile.check(file, "FILE");
         f.checkTarget(file);
+        for (Path target : f.targets(file)) {
+            OutputFile.notAnInput(target, "FILE", run);
+        }
         List<Path> written = f.write(RunLoader.load(run), file);
         PrintWriter out = spec.commandLine().getOut();
         written.forEach(p -> out.println("exported: " + p));

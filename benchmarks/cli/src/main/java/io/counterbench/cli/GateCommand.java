@@ -27,10 +27,11 @@ import picocli.CommandLine.Spec;
                 + "minimum detectable effect, and 'could not see' when that is above --detect. Any accuracy.violations or "
                 + "accuracy.lost above 0 fails, and so does a grown accuracy.bound (compared only for the same topology).",
             "Runs taken apart cannot be compared as tightly as ab's pairs: the interval covers the forks' spread within each run, "
-                + "not a shift of the whole machine between the runs, hence the 5% default threshold. --ab DIR re-analyzes an ab run "
-                + "folder with its paired statistics (default threshold 1%).",
+                + "not a shift of the whole machine between the runs, hence the 5%% default threshold. --ab DIR re-analyzes an ab run "
+                + "folder with its paired statistics (default threshold 1%%).",
             "Exit codes: 0 passed, 1 a regression or accuracy failure, 2 unusable input (another machine or topology, no matching "
-                + "rows, current run missing baseline rows, mixed modes, a corrupt file).",
+                + "rows, current run missing baseline rows, mixed modes, a corrupt file, an ab folder whose files are not of one run), "
+                + "3 inconclusive (an ab folder with fewer finished pairs than planned can show a regression, never a pass).",
             "A Markdown summary goes to --summary FILE and is appended to $GITHUB_STEP_SUMMARY when that is set."})
 final class GateCommand implements Callable<Integer> {
     /** The environment ($GITHUB_STEP_SUMMARY); tests replace it. */
@@ -46,11 +47,11 @@ final class GateCommand implements Callable<Integer> {
     Path ab;
 
     @Option(names = "--threshold", paramLabel = "PERCENT", description = "A row regresses only when its whole interval lies above this "
-            + "slowdown (default: 5%, with --ab 1%).")
+            + "slowdown (default: 5%%, with --ab 1%%).")
     String threshold;
 
     @Option(names = "--detect", paramLabel = "PERCENT", description = "Rows whose minimum detectable effect is above this say 'could not "
-            + "see' (default: 10%, with --ab 5%).")
+            + "see' (default: 10%%, with --ab 5%%).")
     String detect;
 
     @Option(names = "--alpha", paramLabel = "P", description = "Family-wise false-alarm rate, split evenly over the compared rows (default: ${DEFAULT-VALUE}).")
@@ -101,14 +102,20 @@ final class GateCommand implements Callable<Integer> {
         ExportFormat exportFormat = export == null ? null : ExportFormat.parse(export.get(0));
         if (summary != null) {
             OutputFile.check(summary, "--summary");
+            OutputFile.notAnInput(summary, "--summary", baseline, current, ab, ab == null ? null : ab.resolve("forks"));
         }
         if (exportFormat != null) {
-            exportFormat.checkTarget(OutputFile.check(OutputFile.path(export.get(1), "--export"), "--export"));
+            Path target = OutputFile.check(OutputFile.path(export.get(1), "--export"), "--export");
+            exportFormat.checkTarget(target);
+            for (Path t : exportFormat.targets(target)) {
+                OutputFile.notAnInput(t, "--export", baseline, current, ab);
+            }
         }
         RunInput base;
         RunInput cur;
+        AbFolder f = null;
         if (paired) {
-            AbFolder f = AbFolder.load(ab);
+            f = AbFolder.load(ab);
             base = f.baseline();
             cur = f.current();
         } else {
@@ -126,6 +133,12 @@ final class GateCommand implements Callable<Integer> {
         out.flush();
         if (result.failed()) {
             throw new CheckFailedException("gate: " + result.counts());
+        }
+        if (f != null && f.partial()) {
+            out.println("inconclusive: " + f.progress() + " (run " + f.pairs().status() + "); a partial run can show a regression, "
+                    + "never a pass");
+            out.flush();
+            return ExitCodes.INCONCLUSIVE;
         }
         return ExitCodes.OK;
     }

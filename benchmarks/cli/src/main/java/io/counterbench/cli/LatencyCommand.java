@@ -105,10 +105,15 @@ final class LatencyCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Instant started = Instant.now();
+        Path root = out != null ? RunFolders.named(out) : RunFolders.writable(RunFolders.defaultRoot()); // before measuring
         Progress progress = noProgress ? Progress.silent() : new Progress(err, "latency", Double.NaN);
-        LatencyRun run = m.run(RunFolders.hostName(), cpuModel(), progress);
+        LatencyRun run;
+        try (Interrupts interrupts = new Interrupts("latency")) {
+            interrupts.on(Interrupts.nothingKept(err, "latency", "latency.json"));
+            run = m.run(RunFolders.hostName(), cpuModel(), progress);
+        }
 
-        Path dir = out != null ? RunFolders.named(out) : RunFolders.create(RunFolders.defaultRoot(), started);
+        Path dir = out != null ? root : RunFolders.create(root, started);
         Path file = RunFolders.newFile(dir, LatencyJson.FILE);
         Json.write(file, LatencyJson.of(run));
         print(stdout, run, t);

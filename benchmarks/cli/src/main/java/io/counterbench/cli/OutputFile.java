@@ -2,6 +2,7 @@ package io.counterbench.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A file the user names for output (gate --summary, gate --export, export FILE), checked before
@@ -19,6 +20,45 @@ final class OutputFile {
         } catch (java.nio.file.InvalidPathException e) {
             throw new UsageException(flag + " '" + text + "' is not a usable path (" + e.getReason() + ")");
         }
+    }
+
+    /**
+     * Refuses an output that is one of the inputs (export RUN RUN/jmh.json, gate --summary RUN/run.json):
+     * writing it would destroy what it is computed from. An input folder stands for every file in it.
+     */
+    static void notAnInput(Path out, String flag, Path... inputs) {
+        for (Path in : inputs) {
+            if (in == null) {
+                continue;
+            }
+            List<Path> files = new java.util.ArrayList<>();
+            if (Files.isDirectory(in)) {
+                try (java.util.stream.Stream<Path> s = Files.list(in)) {
+                    s.filter(Files::isRegularFile).forEach(files::add);
+                } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                    // an unreadable folder is refused where it is read, with its own line
+                }
+            } else {
+                files.add(in);
+            }
+            for (Path f : files) {
+                if (same(out, f)) {
+                    throw new UsageException(flag + " " + out + " is one of the inputs (" + f + "): writing it would destroy what it is "
+                            + "computed from; name another file");
+                }
+            }
+        }
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (java.io.IOException e) {
+            // fall back to the names
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     static Path check(Path file, String flag) {

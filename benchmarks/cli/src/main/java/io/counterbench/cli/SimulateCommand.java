@@ -107,9 +107,12 @@ final class SimulateCommand implements Callable<Integer> {
         }
         counterJars.load();
         CustomOptions custom = new CustomOptions(topology, counters, tasks, workload, migrate, every, probability, ops, pages, batch);
-        Simulation.Outcome outcome = Simulation.run(new Simulation.Request(scenarios, seed, quick, out, !noProgress, custom,
-                latency, fastPath, threads),
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+        Simulation.Outcome outcome;
+        try (Interrupts interrupts = new Interrupts("simulate")) {
+            interrupts.on(Interrupts.nothingKept(spec.commandLine().getErr(), "simulate", "simulation.json"));
+            outcome = Simulation.run(new Simulation.Request(scenarios, seed, quick, out, !noProgress, custom, latency, fastPath, threads),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         if (outcome.failures() > 0) {
             throw new CheckFailedException(outcome.failures() + " simulation check(s) failed (bound violations, precise mismatches, "
                     + "wrong victims of an exact selection or counters that threw); see " + outcome.json());

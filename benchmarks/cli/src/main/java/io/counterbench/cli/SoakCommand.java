@@ -61,7 +61,16 @@ final class SoakCommand implements Callable<Integer> {
         out.printf("soak: %d counter ids x 2 topologies (host, epyc-9654-2s), %d writer threads, checks every %d ms, %.1f min%n",
                 ids.size(), n, intervalMillis, minutes);
         out.flush();
-        Soak.Totals t = soak.run(Math.round(minutes * 60_000), err);
+        Soak.Totals t;
+        try (Interrupts interrupts = new Interrupts("soak")) {
+            interrupts.on(() -> {
+                err.println();
+                err.println("interrupted: soak stopped before its end; the last [soak] line above has its totals so far "
+                        + "(operations, checks, violations); soak keeps no file");
+                err.flush();
+            });
+            t = soak.run(Math.round(minutes * 60_000), err);
+        }
         out.printf("soak done: %,d operations, %,d checks in %d rounds, %d violations%n", t.operations(), t.checks(), t.rounds(),
                 t.violations());
         t.firstViolations().forEach(v -> out.println("  violation: " + v));

@@ -76,6 +76,9 @@ public final class Simulation {
         UpdatePlan update = wantsUpdate ? UpdatePlan.resolve(custom, request.threads(), cost.fastPath(),
                 new SimSettings(request.seed(), request.quick(), null, null).seedFor(UpdateScenario.NAME), request.quick()) : null;
         Path folder = request.out() == null ? null : RunFolders.named(request.out());
+        if (folder == null) {
+            RunFolders.writable(RunFolders.defaultRoot()); // checked before the work, which can take minutes
+        }
         SimSettings settings = new SimSettings(request.seed(), request.quick(), plan, update);
 
         Progress progress = request.progress() ? new Progress(err, "simulate", Double.NaN) : Progress.silent();

@@ -49,7 +49,70 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
         }
         RunInput b = side(folder, PairsJson.BASELINE_JMH, machine, run, notes);
         RunInput c = side(folder, PairsJson.CURRENT_JMH, machine, run, List.of());
+        consistent(folder, pairs, PairsJson.BASELINE_JMH, "baseline");
+        consistent(folder, pairs, PairsJson.CURRENT_JMH, "current");
         return new AbFolder(folder, pairs, b, c);
+    }
+
+    /** Pairs the plan asked for (rows x pairs per row). */
+    public long plannedPairs() {
+        return pairs.rows().size() * (long) pairs.pairsPerRow();
+    }
+
+    /**
+     * Fewer finished pairs than planned (an interrupted, killed or failing run): such a folder can
+     * show a regression, never a pass, since the rows lack the pairs the plan sized them for.
+     */
+    public boolean partial() {
+        return pairs.completePairs() < plannedPairs();
+    }
+
+    /** "5 of 24 pairs finished". */
+    public String progress() {
+        return pairs.completePairs() + " of " + plannedPairs() + " pairs finished";
+    }
+
+    /**
+     * Checks that a merged JMH file holds exactly the finished pairs of pairs.json: one result per
+     * row that has any, with one fork per finished pair, and (where forks/ is there) each fork the
+     * one its pair's own fork file recorded. A file from another run, or one cut short, is refused.
+     */
+    private static void consistent(Path folder, PairsJson pairs, String file, String side) {
+        Path f = folder.resolve(file);
+        com.fasterxml.jackson.databind.JsonNode merged = JmhJson.readTree(f);
+        java.util.TreeMap<Integer, List<PairsJson.Pair>> byRow = new java.util.TreeMap<>();
+        for (PairsJson.Pair p : pairs.pairs()) {
+            if (p.complete()) {
+                byRow.computeIfAbsent(p.row(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        if (merged.size() != byRow.size()) {
+            throw InputException.of(f, "holds " + merged.size() + " rows but " + PairsJson.FILE + " has finished pairs in " + byRow.size()
+                    + ": the files are not of one run (or one was cut short)");
+        }
+        int i = 0;
+        for (var e : byRow.entrySet()) {
+            List<PairsJson.Pair> done = new ArrayList<>(e.getValue());
+            done.sort(java.util.Comparator.comparingInt(PairsJson.Pair::pair));
+            com.fasterxml.jackson.databind.JsonNode raw = merged.get(i++).path("primaryMetric").path("rawData");
+            if (raw.size() != done.size()) {
+                throw InputException.of(f, "row " + (e.getKey() + 1) + " holds " + raw.size() + " forks but " + PairsJson.FILE + " says "
+                        + done.size() + " of its pairs finished: the files are not of one run");
+            }
+            for (int k = 0; k < done.size(); k++) {
+                PairsJson.Pair p = done.get(k);
+                Path fork = folder.resolve("forks").resolve(String.format(java.util.Locale.ROOT, "r%02d-p%02d%s-%s.json", p.row(), p.pair(),
+                        p.attempt() == 1 ? "" : "-a" + p.attempt(), side));
+                if (!Files.isRegularFile(fork)) {
+                    continue; // forks/ is optional (a folder copied without it): the counts above still hold
+                }
+                com.fasterxml.jackson.databind.JsonNode own = JmhJson.readTree(fork).path(0).path("primaryMetric").path("rawData").path(0);
+                if (!own.equals(raw.get(k))) {
+                    throw InputException.of(f, "row " + (e.getKey() + 1) + ", pair " + (p.pair() + 1) + ": the " + side + " fork differs from "
+                            + fork.getFileName() + ": the files are not of one run");
+                }
+            }
+        }
     }
 
     private static RunInput side(Path folder, String file, Machine machine, RunJson run, List<String> notes) {

@@ -17,6 +17,11 @@ public enum ExportFormat {
         public List<Path> write(RunInput run, Path file) {
             return GithubActionBenchmark.write(run, file);
         }
+
+        @Override
+        public List<Path> targets(Path file) {
+            return List.of(file, GithubActionBenchmark.smallerFile(file));
+        }
     };
 
     private final String id;
@@ -33,6 +38,9 @@ public enum ExportFormat {
     public void checkTarget(Path file) {
         GithubActionBenchmark.checkFolder(file);
     }
+
+    /** Every file that {@link #write} may write for {@code file} (checked against the inputs first). */
+    public abstract List<Path> targets(Path file);
 
     /** Writes the run's results to {@code file} (and siblings); returns the files written. */
     public abstract List<Path> write(RunInput run, Path file);

@@ -40,12 +40,25 @@ public final class JmhJson {
             throw InputException.of(file, "no benchmark results (an empty array)");
         }
         List<JmhResult> out = new ArrayList<>();
+        java.util.Set<String> rows = new java.util.HashSet<>();
         int i = 0;
         for (JsonNode n : root) {
             i++;
-            out.add(result(file, i, n));
+            JmhResult r = result(file, i, n);
+            if (!rows.add(rowKey(r))) {
+                // one rule for every reader (report, export, gate, ab): a row twice is a damaged or concatenated file
+                throw InputException.of(file, "two results for " + r.label(true) + "; a run must have one row per benchmark, params, "
+                        + "threads and mode");
+            }
+            out.add(r);
         }
         return out;
+    }
+
+    /** What makes a row one row: benchmark, params, threads (and groups) and mode, as the gate's RowKey. */
+    private static String rowKey(JmhResult r) {
+        return r.benchmark() + "\u0000" + new java.util.TreeMap<>(r.params()) + "\u0000" + r.threads() + "\u0000"
+                + java.util.Arrays.toString(r.threadGroups()) + "\u0000" + r.mode();
     }
 
     /** Parses any JSON file with one-line errors (see {@link JsonInput#read}). */
