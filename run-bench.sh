@@ -16,6 +16,14 @@ REQUIRED_MAJOR=25
 JVM_FLAGS=(--enable-native-access=ALL-UNNAMED -Djdk.attach.allowAttachSelf -XX:+EnableDynamicAgentLoading
            --sun-misc-unsafe-memory-access=allow -XX:+UseParallelGC)
 
+# HOME may be unset (env -u HOME, some services and CI steps); the JDK search, the Maven wrapper and
+# Maven's ~/.m2 need one: take the account's home from the password database, as Java's user.home does.
+if [[ -z "${HOME:-}" ]]; then
+  HOME=$(getent passwd "$(id -u)" 2>/dev/null | cut -d: -f6 || true)
+  [[ -n "$HOME" && -d "$HOME" ]] || HOME=/tmp
+  export HOME
+fi
+
 die() { printf 'run-bench.sh: %s\n' "$*" >&2; exit 2; }
 note() { printf '%s\n' "$*" >&2; }
 
