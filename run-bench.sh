@@ -102,12 +102,16 @@ fi
 
 test_help() {
   cat <<'HELP'
-Usage: ./run-bench.sh test [--jcstress] [--fuzz] [MAVEN ARGS...]
+Usage: ./run-bench.sh test [--jcstress] [--fuzz] [--faults] [MAVEN ARGS...]
 Runs the whole test suite (unit, property, concurrency and short jcstress tests) with Maven verify.
   --jcstress   run the jcstress tests in their full mode (long) instead of the short CI mode
   --fuzz       run only the bad-input campaign, in its full mode (thousands of malformed inputs,
                a few minutes) instead of the few hundred of every test run; another seed:
                -Dcounterbench.fuzz.seed=N
+  --faults     run only the fault campaign, in its long mode (full disks of several sizes, many
+               signals at seeded random moments, two runs at once, read-only locations; about
+               5 minutes) instead of the short one of every test run; another seed:
+               -Dcounterbench.faults.seed=N
 Extra arguments go to Maven, e.g. -pl counters or -Dtest=TreeCounterTest.
 HELP
 }
@@ -135,6 +139,7 @@ case "${1:-}" in
       case "$a" in
         --jcstress) exec_args+=(-Djcstress.mode=full) ;;
         --fuzz) exec_args+=(-Dcounterbench.fuzz=full -Dtest=BadInputCampaignTest -Dsurefire.failIfNoSpecifiedTests=false) ;;
+        --faults) exec_args+=(-Dcounterbench.faults=full -Dtest='FaultCampaignTest,FaultRulesTest' -Dsurefire.failIfNoSpecifiedTests=false) ;;
         -h|--help) test_help; exit 0 ;;
         *) exec_args+=("$a") ;;
       esac

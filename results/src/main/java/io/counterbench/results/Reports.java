@@ -97,8 +97,7 @@ public final class Reports {
                 svgs.put(c.id(), c.svg());
             }
             if (!charts.isEmpty()) {
-                Path dir = RunFolders.newFile(outDir, "charts");
-                Files.createDirectory(dir);
+                Path dir = claimFolder(outDir, "charts"); // claimed atomically: two reports at once get two folders
                 for (Block.Chart c : charts) {
                     Path f = dir.resolve(c.id() + ".svg");
                     AtomicFile.create(f, svgs.get(c.id()));
@@ -112,14 +111,38 @@ public final class Reports {
                 if (text.isEmpty()) {
                     continue; // e.g. report.csv of a latency-only run: no table of rows, no empty file
                 }
-                Path p = RunFolders.newFile(outDir, f.fileName());
-                AtomicFile.create(p, text);
+                Path p = claimFile(outDir, f.fileName(), text);
                 written.add(p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + outDir + ": " + io.counterbench.inputs.IoReasons.of(e), e);
         }
         return written;
+    }
+
+    private static Path claimFolder(Path outDir, String name) throws IOException {
+        while (true) {
+            try {
+                return Files.createDirectory(RunFolders.newFile(outDir, name));
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // another report took this name between the look and the claim: the next one
+            }
+        }
+    }
+
+    /** Writes {@code text} whole under the first free name (name, name-2...): never over a file another report wrote meanwhile. */
+    private static Path claimFile(Path outDir, String name, String text) {
+        while (true) {
+            Path p = RunFolders.newFile(outDir, name);
+            try {
+                AtomicFile.create(p, text);
+                return p;
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof java.nio.file.FileAlreadyExistsException)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ab", mixinStandardHelpOptions = true,
         description = {"Compare two versions on this machine: build each (a git revision, built from that commit and cached by commit, "
                 + "or a built benchmarks.jar), plan the rows both have, run their forks in randomized pairs (one JVM per fork, the two "
-                + "forks of a pair back to back, which goes first balanced at random), and gate every row on its paired ratios.",
+                + "forks of a pair side by side on two halves of the CPUs where a row fits (--side-by-side), else back to back, which goes "
+                + "first balanced at random), and gate every row on its paired ratios.",
             "Writes one run folder (jmh-baseline.json, jmh-current.json, pairs.json, run.json, summary.md, forks/); Ctrl-C keeps the "
                 + "finished pairs. Exit codes: 0 passed, 1 a regression or accuracy failure, 2 bad input or pairs that did not finish."})
 final class AbCommand implements Callable<Integer> {

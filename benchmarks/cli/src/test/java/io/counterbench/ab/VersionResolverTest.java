@@ -89,6 +89,25 @@ class VersionResolverTest {
         assertEquals(1, log.toString().lines().filter(l -> l.startsWith("building ")
                 && l.contains(v.commit().substring(0, 10))).count(), "built once, then cached: " + log);
         assertFalse(Files.exists(cache.resolve(v.commit() + ".build")), "the build's work folder is removed");
+
+        // a crash or a full disk cut the cached jar short: it is set aside and the commit built again
+        byte[] whole = Files.readAllBytes(v.jar());
+        Files.write(v.jar(), java.util.Arrays.copyOf(whole, whole.length / 2));
+        // leftovers of a build killed mid-way (no ab holds their lock): removed by the next build
+        Files.createDirectories(cache.resolve("0123456789abcdef0123456789abcdef01234567.build/inputs/target"));
+        Files.writeString(cache.resolve("0123456789abcdef0123456789abcdef01234567.tar"), "half a tar");
+        Version rebuilt = r.resolve("good", "--baseline");
+        assertTrue(log.toString().contains("is damaged (not a readable jar"), log.toString());
+        assertEquals(2, log.toString().lines().filter(l -> l.startsWith("building good")).count(), "built again: " + log);
+        assertTrue(java.util.Arrays.equals(whole, Files.readAllBytes(rebuilt.jar())), "the rebuilt jar is whole");
+        try (java.util.stream.Stream<Path> s = Files.list(rebuilt.jar().getParent())) {
+            assertEquals(1, s.filter(p -> p.getFileName().toString().startsWith("benchmarks.jar.broken-")).count(), "the damaged jar set aside");
+        }
+        assertFalse(Files.exists(cache.resolve("0123456789abcdef0123456789abcdef01234567.build")), "a killed build's folder removed");
+        assertFalse(Files.exists(cache.resolve("0123456789abcdef0123456789abcdef01234567.tar")), "a killed build's tar removed");
+        try (java.util.stream.Stream<Path> s = Files.walk(cache)) {
+            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList(), "no temporary file");
+        }
     }
 
     @Test

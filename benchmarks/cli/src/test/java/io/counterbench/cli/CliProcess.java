@@ -39,7 +39,7 @@ final class CliProcess {
         return new Result(done ? p.exitValue() : -1, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8), !done);
     }
 
-    private static List<String> command(List<String> jvmArgs, List<String> args) {
+    static List<String> command(List<String> jvmArgs, List<String> args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "-Djdk.attach.allowAttachSelf", "-XX:+EnableDynamicAgentLoading"));
