@@ -155,9 +155,16 @@ final class RunCommand implements Callable<Integer> {
         if (dryRun) {
             return ExitCodes.OK;
         }
-        Path root = out == null ? RunFolders.defaultRoot() : RunFolders.named(out);
-        try (Interrupts interrupts = new Interrupts("run"); JmhLock lock = JmhLock.acquire(lockWait.check(), err).forInProcessJmh()) {
-            return run(plan, root, async, asyncOptions, jmhProfilers, interrupts, stdout, err);
+        try (Interrupts interrupts = new Interrupts("run")) {
+            interrupts.on(() -> {
+                err.println();
+                err.println("interrupted before run measured anything; nothing was written");
+                err.flush();
+            });
+            Path root = out == null ? RunFolders.defaultRoot() : RunFolders.named(out);
+            try (JmhLock lock = JmhLock.acquire(lockWait.check(), err).forInProcessJmh()) {
+                return run(plan, root, async, asyncOptions, jmhProfilers, interrupts, stdout, err);
+            }
         }
     }
 

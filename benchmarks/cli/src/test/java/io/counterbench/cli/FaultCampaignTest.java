@@ -91,9 +91,13 @@ class FaultCampaignTest {
                 "@MNT/bench.json");
         assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
         assertEquals(1, r.errorLines().size(), r.err());
-        assertTrue(r.errorLines().getFirst().matches("error: cannot write .*bench.json: the disk is full"), r.err());
+        assertTrue(r.errorLines().getFirst().matches("error: cannot write .*bench(-smaller)?.json: the disk is full"), r.err());
         assertNoLeftovers(r.left());
-        assertEquals(List.of(), files(r.left(), "bench.json"), "no half-written export");
+        try (Stream<Path> s = Files.list(r.left())) {
+            for (Path f : s.toList()) {
+                JSON.readTree(f.toFile()); // what was written is whole JSON
+            }
+        }
     }
 
     // ---- a read-only location ----
@@ -200,7 +204,8 @@ class FaultCampaignTest {
         assertNoStackTrace(text);
         if (!"KILL".equals(signal)) {
             assertTrue(List.of(0, 1, 2, 130, 143).contains(p.exitValue()), "exit " + p.exitValue() + ": " + text);
-            if (p.exitValue() != 0 && p.exitValue() != 1) {
+            if (p.exitValue() != 0 && p.exitValue() != 1 && Files.exists(out)) {
+                // a signal before the command armed its handling (the JVM still starting) has nothing to keep and nothing to say
                 assertTrue(text.contains("interrupted"), "a signal that stopped the work says so: " + text);
             }
         }

@@ -103,9 +103,9 @@ class FaultRulesTest {
         current.get(0).at("/primaryMetric/rawData/0").forEach(v -> iterations.add(v.asDouble() * 1.5));
         ((ObjectNode) fork.get("primaryMetric")).set("rawData", raw);
         Files.createDirectories(other.resolve("forks"));
-        int attempt = first.get("attempt").asInt();
+        int attempt = first.path("attempt").asInt(1);
         Files.writeString(other.resolve("forks").resolve(String.format("r00-p%02d%s-current.json", first.get("pair").asInt(),
-                attempt == 1 ? "" : "-a" + attempt)), Fixtures.JSON.createArrayNode().add(fork).toString());
+                attempt <= 1 ? "" : "-a" + attempt)), Fixtures.JSON.createArrayNode().add(fork).toString());
         run("gate", "--ab", other.toString()).assertOneLineError("the current fork differs from");
     }
 

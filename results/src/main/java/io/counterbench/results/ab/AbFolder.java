@@ -102,7 +102,7 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
             for (int k = 0; k < done.size(); k++) {
                 PairsJson.Pair p = done.get(k);
                 Path fork = folder.resolve("forks").resolve(String.format(java.util.Locale.ROOT, "r%02d-p%02d%s-%s.json", p.row(), p.pair(),
-                        p.attempt() == 1 ? "" : "-a" + p.attempt(), side));
+                        p.attempt() <= 1 ? "" : "-a" + p.attempt(), side)); // attempt 0: a record from before attempts were kept
                 if (!Files.isRegularFile(fork)) {
                     continue; // forks/ is optional (a folder copied without it): the counts above still hold
                 }
