@@ -101,7 +101,10 @@ public final class AtomicFile {
         }
     }
 
-    /** Moves {@code tmp} to {@code file} only if {@code file} does not exist (atomically, with a hard link where the file system has them). */
+    /**
+     * Moves {@code tmp} to {@code file} only if {@code file} does not exist (atomically, with a hard link
+     * where the file system has them).
+     */
     private static void link(Path tmp, Path file) throws IOException {
         try {
             Files.createLink(file, tmp);

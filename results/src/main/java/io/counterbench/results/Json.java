@@ -56,7 +56,10 @@ public final class Json {
         AtomicFile.write(file, bytes);
     }
 
-    /** Writes bytes whole or not at all ({@link AtomicFile}); an UncheckedIOException naming the file and the reason. */
+    /**
+     * Writes bytes whole or not at all ({@link AtomicFile}); an UncheckedIOException naming the file and the
+     * reason.
+     */
     public static void writeBytes(Path file, byte[] bytes) {
         AtomicFile.write(file, bytes);
     }

@@ -130,7 +130,10 @@ public final class Reports {
         }
     }
 
-    /** Writes {@code text} whole under the first free name (name, name-2...): never over a file another report wrote meanwhile. */
+    /**
+     * Writes {@code text} whole under the first free name (name, name-2...): never over a file another report
+     * wrote meanwhile.
+     */
     private static Path claimFile(Path outDir, String name, String text) {
         while (true) {
             Path p = RunFolders.newFile(outDir, name);

@@ -98,7 +98,8 @@ public final class RunFolders {
                     throw new IllegalArgumentException("--out " + dir + " cannot be created: " + p + " is a file, not a folder");
                 }
                 if (!Files.exists(dir) && !Files.isWritable(p)) {
-                    throw new IllegalArgumentException("--out " + dir + " cannot be created: " + p + " is not writable" + readOnly(p));
+                    throw new IllegalArgumentException("--out " + dir + " cannot be created: " + p
+                            + " is not writable" + readOnly(p));
                 }
                 break;
             }

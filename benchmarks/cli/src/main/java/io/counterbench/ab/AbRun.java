@@ -276,7 +276,8 @@ public final class AbRun {
         }
         if (reserve != null) {
             long largest = 0;
-            for (String f : new String[] {PairsJson.FILE, PairsJson.BASELINE_JMH, PairsJson.CURRENT_JMH, RunJson.FILE}) {
+            for (String f : new String[] {PairsJson.FILE, PairsJson.BASELINE_JMH, PairsJson.CURRENT_JMH,
+                    RunJson.FILE}) {
                 largest = Math.max(largest, folder.resolve(f).toFile().length());
             }
             reserve.grow(2 * largest + 8192);

@@ -59,7 +59,8 @@ final class CachedJar {
         } catch (java.nio.file.NoSuchFileException gone) {
             return aside; // another ab set it aside first
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot set the damaged " + jar + " aside: " + io.counterbench.inputs.IoReasons.of(e), e);
+            throw new java.io.UncheckedIOException("cannot set the damaged " + jar + " aside: "
+                    + io.counterbench.inputs.IoReasons.of(e), e);
         }
     }
 }

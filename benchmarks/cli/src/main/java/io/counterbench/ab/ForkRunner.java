@@ -61,7 +61,8 @@ public final class ForkRunner {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
         cmd.addAll(jvmArgs);
-        cmd.add(io.counterbench.watch.ParentWatchJar.jvmArg()); // host and fork end with ab, SIGKILL included (the fork inherits it)
+        // host and fork end with ab, SIGKILL included (the fork inherits it)
+        cmd.add(io.counterbench.watch.ParentWatchJar.jvmArg());
         cmd.addAll(List.of("-jar", jar.toString(), row.includeRegex(), "-f", "1",
                 "-wi", String.valueOf(settings.warmupIterations()), "-w", settings.warmupMillis() + "ms",
                 "-i", String.valueOf(settings.measurementIterations()), "-r", settings.measurementMillis() + "ms",

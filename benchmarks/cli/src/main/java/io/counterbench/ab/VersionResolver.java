@@ -111,7 +111,8 @@ public final class VersionResolver {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot build " + rev + " in the cache " + cache + ": " + io.counterbench.inputs.IoReasons.of(e), e);
+            throw new UncheckedIOException("cannot build " + rev + " in the cache " + cache + ": "
+                    + io.counterbench.inputs.IoReasons.of(e), e);
         }
     }
 
@@ -125,17 +126,21 @@ public final class VersionResolver {
         Files.deleteIfExists(tar);
         Result a = run(repo, List.of("git", "archive", "--format=tar", "-o", tar.toString(), commit), null, 300);
         if (a.code != 0) {
-            throw new IllegalArgumentException(option + " " + rev + ": git archive of " + commit + " failed: " + firstLine(a.output));
+            throw new IllegalArgumentException(option + " " + rev + ": git archive of " + commit + " failed: "
+                    + firstLine(a.output));
         }
         Result x = run(work, List.of("tar", "-xf", tar.toString()), null, 300);
         Files.deleteIfExists(tar);
         if (x.code != 0) {
-            throw new IllegalArgumentException(option + " " + rev + ": cannot unpack its files: " + firstLine(x.output));
+            throw new IllegalArgumentException(option + " " + rev + ": cannot unpack its files: "
+                    + firstLine(x.output));
         }
         if (!Files.isRegularFile(work.resolve("mvnw"))) {
-            throw new IllegalArgumentException(option + " " + rev + " (" + commit.substring(0, 10) + ") does not build: it has no Maven wrapper (mvnw)");
+            throw new IllegalArgumentException(option + " " + rev + " (" + commit.substring(0, 10)
+                    + ") does not build: it has no Maven wrapper (mvnw)");
         }
-        List<String> cmd = new ArrayList<>(List.of("bash", "./mvnw", "-B", "-Dmaven.test.skip=true", "-Dmaven.javadoc.skip=true"));
+        List<String> cmd = new ArrayList<>(List.of("bash", "./mvnw", "-B", "-Dmaven.test.skip=true",
+                "-Dmaven.javadoc.skip=true"));
         boolean split = Files.isDirectory(work.resolve("benchmarks/jmh"));
         if (split) {
             cmd.addAll(List.of("-pl", "benchmarks/jmh", "-am"));
@@ -148,7 +153,8 @@ public final class VersionResolver {
             String why = b.output.lines().filter(l -> l.startsWith("[ERROR]")).map(l -> l.substring(7).strip()).filter(l -> !l.isEmpty())
                     .findFirst().orElse(firstLine(b.output));
             throw new IllegalArgumentException(option + " " + rev + " (" + commit.substring(0, 10) + ") does not build"
-                    + (b.code == 0 ? ": the build left no benchmarks.jar" : ": " + why) + " (full log: " + logFile + ")");
+                    + (b.code == 0 ? ": the build left no benchmarks.jar" : ": " + why) + " (full log: " + logFile
+                    + ")");
         }
         Path dir = cache.resolve(commit);
         Files.createDirectories(dir);
@@ -212,7 +218,10 @@ public final class VersionResolver {
         return s.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
     }
 
-    /** Leftovers of builds that a killed ab left behind (COMMIT.build/, COMMIT.tar): removed when no build holds their lock. */
+    /**
+     * Leftovers of builds that a killed ab left behind (COMMIT.build/, COMMIT.tar): removed when no build
+     * holds their lock.
+     */
     private void sweep() {
         try (Stream<Path> s = Files.list(cache)) {
             for (Path p : s.toList()) {

@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ab", mixinStandardHelpOptions = true,
         description = {"Compare two versions on this machine: build each (a git revision, built from that commit and cached by commit, "
                 + "or a built benchmarks.jar), plan the rows both have, run their forks in randomized pairs (one JVM per fork, the two "
-                + "forks of a pair side by side on two halves of the CPUs where a row fits (--side-by-side), else back to back, which goes "
+                + "forks of a pair side by side on two halves of the CPUs where a row fits (--side-by-side), "
+                + "else back to back, which goes "
                 + "first balanced at random), and gate every row on its paired ratios.",
             "Writes one run folder (jmh-baseline.json, jmh-current.json, pairs.json, run.json, summary.md, forks/); Ctrl-C keeps the "
                 + "finished pairs. Exit codes: 0 passed, 1 a regression or accuracy failure, 2 bad input or pairs that did not finish."})
@@ -176,7 +177,8 @@ final class AbCommand implements Callable<Integer> {
         }
     }
 
-    private int call(PrintWriter stdout, PrintWriter err, GateOptions options, Profile p, int n, Pattern filter, List<String> knob,
+    private int call(PrintWriter stdout, PrintWriter err, GateOptions options, Profile p, int n, Pattern filter,
+            List<String> knob,
                      Interrupts interrupts) {
         Path home = RunFolders.home();
         Path javaHome = Path.of(System.getProperty("java.home"));
@@ -217,7 +219,8 @@ final class AbCommand implements Callable<Integer> {
         }
     }
 
-    private int measure(PrintWriter stdout, PrintWriter err, GateOptions options, Profile p, AbPlan plan, Version base, Version cur,
+    private int measure(PrintWriter stdout, PrintWriter err, GateOptions options, Profile p, AbPlan plan,
+            Version base, Version cur,
                         BenchmarkJar bj, BenchmarkJar cj, List<String> knob, Path root, Interrupts interrupts) {
         Path javaHome = Path.of(System.getProperty("java.home"));
         Instant start = Instant.now();
@@ -228,7 +231,8 @@ final class AbCommand implements Callable<Integer> {
         List<String> flags = new ArrayList<>(AbJvm.flags());
         flags.addAll(CounterTypes.forkJvmArgs()); // both sides' forks load the same --counter-jar types
         if (flags.stream().noneMatch(f -> f.startsWith("-Djmh.ignoreLock"))) {
-            flags.add("-Djmh.ignoreLock=true"); // ab holds JMH's lock itself (JmhLock), and a side-by-side pair runs two hosts at once
+            // ab holds JMH's lock itself (JmhLock), and a side-by-side pair runs two hosts at once
+            flags.add("-Djmh.ignoreLock=true");
         }
         List<String> curFlags = new ArrayList<>(flags);
         curFlags.addAll(knob);
@@ -260,7 +264,8 @@ final class AbCommand implements Callable<Integer> {
         interrupts.quietIfFired();
         interrupts.off();
         if (run.writeFailure() != null) {
-            throw new UsageException("cannot write to the run folder " + folder + ": " + run.writeFailure() + "; the " + run.completePairs()
+            throw new UsageException("cannot write to the run folder " + folder + ": " + run.writeFailure()
+                    + "; the " + run.completePairs()
                     + " finished pairs are kept there (run.json and pairs.json say what is missing)");
         }
         stdout.println();

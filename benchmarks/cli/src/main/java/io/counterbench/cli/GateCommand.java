@@ -27,11 +27,14 @@ import picocli.CommandLine.Spec;
                 + "minimum detectable effect, and 'could not see' when that is above --detect. Any accuracy.violations or "
                 + "accuracy.lost above 0 fails, and so does a grown accuracy.bound (compared only for the same topology).",
             "Runs taken apart cannot be compared as tightly as ab's pairs: the interval covers the forks' spread within each run, "
-                + "not a shift of the whole machine between the runs, hence the 5%% default threshold. --ab DIR re-analyzes an ab run "
+                + "not a shift of the whole machine between the runs, hence the 5%% default threshold. --ab "
+                + "DIR re-analyzes an ab run "
                 + "folder with its paired statistics (default threshold 1%%).",
             "Exit codes: 0 passed, 1 a regression or accuracy failure, 2 unusable input (another machine or topology, no matching "
-                + "rows, current run missing baseline rows, mixed modes, a corrupt file, an ab folder whose files are not of one run), "
-                + "3 inconclusive (an ab folder with fewer finished pairs than planned can show a regression, never a pass).",
+                + "rows, current run missing baseline rows, mixed modes, a corrupt file, an ab folder whose "
+                + "files are not of one run), "
+                + "3 inconclusive (an ab folder with fewer finished pairs than planned can show a regression, "
+                + "never a pass).",
             "A Markdown summary goes to --summary FILE and is appended to $GITHUB_STEP_SUMMARY when that is set."})
 final class GateCommand implements Callable<Integer> {
     /** The environment ($GITHUB_STEP_SUMMARY); tests replace it. */
@@ -135,7 +138,8 @@ final class GateCommand implements Callable<Integer> {
             throw new CheckFailedException("gate: " + result.counts());
         }
         if (f != null && f.partial()) {
-            out.println("inconclusive: " + f.progress() + " (run " + f.pairs().status() + "); a partial run can show a regression, "
+            out.println("inconclusive: " + f.progress() + " (run " + f.pairs().status()
+                    + "); a partial run can show a regression, "
                     + "never a pass");
             out.flush();
             return ExitCodes.INCONCLUSIVE;

@@ -75,7 +75,8 @@ final class Interrupts implements AutoCloseable {
                 removed = false;
             }
             err.println();
-            err.println("error: interrupted before " + command + " measured anything" + (removed ? "; its empty folder " + folder + " is removed"
+            err.println("error: interrupted before " + command + " measured anything"
+                    + (removed ? "; its empty folder " + folder + " is removed"
                     : "; nothing is kept in " + folder));
             err.flush();
         };
@@ -86,7 +87,8 @@ final class Interrupts implements AutoCloseable {
         long start = System.nanoTime();
         return () -> {
             err.println();
-            err.println("interrupted: " + command + " stopped after " + io.counterbench.sim.Progress.format((System.nanoTime() - start) / 1e9)
+            err.println("interrupted: " + command + " stopped after "
+                    + io.counterbench.sim.Progress.format((System.nanoTime() - start) / 1e9)
                     + "; nothing is kept (" + file + " is written only when it finishes)");
             err.flush();
         };
@@ -99,7 +101,8 @@ final class Interrupts implements AutoCloseable {
     static void cleanUpAttachFile() {
         String name = ".attach_pid" + ProcessHandle.current().pid();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (String dir : new String[] {System.getProperty("user.dir"), System.getProperty("java.io.tmpdir"), "/tmp"}) {
+            for (String dir : new String[] {System.getProperty("user.dir"), System.getProperty("java.io.tmpdir"),
+                    "/tmp"}) {
                 try {
                     if (dir != null) {
                         Files.deleteIfExists(Path.of(dir, name));

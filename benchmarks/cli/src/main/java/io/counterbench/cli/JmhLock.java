@@ -21,7 +21,8 @@ final class JmhLock implements AutoCloseable {
 
     /** The flag of the commands that measure. */
     static final class Wait {
-        @Option(names = "--lock-wait", paramLabel = "MINUTES", description = "When another benchmark run (run, ab or any JMH) holds JMH's "
+        @Option(names = "--lock-wait", paramLabel = "MINUTES",
+                description = "When another benchmark run (run, ab or any JMH) holds JMH's "
                 + "lock, wait this long for it, then stop with a message; 0 does not wait (default: ${DEFAULT-VALUE}).")
         double minutes = 30;
 
@@ -42,7 +43,10 @@ final class JmhLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Waits for the lock (a line when it must wait, a dot of progress every minute); a UsageException when the wait is over. */
+    /**
+     * Waits for the lock (a line when it must wait, a dot of progress every minute); a UsageException when
+     * the wait is over.
+     */
     static JmhLock acquire(double minutes, PrintWriter err) {
         if (Boolean.getBoolean("jmh.ignoreLock")) {
             return new JmhLock(null, null); // JMH's own switch: the user runs several at once on purpose
@@ -73,12 +77,15 @@ final class JmhLock implements AutoCloseable {
                 }
                 if (System.nanoTime() >= deadline) {
                     ch.close();
-                    throw new UsageException(String.format(Locale.ROOT, "another benchmark run holds JMH's lock %s%s; nothing was run "
-                            + "(--lock-wait MINUTES waits longer)", FILE, minutes > 0 ? " after waiting " + minutes + " min" : ""));
+                    throw new UsageException(String.format(Locale.ROOT,
+                            "another benchmark run holds JMH's lock %s%s; nothing was run "
+                            + "(--lock-wait MINUTES waits longer)", FILE, minutes > 0 ? " after waiting " + minutes
+                            + " min" : ""));
                 }
                 if (!said) {
                     err.println("another benchmark run (run, ab or JMH) holds JMH's lock " + FILE + ": waiting up to "
-                            + (minutes >= 1 ? String.format(Locale.ROOT, "%.0f min", minutes) : String.format(Locale.ROOT, "%.0f s", minutes * 60))
+                            + (minutes >= 1 ? String.format(Locale.ROOT, "%.0f min",
+                            minutes) : String.format(Locale.ROOT, "%.0f s", minutes * 60))
                             + " for it to finish (two measurements at once disturb each other)...");
                     err.flush();
                     said = true;

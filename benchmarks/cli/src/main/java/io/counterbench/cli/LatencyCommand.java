@@ -105,7 +105,8 @@ final class LatencyCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Instant started = Instant.now();
-        Path root = out != null ? RunFolders.named(out) : RunFolders.writable(RunFolders.defaultRoot()); // before measuring
+        // before measuring
+        Path root = out != null ? RunFolders.named(out) : RunFolders.writable(RunFolders.defaultRoot());
         Progress progress = noProgress ? Progress.silent() : new Progress(err, "latency", Double.NaN);
         LatencyRun run;
         try (Interrupts interrupts = new Interrupts("latency")) {

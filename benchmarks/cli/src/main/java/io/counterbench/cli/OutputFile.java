@@ -43,7 +43,8 @@ final class OutputFile {
             }
             for (Path f : files) {
                 if (same(out, f)) {
-                    throw new UsageException(flag + " " + out + " is one of the inputs (" + f + "): writing it would destroy what it is "
+                    throw new UsageException(flag + " " + out + " is one of the inputs (" + f
+                            + "): writing it would destroy what it is "
                             + "computed from; name another file");
                 }
             }

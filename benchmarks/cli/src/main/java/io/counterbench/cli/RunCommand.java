@@ -169,7 +169,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs the plan into a new folder under {@code root}; the interrupt handling is armed before the folder exists. */
-    private int run(Plan plan, Path root, boolean async, String asyncOptions, List<ExtraProfiler> jmhProfilers, Interrupts interrupts,
+    private int run(Plan plan, Path root, boolean async, String asyncOptions, List<ExtraProfiler> jmhProfilers,
+            Interrupts interrupts,
                     PrintWriter stdout, PrintWriter err) {
         Instant start = Instant.now();
         ProcStat before = ProcStat.read();
@@ -178,10 +179,12 @@ final class RunCommand implements Callable<Integer> {
         RunRecord record = new RunRecord(folder, plan, args, start);
         interrupts.on(() -> {
             record.procStat(EnvironmentJson.procStat(ProcStat.between(before, ProcStat.read())));
-            record.incomplete("interrupted (SIGINT/SIGTERM) after " + record.doneCount() + " of " + plan.entries().size() + " benchmark runs");
+            record.incomplete("interrupted (SIGINT/SIGTERM) after " + record.doneCount() + " of "
+                    + plan.entries().size() + " benchmark runs");
             err.println();
             err.println("interrupted: " + record.doneCount() + " of " + plan.entries().size()
-                    + " benchmark runs finished; their results are kept in " + folder + " (run.json says what is missing)");
+                    + " benchmark runs finished; their results are kept in " + folder
+                    + " (run.json says what is missing)");
             err.flush();
         });
         List<RunResult> results;
@@ -206,7 +209,8 @@ final class RunCommand implements Callable<Integer> {
         }
         if (executor.writeFailure() != null) {
             interrupts.off();
-            record.incomplete("cannot write results: " + executor.writeFailure() + "; the results before this one are kept");
+            record.incomplete("cannot write results: " + executor.writeFailure()
+                    + "; the results before this one are kept");
             throw new UsageException("cannot write to the run folder " + folder + ": " + executor.writeFailure()
                     + "; " + record.doneCount() + " finished results are kept there and run.json says what is missing");
         }

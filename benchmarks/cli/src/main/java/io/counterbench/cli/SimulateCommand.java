@@ -110,7 +110,8 @@ final class SimulateCommand implements Callable<Integer> {
         Simulation.Outcome outcome;
         try (Interrupts interrupts = new Interrupts("simulate")) {
             interrupts.on(Interrupts.nothingKept(spec.commandLine().getErr(), "simulate", "simulation.json"));
-            outcome = Simulation.run(new Simulation.Request(scenarios, seed, quick, out, !noProgress, custom, latency, fastPath, threads),
+            outcome = Simulation.run(new Simulation.Request(scenarios, seed, quick, out, !noProgress, custom,
+                    latency, fastPath, threads),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (outcome.failures() > 0) {

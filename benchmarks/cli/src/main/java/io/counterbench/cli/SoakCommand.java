@@ -65,7 +65,8 @@ final class SoakCommand implements Callable<Integer> {
         try (Interrupts interrupts = new Interrupts("soak")) {
             interrupts.on(() -> {
                 err.println();
-                err.println("interrupted: soak stopped before its end; the last [soak] line above has its totals so far "
+                err.println("interrupted: soak stopped before its end; the last [soak] line above has its "
+                        + "totals so far "
                         + "(operations, checks, violations); soak keeps no file");
                 err.flush();
             });

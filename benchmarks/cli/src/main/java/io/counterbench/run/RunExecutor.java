@@ -154,7 +154,8 @@ public final class RunExecutor {
                 .addProfiler(AccuracyProfiler.class)
                 .shouldFailOnError(true);
         e.params().forEach(b::param);
-        List<String> append = new ArrayList<>(io.counterbench.counters.CounterTypes.forkJvmArgs()); // the same --counter-jar types
+        // the same --counter-jar types
+        List<String> append = new ArrayList<>(io.counterbench.counters.CounterTypes.forkJvmArgs());
         append.add(io.counterbench.watch.ParentWatchJar.jvmArg()); // the fork ends when this JVM does, SIGKILL included
         b.jvmArgsAppend(append.toArray(String[]::new));
         if (e.threadGroups() != null) {

@@ -30,7 +30,8 @@ public final class ParentWatch {
     static void start(String args) {
         Optional<ProcessHandle> parent;
         try {
-            parent = args == null || args.isBlank() ? ProcessHandle.current().parent() : ProcessHandle.of(Long.parseLong(args.strip()));
+            parent = args == null || args.isBlank() ? ProcessHandle.current().parent()
+                    : ProcessHandle.of(Long.parseLong(args.strip()));
         } catch (NumberFormatException e) {
             return; // not a pid: watch nothing rather than stop a JVM by mistake
         }
@@ -54,13 +55,17 @@ public final class ParentWatch {
         t.start();
     }
 
-    /** Alive and not a zombie: a killed parent stays a zombie until its own parent reaps it, and is gone for us already. */
+    /**
+     * Alive and not a zombie: a killed parent stays a zombie until its own parent reaps it, and is gone for
+     * us already.
+     */
     static boolean alive(ProcessHandle p) {
         if (!p.isAlive()) {
             return false;
         }
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(p.pid()), "stat"));
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(p.pid()),
+                    "stat"));
             int close = stat.lastIndexOf(')');
             return close < 0 || close + 2 >= stat.length() || stat.charAt(close + 2) != 'Z';
         } catch (java.io.IOException | RuntimeException e) {

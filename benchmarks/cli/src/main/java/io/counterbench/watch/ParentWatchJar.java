@@ -35,9 +35,11 @@ public final class ParentWatchJar {
         }
         try {
             byte[] bytes = build();
-            String name = "parent-watch-" + HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes), 0, 6)
+            String name = "parent-watch-"
+                    + HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes), 0, 6)
                     + ".jar";
-            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "counterbench-" + System.getProperty("user.name", "user"));
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "counterbench-"
+                    + System.getProperty("user.name", "user"));
             Files.createDirectories(dir);
             Path p = dir.resolve(name);
             if (!Files.isRegularFile(p) || !java.util.Arrays.equals(Files.readAllBytes(p), bytes)) {

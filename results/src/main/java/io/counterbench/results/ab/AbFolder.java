@@ -87,7 +87,8 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
             }
         }
         if (merged.size() != byRow.size()) {
-            throw InputException.of(f, "holds " + merged.size() + " rows but " + PairsJson.FILE + " has finished pairs in " + byRow.size()
+            throw InputException.of(f, "holds " + merged.size() + " rows but " + PairsJson.FILE
+                    + " has finished pairs in " + byRow.size()
                     + ": the files are not of one run (or one was cut short)");
         }
         int i = 0;
@@ -96,19 +97,24 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
             done.sort(java.util.Comparator.comparingInt(PairsJson.Pair::pair));
             com.fasterxml.jackson.databind.JsonNode raw = merged.get(i++).path("primaryMetric").path("rawData");
             if (raw.size() != done.size()) {
-                throw InputException.of(f, "row " + (e.getKey() + 1) + " holds " + raw.size() + " forks but " + PairsJson.FILE + " says "
+                throw InputException.of(f, "row " + (e.getKey() + 1) + " holds " + raw.size() + " forks but "
+                        + PairsJson.FILE + " says "
                         + done.size() + " of its pairs finished: the files are not of one run");
             }
             for (int k = 0; k < done.size(); k++) {
                 PairsJson.Pair p = done.get(k);
-                Path fork = folder.resolve("forks").resolve(String.format(java.util.Locale.ROOT, "r%02d-p%02d%s-%s.json", p.row(), p.pair(),
-                        p.attempt() <= 1 ? "" : "-a" + p.attempt(), side)); // attempt 0: a record from before attempts were kept
+                Path fork = folder.resolve("forks").resolve(String.format(java.util.Locale.ROOT,
+                        "r%02d-p%02d%s-%s.json", p.row(), p.pair(),
+                        // attempt 0: a record from before attempts were kept
+                        p.attempt() <= 1 ? "" : "-a" + p.attempt(), side));
                 if (!Files.isRegularFile(fork)) {
                     continue; // forks/ is optional (a folder copied without it): the counts above still hold
                 }
-                com.fasterxml.jackson.databind.JsonNode own = JmhJson.readTree(fork).path(0).path("primaryMetric").path("rawData").path(0);
+                com.fasterxml.jackson.databind.JsonNode own = JmhJson.readTree(fork).path(0).path("primaryMetric")
+                        .path("rawData").path(0);
                 if (!own.equals(raw.get(k))) {
-                    throw InputException.of(f, "row " + (e.getKey() + 1) + ", pair " + (p.pair() + 1) + ": the " + side + " fork differs from "
+                    throw InputException.of(f, "row " + (e.getKey() + 1) + ", pair " + (p.pair() + 1) + ": the "
+                            + side + " fork differs from "
                             + fork.getFileName() + ": the files are not of one run");
                 }
             }

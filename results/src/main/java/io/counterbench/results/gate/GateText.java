@@ -88,7 +88,8 @@ public final class GateText {
                 + o.thresholdText() + "; MDE = the slowdown flagged in 4 of 5 runs with this many forks and this spread, \"could not see\" = MDE above "
                 + o.detectText();
         if (g.paired()) {
-            return "forks as the unit, in pairs on one machine (baseline and current side by side on two halves of the CPUs, or back to "
+            return "forks as the unit, in pairs on one machine (baseline and current side by side on two "
+                    + "halves of the CPUs, or back to "
                     + "back in random order): the median paired ratio"
                     + " (Hodges-Lehmann) with exact Wilcoxon signed-rank bounds; " + family + "; " + rule;
         }

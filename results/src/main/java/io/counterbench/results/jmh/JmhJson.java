@@ -47,7 +47,8 @@ public final class JmhJson {
             JmhResult r = result(file, i, n);
             if (!rows.add(rowKey(r))) {
                 // one rule for every reader (report, export, gate, ab): a row twice is a damaged or concatenated file
-                throw InputException.of(file, "two results for " + r.label(true) + "; a run must have one row per benchmark, params, "
+                throw InputException.of(file, "two results for " + r.label(true)
+                        + "; a run must have one row per benchmark, params, "
                         + "threads and mode");
             }
             out.add(r);
