@@ -71,7 +71,7 @@ public final class RunRecord {
 
     /** Writes run.json now ("running") and sets disk space aside for its last rewrite. */
     public synchronized void begin() {
-        reserve = Reserve.take(file.getParent(), 64 * 1024);
+        reserve = Reserve.take(file.getParent(), 32 * 1024);
         save();
     }
 

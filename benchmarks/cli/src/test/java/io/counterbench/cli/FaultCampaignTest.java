@@ -65,6 +65,30 @@ class FaultCampaignTest {
     }
 
     @Test
+    void anAbOnAFullDiskEndsWithOneLineAndItsRecordsSaySo(@TempDir Path tmp) throws Exception {
+        assumeTrue(FULL, "long mode only (./run-bench.sh test --faults)");
+        assumeTrue(FaultSandbox.unavailable() == null, FaultSandbox.unavailable());
+        Path jar = benchmarksJar();
+        assumeTrue(jar != null, "needs the built benchmarks.jar");
+        for (String size : List.of("64k", "160k")) {
+            Path work = Files.createDirectories(tmp.resolve("ab-" + size));
+            FaultSandbox.Result r = FaultSandbox.cli(work, size, false, Duration.ofSeconds(300), List.of(), "ab", "--baseline", jar.toString(),
+                    "--current", jar.toString(), "--profile", "ci", "--benchmarks", "UpdateBenchmark.inc$", "--counters", "adder,tree,flat",
+                    "--threads", "1", "--pairs", "4", "--out", "@MNT/ab");
+            String what = "ab on a " + size + " tmpfs: exit " + r.code() + "\n" + r.err();
+            assertEquals(ExitCodes.BAD_INPUT, r.code(), what);
+            assertEquals(1, r.errorLines().size(), what);
+            assertNoStackTrace(r.err());
+            for (String name : List.of("pairs.json", "run.json")) {
+                for (Path f : files(r.left(), name)) {
+                    assertTrue(Set.of("incomplete", "failed").contains(status(f)), name + " says " + status(f) + ": " + what);
+                }
+            }
+            assertNoLeftovers(r.left());
+        }
+    }
+
+    @Test
     void reportsAndExportsOnAFullDiskAreWholeOrAbsent(@TempDir Path tmp) throws Exception {
         assumeTrue(FaultSandbox.unavailable() == null, FaultSandbox.unavailable());
         Path runDir = Fixtures.copy("aa/std-a", tmp, "run");
