@@ -275,9 +275,11 @@ final class AbCommand implements Callable<Integer> {
         AbFolder ab = AbFolder.load(folder);
         GateResult g = Gate.paired(ab.baseline(), ab.current(), options);
         stdout.println("baseline: " + base.describe() + "; current: " + cur.describe() + (knob.isEmpty() ? "" : " with " + String.join(" ", knob)));
-        stdout.print(GateText.table(g));
+        boolean partial = run.completePairs() < run.plannedPairs();
+        stdout.print(partial ? GateCommand.inconclusive(GateText.table(g)) : GateText.table(g));
         Summaries.write(folder.resolve("summary.md"), summary, "Baseline " + base.describe() + ", current " + cur.describe()
-                + (knob.isEmpty() ? "" : " (" + String.join(" ", knob) + ")") + "; run folder `" + folder.getFileName() + "`.\n\n" + GateText.markdown(g), stdout, GateCommand.environment);
+                + (knob.isEmpty() ? "" : " (" + String.join(" ", knob) + ")") + "; run folder `" + folder.getFileName() + "`.\n\n"
+                + (partial ? GateCommand.inconclusive(GateText.markdown(g)) : GateText.markdown(g)), stdout, GateCommand.environment);
         stdout.println("results: " + folder);
         stdout.flush();
         if (g.failed()) {

@@ -126,8 +126,10 @@ final class GateCommand implements Callable<Integer> {
             cur = RunLoader.load(current);
         }
         GateResult result = paired ? Gate.paired(base, cur, options) : Gate.separate(base, cur, options);
-        out.print(GateText.table(result));
-        Summaries.write(summary, null, GateText.markdown(result), out, environment);
+        boolean partial = f != null && f.partial();
+        out.print(partial ? inconclusive(GateText.table(result)) : GateText.table(result));
+        String markdown = GateText.markdown(result);
+        Summaries.write(summary, null, partial ? inconclusive(markdown) : markdown, out, environment);
         if (exportFormat != null) {
             for (Path p : exportFormat.write(cur, Path.of(export.get(1)))) {
                 out.println("exported: " + p);
@@ -137,7 +139,7 @@ final class GateCommand implements Callable<Integer> {
         if (result.failed()) {
             throw new CheckFailedException("gate: " + result.counts());
         }
-        if (f != null && f.partial()) {
+        if (partial) {
             out.println("inconclusive: " + f.progress() + " (run " + f.pairs().status()
                     + "); a partial run can show a regression, "
                     + "never a pass");
@@ -145,5 +147,11 @@ final class GateCommand implements Callable<Integer> {
             return ExitCodes.INCONCLUSIVE;
         }
         return ExitCodes.OK;
+    }
+
+    /** A partial ab run's gate text: what would read "passed" reads "inconclusive" (it can show a regression, never a pass). */
+    static String inconclusive(String text) {
+        return text.replace("result: passed (", "result: inconclusive (")
+                .replace("## counterbench ab: passed", "## counterbench ab: inconclusive");
     }
 }
