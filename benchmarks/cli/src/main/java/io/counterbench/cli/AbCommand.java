@@ -237,7 +237,7 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException("no pair of forks finished (first error: " + run.firstError() + "); see " + folder.resolve("forks"));
         }
         AbFolder ab = AbFolder.load(folder);
-        GateResult g = Gate.paired(ab.baseline(), ab.current(), options);
+        GateResult g = ab.gate(options);
         stdout.println("baseline: " + base.describe() + "; current: " + cur.describe() + (knob.isEmpty() ? "" : " with " + String.join(" ", knob)));
         stdout.print(GateText.table(g));
         Summaries.write(folder.resolve("summary.md"), summary, "Baseline " + base.describe() + ", current " + cur.describe()

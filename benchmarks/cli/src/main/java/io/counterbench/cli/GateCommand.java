@@ -105,17 +105,16 @@ final class GateCommand implements Callable<Integer> {
         if (exportFormat != null) {
             exportFormat.checkTarget(OutputFile.check(OutputFile.path(export.get(1), "--export"), "--export"));
         }
-        RunInput base;
         RunInput cur;
+        GateResult result;
         if (paired) {
             AbFolder f = AbFolder.load(ab);
-            base = f.baseline();
             cur = f.current();
+            result = f.gate(options);
         } else {
-            base = RunLoader.load(baseline);
             cur = RunLoader.load(current);
+            result = Gate.separate(RunLoader.load(baseline), cur, options);
         }
-        GateResult result = paired ? Gate.paired(base, cur, options) : Gate.separate(base, cur, options);
         out.print(GateText.table(result));
         Summaries.write(summary, null, GateText.markdown(result), out, environment);
         if (exportFormat != null) {

@@ -39,7 +39,7 @@ public final class Calibration {
         for (Path run : runs) {
             AbFolder f = AbFolder.load(run);
             Map<String, Double> knob = knob(f.pairs().current().jvmArgs());
-            GateResult g = Gate.paired(f.baseline(), f.current(), options);
+            GateResult g = f.gate(options);
             double seconds = runSeconds(run);
             for (RowComparison r : g.rows()) {
                 if (r.effect() == null) {
