@@ -55,24 +55,29 @@ public record Effect(boolean paired, int pairs, double estimate, double lower, d
     }
 
     /**
-     * Roughly how many more pairs (or forks per run) would decide an open row: with the per-pair spread,
-     * the n at which the upper bound would fall below --detect (if the estimate is below it) or the lower
-     * bound rise above 0 (if the estimate reaches the threshold), at least the test's minimum.
+     * Roughly how many more pairs (or forks per run) would decide an open row, assuming the interval narrows
+     * as 1 / sqrt(n): the n at which the upper bound would fall below --detect (when the estimate is below it)
+     * or the lower bound rise above 0 (when the estimate reaches the threshold), at least the test's minimum.
+     * Without bounds, the spread stands in for the half-width (the Hodges-Lehmann estimate's standard error
+     * is sqrt(pi / 3) sigma / sqrt(n)).
      */
     Effect withMorePairs(GateOptions o) {
-        double z = STANDARD_NORMAL.inverseSurvivalProbability(level);
         double est = Slowdown.log(estimate);
-        double perPair = 1.0233 * spread; // the Hodges-Lehmann estimate's standard error is sqrt(pi / 3) sigma / sqrt(n)
-        if (Double.isNaN(est) || !(perPair > 0)) {
-            return with(Math.max(1, minimumForks - pairs));
+        if (Double.isNaN(est)) {
+            return with(Math.max(1, minimumForks - available));
         }
-        double need = Double.POSITIVE_INFINITY;
         double lnD = Slowdown.log(o.detect());
-        if (est < lnD) {
-            need = Math.pow(z * perPair / (lnD - est), 2);
+        double lnT = Slowdown.log(o.threshold());
+        double z = STANDARD_NORMAL.inverseSurvivalProbability(level);
+        double fallback = z * 1.0233 * spread / Math.sqrt(Math.max(1, pairs));
+        double up = Double.isFinite(upper) ? Slowdown.log(upper) - est : fallback;
+        double down = lower > -1 ? est - Slowdown.log(lower) : fallback;
+        double need = Double.POSITIVE_INFINITY;
+        if (est < lnD && up > 0) {
+            need = pairs * Math.pow(up / (lnD - est), 2);
         }
-        if (est >= Slowdown.log(o.threshold()) && est > 0) {
-            need = Math.min(need, Math.pow(z * perPair / est, 2));
+        if (est >= lnT && est > 0 && down > 0) {
+            need = Math.min(need, pairs * Math.pow(down / est, 2));
         }
         need = Math.max(need, minimumForks);
         if (!Double.isFinite(need) || need > 100_000) {

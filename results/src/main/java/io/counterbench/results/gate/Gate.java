@@ -155,6 +155,32 @@ public final class Gate {
         return new GateResult(base, cur, o, paired, m, level, rows, notes, preface, looks);
     }
 
+    /** One compared row of an ab run as its test sees it: its name, pairs (by pair id) and how many of them a test may use. */
+    record RowPairs(String name, List<RowEvidence.Pair> pairs, int usable) {
+    }
+
+    /** Every compared row's pairs (for the resampling calibration), in the gate's row order. */
+    static List<RowPairs> rowPairs(RunInput base, RunInput cur, GateOptions o, Map<JmhResult, PairLayout> layouts) {
+        Map<RowKey, JmhResult> b = index(base);
+        Map<RowKey, JmhResult> c = index(cur);
+        List<RowPairs> out = new ArrayList<>();
+        for (Map.Entry<RowKey, JmhResult> e : b.entrySet()) {
+            JmhResult cr = c.get(e.getKey());
+            if (cr == null) {
+                continue;
+            }
+            for (Candidate k : candidates(e.getValue(), cr, null, o.forkScore())) {
+                if (k.hasData()) {
+                    PairLayout l = k.layout(layouts.get(k.base));
+                    List<RowEvidence.Pair> p = k.pairs(l);
+                    String name = cr.label(false) + (k.member == null ? "" : " [" + k.member + "]");
+                    out.add(new RowPairs(name, p, l.usable(p.size())));
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * Holm's step-down over the rows' p-values at family-wise {@code alpha}: returns each row's level
      * (the step at which it was rejected, or the step that stopped the procedure).
@@ -208,8 +234,19 @@ public final class Gate {
             if (!paired) {
                 return RowEvidence.separate(logs(b.perFork(), mode), logs(c.perFork(), mode));
             }
-            PairLayout l = layout != null ? layout : PairLayout.positional(1 + Math.max(java.util.Arrays.stream(b.ids()).max().orElse(0),
+            PairLayout l = layout(layout);
+            List<RowEvidence.Pair> pairs = pairs(l);
+            return RowEvidence.paired(pairs, l.usable(pairs.size()));
+        }
+
+        PairLayout layout(PairLayout layout) {
+            return layout != null ? layout : PairLayout.positional(1 + Math.max(java.util.Arrays.stream(b.ids()).max().orElse(0),
                     java.util.Arrays.stream(c.ids()).max().orElse(0)));
+        }
+
+        /** The pairs whose both forks have a score, matched by fork id and labelled with their pair id and run order. */
+        List<RowEvidence.Pair> pairs(PairLayout l) {
+            Mode mode = base.mode();
             Map<Integer, Double> cur = c.byId();
             List<RowEvidence.Pair> pairs = new ArrayList<>();
             double[] bs = b.perFork();
@@ -222,7 +259,7 @@ public final class Gate {
                     pairs.add(new RowEvidence.Pair(l.pairId(ids[i]), lb, lc, l.order(ids[i])));
                 }
             }
-            return RowEvidence.paired(pairs, l.usable(pairs.size()));
+            return pairs;
         }
 
         RowComparison compare(GateOptions o, RowEvidence ev, double level, List<String> acc) {

@@ -18,7 +18,8 @@ import org.apache.commons.statistics.inference.FisherExactTest;
  * from:
  * <ul>
  *   <li><b>bimodal</b> rows (the pooled fork scores split into two modes by {@link TwoMeans}, blind
- *       to the version): an exact stratified rank-sum test within the modes, and Fisher's exact test
+ *       to the version, at least 15% apart, and for pairs at least a third of the pairs with both forks in one mode, which a
+ *       clean shift of every fork never gives): an exact stratified rank-sum test within the modes, and Fisher's exact test
  *       of whether current's forks land in the slow mode more often; each at half the row's level;</li>
  *   <li><b>back-to-back</b> pairs (one fork after the other): the two-period crossover test (Koch
  *       1972): each pair's first-minus-second log score, rank-sum of the pairs that ran current first
@@ -48,6 +49,12 @@ final class RowEvidence {
                     currentLow, currentHigh);
         }
     }
+
+    /**
+     * Modes must lie at least this far apart (log scale: 15%) to be told apart from a slowdown of the size the
+     * gate looks for, which also splits the pooled forks (the knob's 5% slowdown on a tight row would).
+     */
+    static final double MODE_GAP = Math.log(1.15);
 
     final String test;
     final RankInversion main;
@@ -80,7 +87,10 @@ final class RowEvidence {
         double spread = robustSd(d);
         double[] pooled = p.stream().flatMapToDouble(x -> Arrays.stream(new double[] {x.base, x.current})).toArray();
         TwoMeans tm = TwoMeans.of(pooled);
-        if (tm.bimodal()) {
+        // a clean slowdown also splits the pooled forks in two, one version in each: real modes put both forks of
+        // many pairs in the same mode (which fork is which version does not enter: the pairs are taken unordered)
+        long sameMode = p.stream().filter(x -> tm.bimodal() && tm.mode(x.base) == tm.mode(x.current)).count();
+        if (tm.bimodal() && tm.high() - tm.low() >= MODE_GAP && sameMode >= Math.max(TwoMeans.MIN_SIZE, p.size() / 3)) {
             return bimodal(tm, p.stream().mapToDouble(Pair::base).toArray(), p.stream().mapToDouble(Pair::current).toArray(), signed,
                     spread, pairs.size(), true, p.size());
         }
@@ -111,7 +121,7 @@ final class RowEvidence {
         System.arraycopy(base, 0, pooled, 0, base.length);
         System.arraycopy(current, 0, pooled, base.length, current.length);
         TwoMeans tm = TwoMeans.of(pooled);
-        if (tm.bimodal()) {
+        if (tm.bimodal() && tm.high() - tm.low() >= MODE_GAP) {
             int n = Math.min(base.length, current.length);
             return bimodal(tm, base, current, shift, spread, n, false, n);
         }
