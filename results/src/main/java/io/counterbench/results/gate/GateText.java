@@ -110,8 +110,8 @@ public final class GateText {
     static String testName(String test) {
         return switch (test) {
             case "signed-rank" -> "Wilcoxon signed-rank test of the paired log ratios";
-            case "crossover" -> "crossover test (back-to-back pairs: rank-sum of current-first against baseline-first pairs' "
-                    + "first-minus-second log scores, so the run-order effect cancels)";
+            case "crossover" -> "test blocked on run order (back-to-back pairs: the signed-rank test of the mean log ratio of each "
+                    + "block of two pairs, one run baseline first, one current first, so the run-order effect cancels)";
             case "stratified" -> "stratified rank-sum test within the two modes of a bimodal row, with Fisher's exact test on "
                     + "the mode counts (each at half the row's level)";
             default -> "Mann-Whitney rank-sum test of the two runs' log fork scores";

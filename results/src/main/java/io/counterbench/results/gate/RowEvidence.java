@@ -18,13 +18,12 @@ import org.apache.commons.statistics.inference.FisherExactTest;
  * from:
  * <ul>
  *   <li><b>bimodal</b> rows (the pooled fork scores split into two modes by {@link TwoMeans}, blind
- *       to the version, at least 15% apart, and for pairs at least a third of the pairs with both forks in one mode, which a
+ *       to the version, at least 15% apart, and for pairs at least a fifth of the pairs with both forks in one mode, which a
  *       clean shift of every fork never gives): an exact stratified rank-sum test within the modes, and Fisher's exact test
  *       of whether current's forks land in the slow mode more often; each at half the row's level;</li>
- *   <li><b>back-to-back</b> pairs (one fork after the other): the two-period crossover test (Koch
- *       1972): each pair's first-minus-second log score, rank-sum of the pairs that ran current first
- *       against those that ran baseline first; the run-order effect cancels, the shift is twice the
- *       slowdown;</li>
+ *   <li><b>back-to-back</b> pairs (one fork after the other): blocked on run order: the design's
+ *       blocks of two pairs (one run baseline first, one current first) each give the mean of their two
+ *       log ratios, in which the run-order effect cancels; the signed-rank test of those means;</li>
  *   <li>other pairs (side by side): the Wilcoxon signed-rank test of the paired log ratios;</li>
  *   <li>two runs taken apart: the rank-sum test of the two runs' log fork scores.</li>
  * </ul>
@@ -90,23 +89,29 @@ final class RowEvidence {
         // a clean slowdown also splits the pooled forks in two, one version in each: real modes put both forks of
         // many pairs in the same mode (which fork is which version does not enter: the pairs are taken unordered)
         long sameMode = p.stream().filter(x -> tm.bimodal() && tm.mode(x.base) == tm.mode(x.current)).count();
-        if (tm.bimodal() && tm.high() - tm.low() >= MODE_GAP && sameMode >= Math.max(TwoMeans.MIN_SIZE, p.size() / 3)) {
+        if (tm.bimodal() && tm.high() - tm.low() >= MODE_GAP && sameMode >= Math.max(TwoMeans.MIN_SIZE, p.size() / 5)) {
             return bimodal(tm, p.stream().mapToDouble(Pair::base).toArray(), p.stream().mapToDouble(Pair::current).toArray(), signed,
                     spread, pairs.size(), true, p.size());
         }
-        List<Double> ab = new ArrayList<>();
-        List<Double> ba = new ArrayList<>();
-        boolean backToBack = !p.isEmpty();
-        for (Pair x : p) {
-            switch (x.order) {
-                case "baseline" -> ab.add(x.base - x.current);
-                case "current" -> ba.add(x.current - x.base);
-                default -> backToBack = false;
+        // back to back: block on run order. The design pairs pairs 2k and 2k + 1 of a row, one run baseline first, the other
+        // current first, which way round by a coin; the mean of the two log ratios cancels the run-order effect, and the coin
+        // makes its sign symmetric when nothing changed, so the signed-rank test of the block means is exact.
+        boolean backToBack = !p.isEmpty() && p.stream().allMatch(x -> x.order.equals("baseline") || x.order.equals("current"));
+        if (backToBack) {
+            java.util.Map<Integer, List<Pair>> blocks = new java.util.TreeMap<>();
+            p.forEach(x -> blocks.computeIfAbsent(x.id / 2, k -> new ArrayList<>()).add(x));
+            List<Double> means = new ArrayList<>();
+            for (List<Pair> b : blocks.values()) {
+                if (b.size() == 2 && !b.get(0).order.equals(b.get(1).order)) {
+                    means.add((b.get(0).ratio() + b.get(1).ratio()) / 2);
+                }
             }
-        }
-        if (backToBack && !ab.isEmpty() && !ba.isEmpty()) {
-            RankInversion cross = RankSum.inversion(array(ab), array(ba), 0.5);
-            return new RowEvidence("crossover", cross, cross, Double.NaN, null, spread, pairs.size(), true, p.size());
+            if (!means.isEmpty()) {
+                double[] q = array(means);
+                RankInversion blocked = SignedRank.inversion(q);
+                return new RowEvidence("crossover", blocked, blocked, Double.NaN, null, robustSd(q) * Math.sqrt(2), pairs.size(), true,
+                        2 * q.length);
+            }
         }
         return new RowEvidence("signed-rank", signed, signed, Double.NaN, null, spread, pairs.size(), true, p.size());
     }
@@ -203,7 +208,7 @@ final class RowEvidence {
     int minimum(double level) {
         return switch (test) {
             case "signed-rank" -> SignedRank.minimumPairs(level);
-            case "crossover" -> 2 * RankSum.minimumForksEach(level);
+            case "crossover" -> 2 * SignedRank.minimumPairs(level);
             case "stratified" -> paired ? 2 * RankSum.minimumForksEach(level / 2) : RankSum.minimumForksEach(level / 2) + 1;
             default -> RankSum.minimumForksEach(level);
         };
@@ -213,7 +218,7 @@ final class RowEvidence {
     String describe() {
         return switch (test) {
             case "signed-rank" -> "Wilcoxon signed-rank on the paired log ratios";
-            case "crossover" -> "crossover rank-sum (pairs run current first against baseline first; the run-order effect cancels)";
+            case "crossover" -> "signed-rank of the AB/BA blocks' mean log ratios (the run-order effect cancels in each block)";
             case "stratified" -> "bimodal: stratified rank-sum within the 2 modes + Fisher's exact test on the mode counts";
             default -> "Mann-Whitney rank-sum on the two runs' log fork scores";
         };

@@ -45,9 +45,10 @@ class GateTest {
         assertEquals(0, g.count(Verdict.REGRESSION) + g.count(Verdict.IMPROVEMENT), GateText.table(g));
         assertEquals(g.rows().size(), g.compared());
         for (RowComparison r : g.rows()) {
-            assertTrue(r.effect().bounded(), r.name());
+            // its back-to-back rows are blocked on run order: 7 blocks of 2 pairs bound nothing at 0.01 / 4
+            assertEquals(!r.effect().test().equals("crossover"), r.effect().bounded(), r.name());
             assertTrue(r.effect().lower() <= 0.01, r.name());
-            assertTrue(Double.isFinite(r.effect().mde()), "every row says what it could have seen: " + r.name());
+            assertEquals(r.effect().bounded(), Double.isFinite(r.effect().mde()), "a row with bounds says what it could have seen: " + r.name());
             assertEquals(r.effect().p() <= r.effect().level(), r.effect().lower() > 0, "the p-value and the bound agree: " + r.name());
         }
         assertTrue(GateText.table(g).contains("result: passed") || GateText.table(g).contains("result: INCONCLUSIVE"), GateText.table(g));
@@ -98,23 +99,20 @@ class GateTest {
     }
 
     /**
-     * The same real pairs with current's forks of one row (adder, 1 thread: MDE about 14% in this noisy
-     * recording) made 25% slower: that row and only that row regresses, with the shift recovered.
+     * The real side-by-side pairs of knob-duet with current's forks of the adder row made 25% slower: that
+     * row regresses with the shift recovered, beside the flat row's own 5%.
      */
     @Test
     void aKnownShiftAddedToOneRealRowIsFlagged(@TempDir Path tmp) {
-        Path dir = Fixtures.copy(AA, tmp, "shifted");
-        Fixtures.edit(dir, PairsJson.CURRENT_JMH, rows -> Runs.scaleMetric((ObjectNode) rows.get(2).get("primaryMetric"), 1 / 1.25));
+        Path dir = Fixtures.copy("ab/knob-duet", tmp, "shifted");
+        Fixtures.edit(dir, PairsJson.CURRENT_JMH, rows -> Runs.scaleMetric((ObjectNode) rows.get(0).get("primaryMetric"), 1 / 1.25));
         GateResult g = paired(dir);
-        RowComparison adder1 = g.rows().get(2);
-        assertEquals("UpdateBenchmark.inc counter=adder placement=compact topology=host threads=1", adder1.name());
+        RowComparison adder1 = g.rows().get(0);
+        assertTrue(adder1.name().contains("counter=adder"), adder1.name());
         assertEquals(Verdict.REGRESSION, adder1.verdict(), GateText.table(g));
-        assertEquals(0.25 + aaEstimate(2), adder1.effect().estimate(), 0.02);
-        assertEquals(1, g.count(Verdict.REGRESSION), GateText.table(g));
-    }
-
-    private static double aaEstimate(int row) {
-        return paired(Fixtures.resource(AA)).rows().get(row).effect().estimate();
+        double before = paired(Fixtures.resource("ab/knob-duet")).rows().get(0).effect().estimate();
+        assertEquals((1 + before) * 1.25 - 1, adder1.effect().estimate(), 0.01);
+        assertEquals(Outcome.REGRESSED, g.outcome());
     }
 
     @Test
