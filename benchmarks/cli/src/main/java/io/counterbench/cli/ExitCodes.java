@@ -7,8 +7,13 @@ public final class ExitCodes {
     public static final int CHECK_FAILED = 1;
     /** The input cannot be used: flags, files, topologies, a missing JDK. */
     public static final int BAD_INPUT = 2;
-    /** A bug in counterbench. */
-    public static final int INTERNAL = 3;
+    /**
+     * The gate could neither flag nor clear every row (io.counterbench.results.gate.Outcome.INCONCLUSIVE):
+     * not a pass; more pairs or a quieter machine decide it. `--inconclusive pass|fail` maps it to 0 or 1.
+     */
+    public static final int INCONCLUSIVE = 3;
+    /** A bug in counterbench (sysexits' EX_SOFTWARE). */
+    public static final int INTERNAL = 70;
 
     private ExitCodes() {
     }

@@ -102,6 +102,31 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
         return io.counterbench.results.gate.Gate.paired(baseline, current, options, layouts());
     }
 
+    /**
+     * The rows (pairs.json indexes) the gate settles now: every compared member regressed (or failed an accuracy
+     * check), passed or improved. An adaptive ab run stops giving them pairs.
+     */
+    public java.util.Set<Integer> settled(io.counterbench.results.gate.GateOptions options) {
+        io.counterbench.results.gate.GateResult g = gate(options);
+        java.util.Map<JmhResult, io.counterbench.results.gate.PairLayout> layouts = layouts();
+        java.util.Map<Integer, Boolean> rows = new java.util.TreeMap<>();
+        for (io.counterbench.results.gate.RowComparison r : g.rows()) {
+            io.counterbench.results.gate.PairLayout l = r.baseline() == null ? null : layouts.get(r.baseline());
+            if (l == null || r.effect() == null) {
+                continue;
+            }
+            boolean decided = r.outcome() != io.counterbench.results.gate.Outcome.INCONCLUSIVE;
+            rows.merge(l.row(), decided, Boolean::logicalAnd);
+        }
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        rows.forEach((row, decided) -> {
+            if (decided) {
+                out.add(row);
+            }
+        });
+        return out;
+    }
+
     private static String firstError(PairsJson p) {
         return p.pairs().stream().filter(x -> !x.finished() && x.error() != null).map(x -> "; first error: " + x.error()).findFirst().orElse("");
     }
