@@ -135,6 +135,38 @@ class GateRulesTest {
         assertEquals(15, l.pairIds().length);
     }
 
+    /**
+     * An adaptive run's folder: pairs.json plans looks at 10 and 20 pairs; the run stopped with 16. Each row
+     * is tested on its first 10 pairs (the last look it reached) at alpha / (2 looks x 2 rows), the 16 shown as
+     * available; and the rows the gate settles (flat regressed, adder passed) are the ones an adaptive run stops.
+     */
+    @Test
+    void anAdaptiveRunIsTestedAtTheLastLookEachRowReached(@TempDir Path tmp) {
+        Path dir = Fixtures.copy("ab/knob-duet", tmp, "looks");
+        Fixtures.edit(dir, PairsJson.FILE, root -> ((ObjectNode) root).putArray("looks").add(10).add(20));
+        AbFolder a = AbFolder.load(dir);
+        assertEquals(List.of(10, 20), a.pairs().looks());
+        GateResult g = a.gate(GateOptions.paired());
+        assertEquals(2, g.looks());
+        assertEquals(0.01 / 4, g.level(), 1e-15);
+        for (RowComparison r : g.rows()) {
+            assertEquals(10, r.effect().pairs(), r.name());
+            assertEquals(16, r.effect().available(), r.name());
+        }
+        Gate.RowPairs flat = Gate.rowPairs(a.baseline(), a.current(), GateOptions.paired(), a.layouts()).get(1);
+        RowEvidence first10 = RowEvidence.paired(flat.pairs().stream().filter(p -> p.id() < 10).toList(), 10);
+        assertEquals(Math.expm1(first10.main.at(0.01).estimate()), g.rows().get(1).effect().estimate(), 1e-12, "the first 10 pairs by id");
+        assertTrue(g.notes().stream().anyMatch(n -> n.startsWith("planned looks at [10, 20] pairs")), g.notes().toString());
+        java.util.Set<Integer> settled = a.settled(GateOptions.paired());
+        java.util.Set<Integer> decided = new java.util.TreeSet<>();
+        for (int i = 0; i < g.rows().size(); i++) {
+            if (g.rows().get(i).outcome() != Outcome.INCONCLUSIVE) {
+                decided.add(i);
+            }
+        }
+        assertEquals(decided, settled, GateText.table(g));
+    }
+
     @Test
     void backToBackRowsBlockOnRunOrder() {
         // an order effect of -6.6% (the second fork of a pair is faster), no slowdown: blocked, it leaves the variance
