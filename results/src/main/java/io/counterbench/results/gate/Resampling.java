@@ -102,25 +102,42 @@ public final class Resampling {
     }
 
     /**
-     * Resamples of the centered pairs with a slowdown added: drawn with replacement within each run order
-     * (so a back-to-back row keeps its balance of who went first), the slowdown added to current's forks.
+     * Resamples of the centered pairs with a slowdown added: drawn with replacement as the design made them
+     * (side-by-side pairs one by one; back-to-back pairs by their AB/BA blocks, so each resample stays blocked),
+     * the slowdown added to current's forks.
      */
     private static int flagged(List<RowEvidence.Pair> centered, double lnShift, double level, double lnT, int resamples, SplittableRandom random) {
-        Map<String, List<RowEvidence.Pair>> byOrder = new java.util.TreeMap<>();
-        centered.forEach(p -> byOrder.computeIfAbsent(p.order(), x -> new ArrayList<>()).add(p));
+        List<List<RowEvidence.Pair>> units = units(centered);
         int k = 0;
         for (int i = 0; i < resamples; i++) {
             List<RowEvidence.Pair> s = new ArrayList<>(centered.size());
-            for (List<RowEvidence.Pair> group : byOrder.values()) {
-                for (int j = 0; j < group.size(); j++) {
-                    RowEvidence.Pair p = group.get(random.nextInt(group.size()));
-                    s.add(new RowEvidence.Pair(s.size(), p.base(), p.current() + lnShift, p.order()));
+            for (int j = 0; j < units.size(); j++) {
+                List<RowEvidence.Pair> unit = units.get(random.nextInt(units.size()));
+                int base = 2 * j;
+                for (int u = 0; u < unit.size(); u++) {
+                    RowEvidence.Pair p = unit.get(u);
+                    s.add(new RowEvidence.Pair(base + u, p.base(), p.current() + lnShift, p.order()));
                 }
             }
             RowEvidence ev = RowEvidence.paired(s, s.size());
             k += ev.p() <= level && ev.flagged(level, lnT) ? 1 : 0;
         }
         return k;
+    }
+
+    /** The units a resample draws: complete AB/BA blocks (pair ids 2k, 2k + 1) of back-to-back pairs, else single pairs. */
+    static List<List<RowEvidence.Pair>> units(List<RowEvidence.Pair> pairs) {
+        boolean backToBack = pairs.stream().allMatch(p -> p.order().equals("baseline") || p.order().equals("current"));
+        List<List<RowEvidence.Pair>> out = new ArrayList<>();
+        if (backToBack) {
+            Map<Integer, List<RowEvidence.Pair>> blocks = new java.util.TreeMap<>();
+            pairs.forEach(p -> blocks.computeIfAbsent(p.id() / 2, x -> new ArrayList<>()).add(p));
+            blocks.values().stream().filter(b -> b.size() == 2 && !b.get(0).order().equals(b.get(1).order())).forEach(out::add);
+        }
+        if (out.isEmpty()) {
+            pairs.forEach(p -> out.add(List.of(p)));
+        }
+        return out;
     }
 
     /**
@@ -131,19 +148,11 @@ public final class Resampling {
     static List<RowEvidence.Pair> swap(List<RowEvidence.Pair> pairs, SplittableRandom random) {
         List<RowEvidence.Pair> sorted = pairs.stream().sorted(java.util.Comparator.comparingInt(RowEvidence.Pair::id)).toList();
         List<RowEvidence.Pair> out = new ArrayList<>(pairs.size());
-        boolean blockSwap = false;
-        for (int i = 0; i < sorted.size(); i++) {
-            RowEvidence.Pair p = sorted.get(i);
+        Map<Integer, Boolean> blockCoin = new java.util.HashMap<>();
+        for (RowEvidence.Pair p : sorted) {
             boolean backToBack = !"together".equals(p.order());
-            boolean swap;
-            if (backToBack) {
-                if (i % 2 == 0) {
-                    blockSwap = random.nextBoolean();
-                }
-                swap = blockSwap;
-            } else {
-                swap = random.nextBoolean();
-            }
+            // the design's blocks are pairs 2k and 2k + 1 by pair id, as RowEvidence blocks them
+            boolean swap = backToBack ? blockCoin.computeIfAbsent(p.id() / 2, k -> random.nextBoolean()) : random.nextBoolean();
             if (swap) {
                 String order = switch (p.order()) {
                     case "baseline" -> "current";
@@ -181,7 +190,7 @@ public final class Resampling {
                 + "randomized order makes exact; the flag rate at the row level must stay at or below that level, the rejection rate at 5% near or below 5%. "
                 + "For the signed-rank test the swaps are its own null distribution, so this checks the code; for the crossover and "
                 + "stratified tests it also checks their assumptions on these data. Power: the recorded pairs with the row's estimate "
-                + "taken out, resampled with replacement within each run order, the slowdown added to current's forks. MDE: "
+                + "taken out, resampled with replacement (back-to-back pairs by their AB/BA blocks), the slowdown added to current's forks. MDE: "
                 + "the same with the row's reported MDE at its own level; about 80% should be flagged.\n");
         if (command != null) {
             b.append("\nProduced by `").append(command).append("`.\n");
