@@ -183,10 +183,12 @@ public final class AbRun {
         int reruns = disturbedLoad > 0 ? Math.max(1, plan.schedule().size() / 4) : 0;
         int run = 0;
         String stop = null;
-        java.util.Set<Integer> looksAt = java.util.Arrays.stream(looks).boxed().collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Integer> looksAt = java.util.Arrays.stream(looks).boxed()
+                .collect(java.util.stream.Collectors.toSet());
         for (int k = 0; k < plan.pairs() && stop == null; k++) {
             final int round = k;
-            java.util.ArrayDeque<AbPlan.Slot> queue = new java.util.ArrayDeque<>(plan.schedule().stream().filter(x -> x.pair() == round).toList());
+            java.util.ArrayDeque<AbPlan.Slot> queue = new java.util.ArrayDeque<>(
+                    plan.schedule().stream().filter(x -> x.pair() == round).toList());
             while (!queue.isEmpty()) {
                 AbPlan.Slot slot = queue.poll();
                 if (isClosed()) {
@@ -203,8 +205,10 @@ public final class AbRun {
                 }
                 AbRow row = plan.rows().get(slot.row());
                 int next = nextLook(k);
-                progress.line(String.format(Locale.ROOT, "[%d pairs] %s elapsed, %s left | %d of %d rows open | round %d/%d%s | %s | %s", run,
-                        Progress.format(progress.elapsed()), Progress.format(Math.max(0, remaining)), openRows(), plan.rows().size(), k + 1,
+                progress.line(String.format(Locale.ROOT,
+                        "[%d pairs] %s elapsed, %s left | %d of %d rows open | round %d/%d%s | %s | %s", run,
+                        Progress.format(progress.elapsed()), Progress.format(Math.max(0, remaining)), openRows(),
+                                plan.rows().size(), k + 1,
                         plan.pairs(), next > 0 ? ", next look at " + next + " pairs" : "",
                         plan.together(slot.row()) ? "side by side" : slot.baselineFirst() ? "AB" : "BA", row.label()));
                 String line = runPair(slot, row, reruns > 0);
@@ -221,7 +225,8 @@ public final class AbRun {
                 synchronized (this) {
                     settled.addAll(now);
                 }
-                progress.line(String.format(Locale.ROOT, "look at %d pairs: %d row(s) settled, %d open", k + 1, now.size(), openRows()));
+                progress.line(String.format(Locale.ROOT, "look at %d pairs: %d row(s) settled, %d open", k + 1,
+                        now.size(), openRows()));
                 if (openRows() == 0) {
                     stop = "every row settled";
                 }
@@ -259,9 +264,11 @@ public final class AbRun {
         double load = b == null || c == null ? Double.NaN : Math.max(b.foreignLoad(), c.foreignLoad());
         boolean rerun;
         synchronized (this) {
-            rerun = b != null && b.done() && c != null && c.done() && load > disturbedLoad && mayRerun && attempts[slot.row()][slot.pair()] == 0;
+            rerun = b != null && b.done() && c != null && c.done() && load > disturbedLoad && mayRerun
+                    && attempts[slot.row()][slot.pair()] == 0;
         }
-        String line = record(slot, row, b, c, rerun ? String.format(Locale.ROOT, "other work kept %.2f CPUs busy", load) : null);
+        String line = record(slot, row, b, c, rerun ? String.format(Locale.ROOT, "other work kept %.2f CPUs busy",
+                load) : null);
         return rerun ? line + String.format(Locale.ROOT, "; other work kept %.2f CPUs busy: %s", load, RERUN) : line;
     }
 
@@ -382,7 +389,8 @@ public final class AbRun {
                 .map(r -> new PairsJson.Row(r.index(), r.method(), r.params(), r.threadGroups() == null ? r.threads()
                         : java.util.Arrays.stream(r.threadGroups()).sum(), r.groupList(), r.label()))
                 .toList();
-        new PairsJson(PairsJson.SCHEMA, state, reason, plan.seed(), plan.pairs(), baseline.record(), current.record(), rows, pairs,
+        new PairsJson(PairsJson.SCHEMA, state, reason, plan.seed(), plan.pairs(), baseline.record(), current.record(),
+                rows, pairs,
                 java.util.Arrays.stream(looks).boxed().toList(), Double.isNaN(budgetSeconds) ? null : budgetSeconds)
                 .write(folder.resolve(PairsJson.FILE));
         writeMerged(PairsJson.BASELINE_JMH, baseResults);
@@ -394,7 +402,8 @@ public final class AbRun {
             long ok = java.util.Arrays.stream(status[r.index()]).filter("done"::equals).count();
             if (rowErrors.containsKey(r.index())) {
                 failed.add(new RunJson.Failure(r.index(), r.label(), rowErrors.get(r.index())));
-            } else if (ok == plan.pairs() || settled.contains(r.index()) || (judge != null && "complete".equals(state))) {
+            } else if (ok == plan.pairs() || settled.contains(r.index()) || (judge != null
+                    && "complete".equals(state))) {
                 // an adaptive row is done when settled, or when the run ended its schedule (budget, last round)
                 done.add(r.index());
             } else {

@@ -44,12 +44,14 @@ public final class ResampleCalibration {
     }
 
     /** Calibrates every folder and returns the Markdown; writes it to {@code out} when not null. */
-    public static String run(List<Path> dirs, GateOptions options, int resamples, List<Double> shifts, long seed, Path out, String command) {
+    public static String run(List<Path> dirs, GateOptions options, int resamples, List<Double> shifts, long seed,
+            Path out, String command) {
         List<Resampling.Row> rows = new ArrayList<>();
         for (Path dir : dirs) {
             for (Path f : folders(dir)) {
                 AbFolder ab = AbFolder.load(f);
-                rows.addAll(Resampling.run(f.getFileName().toString(), ab.baseline(), ab.current(), options, ab.layouts(), resamples, shifts,
+                rows.addAll(Resampling.run(f.getFileName().toString(), ab.baseline(), ab.current(), options,
+                        ab.layouts(), resamples, shifts,
                         seed));
             }
         }

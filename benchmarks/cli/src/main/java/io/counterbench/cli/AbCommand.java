@@ -41,11 +41,14 @@ import picocli.CommandLine.Spec;
         description = {"Compare two versions on this machine: build each (a git revision, built from that commit and cached by commit, "
                 + "or a built benchmarks.jar), plan the rows both have, run their forks in randomized pairs (one JVM per fork, the two "
                 + "forks of a pair back to back, which goes first balanced at random), and gate every row on its paired ratios.",
-            "With a --budget (the ci profile's default) the pairs are adaptive: every row starts with the pairs of the first planned "
-                + "look, rounds of pairs go to the rows still open, and at each look the rows that regressed or passed stop; the "
+            "With a --budget (the ci profile's default) the pairs are adaptive: every row starts with the pairs of "
+                    + "the first planned "
+                + "look, rounds of pairs go to the rows still open, and at each look the rows that regressed or "
+                        + "passed stop; the "
                 + "alpha is split over the looks. Rows still open when the budget ends are inconclusive.",
             "Writes one run folder (jmh-baseline.json, jmh-current.json, pairs.json, run.json, summary.md, forks/); Ctrl-C keeps the "
-                + "finished pairs. Exit codes: 0 passed, 1 regressed (or an accuracy failure), 3 inconclusive (see --inconclusive), "
+                + "finished pairs. Exit codes: 0 passed, 1 regressed (or an accuracy failure), 3 inconclusive (see "
+                        + "--inconclusive), "
                 + "2 bad input or pairs that did not finish."})
 final class AbCommand implements Callable<Integer> {
     /** The ci profile's budget: with the builds, a run stays under 10 minutes on a 2-CPU runner. */
@@ -64,11 +67,13 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "ci|...", description = "Which rows and how long each fork runs (default: ${DEFAULT-VALUE}).")
     String profile = "ci";
 
-    @Option(names = "--pairs", paramLabel = "N", description = "Pairs of forks per row; with a --budget the most a row may get "
+    @Option(names = "--pairs", paramLabel = "N",
+            description = "Pairs of forks per row; with a --budget the most a row may get "
             + "(default: the profile's forks; with a budget " + ADAPTIVE_PAIRS + ").")
     Integer pairs;
 
-    @Option(names = "--budget", paramLabel = "DURATION|off", description = "Adaptive pairs within this time from ab's start, builds "
+    @Option(names = "--budget", paramLabel = "DURATION|off",
+            description = "Adaptive pairs within this time from ab's start, builds "
             + "included (9m, 90s, 1m30s; default: " + CI_BUDGET + " for the ci profile, off for the others).")
     String budget;
 
@@ -87,15 +92,18 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: the profile's).")
     List<Integer> threads;
 
-    @Option(names = "--threshold", paramLabel = "PERCENT", description = "A row regresses when its lower bound lies above 0 and its "
+    @Option(names = "--threshold", paramLabel = "PERCENT",
+            description = "A row regresses when its lower bound lies above 0 and its "
             + "estimate reaches this slowdown (default: ${DEFAULT-VALUE}).")
     String threshold = "1%";
 
-    @Option(names = "--detect", paramLabel = "PERCENT", description = "A row passes when its upper bound lies below this slowdown; "
+    @Option(names = "--detect", paramLabel = "PERCENT",
+            description = "A row passes when its upper bound lies below this slowdown; "
             + "neither flagged nor passed, it is inconclusive (default: ${DEFAULT-VALUE}).")
     String detect = "5%";
 
-    @Option(names = "--alpha", paramLabel = "P", description = "Family-wise false-alarm rate, split over the planned looks and, by "
+    @Option(names = "--alpha", paramLabel = "P",
+            description = "Family-wise false-alarm rate, split over the planned looks and, by "
             + "Holm's step-down, over the rows (default: ${DEFAULT-VALUE}).")
     double alpha = GateOptions.DEFAULT_ALPHA;
 
@@ -154,13 +162,17 @@ final class AbCommand implements Callable<Integer> {
             + "folder DIR (DIR/runs) again with this command's --threshold, --alpha, --detect and --fork-score, and rewrite DIR/calibration.md.")
     Path tabulate;
 
-    @Option(names = "--resample", paramLabel = "DIR", description = "Calibration: run nothing; calibrate the gate on the recorded pairs "
-            + "of DIR (an ab run folder, or a folder of them such as a calibration folder): per row the label-swap null rate at its "
-            + "level, the flag rate with --levels added as slowdowns, the check of its MDE; writes calibration.md (Clopper-Pearson "
+    @Option(names = "--resample", paramLabel = "DIR",
+            description = "Calibration: run nothing; calibrate the gate on the recorded pairs "
+            + "of DIR (an ab run folder, or a folder of them such as a calibration folder): per row the label-swap "
+                    + "null rate at its "
+            + "level, the flag rate with --levels added as slowdowns, the check of its MDE; writes calibration.md "
+                    + "(Clopper-Pearson "
             + "intervals) into a new folder under --out (default results/calibration). Repeatable.")
     List<Path> resample;
 
-    @Option(names = "--resamples", paramLabel = "N", description = "Calibration with --resample: resamples per row and case (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--resamples", paramLabel = "N",
+            description = "Calibration with --resample: resamples per row and case (default: ${DEFAULT-VALUE}).")
     int resamples = 1000;
 
     @Option(names = "--wrap", paramLabel = "COMMAND", description = "Calibration: run each ab run under this command, e.g. 'flock -x /work/bench.lock' "
@@ -178,7 +190,8 @@ final class AbCommand implements Callable<Integer> {
                 GateOptions.parsePercent("--detect", detect), null, false, false, ForkScore.parse("--fork-score", forkScore));
         Profile p = Profile.parse(profile);
         inconclusive.check();
-        long budgetSeconds = Durations.seconds("--budget", budget != null ? budget : "ci".equals(p.label()) && !calibrate ? CI_BUDGET : "off");
+        long budgetSeconds = Durations.seconds("--budget", budget != null ? budget : "ci".equals(p.label())
+                && !calibrate ? CI_BUDGET : "off");
         int n = pairs != null ? pairs : budgetSeconds > 0 ? ADAPTIVE_PAIRS : p.forks;
         if (n < 1) {
             throw new UsageException("--pairs " + n + ": at least 1");
@@ -224,7 +237,8 @@ final class AbCommand implements Callable<Integer> {
         int[] looks = budgetSeconds > 0 ? AbPlan.looks(rows.size(), options.alpha(), n) : new int[0];
         printPlan(stdout, p, plan, base, cur, knob, options.forkScore());
         if (budgetSeconds > 0) {
-            stdout.printf("  adaptive: looks at %s pairs (alpha split over %d looks), rows settled at a look stop; budget %s from ab's start,"
+            stdout.printf("  adaptive: looks at %s pairs (alpha split over %d looks), rows settled at a look stop; "
+                    + "budget %s from ab's start,"
                     + " builds included (%s left now)%n", java.util.Arrays.stream(looks).mapToObj(String::valueOf)
                     .collect(java.util.stream.Collectors.joining(", ")), looks.length, Progress.format(budgetSeconds),
                     Progress.format(Math.max(0, budgetSeconds - sinceStart())));
@@ -299,7 +313,8 @@ final class AbCommand implements Callable<Integer> {
 
     /** Seconds since this JVM started (ab's start: its budget counts the builds). */
     private static double sinceStart() {
-        return (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
+        long started = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        return (System.currentTimeMillis() - started) / 1000.0;
     }
 
     /** The plan with the rows that fit run side by side, when --side-by-side auto and this machine allows it. */
@@ -404,10 +419,12 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException("--calibrate runs one version against itself: give it as --baseline, without --current or --slowdown");
         }
         if (resample != null) {
-            resample.forEach(io.counterbench.ab.ResampleCalibration::folders); // each DIR checked before anything is written
+            // each DIR checked before anything is written
+            resample.forEach(io.counterbench.ab.ResampleCalibration::folders);
             Path root = out == null ? home.resolve("results").resolve("calibration") : RunFolders.named(out);
             Path dir = RunFolders.create(root, Instant.now());
-            String md = io.counterbench.ab.ResampleCalibration.run(resample, options, resamples, levels.stream().map(l -> l / 100).toList(),
+            String md = io.counterbench.ab.ResampleCalibration.run(resample, options, resamples,
+                    levels.stream().map(l -> l / 100).toList(),
                     seed != null ? seed : 1, dir.resolve("calibration.md"), "./run-bench.sh " + String.join(" ",
                             spec.commandLine().getParseResult().originalArgs()));
             stdout.print(md);

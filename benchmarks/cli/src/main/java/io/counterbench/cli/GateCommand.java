@@ -23,16 +23,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "gate", mixinStandardHelpOptions = true,
         description = {"Compare a run with a baseline row by row (benchmark, params, threads, mode) with the JVM fork as the unit: each "
                 + "fork's score, the Hodges-Lehmann shift of the two runs' fork scores with exact Mann-Whitney bounds, the family-wise "
-                + "alpha split over the rows by Holm's step-down (bimodal rows: a stratified test within their modes); each row prints "
+                + "alpha split over the rows by Holm's step-down (bimodal rows: a stratified test within their "
+                        + "modes); each row prints "
                 + "its minimum detectable effect. Any accuracy.violations or "
                 + "accuracy.lost above 0 fails, and so does a grown accuracy.bound (compared only for the same topology).",
             "Runs taken apart cannot be compared as tightly as ab's pairs: the interval covers the forks' spread within each run, "
                 + "not a shift of the whole machine between the runs, hence the 5% default threshold. --ab DIR re-analyzes an ab run "
                 + "folder with its paired statistics (default threshold 1%).",
-            "Each row, and the run, is regressed (the lower bound above 0 at the row's Holm level and the estimate at least "
-                + "--threshold, or an accuracy failure), passed (the upper bound below --detect, or an improvement) or inconclusive. "
-                + "When the forks given cannot reach the row level whatever the data, the first line says so and which n is needed.",
-            "Exit codes: 0 passed, 1 regressed, 3 inconclusive (see --inconclusive), 2 unusable input (another machine or topology, "
+            "Each row, and the run, is regressed (the lower bound above 0 at the row's Holm level and the estimate at "
+                    + "least "
+                + "--threshold, or an accuracy failure), passed (the upper bound below --detect, or an improvement) "
+                        + "or inconclusive. "
+                + "When the forks given cannot reach the row level whatever the data, the first line says so and "
+                        + "which n is needed.",
+            "Exit codes: 0 passed, 1 regressed, 3 inconclusive (see --inconclusive), 2 unusable input (another "
+                    + "machine or topology, "
                 + "no matching rows, current run missing baseline rows, mixed modes, a corrupt file).",
             "A Markdown summary goes to --summary FILE and is appended to $GITHUB_STEP_SUMMARY when that is set."})
 final class GateCommand implements Callable<Integer> {
@@ -48,15 +53,19 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--ab", paramLabel = "DIR", description = "An ab run folder: gate its paired forks (instead of --baseline and --current).")
     Path ab;
 
-    @Option(names = "--threshold", paramLabel = "PERCENT", description = "A row regresses only when its lower bound lies above 0 and its "
+    @Option(names = "--threshold", paramLabel = "PERCENT",
+            description = "A row regresses only when its lower bound lies above 0 and its "
             + "estimate reaches this slowdown (default: 5%, with --ab 1%).")
     String threshold;
 
-    @Option(names = "--detect", paramLabel = "PERCENT", description = "A row passes when its upper bound lies below this slowdown, "
+    @Option(names = "--detect", paramLabel = "PERCENT",
+            description = "A row passes when its upper bound lies below this slowdown, "
             + "else (not regressed) it is inconclusive (default: 10%, with --ab 5%).")
     String detect;
 
-    @Option(names = "--alpha", paramLabel = "P", description = "Family-wise false-alarm rate, over the compared rows by Holm's step-down (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alpha", paramLabel = "P",
+            description = "Family-wise false-alarm rate, over the compared rows by Holm's step-down (default: "
+                    + "${DEFAULT-VALUE}).")
     double alpha = GateOptions.DEFAULT_ALPHA;
 
     @Option(names = "--normalize-by", paramLabel = "COUNTER", description = "Divide each fork's score by a fork's score of this counter's "

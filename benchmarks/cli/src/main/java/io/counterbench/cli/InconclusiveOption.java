@@ -8,8 +8,10 @@ import picocli.CommandLine.Option;
 
 /** --inconclusive: what an inconclusive gate exits with; and the exit of a gate's outcome (ab, gate). */
 final class InconclusiveOption {
-    @Option(names = "--inconclusive", paramLabel = "exit|pass|fail", description = "When some row could neither be flagged nor "
-            + "cleared: exit 3 (exit, the default: neither green nor red), or count it as passed (exit 0) or failed (exit 1).")
+    @Option(names = "--inconclusive", paramLabel = "exit|pass|fail",
+            description = "When some row could neither be flagged nor "
+            + "cleared: exit 3 (exit, the default: neither green nor red), or count it as passed (exit 0) or failed "
+                    + "(exit 1).")
     String inconclusive = "exit";
 
     void check() {
@@ -18,7 +20,8 @@ final class InconclusiveOption {
         }
     }
 
-    /** The exit code of {@code g}'s outcome: 0 passed; 1 (thrown) regressed; 3 inconclusive unless mapped by --inconclusive. */
+    /** The exit code of {@code g}'s outcome: 0 passed; 1 (thrown) regressed; 3 inconclusive unless mapped by
+     * --inconclusive. */
     int exit(GateResult g, String what, PrintWriter err) {
         Outcome o = g.outcome();
         if (o == Outcome.REGRESSED) {
@@ -32,9 +35,11 @@ final class InconclusiveOption {
                     err.flush();
                     return ExitCodes.OK;
                 }
-                case "fail" -> throw new CheckFailedException(what + ": inconclusive (" + rows + "), failed because of --inconclusive fail");
+                case "fail" -> throw new CheckFailedException(what + ": inconclusive (" + rows
+                        + "), failed because of --inconclusive fail");
                 default -> {
-                    err.println("inconclusive: " + what + ": " + rows + " (exit " + ExitCodes.INCONCLUSIVE + "); rerun with more pairs "
+                    err.println("inconclusive: " + what + ": " + rows + " (exit " + ExitCodes.INCONCLUSIVE
+                            + "); rerun with more pairs "
                             + "(--pairs, --budget) or on a quieter machine, or choose with --inconclusive pass|fail");
                     err.flush();
                     return ExitCodes.INCONCLUSIVE;

@@ -105,9 +105,11 @@ public final class Calibration {
         byLevel.forEach((level, byThreads) -> byThreads.forEach((threads, list) -> b.append(line(
                 String.format(Locale.ROOT, "%s%% (knob) on one counter, %d thread%s", trim(level), threads, threads == 1 ? "" : "s"), list))));
         b.append(String.format(Locale.ROOT, "%nRuns with any untouched row flagged: %d of %d.%n", runsWithFalseAlarm, aaRuns.size() + slowRuns.size()));
-        long aaInconclusive = aaRuns.stream().filter(r -> obs.stream().anyMatch(x -> x.run.equals(r) && x.verdict == Verdict.INCONCLUSIVE)).count();
+        long aaInconclusive = aaRuns.stream().filter(r -> obs.stream().anyMatch(x -> x.run.equals(r)
+                && x.verdict == Verdict.INCONCLUSIVE)).count();
         if (!aaRuns.isEmpty()) {
-            b.append(String.format(Locale.ROOT, "Pure A/A runs inconclusive (some row neither flagged nor cleared): %s.%n",
+            b.append(String.format(Locale.ROOT,
+                    "Pure A/A runs inconclusive (some row neither flagged nor cleared): %s.%n",
                     withInterval(aaInconclusive, aaRuns.size())));
         }
         Map<String, Double> seconds = new LinkedHashMap<>();
@@ -147,7 +149,8 @@ public final class Calibration {
     private static String line(String what, List<Observation> list) {
         long flagged = list.stream().filter(x -> x.verdict == Verdict.REGRESSION).count();
         long runs = list.stream().map(x -> x.run).distinct().count();
-        return String.format(Locale.ROOT, "| %s | %d (%d runs) | %s | %s | %s |%n", what, list.size(), runs, withInterval(flagged, list.size()),
+        return String.format(Locale.ROOT, "| %s | %d (%d runs) | %s | %s | %s |%n", what, list.size(), runs,
+                withInterval(flagged, list.size()),
                 list.isEmpty() ? "" : pct(median(list.stream().mapToDouble(Observation::estimate).toArray())),
                 list.isEmpty() ? "" : pct(median(list.stream().mapToDouble(Observation::mde).toArray())));
     }
@@ -157,7 +160,8 @@ public final class Calibration {
         if (n == 0) {
             return "0 of 0";
         }
-        io.counterbench.results.stats.ClopperPearson c = io.counterbench.results.stats.ClopperPearson.of((int) k, (int) n, 0.95);
+        io.counterbench.results.stats.ClopperPearson c = io.counterbench.results.stats.ClopperPearson.of((int) k,
+                (int) n, 0.95);
         return String.format(Locale.ROOT, "%d of %d (95%% CI %.0f-%.0f%%)", k, n, 100 * c.lower(), 100 * c.upper());
     }
 

@@ -29,7 +29,8 @@ public final class ForkMerge {
     /** The field that lists each fork position's pair id. */
     public static final String PAIR_IDS = "pairIds";
 
-    /** The merged result of {@code forks} with the pair id of each ({@code pairIds} in the same order); null for none. */
+    /** The merged result of {@code forks} with the pair id of each ({@code pairIds} in the same order); null for none.
+     * */
     public static ObjectNode merge(List<JsonNode> forks, List<Integer> pairIds) {
         ObjectNode out = merge(forks);
         if (out != null && pairIds != null) {

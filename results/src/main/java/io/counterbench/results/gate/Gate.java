@@ -42,7 +42,8 @@ public final class Gate {
         return compare(base, cur, o, false);
     }
 
-    /** ab's run: fork i of each row of the baseline ran beside fork i of the same row of current (positions as pair ids, no looks). */
+    /** ab's run: fork i of each row of the baseline ran beside fork i of the same row of current (positions as pair
+     * ids, no looks). */
     public static GateResult paired(RunInput base, RunInput cur, GateOptions o) {
         return paired(base, cur, o, Map.of());
     }
@@ -62,7 +63,8 @@ public final class Gate {
         return compare(base, cur, o, paired, Map.of());
     }
 
-    private static GateResult compare(RunInput base, RunInput cur, GateOptions o, boolean paired, Map<JmhResult, PairLayout> layouts) {
+    private static GateResult compare(RunInput base, RunInput cur, GateOptions o, boolean paired, Map<JmhResult,
+            PairLayout> layouts) {
         List<String> notes = new ArrayList<>();
         boolean sameHost = paired || checkMachines(base, cur, o, notes);
         base.notes().forEach(n -> notes.add("baseline " + n));
@@ -136,8 +138,10 @@ public final class Gate {
                     + "): interference on a shared machine only adds time");
         }
         if (looks > 1) {
-            notes.add("planned looks at " + layouts.values().stream().findFirst().map(l -> java.util.Arrays.toString(l.looks())).orElse("")
-                    + " pairs: alpha split over " + looks + " looks (Bonferroni), a row tested on its pairs at the last look it reached");
+            notes.add("planned looks at "
+                    + layouts.values().stream().findFirst().map(l -> java.util.Arrays.toString(l.looks())).orElse("")
+                    + " pairs: alpha split over " + looks
+                            + " looks (Bonferroni), a row tested on its pairs at the last look it reached");
         }
         if (!missing.isEmpty()) {
             notes.add(missing.size() + " baseline row(s) missing from the current run (--allow-missing): not gated");
@@ -155,7 +159,8 @@ public final class Gate {
         return new GateResult(base, cur, o, paired, m, level, rows, notes, preface, looks);
     }
 
-    /** One compared row of an ab run as its test sees it: its name, pairs (by pair id) and how many of them a test may use. */
+    /** One compared row of an ab run as its test sees it: its name, pairs (by pair id) and how many of them a test may
+     * use. */
     record RowPairs(String name, List<RowEvidence.Pair> pairs, int usable) {
     }
 
@@ -213,8 +218,10 @@ public final class Gate {
         }
         RowEvidence e = blind.getFirst();
         String what = paired ? e.n() + " pairs" : e.n() + " vs " + e.n() + " forks";
-        return List.of(String.format(java.util.Locale.ROOT, "%d of %d rows cannot reach their level %s whatever the data (e.g. %s: the "
-                + "smallest exact p-value is %s); at least %d %s are needed", blind.size(), evidence.size(), fmt(level), what,
+        return List.of(String.format(java.util.Locale.ROOT,
+                "%d of %d rows cannot reach their level %s whatever the data (e.g. %s: the "
+                + "smallest exact p-value is %s); at least %d %s are needed", blind.size(), evidence.size(),
+                        fmt(level), what,
                 fmt(e.smallestP()), e.minimum(level), paired ? "pairs" : "forks in each run"));
     }
 
@@ -240,11 +247,13 @@ public final class Gate {
         }
 
         PairLayout layout(PairLayout layout) {
-            return layout != null ? layout : PairLayout.positional(1 + Math.max(java.util.Arrays.stream(b.ids()).max().orElse(0),
+            return layout != null ? layout : PairLayout.positional(1
+                    + Math.max(java.util.Arrays.stream(b.ids()).max().orElse(0),
                     java.util.Arrays.stream(c.ids()).max().orElse(0)));
         }
 
-        /** The pairs whose both forks have a score, matched by fork id and labelled with their pair id and run order. */
+        /** The pairs whose both forks have a score, matched by fork id and labelled with their pair id and run order.
+         * */
         List<RowEvidence.Pair> pairs(PairLayout l) {
             Mode mode = base.mode();
             Map<Integer, Double> cur = c.byId();
@@ -276,7 +285,8 @@ public final class Gate {
                 v = Verdict.REGRESSION;
             } else if (e.upper() < 0 && Slowdown.log(e.estimate()) <= -lnT) {
                 v = Verdict.IMPROVEMENT;
-            } else if (e.upper() < o.detect() && (!ev.bimodal() || Slowdown.fraction(ev.overall.at(ev.testLevel(level)).upper()) < o.detect())) {
+            } else if (e.upper() < o.detect() && (!ev.bimodal()
+                    || Slowdown.fraction(ev.overall.at(ev.testLevel(level)).upper()) < o.detect())) {
                 v = Verdict.PASSED;
             } else {
                 v = Verdict.INCONCLUSIVE;

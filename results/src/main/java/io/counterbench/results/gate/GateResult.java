@@ -8,7 +8,8 @@ import java.util.List;
  * (the family the alpha is split over) and notes on the inputs.
  *
  * @param paired true for ab's paired forks, false for two runs taken apart
- * @param level the first Holm step's one-sided level: the family-wise alpha over the looks and the {@code compared} rows
+ * @param level the first Holm step's one-sided level: the family-wise alpha over the looks and the {@code compared}
+ * rows
  * @param preface what a reader must know before the table (the forks cannot reach the row level whatever the data)
  * @param looks the planned looks the alpha was split over (1 for a fixed number of pairs)
  */

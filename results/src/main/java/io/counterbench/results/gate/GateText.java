@@ -72,8 +72,10 @@ public final class GateText {
         if (open.isEmpty()) {
             return "";
         }
-        b.append("inconclusive: ").append(open.size()).append(" row(s) neither flagged nor cleared (upper bound not below ")
-                .append(g.options().detectText()).append("); more ").append(g.paired() ? "pairs (ab --pairs, --budget)" : "forks")
+        b.append("inconclusive: ").append(open.size()).append(" row(s) neither flagged nor cleared (upper bound not "
+                + "below ")
+                .append(g.options().detectText()).append("); more ").append(g.paired() ? "pairs (ab --pairs, --budget)"
+                        : "forks")
                 .append(" or a quieter machine decide them:\n");
         for (RowComparison r : open) {
             b.append("  ").append(r.name()).append(": ").append(more(r, g.paired())).append('\n');
@@ -87,7 +89,8 @@ public final class GateText {
             return "no data";
         }
         String unit = paired ? " more pairs" : " more forks per run";
-        return e.morePairs() < 0 ? "far more than " + 100_000 + unit : "about " + e.morePairs() + unit + " (has " + e.available() + ")";
+        return e.morePairs() < 0 ? "far more than " + 100_000 + unit : "about " + e.morePairs() + unit + " (has "
+                + e.available() + ")";
     }
 
     /** A row's modes, when bimodal. */
@@ -110,9 +113,11 @@ public final class GateText {
     static String testName(String test) {
         return switch (test) {
             case "signed-rank" -> "Wilcoxon signed-rank test of the paired log ratios";
-            case "crossover" -> "test blocked on run order (back-to-back pairs: the signed-rank test of the mean log ratio of each "
+            case "crossover" -> "test blocked on run order (back-to-back pairs: the signed-rank test of the mean log "
+                    + "ratio of each "
                     + "block of two pairs, one run baseline first, one current first, so the run-order effect cancels)";
-            case "stratified" -> "stratified rank-sum test within the two modes of a bimodal row, with Fisher's exact test on "
+            case "stratified" -> "stratified rank-sum test within the two modes of a bimodal row, with Fisher's exact "
+                    + "test on "
                     + "the mode counts (each at half the row's level)";
             default -> "Mann-Whitney rank-sum test of the two runs' log fork scores";
         };
@@ -126,7 +131,8 @@ public final class GateText {
             b.append("**Note:** ").append(line).append("\n\n");
         }
         if (g.outcome() == Outcome.INCONCLUSIVE) {
-            b.append("Inconclusive is not a pass: some rows could neither be flagged nor cleared with the pairs they got. Rerun with more "
+            b.append("Inconclusive is not a pass: some rows could neither be flagged nor cleared with the pairs they "
+                    + "got. Rerun with more "
                     + "pairs or a larger `--budget`, or on a quieter runner.\n\n");
         }
         b.append("Baseline `").append(g.baseline().name()).append("`, current `").append(g.current().name()).append("`; machine: ")
@@ -143,7 +149,8 @@ public final class GateText {
                 v = "**" + v + "**";
             }
             Effect e = r.effect();
-            String name = r.name() + (r.accuracyFailures().isEmpty() ? "" : " (" + String.join("; ", r.accuracyFailures()) + ")")
+            String name = r.name() + (r.accuracyFailures().isEmpty() ? "" : " (" + String.join("; ",
+                    r.accuracyFailures()) + ")")
                     + (e != null && e.modes() != null ? " (bimodal, " + e.modes() + ")" : "")
                     + (r.outcome() == Outcome.INCONCLUSIVE ? " (" + more(r, g.paired()) + ")" : "");
             b.append("| ").append(v).append(" | ").append(name.replace("|", "\\|"))
@@ -168,14 +175,18 @@ public final class GateText {
     static String method(GateResult g) {
         GateOptions o = g.options();
         String family = g.compared() + " compared row" + (g.compared() == 1 ? "" : "s") + " share a family-wise alpha of " + trim(o.alpha())
-                + (g.looks() > 1 ? " split over " + g.looks() + " planned looks" : "") + " (Holm: the first row's one-sided level is "
+                + (g.looks() > 1 ? " split over " + g.looks() + " planned looks" : "")
+                        + " (Holm: the first row's one-sided level is "
                 + fmt(g.level()) + ")";
         String rule = "a row regresses when its lower bound is above 0 and its estimate at least +" + o.thresholdText()
-                + ", passes when its upper bound is below +" + o.detectText() + " (or it improved), else it is inconclusive; MDE = the "
+                + ", passes when its upper bound is below +" + o.detectText()
+                        + " (or it improved), else it is inconclusive; MDE = the "
                 + "slowdown flagged in 4 of 5 runs, from the lower bound at the level achieved";
         if (g.paired()) {
-            return "forks as the unit, in pairs matched by pair id (baseline and current side by side, or back to back in random order, "
-                    + "on one machine): the Hodges-Lehmann median paired ratio with exact rank-test bounds; " + family + "; " + rule;
+            return "forks as the unit, in pairs matched by pair id (baseline and current side by side, or back to "
+                    + "back in random order, "
+                    + "on one machine): the Hodges-Lehmann median paired ratio with exact rank-test bounds; " + family
+                            + "; " + rule;
         }
         return "forks as the unit, two runs taken apart: the Hodges-Lehmann shift of the fork scores with exact Mann-Whitney bounds; "
                 + family + "; " + rule + (o.normalizeBy() == null ? "" : "; fork scores divided by the same run's " + o.normalizeBy() + " forks")

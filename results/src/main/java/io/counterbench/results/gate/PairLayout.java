@@ -56,7 +56,8 @@ public record PairLayout(int row, int[] pairIds, String[] order, int[] looks) {
         return Math.max(1, looks.length);
     }
 
-    /** The pairs a test may use with {@code n} pairs in hand: the largest planned look at most n (all n without looks; 0 before the first). */
+    /** The pairs a test may use with {@code n} pairs in hand: the largest planned look at most n (all n without looks;
+     * 0 before the first). */
     public int usable(int n) {
         if (looks.length == 0) {
             return n;

@@ -18,8 +18,10 @@ import org.apache.commons.statistics.inference.FisherExactTest;
  * from:
  * <ul>
  *   <li><b>bimodal</b> rows (the pooled fork scores split into two modes by {@link TwoMeans}, blind
- *       to the version, at least 15% apart, and for pairs at least a fifth of the pairs with both forks in one mode, which a
- *       clean shift of every fork never gives): an exact stratified rank-sum test within the modes, and Fisher's exact test
+ *       to the version, at least 15% apart, and for pairs at least a fifth of the pairs with both forks in one mode,
+ * which a
+ *       clean shift of every fork never gives): an exact stratified rank-sum test within the modes, and Fisher's exact
+ * test
  *       of whether current's forks land in the slow mode more often; each at half the row's level;</li>
  *   <li><b>back-to-back</b> pairs (one fork after the other): blocked on run order: the design's
  *       blocks of two pairs (one run baseline first, one current first) each give the mean of their two
@@ -44,7 +46,8 @@ final class RowEvidence {
             // in the row's own unit: throughput is the inverse of the cost
             double fast = higherIsBetter ? 1 / a : a;
             double slow = higherIsBetter ? 1 / b : b;
-            return String.format(Locale.ROOT, "modes %.4g / %.4g: baseline %d/%d, current %d/%d", fast, slow, baseLow, baseHigh,
+            return String.format(Locale.ROOT, "modes %.4g / %.4g: baseline %d/%d, current %d/%d", fast, slow, baseLow,
+                    baseHigh,
                     currentLow, currentHigh);
         }
     }
@@ -65,7 +68,8 @@ final class RowEvidence {
     final boolean paired;
     final int n;
 
-    private RowEvidence(String test, RankInversion main, RankInversion overall, double countP, Modes modes, double spread, int available,
+    private RowEvidence(String test, RankInversion main, RankInversion overall, double countP, Modes modes,
+            double spread, int available,
                         boolean paired, int n) {
         this.n = n;
         this.test = test;
@@ -78,7 +82,8 @@ final class RowEvidence {
         this.paired = paired;
     }
 
-    /** The evidence of ab pairs (sorted by id); {@code use} of them enter the tests (the pairs at the last planned look). */
+    /** The evidence of ab pairs (sorted by id); {@code use} of them enter the tests (the pairs at the last planned
+     * look). */
     static RowEvidence paired(List<Pair> pairs, int use) {
         List<Pair> p = pairs.stream().sorted(java.util.Comparator.comparingInt(Pair::id)).limit(use).toList();
         double[] d = p.stream().mapToDouble(Pair::ratio).toArray();
@@ -90,13 +95,16 @@ final class RowEvidence {
         // many pairs in the same mode (which fork is which version does not enter: the pairs are taken unordered)
         long sameMode = p.stream().filter(x -> tm.bimodal() && tm.mode(x.base) == tm.mode(x.current)).count();
         if (tm.bimodal() && tm.high() - tm.low() >= MODE_GAP && sameMode >= Math.max(TwoMeans.MIN_SIZE, p.size() / 5)) {
-            return bimodal(tm, p.stream().mapToDouble(Pair::base).toArray(), p.stream().mapToDouble(Pair::current).toArray(), signed,
+            return bimodal(tm, p.stream().mapToDouble(Pair::base).toArray(),
+                    p.stream().mapToDouble(Pair::current).toArray(), signed,
                     spread, pairs.size(), true, p.size());
         }
-        // back to back: block on run order. The design pairs pairs 2k and 2k + 1 of a row, one run baseline first, the other
-        // current first, which way round by a coin; the mean of the two log ratios cancels the run-order effect, and the coin
-        // makes its sign symmetric when nothing changed, so the signed-rank test of the block means is exact.
-        boolean backToBack = !p.isEmpty() && p.stream().allMatch(x -> x.order.equals("baseline") || x.order.equals("current"));
+        // back to back: block on run order. The design pairs pairs 2k and 2k + 1 of a row, one run baseline first,
+        // the other current first, which way round by a coin; the mean of the two log ratios cancels the run-order
+        // effect, and the coin makes its sign symmetric when nothing changed, so the signed-rank test of the block
+        // means is exact.
+        boolean backToBack = !p.isEmpty() && p.stream().allMatch(x -> x.order.equals("baseline")
+                || x.order.equals("current"));
         if (backToBack) {
             java.util.Map<Integer, List<Pair>> blocks = new java.util.TreeMap<>();
             p.forEach(x -> blocks.computeIfAbsent(x.id / 2, k -> new ArrayList<>()).add(x));
@@ -109,7 +117,8 @@ final class RowEvidence {
             if (!means.isEmpty()) {
                 double[] q = array(means);
                 RankInversion blocked = SignedRank.inversion(q);
-                return new RowEvidence("crossover", blocked, blocked, Double.NaN, null, robustSd(q) * Math.sqrt(2), pairs.size(), true,
+                return new RowEvidence("crossover", blocked, blocked, Double.NaN, null, robustSd(q) * Math.sqrt(2),
+                        pairs.size(), true,
                         2 * q.length);
             }
         }
@@ -134,7 +143,8 @@ final class RowEvidence {
         return new RowEvidence("rank-sum", shift, shift, Double.NaN, null, spread, n, false, n);
     }
 
-    private static RowEvidence bimodal(TwoMeans tm, double[] base, double[] current, RankInversion overall, double spread, int available,
+    private static RowEvidence bimodal(TwoMeans tm, double[] base, double[] current, RankInversion overall,
+            double spread, int available,
                                        boolean paired, int n) {
         List<double[]> x = List.of(inMode(base, tm, 0), inMode(base, tm, 1));
         List<double[]> y = List.of(inMode(current, tm, 0), inMode(current, tm, 1));
@@ -186,7 +196,8 @@ final class RowEvidence {
         return bimodal() ? rowLevel / 2 : rowLevel;
     }
 
-    /** True when the test rejects "slowdown &lt;= 0" at {@code level} by a test whose estimate is at least {@code lnThreshold}. */
+    /** True when the test rejects "slowdown &lt;= 0" at {@code level} by a test whose estimate is at least {@code
+     * lnThreshold}. */
     boolean flagged(double level, double lnThreshold) {
         if (bimodal()) {
             boolean within = 2 * main.p(0) <= level && main.at(level / 2).estimate() >= lnThreshold;
@@ -209,7 +220,8 @@ final class RowEvidence {
         return switch (test) {
             case "signed-rank" -> SignedRank.minimumPairs(level);
             case "crossover" -> 2 * SignedRank.minimumPairs(level);
-            case "stratified" -> paired ? 2 * RankSum.minimumForksEach(level / 2) : RankSum.minimumForksEach(level / 2) + 1;
+            case "stratified" -> paired ? 2 * RankSum.minimumForksEach(level / 2) : RankSum.minimumForksEach(level / 2)
+                    + 1;
             default -> RankSum.minimumForksEach(level);
         };
     }
@@ -218,13 +230,16 @@ final class RowEvidence {
     String describe() {
         return switch (test) {
             case "signed-rank" -> "Wilcoxon signed-rank on the paired log ratios";
-            case "crossover" -> "signed-rank of the AB/BA blocks' mean log ratios (the run-order effect cancels in each block)";
-            case "stratified" -> "bimodal: stratified rank-sum within the 2 modes + Fisher's exact test on the mode counts";
+            case "crossover" -> "signed-rank of the AB/BA blocks' mean log ratios (the run-order effect cancels in "
+                    + "each block)";
+            case "stratified" -> "bimodal: stratified rank-sum within the 2 modes + Fisher's exact test on the mode "
+                    + "counts";
             default -> "Mann-Whitney rank-sum on the two runs' log fork scores";
         };
     }
 
-    /** 1.4826 x the median absolute deviation: a standard deviation that one wild fork does not inflate; NaN below two values. */
+    /** 1.4826 x the median absolute deviation: a standard deviation that one wild fork does not inflate; NaN below two
+     * values. */
     static double robustSd(double[] v) {
         if (v.length < 2) {
             return Double.NaN;

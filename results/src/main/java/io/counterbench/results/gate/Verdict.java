@@ -36,7 +36,8 @@ public enum Verdict {
         return label;
     }
 
-    /** What this verdict contributes to the run's outcome (rows the gate does not compare never make it inconclusive). */
+    /** What this verdict contributes to the run's outcome (rows the gate does not compare never make it inconclusive).
+     * */
     public Outcome outcome() {
         return outcome;
     }

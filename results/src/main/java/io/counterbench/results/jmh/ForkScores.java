@@ -62,7 +62,8 @@ public record ForkScores(double[] perFork, int[] ids) {
             }
             position++;
         }
-        return new ForkScores(scores.stream().mapToDouble(Double::doubleValue).toArray(), ids.stream().mapToInt(Integer::intValue).toArray());
+        return new ForkScores(scores.stream().mapToDouble(Double::doubleValue).toArray(),
+                ids.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /**
@@ -70,7 +71,8 @@ public record ForkScores(double[] perFork, int[] ids) {
      * one row with fork i of the other; the forks of two rows are independent JVMs, so any pairing
      * is a fair one and the interval covers the spread of both rows), oriented so that higher is
      * better: row / reference where higher scores are better, reference / row where lower are.
-     * Forks pair up by id (fork i of one row with fork i of the other), so a fork one row lost does not shift the others.
+     * Forks pair up by id (fork i of one row with fork i of the other), so a fork one row lost does not shift the
+     * others.
      */
     public static ForkScores speedup(ForkScores row, ForkScores reference, boolean higherIsBetter) {
         java.util.Map<Integer, Double> ref = reference.byId();
@@ -83,7 +85,8 @@ public record ForkScores(double[] perFork, int[] ids) {
                 ids.add(row.ids[i]);
             }
         }
-        return new ForkScores(r.stream().mapToDouble(Double::doubleValue).toArray(), ids.stream().mapToInt(Integer::intValue).toArray());
+        return new ForkScores(r.stream().mapToDouble(Double::doubleValue).toArray(),
+                ids.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Score by fork id, in fork order. */

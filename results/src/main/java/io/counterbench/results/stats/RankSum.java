@@ -75,7 +75,8 @@ public final class RankSum {
         return k;
     }
 
-    /** The rank-sum test of the shift of {@code y} against {@code x}, answerable at any level; {@code scale} multiplies the shift. */
+    /** The rank-sum test of the shift of {@code y} against {@code x}, answerable at any level; {@code scale}
+     * multiplies the shift. */
     public static RankInversion inversion(double[] x, double[] y, double scale) {
         int m = x.length;
         int n = y.length;

@@ -57,7 +57,8 @@ public final class SignedRank {
         return n;
     }
 
-    /** The signed-rank test of the center of {@code d}, answerable at any level (the Walsh averages and W's null distribution). */
+    /** The signed-rank test of the center of {@code d}, answerable at any level (the Walsh averages and W's null
+     * distribution). */
     public static RankInversion inversion(double[] d) {
         int n = d.length;
         if (n == 0) {
