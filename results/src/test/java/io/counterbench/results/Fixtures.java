@@ -57,6 +57,22 @@ public final class Fixtures {
     }
 
     /** An edit of jmh.json: every row slower (factor 0.8) or faster (1.2): thrpt scores and samples times f, time modes divided by it. */
+    /** Keeps the first n forks of every row's metrics (primary and secondary). */
+    public static Consumer<JsonNode> keepForks(int n) {
+        return rows -> rows.forEach(r -> {
+            ((ObjectNode) r).put("forks", n);
+            java.util.List<JsonNode> metrics = new java.util.ArrayList<>();
+            metrics.add(r.get("primaryMetric"));
+            r.path("secondaryMetrics").forEach(metrics::add);
+            for (JsonNode m : metrics) {
+                ArrayNode raw = (ArrayNode) m.get("rawData");
+                while (raw != null && raw.size() > n) {
+                    raw.remove(raw.size() - 1);
+                }
+            }
+        });
+    }
+
     public static Consumer<JsonNode> performance(double factor) {
         return rows -> rows.forEach(r -> {
             double f = r.get("mode").asText().equals("thrpt") ? factor : 1 / factor;

@@ -113,6 +113,26 @@ public record AbPlan(List<AbRow> rows, int pairs, long seed, List<Slot> schedule
         return new AbPlan(rows, pairs, seed, schedule, secondsPerFork, null);
     }
 
+    /** Planned looks of an adaptive run: at most this many. */
+    public static final int LOOKS = 3;
+
+    /**
+     * The pair counts at which an adaptive run tests its rows: the first where the signed-rank test of a
+     * side-by-side row can bound anything at alpha / (LOOKS rows), the last at {@code maxPairs}, one halfway;
+     * a single look at {@code maxPairs} when that is not above the first.
+     */
+    public static int[] looks(int rows, double alpha, int maxPairs) {
+        int first = 0;
+        while (Math.pow(0.5, first) > alpha / (LOOKS * (double) Math.max(1, rows))) {
+            first++;
+        }
+        if (maxPairs <= first) {
+            return new int[] {maxPairs};
+        }
+        int middle = (first + maxPairs + 1) / 2;
+        return java.util.stream.IntStream.of(first, middle, maxPairs).distinct().toArray();
+    }
+
     /** Seconds the whole plan is expected to take. */
     public double estimateSeconds() {
         return schedule.stream().mapToDouble(s -> secondsPerPair(s.row())).sum();

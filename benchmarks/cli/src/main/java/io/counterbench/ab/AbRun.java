@@ -25,6 +25,12 @@ import java.util.function.UnaryOperator;
  * the forks of the pairs whose both forks finished, in pair order: fork i of one file ran beside
  * fork i of the other), run.json (status, rows done, failed, missing) and forks/ (each fork's own
  * JMH JSON and console output). Whatever stops the run, the finished pairs are on disk.
+ *
+ * <p>Adaptive ({@link #adaptive}): rounds of pairs go only to the rows still open; at the planned
+ * looks (a round after which the rows have that many pairs) the {@link Judge} gates the folder as
+ * it stands and the rows it settles (regressed or passed) stop; the run ends when no row is open,
+ * the last round ran, or the next pair would end after the budget's deadline. A disturbed pair's
+ * rerun comes at the end of its round, so that the rows reach each look together.
  */
 public final class AbRun {
     public static final String FORKS_DIR = "forks";
@@ -48,6 +54,17 @@ public final class AbRun {
     private boolean closed;
     private io.counterbench.results.Reserve reserve;
     private String writeFailure;
+    private int[] looks = new int[0];
+    private long deadline = Long.MAX_VALUE;
+    private double budgetSeconds = Double.NaN;
+    private Judge judge;
+    private final java.util.Set<Integer> settled = new java.util.TreeSet<>();
+
+    /** Says, at a planned look, which rows (pairs.json indexes) are settled: regressed or passed. */
+    @FunctionalInterface
+    public interface Judge {
+        java.util.Set<Integer> settled(Path folder);
+    }
 
     /** A version with the flags of its JVMs. */
     public record Side(Version version, List<String> jvmArgs) {
@@ -77,8 +94,23 @@ public final class AbRun {
         this.attempts = new int[rows][plan.pairs()];
     }
 
+    /**
+     * Makes the run adaptive: {@code looks} the pair counts at which {@code judge} settles rows, {@code deadlineNanos}
+     * (System.nanoTime) the end of the budget of {@code budgetSeconds}, counted from ab's start.
+     */
+    public AbRun adaptive(int[] looks, long deadlineNanos, double budgetSeconds, Judge judge) {
+        this.looks = looks.clone();
+        this.deadline = deadlineNanos;
+        this.budgetSeconds = budgetSeconds;
+        this.judge = judge;
+        return this;
+    }
+
     /** Runs every pair (until stopped); returns the number of complete pairs. */
     public int run() {
+        if (judge != null) {
+            return runAdaptive();
+        }
         try {
             Files.createDirectories(folder.resolve(FORKS_DIR));
         } catch (IOException e) {
@@ -142,6 +174,126 @@ public final class AbRun {
             }
         }
         return completePairs();
+    }
+
+    private int runAdaptive() {
+        try {
+            Files.createDirectories(folder.resolve(FORKS_DIR));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run folder " + folder + ": " + e.getMessage(), e);
+        }
+        save();
+        Progress progress = new Progress(err, "ab", 1.0);
+        double left = (deadline - System.nanoTime()) / 1e9;
+        progress.plan(Math.min(plan.estimateSeconds(), Math.max(0, left)));
+        int reruns = disturbedLoad > 0 ? Math.max(1, plan.schedule().size() / 4) : 0;
+        int run = 0;
+        String stop = null;
+        java.util.Set<Integer> looksAt = java.util.Arrays.stream(looks).boxed()
+                .collect(java.util.stream.Collectors.toSet());
+        for (int k = 0; k < plan.pairs() && stop == null; k++) {
+            final int round = k;
+            java.util.ArrayDeque<AbPlan.Slot> queue = new java.util.ArrayDeque<>(
+                    plan.schedule().stream().filter(x -> x.pair() == round).toList());
+            while (!queue.isEmpty()) {
+                AbPlan.Slot slot = queue.poll();
+                if (isClosed()) {
+                    stop = "interrupted";
+                    break;
+                }
+                if (settledRow(slot.row())) {
+                    continue;
+                }
+                double remaining = (deadline - System.nanoTime()) / 1e9;
+                if (remaining < plan.secondsPerPair(slot.row())) {
+                    stop = String.format(Locale.ROOT, "the budget of %s ran out", Progress.format(budgetSeconds));
+                    break;
+                }
+                AbRow row = plan.rows().get(slot.row());
+                int next = nextLook(k);
+                progress.line(String.format(Locale.ROOT,
+                        "[%d pairs] %s elapsed, %s left | %d of %d rows open | round %d/%d%s | %s | %s", run,
+                        Progress.format(progress.elapsed()), Progress.format(Math.max(0, remaining)), openRows(),
+                                plan.rows().size(), k + 1,
+                        plan.pairs(), next > 0 ? ", next look at " + next + " pairs" : "",
+                        plan.together(slot.row()) ? "side by side" : slot.baselineFirst() ? "AB" : "BA", row.label()));
+                String line = runPair(slot, row, reruns > 0);
+                run++;
+                if (line.endsWith(RERUN)) {
+                    reruns--;
+                    queue.addLast(slot);
+                }
+                progress.advance(plan.secondsPerPair(slot.row()));
+                progress.line("        " + line);
+            }
+            if (stop == null && looksAt.contains(k + 1)) {
+                java.util.Set<Integer> now = judge.settled(folder);
+                synchronized (this) {
+                    settled.addAll(now);
+                }
+                progress.line(String.format(Locale.ROOT, "look at %d pairs: %d row(s) settled, %d open", k + 1,
+                        now.size(), openRows()));
+                if (openRows() == 0) {
+                    stop = "every row settled";
+                }
+            }
+        }
+        synchronized (this) {
+            if (!closed) {
+                long failedPairs = pairs.stream().filter(p -> !p.finished()).count();
+                state = failedPairs == 0 ? "complete" : "incomplete";
+                reason = failedPairs == 0 ? stop : failedPairs + " pair(s) failed; see pairs.json and forks/";
+                save();
+                closed = true;
+            }
+        }
+        return completePairs();
+    }
+
+    private static final String RERUN = "this pair runs again at the end of its round";
+
+    /** Runs one pair and records it; the line ends with {@link #RERUN} when it is to run again. */
+    private String runPair(AbPlan.Slot slot, AbRow row, boolean mayRerun) {
+        boolean together = plan.together(slot.row());
+        ForkRunner.Outcome b;
+        ForkRunner.Outcome c;
+        if (together) {
+            ForkRunner.Outcome[] both = runner.runTogether(row, launch(slot, row, true), launch(slot, row, false));
+            b = both[0];
+            c = both[1];
+        } else {
+            ForkRunner.Outcome first = fork(slot, row, slot.baselineFirst());
+            ForkRunner.Outcome second = first.done() ? fork(slot, row, !slot.baselineFirst()) : null;
+            b = slot.baselineFirst() ? first : second;
+            c = slot.baselineFirst() ? second : first;
+        }
+        double load = b == null || c == null ? Double.NaN : Math.max(b.foreignLoad(), c.foreignLoad());
+        boolean rerun;
+        synchronized (this) {
+            rerun = b != null && b.done() && c != null && c.done() && load > disturbedLoad && mayRerun
+                    && attempts[slot.row()][slot.pair()] == 0;
+        }
+        String line = record(slot, row, b, c, rerun ? String.format(Locale.ROOT, "other work kept %.2f CPUs busy",
+                load) : null);
+        return rerun ? line + String.format(Locale.ROOT, "; other work kept %.2f CPUs busy: %s", load, RERUN) : line;
+    }
+
+    private int nextLook(int round) {
+        for (int l : looks) {
+            if (l > round) {
+                return l;
+            }
+        }
+        return -1;
+    }
+
+    private synchronized boolean settledRow(int row) {
+        return settled.contains(row);
+    }
+
+    /** Rows not settled yet. */
+    public synchronized int openRows() {
+        return plan.rows().size() - settled.size();
     }
 
     private ForkRunner.Outcome fork(AbPlan.Slot slot, AbRow row, boolean ofBaseline) {
@@ -289,7 +441,9 @@ public final class AbRun {
                 .map(r -> new PairsJson.Row(r.index(), r.method(), r.params(), r.threadGroups() == null ? r.threads()
                         : java.util.Arrays.stream(r.threadGroups()).sum(), r.groupList(), r.label()))
                 .toList();
-        new PairsJson(PairsJson.SCHEMA, state, reason, plan.seed(), plan.pairs(), baseline.record(), current.record(), rows, pairs)
+        new PairsJson(PairsJson.SCHEMA, state, reason, plan.seed(), plan.pairs(), baseline.record(), current.record(),
+                rows, pairs,
+                java.util.Arrays.stream(looks).boxed().toList(), Double.isNaN(budgetSeconds) ? null : budgetSeconds)
                 .write(folder.resolve(PairsJson.FILE));
         writeMerged(PairsJson.BASELINE_JMH, baseResults);
         writeMerged(PairsJson.CURRENT_JMH, currentResults);
@@ -300,7 +454,9 @@ public final class AbRun {
             long ok = java.util.Arrays.stream(status[r.index()]).filter("done"::equals).count();
             if (rowErrors.containsKey(r.index())) {
                 failed.add(new RunJson.Failure(r.index(), r.label(), rowErrors.get(r.index())));
-            } else if (ok == plan.pairs()) {
+            } else if (ok == plan.pairs() || settled.contains(r.index()) || (judge != null
+                    && "complete".equals(state))) {
+                // an adaptive row is done when settled, or when the run ended its schedule (budget, last round)
                 done.add(r.index());
             } else {
                 missing.add(r.index());
@@ -311,18 +467,20 @@ public final class AbRun {
         runJson.apply(progress).write(folder.resolve(RunJson.FILE));
     }
 
-    /** Per row, the forks of complete pairs in pair order (both files list the same pairs). */
+    /** Per row, the forks of complete pairs in pair order, with their pair ids (both files list the same pairs). */
     private void writeMerged(String file, JsonNode[][] results) {
         ArrayNode out = Json.array();
         for (AbRow r : plan.rows()) {
             List<JsonNode> forks = new ArrayList<>();
+            List<Integer> ids = new ArrayList<>();
             for (int k = 0; k < plan.pairs(); k++) {
                 if ("done".equals(status[r.index()][k])) {
                     forks.add(results[r.index()][k]);
+                    ids.add(k);
                 }
             }
             if (!forks.isEmpty()) {
-                out.add(ForkMerge.merge(forks));
+                out.add(ForkMerge.merge(forks, ids));
             }
         }
         try {

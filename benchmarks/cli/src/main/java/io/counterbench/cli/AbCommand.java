@@ -40,12 +40,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "ab", mixinStandardHelpOptions = true,
         description = {"Compare two versions on this machine: build each (a git revision, built from that commit and cached by commit, "
                 + "or a built benchmarks.jar), plan the rows both have, run their forks in randomized pairs (one JVM per fork, the two "
-                + "forks of a pair side by side on two halves of the CPUs where a row fits (--side-by-side), "
-                + "else back to back, which goes "
-                + "first balanced at random), and gate every row on its paired ratios.",
+                + "forks of a pair side by side on two halves of the CPUs where a row fits (--side-by-side), else back to back, "
+                + "which goes first balanced at random), and gate every row on its paired ratios.",
+            "With a --budget (the ci profile's default) the pairs are adaptive: every row starts with the pairs of the first "
+                + "planned look, rounds of pairs go to the rows still open, and at each look the rows that regressed or passed "
+                + "stop; the alpha is split over the looks. Rows still open when the budget ends are inconclusive.",
             "Writes one run folder (jmh-baseline.json, jmh-current.json, pairs.json, run.json, summary.md, forks/); Ctrl-C keeps the "
-                + "finished pairs. Exit codes: 0 passed, 1 a regression or accuracy failure, 2 bad input or pairs that did not finish."})
+                + "finished pairs. Exit codes: 0 passed, 1 regressed (or an accuracy failure), 3 inconclusive (see "
+                        + "--inconclusive), "
+                + "2 bad input or pairs that did not finish."})
 final class AbCommand implements Callable<Integer> {
+    /** The ci profile's budget: with the builds, a run stays under 10 minutes on a 2-CPU runner. */
+    static final String CI_BUDGET = "9m";
+    /** The most pairs a row gets in an adaptive run, unless --pairs says otherwise. */
+    static final int ADAPTIVE_PAIRS = 32;
+
     @Option(names = "--baseline", paramLabel = "REF|JAR", description = "The version to compare against: a git revision "
             + "(main, HEAD~1, a commit; the merge base in CI) or a built benchmarks.jar.")
     String baseline;
@@ -57,8 +66,18 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "ci|...", description = "Which rows and how long each fork runs (default: ${DEFAULT-VALUE}).")
     String profile = "ci";
 
-    @Option(names = "--pairs", paramLabel = "N", description = "Pairs of forks per row (default: the profile's forks).")
+    @Option(names = "--pairs", paramLabel = "N",
+            description = "Pairs of forks per row; with a --budget the most a row may get "
+            + "(default: the profile's forks; with a budget " + ADAPTIVE_PAIRS + ").")
     Integer pairs;
+
+    @Option(names = "--budget", paramLabel = "DURATION|off",
+            description = "Adaptive pairs within this time from ab's start, builds "
+            + "included (9m, 90s, 1m30s; default: " + CI_BUDGET + " for the ci profile, off for the others).")
+    String budget;
+
+    @Mixin
+    InconclusiveOption inconclusive;
 
     @Option(names = "--benchmarks", paramLabel = "REGEX", description = "Only benchmarks whose Class.method matches.")
     String benchmarks;
@@ -72,13 +91,19 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: the profile's).")
     List<Integer> threads;
 
-    @Option(names = "--threshold", paramLabel = "PERCENT", description = "A row regresses only when its whole interval lies above this slowdown (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threshold", paramLabel = "PERCENT",
+            description = "A row regresses when its lower bound lies above 0 and its "
+            + "estimate reaches this slowdown (default: ${DEFAULT-VALUE}).")
     String threshold = "1%";
 
-    @Option(names = "--detect", paramLabel = "PERCENT", description = "Rows whose minimum detectable effect is above this say 'could not see' (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--detect", paramLabel = "PERCENT",
+            description = "A row passes when its upper bound lies below this slowdown; "
+            + "neither flagged nor passed, it is inconclusive (default: ${DEFAULT-VALUE}).")
     String detect = "5%";
 
-    @Option(names = "--alpha", paramLabel = "P", description = "Family-wise false-alarm rate, split over the rows (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alpha", paramLabel = "P",
+            description = "Family-wise false-alarm rate, split over the planned looks and, by "
+            + "Holm's step-down, over the rows (default: ${DEFAULT-VALUE}).")
     double alpha = GateOptions.DEFAULT_ALPHA;
 
     @Option(names = "--fork-score", paramLabel = "best|mean", description = "Each fork's score: its best measurement iteration (the highest "
@@ -139,6 +164,19 @@ final class AbCommand implements Callable<Integer> {
             + "folder DIR (DIR/runs) again with this command's --threshold, --alpha, --detect and --fork-score, and rewrite DIR/calibration.md.")
     Path tabulate;
 
+    @Option(names = "--resample", paramLabel = "DIR",
+            description = "Calibration: run nothing; calibrate the gate on the recorded pairs "
+            + "of DIR (an ab run folder, or a folder of them such as a calibration folder): per row the label-swap "
+                    + "null rate at its "
+            + "level, the flag rate with --levels added as slowdowns, the check of its MDE; writes calibration.md "
+                    + "(Clopper-Pearson "
+            + "intervals) into a new folder under --out (default results/calibration). Repeatable.")
+    List<Path> resample;
+
+    @Option(names = "--resamples", paramLabel = "N",
+            description = "Calibration with --resample: resamples per row and case (default: ${DEFAULT-VALUE}).")
+    int resamples = 1000;
+
     @Option(names = "--wrap", paramLabel = "COMMAND", description = "Calibration: run each ab run under this command, e.g. 'flock -x /work/bench.lock' "
             + "(a lock held per run, released between runs).")
     String wrap;
@@ -153,7 +191,10 @@ final class AbCommand implements Callable<Integer> {
         GateOptions options = new GateOptions(GateOptions.parsePercent("--threshold", threshold), alpha,
                 GateOptions.parsePercent("--detect", detect), null, false, false, ForkScore.parse("--fork-score", forkScore));
         Profile p = Profile.parse(profile);
-        int n = pairs != null ? pairs : p.forks;
+        inconclusive.check();
+        long budgetSeconds = Durations.seconds("--budget", budget != null ? budget : "ci".equals(p.label())
+                && !calibrate ? CI_BUDGET : "off");
+        int n = pairs != null ? pairs : budgetSeconds > 0 ? ADAPTIVE_PAIRS : p.forks;
         if (n < 1) {
             throw new UsageException("--pairs " + n + ": at least 1");
         }
@@ -209,18 +250,27 @@ final class AbCommand implements Callable<Integer> {
         }
         long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
         AbPlan plan = sideBySide(AbPlan.of(rows, n, s, AbRows.secondsPerFork(p)), err);
+        int[] looks = budgetSeconds > 0 ? AbPlan.looks(rows.size(), options.alpha(), n) : new int[0];
         printPlan(stdout, p, plan, base, cur, knob, options.forkScore());
+        if (budgetSeconds > 0) {
+            stdout.printf("  adaptive: looks at %s pairs (alpha split over %d looks), rows settled at a look stop; "
+                    + "budget %s from ab's start,"
+                    + " builds included (%s left now)%n", java.util.Arrays.stream(looks).mapToObj(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")), looks.length, Progress.format(budgetSeconds),
+                    Progress.format(Math.max(0, budgetSeconds - sinceStart())));
+            stdout.flush();
+        }
         if (dryRun) {
             return ExitCodes.OK;
         }
         Path root = out == null ? home.resolve("results").resolve("ab") : RunFolders.named(out);
         try (JmhLock lock = JmhLock.acquire(lockWait.check(), err)) {
-            return measure(stdout, err, options, p, plan, base, cur, bj, cj, knob, root, interrupts);
+            return measure(stdout, err, options, p, plan, looks, base, cur, bj, cj, knob, root, interrupts);
         }
     }
 
-    private int measure(PrintWriter stdout, PrintWriter err, GateOptions options, Profile p, AbPlan plan,
-            Version base, Version cur,
+    private int measure(PrintWriter stdout, PrintWriter err, GateOptions options, Profile p, AbPlan plan, int[] looks,
+                        Version base, Version cur,
                         BenchmarkJar bj, BenchmarkJar cj, List<String> knob, Path root, Interrupts interrupts) {
         Path javaHome = Path.of(System.getProperty("java.home"));
         Instant start = Instant.now();
@@ -255,6 +305,10 @@ final class AbCommand implements Callable<Integer> {
                 Runtime.getRuntime().halt(ExitCodes.BAD_INPUT);
             }
         });
+        if (looks.length > 0) {
+            long deadline = System.nanoTime() + (long) ((budgetSeconds - sinceStart()) * 1e9);
+            run.adaptive(looks, deadline, budgetSeconds, f -> AbFolder.load(f).settled(options));
+        }
         try {
             run.run();
         } catch (RuntimeException e) {
@@ -273,13 +327,12 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException("no pair of forks finished (first error: " + run.firstError() + "); see " + folder.resolve("forks"));
         }
         AbFolder ab = AbFolder.load(folder);
-        GateResult g = Gate.paired(ab.baseline(), ab.current(), options);
+        GateResult g = ab.gate(options);
         stdout.println("baseline: " + base.describe() + "; current: " + cur.describe() + (knob.isEmpty() ? "" : " with " + String.join(" ", knob)));
-        boolean partial = run.completePairs() < run.plannedPairs();
-        stdout.print(partial ? GateCommand.inconclusive(GateText.table(g)) : GateText.table(g));
+        stdout.print(GateText.table(g)); // a run that stopped short reads inconclusive at best (AbFolder.gate)
         Summaries.write(folder.resolve("summary.md"), summary, "Baseline " + base.describe() + ", current " + cur.describe()
                 + (knob.isEmpty() ? "" : " (" + String.join(" ", knob) + ")") + "; run folder `" + folder.getFileName() + "`.\n\n"
-                + (partial ? GateCommand.inconclusive(GateText.markdown(g)) : GateText.markdown(g)), stdout, GateCommand.environment);
+                + GateText.markdown(g), stdout, GateCommand.environment);
         stdout.println("results: " + folder);
         stdout.flush();
         if (g.failed()) {
@@ -289,7 +342,13 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException(run.failedPairs() + " of " + run.plannedPairs() + " pairs did not finish (first: " + run.firstError()
                     + "); the " + run.completePairs() + " finished pairs are kept in " + folder + " and were gated");
         }
-        return ExitCodes.OK;
+        return inconclusive.exit(g, "ab", err);
+    }
+
+    /** Seconds since this JVM started (ab's start: its budget counts the builds). */
+    private static double sinceStart() {
+        long started = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        return (System.currentTimeMillis() - started) / 1000.0;
     }
 
     /** The plan with the rows that fit run side by side, when --side-by-side auto and this machine allows it. */
@@ -317,6 +376,12 @@ final class AbCommand implements Callable<Integer> {
         ForkScore.parse("--fork-score", forkScore);
         if (tabulate != null && !Files.isDirectory(tabulate.resolve("runs"))) {
             throw new UsageException("--tabulate '" + tabulate + "': not a calibration folder (no runs/ folder in it)");
+        }
+        if (resample != null && !calibrate) {
+            throw new UsageException("--resample DIR goes with --calibrate (it calibrates the gate on recorded pairs)");
+        }
+        if (resamples < 10 || resamples > 1_000_000) {
+            throw new UsageException("--resamples " + resamples + ": between 10 and 1000000");
         }
         if (tabulate != null && !calibrate) {
             throw new UsageException("--tabulate DIR goes with --calibrate (it rewrites a calibration folder's calibration.md)");
@@ -386,6 +451,19 @@ final class AbCommand implements Callable<Integer> {
     private int calibrate(PrintWriter stdout, PrintWriter err, Profile p, VersionResolver resolver, Path home, GateOptions options, Pattern filter) {
         if (current != null || slowdown != null) {
             throw new UsageException("--calibrate runs one version against itself: give it as --baseline, without --current or --slowdown");
+        }
+        if (resample != null) {
+            // each DIR checked before anything is written
+            resample.forEach(io.counterbench.ab.ResampleCalibration::folders);
+            Path root = out == null ? home.resolve("results").resolve("calibration") : RunFolders.named(out);
+            Path dir = RunFolders.create(root, Instant.now());
+            String md = io.counterbench.ab.ResampleCalibration.run(resample, options, resamples,
+                    levels.stream().map(l -> l / 100).toList(),
+                    seed != null ? seed : 1, dir.resolve("calibration.md"), "./run-bench.sh " + String.join(" ",
+                            spec.commandLine().getParseResult().originalArgs()));
+            stdout.print(md);
+            stdout.println("calibration: " + dir.resolve("calibration.md"));
+            return ExitCodes.OK;
         }
         if (tabulate != null) {
             if (!Files.isDirectory(tabulate.resolve("runs"))) {

@@ -8,12 +8,12 @@ public final class ExitCodes {
     /** The input cannot be used: flags, files, topologies, a missing JDK. */
     public static final int BAD_INPUT = 2;
     /**
-     * The gate cannot tell: an ab folder with fewer finished pairs than planned can show a regression,
-     * never a pass (neutral in CI).
+     * The gate could neither flag nor clear every row (io.counterbench.results.gate.Outcome.INCONCLUSIVE):
+     * not a pass; more pairs or a quieter machine decide it. `--inconclusive pass|fail` maps it to 0 or 1.
      */
     public static final int INCONCLUSIVE = 3;
-    /** A bug in counterbench. */
-    public static final int INTERNAL = 3;
+    /** A bug in counterbench (sysexits' EX_SOFTWARE). */
+    public static final int INTERNAL = 70;
 
     private ExitCodes() {
     }

@@ -19,22 +19,24 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The CI gate: a current run against a baseline, or an ab run folder; exit 1 on a regression or an accuracy failure. */
+/** The CI gate: a current run against a baseline, or an ab run folder; exit 1 regressed, 3 inconclusive. */
 @Command(name = "gate", mixinStandardHelpOptions = true,
         description = {"Compare a run with a baseline row by row (benchmark, params, threads, mode) with the JVM fork as the unit: each "
                 + "fork's score, the Hodges-Lehmann shift of the two runs' fork scores with exact Mann-Whitney bounds, the family-wise "
-                + "alpha split over the rows. A row regresses when its whole interval lies above the threshold; each row prints its "
-                + "minimum detectable effect, and 'could not see' when that is above --detect. Any accuracy.violations or "
+                + "alpha split over the rows by Holm's step-down (bimodal rows: a stratified test within their "
+                        + "modes); each row prints "
+                + "its minimum detectable effect. Any accuracy.violations or "
                 + "accuracy.lost above 0 fails, and so does a grown accuracy.bound (compared only for the same topology).",
             "Runs taken apart cannot be compared as tightly as ab's pairs: the interval covers the forks' spread within each run, "
-                + "not a shift of the whole machine between the runs, hence the 5%% default threshold. --ab "
-                + "DIR re-analyzes an ab run "
-                + "folder with its paired statistics (default threshold 1%%).",
-            "Exit codes: 0 passed, 1 a regression or accuracy failure, 2 unusable input (another machine or topology, no matching "
-                + "rows, current run missing baseline rows, mixed modes, a corrupt file, an ab folder whose "
-                + "files are not of one run), "
-                + "3 inconclusive (an ab folder with fewer finished pairs than planned can show a regression, "
-                + "never a pass).",
+                + "not a shift of the whole machine between the runs, hence the 5%% default threshold. --ab DIR re-analyzes an "
+                + "ab run folder with its paired statistics (default threshold 1%%).",
+            "Each row, and the run, is regressed (the lower bound above 0 at the row's Holm level and the estimate at least "
+                + "--threshold, or an accuracy failure), passed (the upper bound below --detect, or an improvement) or "
+                + "inconclusive. When the forks given cannot reach the row level whatever the data, the first line says so "
+                + "and which n is needed. An ab folder of a run that stopped short can show a regression, never a pass.",
+            "Exit codes: 0 passed, 1 regressed, 3 inconclusive (see --inconclusive), 2 unusable input (another machine or "
+                + "topology, no matching rows, current run missing baseline rows, mixed modes, a corrupt file, an ab folder "
+                + "whose files are not of one run).",
             "A Markdown summary goes to --summary FILE and is appended to $GITHUB_STEP_SUMMARY when that is set."})
 final class GateCommand implements Callable<Integer> {
     /** The environment ($GITHUB_STEP_SUMMARY); tests replace it. */
@@ -49,15 +51,19 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--ab", paramLabel = "DIR", description = "An ab run folder: gate its paired forks (instead of --baseline and --current).")
     Path ab;
 
-    @Option(names = "--threshold", paramLabel = "PERCENT", description = "A row regresses only when its whole interval lies above this "
-            + "slowdown (default: 5%%, with --ab 1%%).")
+    @Option(names = "--threshold", paramLabel = "PERCENT",
+            description = "A row regresses only when its lower bound lies above 0 and its "
+            + "estimate reaches this slowdown (default: 5%%, with --ab 1%%).")
     String threshold;
 
-    @Option(names = "--detect", paramLabel = "PERCENT", description = "Rows whose minimum detectable effect is above this say 'could not "
-            + "see' (default: 10%%, with --ab 5%%).")
+    @Option(names = "--detect", paramLabel = "PERCENT",
+            description = "A row passes when its upper bound lies below this slowdown, "
+            + "else (not regressed) it is inconclusive (default: 10%%, with --ab 5%%).")
     String detect;
 
-    @Option(names = "--alpha", paramLabel = "P", description = "Family-wise false-alarm rate, split evenly over the compared rows (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alpha", paramLabel = "P",
+            description = "Family-wise false-alarm rate, over the compared rows by Holm's step-down (default: "
+                    + "${DEFAULT-VALUE}).")
     double alpha = GateOptions.DEFAULT_ALPHA;
 
     @Option(names = "--normalize-by", paramLabel = "COUNTER", description = "Divide each fork's score by a fork's score of this counter's "
@@ -76,6 +82,9 @@ final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--summary", paramLabel = "FILE", description = "Write the Markdown summary to FILE.")
     Path summary;
+
+    @picocli.CommandLine.Mixin
+    InconclusiveOption inconclusive;
 
     @Option(names = "--export", arity = "2", paramLabel = "FORMAT FILE", hideParamSyntax = true, description = "Also export the current run: "
             + "github-action-benchmark FILE writes FILE (thrpt, customBiggerIsBetter) and FILE-smaller.json (time modes, customSmallerIsBetter).")
@@ -102,6 +111,7 @@ final class GateCommand implements Callable<Integer> {
                 detect == null ? d.detect() : GateOptions.parsePercent("--detect", detect),
                 normalizeBy == null || normalizeBy.isBlank() ? null : normalizeBy.strip(), allowDifferentMachine, allowMissing,
                 forkScore == null ? d.forkScore() : ForkScore.parse("--fork-score", forkScore));
+        inconclusive.check();
         ExportFormat exportFormat = export == null ? null : ExportFormat.parse(export.get(0));
         if (summary != null) {
             OutputFile.check(summary, "--summary");
@@ -114,44 +124,24 @@ final class GateCommand implements Callable<Integer> {
                 OutputFile.notAnInput(t, "--export", baseline, current, ab);
             }
         }
-        RunInput base;
         RunInput cur;
-        AbFolder f = null;
+        GateResult result;
         if (paired) {
-            f = AbFolder.load(ab);
-            base = f.baseline();
+            AbFolder f = AbFolder.load(ab);
             cur = f.current();
+            result = f.gate(options);
         } else {
-            base = RunLoader.load(baseline);
             cur = RunLoader.load(current);
+            result = Gate.separate(RunLoader.load(baseline), cur, options);
         }
-        GateResult result = paired ? Gate.paired(base, cur, options) : Gate.separate(base, cur, options);
-        boolean partial = f != null && f.partial();
-        out.print(partial ? inconclusive(GateText.table(result)) : GateText.table(result));
-        String markdown = GateText.markdown(result);
-        Summaries.write(summary, null, partial ? inconclusive(markdown) : markdown, out, environment);
+        out.print(GateText.table(result));
+        Summaries.write(summary, null, GateText.markdown(result), out, environment);
         if (exportFormat != null) {
             for (Path p : exportFormat.write(cur, Path.of(export.get(1)))) {
                 out.println("exported: " + p);
             }
         }
         out.flush();
-        if (result.failed()) {
-            throw new CheckFailedException("gate: " + result.counts());
-        }
-        if (partial) {
-            out.println("inconclusive: " + f.progress() + " (run " + f.pairs().status()
-                    + "); a partial run can show a regression, "
-                    + "never a pass");
-            out.flush();
-            return ExitCodes.INCONCLUSIVE;
-        }
-        return ExitCodes.OK;
-    }
-
-    /** A partial ab run's gate text: what would read "passed" reads "inconclusive" (it can show a regression, never a pass). */
-    static String inconclusive(String text) {
-        return text.replace("result: passed (", "result: inconclusive (")
-                .replace("## counterbench ab: passed", "## counterbench ab: inconclusive");
+        return inconclusive.exit(result, "gate", spec.commandLine().getErr());
     }
 }

@@ -42,8 +42,8 @@ class AbCommandTest {
         Path out = tmp.resolve("ab");
         Cli.Run r = Cli.run("ab", "--baseline", jar.toString(), "--current", jar.toString(), "--profile", "ci", "--benchmarks",
                 "UpdateBenchmark.inc$", "--counters", "tree", "--threads", "1", "--pairs", "2", "--seed", "7", "--rerun-above", "0",
-                "--side-by-side", "off", "--out", out.toString());
-        r.assertOk();
+                "--side-by-side", "off", "--budget", "off", "--out", out.toString());
+        assertEquals(ExitCodes.INCONCLUSIVE, r.code(), "2 pairs can neither flag nor clear a row: " + r.out() + r.err());
         assertTrue(r.out().contains("ab plan: profile ci, 1 rows x 2 pairs = 4 forks (one JVM each), seed 7"), r.out());
         assertTrue(r.err().contains("pair 1/2") && r.err().contains("pair 2/2"), "progress lines: " + r.err());
         assertTrue(r.err().contains("ETA"), r.err());
@@ -69,11 +69,12 @@ class AbCommandTest {
         try (Stream<Path> s = Files.list(folder.resolve("forks"))) {
             assertEquals(8, s.count(), "JSON and log of each of the 4 forks");
         }
-        // 2 pairs cannot bound anything: the row says so instead of passing silently
-        assertTrue(r.out().contains("could not see"), r.out());
-        assertTrue(r.out().contains("at least 11 pairs are needed") || r.out().contains("pairs are needed"), r.out());
+        // 2 pairs cannot bound anything: the run says so up front, and is inconclusive, not passed
+        assertTrue(r.out().contains("result: INCONCLUSIVE"), r.out());
+        assertTrue(r.out().contains("NOTE: 1 of 1 rows cannot reach their level") && r.out().contains("pairs are needed"), r.out());
+        assertTrue(r.err().contains("inconclusive: ab: 1 row(s) neither flagged nor cleared (exit 3)"), r.err());
         assertTrue(Files.readString(folder.resolve("summary.md")).startsWith("Baseline "), "summary in the folder");
-        Cli.Run again = Cli.run("gate", "--ab", folder.toString());
+        Cli.Run again = Cli.run("gate", "--ab", folder.toString(), "--inconclusive", "pass");
         again.assertOk();
         assertTrue(again.out().contains("counterbench ab: current"), again.out());
     }
@@ -88,8 +89,12 @@ class AbCommandTest {
         assumeTrue(cpus >= 2 && io.counterbench.ab.ForkRunner.canConfine(), "needs 2 CPUs and taskset");
         Path out = tmp.resolve("ab");
         Cli.Run r = Cli.run("ab", "--baseline", jar.toString(), "--current", jar.toString(), "--profile", "ci", "--benchmarks",
-                "UpdateBenchmark.inc$", "--counters", "adder", "--threads", "1", "--pairs", "2", "--seed", "7", "--out", out.toString());
+                "UpdateBenchmark.inc$", "--counters", "adder", "--threads", "1", "--pairs", "2", "--seed", "7", "--out", out.toString(),
+                "--inconclusive", "pass");
         r.assertOk();
+        // the ci profile's default budget: adaptive, with progress on the open rows and the time left
+        assertTrue(r.out().contains("adaptive: looks at 2 pairs (alpha split over 1 looks)") && r.out().contains("budget 9m"), r.out());
+        assertTrue(r.err().contains("1 of 1 rows open") && r.err().contains(" left |"), r.err());
         assertTrue(r.out().contains("(side by side)") && r.out().contains("side by side: the two forks of a pair at once"), r.out());
         assertTrue(r.out().contains("each fork's score: its best iteration"), r.out());
         Path folder = FaultsTest.only(out);
@@ -181,8 +186,10 @@ class AbCommandTest {
         assertEquals("incomplete", Cli.json(pairsFile.resolveSibling("run.json")).get("status").asText());
         Cli.Run gate = Cli.run("gate", "--ab", pairsFile.getParent().toString());
         assertEquals(ExitCodes.INCONCLUSIVE, gate.code(), "a partial run is never passed: " + gate.out() + gate.err());
+        Cli.Run chosen = Cli.run("gate", "--ab", pairsFile.getParent().toString(), "--inconclusive", "pass");
+        chosen.assertOk(); // the CI's own choice for an inconclusive gate
         assertTrue(gate.out().contains("run incomplete (interrupted (SIGINT/SIGTERM)"), gate.out());
-        assertTrue(gate.out().contains("inconclusive: " + kept + " of 6 pairs finished"), gate.out());
+        assertTrue(gate.out().contains("a partial run: " + kept + " of 6 pairs finished"), gate.out());
         Thread.sleep(500);
         long left = ProcessHandle.allProcesses().filter(h -> String.join(" ", h.info().arguments().orElse(new String[0])).contains(out.toString()))
                 .count();

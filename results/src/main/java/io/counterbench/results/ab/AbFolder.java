@@ -60,11 +60,12 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
     }
 
     /**
-     * Fewer finished pairs than planned (an interrupted, killed or failing run): such a folder can
-     * show a regression, never a pass, since the rows lack the pairs the plan sized them for.
+     * A run that stopped short of its plan (interrupted, killed, stopped by an error: pairs.json is not
+     * "complete"): such a folder can show a regression, never a pass. (An adaptive run that settled a row
+     * early, or whose budget ended, is complete: the gate itself says which rows stayed open.)
      */
     public boolean partial() {
-        return pairs.completePairs() < plannedPairs();
+        return !"complete".equals(pairs.status());
     }
 
     /** "5 of 24 pairs finished". */
@@ -125,6 +126,76 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
         Path f = folder.resolve(file);
         List<JmhResult> results = JmhJson.read(f);
         return new RunInput(f, folder, f, results, machine, run, notes);
+    }
+
+    /**
+     * Each baseline result's pair layout: the pair id of each fork position (pairIds in the merged file, or
+     * else the row's complete pairs in pair order, as ab writes them), how each pair ran, and the planned looks.
+     * Rows of the JMH files follow pairs.json's rows, those without a complete pair left out.
+     */
+    public java.util.Map<JmhResult, io.counterbench.results.gate.PairLayout> layouts() {
+        java.util.Map<JmhResult, io.counterbench.results.gate.PairLayout> out = new java.util.IdentityHashMap<>();
+        List<PairsJson.Row> rows = pairs.rows().stream().filter(r -> !pairs.used(r.index()).isEmpty()).toList();
+        List<JmhResult> results = baseline.results();
+        com.fasterxml.jackson.databind.JsonNode tree = JmhJson.readTree(baseline.jmhFile());
+        int[] looks = pairs.looks().stream().mapToInt(Integer::intValue).toArray();
+        for (int i = 0; i < results.size() && i < rows.size(); i++) {
+            PairsJson.Row row = rows.get(i);
+            java.util.Map<Integer, PairsJson.Pair> used = new java.util.LinkedHashMap<>();
+            pairs.used(row.index()).forEach(p -> used.put(p.pair(), p));
+            com.fasterxml.jackson.databind.JsonNode written = tree.path(i).get(ForkMerge.PAIR_IDS);
+            int forks = results.get(i).primary().forks().size();
+            int[] ids;
+            if (written != null && written.isArray() && written.size() == forks) {
+                ids = new int[forks];
+                for (int k = 0; k < forks; k++) {
+                    ids[k] = written.get(k).asInt();
+                }
+            } else {
+                ids = used.keySet().stream().mapToInt(Integer::intValue).limit(forks).toArray();
+            }
+            if (ids.length != forks) {
+                continue; // pairs.json and the JMH file disagree: the gate pairs by position
+            }
+            String[] order = new String[forks];
+            for (int k = 0; k < forks; k++) {
+                PairsJson.Pair p = used.get(ids[k]);
+                order[k] = p == null || p.first() == null ? "together" : p.first();
+            }
+            out.put(results.get(i), new io.counterbench.results.gate.PairLayout(row.index(), ids, order, looks));
+        }
+        return out;
+    }
+
+    /** Gates the folder's pairs, matched by pair id, with its planned looks. */
+    public io.counterbench.results.gate.GateResult gate(io.counterbench.results.gate.GateOptions options) {
+        io.counterbench.results.gate.GateResult g = io.counterbench.results.gate.Gate.paired(baseline, current, options, layouts());
+        return partial() ? g.partial(progress() + " (run " + pairs.status() + ")") : g;
+    }
+
+    /**
+     * The rows (pairs.json indexes) the gate settles now: every compared member regressed (or failed an accuracy
+     * check), passed or improved. An adaptive ab run stops giving them pairs.
+     */
+    public java.util.Set<Integer> settled(io.counterbench.results.gate.GateOptions options) {
+        io.counterbench.results.gate.GateResult g = gate(options);
+        java.util.Map<JmhResult, io.counterbench.results.gate.PairLayout> layouts = layouts();
+        java.util.Map<Integer, Boolean> rows = new java.util.TreeMap<>();
+        for (io.counterbench.results.gate.RowComparison r : g.rows()) {
+            io.counterbench.results.gate.PairLayout l = r.baseline() == null ? null : layouts.get(r.baseline());
+            if (l == null || r.effect() == null) {
+                continue;
+            }
+            boolean decided = r.outcome() != io.counterbench.results.gate.Outcome.INCONCLUSIVE;
+            rows.merge(l.row(), decided, Boolean::logicalAnd);
+        }
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        rows.forEach((row, decided) -> {
+            if (decided) {
+                out.add(row);
+            }
+        });
+        return out;
     }
 
     private static String firstError(PairsJson p) {

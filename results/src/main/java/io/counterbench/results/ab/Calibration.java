@@ -39,7 +39,7 @@ public final class Calibration {
         for (Path run : runs) {
             AbFolder f = AbFolder.load(run);
             Map<String, Double> knob = knob(f.pairs().current().jvmArgs());
-            GateResult g = Gate.paired(f.baseline(), f.current(), options);
+            GateResult g = f.gate(options);
             double seconds = runSeconds(run);
             for (RowComparison r : g.rows()) {
                 if (r.effect() == null) {
@@ -105,6 +105,13 @@ public final class Calibration {
         byLevel.forEach((level, byThreads) -> byThreads.forEach((threads, list) -> b.append(line(
                 String.format(Locale.ROOT, "%s%% (knob) on one counter, %d thread%s", trim(level), threads, threads == 1 ? "" : "s"), list))));
         b.append(String.format(Locale.ROOT, "%nRuns with any untouched row flagged: %d of %d.%n", runsWithFalseAlarm, aaRuns.size() + slowRuns.size()));
+        long aaInconclusive = aaRuns.stream().filter(r -> obs.stream().anyMatch(x -> x.run.equals(r)
+                && x.verdict == Verdict.INCONCLUSIVE)).count();
+        if (!aaRuns.isEmpty()) {
+            b.append(String.format(Locale.ROOT,
+                    "Pure A/A runs inconclusive (some row neither flagged nor cleared): %s.%n",
+                    withInterval(aaInconclusive, aaRuns.size())));
+        }
         Map<String, Double> seconds = new LinkedHashMap<>();
         obs.forEach(x -> seconds.putIfAbsent(x.run, x.runSeconds));
         double[] secs = seconds.values().stream().mapToDouble(Double::doubleValue).filter(d -> !Double.isNaN(d)).sorted().toArray();
@@ -142,9 +149,20 @@ public final class Calibration {
     private static String line(String what, List<Observation> list) {
         long flagged = list.stream().filter(x -> x.verdict == Verdict.REGRESSION).count();
         long runs = list.stream().map(x -> x.run).distinct().count();
-        return String.format(Locale.ROOT, "| %s | %d (%d runs) | %d of %d | %s | %s |%n", what, list.size(), runs, flagged, list.size(),
+        return String.format(Locale.ROOT, "| %s | %d (%d runs) | %s | %s | %s |%n", what, list.size(), runs,
+                withInterval(flagged, list.size()),
                 list.isEmpty() ? "" : pct(median(list.stream().mapToDouble(Observation::estimate).toArray())),
                 list.isEmpty() ? "" : pct(median(list.stream().mapToDouble(Observation::mde).toArray())));
+    }
+
+    /** "6 of 10 (95% CI 26-88%)": the Clopper-Pearson interval beside a count. */
+    static String withInterval(long k, long n) {
+        if (n == 0) {
+            return "0 of 0";
+        }
+        io.counterbench.results.stats.ClopperPearson c = io.counterbench.results.stats.ClopperPearson.of((int) k,
+                (int) n, 0.95);
+        return String.format(Locale.ROOT, "%d of %d (95%% CI %.0f-%.0f%%)", k, n, 100 * c.lower(), 100 * c.upper());
     }
 
     private static double median(double[] v) {

@@ -18,9 +18,26 @@ import java.util.Map;
  * counts of violations or lost updates: any fork's is the row's) and the mean of the forks'
  * scores otherwise. scoreError is "NaN": JMH's within-fork error says nothing across forks,
  * and readers compute intervals from the forks ({@link io.counterbench.results.jmh.ForkScores}).
+ * Every metric keeps one rawData entry per fork, in the forks' order: a fork that lacks a
+ * secondary metric gets an empty entry, so fork i of every metric is the same fork (the same pair).
+ * With pair ids, "pairIds" lists the pair each fork position belongs to.
  */
 public final class ForkMerge {
     private ForkMerge() {
+    }
+
+    /** The field that lists each fork position's pair id. */
+    public static final String PAIR_IDS = "pairIds";
+
+    /** The merged result of {@code forks} with the pair id of each ({@code pairIds} in the same order); null for none.
+     * */
+    public static ObjectNode merge(List<JsonNode> forks, List<Integer> pairIds) {
+        ObjectNode out = merge(forks);
+        if (out != null && pairIds != null) {
+            ArrayNode ids = out.putArray(PAIR_IDS);
+            pairIds.forEach(ids::add);
+        }
+        return out;
     }
 
     /** The merged result of {@code forks} (each one JMH result object of one fork); null for none. */
@@ -39,9 +56,7 @@ public final class ForkMerge {
                 List<JsonNode> ms = new ArrayList<>();
                 for (JsonNode f : forks) {
                     JsonNode m = f.path("secondaryMetrics").get(name);
-                    if (m != null && m.isObject()) {
-                        ms.add(m);
-                    }
+                    ms.add(m != null && m.isObject() ? m : null); // a placeholder keeps the later forks in place
                 }
                 String plain = name.startsWith("\u00b7") ? name.substring(1) : name;
                 merged.set(name, metric(ms, plain.startsWith("accuracy.")));
@@ -51,7 +66,8 @@ public final class ForkMerge {
         return out;
     }
 
-    private static ObjectNode metric(List<JsonNode> ms, boolean worstFork) {
+    private static ObjectNode metric(List<JsonNode> all, boolean worstFork) {
+        List<JsonNode> ms = all.stream().filter(java.util.Objects::nonNull).toList();
         ObjectNode out = ms.getFirst().deepCopy();
         ArrayNode raw = Json.array();
         ArrayNode hist = Json.array();
@@ -60,7 +76,12 @@ public final class ForkMerge {
         double worst = Double.NEGATIVE_INFINITY;
         double forkSum = 0;
         int forkCount = 0;
-        for (JsonNode m : ms) {
+        for (JsonNode m : all) {
+            if (m == null) {
+                raw.addArray();
+                hist.addArray();
+                continue;
+            }
             m.path("rawData").forEach(fork -> raw.add(fork.deepCopy()));
             m.path("rawDataHistogram").forEach(fork -> hist.add(fork.deepCopy()));
             double s = number(m.get("score"));

@@ -21,11 +21,16 @@ import java.util.Map;
  *
  * @param status "running", "complete" or "incomplete" (with {@code reason})
  * @param seed the seed of the random order (run ab with --seed to repeat the order)
- * @param pairsPerRow the pairs planned for every row
+ * @param pairsPerRow the pairs planned for every row (with looks: the most a row may get)
+ * @param looks the pair counts at which an adaptive run (ab --budget) tests its rows; absent for a fixed number of
+ * pairs
+ * @param budgetSeconds the time an adaptive run was given, from ab's start; absent without one
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PairsJson(String schema, String status, @JsonInclude(Include.NON_NULL) String reason, long seed, int pairsPerRow,
-                        Version baseline, Version current, List<Row> rows, List<Pair> pairs) {
+                        Version baseline, Version current, List<Row> rows, List<Pair> pairs,
+                        @JsonInclude(Include.NON_EMPTY) List<Integer> looks,
+                                @JsonInclude(Include.NON_NULL) Double budgetSeconds) {
 
     public static final String SCHEMA = "counterbench-ab-pairs/1";
     public static final String FILE = "pairs.json";
@@ -35,6 +40,20 @@ public record PairsJson(String schema, String status, @JsonInclude(Include.NON_N
     public PairsJson {
         rows = rows == null ? List.of() : List.copyOf(rows);
         pairs = pairs == null ? List.of() : List.copyOf(pairs);
+        looks = looks == null ? List.of() : List.copyOf(looks);
+    }
+
+    /** A run of a fixed number of pairs per row (no looks, no budget). */
+    public PairsJson(String schema, String status, String reason, long seed, int pairsPerRow, Version baseline,
+            Version current, List<Row> rows,
+                     List<Pair> pairs) {
+        this(schema, status, reason, seed, pairsPerRow, baseline, current, rows, pairs, null, null);
+    }
+
+    /** The complete pairs of row {@code row} (one per pair id: the attempt that is used), by pair id. */
+    public List<Pair> used(int row) {
+        return pairs.stream().filter(p -> p.row() == row
+                && p.complete()).sorted(java.util.Comparator.comparingInt(Pair::pair)).toList();
     }
 
     /**

@@ -20,12 +20,17 @@ import java.util.TreeSet;
 /**
  * Compares a current run with a baseline, row by row (benchmark, params, threads, mode), with the
  * JVM fork as the unit ({@link Effect}): {@link #separate} for two runs taken apart (gate),
- * {@link #paired} for ab's forks that ran in pairs on one machine. A @Group row is compared per
- * member. The family-wise alpha is split evenly over the compared rows (Bonferroni): with m rows
- * each row's one-sided bound is at level alpha / m, so when nothing changed the chance that any
- * row is flagged is at most alpha, however the rows depend on each other. Accuracy is checked
- * per row ({@link AccuracyCheck}). Unusable input (another machine, no matching rows, missing
- * rows, mixed modes) is an {@link InputException}, checked before anything is compared.
+ * {@link #paired} for ab's forks that ran in pairs on one machine, matched by pair id. A @Group row
+ * is compared per member.
+ *
+ * <p>Each row tests "slowdown &lt;= 0" exactly ({@link RowEvidence}); the family-wise alpha is
+ * split over the planned looks L (Bonferroni) and, within them, over the m compared rows by Holm's
+ * step-down: the row with the smallest p-value is tested at alpha / (L m), the next at
+ * alpha / (L (m - 1)) if the first was rejected, and so on. A row regresses when its test rejects
+ * and its estimate is at least the threshold; it passes when its upper bound at its level lies
+ * below --detect (or it improved); anything else is inconclusive. Accuracy is checked per row
+ * ({@link AccuracyCheck}). Unusable input (another machine, no matching rows, missing rows, mixed
+ * modes) is an {@link InputException}, checked before anything is compared.
  */
 public final class Gate {
 
@@ -37,15 +42,29 @@ public final class Gate {
         return compare(base, cur, o, false);
     }
 
-    /** ab's run: fork i of each row of the baseline ran beside fork i of the same row of current. */
+    /** ab's run: fork i of each row of the baseline ran beside fork i of the same row of current (positions as pair
+     * ids, no looks). */
     public static GateResult paired(RunInput base, RunInput cur, GateOptions o) {
+        return paired(base, cur, o, Map.of());
+    }
+
+    /**
+     * ab's run with its pairs.json: {@code layouts} maps each baseline result to its row's pair ids, run
+     * orders and planned looks ({@link io.counterbench.results.ab.AbFolder#layouts()}).
+     */
+    public static GateResult paired(RunInput base, RunInput cur, GateOptions o, Map<JmhResult, PairLayout> layouts) {
         if (o.normalizeBy() != null) {
             throw new IllegalArgumentException("--normalize-by is for runs taken apart; ab's pairs ran on one machine, side by side");
         }
-        return compare(base, cur, o, true);
+        return compare(base, cur, o, true, layouts);
     }
 
     private static GateResult compare(RunInput base, RunInput cur, GateOptions o, boolean paired) {
+        return compare(base, cur, o, paired, Map.of());
+    }
+
+    private static GateResult compare(RunInput base, RunInput cur, GateOptions o, boolean paired, Map<JmhResult,
+            PairLayout> layouts) {
         List<String> notes = new ArrayList<>();
         boolean sameHost = paired || checkMachines(base, cur, o, notes);
         base.notes().forEach(n -> notes.add("baseline " + n));
@@ -81,8 +100,17 @@ public final class Gate {
                 candidates.addAll(candidates(e.getValue(), cr, norm, o.forkScore()));
             }
         }
-        int m = (int) candidates.stream().filter(Candidate::hasData).count();
-        double level = o.alpha() / Math.max(1, m);
+        int looks = layouts.values().stream().mapToInt(PairLayout::lookCount).max().orElse(1);
+        Map<Candidate, RowEvidence> evidence = new HashMap<>();
+        for (Candidate k : candidates) {
+            if (k.hasData()) {
+                evidence.put(k, k.evidence(paired, layouts.get(k.base)));
+            }
+        }
+        int m = evidence.size();
+        double level = o.alpha() / (looks * (double) Math.max(1, m));
+        Map<Candidate, Double> levels = holm(evidence, o.alpha() / looks);
+        List<String> preface = preface(evidence, level, paired, looks);
         List<RowComparison> rows = new ArrayList<>();
         Map<JmhResult, Boolean> accuracyShown = new HashMap<>();
         for (Map.Entry<RowKey, JmhResult> e : b.entrySet()) {
@@ -97,7 +125,7 @@ public final class Gate {
                     continue;
                 }
                 List<String> acc = accuracyShown.putIfAbsent(cr, true) == null ? AccuracyCheck.compare(br, cr, sameHost) : List.of();
-                rows.add(k.compare(o, level, paired, acc));
+                rows.add(k.compare(o, evidence.get(k), levels.getOrDefault(k, level), acc));
             }
         }
         for (Map.Entry<RowKey, JmhResult> e : c.entrySet()) {
@@ -109,7 +137,12 @@ public final class Gate {
             notes.add("each fork's score is " + o.forkScore().description() + " (--fork-score " + o.forkScore().label()
                     + "): interference on a shared machine only adds time");
         }
-        notes.addAll(sizeNotes(rows, o, level, paired));
+        if (looks > 1) {
+            notes.add("planned looks at "
+                    + layouts.values().stream().findFirst().map(l -> java.util.Arrays.toString(l.looks())).orElse("")
+                    + " pairs: alpha split over " + looks
+                            + " looks (Bonferroni), a row tested on its pairs at the last look it reached");
+        }
         if (!missing.isEmpty()) {
             notes.add(missing.size() + " baseline row(s) missing from the current run (--allow-missing): not gated");
         }
@@ -123,20 +156,73 @@ public final class Gate {
         if (!sameHost) {
             notes.add("accuracy.bound of topology=host rows not compared: the two machines' topologies differ");
         }
-        return new GateResult(base, cur, o, paired, m, level, rows, notes);
+        return new GateResult(base, cur, o, paired, m, level, rows, notes, preface, looks);
     }
 
-    /** Notes on rows too small to bound anything, so "passed" never hides "could not see". */
-    private static List<String> sizeNotes(List<RowComparison> rows, GateOptions o, double level, boolean paired) {
-        List<String> out = new ArrayList<>();
-        List<RowComparison> unbounded = rows.stream().filter(r -> r.effect() != null && r.effect().pairs() > 0 && !r.effect().bounded()).toList();
-        if (!unbounded.isEmpty()) {
-            Effect e = unbounded.getFirst().effect();
-            out.add(unbounded.size() + " row(s) have too few forks to bound anything at level " + fmt(level) + " (e.g. " + e.pairs()
-                    + (paired ? " pairs" : " forks") + "; at least " + e.minimumForks() + (paired ? " pairs" : " forks in each run")
-                    + " are needed): they cannot fail and say \"could not see\"");
+    /** One compared row of an ab run as its test sees it: its name, pairs (by pair id) and how many of them a test may
+     * use. */
+    record RowPairs(String name, List<RowEvidence.Pair> pairs, int usable) {
+    }
+
+    /** Every compared row's pairs (for the resampling calibration), in the gate's row order. */
+    static List<RowPairs> rowPairs(RunInput base, RunInput cur, GateOptions o, Map<JmhResult, PairLayout> layouts) {
+        Map<RowKey, JmhResult> b = index(base);
+        Map<RowKey, JmhResult> c = index(cur);
+        List<RowPairs> out = new ArrayList<>();
+        for (Map.Entry<RowKey, JmhResult> e : b.entrySet()) {
+            JmhResult cr = c.get(e.getKey());
+            if (cr == null) {
+                continue;
+            }
+            for (Candidate k : candidates(e.getValue(), cr, null, o.forkScore())) {
+                if (k.hasData()) {
+                    PairLayout l = k.layout(layouts.get(k.base));
+                    List<RowEvidence.Pair> p = k.pairs(l);
+                    String name = cr.label(false) + (k.member == null ? "" : " [" + k.member + "]");
+                    out.add(new RowPairs(name, p, l.usable(p.size())));
+                }
+            }
         }
         return out;
+    }
+
+    /**
+     * Holm's step-down over the rows' p-values at family-wise {@code alpha}: returns each row's level
+     * (the step at which it was rejected, or the step that stopped the procedure).
+     */
+    static <K> Map<K, Double> holm(Map<K, RowEvidence> evidence, double alpha) {
+        List<Map.Entry<K, RowEvidence>> order = new ArrayList<>(evidence.entrySet());
+        order.sort(java.util.Comparator.comparingDouble(e -> e.getValue().p()));
+        Map<K, Double> out = new HashMap<>();
+        int m = order.size();
+        int rejected = 0;
+        boolean stopped = false;
+        for (Map.Entry<K, RowEvidence> e : order) {
+            double l = alpha / (m - rejected);
+            if (!stopped && e.getValue().p() <= l) {
+                out.put(e.getKey(), l);
+                rejected++;
+            } else {
+                stopped = true;
+                out.put(e.getKey(), alpha / (m - rejected));
+            }
+        }
+        return out;
+    }
+
+    /** One line, before anything is tested, when the forks given cannot reach the row level whatever the data. */
+    private static List<String> preface(Map<Candidate, RowEvidence> evidence, double level, boolean paired, int looks) {
+        List<RowEvidence> blind = evidence.values().stream().filter(e -> e.smallestP() > level).toList();
+        if (blind.isEmpty()) {
+            return List.of();
+        }
+        RowEvidence e = blind.getFirst();
+        String what = paired ? e.n() + " pairs" : e.n() + " vs " + e.n() + " forks";
+        return List.of(String.format(java.util.Locale.ROOT,
+                "%d of %d rows cannot reach their level %s whatever the data (e.g. %s: the "
+                + "smallest exact p-value is %s); at least %d %s are needed", blind.size(), evidence.size(),
+                        fmt(level), what,
+                fmt(e.smallestP()), e.minimum(level), paired ? "pairs" : "forks in each run"));
     }
 
     static String fmt(double v) {
@@ -149,16 +235,64 @@ public final class Gate {
             return fixed == null && b.forks() > 0 && c.forks() > 0;
         }
 
-        RowComparison compare(GateOptions o, double level, boolean paired, List<String> acc) {
+        /** The row's data as its test sees it: pairs matched by pair id (paired), or the two runs' log fork scores. */
+        RowEvidence evidence(boolean paired, PairLayout layout) {
+            Mode mode = base.mode();
+            if (!paired) {
+                return RowEvidence.separate(logs(b.perFork(), mode), logs(c.perFork(), mode));
+            }
+            PairLayout l = layout(layout);
+            List<RowEvidence.Pair> pairs = pairs(l);
+            return RowEvidence.paired(pairs, l.usable(pairs.size()));
+        }
+
+        PairLayout layout(PairLayout layout) {
+            return layout != null ? layout : PairLayout.positional(1
+                    + Math.max(java.util.Arrays.stream(b.ids()).max().orElse(0),
+                    java.util.Arrays.stream(c.ids()).max().orElse(0)));
+        }
+
+        /** The pairs whose both forks have a score, matched by fork id and labelled with their pair id and run order.
+         * */
+        List<RowEvidence.Pair> pairs(PairLayout l) {
+            Mode mode = base.mode();
+            Map<Integer, Double> cur = c.byId();
+            List<RowEvidence.Pair> pairs = new ArrayList<>();
+            double[] bs = b.perFork();
+            int[] ids = b.ids();
+            for (int i = 0; i < bs.length; i++) {
+                Double y = cur.get(ids[i]);
+                double lb = Slowdown.logCost(bs[i], mode);
+                double lc = y == null ? Double.NaN : Slowdown.logCost(y, mode);
+                if (Double.isFinite(lb) && Double.isFinite(lc)) {
+                    pairs.add(new RowEvidence.Pair(l.pairId(ids[i]), lb, lc, l.order(ids[i])));
+                }
+            }
+            return pairs;
+        }
+
+        RowComparison compare(GateOptions o, RowEvidence ev, double level, List<String> acc) {
             if (fixed != null) {
                 return new RowComparison(base, cur, member, unit, b, c, null, fixed, acc);
             }
-            if (!hasData()) {
+            if (ev == null) {
                 return new RowComparison(base, cur, member, unit, b, c, null, Verdict.NO_DATA, acc);
             }
-            Mode mode = base.mode();
-            Effect e = paired ? Effect.paired(b, c, mode, level, o.threshold()) : Effect.separate(b, c, mode, level, o.threshold());
-            return new RowComparison(base, cur, member, unit, b, c, e, e.verdict(o), acc);
+            Effect e = Effect.of(ev, level, o, base.mode().higherIsBetter());
+            double lnT = Slowdown.log(o.threshold());
+            Verdict v;
+            if (ev.p() <= level && ev.flagged(level, lnT)) {
+                v = Verdict.REGRESSION;
+            } else if (e.upper() < 0 && Slowdown.log(e.estimate()) <= -lnT) {
+                v = Verdict.IMPROVEMENT;
+            } else if (e.upper() < o.detect() && (!ev.bimodal()
+                    || Slowdown.fraction(ev.overall.at(ev.testLevel(level)).upper()) < o.detect())) {
+                v = Verdict.PASSED;
+            } else {
+                v = Verdict.INCONCLUSIVE;
+                e = e.withMorePairs(o);
+            }
+            return new RowComparison(base, cur, member, unit, b, c, e, v, acc);
         }
     }
 
@@ -204,6 +338,10 @@ public final class Gate {
     }
 
     private record Normalizer(Reference base, Reference cur) {
+    }
+
+    private static double[] logs(double[] scores, Mode mode) {
+        return java.util.Arrays.stream(scores).map(v -> Slowdown.logCost(v, mode)).filter(Double::isFinite).toArray();
     }
 
     private static RowComparison single(JmhResult br, JmhResult cr, Verdict v, List<String> acc) {

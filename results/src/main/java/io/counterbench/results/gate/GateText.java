@@ -21,7 +21,11 @@ public final class GateText {
                 .append(" vs baseline ").append(g.baseline().source()).append('\n');
         b.append(Slowdown.DEFINITION).append('\n');
         b.append("test: ").append(method(g)).append('\n');
-        b.append("machine: ").append(machines(g)).append("\n\n");
+        b.append("machine: ").append(machines(g)).append("\n");
+        for (String line : g.preface()) {
+            b.append("NOTE: ").append(line).append('\n');
+        }
+        b.append('\n');
         String head = "%-13s %9s %-20s %8s %5s %7s %12s %12s  %s%n";
         b.append(String.format(Locale.ROOT, head, "verdict", "slowdown", "interval", "MDE", g.paired() ? "pairs" : "forks", "spread",
                 "baseline", "current", "benchmark (unit)"));
@@ -33,19 +37,104 @@ public final class GateText {
             for (String a : r.accuracyFailures()) {
                 b.append(String.format(Locale.ROOT, "%-13s   ^ %s%n", "", a));
             }
+            if (e != null && detail(e) != null) {
+                b.append(String.format(Locale.ROOT, "%-13s   ^ %s%n", "", detail(e)));
+            }
         }
         b.append('\n');
         for (String n : g.notes()) {
             b.append("note: ").append(n).append('\n');
         }
-        b.append("result: ").append(g.failed() ? "FAILED" : "passed").append(" (").append(g.counts()).append(")\n");
+        for (String n : tests(g)) {
+            b.append("note: ").append(n).append('\n');
+        }
+        b.append("result: ").append(outcome(g)).append(" (").append(g.counts()).append(")\n");
+        String open = openRows(g);
+        if (!open.isEmpty()) {
+            b.append(open);
+        }
         return b.toString();
+    }
+
+    /** "REGRESSED", "passed", "INCONCLUSIVE". */
+    public static String outcome(GateResult g) {
+        return switch (g.outcome()) {
+            case REGRESSED -> "REGRESSED";
+            case PASSED -> "passed";
+            case INCONCLUSIVE -> "INCONCLUSIVE";
+        };
+    }
+
+    /** The inconclusive rows, one line each with roughly how many more pairs would decide it; empty when none. */
+    public static String openRows(GateResult g) {
+        StringBuilder b = new StringBuilder();
+        List<RowComparison> open = g.inconclusive();
+        if (open.isEmpty()) {
+            return "";
+        }
+        b.append("inconclusive: ").append(open.size()).append(" row(s) neither flagged nor cleared (upper bound not "
+                + "below ")
+                .append(g.options().detectText()).append("); more ").append(g.paired() ? "pairs (ab --pairs, --budget)"
+                        : "forks")
+                .append(" or a quieter machine decide them:\n");
+        for (RowComparison r : open) {
+            b.append("  ").append(r.name()).append(": ").append(more(r, g.paired())).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String more(RowComparison r, boolean paired) {
+        Effect e = r.effect();
+        if (e == null) {
+            return "no data";
+        }
+        String unit = paired ? " more pairs" : " more forks per run";
+        return e.morePairs() < 0 ? "far more than " + 100_000 + unit : "about " + e.morePairs() + unit + " (has "
+                + e.available() + ")";
+    }
+
+    /** A row's modes, when bimodal. */
+    private static String detail(Effect e) {
+        return e.modes() == null ? null : "bimodal, " + e.modes();
+    }
+
+    /** Which test decided which rows, when it was not the same for all. */
+    private static List<String> tests(GateResult g) {
+        java.util.Map<String, Long> by = new java.util.TreeMap<>();
+        g.rows().stream().filter(r -> r.effect() != null).forEach(r -> by.merge(r.effect().test(), 1L, Long::sum));
+        if (by.size() <= 1 && !by.containsKey("stratified") && !by.containsKey("crossover")) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        by.forEach((t, n) -> out.add(n + " row(s) decided by the " + testName(t)));
+        return out;
+    }
+
+    static String testName(String test) {
+        return switch (test) {
+            case "signed-rank" -> "Wilcoxon signed-rank test of the paired log ratios";
+            case "crossover" -> "test blocked on run order (back-to-back pairs: the signed-rank test of the mean log "
+                    + "ratio of each "
+                    + "block of two pairs, one run baseline first, one current first, so the run-order effect cancels)";
+            case "stratified" -> "stratified rank-sum test within the two modes of a bimodal row, with Fisher's exact "
+                    + "test on "
+                    + "the mode counts (each at half the row's level)";
+            default -> "Mann-Whitney rank-sum test of the two runs' log fork scores";
+        };
     }
 
     public static String markdown(GateResult g) {
         StringBuilder b = new StringBuilder();
-        b.append("## counterbench ").append(g.paired() ? "ab" : "gate").append(": ").append(g.failed() ? "FAILED" : "passed")
+        b.append("## counterbench ").append(g.paired() ? "ab" : "gate").append(": ").append(outcome(g))
                 .append(" (").append(g.counts()).append(")\n\n");
+        for (String line : g.preface()) {
+            b.append("**Note:** ").append(line).append("\n\n");
+        }
+        if (g.outcome() == Outcome.INCONCLUSIVE) {
+            b.append("Inconclusive is not a pass: some rows could neither be flagged nor cleared with the pairs they "
+                    + "got. Rerun with more "
+                    + "pairs or a larger `--budget`, or on a quieter runner.\n\n");
+        }
         b.append("Baseline `").append(g.baseline().name()).append("`, current `").append(g.current().name()).append("`; machine: ")
                 .append(machines(g)).append(".\n\n");
         b.append(Character.toUpperCase(Slowdown.DEFINITION.charAt(0))).append(Slowdown.DEFINITION.substring(1)).append(". Test: ")
@@ -60,7 +149,10 @@ public final class GateText {
                 v = "**" + v + "**";
             }
             Effect e = r.effect();
-            String name = r.name() + (r.accuracyFailures().isEmpty() ? "" : " (" + String.join("; ", r.accuracyFailures()) + ")");
+            String name = r.name() + (r.accuracyFailures().isEmpty() ? "" : " (" + String.join("; ",
+                    r.accuracyFailures()) + ")")
+                    + (e != null && e.modes() != null ? " (bimodal, " + e.modes() + ")" : "")
+                    + (r.outcome() == Outcome.INCONCLUSIVE ? " (" + more(r, g.paired()) + ")" : "");
             b.append("| ").append(v).append(" | ").append(name.replace("|", "\\|"))
                     .append(" | ").append(e == null ? "" : pct(e.estimate()))
                     .append(" | ").append(e == null ? "" : interval(e))
@@ -71,9 +163,10 @@ public final class GateText {
                     .append(" | ").append(median(r.currentForks()))
                     .append(" | ").append(r.unit()).append(" |\n");
         }
-        if (!g.notes().isEmpty()) {
+        if (!g.notes().isEmpty() || !tests(g).isEmpty()) {
             b.append('\n');
             g.notes().forEach(n -> b.append("- ").append(n).append('\n'));
+            tests(g).forEach(n -> b.append("- ").append(n).append('\n'));
         }
         return b.append('\n').toString();
     }
@@ -81,17 +174,18 @@ public final class GateText {
     /** How the verdicts were reached, in one sentence. */
     static String method(GateResult g) {
         GateOptions o = g.options();
-        String level = String.format(Locale.ROOT, "%s%%", trim(100 * (1 - g.level())));
         String family = g.compared() + " compared row" + (g.compared() == 1 ? "" : "s") + " share a family-wise alpha of " + trim(o.alpha())
-                + " (Bonferroni: each row's bounds are one-sided at " + level + ")";
-        String rule = "a row regresses when its lower bound is above +" + o.thresholdText() + ", improves when its upper bound is below -"
-                + o.thresholdText() + "; MDE = the slowdown flagged in 4 of 5 runs with this many forks and this spread, \"could not see\" = MDE above "
-                + o.detectText();
+                + (g.looks() > 1 ? " split over " + g.looks() + " planned looks" : "")
+                        + " (Holm: the first row's one-sided level is "
+                + fmt(g.level()) + ")";
+        String rule = "a row regresses when its lower bound is above 0 and its estimate at least +" + o.thresholdText()
+                + ", passes when its upper bound is below +" + o.detectText()
+                        + " (or it improved), else it is inconclusive; MDE = the "
+                + "slowdown flagged in 4 of 5 runs, from the lower bound at the level achieved";
         if (g.paired()) {
-            return "forks as the unit, in pairs on one machine (baseline and current side by side on two "
-                    + "halves of the CPUs, or back to "
-                    + "back in random order): the median paired ratio"
-                    + " (Hodges-Lehmann) with exact Wilcoxon signed-rank bounds; " + family + "; " + rule;
+            return "forks as the unit, in pairs matched by pair id (baseline and current side by side on two halves of the CPUs, "
+                    + "or back to back in random order, on one machine): the Hodges-Lehmann median paired ratio with exact "
+                    + "rank-test bounds; " + family + "; " + rule;
         }
         return "forks as the unit, two runs taken apart: the Hodges-Lehmann shift of the fork scores with exact Mann-Whitney bounds; "
                 + family + "; " + rule + (o.normalizeBy() == null ? "" : "; fork scores divided by the same run's " + o.normalizeBy() + " forks")
@@ -117,7 +211,7 @@ public final class GateText {
         }
         return switch (r.verdict()) {
             case IMPROVEMENT -> 1;
-            case BLIND, MISSING, NO_DATA, NOT_NORMALIZED -> 2;
+            case INCONCLUSIVE, MISSING, NO_DATA, NOT_NORMALIZED -> 2;
             case NEW -> 3;
             default -> 4;
         };
@@ -171,6 +265,10 @@ public final class GateText {
 
     private static String median(io.counterbench.results.jmh.ForkScores f) {
         return f == null || f.forks() == 0 ? "" : Fmt.num(f.median());
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
     }
 
     private static String trim(double v) {

@@ -26,4 +26,9 @@ public record RowComparison(JmhResult baseline, JmhResult current, String member
     public boolean fails() {
         return verdict == Verdict.REGRESSION || !accuracyFailures.isEmpty();
     }
+
+    /** The row's outcome: regressed (flagged or an accuracy failure), passed, or inconclusive. */
+    public Outcome outcome() {
+        return fails() ? Outcome.REGRESSED : verdict.outcome();
+    }
 }

@@ -22,8 +22,10 @@ import java.util.Locale;
  * <p>The CI gate reuses {@link #perFork()}; the report's tables and charts use the rest.
  *
  * @param perFork one score per fork that measured anything, in fork order (NaN iterations left out)
+ * @param ids each score's fork: its position among the metric's forks before forks without a score were left out
+ *            (an ab row's position maps to its pair id), so that dropping a fork never shifts the others
  */
-public record ForkScores(double[] perFork) {
+public record ForkScores(double[] perFork, int[] ids) {
     /** The confidence the interval aims for. */
     public static final double TARGET_CONFIDENCE = 0.95;
     /** An interval wider than this fraction of the median is marked in tables. */
@@ -31,6 +33,15 @@ public record ForkScores(double[] perFork) {
 
     public ForkScores {
         perFork = perFork.clone();
+        ids = ids == null ? java.util.stream.IntStream.range(0, perFork.length).toArray() : ids.clone();
+        if (ids.length != perFork.length) {
+            throw new IllegalArgumentException(ids.length + " fork ids for " + perFork.length + " scores");
+        }
+    }
+
+    /** Scores of forks 0 .. n-1. */
+    public ForkScores(double[] perFork) {
+        this(perFork, null);
     }
 
     /** The per-fork scores of a metric: each fork's mean of its (non-NaN) iterations; forks without any are left out. */
@@ -41,13 +52,18 @@ public record ForkScores(double[] perFork) {
     /** The per-fork scores of a metric, each fork's iterations made one score as {@code how} says; forks without any are left out. */
     public static ForkScores of(Metric m, ForkScore how, boolean higherIsBetter) {
         List<Double> scores = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
+        int position = 0;
         for (double[] fork : m.forks()) {
             double score = how.of(fork, higherIsBetter);
             if (!Double.isNaN(score)) {
                 scores.add(score);
+                ids.add(position);
             }
+            position++;
         }
-        return new ForkScores(scores.stream().mapToDouble(Double::doubleValue).toArray());
+        return new ForkScores(scores.stream().mapToDouble(Double::doubleValue).toArray(),
+                ids.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /**
@@ -55,20 +71,41 @@ public record ForkScores(double[] perFork) {
      * one row with fork i of the other; the forks of two rows are independent JVMs, so any pairing
      * is a fair one and the interval covers the spread of both rows), oriented so that higher is
      * better: row / reference where higher scores are better, reference / row where lower are.
-     * Only the first min(n, m) forks pair up.
+     * Forks pair up by id (fork i of one row with fork i of the other), so a fork one row lost does not shift the
+     * others.
      */
     public static ForkScores speedup(ForkScores row, ForkScores reference, boolean higherIsBetter) {
-        int n = Math.min(row.forks(), reference.forks());
-        double[] r = new double[n];
-        for (int i = 0; i < n; i++) {
-            r[i] = higherIsBetter ? row.perFork[i] / reference.perFork[i] : reference.perFork[i] / row.perFork[i];
+        java.util.Map<Integer, Double> ref = reference.byId();
+        List<Double> r = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < row.perFork.length; i++) {
+            Double x = ref.get(row.ids[i]);
+            if (x != null) {
+                r.add(higherIsBetter ? row.perFork[i] / x : x / row.perFork[i]);
+                ids.add(row.ids[i]);
+            }
         }
-        return new ForkScores(r);
+        return new ForkScores(r.stream().mapToDouble(Double::doubleValue).toArray(),
+                ids.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Score by fork id, in fork order. */
+    public java.util.Map<Integer, Double> byId() {
+        java.util.Map<Integer, Double> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < perFork.length; i++) {
+            m.put(ids[i], perFork[i]);
+        }
+        return m;
     }
 
     @Override
     public double[] perFork() {
         return perFork.clone();
+    }
+
+    @Override
+    public int[] ids() {
+        return ids.clone();
     }
 
     public int forks() {

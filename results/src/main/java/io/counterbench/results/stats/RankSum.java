@@ -75,6 +75,25 @@ public final class RankSum {
         return k;
     }
 
+    /** The rank-sum test of the shift of {@code y} against {@code x}, answerable at any level; {@code scale}
+     * multiplies the shift. */
+    public static RankInversion inversion(double[] x, double[] y, double scale) {
+        int m = x.length;
+        int n = y.length;
+        if (m == 0 || n == 0) {
+            return RankInversion.empty();
+        }
+        double[] diff = new double[m * n];
+        int k = 0;
+        for (double xi : x) {
+            for (double yj : y) {
+                diff[k++] = yj - xi;
+            }
+        }
+        Arrays.sort(diff);
+        return new RankInversion(diff, cdf(m, n), Math.min(m, n), scale);
+    }
+
     /** The shift of {@code y} against {@code x} (y - x) with one-sided bounds at level {@code alpha} each. */
     public static Shift shift(double[] x, double[] y, double alpha) {
         int m = x.length;

@@ -57,6 +57,24 @@ public final class SignedRank {
         return n;
     }
 
+    /** The signed-rank test of the center of {@code d}, answerable at any level (the Walsh averages and W's null
+     * distribution). */
+    public static RankInversion inversion(double[] d) {
+        int n = d.length;
+        if (n == 0) {
+            return RankInversion.empty();
+        }
+        double[] walsh = new double[n * (n + 1) / 2];
+        int w = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                walsh[w++] = (d[i] + d[j]) / 2;
+            }
+        }
+        Arrays.sort(walsh);
+        return new RankInversion(walsh, cdf(n), n, 1);
+    }
+
     /** The Hodges-Lehmann estimate of the center of {@code d} with one-sided bounds at level {@code alpha} each. */
     public static Shift shift(double[] d, double alpha) {
         int n = d.length;

@@ -39,10 +39,11 @@ class CalibrationTest {
 
         String md = Calibration.markdown(obs, GateOptions.paired(), "./run-bench.sh ab --calibrate");
         assertTrue(md.contains("1 A/A runs, 1 runs with the knob set"), md);
-        assertTrue(md.contains("| none: pure A/A runs, all rows | 4 (1 runs) | 0 of 4 |"), md);
-        assertTrue(md.contains("| none: untouched rows of the knob runs | 1 (1 runs) | 0 of 1 |"), md);
-        assertTrue(md.contains("| 5% (knob) on one counter, 1 thread | 1 (1 runs) | 1 of 1 |"), md);
+        assertTrue(md.contains("| none: pure A/A runs, all rows | 4 (1 runs) | 0 of 4 (95% CI 0-60%) |"), md);
+        assertTrue(md.contains("| none: untouched rows of the knob runs | 1 (1 runs) | 0 of 1 (95% CI 0-98%) |"), md);
+        assertTrue(md.contains("| 5% (knob) on one counter, 1 thread | 1 (1 runs) | 1 of 1 (95% CI 3-100%) |"), md);
         assertTrue(md.contains("Runs with any untouched row flagged: 0 of 2."), md);
+        assertTrue(md.contains("Pure A/A runs inconclusive (some row neither flagged nor cleared): 1 of 1 (95% CI 3-100%)."), md);
         assertEquals(4, md.lines().filter(l -> l.startsWith("| UpdateBenchmark.inc")).count(), "one MDE line per A/A row:\n" + md);
         assertTrue(md.contains("Produced by `./run-bench.sh ab --calibrate`."), md);
     }

@@ -31,8 +31,7 @@ class GateTest {
     private static final String STD = "aa/std-a";
 
     private static GateResult paired(Path folder) {
-        AbFolder f = AbFolder.load(folder);
-        return Gate.paired(f.baseline(), f.current(), GateOptions.paired());
+        return AbFolder.load(folder).gate(GateOptions.paired());
     }
 
     private static GateResult separate(Path base, Path cur, GateOptions o) {
@@ -46,12 +45,13 @@ class GateTest {
         assertEquals(0, g.count(Verdict.REGRESSION) + g.count(Verdict.IMPROVEMENT), GateText.table(g));
         assertEquals(g.rows().size(), g.compared());
         for (RowComparison r : g.rows()) {
-            assertTrue(r.effect().bounded(), r.name());
+            // its back-to-back rows are blocked on run order: 7 blocks of 2 pairs bound nothing at 0.01 / 4
+            assertEquals(!r.effect().test().equals("crossover"), r.effect().bounded(), r.name());
             assertTrue(r.effect().lower() <= 0.01, r.name());
-            assertTrue(Double.isFinite(r.effect().mde()), "every row says what it could have seen: " + r.name());
-            assertEquals(r.effect().p() <= g.level(), r.verdict() == Verdict.REGRESSION, "the library's exact test agrees: " + r.name());
+            assertEquals(r.effect().bounded(), Double.isFinite(r.effect().mde()), "a row with bounds says what it could have seen: " + r.name());
+            assertEquals(r.effect().p() <= r.effect().level(), r.effect().lower() > 0, "the p-value and the bound agree: " + r.name());
         }
-        assertTrue(GateText.table(g).contains("result: passed"), GateText.table(g));
+        assertTrue(GateText.table(g).contains("result: passed") || GateText.table(g).contains("result: INCONCLUSIVE"), GateText.table(g));
     }
 
     @Test
@@ -88,7 +88,7 @@ class GateTest {
         assertEquals(0.05, flat.effect().estimate(), 0.01, "5% injected: " + flat.effect());
         assertEquals(Verdict.REGRESSION, flat.verdict(), GateText.table(best));
         AbFolder f = AbFolder.load(dir);
-        GateResult mean = Gate.paired(f.baseline(), f.current(), GateOptions.paired().withForkScore(ForkScore.MEAN));
+        GateResult mean = f.gate(GateOptions.paired().withForkScore(ForkScore.MEAN));
         for (int i = 0; i < 2; i++) {
             Effect b = best.rows().get(i).effect();
             Effect m = mean.rows().get(i).effect();
@@ -99,27 +99,24 @@ class GateTest {
     }
 
     /**
-     * The same real pairs with current's forks of one row (adder, 1 thread: MDE about 14% in this noisy
-     * recording) made 25% slower: that row and only that row regresses, with the shift recovered.
+     * The real side-by-side pairs of knob-duet with current's forks of the adder row made 25% slower: that
+     * row regresses with the shift recovered, beside the flat row's own 5%.
      */
     @Test
     void aKnownShiftAddedToOneRealRowIsFlagged(@TempDir Path tmp) {
-        Path dir = Fixtures.copy(AA, tmp, "shifted");
-        Fixtures.edit(dir, PairsJson.CURRENT_JMH, rows -> Runs.scaleMetric((ObjectNode) rows.get(2).get("primaryMetric"), 1 / 1.25));
+        Path dir = Fixtures.copy("ab/knob-duet", tmp, "shifted");
+        Fixtures.edit(dir, PairsJson.CURRENT_JMH, rows -> Runs.scaleMetric((ObjectNode) rows.get(0).get("primaryMetric"), 1 / 1.25));
         GateResult g = paired(dir);
-        RowComparison adder1 = g.rows().get(2);
-        assertEquals("UpdateBenchmark.inc counter=adder placement=compact topology=host threads=1", adder1.name());
+        RowComparison adder1 = g.rows().get(0);
+        assertTrue(adder1.name().contains("counter=adder"), adder1.name());
         assertEquals(Verdict.REGRESSION, adder1.verdict(), GateText.table(g));
-        assertEquals(0.25 + aaEstimate(2), adder1.effect().estimate(), 0.02);
-        assertEquals(1, g.count(Verdict.REGRESSION), GateText.table(g));
-    }
-
-    private static double aaEstimate(int row) {
-        return paired(Fixtures.resource(AA)).rows().get(row).effect().estimate();
+        double before = paired(Fixtures.resource("ab/knob-duet")).rows().get(0).effect().estimate();
+        assertEquals((1 + before) * 1.25 - 1, adder1.effect().estimate(), 0.01);
+        assertEquals(Outcome.REGRESSED, g.outcome());
     }
 
     @Test
-    void underpoweredFixtureSaysCouldNotSee(@TempDir Path tmp) {
+    void underpoweredFixtureIsInconclusiveAndSaysSoUpFront(@TempDir Path tmp) {
         Path dir = Fixtures.copy(AA, tmp, "four-pairs");
         for (String f : new String[] {PairsJson.BASELINE_JMH, PairsJson.CURRENT_JMH}) {
             Fixtures.edit(dir, f, rows -> rows.forEach(r -> {
@@ -149,11 +146,13 @@ class GateTest {
         Fixtures.edit(dir, PairsJson.CURRENT_JMH, Fixtures.performance(0.8));
         GateResult g = paired(dir);
         assertFalse(g.failed(), GateText.table(g));
-        assertEquals(g.rows().size(), g.count(Verdict.BLIND), GateText.table(g));
-        assertTrue(GateText.table(g).contains("could not see"), GateText.table(g));
-        assertTrue(g.notes().stream().anyMatch(n -> n.contains("have too few forks to bound anything") && n.contains("at least 9 pairs")),
-                g.notes().toString());
-        assertTrue(g.counts().contains("could not see a 5% slowdown"), g.counts());
+        assertEquals(g.rows().size(), g.count(Verdict.INCONCLUSIVE), GateText.table(g));
+        assertEquals(Outcome.INCONCLUSIVE, g.outcome());
+        assertTrue(GateText.table(g).contains("result: INCONCLUSIVE"), GateText.table(g));
+        assertTrue(g.preface().size() == 1 && g.preface().getFirst().startsWith("4 of 4 rows cannot reach their level 0.00250 whatever the data (e.g. 4 pairs")
+                && g.preface().getFirst().contains("pairs are needed"), g.preface().toString());
+        assertTrue(GateText.table(g).indexOf("NOTE: 4 of 4 rows") < GateText.table(g).indexOf("verdict"), "up front");
+        assertTrue(g.counts().contains("4 inconclusive"), g.counts());
     }
 
     @Test
@@ -173,7 +172,7 @@ class GateTest {
         GateResult g = separate(aa.resolve(PairsJson.BASELINE_JMH), dir.resolve(PairsJson.CURRENT_JMH), GateOptions.separateRuns());
         assertTrue(g.failed(), GateText.table(g));
         assertTrue(g.count(Verdict.REGRESSION) >= 3, GateText.table(g));
-        assertEquals(0, g.count(Verdict.IMPROVEMENT) + g.count(Verdict.SAME), GateText.table(g));
+        assertEquals(0, g.count(Verdict.IMPROVEMENT) + g.count(Verdict.PASSED), GateText.table(g));
         // throughput x 0.8 = 25% more time per operation, give or take this recording's noise
         g.rows().forEach(r -> assertEquals(0.25, r.effect().estimate(), 0.12, r.name()));
         Path faster = Fixtures.copy(AA, tmp, "faster");
@@ -290,8 +289,8 @@ class GateTest {
         Path run = Fixtures.resource(STD);
         GateResult g = separate(run, run, GateOptions.separateRuns());
         assertFalse(g.failed());
-        assertEquals(16, g.count(Verdict.BLIND), GateText.table(g));
-        assertTrue(g.notes().stream().anyMatch(n -> n.startsWith("16 row(s) have too few forks to bound anything")), g.notes().toString());
+        assertEquals(16, g.count(Verdict.INCONCLUSIVE), GateText.table(g));
+        assertTrue(g.preface().getFirst().startsWith("16 of 16 rows cannot reach their level"), g.preface().toString());
     }
 
     @Test
