@@ -14,6 +14,7 @@ import io.counterbench.results.trend.TrendOptions;
 import io.counterbench.results.trend.TrendResult;
 import io.counterbench.results.trend.TrendText;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -37,15 +38,20 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 no regression beyond --threshold since --since (or in the whole history), 1 one or more, 2 bad input "
                 + "(an empty or corrupt series file, a history mixing machines or reference jars, an unknown --since commit)."})
 final class TrendCommand implements Callable<Integer> {
+    /** Enough to resolve p far below any significance one would ask for. */
+    static final int MAX_PERMUTATIONS = 100_000;
+
     /** The environment ($GITHUB_STEP_SUMMARY); tests replace it. */
     static Map<String, String> environment = System.getenv();
 
-    @Parameters(paramLabel = "HISTORY", arity = "1..*", description = "Series files of one machine and one reference jar.")
+    @Parameters(paramLabel = "HISTORY", arity = "1..*", description = "Series files of one machine and one reference jar; with "
+            + "--record one file, or a folder that keeps one file per machine and reference jar.")
     List<Path> history;
 
     @Option(names = "--record", paramLabel = "AB_DIR", description = "First append this finished ab run folder's rows (its gate's "
-            + "paired estimates and bounds) to HISTORY (exactly one file, created if missing); refused when it is another machine "
-            + "or reference jar than the file's.")
+            + "paired estimates and bounds) to HISTORY (exactly one file, created if missing, or a folder: then the file named "
+            + "by the run's machine and reference jar in it), and analyze that series; refused when it is another machine or "
+            + "reference jar than the file's.")
     Path record;
 
     @Option(names = "--commit", paramLabel = "SHA", description = "With --record: the measured commit (40 hex digits); needed when "
@@ -56,8 +62,9 @@ final class TrendCommand implements Callable<Integer> {
             + "(default: git show -s --format=%cI COMMIT in this directory).")
     String commitTime;
 
-    @Option(names = "--since", paramLabel = "COMMIT", description = "Only change points after this commit (or unique prefix) count "
-            + "for the exit code: the head the last scheduled run checked (default: the whole history).")
+    @Option(names = "--since", paramLabel = "COMMIT", description = "Only change points that the history up to this commit (or "
+            + "unique prefix) did not show count for the exit code: the head the last scheduled run checked (default: with --record, "
+            + "the newest commit the series had before; else the whole history).")
     String since;
 
     @Option(names = "--threshold", paramLabel = "PERCENT", description = "A change point counts as a regression when it made the row "
@@ -68,7 +75,7 @@ final class TrendCommand implements Callable<Integer> {
             + "this (default: ${DEFAULT-VALUE}).")
     double significance = EDivisive.Options.DEFAULT.significance();
 
-    @Option(names = "--permutations", paramLabel = "N", description = "Permutations per test (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--permutations", paramLabel = "N", description = "Permutations per test, at most 100000 (default: ${DEFAULT-VALUE}).")
     int permutations = EDivisive.Options.DEFAULT.permutations();
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the permutations; the same history and seed give the same "
@@ -90,9 +97,19 @@ final class TrendCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         double t = threshold == null ? TrendOptions.DEFAULT_THRESHOLD : GateOptions.parsePercent("--threshold", threshold);
-        TrendOptions options = new TrendOptions(new EDivisive.Options(significance, permutations, seed), t, since);
+        EDivisive.Options detector = new EDivisive.Options(significance, permutations, seed);
+        if (permutations > MAX_PERMUTATIONS) {
+            throw new UsageException("--permutations " + permutations + " is more than " + MAX_PERMUTATIONS + " (999 tell p = 0.01 apart)");
+        }
         if (summary != null) {
             OutputFile.check(summary, "--summary");
+        }
+        if (report != null) {
+            try {
+                RunFolders.checkNamed(report);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage().replaceFirst("^--out", "--report"));
+            }
         }
         if (record != null) {
             if (history.size() != 1) {
@@ -101,15 +118,26 @@ final class TrendCommand implements Callable<Integer> {
             if (commitTime != null && commit == null) {
                 throw new UsageException("--commit-time needs --commit");
             }
-            recordRun(out);
         } else if (commit != null || commitTime != null) {
             throw new UsageException((commit != null ? "--commit" : "--commit-time") + " is for --record AB_DIR");
         }
-        TrendResult result = Trend.analyze(SeriesFile.readAll(history), options);
+        List<Path> files = history;
+        String from = since;
+        if (record != null) {
+            String[] recorded = recordRun(out);
+            files = List.of(Path.of(recorded[0]));
+            from = since != null ? since : recorded[1];
+        }
+        TrendResult result = Trend.analyze(SeriesFile.readAll(files), new TrendOptions(detector, t, from));
         out.print(TrendText.text(result));
         Summaries.write(summary, null, TrendText.markdown(result), out, environment);
         if (report != null) {
-            Path dir = RunFolders.named(report);
+            Path dir;
+            try {
+                dir = RunFolders.named(report);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage().replaceFirst("^--out", "--report"));
+            }
             Reports.write(TrendCharts.report(result), dir);
             out.println("report: " + dir);
         }
@@ -120,7 +148,8 @@ final class TrendCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void recordRun(PrintWriter out) {
+    /** Appends the ab run's points; returns the series file and the newest commit it had before (null for a new file). */
+    private String[] recordRun(PrintWriter out) {
         AbFolder folder = AbFolder.load(record);
         String c = commit != null ? commit.strip().toLowerCase(java.util.Locale.ROOT) : folder.pairs().current().commit();
         if (c == null) {
@@ -137,8 +166,11 @@ final class TrendCommand implements Callable<Integer> {
             throw new UsageException("--commit-time '" + commitTime + "' is not an ISO-8601 instant (e.g. 2026-12-06T07:00:00Z)");
         }
         List<SeriesPoint> points = AbSeries.points(folder, c, when);
-        SeriesFile.append(history.getFirst(), points);
-        out.println("recorded " + points.size() + " row(s) of " + c.substring(0, 7) + " (" + when + ") to " + history.getFirst());
+        Path file = Files.isDirectory(history.getFirst()) ? SeriesFile.fileIn(history.getFirst(), points.getFirst()) : history.getFirst();
+        String previous = Files.exists(file) ? SeriesFile.newestCommit(SeriesFile.read(file)) : null;
+        SeriesFile.append(file, points);
+        out.println("recorded " + points.size() + " row(s) of " + c.substring(0, 7) + " (" + when + ") to " + file);
+        return new String[] {file.toString(), previous};
     }
 
     private static String threshold(double t) {

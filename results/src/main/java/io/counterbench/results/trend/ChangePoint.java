@@ -11,7 +11,7 @@ package io.counterbench.results.trend;
  * @param lower lower end of the ratio's interval (0 when the segments are too short to bound it)
  * @param upper upper end (+infinity when too short)
  * @param confidence the interval's coverage (two-sided), NaN when unbounded
- * @param since true when {@code first} comes after the --since commit (or no --since was given)
+ * @param since true when the history up to the --since commit did not show this change point (always without --since)
  */
 public record ChangePoint(int index, SeriesPoint lastBefore, SeriesPoint first, double ratio, double lower, double upper,
                           double confidence, double q, double p, boolean since) {

@@ -98,6 +98,18 @@ public final class SeriesFile {
         }
     }
 
+    /** The file for {@code p}'s series in the folder {@code dir}: named by its machine and the reference jar's SHA-256. */
+    public static Path fileIn(Path dir, SeriesPoint p) {
+        String slug = p.machine().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        slug = slug.length() > 80 ? slug.substring(0, 80) : slug;
+        return dir.resolve(slug + "--" + p.reference().substring(0, Math.min(12, p.reference().length())) + ".jsonl");
+    }
+
+    /** The commit of the newest point (by commit time, then file order); null for no point. */
+    public static String newestCommit(List<SeriesPoint> points) {
+        return points.stream().reduce((a, b) -> b.time().isBefore(a.time()) ? a : b).map(SeriesPoint::commit).orElse(null);
+    }
+
     private static SeriesPoint parse(Path file, int line, String text) {
         String where = file + ":" + line + ": ";
         JsonNode n;

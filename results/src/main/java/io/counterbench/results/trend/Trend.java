@@ -17,6 +17,10 @@ import java.util.Map;
  * the neighbouring change points): the ratio of their medians, with the Hodges-Lehmann shift's
  * exact bounds ({@link RankSum}) from at most {@link RankSum#MAX_SAMPLE} points on each side,
  * those nearest the change.
+ *
+ * <p>With a --since commit, a change point counts as new when the history as it stood at that
+ * commit (every point up to its last one) did not already show it at the same first commit: a
+ * step at an older commit that more runs have only now made significant is new too.
  */
 public final class Trend {
 
@@ -51,13 +55,19 @@ public final class Trend {
             double[] y = pts.stream().mapToDouble(SeriesPoint::estimate).toArray();
             EDivisive.Result r = EDivisive.detect(y, o.detector());
             List<Integer> idx = r.indices();
+            java.util.Set<Integer> known = java.util.Set.of();
+            if (o.since() != null) {
+                final int last = sinceIndex;
+                int prefix = (int) at.stream().filter(i -> i <= last).count();
+                known = java.util.Set.copyOf(EDivisive.detect(Arrays.copyOf(y, prefix), o.detector()).indices());
+            }
             List<ChangePoint> changes = new ArrayList<>();
             for (int k = 0; k < idx.size(); k++) {
                 int from = k == 0 ? 0 : idx.get(k - 1);
                 int cp = idx.get(k);
                 int to = k + 1 < idx.size() ? idx.get(k + 1) : y.length;
                 EDivisive.Split s = r.changes().stream().filter(c -> c.index() == cp).findFirst().orElseThrow();
-                boolean after = o.since() == null || at.get(cp) > sinceIndex;
+                boolean after = !known.contains(cp);
                 changes.add(magnitude(pts, y, from, cp, to, s, after));
             }
             rows.add(new RowTrend(e.getKey(), pts, changes, r.rejected()));

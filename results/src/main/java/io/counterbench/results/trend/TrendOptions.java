@@ -2,8 +2,8 @@ package io.counterbench.results.trend;
 
 /**
  * How trend runs: the detector's settings, the slowdown above which a change point since
- * {@code since} fails (a fraction: 0.02 is 2%), and the commit (or unique prefix) after which
- * change points count; null counts every change point.
+ * {@code since} fails (a fraction: 0.02 is 2%), and the commit (or unique prefix) whose history's
+ * change points are already known (only new ones count); null counts every change point.
  */
 public record TrendOptions(EDivisive.Options detector, double threshold, String since) {
     /** The magnitude's interval is two-sided at this coverage. */

@@ -78,8 +78,10 @@ class TrendTest {
         TrendOptions before = new TrendOptions(EDivisive.Options.DEFAULT, 0.02, commit(29).substring(0, 10));
         TrendResult r = Trend.analyze(history(), before);
         assertTrue(r.failed(), "the step at commit 30 came after commit 29");
-        TrendOptions after = new TrendOptions(EDivisive.Options.DEFAULT, 0.02, commit(30));
-        assertFalse(Trend.analyze(history(), after).failed(), "commit 30 itself was already checked");
+        TrendOptions one = new TrendOptions(EDivisive.Options.DEFAULT, 0.02, commit(30));
+        assertTrue(Trend.analyze(history(), one).failed(), "one run after the step could not show it: it appeared later");
+        TrendOptions after = new TrendOptions(EDivisive.Options.DEFAULT, 0.02, commit(36));
+        assertFalse(Trend.analyze(history(), after).failed(), "the history up to commit 36 already showed the step");
         TrendOptions high = new TrendOptions(EDivisive.Options.DEFAULT, 0.05, null);
         assertFalse(Trend.analyze(history(), high).failed(), "3% is below a 5% threshold");
     }
