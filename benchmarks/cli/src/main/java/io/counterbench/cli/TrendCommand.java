@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
                 + "series file (JSON lines, one point per row and commit; --record appends to it). Points are ordered by commit time, "
                 + "then by their order in the files; each row's log ratios go through E-Divisive means (energy statistic, alpha 1, "
                 + "bisection, significance by a seeded permutation test). Per row it prints each change point with the first commit "
-                + "after it, the magnitude (median after / median before) with its 95% interval, and p. See docs/trend.md.",
+                + "after it, the magnitude (median after / median before) with its 95%% interval, and p. See docs/trend.md.",
             "Exit codes: 0 no regression beyond --threshold since --since (or in the whole history), 1 one or more, 2 bad input "
                 + "(an empty or corrupt series file, a history mixing machines or reference jars, an unknown --since commit)."})
 final class TrendCommand implements Callable<Integer> {
@@ -59,7 +59,7 @@ final class TrendCommand implements Callable<Integer> {
     String commit;
 
     @Option(names = "--commit-time", paramLabel = "ISO", description = "With --record: the commit's time, e.g. 2026-12-06T07:00:00Z "
-            + "(default: git show -s --format=%cI COMMIT in this directory).")
+            + "(default: git show -s --format=%%cI COMMIT in this directory).")
     String commitTime;
 
     @Option(names = "--since", paramLabel = "COMMIT", description = "Only change points that the history up to this commit (or "
@@ -68,7 +68,7 @@ final class TrendCommand implements Callable<Integer> {
     String since;
 
     @Option(names = "--threshold", paramLabel = "PERCENT", description = "A change point counts as a regression when it made the row "
-            + "slower by more than this (default: 2%).")
+            + "slower by more than this (default: 2%%).")
     String threshold;
 
     @Option(names = "--significance", paramLabel = "P", description = "A split is a change point when its permutation p is at most "
