@@ -57,6 +57,7 @@ class BadInputCampaignTest {
         CaseFiles.copyTree(CaseFiles.fixture(JsonCases.RUNS_DIR + "smoke"), shared.resolve("good-run"));
         Files.writeString(shared.resolve("a-file"), "a regular file, used as a folder in paths below it\n");
         Files.createDirectories(shared.resolve("dir"));
+        Files.copy(CaseFiles.fixture("results/src/test/resources/trend/synthetic-noise-history.jsonl"), shared.resolve("history.jsonl"));
         // ab's command lines compare this build's benchmarks.jar with itself (Maven builds it before the cli module's tests)
         Path benchJar = RunBenchScript.find().resolveSibling("benchmarks/jmh/target/benchmarks.jar");
         if (Files.isRegularFile(benchJar)) {
@@ -66,6 +67,7 @@ class BadInputCampaignTest {
         System.setProperty("counterbench.home", home.toString());
         savedEnvironment = GateCommand.environment;
         GateCommand.environment = Map.of();
+        TrendCommand.environment = Map.of();
     }
 
     @AfterAll
@@ -76,6 +78,7 @@ class BadInputCampaignTest {
             System.setProperty("counterbench.home", savedHome);
         }
         GateCommand.environment = savedEnvironment;
+        TrendCommand.environment = System.getenv();
     }
 
     @Test
@@ -123,7 +126,7 @@ class BadInputCampaignTest {
         for (Campaign.Family f : Campaign.FAMILIES) {
             assertTrue(families.contains(f.name()), "no case of family " + f.name());
         }
-        for (String command : List.of("topology", "run", "simulate", "report", "gate", "export", "footprint", "soak")) {
+        for (String command : List.of("topology", "run", "simulate", "report", "gate", "export", "footprint", "soak", "trend")) {
             assertTrue(cases.stream().anyMatch(c -> c.args().getFirst().equals(command)), "no case for command " + command);
         }
         for (String file : List.of("run.json", "jmh.json", "footprint.json", "simulation.json")) {

@@ -37,6 +37,7 @@ final class FlagCases {
         BASE.put("ab", List.of("ab", "--baseline", "{shared}/bench.jar", "--current", "{shared}/bench.jar", "--profile", "ci", "--benchmarks",
                 "UpdateBenchmark.inc$", "--counters", "adder", "--threads", "1", "--cache", "{case}/cache", "--dry-run"));
         BASE.put("soak", List.of("soak", "--minutes", "0.002", "--interval-ms", "100", "--threads", "1", "--counters", "atomic"));
+        BASE.put("trend", List.of("trend", "{shared}/history.jsonl"));
         BASE.put("latency", List.of("latency", "--samples", "1", "--round-trips", "10", "--pairs", "1", "--no-report", "--no-progress",
                 "--out", "{case}/out"));
     }
@@ -120,6 +121,15 @@ final class FlagCases {
             Map.entry("ab --fork-score", List.of("", "median", "BEST2")),
             Map.entry("ab --side-by-side", List.of("", "on", "yes")),
             Map.entry("gate --fork-score", List.of("", "median", "worst")),
+            Map.entry("trend --record", List.of("", "{case}/missing", "{shared}/a-file", "{shared}/dir")),
+            Map.entry("trend --commit", List.of("", "main", "xyz")),
+            Map.entry("trend --commit-time", List.of("", "yesterday", "2026-13-01T00:00:00Z")),
+            Map.entry("trend --since", List.of("", "main", "0000000", "-x")),
+            Map.entry("trend --threshold", List.of("lots", "-5%", "", "1001%")),
+            Map.entry("trend --significance", List.of("0", "1", "-0.5", "NaN")),
+            Map.entry("trend --permutations", List.of("0", "-1", "100001")),
+            Map.entry("trend --summary", List.of("", "{shared}/dir", "{shared}/a-file/summary.md")),
+            Map.entry("trend --report", List.of("", "{shared}/a-file", "{shared}/a-file/sub")),
             Map.entry("ab --tabulate", List.of("", "{case}/missing", "{shared}/a-file", "{shared}/dir")));
 
     private FlagCases() {
