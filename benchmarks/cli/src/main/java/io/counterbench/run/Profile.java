@@ -96,7 +96,8 @@ public enum Profile {
                 Slice.of("^UpdateBenchmark\\.inc$", "counter", "tree,flat,adder", "cpu", "handle,known"),
                 Slice.of("^UpdateBenchmark\\.(rssMix|random)$", "counter", "per-thread,flat,tree,adder"),
                 Slice.of("^ReaderWriterBenchmark\\.", "counter", "flat,tree,adder"),
-                Slice.of("^ReadBenchmark\\.", "counter", "flat,tree,adder", "cpus", "4096"),
+                Slice.of("^ReadBenchmark\\.", "counter", "flat,tree,adder", "cpus", "2,4096"),
+                Slice.of("^MixBenchmark\\.", "counter", "flat,tree,adder", "updatesPerRead", "10"),
                 Slice.of("^LifecycleBenchmark\\.", "counter", "flat,tree,adder", "topology", "synthetic-256"),
                 Slice.of("^SelectionBenchmark\\.", "counter", "flat,tree", "processes", "10000"));
 
@@ -104,6 +105,7 @@ public enum Profile {
                 Slice.skip("^CpuIdBenchmark\\."),
                 Slice.skip("^UpdateBenchmark\\.(rssMix|random|noop)$"),
                 Slice.skip("^ReaderWriterBenchmark\\."),
+                Slice.skip("^MixBenchmark\\."),
                 Slice.skip("^LifecycleBenchmark\\."),
                 Slice.skip("^ReadBenchmark\\.precise$"),
                 Slice.of("^UpdateBenchmark\\.inc$", "threads", "1"),
