@@ -20,14 +20,16 @@ final class AdviceCosts {
     private AdviceCosts() {
     }
 
-    static Advisor.Figure update(CounterId id, SimResult sim, AdviceRows rows, String machine, LatencyProfile p, String method,
+    static Advisor.Figure update(CounterId id, SimResult sim, AdviceRows rows, String machine, LatencyProfile p,
+            String method,
             boolean pinned) {
         if (rows == null) {
             return Advisor.Figure.none("no run given: no fast path");
         }
         double fast = rows.update(id, method, 1);
         if (Double.isNaN(fast)) {
-            return Advisor.Figure.none("the run has no UpdateBenchmark." + method + " row of " + id.id() + " at 1 thread");
+            return Advisor.Figure.none("the run has no UpdateBenchmark." + method + " row of " + id.id()
+                    + " at 1 thread");
         }
         String src = "UpdateBenchmark." + method + " at 1 thread (measured on " + machine + ")";
         CoherenceStats c = sim.coherence();
@@ -35,16 +37,19 @@ final class AdviceCosts {
             if (sim.spec().tasks() == 1 && pinned) {
                 return new Advisor.Figure(fast, src + "; one pinned thread moves no line", false);
             }
-            return new Advisor.Figure(fast, src + " only: " + id.id() + "'s lines cannot be seen by the simulator, so its line "
-                    + "moves are not priced", true);
+            return new Advisor.Figure(fast, src + " only: " + id.id() + "'s lines cannot be seen by the simulator, "
+                    + "so its line moves are not priced", true);
         }
-        CostModel.Prediction pr = CostModel.predict(fast, CostModel.movesPerOp(c), p, sim.spec().tasks());
-        return new Advisor.Figure(pr.predictedNs(), src + " + " + moves(CostModel.movesPerOp(c), pr) + " x latency (" + p.name() + ")",
+        double[] perUpdate = CostModel.updateMovesPerOp(c);
+        CostModel.Prediction pr = CostModel.predict(fast, perUpdate, p, sim.spec().tasks());
+        return new Advisor.Figure(pr.predictedNs(), src + " + " + moves(perUpdate, pr) + " x latency (" + p.name()
+                + ")",
                 pr.lowerBound());
     }
 
-    static Advisor.Figure read(CounterId id, SimResult sim, AdviceRows rows, RunInput run, String machine, LatencyProfile p,
-            ReadMix.Kind kind, Topology t, boolean pinned) {
+    static Advisor.Figure read(CounterId id, SimResult sim, AdviceRows rows, RunInput run, String machine,
+            LatencyProfile p,
+            ReadMix.Kind kind, Topology t, boolean pinned, long updatesPerRead) {
         if (rows == null) {
             return Advisor.Figure.none("no run given: no read cost");
         }
@@ -60,20 +65,28 @@ final class AdviceCosts {
             return new Advisor.Figure(base.ns(), base.source() + " only: the lines a read of " + id.id()
                     + " pulls cannot be seen by the simulator", true);
         }
+        if (c.reads() == 0) {
+            return Advisor.Figure.none("the simulation ran no read (--ops too small for its tasks)");
+        }
         double[] perRead = new double[CpuMap.CLASSES];
         for (int k = 0; k < perRead.length; k++) {
-            perRead[k] = c.reads() == 0 ? 0 : c.readMoves()[k] / (double) c.reads();
+            perRead[k] = c.readMoves()[k] / (double) c.reads();
         }
         CostModel.Prediction pr = CostModel.predict(base.ns(), perRead, p, sim.spec().tasks());
-        return new Advisor.Figure(pr.predictedNs(), base.source() + " + " + moves(perRead, pr) + " x latency (" + p.name() + ")",
-                pr.lowerBound());
+        long simulated = sim.spec().reads().updatesPerRead();
+        boolean rarer = simulated < updatesPerRead;
+        return new Advisor.Figure(pr.predictedNs(), base.source() + " + " + moves(perRead, pr) + " x latency ("
+                + p.name() + ")"
+                + (rarer ? ", simulated with a read every " + Units.count(simulated) + " updates (a lower bound)" : ""),
+                pr.lowerBound() || rarer);
     }
 
     static Advisor.Figure mix(Advisor.Figure update, Advisor.Figure read, long updatesPerRead) {
         if (!update.known() || !read.known()) {
             return Advisor.Figure.none(!update.known() ? update.source() : read.source());
         }
-        return new Advisor.Figure(update.ns() + read.ns() / updatesPerRead, "update + read / " + Units.count(updatesPerRead),
+        return new Advisor.Figure(update.ns() + read.ns() / updatesPerRead, "update + read / "
+                + Units.count(updatesPerRead),
                 update.lowerBound() || read.lowerBound());
     }
 
@@ -83,7 +96,8 @@ final class AdviceCosts {
      * contend on the machine itself, so its rows say nothing about a machine with more CPUs than the
      * one that ran them.
      */
-    static Advisor.Figure instructions(CounterId id, AdviceRows rows, RunInput run, String machine, ReadMix.Kind kind, int cpus) {
+    static Advisor.Figure instructions(CounterId id, AdviceRows rows, RunInput run, String machine, ReadMix.Kind kind,
+            int cpus) {
         TreeMap<Integer, Double> at = rows.reads(id, kind);
         String row = "ReadBenchmark." + kind.label();
         if (at.isEmpty()) {
@@ -91,8 +105,9 @@ final class AdviceCosts {
         }
         int measuredOn = run.machine() == null ? -1 : run.machine().cpus();
         if (id == CounterId.ADDER && (measuredOn < 0 || cpus > measuredOn)) {
-            return Advisor.Figure.none("LongAdder's cells grow with the CPUs contending on the machine itself: a run on "
-                    + (measuredOn < 0 ? "an unnamed machine" : measuredOn + " CPUs") + " cannot tell its sum() on " + cpus + " CPUs");
+            String on = measuredOn < 0 ? "an unnamed machine" : measuredOn + " CPUs";
+            return Advisor.Figure.none("LongAdder's cells grow with the CPUs contending on the machine itself: a run "
+                    + "on " + on + " cannot tell its sum() on " + cpus + " CPUs");
         }
         String on = ", cache-hot, measured on " + machine;
         Double exact = at.get(cpus);
@@ -114,7 +129,8 @@ final class AdviceCosts {
         }
         double slope = (hi.getValue() - lo.getValue()) / (hi.getKey() - lo.getKey());
         double ns = Math.max(0, lo.getValue() + slope * (cpus - lo.getKey()));
-        return new Advisor.Figure(ns, String.format(Locale.ROOT, "%s linear in CPUs through cpus=%d (%.2f ns) and cpus=%d (%.2f ns)%s",
+        return new Advisor.Figure(ns, String.format(Locale.ROOT,
+                "%s linear in CPUs through cpus=%d (%.2f ns) and cpus=%d (%.2f ns)%s",
                 row, lo.getKey(), lo.getValue(), hi.getKey(), hi.getValue(), on), false);
     }
 
@@ -125,7 +141,8 @@ final class AdviceCosts {
             total += m;
         }
         String text = CostReport.significant(total) + " line moves (" + CostReport.movesText(moves) + ")";
-        return pr.lowerBound() ? text + ", of which " + CostReport.significant(pr.uncostedMovesPerOp()) + " at classes without a figure"
+        return pr.lowerBound() ? text + ", of which " + CostReport.significant(pr.uncostedMovesPerOp())
+                + " at classes without a figure"
                 : text;
     }
 

@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * the run has them, as the simulator's --fast-path does.
  */
 final class AdviceRows {
-    private static final Map<String, String> PREFERRED = Map.of("topology", "host", "placement", "compact", "cpu", "lookup");
+    private static final Map<String, String> PREFERRED = Map.of("topology", "host", "placement", "compact", "cpu",
+            "lookup");
 
     private final RunInput run;
 
@@ -34,12 +35,18 @@ final class AdviceRows {
         return run;
     }
 
-    /** UpdateBenchmark.&lt;method&gt; (inc, rssMix, random) of {@code id} at {@code threads}, ns per add of one thread, or NaN. */
+    /**
+     * UpdateBenchmark.&lt;method&gt; (inc, rssMix, random) of {@code id} at {@code threads}, ns per add of one thread,
+     * or NaN.
+     */
     double update(CounterType id, String method, int threads) {
         return find("UpdateBenchmark", method, id, threads, Map.of());
     }
 
-    /** MixBenchmark.&lt;read&gt; at {@code threads} and {@code updatesPerRead}: ns per add (its share of the reads included), or NaN. */
+    /**
+     * MixBenchmark.&lt;read&gt; at {@code threads} and {@code updatesPerRead}: ns per add (its share of the reads
+     * included), or NaN.
+     */
     double mix(CounterType id, ReadMix.Kind read, long updatesPerRead, int threads) {
         return find("MixBenchmark", read.label(), id, threads, Map.of("updatesPerRead", Long.toString(updatesPerRead)));
     }
@@ -71,7 +78,8 @@ final class AdviceRows {
             return Double.NaN;
         }
         if (match.size() > 1) {
-            throw InputException.of(run.source(), match.size() + " rows for " + cls + "." + method + " counter=" + id.id()
+            throw InputException.of(run.source(), match.size() + " rows for " + cls + "." + method + " counter="
+                    + id.id()
                     + " threads=" + threads + "; keep one run's rows per folder");
         }
         return nanos(match.getFirst(), threads);
@@ -87,7 +95,8 @@ final class AdviceRows {
                 case "ops/us" -> 1e-3;
                 case "ops/ms" -> 1e-6;
                 case "ops/s" -> 1e-9;
-                default -> throw InputException.of(run.source(), r.label(true) + ": unit '" + unit + "' is no rate this reads");
+                default -> throw InputException.of(run.source(), r.label(true) + ": unit '" + unit
+                        + "' is no rate this reads");
             };
             return threads / (median * perNs);
         }
@@ -96,7 +105,8 @@ final class AdviceRows {
             case "us/op" -> 1e3;
             case "ms/op" -> 1e6;
             case "s/op" -> 1e9;
-            default -> throw InputException.of(run.source(), r.label(true) + ": unit '" + unit + "' is no time per op this reads");
+            default -> throw InputException.of(run.source(), r.label(true) + ": unit '" + unit
+                    + "' is no time per op this reads");
         };
         return median * ns;
     }

@@ -19,22 +19,27 @@ public final class AdviceText {
         boolean pages = a.limitText() != null && a.limitText().contains(" pages of 4 KiB");
         StringBuilder b = new StringBuilder("## counterbench advise: ").append(a.topology().name()).append(" (")
                 .append(a.topology().puCount()).append(" CPUs)\n\n");
-        b.append(String.format(Locale.ROOT, "Workload: %d update thread(s), %s pattern, %s by each; error limit %s.%n%n", w.threads(),
+        b.append(String.format(Locale.ROOT,
+                "Workload: %d update thread(s), %s pattern, %s by each; error limit %s.%n%n", w.threads(),
                 w.pattern(), new ReadMix(w.read(), w.updatesPerRead()).label(), a.limitText()));
-        MarkdownTable t = new MarkdownTable("rank", "counter", "ns per update", "ns per read", "ns per update with reads",
+        MarkdownTable t = new MarkdownTable("rank", "counter", "ns per update", "ns per read",
+                "ns per update with reads",
                 "bound (analytic)", "worst (simulated)", "memory", "meets limit");
         int rank = 0;
         for (Advisor.Row r : a.rows()) {
             t.row(r.meets() ? Integer.toString(++rank) : "-", r.counter().id(),
                     cell(r.measuredUpdate().known() ? r.measuredUpdate() : r.update(), r.measuredUpdate().known()),
                     cell(r.read(), false),
-                    cell(r.cost(), r.measuredMix().known()) + (r.measuredMix().known() && r.mix().known() ? " (P " + ns(r.mix()) + ")" : ""),
+                    cell(r.cost(), r.measuredMix().known()) + (r.measuredMix().known() && r.mix().known() ? " (P "
+                            + ns(r.mix()) + ")" : ""),
                     error(r.bound(), pages), error(r.simulatedWorst(), pages),
-                    r.memory().bytes() < 0 ? "n/a" : String.format(Locale.ROOT, "%,d B", r.memory().bytes()), r.meets() ? "yes" : "no");
+                    r.memory().bytes() < 0 ? "n/a" : String.format(Locale.ROOT, "%,d B", r.memory().bytes()),
+                            r.meets() ? "yes" : "no");
         }
         b.append(t.render()).append('\n');
-        b.append("M: measured on the target machine; P: predicted by the cost model; >=: a lower bound (some line moves have no "
-                + "latency figure); n/a: no figure (the sources below say why). Unranked rows (-) do not meet the limit.\n\n");
+        b.append("M: measured on the target machine; P: predicted by the cost model; >=: a lower bound (some "
+                + "line moves have no latency figure); n/a: no figure (the sources below say why). Unranked rows "
+                + "(-) do not meet the limit.\n\n");
         if (a.recommended() != null) {
             b.append("**Recommended: ").append(a.recommended().counter().id()).append("**");
             if (a.runnerUp() != null) {
@@ -75,6 +80,7 @@ public final class AdviceText {
     }
 
     private static String error(long counts, boolean pages) {
-        return pages ? String.format(Locale.ROOT, "%,d (%s)", counts, Units.mbText(counts)) : String.format(Locale.ROOT, "%,d", counts);
+        return pages ? String.format(Locale.ROOT, "%,d (%s)", counts, Units.mbText(counts))
+                : String.format(Locale.ROOT, "%,d", counts);
     }
 }

@@ -39,14 +39,19 @@ public final class Advisor {
      * @param threads update threads (tasks of the simulation)
      * @param updatesPerRead adds of one thread between two of its reads
      * @param read the read the threads make
-     * @param pattern the simulator workload the adds follow (inc, rss-mix, rss, hop, random-walk, fork-exit, adversarial)
+     * @param pattern the simulator workload the adds follow (inc, rss-mix, rss, hop, random-walk, fork-exit,
+     * adversarial)
      * @param pages the pattern's size in pages (0: its default)
      * @param ops adds per simulation
      */
     public record Workload(int threads, long updatesPerRead, ReadMix.Kind read, String pattern, long pages, long ops) {
+        /** Adds per simulation unless the user says otherwise. */
+        public static final long DEFAULT_OPS = 1_000_000;
+
         public Workload {
             if (threads < 1 || updatesPerRead < 1) {
-                throw new IllegalArgumentException("a workload with zero updates has nothing to rank: --threads (" + threads
+                throw new IllegalArgumentException("a workload with zero updates has nothing to rank: --threads ("
+                        + threads
                         + ") and --updates-per-read (" + updatesPerRead + ") must be at least 1");
             }
             Limits.THREADS.check("--threads", threads);
@@ -57,7 +62,10 @@ public final class Advisor {
         }
     }
 
-    /** Adds per simulation: enough to reach the flush and carry paths, few enough for a counter-by-counter run in seconds. */
+    /**
+     * Adds per simulation: enough to reach the flush and carry paths, few enough for a counter-by-counter run in
+     * seconds.
+     */
     static final Range OPS = new Range("an operation count", 1_000, 100_000_000);
     static final Range PAGES = new Range("a size in pages", 1, 1L << 30);
 
@@ -70,7 +78,8 @@ public final class Advisor {
      * @param limit the largest acceptable error in counts (Long.MAX_VALUE: none)
      * @param limitText the limit as the user gave it, for the text ("64 MB = 16,384 pages")
      * @param run a run folder or jmh.json (null: none), ideally measured on the target machine
-     * @param latency a latency.json pricing the line moves (null: the run's own on the target machine, else the preset's)
+     * @param latency a latency.json pricing the line moves (null: the run's own on the target machine, else the
+     * preset's)
      * @param counters counter ids (empty: every built-in)
      * @param memory each counter's memory on the topology (null: the kernel layout's bytes)
      */
@@ -78,7 +87,10 @@ public final class Advisor {
             List<String> counters, Function<CounterId, Memory> memory, long seed) {
     }
 
-    /** A cost in ns: NaN with {@code source} saying why there is none; a lower bound when some line moves had no latency figure. */
+    /**
+     * A cost in ns: NaN with {@code source} saying why there is none; a lower bound when some line moves had no latency
+     * figure.
+     */
     public record Figure(double ns, String source, boolean lowerBound) {
         static Figure none(String why) {
             return new Figure(Double.NaN, why, false);
@@ -104,7 +116,8 @@ public final class Advisor {
      * @param measuredMix MixBenchmark at the workload's threads and read rate on the target machine, or none
      * @param simulatedWorst the largest |approximate - exact| the simulation saw
      */
-    public record Row(CounterId counter, Figure update, Figure read, Figure mix, Figure measuredUpdate, Figure measuredMix,
+    public record Row(CounterId counter, Figure update, Figure read, Figure mix, Figure measuredUpdate,
+            Figure measuredMix,
             long boundUnder, long boundOver, long simulatedWorst, Memory memory, boolean meets) {
         /** The figure the ranking uses: measured where the run has it, else predicted. */
         public Figure cost() {
@@ -126,7 +139,8 @@ public final class Advisor {
      * @param reason one sentence
      * @param sources what every figure's source tag means
      */
-    public record Advice(Topology topology, Workload workload, long limit, String limitText, List<Row> rows, Row recommended,
+    public record Advice(Topology topology, Workload workload, long limit, String limitText, List<Row> rows,
+            Row recommended,
             Row runnerUp, String reason, List<String> sources) {
     }
 
@@ -141,7 +155,7 @@ public final class Advisor {
         boolean onTarget = run != null && onTarget(run, topology, q.topology());
         String machine = run == null ? null : machine(run);
         LatencyProfile profile = profile(q, run, onTarget, topology);
-        ReadMix mix = new ReadMix(w.read(), w.updatesPerRead());
+        ReadMix mix = new ReadMix(w.read(), simulatedUpdatesPerRead(w));
         String method = CostReport.updateMethod(kind);
         Function<CounterId, Memory> memory = q.memory() != null ? q.memory() : Advisor::kernelMemory;
 
@@ -152,20 +166,23 @@ public final class Advisor {
             SimResult sim = Engine.run(spec, Progress.silent());
             boolean pinned = kind.defaultRule() == MigrationRule.STAY;
             Figure update = AdviceCosts.update(id, sim, rows, machine, profile, method, pinned);
-            Figure read = AdviceCosts.read(id, sim, rows, run, machine, profile, w.read(), topology, pinned);
+            Figure read = AdviceCosts.read(id, sim, rows, run, machine, profile, w.read(), topology, pinned,
+                    w.updatesPerRead());
             Figure mUpdate = Figure.none("no measured row");
             Figure mMix = Figure.none("no measured row");
             if (onTarget) {
                 double u = rows.update(id, method, w.threads());
                 double m = rows.mix(id, w.read(), w.updatesPerRead(), w.threads());
-                String at = " at " + w.threads() + (w.threads() == 1 ? " thread" : " threads") + ", measured on " + machine;
+                String at = " at " + w.threads() + (w.threads() == 1 ? " thread" : " threads") + ", measured on "
+                        + machine;
                 mUpdate = Double.isNaN(u) ? mUpdate : new Figure(u, "UpdateBenchmark." + method + at, false);
                 mMix = Double.isNaN(m) ? mMix : new Figure(m, "MixBenchmark." + w.read().label() + " updatesPerRead="
                         + w.updatesPerRead() + at, false);
             }
             long under = sim.boundUnder();
             long over = sim.boundOver();
-            out.add(new Row(id, update, read, AdviceCosts.mix(update, read, w.updatesPerRead()), mUpdate, mMix, under, over, sim.worst(), memory.apply(id),
+            out.add(new Row(id, update, read, AdviceCosts.mix(update, read, w.updatesPerRead()), mUpdate, mMix, under,
+                    over, sim.worst(), memory.apply(id),
                     Math.max(under, over) <= q.limit()));
         }
         if (out.stream().noneMatch(Row::meets)) {
@@ -179,7 +196,19 @@ public final class Advisor {
                 reason(out, best, second), sources(run, machine, onTarget, profile, q, w, kind));
     }
 
-    /** Meets the limit first; then complete cost figures by cost, lower bounds by bound, none last; the others by bound. */
+    /**
+     * The read rate the simulation can show: every task needs two reads' worth of adds, so with
+     * {@code ops} adds over {@code threads} tasks a read every N adds is simulated only up to
+     * ops / (2 x threads); a rarer one is simulated at that rate (its lines have had less time to be
+     * dirtied, so its moves per read are a lower bound).
+     */
+    static long simulatedUpdatesPerRead(Workload w) {
+        return Math.max(1, Math.min(w.updatesPerRead(), w.ops() / (2L * w.threads())));
+    }
+
+    /**
+     * Meets the limit first; then complete cost figures by cost, lower bounds by bound, none last; the others by bound.
+     */
     static final Comparator<Row> RANKING = Comparator.comparing((Row r) -> !r.meets())
             .thenComparingInt(r -> !r.meets() ? 0 : r.cost().complete() ? 0 : r.cost().known() ? 1 : 2)
             .thenComparingDouble(r -> r.meets() && r.cost().known() ? r.cost().ns() : r.bound());
@@ -187,22 +216,27 @@ public final class Advisor {
     private static String reason(List<Row> rows, Row best, Row second) {
         long meeting = rows.stream().filter(Row::meets).count();
         if (best == null) {
-            return (meeting == 1 ? "The only counter that meets the limit, " + rows.getFirst().counter().id() + ", has"
-                    : "None of the " + meeting + " counters that meet the limit has") + " a complete cost figure (its source says "
-                    + "what is missing), so nothing is ranked on cost: the rows that meet it are listed by what is known.";
+            String who = meeting == 1
+                    ? "The only counter that meets the limit, " + rows.getFirst().counter().id() + ", has"
+                    : "None of the " + meeting + " counters that meet the limit has";
+            return who + " a complete cost figure (its source says what is missing), so nothing is ranked on cost: "
+                    + "the rows that meet the limit are listed by what is known.";
         }
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s is the cheapest of the %d counters that meet the limit "
-                + "with a known cost: %.2f ns per update with its share of the reads (%s)", best.counter().id(), meeting,
-                best.cost().ns(), best.cost() == best.measuredMix() ? "measured" : "predicted"));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s is the cheapest of the %d counters that "
+                + "meet the limit with a known cost: %.2f ns per update with its share of the reads (%s)",
+                best.counter().id(), meeting, best.cost().ns(),
+                best.cost() == best.measuredMix() ? "measured" : "predicted"));
         if (second != null) {
-            b.append(String.format(Locale.ROOT, ", %.2fx below %s", second.cost().ns() / best.cost().ns(), second.counter().id()));
+            b.append(String.format(Locale.ROOT, ", %.2fx below %s", second.cost().ns() / best.cost().ns(),
+                    second.counter().id()));
         }
         b.append(String.format(Locale.ROOT, ", and its cheap read is off by at most %,d", best.bound()));
         List<String> maybe = rows.stream().filter(r -> r.meets() && r.cost().known() && r.cost().lowerBound()
                 && r.cost().ns() < best.cost().ns()).map(r -> r.counter().id()).toList();
         if (!maybe.isEmpty()) {
             b.append("; ").append(String.join(", ", maybe)).append(" may be cheaper: the model prices only part of ")
-                    .append(maybe.size() == 1 ? "its" : "their").append(" line moves (a lower bound below that figure)");
+                    .append(maybe.size() == 1 ? "its" : "their")
+                    .append(" line moves (a lower bound below that figure)");
         }
         return b.append('.').toString();
     }
@@ -215,7 +249,8 @@ public final class Advisor {
         for (String n : names) {
             CounterType t = CounterTypes.parse(n);
             if (!(t instanceof CounterId id)) {
-                throw new IllegalArgumentException("counter '" + n + "': advise ranks the built-in counters only (the simulator "
+                throw new IllegalArgumentException("counter '" + n
+                        + "': advise ranks the built-in counters only (the simulator "
                         + "cannot see a contributed counter's lines)");
             }
             ids.add(id);
@@ -253,21 +288,30 @@ public final class Advisor {
         return new Memory(-1, "not measured (pass the figures of ./run-bench.sh footprint)");
     }
 
-    private static List<String> sources(RunInput run, String machine, boolean onTarget, LatencyProfile p, Request q, Workload w,
-            WorkloadKind kind) {
+    private static List<String> sources(RunInput run, String machine, boolean onTarget, LatencyProfile p,
+            Request q, Workload w, WorkloadKind kind) {
         List<String> s = new ArrayList<>();
-        s.add("measured: " + (run == null ? "no run given (--run RUN: a run folder measured on the target machine)"
+        String measured = run == null ? "no run given (--run RUN: a run folder measured on the target machine)"
                 : onTarget ? "rows of " + run.source() + ", measured on " + machine + ", the target machine"
-                : run.source() + " was measured on " + machine + ", not on this topology: only its 1-thread update rows (the fast "
-                        + "path) and ReadBenchmark rows (a read's instruction cost) are used, as inputs of the prediction"));
-        s.add("predicted: per update, the fast path (UpdateBenchmark." + CostReport.updateMethod(kind) + " at 1 thread) plus the "
-                + "simulated line moves per update x one-way latency; per read, ReadBenchmark's cache-hot cost at the topology's "
-                + "CPU count (or the straight line through the two nearest CPU counts) plus the line moves per read x latency; "
-                + "mix = update + read / " + w.updatesPerRead() + ". Latency profile: " + p.name() + " (" + p.source() + ")"
-                + (p.isEmpty() ? ": no figures, so line moves are uncosted and a figure with moves is a lower bound (>=)" : ""));
-        s.add("simulated: " + Units.count(w.ops()) + " adds of the " + kind.label() + " pattern by " + w.threads() + " task(s) "
-                + "with " + new ReadMix(w.read(), w.updatesPerRead()).label() + " by each, on the topology, seed " + q.seed()
-                + "; worst = the largest |approximate - exact| after any operation; bound = accuracy() on the topology");
+                : run.source() + " was measured on " + machine + ", not on this topology: only its 1-thread update "
+                        + "rows (the fast path) and ReadBenchmark rows (a read's instruction cost) are used, as "
+                        + "inputs of the prediction";
+        s.add("measured: " + measured);
+        s.add("predicted: per update, the fast path (UpdateBenchmark." + CostReport.updateMethod(kind) + " at 1 "
+                + "thread) plus the simulated line moves per update x one-way latency; per read, ReadBenchmark's "
+                + "cache-hot cost at the topology's CPU count (or the straight line through the two nearest CPU "
+                + "counts) plus the line moves per read x latency; mix = update + read / " + w.updatesPerRead()
+                + ". Latency profile: " + p.name() + " (" + p.source() + ")"
+                + (p.isEmpty() ? ": no figures, so line moves are uncosted and a figure with moves is a lower "
+                        + "bound (>=)" : ""));
+        long simulated = simulatedUpdatesPerRead(w);
+        String rarer = simulated >= w.updatesPerRead() ? "" : " (a read every " + Units.count(w.updatesPerRead())
+                + " would need " + Units.count(2L * w.threads() * w.updatesPerRead()) + " adds: --ops; the reads' "
+                + "line moves are then a lower bound)";
+        s.add("simulated: " + Units.count(w.ops()) + " adds of the " + kind.label() + " pattern by " + w.threads()
+                + " task(s) with " + new ReadMix(w.read(), simulated).label() + " by each" + rarer
+                + ", on the topology, seed " + q.seed() + "; worst = the largest |approximate - exact| after any "
+                + "operation; bound = accuracy() on the topology");
         return s;
     }
 }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public record ErrorLimit(long counts, String text) {
     public static final ErrorLimit NONE = new ErrorLimit(Long.MAX_VALUE, "none");
-    private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(%|[kmgt]i?b)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(%|[kmgt]i?b)?",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * @param text the flag's value, or null for no limit
@@ -29,18 +30,21 @@ public record ErrorLimit(long counts, String text) {
         }
         Matcher m = FORM.matcher(text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("--max-error '" + text + "': give counts (5000), a size in pages of 4 KiB (64MB) "
+            throw new IllegalArgumentException("--max-error '" + text
+                    + "': give counts (5000), a size in pages of 4 KiB (64MB) "
                     + "or a fraction of the value (1%, with --value)");
         }
         double x = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
         if (unit.equals("%")) {
             if (value == null || value < 1) {
-                throw new IllegalArgumentException("--max-error " + text + " is a fraction of the counter's value: give the value "
+                throw new IllegalArgumentException("--max-error " + text
+                        + " is a fraction of the counter's value: give the value "
                         + "with --value N (at least 1)");
             }
             long counts = (long) Math.floor(x / 100 * value);
-            return new ErrorLimit(counts, String.format(Locale.ROOT, "%s of %,d = %,d counts", text.strip(), value, counts));
+            return new ErrorLimit(counts, String.format(Locale.ROOT, "%s of %,d = %,d counts", text.strip(), value,
+                    counts));
         }
         if (value != null) {
             throw new IllegalArgumentException("--value applies to a --max-error given as a fraction (1%)");
