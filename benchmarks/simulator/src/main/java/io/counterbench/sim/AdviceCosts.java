@@ -42,9 +42,7 @@ final class AdviceCosts {
         }
         double[] perUpdate = CostModel.updateMovesPerOp(c);
         CostModel.Prediction pr = CostModel.predict(fast, perUpdate, p, sim.spec().tasks());
-        return new Advisor.Figure(pr.predictedNs(), src + " + " + moves(perUpdate, pr) + " x latency (" + p.name()
-                + ")",
-                pr.lowerBound());
+        return priced(pr, perUpdate, p, src + " + " + moves(perUpdate, pr) + " x latency (" + p.name() + ")", false);
     }
 
     static Advisor.Figure read(CounterId id, SimResult sim, AdviceRows rows, RunInput run, String machine,
@@ -75,10 +73,9 @@ final class AdviceCosts {
         CostModel.Prediction pr = CostModel.predict(base.ns(), perRead, p, sim.spec().tasks());
         long simulated = sim.spec().reads().updatesPerRead();
         boolean rarer = simulated < updatesPerRead;
-        return new Advisor.Figure(pr.predictedNs(), base.source() + " + " + moves(perRead, pr) + " x latency ("
-                + p.name() + ")"
+        return priced(pr, perRead, p, base.source() + " + " + moves(perRead, pr) + " x latency (" + p.name() + ")"
                 + (rarer ? ", simulated with a read every " + Units.count(simulated) + " updates (a lower bound)" : ""),
-                pr.lowerBound() || rarer);
+                rarer);
     }
 
     static Advisor.Figure mix(Advisor.Figure update, Advisor.Figure read, long updatesPerRead) {
@@ -86,8 +83,28 @@ final class AdviceCosts {
             return Advisor.Figure.none(!update.known() ? update.source() : read.source());
         }
         return new Advisor.Figure(update.ns() + read.ns() / updatesPerRead, "update + read / "
-                + Units.count(updatesPerRead),
-                update.lowerBound() || read.lowerBound());
+                + Units.count(updatesPerRead), update.lowerBound() || read.lowerBound(),
+                update.upper() + read.upper() / updatesPerRead);
+    }
+
+    /**
+     * A prediction as a figure. Where some moves fall in a class the profile has no figure for, the
+     * figure is a lower bound, and an upper bound prices those moves at the profile's slowest class
+     * (a line cannot come from nearer CPUs more slowly than from the farthest ones); with no figure at
+     * all, or when {@code unbounded}, there is no upper bound.
+     */
+    static Advisor.Figure priced(CostModel.Prediction pr, double[] moves, LatencyProfile p, String source,
+            boolean unbounded) {
+        if (!pr.lowerBound()) {
+            return unbounded ? new Advisor.Figure(pr.predictedNs(), source, true)
+                    : new Advisor.Figure(pr.predictedNs(), source, false);
+        }
+        double slowest = p.figures().values().stream().mapToDouble(LatencyProfile.Figure::oneWayNs).max()
+                .orElse(Double.NaN);
+        double upper = unbounded ? Double.NaN : pr.predictedNs() + pr.uncostedMovesPerOp() * slowest;
+        String bound = Double.isNaN(upper) ? "" : String.format(Locale.ROOT, "; at most %.2f ns with those priced at "
+                + "the profile's slowest class (%.1f ns)", upper, slowest);
+        return new Advisor.Figure(pr.predictedNs(), source + bound, true, upper);
     }
 
     /**

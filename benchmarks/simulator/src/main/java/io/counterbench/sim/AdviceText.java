@@ -30,16 +30,17 @@ public final class AdviceText {
             t.row(r.meets() ? Integer.toString(++rank) : "-", r.counter().id(),
                     cell(r.measuredUpdate().known() ? r.measuredUpdate() : r.update(), r.measuredUpdate().known()),
                     cell(r.read(), false),
-                    cell(r.cost(), r.measuredMix().known()) + (r.measuredMix().known() && r.mix().known() ? " (P "
-                            + ns(r.mix()) + ")" : ""),
+                    cell(r.cost(), r.measuredMix().known()) + (r.measuredMix().known() && r.mix().known() ? " ("
+                            + cell(r.mix(), false) + ")" : ""),
                     error(r.bound(), pages), error(r.simulatedWorst(), pages),
                     r.memory().bytes() < 0 ? "n/a" : String.format(Locale.ROOT, "%,d B", r.memory().bytes()),
                             r.meets() ? "yes" : "no");
         }
         b.append(t.render()).append('\n');
-        b.append("M: measured on the target machine; P: predicted by the cost model; >=: a lower bound (some "
-                + "line moves have no latency figure); n/a: no figure (the sources below say why). Unranked rows "
-                + "(-) do not meet the limit.\n\n");
+        b.append("M: measured on the target machine; P: predicted by the cost model; a..b: between a and b (line "
+                + "moves at a class without a latency figure priced at 0 and at the profile's slowest class); >=: a "
+                + "lower bound only; n/a: no figure (the sources below say why). Unranked rows (-) do not meet the "
+                + "limit.\n\n");
         if (a.recommended() != null) {
             b.append("**Recommended: ").append(a.recommended().counter().id()).append("**");
             if (a.runnerUp() != null) {
@@ -72,11 +73,21 @@ public final class AdviceText {
         if (!f.known()) {
             return "n/a";
         }
-        return (measured ? "M " : f.lowerBound() ? "P >= " : "P ") + ns(f);
+        if (measured || f.complete()) {
+            return (measured ? "M " : "P ") + ns(f);
+        }
+        if (!f.bounded()) {
+            return "P >= " + ns(f);
+        }
+        return ns(f).equals(ns(f.upper())) ? "P " + ns(f) : "P " + ns(f) + ".." + ns(f.upper());
     }
 
     private static String ns(Advisor.Figure f) {
-        return String.format(Locale.ROOT, f.ns() < 10 ? "%.2f" : f.ns() < 1000 ? "%.1f" : "%,.0f", f.ns());
+        return ns(f.ns());
+    }
+
+    private static String ns(double ns) {
+        return String.format(Locale.ROOT, ns < 10 ? "%.2f" : ns < 1000 ? "%.1f" : "%,.0f", ns);
     }
 
     private static String error(long counts, boolean pages) {

@@ -91,7 +91,12 @@ public final class Advisor {
      * A cost in ns: NaN with {@code source} saying why there is none; a lower bound when some line moves had no latency
      * figure.
      */
-    public record Figure(double ns, String source, boolean lowerBound) {
+    public record Figure(double ns, String source, boolean lowerBound, double upper) {
+        /** A figure that is exact (as far as the model goes), or a lower bound with no upper bound. */
+        Figure(double ns, String source, boolean lowerBound) {
+            this(ns, source, lowerBound, lowerBound ? Double.NaN : ns);
+        }
+
         static Figure none(String why) {
             return new Figure(Double.NaN, why, false);
         }
@@ -103,6 +108,11 @@ public final class Advisor {
         /** Known and not a lower bound. */
         public boolean complete() {
             return known() && !lowerBound;
+        }
+
+        /** Known between {@code ns} and a finite {@link #upper} (equal when complete). */
+        public boolean bounded() {
+            return known() && !Double.isNaN(upper);
         }
     }
 
@@ -132,9 +142,10 @@ public final class Advisor {
     /**
      * The advice.
      *
-     * @param rows every counter, ranked: those that meet the limit first, by cost (complete figures, then lower bounds,
-     *        then none), then the others by bound
-     * @param recommended the cheapest counter meeting the limit with a complete cost figure, or null (reason says why)
+     * @param rows every counter, ranked: those that meet the limit first, by cost (bounded figures by their upper
+     *        bound, then lower bounds only, then none), then the others by bound
+     * @param recommended the counter meeting the limit with the lowest upper bound on its cost, or null (the reason
+     *        says why)
      * @param runnerUp the next one, or null
      * @param reason one sentence
      * @param sources what every figure's source tag means
@@ -189,7 +200,7 @@ public final class Advisor {
             throw new IllegalArgumentException(Unmeetable.message(out, q.limit(), q.limitText(), topology, w));
         }
         out.sort(RANKING);
-        List<Row> costed = out.stream().filter(r -> r.meets() && r.cost().complete()).toList();
+        List<Row> costed = out.stream().filter(r -> r.meets() && r.cost().bounded()).toList();
         Row best = costed.isEmpty() ? null : costed.getFirst();
         Row second = costed.size() > 1 ? costed.get(1) : null;
         return new Advice(topology, w, q.limit(), q.limitText(), List.copyOf(out), best, second,
@@ -207,11 +218,12 @@ public final class Advisor {
     }
 
     /**
-     * Meets the limit first; then complete cost figures by cost, lower bounds by bound, none last; the others by bound.
+     * Meets the limit first; then bounded cost figures by their upper bound (the most the counter can cost, as far
+     * as the model goes), lower bounds only by the bound, none last; the others by error bound.
      */
     static final Comparator<Row> RANKING = Comparator.comparing((Row r) -> !r.meets())
-            .thenComparingInt(r -> !r.meets() ? 0 : r.cost().complete() ? 0 : r.cost().known() ? 1 : 2)
-            .thenComparingDouble(r -> r.meets() && r.cost().known() ? r.cost().ns() : r.bound());
+            .thenComparingInt(r -> !r.meets() ? 0 : r.cost().bounded() ? 0 : r.cost().known() ? 1 : 2)
+            .thenComparingDouble(r -> !r.meets() ? r.bound() : r.cost().bounded() ? r.cost().upper() : r.cost().ns());
 
     private static String reason(List<Row> rows, Row best, Row second) {
         long meeting = rows.stream().filter(Row::meets).count();
@@ -219,20 +231,26 @@ public final class Advisor {
             String who = meeting == 1
                     ? "The only counter that meets the limit, " + rows.getFirst().counter().id() + ", has"
                     : "None of the " + meeting + " counters that meet the limit has";
-            return who + " a complete cost figure (its source says what is missing), so nothing is ranked on cost: "
+            return who + " a bounded cost figure (its source says what is missing), so nothing is ranked on cost: "
                     + "the rows that meet the limit are listed by what is known.";
         }
+        Figure c = best.cost();
+        String cost = c.complete() || String.format(Locale.ROOT, "%.2f", c.ns()).equals(String.format(Locale.ROOT, "%.2f",
+                c.upper())) ? String.format(Locale.ROOT, "%.2f ns", c.ns())
+                : String.format(Locale.ROOT, "%.2f to %.2f ns", c.ns(), c.upper());
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s is the cheapest of the %d counters that "
-                + "meet the limit with a known cost: %.2f ns per update with its share of the reads (%s)",
-                best.counter().id(), meeting, best.cost().ns(),
-                best.cost() == best.measuredMix() ? "measured" : "predicted"));
+                + "meet the limit with a bounded cost: %s per update with its share of the reads (%s)",
+                best.counter().id(), meeting, cost, c == best.measuredMix() ? "measured" : "predicted"));
         if (second != null) {
-            b.append(String.format(Locale.ROOT, ", %.2fx below %s", second.cost().ns() / best.cost().ns(),
-                    second.counter().id()));
+            Figure s = second.cost();
+            b.append(s.ns() >= c.upper()
+                    ? String.format(Locale.ROOT, ", at least %.2fx below %s", s.ns() / c.upper(), second.counter().id())
+                    : String.format(Locale.ROOT, ", but its range overlaps %s's (%.2f to %.2f ns), so the order "
+                            + "of the two is not certain", second.counter().id(), s.ns(), s.upper()));
         }
         b.append(String.format(Locale.ROOT, ", and its cheap read is off by at most %,d", best.bound()));
-        List<String> maybe = rows.stream().filter(r -> r.meets() && r.cost().known() && r.cost().lowerBound()
-                && r.cost().ns() < best.cost().ns()).map(r -> r.counter().id()).toList();
+        List<String> maybe = rows.stream().filter(r -> r.meets() && r.cost().known() && !r.cost().bounded()
+                && r.cost().ns() < best.cost().upper()).map(r -> r.counter().id()).toList();
         if (!maybe.isEmpty()) {
             b.append("; ").append(String.join(", ", maybe)).append(" may be cheaper: the model prices only part of ")
                     .append(maybe.size() == 1 ? "its" : "their")
