@@ -12,6 +12,8 @@ import io.counterbench.results.jmh.ForkScore;
 import io.counterbench.results.jmh.ForkScores;
 import io.counterbench.results.jmh.JmhJson;
 import io.counterbench.results.jmh.JmhResult;
+import io.counterbench.topology.LatencyClass;
+import io.counterbench.topology.LatencyProfile;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -200,5 +202,23 @@ class AdvisorTest {
         assertTrue(p.read().known() && q.read().known(), p.read().source() + " / " + q.read().source());
         assertTrue(p.read().ns() > 50 * q.read().ns(), p.read().ns() + " vs " + q.read().ns());
         assertTrue(p.mix().ns() > q.mix().ns());
+    }
+
+    @Test
+    void movesAtAClassWithoutAFigureAreBoundedAboveByTheSlowestClass() {
+        double[] moves = {0.5, 0.25, 0, 0, 0.125};
+        java.util.Map<LatencyClass, LatencyProfile.Figure> f = new java.util.EnumMap<>(LatencyClass.class);
+        f.put(LatencyClass.values()[1], new LatencyProfile.Figure(30, "test"));
+        f.put(LatencyClass.values()[4], new LatencyProfile.Figure(200, "test"));
+        LatencyProfile p = new LatencyProfile("test", "test", f);
+        Advisor.Figure x = AdviceCosts.priced(CostModel.predict(2, moves, p, 1), moves, p, "t", false);
+        assertTrue(x.lowerBound() && x.bounded() && !x.complete());
+        assertEquals(2 + 0.25 * 30 + 0.125 * 200, x.ns(), 1e-12);
+        assertEquals(x.ns() + 0.5 * 200, x.upper(), 1e-12, "the unpriced moves at the slowest class's latency");
+        LatencyProfile none = LatencyProfile.none("none", "test");
+        Advisor.Figure y = AdviceCosts.priced(CostModel.predict(2, moves, none, 1), moves, none, "t", false);
+        assertTrue(y.known() && !y.bounded(), "no figure at all: no upper bound");
+        Advisor.Figure z = AdviceCosts.priced(CostModel.predict(2, moves, p, 1), moves, p, "t", true);
+        assertFalse(z.bounded(), "a read simulated at a faster rate than asked has no upper bound");
     }
 }
