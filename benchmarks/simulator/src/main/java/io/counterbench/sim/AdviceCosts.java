@@ -21,8 +21,7 @@ final class AdviceCosts {
     }
 
     static Advisor.Figure update(CounterId id, SimResult sim, AdviceRows rows, String machine, LatencyProfile p,
-            String method,
-            boolean pinned) {
+            String method, boolean pinned) {
         if (rows == null) {
             return Advisor.Figure.none("no run given: no fast path");
         }
@@ -46,8 +45,7 @@ final class AdviceCosts {
     }
 
     static Advisor.Figure read(CounterId id, SimResult sim, AdviceRows rows, RunInput run, String machine,
-            LatencyProfile p,
-            ReadMix.Kind kind, Topology t, boolean pinned, long updatesPerRead) {
+            LatencyProfile p, ReadMix.Kind kind, Topology t, boolean pinned, long updatesPerRead) {
         if (rows == null) {
             return Advisor.Figure.none("no run given: no read cost");
         }

@@ -22,8 +22,8 @@ import java.util.TreeMap;
  * the run has them, as the simulator's --fast-path does.
  */
 final class AdviceRows {
-    private static final Map<String, String> PREFERRED = Map.of("topology", "host", "placement", "compact", "cpu",
-            "lookup");
+    private static final Map<String, String> PREFERRED =
+            Map.of("topology", "host", "placement", "compact", "cpu", "lookup");
 
     private final RunInput run;
 

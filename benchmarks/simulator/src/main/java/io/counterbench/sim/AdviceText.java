@@ -23,8 +23,7 @@ public final class AdviceText {
                 "Workload: %d update thread(s), %s pattern, %s by each; error limit %s.%n%n", w.threads(),
                 w.pattern(), new ReadMix(w.read(), w.updatesPerRead()).label(), a.limitText()));
         MarkdownTable t = new MarkdownTable("rank", "counter", "ns per update", "ns per read",
-                "ns per update with reads",
-                "bound (analytic)", "worst (simulated)", "memory", "meets limit");
+                "ns per update with reads", "bound (analytic)", "worst (simulated)", "memory", "meets limit");
         int rank = 0;
         for (Advisor.Row r : a.rows()) {
             t.row(r.meets() ? Integer.toString(++rank) : "-", r.counter().id(),

@@ -127,8 +127,7 @@ public final class Advisor {
      * @param simulatedWorst the largest |approximate - exact| the simulation saw
      */
     public record Row(CounterId counter, Figure update, Figure read, Figure mix, Figure measuredUpdate,
-            Figure measuredMix,
-            long boundUnder, long boundOver, long simulatedWorst, Memory memory, boolean meets) {
+            Figure measuredMix, long boundUnder, long boundOver, long simulatedWorst, Memory memory, boolean meets) {
         /** The figure the ranking uses: measured where the run has it, else predicted. */
         public Figure cost() {
             return measuredMix.known() ? measuredMix : mix;
@@ -151,8 +150,7 @@ public final class Advisor {
      * @param sources what every figure's source tag means
      */
     public record Advice(Topology topology, Workload workload, long limit, String limitText, List<Row> rows,
-            Row recommended,
-            Row runnerUp, String reason, List<String> sources) {
+            Row recommended, Row runnerUp, String reason, List<String> sources) {
     }
 
     public static Advice advise(Request q) {
@@ -192,8 +190,8 @@ public final class Advisor {
             }
             long under = sim.boundUnder();
             long over = sim.boundOver();
-            out.add(new Row(id, update, read, AdviceCosts.mix(update, read, w.updatesPerRead()), mUpdate, mMix, under,
-                    over, sim.worst(), memory.apply(id),
+            Figure mixed = AdviceCosts.mix(update, read, w.updatesPerRead());
+            out.add(new Row(id, update, read, mixed, mUpdate, mMix, under, over, sim.worst(), memory.apply(id),
                     Math.max(under, over) <= q.limit()));
         }
         if (out.stream().noneMatch(Row::meets)) {
