@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = {"counterbench: throughput and accuracy of scalable counters on real and simulated many-core machines.", ""},
-        subcommands = {RunCommand.class, AbCommand.class, ReportCommand.class, GateCommand.class, ExportCommand.class, TopologyCommand.class, FootprintCommand.class, JmhCommand.class, SimulateCommand.class, SoakCommand.class, LatencyCommand.class, TrendCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, AdviseCommand.class, AbCommand.class, ReportCommand.class, GateCommand.class, ExportCommand.class, TopologyCommand.class, FootprintCommand.class, JmhCommand.class, SimulateCommand.class, SoakCommand.class, LatencyCommand.class, TrendCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "run-bench.sh itself also answers:",
             "  test       the test suite (Maven verify)",
             "  build      build the jars now (any command does when sources changed)",

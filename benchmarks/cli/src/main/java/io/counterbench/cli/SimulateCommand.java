@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
                 + "a coherence-cost model, and scenarios that reproduce the published figures.",
             "Scenarios: rss-250 (5-thread service on 250 CPUs), hop-384 (CPU-hopping mmap/munmap on a 2-socket EPYC 9654), "
                 + "oom-select (largest of 40 and 10000 processes), scale (N = 8 to 4096), custom (the flags below), "
-                + "update (the JMH Update rows replayed on --topology, default host, at --threads). Default: all but custom and update.",
+                + "update (the JMH Update rows replayed on --topology, default host, at --threads), mix-384 (384 writers each "
+                + "reading every 10, 1,000 or 100,000 of its adds, approximate or precise: line moves per update and per read). "
+                + "Default: all but custom, update and mix-384.",
             "Cost model: each scenario also prints predicted ns/op and ops/us per counter: the fast path (--fast-path: a run's "
                 + "UpdateBenchmark rows at 1 thread) plus, per distance class, line moves per op x one-way latency (--latency: a "
                 + "measured latency.json for every topology; default: the preset's published profile, where it has one).",

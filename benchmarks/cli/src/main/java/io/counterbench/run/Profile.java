@@ -11,7 +11,8 @@ import java.util.Map;
  * with the profile's parameter values, else its own @Param values.
  * <ul>
  *   <li>smoke: every benchmark once, one fork, 50 ms iterations: checks that everything runs;</li>
- *   <li>quick: 2 forks, short iterations, a trimmed matrix: within 5 minutes on a 2-core box;</li>
+ *   <li>quick: 2 forks, short iterations, a trimmed matrix: within 5 minutes on a 2-core box (the read/update mix of flat
+ *   and tree with a read every 10 updates, and their reads at 2 CPUs, are what ./run-bench.sh advise needs here);</li>
  *   <li>standard: 5 forks, JMH-sized iterations, every counter, the full thread sweep;</li>
  *   <li>full: 5 forks, 10 measured iterations, every placement: hours on a many-core box.</li>
  * </ul>
@@ -97,6 +98,8 @@ public enum Profile {
                 Slice.of("^UpdateBenchmark\\.(rssMix|random)$", "counter", "per-thread,flat,tree,adder"),
                 Slice.of("^ReaderWriterBenchmark\\.", "counter", "flat,tree,adder"),
                 Slice.of("^ReadBenchmark\\.", "counter", "flat,tree,adder", "cpus", "4096"),
+                Slice.of("^ReadBenchmark\\.", "counter", "flat,tree", "cpus", "2"),
+                Slice.of("^MixBenchmark\\.", "counter", "flat,tree", "updatesPerRead", "10"),
                 Slice.of("^LifecycleBenchmark\\.", "counter", "flat,tree,adder", "topology", "synthetic-256"),
                 Slice.of("^SelectionBenchmark\\.", "counter", "flat,tree", "processes", "10000"));
 
@@ -104,6 +107,7 @@ public enum Profile {
                 Slice.skip("^CpuIdBenchmark\\."),
                 Slice.skip("^UpdateBenchmark\\.(rssMix|random|noop)$"),
                 Slice.skip("^ReaderWriterBenchmark\\."),
+                Slice.skip("^MixBenchmark\\."),
                 Slice.skip("^LifecycleBenchmark\\."),
                 Slice.skip("^ReadBenchmark\\.precise$"),
                 Slice.of("^UpdateBenchmark\\.inc$", "threads", "1"),

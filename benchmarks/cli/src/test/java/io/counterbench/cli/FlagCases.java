@@ -38,6 +38,8 @@ final class FlagCases {
                 "UpdateBenchmark.inc$", "--counters", "adder", "--threads", "1", "--cache", "{case}/cache", "--dry-run"));
         BASE.put("soak", List.of("soak", "--minutes", "0.002", "--interval-ms", "100", "--threads", "1", "--counters", "atomic"));
         BASE.put("trend", List.of("trend", "{shared}/history.jsonl"));
+        BASE.put("advise", List.of("advise", "--topology", "small-2", "--threads", "1", "--counters", "atomic", "--ops", "1000",
+                "--updates-per-read", "10"));
         BASE.put("latency", List.of("latency", "--samples", "1", "--round-trips", "10", "--pairs", "1", "--no-report", "--no-progress",
                 "--out", "{case}/out"));
     }
@@ -130,6 +132,18 @@ final class FlagCases {
             Map.entry("trend --permutations", List.of("0", "-1", "100001")),
             Map.entry("trend --summary", List.of("", "{shared}/dir", "{shared}/a-file/summary.md")),
             Map.entry("trend --report", List.of("", "{shared}/a-file", "{shared}/a-file/sub")),
+            Map.entry("advise --topology", List.of("", "nope", "pu:0", "{case}/missing.xml")),
+            Map.entry("advise --threads", List.of("0", "-1", "65537")),
+            Map.entry("advise --updates-per-read", List.of("0", "-1")),
+            Map.entry("advise --read", List.of("", "nope", "exact")),
+            Map.entry("advise --max-error", List.of("", "ten", "-5", "1%", "64XB", "1e3")),
+            Map.entry("advise --value", List.of("0", "-1")),
+            Map.entry("advise --run", List.of("", "{case}/missing", "{shared}/a-file", "{shared}/dir")),
+            Map.entry("advise --latency", List.of("", "{case}/missing.json", "{shared}/dir", "{shared}/a-file")),
+            Map.entry("advise --counters", List.of("nope", "atomic,nope")),
+            Map.entry("advise --pattern", List.of("", "nope")),
+            Map.entry("advise --pages", List.of("0", "-1", "1099511627777")),
+            Map.entry("advise --ops", List.of("0", "999", "100000001")),
             Map.entry("ab --tabulate", List.of("", "{case}/missing", "{shared}/a-file", "{shared}/dir")));
 
     private FlagCases() {

@@ -3,9 +3,11 @@ package io.counterbench.sim;
 /**
  * What the coherence model counted over {@code ops} operations: writes to the always-written lines
  * ("slot") and to slow-path lines ("upper": tree items and root, flush totals), and the writes that
- * moved a line from another CPU, by distance class ({@link CpuMap#SIBLING} .. {@link CpuMap#OTHER_PACKAGE}).
+ * moved a line from another CPU, by distance class ({@link CpuMap#SIBLING} .. {@link CpuMap#OTHER_PACKAGE});
+ * in a read/update mix, the reads and the moves they caused ({@code readMoves}: lines a read fetched, and copies
+ * a later write had to invalidate). {@code ops} counts the adds only.
  */
-record CoherenceStats(long ops, long slotWrites, long upperWrites, long[] slotMoves, long[] upperMoves) {
+record CoherenceStats(long ops, long slotWrites, long upperWrites, long[] slotMoves, long[] upperMoves, long reads, long[] readMoves) {
 
     /** Writes that took a line last written at {@code atLeast} or farther (a CpuMap class). */
     long movesFrom(int atLeast) {

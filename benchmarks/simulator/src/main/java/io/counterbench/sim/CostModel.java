@@ -25,8 +25,24 @@ final class CostModel {
     private CostModel() {
     }
 
-    /** Line moves per operation at each class (index = {@link LatencyClass#ordinal()}, = CpuMap's class). */
+    /**
+     * Line moves per operation at each class (index = {@link LatencyClass#ordinal()}, = CpuMap's class).
+     * An operation is one add; in a read/update mix the moves the reads caused are shared out over the
+     * adds (a read every N adds puts 1/N of its moves on each).
+     */
     static double[] movesPerOp(CoherenceStats s) {
+        double[] m = new double[CpuMap.CLASSES];
+        if (s == null || s.ops() == 0) {
+            return m;
+        }
+        for (int c = 0; c < CpuMap.CLASSES; c++) {
+            m[c] = (s.slotMoves()[c] + s.upperMoves()[c] + s.readMoves()[c]) / (double) s.ops();
+        }
+        return m;
+    }
+
+    /** Line moves per add, the reads' left out: what an update pays (the advisor prices reads apart). */
+    static double[] updateMovesPerOp(CoherenceStats s) {
         double[] m = new double[CpuMap.CLASSES];
         if (s == null || s.ops() == 0) {
             return m;

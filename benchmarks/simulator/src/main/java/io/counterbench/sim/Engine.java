@@ -26,13 +26,15 @@ final class Engine {
         SplittableRandom root = new SplittableRandom(s.seed());
         SplittableRandom schedulerRng = root.split();
         SplittableRandom workloadRng = root.split();
-        Coherence coherence = Coherence.forCounter(s.id(), s.map(), s.tasks());
         // a built-in through its factory (observed by the coherence model); a contributed type through its own
-        CounterFactory factory = s.id() instanceof CounterId builtIn ? builtIn.factory(s.map().topology(), s.batch()).observedBy(coherence) : null;
+        CounterFactory base = s.id() instanceof CounterId builtIn ? builtIn.factory(s.map().topology(), s.batch()) : null;
+        Coherence coherence = Coherence.forCounter(s.id(), s.map(), s.tasks(), base);
+        CounterFactory factory = base == null ? null : base.observedBy(coherence);
         CounterBuilder make = factory != null ? factory : s.id().factory(s.map().topology(), s.batch());
         long batch = factory != null ? factory.batch() : s.batch();
         Scheduler scheduler = new Scheduler(s.map(), s.tasks(), s.migration(), schedulerRng);
-        Workload workload = s.workload().create(new WorkloadSetup(s.map(), factory, s.tasks(), s.ops(), s.pages(), workloadRng));
+        Workload workload = MixWorkload.of(s.workload().create(new WorkloadSetup(s.map(), factory, s.tasks(), s.ops(), s.pages(),
+                workloadRng)), s.reads(), s.tasks());
         Counter counter = make.create();
         Accuracy accuracy = counter.accuracy();
         long under = accuracy.under();
@@ -59,6 +61,22 @@ final class Engine {
         long start = System.nanoTime();
         while (workload.next(op, exact)) {
             int task = op.task;
+            if (op.read != null) {
+                // a read of the mix: no add, so no new deviation; the exact read must be exact
+                int at = op.cpu >= 0 ? op.cpu : scheduler.cpuOf(task);
+                if (coherence != null) {
+                    coherence.read(at, task, op.read == ReadMix.Kind.PRECISE);
+                }
+                if (op.read == ReadMix.Kind.PRECISE) {
+                    checks++;
+                    if (counter.precise() != exact) {
+                        mismatches++;
+                    }
+                } else {
+                    counter.approximate();
+                }
+                continue;
+            }
             int cpu = op.cpu >= 0 ? op.cpu : scheduler.cpuFor(task);
             long delta = op.delta;
             if (coherence != null) {

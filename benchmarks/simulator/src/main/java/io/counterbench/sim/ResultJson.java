@@ -47,6 +47,17 @@ final class ResultJson {
             o.put("worst_exit_deviation", r.worstExitDeviation());
         }
         o.set("coherence", coherence(r.coherence()));
+        if (s.reads().any()) {
+            ObjectNode reads = o.putObject("reads");
+            reads.put("read", s.reads().kind().label());
+            reads.put("updates_per_read", s.reads().updatesPerRead());
+            if (r.coherence() != null) {
+                CoherenceStats c = r.coherence();
+                reads.put("reads", c.reads());
+                reads.put("line_moves_per_read", Json.round(c.reads() == 0 ? 0
+                        : java.util.Arrays.stream(c.readMoves()).sum() / (double) c.reads()));
+            }
+        }
         ObjectNode timing = o.putObject("timing");
         timing.put("elapsed_s", Json.round(r.elapsedNanos() / 1e9));
         timing.put("ops_per_s", Json.round(r.opsPerSecond()));

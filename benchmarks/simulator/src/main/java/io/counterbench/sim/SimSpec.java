@@ -15,11 +15,21 @@ import io.counterbench.counters.CounterType;
  * @param pages the workload's size in pages (see {@link WorkloadSetup#pages})
  * @param migration the scheduler's migration rule
  * @param seed the seed of every random choice: the same seed gives the same run
+ * @param reads the reads among the adds: each task reads after every so many of its own adds (NONE: adds only)
  */
 record SimSpec(String label, CpuMap map, CounterType id, long batch, int tasks, WorkloadKind workload, long ops, long pages,
-        MigrationRule migration, long seed) {
+        MigrationRule migration, long seed, ReadMix reads) {
+
+    /** A spec without reads (every operation an add). */
+    SimSpec(String label, CpuMap map, CounterType id, long batch, int tasks, WorkloadKind workload, long ops, long pages,
+            MigrationRule migration, long seed) {
+        this(label, map, id, batch, tasks, workload, ops, pages, migration, seed, ReadMix.NONE);
+    }
 
     SimSpec {
+        if (reads == null) {
+            reads = ReadMix.NONE;
+        }
         if (tasks < 1) {
             throw new IllegalArgumentException("--tasks must be at least 1, got " + tasks);
         }
@@ -32,6 +42,6 @@ record SimSpec(String label, CpuMap map, CounterType id, long batch, int tasks, 
     }
 
     SimSpec withCounter(CounterType other) {
-        return new SimSpec(label, map, other, batch, tasks, workload, ops, pages, migration, seed);
+        return new SimSpec(label, map, other, batch, tasks, workload, ops, pages, migration, seed, reads);
     }
 }
