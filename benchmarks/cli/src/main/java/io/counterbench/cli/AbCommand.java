@@ -10,6 +10,7 @@ import io.counterbench.ab.Version;
 import io.counterbench.ab.VersionResolver;
 import io.counterbench.counters.CounterId;
 import io.counterbench.counters.CounterTypes;
+import io.counterbench.env.ProvenanceCapture;
 import io.counterbench.inputs.Limits;
 import io.counterbench.results.RunFolders;
 import io.counterbench.results.ab.AbFolder;
@@ -141,6 +142,15 @@ final class AbCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Both sides' benchmarks.jars and every --counter-jar, for run.json's provenance. */
+    private List<ProvenanceCapture.JarRole> measuredJars(Version base, Version cur) {
+        List<ProvenanceCapture.JarRole> jars = new ArrayList<>();
+        jars.add(new ProvenanceCapture.JarRole("baseline " + base.describe(), base.jar()));
+        jars.add(new ProvenanceCapture.JarRole("current " + cur.describe(), cur.jar()));
+        counterJars.paths().forEach(j -> jars.add(new ProvenanceCapture.JarRole("counter-jar", j)));
+        return jars;
+    }
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -213,6 +223,7 @@ final class AbCommand implements Callable<Integer> {
         ForkRunner runner = new ForkRunner(javaHome.resolve("bin").resolve("java"), new ForkRunner.Settings(p.warmupIterations, p.warmupMillis,
                 p.measurementIterations, p.measurementMillis, bj.accuracyProfiler() && cj.accuracyProfiler(), 10 * AbRows.secondsPerFork(p) + 120));
         AbRecord record = new AbRecord(spec.commandLine().getParseResult().originalArgs(), start, p, plan, flags, curFlags);
+        record.provenance(ProvenanceCapture.capture(home, measuredJars(base, cur), flags));
         AbRun run = new AbRun(plan, folder, runner, new AbRun.Side(base, flags), new AbRun.Side(cur, curFlags), record::complete, err,
                 rerunAbove);
         Thread hook = new Thread(() -> {

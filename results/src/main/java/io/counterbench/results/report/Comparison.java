@@ -101,8 +101,8 @@ public final class Comparison {
             notes.add(tooFew + " row(s) have too few forks for a 95% interval of the change: at least " + need
                     + " forks on each side are needed (--forks " + need + ")");
         }
-        String caption = "BASE = " + ctx.label(base) + " (" + base.name() + "), CURRENT = " + ctx.label(current) + " ("
-                + current.name() + "); value = median of the fork scores [interval across forks]; change = CURRENT / BASE - 1 "
+        String machine = a != null && b != null && a.differences(b).isEmpty() ? "; both on " + a.shortLabel() : "";
+        String caption = "BASE = " + describe(base) + ", CURRENT = " + describe(current) + machine + "; value = median of the fork scores [interval across forks]; change = CURRENT / BASE - 1 "
                 + "of the score with a 95% interval (Hodges-Lehmann shift of the log fork scores, exact Mann-Whitney bounds); "
                 + "faster / slower only where the interval excludes 0";
         List<String> header = List.of("benchmark", "parameters", "threads", "unit", "BASE " + ctx.shortLabel(base),
@@ -159,6 +159,12 @@ public final class Comparison {
                     + "|" + (r.threadGroups() == null ? "" : java.util.Arrays.toString(r.threadGroups())), r);
         }
         return m;
+    }
+
+    /** "v1 (20261206T071503Z-vm)" for a labelled run, else its folder name. */
+    private static String describe(RunInput run) {
+        String label = run.run() == null ? null : run.run().label();
+        return label == null ? run.name() : label + " (" + run.name() + ")";
     }
 
     private static String params(JmhResult r) {
