@@ -8,7 +8,6 @@ import io.counterbench.ab.BenchmarkJar;
 import io.counterbench.ab.ForkRunner;
 import io.counterbench.ab.Version;
 import io.counterbench.ab.VersionResolver;
-import io.counterbench.counters.CounterId;
 import io.counterbench.counters.CounterTypes;
 import io.counterbench.env.ProvenanceCapture;
 import io.counterbench.inputs.Limits;
@@ -67,6 +66,9 @@ final class AbCommand implements Callable<Integer> {
 
     @Mixin
     CounterJarOption counterJars;
+
+    @Mixin
+    SideJarOptions sideJars;
 
     @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: the profile's).")
     List<Integer> threads;
@@ -142,13 +144,38 @@ final class AbCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Both sides' benchmarks.jars and every --counter-jar, for run.json's provenance. */
-    private List<ProvenanceCapture.JarRole> measuredJars(Version base, Version cur) {
+    /** Both sides' benchmarks.jars and every counter jar, for run.json's provenance. */
+    private static List<ProvenanceCapture.JarRole> measuredJars(Version base, Version cur, SideJarOptions.Sides sides) {
         List<ProvenanceCapture.JarRole> jars = new ArrayList<>();
         jars.add(new ProvenanceCapture.JarRole("baseline " + base.describe(), base.jar()));
         jars.add(new ProvenanceCapture.JarRole("current " + cur.describe(), cur.jar()));
-        counterJars.paths().forEach(j -> jars.add(new ProvenanceCapture.JarRole("counter-jar", j)));
+        sides.shared().forEach(j -> jars.add(new ProvenanceCapture.JarRole("counter-jar", j)));
+        sides.baseline().forEach(j -> jars.add(new ProvenanceCapture.JarRole("baseline counter-jar", j)));
+        sides.current().forEach(j -> jars.add(new ProvenanceCapture.JarRole("current counter-jar", j)));
         return jars;
+    }
+
+    /**
+     * One side as the plan and summary name it: the revision and commit and the repository it was
+     * resolved in (counterbench's checkout: a REF is always a revision of counterbench itself), or
+     * the jar; plus the counter jars only this side loads.
+     */
+    static String sideText(Version v, Path home, List<Path> ownJars) {
+        String text = v.describe() + (v.commit() != null ? " of counterbench at " + home : "");
+        if (!ownJars.isEmpty()) {
+            text += " with " + ownJars.stream().map(j -> j.getFileName() + " (sha256 " + ProvenanceCapture.sha256(j).substring(0, 12) + ")")
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        return text;
+    }
+
+    /** This checkout's benchmarks.jar as run-bench.sh built it. */
+    private static Version workingTree(Path home) {
+        Path jar = home.resolve("benchmarks/jmh/target/benchmarks.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new UsageException("this checkout has no built " + jar + " (run ./run-bench.sh build)");
+        }
+        return new Version("the working tree of " + home, null, jar);
     }
 
     @Override
@@ -168,8 +195,9 @@ final class AbCommand implements Callable<Integer> {
         } catch (PatternSyntaxException e) {
             throw new UsageException("--benchmarks '" + benchmarks + "' is not a valid regular expression: " + e.getDescription());
         }
+        counterJars.load(); // before --counters and --slowdown are checked: the jar's ids join the built-in ones
+        SideJarOptions.Sides sides = sideJars.load(counterJars.paths());
         List<String> knob = Slowdowns.jvmArgs(slowdown);
-        counterJars.load(); // before --counters is checked: the jar's ids join the built-in ones
         checkFlags();
         Path home = RunFolders.home();
         Path javaHome = Path.of(System.getProperty("java.home"));
@@ -177,22 +205,20 @@ final class AbCommand implements Callable<Integer> {
         if (calibrate) {
             return calibrate(stdout, err, p, resolver, home, options, filter);
         }
-        if (baseline == null) {
+        if (baseline == null && !sides.perSide()) {
             throw new UsageException("missing --baseline REF|JAR (a git revision or a built benchmarks.jar)");
         }
-        Version base = resolver.resolve(baseline, "--baseline");
+        Version base = baseline == null ? workingTree(home) : resolver.resolve(baseline, "--baseline");
         Version cur;
         if (current == null) {
-            Path jar = home.resolve("benchmarks/jmh/target/benchmarks.jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new UsageException("--current not given and this checkout has no built " + jar + " (run ./run-bench.sh build)");
-            }
-            cur = new Version("the working tree", null, jar);
+            cur = workingTree(home);
         } else {
             cur = resolver.resolve(current, "--current");
         }
         BenchmarkJar bj = BenchmarkJar.read(base.jar(), "--baseline");
         BenchmarkJar cj = BenchmarkJar.read(cur.jar(), "--current");
+        String baseText = sideText(base, home, sides.baseline());
+        String curText = sideText(cur, home, sides.current());
         List<AbRow> rows = AbRows.common(p, filter, counters, threads, bj, cj);
         if (rows.isEmpty()) {
             throw new UsageException("no row in common: the " + p.label() + " profile" + (filter == null ? "" : " narrowed by --benchmarks '" + benchmarks + "'")
@@ -200,7 +226,7 @@ final class AbCommand implements Callable<Integer> {
         }
         long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
         AbPlan plan = sideBySide(AbPlan.of(rows, n, s, AbRows.secondsPerFork(p)), err);
-        printPlan(stdout, p, plan, base, cur, knob, options.forkScore());
+        printPlan(stdout, p, plan, new String[] {baseText, curText}, base, cur, knob, options.forkScore());
         if (dryRun) {
             return ExitCodes.OK;
         }
@@ -210,11 +236,13 @@ final class AbCommand implements Callable<Integer> {
         stdout.println("run folder: " + folder);
         stdout.flush();
         List<String> flags = new ArrayList<>(AbJvm.flags());
-        flags.addAll(CounterTypes.forkJvmArgs()); // both sides' forks load the same --counter-jar types
+        List<String> baseJarFlags = sides.perSide() ? sides.baselineFlags() : CounterTypes.forkJvmArgs();
         if (plan.duet() != null) {
             flags.add("-Djmh.ignoreLock=true"); // two JMH hosts at once, by design: ab itself never runs more than one pair
         }
         List<String> curFlags = new ArrayList<>(flags);
+        flags.addAll(baseJarFlags); // --counter-jar types for both sides, --baseline-counter-jar for this one
+        curFlags.addAll(sides.perSide() ? sides.currentFlags() : baseJarFlags);
         curFlags.addAll(knob);
         if (!knob.isEmpty()) {
             // the knob's code path compiled in on both sides, its extra work on current's only: untouched rows stay A/A
@@ -223,7 +251,7 @@ final class AbCommand implements Callable<Integer> {
         ForkRunner runner = new ForkRunner(javaHome.resolve("bin").resolve("java"), new ForkRunner.Settings(p.warmupIterations, p.warmupMillis,
                 p.measurementIterations, p.measurementMillis, bj.accuracyProfiler() && cj.accuracyProfiler(), 10 * AbRows.secondsPerFork(p) + 120));
         AbRecord record = new AbRecord(spec.commandLine().getParseResult().originalArgs(), start, p, plan, flags, curFlags);
-        record.provenance(ProvenanceCapture.capture(home, measuredJars(base, cur), flags));
+        record.provenance(ProvenanceCapture.capture(home, measuredJars(base, cur, sides), flags));
         AbRun run = new AbRun(plan, folder, runner, new AbRun.Side(base, flags), new AbRun.Side(cur, curFlags), record::complete, err,
                 rerunAbove);
         Thread hook = new Thread(() -> {
@@ -249,9 +277,9 @@ final class AbCommand implements Callable<Integer> {
         }
         AbFolder ab = AbFolder.load(folder);
         GateResult g = Gate.paired(ab.baseline(), ab.current(), options);
-        stdout.println("baseline: " + base.describe() + "; current: " + cur.describe() + (knob.isEmpty() ? "" : " with " + String.join(" ", knob)));
+        stdout.println("baseline: " + baseText + "; current: " + curText + (knob.isEmpty() ? "" : " with " + String.join(" ", knob)));
         stdout.print(GateText.table(g));
-        Summaries.write(folder.resolve("summary.md"), summary, "Baseline " + base.describe() + ", current " + cur.describe()
+        Summaries.write(folder.resolve("summary.md"), summary, "Baseline " + baseText + ", current " + curText
                 + (knob.isEmpty() ? "" : " (" + String.join(" ", knob) + ")") + "; run folder `" + folder.getFileName() + "`.\n\n" + GateText.markdown(g), stdout, GateCommand.environment);
         stdout.println("results: " + folder);
         stdout.flush();
@@ -322,7 +350,7 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException("--levels: percentages in (0, 100], e.g. 2,5,10,20");
         }
         nonEmpty("--knob-counters", knobCounters);
-        knobCounters.forEach(c -> CounterId.parse(c.strip()));
+        knobCounters.forEach(c -> CounterTypes.parse(c.strip()));
         if (wrap != null) {
             String[] words = wrap.strip().split("\\s+");
             if (words[0].isEmpty()) {
@@ -357,6 +385,10 @@ final class AbCommand implements Callable<Integer> {
     }
 
     private int calibrate(PrintWriter stdout, PrintWriter err, Profile p, VersionResolver resolver, Path home, GateOptions options, Pattern filter) {
+        if (sideJars.given()) {
+            throw new UsageException("--calibrate runs one version against itself: per-side counter jars do not go with it "
+                    + "(give the jar once with --counter-jar)");
+        }
         if (current != null || slowdown != null) {
             throw new UsageException("--calibrate runs one version against itself: give it as --baseline, without --current or --slowdown");
         }
@@ -372,7 +404,7 @@ final class AbCommand implements Callable<Integer> {
         if (aaRuns + knobRuns == 0) {
             throw new UsageException("--calibrate needs at least one run (--aa-runs, --knob-runs)");
         }
-        List<String> ids = knobCounters.stream().map(c -> CounterId.parse(c.strip()).id()).distinct().toList();
+        List<String> ids = knobCounters.stream().map(c -> CounterTypes.parse(c.strip()).id()).distinct().toList();
         Version v;
         if (baseline == null) {
             Path jar = home.resolve("benchmarks/jmh/target/benchmarks.jar");
@@ -395,7 +427,7 @@ final class AbCommand implements Callable<Integer> {
             stdout.printf("calibration plan: %d A/A runs and %d knob runs of %s, levels %s on %s (rotating); each run:%n", aaRuns, knobRuns,
                     v.describe(), levels.stream().map(l -> GateOptions.percent(l / 100)).collect(java.util.stream.Collectors.joining(", ")),
                     String.join(", ", ids));
-            printPlan(stdout, p, plan, v, v, List.of(), options.forkScore());
+            printPlan(stdout, p, plan, new String[] {v.describe(), v.describe()}, v, v, List.of(), options.forkScore());
             stdout.printf("estimated time of the series: %s%n", Progress.format((aaRuns + knobRuns) * plan.estimateSeconds()));
             return ExitCodes.OK;
         }
@@ -432,11 +464,12 @@ final class AbCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void printPlan(PrintWriter out, Profile p, AbPlan plan, Version base, Version cur, List<String> knob, ForkScore how) {
+    private static void printPlan(PrintWriter out, Profile p, AbPlan plan, String[] sides, Version base, Version cur, List<String> knob,
+                                  ForkScore how) {
         out.printf("ab plan: profile %s, %d rows x %d pairs = %d forks (one JVM each), seed %d%n", p.label(), plan.rows().size(), plan.pairs(),
                 2 * plan.schedule().size(), plan.seed());
-        out.printf("  baseline: %s  %s%n", base.describe(), base.jar());
-        out.printf("  current:  %s  %s%s%n", cur.describe(), cur.jar(), knob.isEmpty() ? "" : "  (" + String.join(" ", knob) + ")");
+        out.printf("  baseline: %s  %s%n", sides[0], base.jar());
+        out.printf("  current:  %s  %s%s%n", sides[1], cur.jar(), knob.isEmpty() ? "" : "  (" + String.join(" ", knob) + ")");
         out.printf("  per fork: warmup %d x %d ms, measurement %d x %d ms%n", p.warmupIterations, p.warmupMillis, p.measurementIterations,
                 p.measurementMillis);
         for (AbRow r : plan.rows()) {
