@@ -162,11 +162,13 @@ final class AbCommand implements Callable<Integer> {
      */
     static String sideText(Version v, Path home, List<Path> ownJars) {
         String text = v.describe() + (v.commit() != null ? " of counterbench at " + home : "");
-        if (!ownJars.isEmpty()) {
-            text += " with " + ownJars.stream().map(j -> j.getFileName() + " (sha256 " + ProvenanceCapture.sha256(j).substring(0, 12) + ")")
-                    .collect(java.util.stream.Collectors.joining(", "));
-        }
-        return text;
+        return ownJars.isEmpty() ? text : text + " with " + jarsText(ownJars);
+    }
+
+    /** "mine.jar (sha256 1620cf20db56)", for each jar. */
+    static String jarsText(List<Path> jars) {
+        return jars.stream().map(j -> j.getFileName() + " (sha256 " + ProvenanceCapture.sha256(j).substring(0, 12) + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** This checkout's benchmarks.jar as run-bench.sh built it. */
@@ -196,29 +198,35 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException("--benchmarks '" + benchmarks + "' is not a valid regular expression: " + e.getDescription());
         }
         counterJars.load(); // before --counters and --slowdown are checked: the jar's ids join the built-in ones
-        SideJarOptions.Sides sides = sideJars.load(counterJars.paths());
-        List<String> knob = Slowdowns.jvmArgs(slowdown);
         checkFlags();
         Path home = RunFolders.home();
+        Path cacheDir = cache != null ? cache : VersionResolver.defaultCache();
+        SideJarOptions.Sides sides = calibrate ? sideJars.load(counterJars.paths())
+                : sideJars.resolve(counterJars.paths(), baseline, current, cacheDir, err);
+        List<String> knob = Slowdowns.jvmArgs(slowdown);
+        checkCounters();
         Path javaHome = Path.of(System.getProperty("java.home"));
-        VersionResolver resolver = new VersionResolver(home, cache != null ? cache : VersionResolver.defaultCache(), javaHome, err);
+        VersionResolver resolver = new VersionResolver(home, cacheDir, javaHome, err);
         if (calibrate) {
             return calibrate(stdout, err, p, resolver, home, options, filter);
         }
         if (baseline == null && !sides.perSide()) {
             throw new UsageException("missing --baseline REF|JAR (a git revision or a built benchmarks.jar)");
         }
-        Version base = baseline == null ? workingTree(home) : resolver.resolve(baseline, "--baseline");
+        boolean library = sideJars.library(); // --baseline and --current name the library's revisions, built into the side jars
+        Version base = baseline == null || library ? workingTree(home) : resolver.resolve(baseline, "--baseline");
         Version cur;
-        if (current == null) {
+        if (current == null || library) {
             cur = workingTree(home);
         } else {
             cur = resolver.resolve(current, "--current");
         }
         BenchmarkJar bj = BenchmarkJar.read(base.jar(), "--baseline");
         BenchmarkJar cj = BenchmarkJar.read(cur.jar(), "--current");
-        String baseText = sideText(base, home, sides.baseline());
-        String curText = sideText(cur, home, sides.current());
+        String baseText = sides.baselineName() != null ? sides.baselineName() + " with " + jarsText(sides.baseline())
+                : sideText(base, home, sides.baseline());
+        String curText = sides.currentName() != null ? sides.currentName() + " with " + jarsText(sides.current())
+                : sideText(cur, home, sides.current());
         List<AbRow> rows = AbRows.common(p, filter, counters, threads, bj, cj);
         if (rows.isEmpty()) {
             throw new UsageException("no row in common: the " + p.label() + " profile" + (filter == null ? "" : " narrowed by --benchmarks '" + benchmarks + "'")
@@ -328,7 +336,6 @@ final class AbCommand implements Callable<Integer> {
         }
         if (counters != null) {
             nonEmpty("--counters", counters);
-            counters.forEach(c -> CounterTypes.parse(c.strip()));
         }
         if (slowdown != null) {
             nonEmpty("--slowdown", slowdown);
@@ -350,7 +357,6 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException("--levels: percentages in (0, 100], e.g. 2,5,10,20");
         }
         nonEmpty("--knob-counters", knobCounters);
-        knobCounters.forEach(c -> CounterTypes.parse(c.strip()));
         if (wrap != null) {
             String[] words = wrap.strip().split("\\s+");
             if (words[0].isEmpty()) {
@@ -360,6 +366,14 @@ final class AbCommand implements Callable<Integer> {
                 throw new UsageException("--wrap: '" + words[0] + "' is not a command found on PATH or an executable file");
             }
         }
+    }
+
+    /** The counter ids of --counters and --knob-counters, once the counter jars are loaded (their ids count). */
+    private void checkCounters() {
+        if (counters != null) {
+            counters.forEach(c -> CounterTypes.parse(c.strip()));
+        }
+        knobCounters.forEach(c -> CounterTypes.parse(c.strip()));
     }
 
     private static void nonEmpty(String flag, List<?> values) {
