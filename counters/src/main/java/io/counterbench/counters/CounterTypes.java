@@ -71,9 +71,13 @@ public final class CounterTypes {
 
     /** JVM arguments that give a forked JVM the same contributed types (empty when there are none). */
     public static List<String> forkJvmArgs() {
-        List<Path> jars = jars();
+        return forkJvmArgs(jars());
+    }
+
+    /** JVM arguments that make a forked JVM load {@code jars} as its contributed types (empty for none). */
+    public static List<String> forkJvmArgs(List<Path> jars) {
         return jars.isEmpty() ? List.of() : List.of("-D" + JARS_PROPERTY + "="
-                + jars.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+                + jars.stream().map(p -> p.toAbsolutePath().normalize().toString()).collect(Collectors.joining(File.pathSeparator)));
     }
 
     /** Every type: the built-ins in their order, then the contributed ones. */

@@ -1,6 +1,7 @@
 package io.counterbench.results;
 
 import io.counterbench.results.report.Block;
+import io.counterbench.results.report.Comparison;
 import io.counterbench.results.report.Report;
 import io.counterbench.results.report.ReportContext;
 import io.counterbench.results.report.ReportFormat;
@@ -58,6 +59,36 @@ public final class Reports {
         Report r = new Report("counterbench report");
         r.paragraph("Generated " + DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                 + " from " + runs.size() + " input(s): " + runs.stream().map(x -> x.source().toString()).collect(Collectors.joining(", ")) + ".");
+        renderSections(ctx, runs, r);
+        return r;
+    }
+
+    /**
+     * {@code report --compare BASE CURRENT}: the comparison of the two runs ({@link Comparison}) first,
+     * then every section of a report of both. The comparison's table alone is {@link Compared#table}.
+     */
+    public static Compared compare(Path base, Path current, boolean acrossMachines) {
+        List<RunInput> runs = RunLoader.loadAllForReport(List.of(base, current));
+        ReportContext ctx = new ReportContext(runs);
+        Comparison c = Comparison.of(ctx, runs.get(0), runs.get(1), acrossMachines);
+        Report r = new Report("counterbench comparison");
+        r.paragraph("Generated " + DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                + ": " + ctx.shortLabel(runs.get(1)) + " (" + current + ") against " + ctx.shortLabel(runs.get(0)) + " (" + base + ").");
+        r.heading(2, "Comparison");
+        r.add(c.table());
+        c.notes().forEach(r::note);
+        Report console = new Report("comparison");
+        console.add(c.table());
+        c.notes().forEach(console::note);
+        renderSections(ctx, runs, r);
+        return new Compared(r, io.counterbench.results.report.TextWriter.write(console));
+    }
+
+    /** A comparison report and its table as console text. */
+    public record Compared(Report report, String table) {
+    }
+
+    private static void renderSections(ReportContext ctx, List<RunInput> runs, Report r) {
         for (ReportSections s : ReportSections.values()) {
             ReportSection section = s.create();
             List<RunInput> with = runs.stream().filter(section::has).toList();
@@ -71,7 +102,6 @@ public final class Reports {
                 section.render(ctx, with, r);
             }
         }
-        return r;
     }
 
     /**

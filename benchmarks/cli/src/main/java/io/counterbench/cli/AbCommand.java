@@ -8,8 +8,8 @@ import io.counterbench.ab.BenchmarkJar;
 import io.counterbench.ab.ForkRunner;
 import io.counterbench.ab.Version;
 import io.counterbench.ab.VersionResolver;
-import io.counterbench.counters.CounterId;
 import io.counterbench.counters.CounterTypes;
+import io.counterbench.env.ProvenanceCapture;
 import io.counterbench.inputs.Limits;
 import io.counterbench.results.RunFolders;
 import io.counterbench.results.ab.AbFolder;
@@ -87,6 +87,9 @@ final class AbCommand implements Callable<Integer> {
 
     @Mixin
     CounterJarOption counterJars;
+
+    @Mixin
+    SideJarOptions sideJars;
 
     @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: the profile's).")
     List<Integer> threads;
@@ -184,6 +187,42 @@ final class AbCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Both sides' benchmarks.jars and every counter jar, for run.json's provenance. */
+    private static List<ProvenanceCapture.JarRole> measuredJars(Version base, Version cur, SideJarOptions.Sides sides) {
+        List<ProvenanceCapture.JarRole> jars = new ArrayList<>();
+        jars.add(new ProvenanceCapture.JarRole("baseline " + base.describe(), base.jar()));
+        jars.add(new ProvenanceCapture.JarRole("current " + cur.describe(), cur.jar()));
+        sides.shared().forEach(j -> jars.add(new ProvenanceCapture.JarRole("counter-jar", j)));
+        sides.baseline().forEach(j -> jars.add(new ProvenanceCapture.JarRole("baseline counter-jar", j)));
+        sides.current().forEach(j -> jars.add(new ProvenanceCapture.JarRole("current counter-jar", j)));
+        return jars;
+    }
+
+    /**
+     * One side as the plan and summary name it: the revision and commit and the repository it was
+     * resolved in (counterbench's checkout: a REF is always a revision of counterbench itself), or
+     * the jar; plus the counter jars only this side loads.
+     */
+    static String sideText(Version v, Path home, List<Path> ownJars) {
+        String text = v.describe() + (v.commit() != null ? " of counterbench at " + home : "");
+        return ownJars.isEmpty() ? text : text + " with " + jarsText(ownJars);
+    }
+
+    /** "mine.jar (sha256 1620cf20db56)", for each jar. */
+    static String jarsText(List<Path> jars) {
+        return jars.stream().map(j -> j.getFileName() + " (sha256 " + ProvenanceCapture.sha256(j).substring(0, 12) + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** This checkout's benchmarks.jar as run-bench.sh built it. */
+    private static Version workingTree(Path home) {
+        Path jar = home.resolve("benchmarks/jmh/target/benchmarks.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new UsageException("this checkout has no built " + jar + " (run ./run-bench.sh build)");
+        }
+        return new Version("the working tree of " + home, null, jar);
+    }
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -204,8 +243,7 @@ final class AbCommand implements Callable<Integer> {
         } catch (PatternSyntaxException e) {
             throw new UsageException("--benchmarks '" + benchmarks + "' is not a valid regular expression: " + e.getDescription());
         }
-        List<String> knob = Slowdowns.jvmArgs(slowdown);
-        counterJars.load(); // before --counters is checked: the jar's ids join the built-in ones
+        counterJars.load(); // before --counters and --slowdown are checked: the jar's ids join the built-in ones
         checkFlags();
         lockWait.check();
         try (Interrupts interrupts = new Interrupts("ab")) {
@@ -222,27 +260,33 @@ final class AbCommand implements Callable<Integer> {
             List<String> knob,
                      Interrupts interrupts) {
         Path home = RunFolders.home();
+        Path cacheDir = cache != null ? cache : VersionResolver.defaultCache();
+        SideJarOptions.Sides sides = calibrate ? sideJars.load(counterJars.paths())
+                : sideJars.resolve(counterJars.paths(), baseline, current, cacheDir, err);
+        List<String> knob = Slowdowns.jvmArgs(slowdown);
+        checkCounters();
         Path javaHome = Path.of(System.getProperty("java.home"));
-        VersionResolver resolver = new VersionResolver(home, cache != null ? cache : VersionResolver.defaultCache(), javaHome, err);
+        VersionResolver resolver = new VersionResolver(home, cacheDir, javaHome, err);
         if (calibrate) {
             return calibrate(stdout, err, p, resolver, home, options, filter);
         }
-        if (baseline == null) {
+        if (baseline == null && !sides.perSide()) {
             throw new UsageException("missing --baseline REF|JAR (a git revision or a built benchmarks.jar)");
         }
-        Version base = resolver.resolve(baseline, "--baseline");
+        boolean library = sideJars.library(); // --baseline and --current name the library's revisions, built into the side jars
+        Version base = baseline == null || library ? workingTree(home) : resolver.resolve(baseline, "--baseline");
         Version cur;
-        if (current == null) {
-            Path jar = home.resolve("benchmarks/jmh/target/benchmarks.jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new UsageException("--current not given and this checkout has no built " + jar + " (run ./run-bench.sh build)");
-            }
-            cur = new Version("the working tree", null, jar);
+        if (current == null || library) {
+            cur = workingTree(home);
         } else {
             cur = resolver.resolve(current, "--current");
         }
         BenchmarkJar bj = BenchmarkJar.read(base.jar(), "--baseline");
         BenchmarkJar cj = BenchmarkJar.read(cur.jar(), "--current");
+        String baseText = sides.baselineName() != null ? sides.baselineName() + " with " + jarsText(sides.baseline())
+                : sideText(base, home, sides.baseline());
+        String curText = sides.currentName() != null ? sides.currentName() + " with " + jarsText(sides.current())
+                : sideText(cur, home, sides.current());
         List<AbRow> rows = AbRows.common(p, filter, counters, threads, bj, cj);
         if (rows.isEmpty()) {
             throw new UsageException("no row in common: the " + p.label() + " profile" + (filter == null ? "" : " narrowed by --benchmarks '" + benchmarks + "'")
@@ -251,7 +295,7 @@ final class AbCommand implements Callable<Integer> {
         long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
         AbPlan plan = sideBySide(AbPlan.of(rows, n, s, AbRows.secondsPerFork(p)), err);
         int[] looks = budgetSeconds > 0 ? AbPlan.looks(rows.size(), options.alpha(), n) : new int[0];
-        printPlan(stdout, p, plan, base, cur, knob, options.forkScore());
+        printPlan(stdout, p, plan, new String[] {baseText, curText}, base, cur, knob, options.forkScore());
         if (budgetSeconds > 0) {
             stdout.printf("  adaptive: looks at %s pairs (alpha split over %d looks), rows settled at a look stop; "
                     + "budget %s from ab's start,"
@@ -265,13 +309,22 @@ final class AbCommand implements Callable<Integer> {
         }
         Path root = out == null ? home.resolve("results").resolve("ab") : RunFolders.named(out);
         try (JmhLock lock = JmhLock.acquire(lockWait.check(), err)) {
-            return measure(stdout, err, options, p, plan, looks, base, cur, bj, cj, knob, root, interrupts);
+            return measure(stdout, err, options, p, plan, looks, new Sides(base, cur, baseText, curText, sides, home), bj, cj, knob, root,
+                    interrupts);
         }
     }
 
-    private int measure(PrintWriter stdout, PrintWriter err, GateOptions options, Profile p, AbPlan plan, int[] looks,
-                        Version base, Version cur,
+    /** Both sides: their benchmarks.jars, how the plan and summary name them, the counter jars each loads, the checkout. */
+    private record Sides(Version base, Version cur, String baseText, String curText, SideJarOptions.Sides jars, Path home) {
+    }
+
+    private int measure(PrintWriter stdout, PrintWriter err, GateOptions options, Profile p, AbPlan plan, int[] looks, Sides v,
                         BenchmarkJar bj, BenchmarkJar cj, List<String> knob, Path root, Interrupts interrupts) {
+        Version base = v.base();
+        Version cur = v.cur();
+        String baseText = v.baseText();
+        String curText = v.curText();
+        SideJarOptions.Sides sides = v.jars();
         Path javaHome = Path.of(System.getProperty("java.home"));
         Instant start = Instant.now();
         Path folder = RunFolders.create(root, start);
@@ -279,12 +332,14 @@ final class AbCommand implements Callable<Integer> {
         stdout.println("run folder: " + folder);
         stdout.flush();
         List<String> flags = new ArrayList<>(AbJvm.flags());
-        flags.addAll(CounterTypes.forkJvmArgs()); // both sides' forks load the same --counter-jar types
+        List<String> baseJarFlags = sides.perSide() ? sides.baselineFlags() : CounterTypes.forkJvmArgs();
         if (flags.stream().noneMatch(f -> f.startsWith("-Djmh.ignoreLock"))) {
             // ab holds JMH's lock itself (JmhLock), and a side-by-side pair runs two hosts at once
             flags.add("-Djmh.ignoreLock=true");
         }
         List<String> curFlags = new ArrayList<>(flags);
+        flags.addAll(baseJarFlags); // --counter-jar types for both sides, --baseline-counter-jar for this one
+        curFlags.addAll(sides.perSide() ? sides.currentFlags() : baseJarFlags);
         curFlags.addAll(knob);
         if (!knob.isEmpty()) {
             // the knob's code path compiled in on both sides, its extra work on current's only: untouched rows stay A/A
@@ -293,6 +348,7 @@ final class AbCommand implements Callable<Integer> {
         ForkRunner runner = new ForkRunner(javaHome.resolve("bin").resolve("java"), new ForkRunner.Settings(p.warmupIterations, p.warmupMillis,
                 p.measurementIterations, p.measurementMillis, bj.accuracyProfiler() && cj.accuracyProfiler(), 10 * AbRows.secondsPerFork(p) + 120));
         AbRecord record = new AbRecord(spec.commandLine().getParseResult().originalArgs(), start, p, plan, flags, curFlags);
+        record.provenance(ProvenanceCapture.capture(v.home(), measuredJars(base, cur, sides), flags));
         AbRun run = new AbRun(plan, folder, runner, new AbRun.Side(base, flags), new AbRun.Side(cur, curFlags), record::complete, err,
                 rerunAbove);
         interrupts.on(() -> {
@@ -328,9 +384,9 @@ final class AbCommand implements Callable<Integer> {
         }
         AbFolder ab = AbFolder.load(folder);
         GateResult g = ab.gate(options);
-        stdout.println("baseline: " + base.describe() + "; current: " + cur.describe() + (knob.isEmpty() ? "" : " with " + String.join(" ", knob)));
+        stdout.println("baseline: " + baseText + "; current: " + curText + (knob.isEmpty() ? "" : " with " + String.join(" ", knob)));
         stdout.print(GateText.table(g)); // a run that stopped short reads inconclusive at best (AbFolder.gate)
-        Summaries.write(folder.resolve("summary.md"), summary, "Baseline " + base.describe() + ", current " + cur.describe()
+        Summaries.write(folder.resolve("summary.md"), summary, "Baseline " + baseText + ", current " + curText
                 + (knob.isEmpty() ? "" : " (" + String.join(" ", knob) + ")") + "; run folder `" + folder.getFileName() + "`.\n\n"
                 + GateText.markdown(g), stdout, GateCommand.environment);
         stdout.println("results: " + folder);
@@ -392,7 +448,6 @@ final class AbCommand implements Callable<Integer> {
         }
         if (counters != null) {
             nonEmpty("--counters", counters);
-            counters.forEach(c -> CounterTypes.parse(c.strip()));
         }
         if (slowdown != null) {
             nonEmpty("--slowdown", slowdown);
@@ -414,7 +469,6 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException("--levels: percentages in (0, 100], e.g. 2,5,10,20");
         }
         nonEmpty("--knob-counters", knobCounters);
-        knobCounters.forEach(c -> CounterId.parse(c.strip()));
         if (wrap != null) {
             String[] words = wrap.strip().split("\\s+");
             if (words[0].isEmpty()) {
@@ -424,6 +478,14 @@ final class AbCommand implements Callable<Integer> {
                 throw new UsageException("--wrap: '" + words[0] + "' is not a command found on PATH or an executable file");
             }
         }
+    }
+
+    /** The counter ids of --counters and --knob-counters, once the counter jars are loaded (their ids count). */
+    private void checkCounters() {
+        if (counters != null) {
+            counters.forEach(c -> CounterTypes.parse(c.strip()));
+        }
+        knobCounters.forEach(c -> CounterTypes.parse(c.strip()));
     }
 
     private static void nonEmpty(String flag, List<?> values) {
@@ -449,6 +511,10 @@ final class AbCommand implements Callable<Integer> {
     }
 
     private int calibrate(PrintWriter stdout, PrintWriter err, Profile p, VersionResolver resolver, Path home, GateOptions options, Pattern filter) {
+        if (sideJars.given()) {
+            throw new UsageException("--calibrate runs one version against itself: per-side counter jars do not go with it "
+                    + "(give the jar once with --counter-jar)");
+        }
         if (current != null || slowdown != null) {
             throw new UsageException("--calibrate runs one version against itself: give it as --baseline, without --current or --slowdown");
         }
@@ -477,7 +543,7 @@ final class AbCommand implements Callable<Integer> {
         if (aaRuns + knobRuns == 0) {
             throw new UsageException("--calibrate needs at least one run (--aa-runs, --knob-runs)");
         }
-        List<String> ids = knobCounters.stream().map(c -> CounterId.parse(c.strip()).id()).distinct().toList();
+        List<String> ids = knobCounters.stream().map(c -> CounterTypes.parse(c.strip()).id()).distinct().toList();
         Version v;
         if (baseline == null) {
             Path jar = home.resolve("benchmarks/jmh/target/benchmarks.jar");
@@ -500,7 +566,7 @@ final class AbCommand implements Callable<Integer> {
             stdout.printf("calibration plan: %d A/A runs and %d knob runs of %s, levels %s on %s (rotating); each run:%n", aaRuns, knobRuns,
                     v.describe(), levels.stream().map(l -> GateOptions.percent(l / 100)).collect(java.util.stream.Collectors.joining(", ")),
                     String.join(", ", ids));
-            printPlan(stdout, p, plan, v, v, List.of(), options.forkScore());
+            printPlan(stdout, p, plan, new String[] {v.describe(), v.describe()}, v, v, List.of(), options.forkScore());
             stdout.printf("estimated time of the series: %s%n", Progress.format((aaRuns + knobRuns) * plan.estimateSeconds()));
             return ExitCodes.OK;
         }
@@ -537,11 +603,12 @@ final class AbCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void printPlan(PrintWriter out, Profile p, AbPlan plan, Version base, Version cur, List<String> knob, ForkScore how) {
+    private static void printPlan(PrintWriter out, Profile p, AbPlan plan, String[] sides, Version base, Version cur, List<String> knob,
+                                  ForkScore how) {
         out.printf("ab plan: profile %s, %d rows x %d pairs = %d forks (one JVM each), seed %d%n", p.label(), plan.rows().size(), plan.pairs(),
                 2 * plan.schedule().size(), plan.seed());
-        out.printf("  baseline: %s  %s%n", base.describe(), base.jar());
-        out.printf("  current:  %s  %s%s%n", cur.describe(), cur.jar(), knob.isEmpty() ? "" : "  (" + String.join(" ", knob) + ")");
+        out.printf("  baseline: %s  %s%n", sides[0], base.jar());
+        out.printf("  current:  %s  %s%s%n", sides[1], cur.jar(), knob.isEmpty() ? "" : "  (" + String.join(" ", knob) + ")");
         out.printf("  per fork: warmup %d x %d ms, measurement %d x %d ms%n", p.warmupIterations, p.warmupMillis, p.measurementIterations,
                 p.measurementMillis);
         for (AbRow r : plan.rows()) {

@@ -34,6 +34,7 @@ final class AbRecord {
     private final RunJson.HostTopology hostTopology;
     private final ObjectNode jmh;
     private final ProcStat before;
+    private RunJson.Provenance provenance;
 
     AbRecord(List<String> args, Instant start, Profile p, AbPlan plan, List<String> baselineFlags, List<String> currentFlags) {
         this.command = List.copyOf(args);
@@ -57,6 +58,11 @@ final class AbRecord {
         this.before = ProcStat.read();
     }
 
+    /** What exactly both sides measure: counterbench's commit, both benchmarks.jars' and the counter jars' SHA-256, the JVM. */
+    void provenance(RunJson.Provenance value) {
+        provenance = value;
+    }
+
     private static RunJson.Entry entry(AbRow r, AbPlan plan) {
         int dot = r.method().lastIndexOf('.');
         return new RunJson.Entry(r.index(), "io.counterbench.bench." + r.method().substring(0, dot), List.of(r.method().substring(dot + 1)),
@@ -75,7 +81,7 @@ final class AbRecord {
         JsonNode proc = EnvironmentJson.procStat(ProcStat.between(before, ProcStat.read()));
         return new RunJson(RunJson.SCHEMA, progress.status(), progress.reason(), started, progress.finished(), command, profile, "host",
                 progress.estimateSeconds(), entries, files, environment, hostTopology, jmh, null, null, proc, progress.completed(), progress.failed(),
-                progress.missing());
+                progress.missing()).with(null, provenance);
     }
 
     private static RunJson.HostTopology hostTopology(Topology t) {

@@ -21,6 +21,11 @@ final class CounterJarOption {
         return CounterTypes.use(jars == null ? List.of() : jars);
     }
 
+    /** The jars given, in order (none: empty). */
+    List<Path> paths() {
+        return jars == null ? List.of() : List.copyOf(jars);
+    }
+
     boolean given() {
         return jars != null && !jars.isEmpty();
     }

@@ -3,7 +3,9 @@ package io.counterbench.cli;
 import io.counterbench.bench.ReadBenchmark;
 import io.counterbench.counters.Counter;
 import io.counterbench.counters.CounterFactory;
+import io.counterbench.counters.CounterBuilder;
 import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterType;
 import io.counterbench.counters.PerCpuArena;
 import io.counterbench.topology.Topology;
 import io.counterbench.topology.TopologySources;
@@ -24,6 +26,9 @@ import org.openjdk.jol.vm.VM;
  * counter costs once the arena holds many; a lone counter keeps a whole chunk alive (see
  * {@link Row#chunkBytes}). Beside each row, the bytes the kernel's layout of the same structure
  * needs ({@link CounterFactory#kernelLayoutBytes}), computed from the structure.
+ *
+ * <p>A counter contributed with --counter-jar is measured whole: JOL's graph of one counter and of a
+ * group of four, with nothing left out (its builder does not say what it shares) and no kernel figure.
  */
 public final class Footprint {
     /**
@@ -34,26 +39,29 @@ public final class Footprint {
      * @param chunkBytes     bytes of one whole arena chunk (0 without an arena)
      * @param kernelBytes    the kernel layout's bytes for one counter, -1 where the kernel has none
      */
-    public record Row(CounterId id, int cpus, long oneBytes, long groupOf4Bytes, long sharedConfigBytes,
+    public record Row(String id, int cpus, long oneBytes, long groupOf4Bytes, long sharedConfigBytes,
                       long slotShareBytes, long chunkBytes, long kernelBytes) {
     }
 
     private Footprint() {
     }
 
-    public static List<Row> measure(List<CounterId> ids, int[] cpuCounts) {
+    public static List<Row> measure(List<? extends CounterType> types, int[] cpuCounts) {
         List<Row> rows = new ArrayList<>();
         for (int cpus : cpuCounts) {
             Topology t = TopologySources.load(ReadBenchmark.virtual(cpus));
-            for (CounterId id : ids) {
-                rows.add(measure(id, t, cpus));
+            for (CounterType type : types) {
+                rows.add(measure(type, t, cpus));
             }
         }
         return rows;
     }
 
-    static Row measure(CounterId id, Topology t, int cpus) {
-        CounterFactory f = id.factory(t, 0);
+    static Row measure(CounterType type, Topology t, int cpus) {
+        CounterBuilder builder = type.factory(t, 0);
+        if (!(builder instanceof CounterFactory f)) {
+            return measureWhole(type.id(), builder, cpus);
+        }
         Counter one = f.create();
         Counter[] group = f.createGroup(4);
         try {
@@ -66,8 +74,23 @@ public final class Footprint {
             long share = arena == null ? 0 : Math.ceilDiv(chunk, PerCpuArena.SLOTS_PER_CHUNK);
             long oneBytes = without(GraphLayout.parseInstance(one), left) + share;
             long groupBytes = without(GraphLayout.parseInstance((Object[]) group), left) + group.length * share;
-            return new Row(id, cpus, oneBytes, groupBytes, config == null ? 0 : config.totalSize(), share, chunk,
+            return new Row(type.id(), cpus, oneBytes, groupBytes, config == null ? 0 : config.totalSize(), share, chunk,
                     f.kernelLayoutBytes());
+        } finally {
+            one.close();
+            for (Counter c : group) {
+                c.close();
+            }
+        }
+    }
+
+    /** A contributed counter: its whole graph, one and a group of four, nothing shared known, no kernel layout. */
+    private static Row measureWhole(String id, CounterBuilder builder, int cpus) {
+        Counter one = builder.create();
+        Counter[] group = builder.createGroup(4);
+        try {
+            return new Row(id, cpus, GraphLayout.parseInstance(one).totalSize(), GraphLayout.parseInstance((Object[]) group).totalSize(),
+                    0, 0, 0, -1);
         } finally {
             one.close();
             for (Counter c : group) {

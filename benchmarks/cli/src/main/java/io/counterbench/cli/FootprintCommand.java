@@ -57,7 +57,7 @@ final class FootprintCommand implements Callable<Integer> {
         for (CounterId id : ids) {
             StringBuilder line = new StringBuilder(String.format("%-11s", id.id()));
             for (int n : cpus) {
-                Footprint.Row r = rows.stream().filter(x -> x.id() == id && x.cpus() == n).findFirst().orElseThrow();
+                Footprint.Row r = rows.stream().filter(x -> x.id().equals(id.id()) && x.cpus() == n).findFirst().orElseThrow();
                 line.append(String.format(" | %10d %8s %10d", r.oneBytes(),
                         r.kernelBytes() < 0 ? "-" : Long.toString(r.kernelBytes()), r.groupOf4Bytes()));
             }
@@ -68,7 +68,7 @@ final class FootprintCommand implements Callable<Integer> {
         for (int n : cpus) {
             StringBuilder line = new StringBuilder(String.format("  N=%-5d", n));
             for (CounterId id : ids) {
-                rows.stream().filter(x -> x.id() == id && x.cpus() == n && x.sharedConfigBytes() > 0).findFirst()
+                rows.stream().filter(x -> x.id().equals(id.id()) && x.cpus() == n && x.sharedConfigBytes() > 0).findFirst()
                         .ifPresent(r -> line.append(' ').append(id.id()).append('=').append(r.sharedConfigBytes()));
             }
             out.println(line);
@@ -80,7 +80,7 @@ final class FootprintCommand implements Callable<Integer> {
             for (Footprint.Row r : rows) {
                 if (r.cpus() == n && r.chunkBytes() > 0 && seen.add(r.chunkBytes())) {
                     String users = rows.stream().filter(x -> x.cpus() == n && x.chunkBytes() == r.chunkBytes())
-                            .map(x -> x.id().id()).collect(java.util.stream.Collectors.joining(","));
+                            .map(Footprint.Row::id).collect(java.util.stream.Collectors.joining(","));
                     line.append(' ').append(users).append(": chunk=").append(r.chunkBytes())
                             .append(" share of one slot=").append(r.slotShareBytes()).append(';');
                 }

@@ -32,6 +32,13 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the report sections (one per input file) and formats, and exit.")
     boolean list;
 
+    @Option(names = "--compare", description = "Exactly two RUNs, BASE then CURRENT: print one row per benchmark with both "
+            + "side by side and the change with its 95% interval across forks, and write a report that starts with that table.")
+    boolean compare;
+
+    @Option(names = "--across-machines", description = "With --compare: compare runs of different machines (refused otherwise).")
+    boolean acrossMachines;
+
     @Spec
     CommandSpec spec;
 
@@ -52,7 +59,18 @@ final class ReportCommand implements Callable<Integer> {
         if (runs == null || runs.isEmpty()) {
             throw new UsageException("report needs at least one RUN (a run folder or a JMH JSON file)");
         }
-        Report report = Reports.build(runs);
+        if (acrossMachines && !compare) {
+            throw new UsageException("--across-machines goes with --compare BASE CURRENT");
+        }
+        if (compare && runs.size() != 2) {
+            throw new UsageException("--compare takes exactly two RUNs, BASE then CURRENT; got " + runs.size());
+        }
+        Reports.Compared compared = compare ? Reports.compare(runs.get(0), runs.get(1), acrossMachines) : null;
+        Report report = compared != null ? compared.report() : Reports.build(runs);
+        if (compared != null) {
+            stdout.print(compared.table());
+            stdout.flush();
+        }
         Path dir = out != null ? RunFolders.named(out) : Reports.defaultOutput(runs, Instant.now());
         List<Path> written = Reports.write(report, dir);
         stdout.println("report: " + dir);

@@ -11,6 +11,7 @@ import io.counterbench.env.AsyncProfilerSupport;
 import io.counterbench.env.Environment;
 import io.counterbench.env.EnvironmentJson;
 import io.counterbench.env.ProcStat;
+import io.counterbench.env.ProvenanceCapture;
 import io.counterbench.inputs.Limits;
 import io.counterbench.results.Json;
 import io.counterbench.results.RunFolders;
@@ -104,6 +105,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     JmhLock.Wait lockWait;
 
+    @Option(names = "--label", paramLabel = "NAME", description = "A name for this run (e.g. mine-v1), kept in run.json and shown "
+            + "in reports' tables and chart legends, so that runs of one machine are told apart by it.")
+    String label;
+
     @Spec
     CommandSpec spec;
 
@@ -113,6 +118,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Profile p = Profile.parse(profile);
         lockWait.check();
+        RunLabel.check(label);
         List<String> contributed = counterJars.load().stream().map(CounterType::id).toList();
         List<String> ids = counters == null ? null : counters.stream().map(CounterTypes::parse).map(CounterType::id).distinct().toList();
         List<String> modes = cpuModes == null ? null : cpuModes.stream().map(CpuMode::parse).map(CpuMode::label).distinct().toList();
@@ -195,6 +201,8 @@ final class RunCommand implements Callable<Integer> {
             stdout.flush();
             Environment env = Environment.capture();
             record.environment(EnvironmentJson.environment(env));
+            record.label(label);
+            record.provenance(ProvenanceCapture.capture(RunFolders.home(), measuredJars(), env.jvmArgs()));
             record.hostTopology(hostTopology(TopologySources.load("host")));
             record.jmh(jmhJson(env, plan, jmhProfilers));
             record.cpuLookup(cpuLookupJson());
@@ -233,6 +241,17 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.println("results: " + folder);
         return ExitCodes.OK;
+    }
+
+    /** The jars whose code the forks run: the CLI's own (benchmarks and counters) and every --counter-jar. */
+    private List<ProvenanceCapture.JarRole> measuredJars() {
+        List<ProvenanceCapture.JarRole> jars = new ArrayList<>();
+        Path cli = ProvenanceCapture.cliJar();
+        if (cli != null) {
+            jars.add(new ProvenanceCapture.JarRole("cli", cli));
+        }
+        counterJars.paths().forEach(j -> jars.add(new ProvenanceCapture.JarRole("counter-jar", j)));
+        return jars;
     }
 
     /** The benchmark tables of report.md, as text, from the run's jmh.json (nothing when no benchmark finished). */
@@ -383,14 +402,16 @@ final class RunCommand implements Callable<Integer> {
         err.println("measuring footprints (JOL)...");
         err.flush();
         int[] ns = {2, 64, 256, 1024};
-        List<Footprint.Row> rows = Footprint.measure(Arrays.asList(CounterId.values()), ns);
+        List<CounterType> types = new ArrayList<>(Arrays.asList(CounterId.values()));
+        types.addAll(CounterTypes.contributed());
+        List<Footprint.Row> rows = Footprint.measure(types, ns);
         ObjectNode root = Json.object();
         root.put("tool", "JOL GraphLayout totalSize, bytes, without the shared per-topology configuration; "
                 + "per-CPU arena slots charged as their share of a full chunk (slotShareBytes each)");
         ArrayNode arr = root.putArray("rows");
         for (Footprint.Row r : rows) {
             ObjectNode n = arr.addObject();
-            n.put("counter", r.id().id());
+            n.put("counter", r.id());
             n.put("cpus", r.cpus());
             n.put("oneBytes", r.oneBytes());
             n.put("groupOf4Bytes", r.groupOf4Bytes());

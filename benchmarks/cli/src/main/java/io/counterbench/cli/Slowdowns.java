@@ -1,6 +1,6 @@
 package io.counterbench.cli;
 
-import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +27,7 @@ final class Slowdowns {
             if (colon <= 0) {
                 throw new UsageException("--slowdown '" + s + "': expected COUNTER:PERCENT, e.g. tree:5");
             }
-            String id = CounterId.parse(s.substring(0, colon).strip()).id();
+            String id = CounterTypes.parse(s.substring(0, colon).strip()).id();
             double pct = GateLike.percent(s.substring(colon + 1));
             if (!(pct > 0 && pct <= 100)) {
                 throw new UsageException("--slowdown '" + s + "': the percentage must lie in (0, 100]");

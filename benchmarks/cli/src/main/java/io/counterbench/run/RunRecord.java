@@ -41,6 +41,8 @@ public final class RunRecord {
     private JsonNode cpuLookup;
     private JsonNode asyncProfiler;
     private JsonNode procStat;
+    private String label;
+    private RunJson.Provenance provenance;
     private boolean closed;
     private Reserve reserve;
     private String writeFailure;
@@ -88,6 +90,18 @@ public final class RunRecord {
 
     public synchronized void hostTopology(RunJson.HostTopology value) {
         hostTopology = value;
+        save();
+    }
+
+    /** The name the user gave the run (null: none). */
+    public synchronized void label(String value) {
+        label = value;
+        save();
+    }
+
+    /** What exactly the run measures: counterbench's commit, the jars' digests, the JVM. */
+    public synchronized void provenance(RunJson.Provenance value) {
+        provenance = value;
         save();
     }
 
@@ -205,7 +219,7 @@ public final class RunRecord {
         }
         return new RunJson(SCHEMA, status, reason, started, finished, command, profile, plan.topology(),
                 Math.round(plan.estimateSeconds()), entries, FILES, environment, hostTopology, jmh, cpuLookup, asyncProfiler, procStat,
-                done, failed, missing);
+                done, failed, missing, label, provenance);
     }
 
     private void save() {

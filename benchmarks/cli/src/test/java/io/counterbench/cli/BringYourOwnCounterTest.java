@@ -108,9 +108,22 @@ import java.util.stream.Stream;
     void runMeasuresTheExampleCounterInTheBenchmarksInEveryCpuMode() throws Exception {
         Path out = Files.createDirectories(dir.resolve("run-good"));
         Cli.Run o = run("run", "--counter-jar", striped.toString(), "--counters", "striped,adder", "--profile", "smoke",
-                "--benchmarks", "UpdateBenchmark.inc$", "--threads", "1", "--cpu", "lookup,handle,known", "--out", out.toString());
+                "--benchmarks", "UpdateBenchmark.inc$", "--threads", "1", "--cpu", "lookup,handle,known", "--out", out.toString(),
+                "--label", "striped v1");
         o.assertOk();
         Path folder = runFolder(out);
+        JsonNode runJson = Cli.json(folder.resolve("run.json"));
+        assertEquals("striped v1", runJson.get("label").asText());
+        JsonNode jar = null;
+        for (JsonNode j : runJson.at("/provenance/jars")) {
+            if (j.get("role").asText().equals("counter-jar")) {
+                jar = j;
+            }
+        }
+        assertTrue(jar != null, "the counter jar's digest is in run.json's provenance: " + runJson.get("provenance"));
+        assertEquals(io.counterbench.env.ProvenanceCapture.sha256(striped), jar.get("sha256").asText());
+        assertTrue(Files.readString(folder.resolve("footprint.json")).contains("\"counter\" : \"striped\""),
+                "a contributed counter's footprint is measured beside the built-ins'");
         Map<String, JsonNode> rows = rowsByCounter(folder);
         for (String mode : List.of("lookup", "handle", "known")) {
             JsonNode row = rows.get("striped/" + mode);

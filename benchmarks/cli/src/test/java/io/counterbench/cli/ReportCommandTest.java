@@ -58,6 +58,20 @@ class ReportCommandTest {
     }
 
     @Test
+    void compareOfTwoRunsPrintsTheirRowsSideBySideAndWritesTheReport(@TempDir Path tmp) throws Exception {
+        Path a = Fixtures.copy("runs/smoke", tmp, "a");
+        Path b = Fixtures.copy("runs/smoke", tmp, "b");
+        Path out = tmp.resolve("cmp");
+        Cli.Run r = run("report", "--compare", a.toString(), b.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("change [95% interval]"), r.out());
+        assertTrue(r.out().contains("UpdateBenchmark.inc"), r.out());
+        // one fork a side: the change has no interval and the verdict says so, never a pass
+        assertTrue(r.out().contains("not known"), r.out());
+        assertTrue(Files.readString(out.resolve("report.md")).contains("## Comparison"));
+    }
+
+    @Test
     void listShowsTheSectionsAndFormats() {
         Cli.Run r = run("report", "--list");
         assertEquals(0, r.code(), r.err());
@@ -84,6 +98,11 @@ class ReportCommandTest {
         Files.writeString(mixed.resolve("jmh.json"), Files.readString(mixed.resolve("jmh.json")).replace("\"mode\":\"avgt\"", "\"mode\":\"ss\""));
         run("report", a.toString(), mixed.toString(), "--out", out.toString()).assertOneLineError("mixed modes");
         run("report").assertOneLineError("report needs at least one RUN");
+        run("report", "--compare", a.toString(), "--out", out.toString()).assertOneLineError("--compare takes exactly two RUNs");
+        run("report", "--across-machines", a.toString(), "--out", out.toString()).assertOneLineError("--across-machines goes with --compare");
+        Path other = Fixtures.copy("runs/smoke", tmp, "other-machine");
+        Files.writeString(other.resolve("run.json"), Files.readString(other.resolve("run.json")).replace("\"AMD EPYC\"", "\"Intel Xeon\""));
+        run("report", "--compare", a.toString(), other.toString(), "--out", out.toString()).assertOneLineError("come from different machines");
         assertEquals(0, files(out));
         assertEquals(3, files(noJmh) + 1, "nothing added to the folder");
     }

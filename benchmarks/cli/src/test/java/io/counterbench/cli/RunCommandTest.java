@@ -36,7 +36,10 @@ class RunCommandTest {
                 Arguments.of(List.of("run", "--threads", "two"), "--threads"),
                 Arguments.of(List.of("run", "--prof", "nosuchprofiler", "--dry-run"), "--prof nosuchprofiler: JMH has no profiler"),
                 Arguments.of(List.of("run", "--prof", "", "--dry-run"), "--prof '': name a JMH profiler"),
-                Arguments.of(List.of("run", "--prof", "stack:nosuchoption=1", "--dry-run"), "--prof stack:nosuchoption=1: JMH cannot use"));
+                Arguments.of(List.of("run", "--prof", "stack:nosuchoption=1", "--dry-run"), "--prof stack:nosuchoption=1: JMH cannot use"),
+                Arguments.of(List.of("run", "--label", " ", "--dry-run"), "--label is empty"),
+                Arguments.of(List.of("run", "--label", "x".repeat(65), "--dry-run"), "--label is 65 characters long"),
+                Arguments.of(List.of("run", "--label", "v1\tnew", "--dry-run"), "use letters, digits"));
     }
 
     @ParameterizedTest(name = "{0}")

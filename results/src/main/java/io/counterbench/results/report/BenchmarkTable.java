@@ -164,6 +164,10 @@ final class BenchmarkTable {
             caption.add(constants);
         }
         caption.add(intervalText(forkCounts));
+        String noSpeedup = Speedup.undefinedBecause(group.getFirst().result().className());
+        if (noSpeedup != null) {
+            caption.add(noSpeedup);
+        }
         if (grouped) {
             caption.add("each group member's own score (JMH's primary score, their sum, is not shown)");
         }

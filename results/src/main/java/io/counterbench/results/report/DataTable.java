@@ -10,15 +10,15 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * report.csv: one row per JMH result of every run, with full-precision numbers: machine, run,
+ * report.csv: one row per JMH result of every run, with full-precision numbers: machine, run, label,
  * benchmark, mode, threads, one column per parameter name (empty where a row has none), JMH's
  * score, error, unit and sample count, the fork statistics (forks, median of the fork scores, the
  * interval's ends and confidence), the speedup vs LongAdder with its interval, each @Group
- * member's median and interval, the accuracy metrics and allocation.
+ * member's median and interval, the accuracy metrics (lost updates included) and allocation.
  */
 final class DataTable {
     static final List<String> METRICS = List.of(Columns.ACCURACY_WORST, Columns.BOUND, Columns.BOUND_UNDER, Columns.BOUND_OVER,
-            Columns.VIOLATIONS, Columns.INFLIGHT, Columns.ALLOC);
+            Columns.VIOLATIONS, Columns.LOST, Columns.INFLIGHT, Columns.ALLOC);
 
     private DataTable() {
     }
@@ -28,7 +28,7 @@ final class DataTable {
         rows.forEach(r -> params.addAll(r.result().params().keySet()));
         Map<RunInput, Reference> adders = new IdentityHashMap<>();
         ctx.runs().forEach(run -> adders.put(run, new Reference(run.results(), io.counterbench.results.jmh.Speedup.REFERENCE)));
-        List<String> header = new ArrayList<>(List.of("machine", "run", "benchmark", "mode", "threads"));
+        List<String> header = new ArrayList<>(List.of("machine", "run", "label", "benchmark", "mode", "threads"));
         header.addAll(params);
         header.addAll(List.of("score", "error", "unit", "samples", "forks", "median", "ci_low", "ci_high", "ci_confidence",
                 "speedup_vs_adder", "speedup_low", "speedup_high"));
@@ -40,7 +40,8 @@ final class DataTable {
         List<List<String>> out = new ArrayList<>();
         for (ResultRow rr : rows) {
             JmhResult r = rr.result();
-            List<String> cells = new ArrayList<>(List.of(ctx.label(rr.run()), rr.run().name(), r.benchmark(), r.mode().shortName(),
+            List<String> cells = new ArrayList<>(List.of(ctx.label(rr.run()), rr.run().name(),
+                    rr.run().run() == null || rr.run().run().label() == null ? "" : rr.run().run().label(), r.benchmark(), r.mode().shortName(),
                     String.valueOf(r.threads())));
             for (String p : params) {
                 String v = r.param(p);

@@ -27,9 +27,11 @@ public final class ReportContext {
         machinesDiffer = seen.size() > 1 || runs.stream().anyMatch(r -> r.machine() == null);
         for (RunInput r : runs) {
             String base = r.machine() != null ? r.machine().shortLabel() : "unknown machine";
-            boolean ambiguous = seen.get(base) > 1 || r.machine() == null;
-            labels.put(r, ambiguous ? base + " (" + r.name() + ")" : base);
-            shortLabels.put(r, ambiguous ? r.name() : base);
+            String given = r.run() == null ? null : r.run().label();
+            boolean ambiguous = seen.get(base) > 1 || r.machine() == null || (given != null && runs.size() > 1);
+            String tag = given != null ? given : r.name();
+            labels.put(r, ambiguous ? base + " (" + tag + ")" : base);
+            shortLabels.put(r, ambiguous ? tag : base);
         }
     }
 
@@ -55,12 +57,15 @@ public final class ReportContext {
         return machinesDiffer || rows.stream().mapToInt(ResultRow::runIndex).distinct().count() > 1;
     }
 
-    /** "AMD EPYC 9654 / 384 CPUs", with the run's folder name added where needed to tell runs apart. */
+    /**
+     * "AMD EPYC 9654 / 384 CPUs", with the run's label ({@code run --label}) or else its folder name
+     * added where needed to tell runs apart; a labelled run of a merged report always shows its label.
+     */
     public String label(RunInput run) {
         return labels.get(run);
     }
 
-    /** For chart legends: the machine label, or just the run's folder name where runs share a machine. */
+    /** For chart legends: the machine label, or just the run's label (else folder name) where runs must be told apart. */
     public String shortLabel(RunInput run) {
         return shortLabels.get(run);
     }

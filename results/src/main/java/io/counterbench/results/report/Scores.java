@@ -22,7 +22,7 @@ record Scores(double value, ForkScores forks) {
 
     /** The speedup of {@code row} over LongAdder's matching row (null: no such row, or units differ). */
     static Scores speedup(Reference adders, JmhResult row, Metric rowMetric, String member) {
-        if (adders.isReference(row)) {
+        if (adders.isReference(row) || Speedup.undefinedBecause(row.className()) != null) {
             return null;
         }
         JmhResult ref = adders.find(row);

@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  * @param completed indexes of the plan entries that finished
  * @param failed the entries that failed, with the first error line
  * @param missing indexes of the entries that never ran
+ * @param label the name the user gave the run ({@code run --label}), null without one
+ * @param provenance what exactly was measured: counterbench's commit, the jars' digests, the JVM; null in older runs
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunJson(String schema, String status, @JsonInclude(Include.NON_NULL) String reason, String started, String finished,
@@ -37,7 +39,9 @@ public record RunJson(String schema, String status, @JsonInclude(Include.NON_NUL
                       @JsonInclude(Include.NON_NULL) JsonNode cpuLookup,
                       @JsonInclude(Include.NON_NULL) JsonNode asyncProfiler,
                       @JsonInclude(Include.NON_NULL) JsonNode procStat,
-                      List<Integer> completed, List<Failure> failed, List<Integer> missing) {
+                      List<Integer> completed, List<Failure> failed, List<Integer> missing,
+                      @JsonInclude(Include.NON_NULL) String label,
+                      @JsonInclude(Include.NON_NULL) Provenance provenance) {
 
     public static final String SCHEMA = "counterbench-run/1";
     public static final String FILE = "run.json";
@@ -49,6 +53,59 @@ public record RunJson(String schema, String status, @JsonInclude(Include.NON_NUL
         completed = completed == null ? List.of() : List.copyOf(completed);
         failed = failed == null ? List.of() : List.copyOf(failed);
         missing = missing == null ? List.of() : List.copyOf(missing);
+    }
+
+    /** A record without a label or provenance (the writers that have none). */
+    public RunJson(String schema, String status, String reason, String started, String finished, List<String> command,
+                   Profile profile, String topology, long estimateSeconds, List<Entry> plan, Map<String, String> files,
+                   JsonNode environment, HostTopology hostTopology, JsonNode jmh, JsonNode cpuLookup, JsonNode asyncProfiler,
+                   JsonNode procStat, List<Integer> completed, List<Failure> failed, List<Integer> missing) {
+        this(schema, status, reason, started, finished, command, profile, topology, estimateSeconds, plan, files, environment,
+                hostTopology, jmh, cpuLookup, asyncProfiler, procStat, completed, failed, missing, null, null);
+    }
+
+    /** This record with a label and provenance. */
+    public RunJson with(String label, Provenance provenance) {
+        return new RunJson(schema, status, reason, started, finished, command, profile, topology, estimateSeconds, plan, files,
+                environment, hostTopology, jmh, cpuLookup, asyncProfiler, procStat, completed, failed, missing, label, provenance);
+    }
+
+    /**
+     * What exactly a run measured, so that a published table can say so.
+     *
+     * @param commit counterbench's git commit, null when the suite does not run from a git checkout
+     * @param dirty whether that checkout had uncommitted changes to tracked files (null when unknown)
+     * @param jars every jar whose code was measured: role (cli, benchmarks, baseline, current, counter-jar), path, SHA-256
+     * @param jvm the JVM that ran the forks: version, vendor, home and the flags the forks got
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Provenance(@JsonInclude(Include.NON_NULL) String commit, @JsonInclude(Include.NON_NULL) Boolean dirty,
+                             List<Jar> jars, @JsonInclude(Include.NON_NULL) Jvm jvm) {
+        public Provenance {
+            jars = jars == null ? List.of() : List.copyOf(jars);
+        }
+
+        /** "commit abc1234 (dirty)", or "commit unknown". */
+        public String describeCommit() {
+            if (commit == null) {
+                return "counterbench commit unknown (not a git checkout)";
+            }
+            String c = commit.length() > 12 ? commit.substring(0, 12) : commit;
+            return "counterbench " + c + (Boolean.TRUE.equals(dirty) ? " with uncommitted changes" : "");
+        }
+    }
+
+    /** One measured jar and its digest. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Jar(String role, String path, String sha256) {
+    }
+
+    /** The forks' JVM. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Jvm(String version, String vendor, String home, List<String> flags) {
+        public Jvm {
+            flags = flags == null ? List.of() : List.copyOf(flags);
+        }
     }
 
     /** The JMH settings every fork of the run used. */

@@ -27,7 +27,7 @@ final class RunJsonCheck {
     }
 
     static void check(Path file, JsonNode n) {
-        for (String text : List.of("status", "reason", "started", "finished", "topology")) {
+        for (String text : List.of("status", "reason", "started", "finished", "topology", "label")) {
             JsonFields.text(file, R, n, text);
         }
         for (String list : List.of("completed", "failed", "missing", "plan", "command")) {
@@ -61,6 +61,11 @@ final class RunJsonCheck {
             if (vm != null && !vm.isNull() && !vm.isBoolean()) {
                 throw io.counterbench.results.InputException.of(file, R + "environment.virtualMachine is " + JsonFields.show(vm) + ", not true or false");
             }
+        }
+        JsonNode prov = JsonFields.object(file, R, n, "provenance");
+        if (prov != null) {
+            JsonFields.text(file, R + "provenance.", prov, "commit");
+            JsonFields.array(file, R + "provenance.", prov, "jars");
         }
         JsonNode host = JsonFields.object(file, R, n, "hostTopology");
         if (host != null) {

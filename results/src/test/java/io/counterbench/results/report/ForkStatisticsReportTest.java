@@ -40,11 +40,33 @@ class ForkStatisticsReportTest {
     @Test
     void speedupIsHigherIsBetterInTimeModesToo(@TempDir Path tmp) throws Exception {
         Path run = ForkedRun.write(tmp, "forked");
+        // the same time-mode rows under a benchmark that has a speedup (ReadBenchmark has none, see below)
+        Path jmh = run.resolve("jmh.json");
+        Files.writeString(jmh, Files.readString(jmh).replace("ReadBenchmark.approximate", "LifecycleBenchmark.createAddRead"));
         Reports.write(List.of(run), run);
         String md = Files.readString(run.resolve("report.md"));
-        // tree reads in 5 ns where LongAdder takes 10: twice as fast, not "0.5x"
+        // tree takes 5 ns where LongAdder takes 10: twice as fast, not "0.5x"
         assertTrue(md.contains("| tree | 8 | 1 | 5 | 5 [5, 5] | 2.00x [2.00, 2.00] |"), md);
         assertTrue(md.contains("so higher is better in every mode"), "defined once, in the section's introduction");
+    }
+
+    @Test
+    void readRowsHaveNoSpeedupAndSayWhy(@TempDir Path tmp) throws Exception {
+        Path run = ForkedRun.write(tmp, "forked");
+        Reports.write(List.of(run), run);
+        String md = Files.readString(run.resolve("report.md"));
+        // a 4096-CPU counter's read against this box's LongAdder is no ratio at all
+        assertTrue(md.contains("| tree | 8 | 1 | 5 | 5 [5, 5] |"), md);
+        assertFalse(md.contains("| tree | 8 | 1 | 5 | 5 [5, 5] | 2.00x"), md);
+        assertTrue(md.contains("no speedup vs LongAdder: LongAdder's cells follow this box's CPU count"), md);
+        List<List<String>> csv = Csv.parse(Files.readString(run.resolve("report.csv")));
+        int bench = csv.getFirst().indexOf("benchmark");
+        int speedup = csv.getFirst().indexOf("speedup_vs_adder");
+        for (List<String> row : csv.subList(1, csv.size())) {
+            if (row.get(bench).contains("ReadBenchmark")) {
+                assertEquals("", row.get(speedup), row.toString());
+            }
+        }
     }
 
     @Test

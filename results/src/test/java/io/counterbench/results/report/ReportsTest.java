@@ -55,11 +55,11 @@ class ReportsTest {
 
         List<List<String>> rows = Csv.parse(Files.readString(csv));
         List<String> header = rows.getFirst();
-        assertEquals(List.of("machine", "run", "benchmark", "mode", "threads", "counter", "cpus", "placement", "processes", "topology",
+        assertEquals(List.of("machine", "run", "label", "benchmark", "mode", "threads", "counter", "cpus", "placement", "processes", "topology",
                 "score", "error", "unit", "samples", "forks", "median", "ci_low", "ci_high", "ci_confidence", "speedup_vs_adder",
                 "speedup_low", "speedup_high", "reader_median", "reader_ci_low", "reader_ci_high", "reader_speedup_vs_adder",
                 "writer_median", "writer_ci_low", "writer_ci_high", "writer_speedup_vs_adder", "accuracy.worst", "accuracy.bound",
-                "accuracy.bound.under", "accuracy.bound.over", "accuracy.violations", "accuracy.inflight.worst", "gc.alloc.rate.norm"), header);
+                "accuracy.bound.under", "accuracy.bound.over", "accuracy.violations", "accuracy.lost", "accuracy.inflight.worst", "gc.alloc.rate.norm"), header);
         assertEquals(1 + 45, rows.size());
         for (List<String> r : rows) {
             assertEquals(header.size(), r.size(), r.toString());

@@ -51,6 +51,35 @@ class RunJsonTest {
     }
 
     @Test
+    void labelAndProvenanceRoundTripAndOlderRecordsHaveNeither(@TempDir Path dir) {
+        RunJson old = RunJson.read(Fixtures.resource("runs/smoke/run.json"));
+        assertNull(old.label());
+        assertNull(old.provenance());
+        RunJson.Provenance p = new RunJson.Provenance("0123456789abcdef0123456789abcdef01234567", true,
+                List.of(new RunJson.Jar("cli", "/x/counterbench.jar", "ab".repeat(32))),
+                new RunJson.Jvm("25.0.3+9-LTS", "Eclipse Adoptium", "/usr/lib/jvm/x", List.of("-XX:+UseParallelGC")));
+        RunJson run = old.with("mine-v1", p);
+        Path file = dir.resolve("run.json");
+        run.write(file);
+        RunJson back = RunJson.read(file);
+        assertEquals(run, back);
+        assertEquals("mine-v1", back.label());
+        assertEquals("counterbench 0123456789ab with uncommitted changes", back.provenance().describeCommit());
+        assertEquals("counterbench commit unknown (not a git checkout)", new RunJson.Provenance(null, null, null, null).describeCommit());
+    }
+
+    @Test
+    void aLabelOrProvenanceOfTheWrongTypeIsRefusedByName(@TempDir Path dir) {
+        Path copy = Fixtures.copy("runs/smoke", dir, "run");
+        Fixtures.edit(copy, "run.json", n -> ((ObjectNode) n).put("label", 5));
+        InputException e = assertThrows(InputException.class, () -> RunJson.read(copy.resolve("run.json")));
+        assertTrue(e.getMessage().contains("label"), e.getMessage());
+        Fixtures.edit(copy, "run.json", n -> ((ObjectNode) n).put("label", "ok").put("provenance", "abc"));
+        e = assertThrows(InputException.class, () -> RunJson.read(copy.resolve("run.json")));
+        assertTrue(e.getMessage().contains("provenance"), e.getMessage());
+    }
+
+    @Test
     void aRunningRecordWritesFinishedAsNull(@TempDir Path dir) throws Exception {
         RunJson running = new RunJson(RunJson.SCHEMA, "running", null, "2026-11-21T10:00:00Z", null, List.of("run"), null, "host",
                 10, List.of(), null, null, null, null, null, null, null, null, null, List.of(0));
