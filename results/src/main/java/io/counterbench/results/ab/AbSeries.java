@@ -1,23 +1,16 @@
 package io.counterbench.results.ab;
 
 import io.counterbench.results.InputException;
-import io.counterbench.results.gate.Gate;
 import io.counterbench.results.gate.GateOptions;
 import io.counterbench.results.gate.GateResult;
 import io.counterbench.results.gate.RowComparison;
 import io.counterbench.results.gate.Slowdown;
 import io.counterbench.results.run.Machine;
 import io.counterbench.results.trend.SeriesPoint;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -49,7 +42,7 @@ public final class AbSeries {
             throw InputException.of(folder.folder(), "no run.json with the machine's environment: the series would not know its machine");
         }
         String reference = sha256(Path.of(pairs.baseline().jar()), folder.folder());
-        GateResult gate = Gate.paired(folder.baseline(), folder.current(), GateOptions.paired());
+        GateResult gate = folder.gate(GateOptions.paired()); // pairs matched by pair id, as the gate matches them
         List<SeriesPoint> out = new ArrayList<>();
         for (RowComparison r : gate.rows()) {
             if (r.effect() == null || r.effect().pairs() == 0 || !Double.isFinite(r.effect().estimate())) {
@@ -78,17 +71,6 @@ public final class AbSeries {
         if (!Files.isRegularFile(jar)) {
             throw InputException.of(folder, "the reference jar " + jar + " that pairs.json names is gone: cannot fingerprint the series");
         }
-        try (InputStream in = Files.newInputStream(jar)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + jar + ": " + io.counterbench.inputs.IoReasons.of(e), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.counterbench.inputs.Digests.sha256(jar);
     }
 }
