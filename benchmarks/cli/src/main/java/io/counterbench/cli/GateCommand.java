@@ -131,8 +131,9 @@ final class GateCommand implements Callable<Integer> {
             cur = f.current();
             result = f.gate(options);
         } else {
+            RunInput base = RunLoader.load(baseline); // the baseline first: its problems are named first
             cur = RunLoader.load(current);
-            result = Gate.separate(RunLoader.load(baseline), cur, options);
+            result = Gate.separate(base, cur, options);
         }
         out.print(GateText.table(result));
         Summaries.write(summary, null, GateText.markdown(result), out, environment);
