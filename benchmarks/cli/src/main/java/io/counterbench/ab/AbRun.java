@@ -117,7 +117,9 @@ public final class AbRun {
             throw new UncheckedIOException("cannot write the run folder " + folder + ": " + e.getMessage(), e);
         }
         synchronized (this) {
-            reserve = io.counterbench.results.Reserve.take(folder, 32 * 1024); // for the last word on a full disk
+            if (!closed) { // closed: a signal's handler came first, and no reserve may be left behind
+                reserve = io.counterbench.results.Reserve.take(folder, 32 * 1024); // for the last word on a full disk
+            }
         }
         save();
         Progress progress = new Progress(err, "ab", 1.0);

@@ -73,6 +73,9 @@ public final class RunRecord {
 
     /** Writes run.json now ("running") and sets disk space aside for its last rewrite. */
     public synchronized void begin() {
+        if (closed) {
+            return; // a signal's handler closed the record first: no reserve to leave behind
+        }
         reserve = Reserve.take(file.getParent(), 32 * 1024);
         save();
     }
