@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.counterbench.results.InputException;
-import io.counterbench.results.gate.Gate;
 import io.counterbench.results.gate.GateOptions;
 import io.counterbench.results.gate.RowComparison;
 import io.counterbench.results.trend.SeriesPoint;
@@ -45,7 +44,7 @@ class AbSeriesTest {
         AbFolder ab = AbFolder.load(abFolder(dir, "run", "reference"));
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         List<SeriesPoint> pts = AbSeries.points(ab, COMMIT, t);
-        List<RowComparison> gate = Gate.paired(ab.baseline(), ab.current(), GateOptions.paired()).rows();
+        List<RowComparison> gate = ab.gate(GateOptions.paired()).rows(); // the gate as ab and gate --ab run it: pairs by id
         assertEquals(gate.size(), pts.size());
         for (int i = 0; i < pts.size(); i++) {
             SeriesPoint p = pts.get(i);
