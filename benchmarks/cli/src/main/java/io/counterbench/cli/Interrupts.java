@@ -25,7 +25,14 @@ final class Interrupts implements AutoCloseable {
                 a.run();
             }
         }, "counterbench-interrupt-" + name);
-        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // a signal came while the JVM was still starting, before the command made anything: nothing to
+            // keep, nothing to say; this thread waits for the JVM to end instead of going on to make files
+            fired = true;
+            quietIfFired();
+        }
     }
 
     /** What to do on SIGINT/SIGTERM from now on (replaces the previous action). */
