@@ -57,6 +57,11 @@ public final class TrendCharts {
         String counter = m.find() ? m.group(1) : "other";
         SeriesSet set = new SeriesSet();
         List<SeriesPoint> pts = row.points();
+        // first, so that they are drawn over the runs' markers
+        for (ChangePoint c : row.changes()) {
+            set.add("change before " + c.first().shortCommit() + " (" + c.percent() + ")", CHANGE,
+                    ChartSpec.Point.of(c.index() + 1, c.first().ratio()));
+        }
         for (int k = 0; k < pts.size(); k++) {
             SeriesPoint p = pts.get(k);
             double lo = p.lower() == null ? Double.NaN : Math.exp(p.lower());
@@ -73,10 +78,6 @@ public final class TrendCharts {
             for (int k = cuts.get(s); k < cuts.get(s + 1); k++) {
                 set.add("segment median", SeriesStyle.reference(1), ChartSpec.Point.of(k + 1, med));
             }
-        }
-        for (ChangePoint c : row.changes()) {
-            set.add("change before " + c.first().shortCommit() + " (" + c.percent() + ")", CHANGE,
-                    ChartSpec.Point.of(c.index() + 1, c.first().ratio()));
         }
         String sub = "Each run's cost relative to the pinned reference jar (above 1: slower), with its interval; x is the run's "
                 + "place in commit order (" + pts.getFirst().shortCommit() + " .. " + pts.getLast().shortCommit() + ").";
