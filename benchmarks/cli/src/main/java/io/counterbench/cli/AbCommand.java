@@ -252,12 +252,11 @@ final class AbCommand implements Callable<Integer> {
                 err.println("error: interrupted before ab measured anything; nothing was written");
                 err.flush();
             });
-            return call(stdout, err, options, p, n, filter, knob, interrupts);
+            return call(stdout, err, options, p, n, budgetSeconds, filter, interrupts);
         }
     }
 
-    private int call(PrintWriter stdout, PrintWriter err, GateOptions options, Profile p, int n, Pattern filter,
-            List<String> knob,
+    private int call(PrintWriter stdout, PrintWriter err, GateOptions options, Profile p, int n, long budgetSeconds, Pattern filter,
                      Interrupts interrupts) {
         Path home = RunFolders.home();
         Path cacheDir = cache != null ? cache : VersionResolver.defaultCache();
@@ -309,7 +308,7 @@ final class AbCommand implements Callable<Integer> {
         }
         Path root = out == null ? home.resolve("results").resolve("ab") : RunFolders.named(out);
         try (JmhLock lock = JmhLock.acquire(lockWait.check(), err)) {
-            return measure(stdout, err, options, p, plan, looks, new Sides(base, cur, baseText, curText, sides, home), bj, cj, knob, root,
+            return measure(stdout, err, options, p, plan, looks, budgetSeconds, new Sides(base, cur, baseText, curText, sides, home), bj, cj, knob, root,
                     interrupts);
         }
     }
@@ -318,7 +317,8 @@ final class AbCommand implements Callable<Integer> {
     private record Sides(Version base, Version cur, String baseText, String curText, SideJarOptions.Sides jars, Path home) {
     }
 
-    private int measure(PrintWriter stdout, PrintWriter err, GateOptions options, Profile p, AbPlan plan, int[] looks, Sides v,
+    private int measure(PrintWriter stdout, PrintWriter err, GateOptions options, Profile p, AbPlan plan, int[] looks,
+                        long budgetSeconds, Sides v,
                         BenchmarkJar bj, BenchmarkJar cj, List<String> knob, Path root, Interrupts interrupts) {
         Version base = v.base();
         Version cur = v.cur();
