@@ -144,7 +144,13 @@ final class FlagCases {
             Map.entry("advise --pattern", List.of("", "nope")),
             Map.entry("advise --pages", List.of("0", "-1", "1099511627777")),
             Map.entry("advise --ops", List.of("0", "999", "100000001")),
-            Map.entry("ab --tabulate", List.of("", "{case}/missing", "{shared}/a-file", "{shared}/dir")));
+            Map.entry("ab --tabulate", List.of("", "{case}/missing", "{shared}/a-file", "{shared}/dir")),
+            Map.entry("run --label", List.of("", " ", "x".repeat(65), "v1\tnew", "-v1")),
+            Map.entry("ab --baseline-counter-jar", List.of("{case}/missing.jar", "{shared}/a-file", "{shared}/dir")),
+            Map.entry("ab --current-counter-jar", List.of("{case}/missing.jar", "{shared}/a-file", "{shared}/dir")),
+            Map.entry("ab --repo", List.of("", "{case}/missing", "{shared}/dir")),
+            Map.entry("ab --build", List.of("", " ", "make")),
+            Map.entry("ab --jar", List.of("", "/abs.jar", "../up.jar")));
 
     private FlagCases() {
     }
