@@ -120,62 +120,84 @@ public final class Reports {
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(outDir);
-            Map<String, String> chartFiles = new LinkedHashMap<>();
             Map<String, String> svgs = new LinkedHashMap<>();
             List<Block.Chart> charts = report.charts();
             for (Block.Chart c : charts) {
                 svgs.put(c.id(), c.svg());
             }
-            if (!charts.isEmpty()) {
-                Path dir = claimFolder(outDir, "charts"); // claimed atomically: two reports at once get two folders
-                for (Block.Chart c : charts) {
-                    Path f = dir.resolve(c.id() + ".svg");
-                    AtomicFile.create(f, svgs.get(c.id()));
-                    chartFiles.put(c.id(), dir.getFileName() + "/" + f.getFileName());
-                    written.add(f);
+            Map<ReportFormat, String> texts = new LinkedHashMap<>();
+            for (int n = 1; ; n++) {
+                String suffix = n == 1 ? "" : "-" + n;
+                Path claim = outDir.resolve(".report" + suffix + ".claim");
+                if (taken(outDir, suffix) || !claim(claim)) {
+                    continue;
                 }
-            }
-            RenderedCharts rendered = new RenderedCharts(svgs, chartFiles, outDir);
-            for (ReportFormat f : ReportFormat.values()) {
-                String text = f.render(report, rendered);
-                if (text.isEmpty()) {
-                    continue; // e.g. report.csv of a latency-only run: no table of rows, no empty file
+                try {
+                    if (taken(outDir, suffix)) {
+                        continue; // another report finished under this number between the look and the claim
+                    }
+                    Map<String, String> chartFiles = new LinkedHashMap<>();
+                    if (!charts.isEmpty()) {
+                        Path dir = Files.createDirectory(outDir.resolve("charts" + suffix));
+                        for (Block.Chart c : charts) {
+                            Path f = dir.resolve(c.id() + ".svg");
+                            AtomicFile.create(f, svgs.get(c.id()));
+                            chartFiles.put(c.id(), dir.getFileName() + "/" + f.getFileName());
+                            written.add(f);
+                        }
+                    }
+                    RenderedCharts rendered = new RenderedCharts(svgs, chartFiles, outDir);
+                    for (ReportFormat f : ReportFormat.values()) {
+                        texts.put(f, f.render(report, rendered));
+                    }
+                    for (Map.Entry<ReportFormat, String> t : texts.entrySet()) {
+                        if (t.getValue().isEmpty()) {
+                            continue; // e.g. report.csv of a latency-only run: no table of rows, no empty file
+                        }
+                        Path p = outDir.resolve(withSuffix(t.getKey().fileName(), suffix));
+                        AtomicFile.create(p, t.getValue());
+                        written.add(p);
+                    }
+                    return written;
+                } finally {
+                    Files.deleteIfExists(claim);
                 }
-                Path p = claimFile(outDir, f.fileName(), text);
-                written.add(p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + outDir + ": " + io.counterbench.inputs.IoReasons.of(e), e);
         }
-        return written;
-    }
-
-    private static Path claimFolder(Path outDir, String name) throws IOException {
-        while (true) {
-            try {
-                return Files.createDirectory(RunFolders.newFile(outDir, name));
-            } catch (java.nio.file.FileAlreadyExistsException taken) {
-                // another report took this name between the look and the claim: the next one
-            }
-        }
     }
 
     /**
-     * Writes {@code text} whole under the first free name (name, name-2...): never over a file another report
-     * wrote meanwhile.
+     * Whether report files or a chart folder numbered {@code suffix} ("", "-2", ...) exist: every report written
+     * into one folder takes one number for all its files, so report-3.md, report-3.html and charts-3/ go together.
      */
-    private static Path claimFile(Path outDir, String name, String text) {
-        while (true) {
-            Path p = RunFolders.newFile(outDir, name);
-            try {
-                AtomicFile.create(p, text);
-                return p;
-            } catch (UncheckedIOException e) {
-                if (!(e.getCause() instanceof java.nio.file.FileAlreadyExistsException)) {
-                    throw e;
-                }
+    private static boolean taken(Path outDir, String suffix) {
+        if (Files.exists(outDir.resolve("charts" + suffix))) {
+            return true;
+        }
+        for (ReportFormat f : ReportFormat.values()) {
+            if (Files.exists(outDir.resolve(withSuffix(f.fileName(), suffix)))) {
+                return true;
             }
         }
+        return false;
+    }
+
+    /** Claims a report number with an atomic createDirectory; false when another report holds it. */
+    private static boolean claim(Path claim) throws IOException {
+        try {
+            Files.createDirectory(claim);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException held) {
+            return false;
+        }
+    }
+
+    /** "report.md" with "-2": "report-2.md". */
+    static String withSuffix(String name, String suffix) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name + suffix : name.substring(0, dot) + suffix + name.substring(dot);
     }
 
     /**

@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@value #FULL_CASES} and {@value #FULL_PROCESSES}. -Dcounterbench.fuzz.seed=N picks another seed.
  */
 class BadInputCampaignTest {
-    static final int CI_CASES = 400;
+    static final int CI_CASES = 640;
     static final int CI_PROCESSES = 12;
     static final int FULL_CASES = 4000;
     static final int FULL_PROCESSES = 120;

@@ -112,7 +112,7 @@ class FaultRulesTest {
     }
 
     @Test
-    void reportsOfOneFolderAtOnceNeverLinkChartsTheyDoNotHave(@TempDir Path tmp) throws Exception {
+    void reportsOfOneFolderAtOnceEachTakeOneNumberForAllTheirFiles(@TempDir Path tmp) throws Exception {
         Path runDir = Fixtures.copy(STD, tmp, "run");
         List<Thread> threads = new java.util.ArrayList<>();
         List<Cli.Run> results = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
@@ -123,7 +123,19 @@ class FaultRulesTest {
             t.join();
         }
         for (Cli.Run r : results) {
-            assertTrue(r.code() == 0 || r.code() == ExitCodes.BAD_INPUT && r.err().strip().lines().count() == 1, r.out() + r.err());
+            r.assertOk(); // each report takes a number of its own: report-N.md, report-N.html, report-N.csv, charts-N/
+        }
+        for (int n = 1; n <= 4; n++) {
+            String suffix = n == 1 ? "" : "-" + n;
+            for (String name : List.of("report" + suffix + ".md", "report" + suffix + ".html", "report" + suffix + ".csv", "charts" + suffix)) {
+                assertTrue(Files.exists(runDir.resolve(name)), name + " of report number " + n);
+            }
+            String md = Files.readString(runDir.resolve("report" + suffix + ".md"));
+            assertFalse(md.matches("(?s).*\\]\\(charts(?!" + java.util.regex.Pattern.quote(suffix) + "/)[^)]*\\).*"),
+                    "report" + suffix + ".md links only its own charts" + suffix + "/");
+        }
+        try (Stream<Path> s = Files.list(runDir)) {
+            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().endsWith(".claim")).toList(), "no claim left");
         }
         try (Stream<Path> s = Files.list(runDir)) {
             for (Path md : s.filter(p -> p.getFileName().toString().matches("report(-\\d+)?\\.md")).toList()) {
