@@ -421,6 +421,7 @@ public final class AbRun {
             releaseReserve();
             runner.stop();
             try {
+                saveRunJson(); // the run's status first, in the space the reserve held: it is the smallest file
                 saveFiles();
             } catch (UncheckedIOException again) {
                 // nothing more can be written; the files keep their last whole state
@@ -449,6 +450,11 @@ public final class AbRun {
                 .write(folder.resolve(PairsJson.FILE));
         writeMerged(PairsJson.BASELINE_JMH, baseResults);
         writeMerged(PairsJson.CURRENT_JMH, currentResults);
+        saveRunJson();
+    }
+
+    /** run.json as the run stands: its status, and which rows are done, failed or missing. */
+    private void saveRunJson() {
         List<Integer> done = new ArrayList<>();
         List<RunJson.Failure> failed = new ArrayList<>();
         List<Integer> missing = new ArrayList<>();
