@@ -139,28 +139,12 @@ public final class AbRun {
             progress.line(String.format(Locale.ROOT, "[%3d/%d] %s elapsed, ETA %s | pair %d/%d %s | %s", i, total,
                     Progress.format(progress.elapsed()), progress.eta(), slot.pair() + 1, plan.pairs(),
                     together ? "side by side" : slot.baselineFirst() ? "AB" : "BA", row.label()));
-            ForkRunner.Outcome b;
-            ForkRunner.Outcome c;
-            if (together) {
-                ForkRunner.Outcome[] both = runner.runTogether(row, launch(slot, row, true), launch(slot, row, false));
-                b = both[0];
-                c = both[1];
-            } else {
-                ForkRunner.Outcome first = fork(slot, row, slot.baselineFirst());
-                ForkRunner.Outcome second = first.done() ? fork(slot, row, !slot.baselineFirst()) : null;
-                b = slot.baselineFirst() ? first : second;
-                c = slot.baselineFirst() ? second : first;
-            }
-            double load = b == null || c == null ? Double.NaN : Math.max(b.foreignLoad(), c.foreignLoad());
-            boolean rerun = b != null && b.done() && c != null && c.done() && load > disturbedLoad && reruns > 0
-                    && attempts[slot.row()][slot.pair()] == 0;
-            String line = record(slot, row, b, c, rerun ? String.format(Locale.ROOT, "other work kept %.2f CPUs busy", load) : null);
-            if (rerun) {
+            String line = runPair(slot, row, reruns > 0);
+            if (line.endsWith(RERUN)) {
                 reruns--;
                 queue.addLast(slot);
                 total++;
                 progress.plan(plan.secondsPerPair(slot.row()));
-                line += String.format(Locale.ROOT, "; other work kept %.2f CPUs busy: this pair runs again at the end", load);
             }
             progress.advance(plan.secondsPerPair(slot.row()));
             progress.line("        " + line);
@@ -252,7 +236,8 @@ public final class AbRun {
         return completePairs();
     }
 
-    private static final String RERUN = "this pair runs again at the end of its round";
+    /** How a pair's line ends when it runs again: at the end of the run, or of its round when the pairs are adaptive. */
+    private static final String RERUN = "this pair runs again at the end";
 
     /** Runs one pair and records it; the line ends with {@link #RERUN} when it is to run again. */
     private String runPair(AbPlan.Slot slot, AbRow row, boolean mayRerun) {
