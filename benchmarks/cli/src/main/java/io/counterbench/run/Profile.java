@@ -99,7 +99,7 @@ public enum Profile {
                 Slice.of("^ReaderWriterBenchmark\\.", "counter", "flat,tree,adder"),
                 Slice.of("^ReadBenchmark\\.", "counter", "flat,tree,adder", "cpus", "4096"),
                 Slice.of("^ReadBenchmark\\.", "counter", "flat,tree", "cpus", "2"),
-                Slice.of("^MixBenchmark\\.", "counter", "flat,tree", "updatesPerRead", "10"),
+                Slice.of("^MixBenchmark\\.(approximate|precise)$", "counter", "flat,tree", "updatesPerRead", "10"),
                 Slice.of("^LifecycleBenchmark\\.", "counter", "flat,tree,adder", "topology", "synthetic-256"),
                 Slice.of("^SelectionBenchmark\\.", "counter", "flat,tree", "processes", "10000"));
 
