@@ -67,6 +67,23 @@ class CommandLineTest {
         run("help", "rn").assertOneLineError("unknown command 'rn' (did you mean 'run'?)");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--help", "-h", "--version"})
+    void aMistypedCommandWithHelpGetsDidYouMeanNotTheTopHelp(String flag) {
+        // picocli leaves unmatched arguments unchecked when help is asked for: 'soka --help' printed the top help, exit 0
+        run("soka", flag).assertOneLineError("unknown command 'soka' (did you mean 'soak'?)");
+        run(flag, "soka").assertOneLineError("unknown command 'soka' (did you mean 'soak'?)");
+        run("run", "--dryrun", flag).assertOneLineError("did you mean '--dry-run'");
+    }
+
+    @Test
+    void helpOfAKnownCommandStillWorks() {
+        Cli.Run o = run("soak", "--help");
+        o.assertOk();
+        assertTrue(o.out().contains("soak"), o.out());
+        run("--help").assertOk();
+    }
+
     @Test
     void anUnrelatedWordGetsNoGuess() {
         Cli.Run o = run("benchmarkify");
