@@ -113,12 +113,11 @@ class CommandLineTest {
     }
 
     @Test
-    void readmeRunRowListsTheSameProfiles() throws Exception {
-        Path readme = RunBenchScript.find().resolveSibling("README.md");
-        String runRow = Files.readAllLines(readme).stream().filter(l -> l.startsWith("| `./run-bench.sh run ")).findFirst()
-                .orElseThrow(() -> new AssertionError("no run row in " + readme));
-        String labels = Arrays.stream(Profile.values()).map(Profile::label).collect(Collectors.joining("\\|"));
-        assertTrue(runRow.contains("--profile " + labels), labels + " in " + runRow);
+    void readmeNamesEveryProfile() throws Exception {
+        // the README's profile table is generated (DocNumbersTest); its run example names the profiles as --help does
+        String readme = Files.readString(RunBenchScript.find().resolveSibling("README.md"));
+        String labels = Arrays.stream(Profile.values()).map(Profile::label).collect(Collectors.joining("|"));
+        assertTrue(readme.contains("--profile " + labels), labels + " in the README");
     }
 
     @Test
