@@ -68,7 +68,7 @@ mvnw() { (cd "$ROOT" && ./mvnw -B "$@"); }
 # A fingerprint of what goes into the jars: every pom, every file under a module's src/main, the
 # topology presets (names and contents, so an edit, a new file or a rename all count; a bare touch does not).
 sources_fingerprint() {
-  (cd "$ROOT" && find . \( -name target -o -name .git -o -path ./results/runs -o -path ./results/reports \
+  (cd "$ROOT" && find . \( -name target -o -name .git -o -path ./runs \
        -o -path ./results/published \) -prune -o -type f \( -name pom.xml -o -path '*/src/main/*' \
        -o -path './topologies/presets/*' \) -exec cksum {} + | LC_ALL=C sort | cksum)
 }

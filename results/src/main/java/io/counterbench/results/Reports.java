@@ -202,14 +202,14 @@ public final class Reports {
 
     /**
      * Where a report goes when the user names no folder: a single run folder gets it; a single bare
-     * JMH file gets it next to itself; several inputs get a new results/reports/UTC-merge/.
+     * JMH file gets it next to itself; several inputs get a new runs/reports/UTC-merge/.
      */
     public static Path defaultOutput(List<Path> runs, Instant now) {
         if (runs.size() == 1) {
             Path p = runs.getFirst().toAbsolutePath().normalize();
             return Files.isDirectory(p) ? p : p.getParent();
         }
-        Path root = RunFolders.home().resolve("results").resolve("reports");
+        Path root = RunFolders.underHome(RunFolders.REPORTS);
         return RunFolders.createNamed(root, STAMP.format(now) + "-merge");
     }
 }

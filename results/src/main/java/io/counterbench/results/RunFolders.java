@@ -13,11 +13,23 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Run folders: results/runs/&lt;utc-time&gt;-&lt;host&gt;/, never reused. Two runs started in the same
+ * Run folders: runs/&lt;utc-time&gt;-&lt;host&gt;/, never reused. Two runs started in the same
  * second get "-2", "-3"... because each folder is claimed with an atomic createDirectory.
  */
 public final class RunFolders {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /**
+     * Where run data goes when no --out is given: folders under runs/ at the project root, apart
+     * from the code modules and kept out of git (.gitignore). Each default folder is named here once.
+     */
+    public static final String RUNS = "runs";
+    /** ab's run folders. */
+    public static final String AB = RUNS + "/ab";
+    /** ab calibration series. */
+    public static final String CALIBRATION = RUNS + "/calibration";
+    /** Reports that merge several runs. */
+    public static final String REPORTS = RUNS + "/reports";
 
     private RunFolders() {
     }
@@ -27,9 +39,14 @@ public final class RunFolders {
         return Path.of(System.getProperty("counterbench.home", ".")).toAbsolutePath().normalize();
     }
 
-    /** results/runs under the project root. */
+    /** {@link #RUNS} under the project root: where run, simulate and latency create their run folders. */
     public static Path defaultRoot() {
-        return home().resolve("results").resolve("runs");
+        return underHome(RUNS);
+    }
+
+    /** One of the default folders named above ({@link #AB}, {@link #REPORTS}...) under the project root. */
+    public static Path underHome(String folder) {
+        return home().resolve(folder);
     }
 
     /** Claims a new, empty run folder under {@code root} for a run starting at {@code start}. */
@@ -37,7 +54,7 @@ public final class RunFolders {
         return createNamed(root, STAMP.format(start) + "-" + hostName());
     }
 
-    /** Claims a new, empty folder {@code root/base} (then base-2, base-3...), e.g. results/reports/UTC-merge. */
+    /** Claims a new, empty folder {@code root/base} (then base-2, base-3...), e.g. runs/reports/UTC-merge. */
     public static Path createNamed(Path root, String base) {
         try {
             Files.createDirectories(root);
@@ -62,7 +79,8 @@ public final class RunFolders {
      */
     public static Path named(Path dir) {
         if (dir.toString().isBlank()) {
-            throw new IllegalArgumentException("--out '" + dir + "' names no folder (give one, e.g. --out results/mine; '.' is the current folder)");
+            throw new IllegalArgumentException("--out '" + dir
+                    + "' names no folder (give one, e.g. --out runs/mine; '.' is the current folder)");
         }
         try {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -84,7 +102,8 @@ public final class RunFolders {
      */
     public static Path checkNamed(Path dir) {
         if (dir.toString().isBlank()) {
-            throw new IllegalArgumentException("--out '" + dir + "' names no folder (give one, e.g. --out results/mine; '.' is the current folder)");
+            throw new IllegalArgumentException("--out '" + dir
+                    + "' names no folder (give one, e.g. --out runs/mine; '.' is the current folder)");
         }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--out " + dir + " exists and is not a directory");

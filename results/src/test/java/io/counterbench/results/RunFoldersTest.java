@@ -18,6 +18,34 @@ import org.junit.jupiter.api.io.TempDir;
 class RunFoldersTest {
     private static final Instant T = Instant.parse("2026-11-21T09:30:05Z");
 
+    /** Run data lives in runs/, outside every code module, and git ignores it. */
+    @Test
+    void defaultFoldersAreUnderRunsWhichGitIgnores(@TempDir Path home) throws Exception {
+        for (String folder : List.of(RunFolders.AB, RunFolders.CALIBRATION, RunFolders.REPORTS)) {
+            assertTrue(folder.startsWith(RunFolders.RUNS + "/"), folder);
+        }
+        String before = System.getProperty("counterbench.home");
+        System.setProperty("counterbench.home", home.toString());
+        try {
+            assertEquals(home.resolve("runs"), RunFolders.defaultRoot());
+            assertEquals(home.resolve("runs").resolve("ab"), RunFolders.underHome(RunFolders.AB));
+            Path merged = Reports.defaultOutput(List.of(home.resolve("a.json"), home.resolve("b.json")), T);
+            assertEquals(home.resolve("runs").resolve("reports"), merged.getParent());
+        } finally {
+            if (before == null) {
+                System.clearProperty("counterbench.home");
+            } else {
+                System.setProperty("counterbench.home", before);
+            }
+        }
+        Path repo = Path.of("").toAbsolutePath();
+        while (!Files.exists(repo.resolve("run-bench.sh"))) {
+            repo = repo.getParent();
+        }
+        List<String> ignored = Files.readAllLines(repo.resolve(".gitignore")).stream().map(String::strip).toList();
+        assertTrue(ignored.contains("/" + RunFolders.RUNS + "/"), "runs/ is not in .gitignore: " + ignored);
+    }
+
     @Test
     void namedAfterUtcTimeAndHost(@TempDir Path root) {
         Path p = RunFolders.create(root, T);

@@ -121,7 +121,8 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the random order (default: random; recorded in pairs.json).")
     Long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder in which the run folder is created (default: results/ab).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder in which the run folder is created (default: " + RunFolders.AB + ").")
     Path out;
 
     @Mixin
@@ -147,7 +148,8 @@ final class AbCommand implements Callable<Integer> {
 
     @Option(names = "--calibrate", description = "Calibrate the gate on this machine: a series of ab runs of one version (--baseline, "
             + "default the working tree) against itself, pure A/A runs alternating with runs whose current side has the slowdown knob set; "
-            + "writes DIR/calibration.md (the README's table) under --out (default results/calibration).")
+            + "writes DIR/calibration.md (the table of docs/calibration.md) under --out (default "
+            + RunFolders.CALIBRATION + ").")
     boolean calibrate;
 
     @Option(names = "--aa-runs", paramLabel = "N", description = "Calibration: pure A/A runs (default: ${DEFAULT-VALUE}).")
@@ -173,7 +175,7 @@ final class AbCommand implements Callable<Integer> {
                     + "null rate at its "
             + "level, the flag rate with --levels added as slowdowns, the check of its MDE; writes calibration.md "
                     + "(Clopper-Pearson "
-            + "intervals) into a new folder under --out (default results/calibration). Repeatable.")
+            + "intervals) into a new folder under --out (default " + RunFolders.CALIBRATION + "). Repeatable.")
     List<Path> resample;
 
     @Option(names = "--resamples", paramLabel = "N",
@@ -306,7 +308,7 @@ final class AbCommand implements Callable<Integer> {
         if (dryRun) {
             return ExitCodes.OK;
         }
-        Path root = out == null ? home.resolve("results").resolve("ab") : RunFolders.named(out);
+        Path root = out == null ? home.resolve(RunFolders.AB) : RunFolders.named(out);
         try (JmhLock lock = JmhLock.acquire(lockWait.check(), err)) {
             return measure(stdout, err, options, p, plan, looks, budgetSeconds, new Sides(base, cur, baseText, curText, sides, home), bj, cj, knob, root,
                     interrupts);
@@ -521,7 +523,7 @@ final class AbCommand implements Callable<Integer> {
         if (resample != null) {
             // each DIR checked before anything is written
             resample.forEach(io.counterbench.ab.ResampleCalibration::folders);
-            Path root = out == null ? home.resolve("results").resolve("calibration") : RunFolders.named(out);
+            Path root = out == null ? home.resolve(RunFolders.CALIBRATION) : RunFolders.named(out);
             Path dir = RunFolders.create(root, Instant.now());
             String md = io.counterbench.ab.ResampleCalibration.run(resample, options, resamples,
                     levels.stream().map(l -> l / 100).toList(),
@@ -570,7 +572,7 @@ final class AbCommand implements Callable<Integer> {
             stdout.printf("estimated time of the series: %s%n", Progress.format((aaRuns + knobRuns) * plan.estimateSeconds()));
             return ExitCodes.OK;
         }
-        Path root = out == null ? home.resolve("results").resolve("calibration") : RunFolders.named(out);
+        Path root = out == null ? home.resolve(RunFolders.CALIBRATION) : RunFolders.named(out);
         Path dir = RunFolders.create(root, Instant.now());
         List<String> wrapCmd = wrap == null || wrap.isBlank() ? List.of() : List.of(wrap.strip().split("\\s+"));
         String command = "./run-bench.sh " + spec.commandLine().getParseResult().originalArgs().stream()

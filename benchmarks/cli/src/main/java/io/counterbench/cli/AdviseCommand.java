@@ -1,6 +1,7 @@
 package io.counterbench.cli;
 
 import io.counterbench.counters.CounterId;
+import io.counterbench.results.RunFolders;
 import io.counterbench.sim.AdviceText;
 import io.counterbench.sim.Advisor;
 import io.counterbench.sim.ErrorLimit;
@@ -32,10 +33,11 @@ import picocli.CommandLine.Spec;
             "Without --run nothing is measured and no cost is known: the advice then says so instead of ranking "
                 + "on a guess."},
         footer = {"", "Examples:",
-            "  ./run-bench.sh advise --run results/runs/<quick-run> --threads 2 --updates-per-read 10 --read precise",
-            "  ./run-bench.sh advise --topology epyc-9654-2s --run results/runs/<quick-run> --threads 384",
+            "  ./run-bench.sh advise --run " + RunFolders.RUNS
+                + "/<quick-run> --threads 2 --updates-per-read 10 --read precise",
+            "  ./run-bench.sh advise --topology epyc-9654-2s --run " + RunFolders.RUNS + "/<quick-run> --threads 384",
             "  ./run-bench.sh advise --topology rss-250 --threads 5 --pattern rss --max-error 64MB "
-                + "--run results/runs/<quick-run>",
+                + "--run " + RunFolders.RUNS + "/<quick-run>",
             "", "More: docs/advise.md"})
 final class AdviseCommand implements Callable<Integer> {
     @Option(names = "--topology", paramLabel = "SPEC", defaultValue = "host",

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
         description = {"Core-to-core latency: for every pair of CPUs (a sample of pairs covering every distance class on big "
                 + "boxes), two pinned threads bounce one cache line, by CAS ping-pong and by store/load, and the round trip is timed.",
             "Prints the median and spread per distance class (same core, same LLC, same node, same package, remote) and the "
-                + "matrix; writes latency.json and report.md/report.html with a CPU x CPU heatmap into a new results/runs/<utc>-<host>/ "
+                + "matrix; writes latency.json and report.md/report.html with a CPU x CPU heatmap into a new "
+                + RunFolders.RUNS + "/<utc>-<host>/ "
                 + "(or --out). Attach latency.json to any topology with 'simulate --latency FILE'.",
             "Time it under 'flock -x /work/bench.lock' (or any quiet machine): other work on the CPUs shows up as latency."},
         footer = {"", "Examples:", "  ./run-bench.sh latency", "  ./run-bench.sh latency --cpus 0-7 --samples 15",
@@ -72,7 +73,8 @@ final class LatencyCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the pair sample (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write latency.json and the report here instead of a new results/runs/ folder.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write latency.json and the report here instead of a new " + RunFolders.RUNS + "/ folder.")
     Path out;
 
     @Option(names = "--no-progress", description = "No progress lines on stderr.")

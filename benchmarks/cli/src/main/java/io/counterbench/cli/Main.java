@@ -61,6 +61,7 @@ public final class Main implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         Converters.register(cl);
         cl.setExecutionStrategy(parsed -> {
+            refuseUnmatched(parsed);
             ListFlags.check(parsed);
             return new CommandLine.RunLast().execute(parsed);
         });
@@ -130,6 +131,19 @@ public final class Main implements Runnable {
             }
         }
         return oneLine(ex);
+    }
+
+    /**
+     * picocli skips its check for unmatched arguments when --help is among them, so 'soka --help'
+     * would print the top help and exit 0: refuse what no command matched, as without --help.
+     */
+    static void refuseUnmatched(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            CommandLine c = p.commandSpec().commandLine();
+            if (!p.unmatched().isEmpty() && !c.isUnmatchedArgumentsAllowed()) {
+                throw new CommandLine.UnmatchedArgumentException(c, p.unmatched());
+            }
+        }
     }
 
     /** Commands run-bench.sh answers itself, offered as suggestions too. */

@@ -21,9 +21,11 @@ import picocli.CommandLine.Spec;
         description = {"Tables and charts from one or more runs: report.md, report.csv (one row per result), report.html "
                 + "(self-contained, inline SVG) and charts/*.svg. Runs from several machines merge into one table with a machine column.",
             "Output: one run folder -> into that folder; a bare JMH JSON file -> next to it; several -> a new "
-                + "results/reports/<utc>-merge/; --out DIR -> DIR. Existing files are never overwritten (report-2.md ...)."})
+                + RunFolders.REPORTS + "/<utc>-merge/; --out DIR -> DIR. Existing files are never overwritten "
+                + "(report-2.md ...)."})
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "RUN", arity = "0..*", description = "Run folders (results/runs/...) or JMH JSON files, any project's.")
+    @Parameters(paramLabel = "RUN", arity = "0..*",
+            description = "Run folders (" + RunFolders.RUNS + "/...) or JMH JSON files, any project's.")
     List<Path> runs;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the report files (created if missing).")

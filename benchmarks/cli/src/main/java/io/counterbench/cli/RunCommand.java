@@ -20,6 +20,7 @@ import io.counterbench.run.ExtraProfiler;
 import io.counterbench.run.Plan;
 import io.counterbench.run.PlanEntry;
 import io.counterbench.run.Profile;
+import io.counterbench.run.ProfileTable;
 import io.counterbench.run.RunExecutor;
 import io.counterbench.run.RunRecord;
 import io.counterbench.sim.Progress;
@@ -50,13 +51,14 @@ import picocli.CommandLine.Spec;
 
 /** Plans and runs the JMH benchmarks, writing a new run folder; the suite's main job. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the benchmarks: plan, ETA and progress, a new results/runs/<utc-time>-<host>/ folder "
+        description = {"Run the benchmarks: plan, ETA and progress, a new " + RunFolders.RUNS
+                + "/<utc-time>-<host>/ folder "
                 + "(run.json, jmh.json, footprint.json, jmh.log) and a summary table.",
             "With no arguments at all, ./run-bench.sh runs 'run --profile quick'."})
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "smoke|quick|standard|full|ci", description = "How much to measure (default: ${DEFAULT-VALUE}): smoke = every benchmark once, numbers meaningless; "
             + "quick = the whole matrix in about 5 minutes on 2 cores; standard = JMH-sized iterations; full = hours, for a many-core box; "
-            + "ci = the rows the pull-request gate (ab) runs, 14 forks each.")
+            + "ci = the rows the pull-request gate (ab) runs. --profiles lists each one's forks, iterations and rows.")
     String profile = "quick";
 
     @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids, built-in or from --counter-jar (default: the profile's, plus every --counter-jar counter).")
@@ -68,8 +70,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: 1, 2, 4, ... and the CPU count; quick: 1 and the CPU count).")
     List<Integer> threads;
 
-    @Option(names = "--forks", paramLabel = "N", description = "JVM forks per benchmark row (default: per profile; smoke 1, quick 2, "
-            + "standard and full 5). Intervals are computed across forks, so more forks give narrower ones.")
+    @Option(names = "--forks", paramLabel = "N", description = "JVM forks per benchmark row (default: the profile's, "
+            + "see --profiles). Intervals are computed across forks, so more forks give narrower ones.")
     Integer forks;
 
     @Option(names = "--cpu", split = ",", paramLabel = "MODE[,MODE...]", description = "How writers give the counter their CPU: lookup "
@@ -90,6 +92,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and the ETA, run nothing.")
     boolean dryRun;
 
+    @Option(names = "--profiles", description = "Print every profile as Markdown (forks, iterations, threads, what "
+            + "it runs, its plan's size on " + ProfileTable.PLAN_CPUS + " CPUs), run nothing.")
+    boolean profiles;
+
     @Option(names = "--async-profiler", description = "Also record flame graphs (async-profiler; cpu events, or itimer where perf events are missing).")
     boolean asyncProfiler;
 
@@ -99,7 +105,8 @@ final class RunCommand implements Callable<Integer> {
             + "One JMH cannot use here is refused before anything runs.")
     List<String> prof;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder in which the run folder is created (default: results/runs).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder in which the run folder is created (default: " + RunFolders.RUNS + ").")
     Path out;
 
     @Mixin
@@ -116,6 +123,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (profiles) {
+            stdout.print(ProfileTable.markdown());
+            return ExitCodes.OK;
+        }
         Profile p = Profile.parse(profile);
         lockWait.check();
         RunLabel.check(label);

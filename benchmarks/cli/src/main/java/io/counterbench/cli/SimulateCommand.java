@@ -1,5 +1,6 @@
 package io.counterbench.cli;
 
+import io.counterbench.results.RunFolders;
 import io.counterbench.sim.CustomOptions;
 import io.counterbench.sim.Simulation;
 import java.nio.file.Path;
@@ -28,11 +29,14 @@ import picocli.CommandLine.Spec;
             "Cost model: each scenario also prints predicted ns/op and ops/us per counter: the fast path (--fast-path: a run's "
                 + "UpdateBenchmark rows at 1 thread) plus, per distance class, line moves per op x one-way latency (--latency: a "
                 + "measured latency.json for every topology; default: the preset's published profile, where it has one).",
-            "Writes simulation.json into a new results/runs/<utc>-<host>/ (or --out) and Markdown tables to stdout."},
+            "Writes simulation.json into a new " + RunFolders.RUNS
+                + "/<utc>-<host>/ (or --out) and Markdown tables to stdout."},
         footer = {"", "Examples:", "  ./run-bench.sh simulate --quick",
             "  ./run-bench.sh simulate hop-384 --seed 7",
-            "  ./run-bench.sh simulate hop-384 --fast-path results/runs/<run>      (predicted ns/op with the EPYC 9654 profile)",
-            "  ./run-bench.sh simulate update --latency results/runs/<latency-run>/latency.json --fast-path results/runs/<run>",
+            "  ./run-bench.sh simulate hop-384 --fast-path " + RunFolders.RUNS
+                + "/<run>      (predicted ns/op with the EPYC 9654 profile)",
+            "  ./run-bench.sh simulate update --latency " + RunFolders.RUNS + "/<latency-run>/latency.json --fast-path "
+                + RunFolders.RUNS + "/<run>",
             "  ./run-bench.sh simulate custom --topology 'pack:2 l3:4 core:8 pu:2' --counters flat,tree,tree-topo "
                 + "--workload hop --tasks 2 --migrate llc --every 10 --ops 2000000",
             "  ./run-bench.sh simulate custom --counter-jar my-counters.jar --counters mine,tree --quick"})
@@ -46,7 +50,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write simulation.json here instead of a new results/runs/ folder.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write simulation.json here instead of a new " + RunFolders.RUNS + "/ folder.")
     Path out;
 
     @Option(names = "--no-progress", description = "No progress lines on stderr.")

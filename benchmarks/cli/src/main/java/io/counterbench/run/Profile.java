@@ -24,10 +24,10 @@ public enum Profile {
     FULL(5, 5, 1000, 10, 1000, true, Map.of("placement", List.of("compact", "spread", "one-per-core", "none"), "cpu", List.of("lookup")),
             Slices.STANDARD),
     /**
-     * The pull-request gate (ab): 12 rows, 16 forks (pairs, in ab) per row, about 8.5 minutes of ab
-     * on a 2-core box: every counter's add at 1 thread, LongAdder's, flat's and the tree's add at
-     * the CPU count, and the tree's approximate read. Warmup 3 x 200 ms: with 2 x 100 ms some forks
-     * still measured unsettled code (AtomicLong's add spread 14% from fork to fork, 3% with this).
+     * The pull-request gate (ab): every counter's add at 1 thread, LongAdder's, flat's and the tree's
+     * add at the CPU count, and the tree's approximate read (run --profiles lists the rows and forks).
+     * Warmup 3 x 200 ms: with 2 x 100 ms some forks still measured unsettled code (AtomicLong's add
+     * spread 14% from fork to fork, 3% with this).
      * Measurement 10 x 40 ms rather than 2 x 200 ms: the same time, but enough iterations for ab's
      * best-iteration fork score to find one that other work on the machine did not disturb.
      */

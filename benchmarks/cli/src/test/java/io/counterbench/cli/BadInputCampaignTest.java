@@ -145,7 +145,7 @@ class BadInputCampaignTest {
     }
 
     /**
-     * Judgement calls: inputs that look odd but are accepted on purpose (README, Guarantees). Each
+     * Judgement calls: inputs that look odd but are accepted on purpose (docs/guarantees.md). Each
      * must work (exit 0), so that tightening a reader does not refuse them by accident.
      */
     @ParameterizedTest(name = "{0}")

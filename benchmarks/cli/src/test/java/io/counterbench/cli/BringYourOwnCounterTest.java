@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Bring your own counter, end to end: the README's example (examples/striped-counter, compiled and
+ * Bring your own counter, end to end: docs/counters.md's example (examples/striped-counter, compiled and
  * jarred here as a user would) through a smoke run of the benchmarks, soak, simulate custom and the
  * JMH passthrough, and two broken counters (one that throws, one that leaves its declared bound)
  * reported as such while the others go on.
@@ -81,10 +81,10 @@ import java.util.stream.Stream;
     }
 
     @Test
-    void theReadmeShowsTheExampleAsItIsInTheRepository() throws Exception {
-        String readme = Files.readString(REPO.resolve("README.md"));
+    void theDocsShowTheExampleAsItIsInTheRepository() throws Exception {
+        String readme = Files.readString(REPO.resolve("docs/counters.md"));
         String source = Files.readString(EXAMPLE.resolve("example/Striped.java"));
-        assertTrue(readme.contains("```java\n" + source + "```\n"), "README shows examples/striped-counter/example/Striped.java verbatim");
+        assertTrue(readme.contains("```java\n" + source + "```\n"), "docs/counters.md shows examples/striped-counter/example/Striped.java verbatim");
         assertTrue(readme.contains(Files.readString(EXAMPLE.resolve(CounterJarBuilder.SERVICE)).strip()), "and names its provider");
     }
 

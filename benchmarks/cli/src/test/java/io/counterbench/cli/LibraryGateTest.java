@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * docs/library-gate.md walked end to end, as a library team would: the README's example counter
+ * docs/library-gate.md walked end to end, as a library team would: docs/counters.md's example counter
  * jarred as v1, a v2 with a real code change (a second atomic add on a shared line), ab over the two
  * jars with the knob on top, and ab over two commits of a scratch git repository built with its own
  * build command. What is checked is what each side ran: the forks' command lines load each side's

@@ -31,7 +31,7 @@ public final class Simulation {
      * @param scenarios scenario names (empty: every scenario but custom; "all" likewise)
      * @param seed the seed
      * @param quick CI-sized runs
-     * @param out the output folder, or null for a new results/runs/&lt;utc&gt;-&lt;host&gt;/
+     * @param out the output folder, or null for a new runs/&lt;utc&gt;-&lt;host&gt;/
      * @param progress whether to print progress on stderr
      * @param custom the custom scenario's flags (update takes their --topology, --counters and --ops)
      * @param latency a latency.json whose profile the cost model uses for every topology, or null (presets' own)

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * slowdown (the calibration knob, -Dcounterbench.slowdown=COUNTER:PERCENT on the current side,
  * read back from pairs.json) and thread count, in how many runs the slowed row was flagged; how
  * many untouched rows were flagged (in pure A/A runs and beside slowed counters); and each gated
- * row's minimum detectable effect. The Markdown it writes is the README's calibration table.
+ * row's minimum detectable effect. The Markdown it writes is the table of docs/calibration.md.
  */
 public final class Calibration {
     static final String KNOB = "-Dcounterbench.slowdown=";

@@ -3,8 +3,15 @@ package io.counterbench.results.report;
 import java.util.List;
 
 /** Writes a report as GitHub-flavoured Markdown. */
-final class MarkdownWriter {
+public final class MarkdownWriter {
     private MarkdownWriter() {
+    }
+
+    /** One table as Markdown, for text outside a report (the profiles' listing in the docs). */
+    public static String table(Block.Table t) {
+        StringBuilder b = new StringBuilder();
+        table(b, t, new RenderedCharts(java.util.Map.of(), java.util.Map.of(), null));
+        return b.toString();
     }
 
     static String write(Report r, RenderedCharts charts) {
