@@ -64,7 +64,7 @@ class CounterRegistrationTest {
     @Test
     void anUnregisteredIdIsMissingEverywhere() throws NoSuchFieldException {
         assertEquals(List.of("a CounterId constant", "CounterParam's @Param list", "a CounterStyle entry"),
-                missing("dummy"));
+                missing("no-such-counter"));
         assertEquals(List.of("CounterId's id (tree-topo)", "CounterParam's @Param list"), missing("TREE_TOPO"),
                 "a constant name is not the id the lists hold");
     }

@@ -113,7 +113,7 @@ enum CounterModel {
      */
     abstract Coherence coherence(CpuMap map, int tasks, CounterFactory f);
 
-    /** Appends the additions that leave a counter built by {@code f} at its worst deviation (see {@link AdversaryPlan}). */
+    /** Appends the additions that leave a counter built by {@code f} at its worst deviation ({@link AdversaryPlan}). */
     void adversary(CounterFactory f, CpuMap map, int taskCount, List<long[]> steps) {
         AdversaryPlan.plusOneMinusOne(map.cpus(), steps);
     }
@@ -123,7 +123,7 @@ enum CounterModel {
         return false;
     }
 
-    /** The largest under-deviation the counter can reach on {@code map}'s CPUs, where tighter than its bound; else null. */
+    /** The worst under-deviation a counter can reach on {@code map}'s CPUs where below its bound, else null. */
     Long reachableUnder(CounterFactory f, CpuMap map) {
         return null;
     }
