@@ -3,6 +3,7 @@ package io.counterbench.sim;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.counters.CounterId;
 import io.counterbench.results.Json;
+import io.counterbench.results.report.Block;
 import io.counterbench.topology.TopologySources;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,7 +69,7 @@ final class MixScenario implements Scenario {
             }
         }
         List<SimResult> results = Runs.run(NAME, specs, progress);
-        MarkdownTable t = new MarkdownTable("reads", "counter", "reads run", "line moves per update",
+        var t = Block.Table.numbers("reads", "counter", "reads run", "line moves per update",
                 "line moves per read",
                 "worst deviation", "bound");
         for (SimResult r : results) {
