@@ -6,8 +6,10 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Every counter implementation, by id. A bare JMH {@code @Param} of this enum runs them all; adding
- * an implementation is one constant here and one class.
+ * Every counter implementation, by id: the one registration of a built-in counter, which builds it
+ * and declares its {@link CounterLayout}. Adding one is its class and a constant here, plus its id in
+ * the benchmarks' one {@code @Param} list and its chart style (the README's layout section lists the
+ * files; a test fails when one is missing).
  */
 public enum CounterId implements CounterType {
     /** AtomicLong: exact, every writer on one line. */
