@@ -3,16 +3,17 @@ package io.counterbench.counters;
 import io.counterbench.topology.Level;
 import io.counterbench.topology.Topology;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Every counter implementation, by id. A bare JMH {@code @Param} of this enum runs them all; adding
- * an implementation is one constant here and one class.
+ * Every counter implementation, by id: the one registration of a built-in counter, which builds it
+ * and declares its {@link CounterLayout}. Adding one is its class and a constant here, plus its id in
+ * the benchmarks' one {@code @Param} list and its chart style (the README's layout section lists the
+ * files; a test fails when one is missing).
  */
 public enum CounterId implements CounterType {
     /** AtomicLong: exact, every writer on one line. */
-    ATOMIC("atomic", "AtomicLong") {
+    ATOMIC("atomic", "AtomicLong", CounterLayout.ONE_LINE) {
         @Override
         long kernelLayoutBytes(CounterFactory f) {
             return 8;
@@ -24,21 +25,21 @@ public enum CounterId implements CounterType {
         }
     },
     /** LongAdder: exact, striped by thread probe. */
-    ADDER("adder", "LongAdder") {
+    ADDER("adder", "LongAdder", CounterLayout.OPAQUE) {
         @Override
         Counter build(CounterFactory f, SlotLease lease) {
             return new AdderCounter(f.topology().cpuIdLimit());
         }
     },
     /** JCTools' FixedSizeStripedLongCounter, one stripe per CPU. */
-    JCTOOLS("jctools", "JCTools striped counter") {
+    JCTOOLS("jctools", "JCTools striped counter", CounterLayout.OPAQUE) {
         @Override
         Counter build(CounterFactory f, SlotLease lease) {
             return new JctoolsCounter(f.topology().puCount(), f.topology().cpuIdLimit());
         }
     },
     /** Per-task caches flushed every {@code batch} events (default 64), as Linux before 6.2. */
-    PER_THREAD("per-thread", "per-thread cache, flushed every 64 events") {
+    PER_THREAD("per-thread", "per-thread cache, flushed every 64 events", CounterLayout.TASK_CACHES) {
         @Override
         long defaultBatch(Topology t) {
             return 64;
@@ -50,7 +51,7 @@ public enum CounterId implements CounterType {
         }
     },
     /** One slot per NUMA node, flushed at +-batch (default 32) into a total. */
-    PER_NODE("per-node", "per-NUMA-node slots, batch 32") {
+    PER_NODE("per-node", "per-NUMA-node slots, batch 32", CounterLayout.NODE_SLOTS) {
         @Override
         long defaultBatch(Topology t) {
             return 32;
@@ -67,7 +68,7 @@ public enum CounterId implements CounterType {
         }
     },
     /** Linux percpu_counter: per-CPU slots, batch max(32, 2N), flushed into a total. */
-    FLAT("flat", "percpu_counter, batch max(32, 2N)") {
+    FLAT("flat", "percpu_counter, batch max(32, 2N)", CounterLayout.CPU_SLOTS) {
         @Override
         long defaultBatch(Topology t) {
             return Math.max(32, 2L * t.puCount());
@@ -89,7 +90,7 @@ public enum CounterId implements CounterType {
         }
     },
     /** HPCC with the kernel's arity table, batch 32 by default (RSS_STAT_BATCH_SIZE). */
-    TREE("tree", "hierarchical per-CPU tree (kernel arity)") {
+    TREE("tree", "hierarchical per-CPU tree (kernel arity)", CounterLayout.TREE) {
         @Override
         long defaultBatch(Topology t) {
             return 32;
@@ -121,7 +122,7 @@ public enum CounterId implements CounterType {
         }
     },
     /** HPCC whose levels follow the topology's domains (SMT, core, LLC, node, package). */
-    TREE_TOPO("tree-topo", "hierarchical per-CPU tree (topology levels)") {
+    TREE_TOPO("tree-topo", "hierarchical per-CPU tree (topology levels)", CounterLayout.TREE) {
         @Override
         long defaultBatch(Topology t) {
             return 32;
@@ -155,10 +156,12 @@ public enum CounterId implements CounterType {
 
     private final String id;
     private final String description;
+    private final CounterLayout layout;
 
-    CounterId(String id, String description) {
+    CounterId(String id, String description, CounterLayout layout) {
         this.id = id;
         this.description = description;
+        this.layout = layout;
     }
 
     /** The id users type: "tree-topo". */
@@ -170,6 +173,11 @@ public enum CounterId implements CounterType {
     @Override
     public String description() {
         return description;
+    }
+
+    /** Which lines its adds write and its reads visit (the simulator models it by this). */
+    public CounterLayout layout() {
+        return layout;
     }
 
     @Override
@@ -223,14 +231,26 @@ public enum CounterId implements CounterType {
 
     /** Parses an id ("tree-topo") or a constant name ("TREE_TOPO"), case-insensitively. */
     public static CounterId parse(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        for (CounterId c : values()) {
-            if (c.id.equals(t) || c.name().toLowerCase(Locale.ROOT).equals(t)) {
-                return c;
-            }
+        CounterId c = lookup(text);
+        if (c != null) {
+            return c;
         }
         throw new IllegalArgumentException("unknown counter id '" + text + "' (known: "
                 + Arrays.stream(values()).map(CounterId::id).collect(Collectors.joining(", ")) + ")");
+    }
+
+    /**
+     * The built-in an id ("tree-topo") or a constant name ("TREE_TOPO") names, ignoring case and
+     * surrounding blanks, or null: the one place a typed counter id is matched against the built-ins.
+     */
+    public static CounterId lookup(String text) {
+        String t = text.strip();
+        for (CounterId c : values()) {
+            if (c.id.equalsIgnoreCase(t) || c.name().equalsIgnoreCase(t)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -92,12 +91,11 @@ public final class CounterTypes {
      * contributed id, ignoring case; an unknown id is an IllegalArgumentException listing the known ones.
      */
     public static CounterType parse(String text) {
-        String t = text.strip();
-        for (CounterId c : CounterId.values()) {
-            if (c.id().equalsIgnoreCase(t) || c.name().equalsIgnoreCase(t)) {
-                return c;
-            }
+        CounterId builtIn = CounterId.lookup(text);
+        if (builtIn != null) {
+            return builtIn;
         }
+        String t = text.strip();
         for (ContributedType c : contributed()) {
             if (c.id().equalsIgnoreCase(t)) {
                 return c;
@@ -120,12 +118,6 @@ public final class CounterTypes {
 
     /** The built-in an id clashes with (its id or constant name, ignoring case), or null. */
     static CounterId builtInNamed(String id) {
-        String lower = id.toLowerCase(Locale.ROOT);
-        for (CounterId c : CounterId.values()) {
-            if (c.id().equals(lower) || c.name().toLowerCase(Locale.ROOT).equals(lower)) {
-                return c;
-            }
-        }
-        return null;
+        return CounterId.lookup(id);
     }
 }

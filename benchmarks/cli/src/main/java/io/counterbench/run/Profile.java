@@ -1,8 +1,11 @@
 package io.counterbench.run;
 
+import io.counterbench.counters.CounterId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * How much to measure. The JVM fork is the unit of replication: every row runs in {@link #forks}
@@ -88,8 +91,12 @@ public enum Profile {
 
     /** The slices of the profiles (a nested holder: enum constants cannot refer to static fields of their own enum). */
     private static final class Slices {
-        /** Per-CPU counters whose CPU mode matters, with LongAdder as the yardstick of every mode. */
-        private static final String CPU_USERS = "per-thread,per-node,flat,tree,tree-topo,adder";
+        /**
+         * Counters whose CPU mode matters (every built-in whose slots follow the writer's CPU or task,
+         * in CounterId's order), then LongAdder as the yardstick of every mode.
+         */
+        private static final String CPU_USERS = Arrays.stream(CounterId.values()).filter(id -> id.layout().slotted())
+                .map(CounterId::id).collect(Collectors.joining(",")) + "," + CounterId.ADDER.id();
 
         static final List<Slice> QUICK = List.of(
                 Slice.skip("^CpuIdBenchmark\\."),

@@ -29,11 +29,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * tallies and checks the counter against them ({@link AccuracyProbe}).
  */
 @State(Scope.Benchmark)
-public class CounterState {
-    /** Counter id as users type it ("tree-topo"), or one from a --counter-jar; the default list is every built-in id (a test checks). */
-    @Param({"atomic", "adder", "jctools", "per-thread", "per-node", "flat", "tree", "tree-topo"})
-    public String counter;
-
+public class CounterState extends CounterParam {
     @Param({"host"})
     public String topology;
 

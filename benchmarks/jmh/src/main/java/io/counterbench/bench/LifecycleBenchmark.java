@@ -45,10 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(5)
 @Threads(1)
-public class LifecycleBenchmark {
-    @Param({"atomic", "adder", "jctools", "per-thread", "per-node", "flat", "tree", "tree-topo"})
-    public String counter;
-
+public class LifecycleBenchmark extends CounterParam {
     @Param({"host", "synthetic-256"})
     public String topology;
 

@@ -48,11 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 5, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 @Threads(1)
-public class ReadBenchmark {
-
-    @Param({"atomic", "adder", "jctools", "per-thread", "per-node", "flat", "tree", "tree-topo"})
-    public String counter;
-
+public class ReadBenchmark extends CounterParam {
     /** CPUs of the virtual topology the counter is built for (2 sockets, SMT2). */
     @Param({"2", "8", "64", "256", "1024", "4096"})
     public int cpus;

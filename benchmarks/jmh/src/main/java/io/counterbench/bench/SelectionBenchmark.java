@@ -47,10 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(5)
 @Threads(1)
-public class SelectionBenchmark {
-    @Param({"atomic", "adder", "jctools", "per-thread", "per-node", "flat", "tree", "tree-topo"})
-    public String counter;
-
+public class SelectionBenchmark extends CounterParam {
     /** The machine the counters are built for: 256 CPUs, and the cover letter's 384-CPU EPYC. */
     @Param({"synthetic-256", "epyc-9654-2s"})
     public String topology;

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The additions that drive a counter to its worst deviation, built from the counter's structure:
+ * The additions that drive a counter to its worst deviation, built from the counter's structure
+ * (which {@link CounterModel} picks by the counter's layout):
  * <ul>
  *   <li>{@code flat}, {@code per-node}: batch - 1 into every slot (approximate = precise - bound),
  *       then -2 x (batch - 1) into every slot (approximate = precise + bound);</li>
@@ -46,50 +47,16 @@ final class AdversaryPlan {
 
     static AdversaryPlan of(CounterFactory f, CpuMap map, int taskCount) {
         List<long[]> steps = new ArrayList<>();
-        int[] cpus = map.cpus();
         if (f == null) {
-            plusOneMinusOne(cpus, steps);
-            return new AdversaryPlan(steps);
-        }
-        long batch = f.batch();
-        switch (f.id()) {
-            case FLAT -> {
-                for (int cpu : cpus) {
-                    steps.add(step(cpu, 0, batch - 1));
-                }
-                for (int cpu : cpus) {
-                    steps.add(step(cpu, 0, -2 * (batch - 1)));
-                }
-            }
-            case PER_NODE -> {
-                List<Integer> firstOfNode = firstCpuOfEachNode(map);
-                for (int cpu : firstOfNode) {
-                    steps.add(step(cpu, 0, batch - 1));
-                }
-                for (int cpu : firstOfNode) {
-                    steps.add(step(cpu, 0, -2 * (batch - 1)));
-                }
-            }
-            case PER_THREAD -> {
-                for (int t = 0; t < taskCount; t++) {
-                    for (long e = 1; e < batch; e++) {
-                        steps.add(step(cpus[t % cpus.length], t, 1));
-                    }
-                }
-                for (int t = 0; t < taskCount; t++) {
-                    steps.add(step(cpus[t % cpus.length], t, 1));
-                    for (long e = 1; e < batch; e++) {
-                        steps.add(step(cpus[t % cpus.length], t, -1));
-                    }
-                }
-            }
-            case TREE, TREE_TOPO -> tree(f.shape(), batch, cpus, steps);
-            default -> plusOneMinusOne(cpus, steps);
+            plusOneMinusOne(map.cpus(), steps);
+        } else {
+            CounterModel.of(f.id()).adversary(f, map, taskCount, steps);
         }
         return new AdversaryPlan(steps);
     }
 
-    private static void plusOneMinusOne(int[] cpus, List<long[]> steps) {
+    /** Exact counters and counters whose structure is not known: +1 then -1 per CPU. */
+    static void plusOneMinusOne(int[] cpus, List<long[]> steps) {
         for (int cpu : cpus) {
             steps.add(step(cpu, 0, 1));
         }
@@ -98,7 +65,32 @@ final class AdversaryPlan {
         }
     }
 
-    private static void tree(TreeShape shape, long batch, int[] cpus, List<long[]> steps) {
+    /** Slots flushed at +-batch (flat: one add per CPU; per-node: on the first CPU of each node). */
+    static void slots(long batch, List<Integer> cpus, List<long[]> steps) {
+        for (int cpu : cpus) {
+            steps.add(step(cpu, 0, batch - 1));
+        }
+        for (int cpu : cpus) {
+            steps.add(step(cpu, 0, -2 * (batch - 1)));
+        }
+    }
+
+    /** Task caches flushed every batch events: batch - 1 of +1 per task, then a flush and batch - 1 of -1. */
+    static void taskCaches(long batch, int[] cpus, int taskCount, List<long[]> steps) {
+        for (int t = 0; t < taskCount; t++) {
+            for (long e = 1; e < batch; e++) {
+                steps.add(step(cpus[t % cpus.length], t, 1));
+            }
+        }
+        for (int t = 0; t < taskCount; t++) {
+            steps.add(step(cpus[t % cpus.length], t, 1));
+            for (long e = 1; e < batch; e++) {
+                steps.add(step(cpus[t % cpus.length], t, -1));
+            }
+        }
+    }
+
+    static void tree(TreeShape shape, long batch, int[] cpus, List<long[]> steps) {
         if (shape.multiplier() == 0) {
             steps.add(step(cpus[0], 0, 1));
             return;
@@ -117,13 +109,21 @@ final class AdversaryPlan {
         }
     }
 
-    private static List<Integer> firstCpuOfEachNode(CpuMap map) {
+    static List<Integer> firstCpuOfEachNode(CpuMap map) {
         List<Integer> out = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         for (int cpu : map.cpus()) {
             if (seen.add(map.nodeOf(cpu))) {
                 out.add(cpu);
             }
+        }
+        return out;
+    }
+
+    static List<Integer> boxed(int[] cpus) {
+        List<Integer> out = new ArrayList<>(cpus.length);
+        for (int cpu : cpus) {
+            out.add(cpu);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.counterbench.sim;
 
+import io.counterbench.results.report.Block;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,7 @@ public final class AdviceText {
         b.append(String.format(Locale.ROOT,
                 "Workload: %d update thread(s), %s pattern, %s by each; error limit %s.%n%n", w.threads(),
                 w.pattern(), new ReadMix(w.read(), w.updatesPerRead()).label(), a.limitText()));
-        MarkdownTable t = new MarkdownTable("rank", "counter", "ns per update", "ns per read",
+        var t = Block.Table.numbers("rank", "counter", "ns per update", "ns per read",
                 "ns per update with reads", "bound (analytic)", "worst (simulated)", "memory", "meets limit");
         int rank = 0;
         for (Advisor.Row r : a.rows()) {

@@ -4,7 +4,6 @@ import io.counterbench.counters.CounterFactory;
 import io.counterbench.counters.CounterId;
 import io.counterbench.counters.CounterType;
 import io.counterbench.counters.LineObserver;
-import io.counterbench.topology.Level;
 import java.util.Arrays;
 
 /**
@@ -14,7 +13,8 @@ import java.util.Arrays;
  * other package). Lines written per add: the always-written one, which the add's arguments name
  * (the CPU's slot, the node's slot, the task's cache, atomic's one line), and the slow-path ones the
  * counter reports through {@link LineObserver} (tree items and root, the flush total).
- * {@code adder}, {@code jctools} and contributed counters have no model ({@link #forCounter} returns null).
+ * {@code adder}, {@code jctools} and contributed counters have no model ({@link #forCounter} returns null);
+ * {@link CounterModel} says which lines each counter kind writes and reads.
  *
  * <p>Reads (a read/update mix): a read takes a shared copy of each line it reads; it moves the line
  * when the line was last written by another CPU and the reader has not read it since that write
@@ -47,7 +47,7 @@ final class Coherence implements LineObserver {
     private final long[] readMoves = new long[CpuMap.CLASSES];
     private long reads;
 
-    private Coherence(CpuMap map, SlotLine slotLine, int lines, int preciseSlots, int readLine, boolean preciseLocks) {
+    Coherence(CpuMap map, SlotLine slotLine, int lines, int preciseSlots, int readLine, boolean preciseLocks) {
         this.map = map;
         this.slotLine = slotLine;
         this.slotWriter = new int[lines];
@@ -65,23 +65,10 @@ final class Coherence implements LineObserver {
 
     /**
      * The model for a counter of {@code type} built by {@code factory} (its batch and tree shape give
-     * the lines reads touch), or null where its lines cannot be seen (a contributed counter's neither).
+     * the lines reads touch), or null where its lines cannot be seen ({@link CounterModel#coherence}).
      */
     static Coherence forCounter(CounterType type, CpuMap map, int tasks, CounterFactory factory) {
-        if (!(type instanceof CounterId id)) {
-            return null;
-        }
-        int cpuLimit = map.topology().cpuIdLimit();
-        int nodes = map.topology().domainCount(Level.NUMA);
-        return switch (id) {
-            case ADDER, JCTOOLS -> null;
-            case ATOMIC -> new Coherence(map, SlotLine.SHARED, 1, 1, -1, false);
-            case PER_THREAD -> new Coherence(map, SlotLine.TASK, tasks, tasks, 0, false);
-            case PER_NODE -> new Coherence(map, SlotLine.NODE, cpuLimit, nodes, nodes, true);
-            case FLAT -> new Coherence(map, SlotLine.CPU, cpuLimit, cpuLimit, cpuLimit, true);
-            case TREE, TREE_TOPO -> new Coherence(map, SlotLine.CPU, cpuLimit, cpuLimit,
-                    factory.shape().itemCount() == 0 ? -1 : factory.shape().itemCount() - 1, false);
-        };
+        return type instanceof CounterId ? CounterModel.of(type).coherence(map, tasks, factory) : null;
     }
 
     /** A new counter: fresh memory, written and read by nobody yet. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.results.Json;
 import io.counterbench.results.jmh.ForkScores;
+import io.counterbench.results.report.Block;
 import io.counterbench.topology.LatencyClass;
 import io.counterbench.topology.LatencyProfile;
 import java.util.ArrayList;
@@ -124,10 +125,11 @@ final class CostReport {
                 }
             }
         }
-        MarkdownTable t = measured
-                ? new MarkdownTable("run", "counter", "line moves per op", "fast path ns/op", "miss ns/op", "predicted ns/op",
-                        "predicted ops/us", "measured ns/op", "predicted / measured")
-                : new MarkdownTable("run", "counter", "line moves per op", "fast path ns/op", "miss ns/op", "predicted ns/op", "predicted ops/us");
+        Block.Table.Rows t = measured
+                ? Block.Table.numbers("run", "counter", "line moves per op", "fast path ns/op", "miss ns/op",
+                        "predicted ns/op", "predicted ops/us", "measured ns/op", "predicted / measured")
+                : Block.Table.numbers("run", "counter", "line moves per op", "fast path ns/op", "miss ns/op",
+                        "predicted ns/op", "predicted ops/us");
         for (Object[] c : cells) {
             t.row(measured ? c : java.util.Arrays.copyOf(c, 7));
         }

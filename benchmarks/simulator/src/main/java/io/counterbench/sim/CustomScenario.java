@@ -3,6 +3,7 @@ package io.counterbench.sim;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.results.Json;
+import io.counterbench.results.report.Block;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +40,7 @@ final class CustomScenario implements Scenario {
             }
         }
         SimSpec first = specs.getFirst();
-        MarkdownTable t = new MarkdownTable("counter", "batch", "bound under", "bound over", "reachable", "worst under",
+        var t = Block.Table.numbers("counter", "batch", "bound under", "bound over", "reachable", "worst under",
                 "worst over", "mean |dev|", "final", "violations", "ops", "ops/s");
         for (SimResult r : results) {
             t.row(r.spec().id().id(), r.batch(), Units.count(r.boundUnder()), Units.count(r.boundOver()),
@@ -58,12 +59,12 @@ final class CustomScenario implements Scenario {
                 .append(". Deviations in counter units.\n\n");
         md.append(t.render()).append('\n');
         if (!failed.isEmpty()) {
-            MarkdownTable f = new MarkdownTable("counter", "FAILED: threw, no numbers");
+            Block.Table.Rows f = Block.Table.numbers("counter", "FAILED: threw, no numbers");
             failed.forEach(x -> f.row(x.spec().id().id(), x.reason()));
             md.append("These counters threw; the others ran to the end.\n\n").append(f.render()).append('\n');
         }
         if (first.workload() == WorkloadKind.FORK_EXIT) {
-            MarkdownTable life = new MarkdownTable("counter", "processes (one counter each)", "precise != 0 at exit",
+            var life = Block.Table.numbers("counter", "processes (one counter each)", "precise != 0 at exit",
                     "worst |approximate| at exit");
             for (SimResult r : results) {
                 life.row(r.spec().id().id(), Units.count(r.exits()), r.preciseMismatches(), Units.count(r.worstExitDeviation()));

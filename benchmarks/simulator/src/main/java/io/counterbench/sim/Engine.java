@@ -5,7 +5,6 @@ import io.counterbench.counters.Counter;
 import io.counterbench.counters.CounterBuilder;
 import io.counterbench.counters.CounterFactory;
 import io.counterbench.counters.CounterId;
-import io.counterbench.counters.TreeShape;
 import java.util.SplittableRandom;
 
 /**
@@ -39,7 +38,8 @@ final class Engine {
         Accuracy accuracy = counter.accuracy();
         long under = accuracy.under();
         long over = accuracy.over();
-        boolean growingBound = s.id() == CounterId.PER_THREAD;
+        CounterModel model = CounterModel.of(s.id());
+        boolean growingBound = model.boundGrowsWithDeltas();
         long[] largestDelta = new long[s.tasks()];
         long widestUnder = under;
         long widestOver = over;
@@ -147,11 +147,7 @@ final class Engine {
         accuracy = counter.accuracy();
         widestUnder = Math.max(widestUnder, accuracy.under());
         widestOver = Math.max(widestOver, accuracy.over());
-        Long reachable = null;
-        if (s.id() == CounterId.TREE || s.id() == CounterId.TREE_TOPO) {
-            TreeShape shape = factory.shape();
-            reachable = shape.reachableUnder(factory.batch(), s.map().cpus());
-        }
+        Long reachable = factory == null ? null : model.reachableUnder(factory, s.map());
         return new SimResult(s, batch, ops, widestUnder, widestOver, -minDev, maxDev,
                 ops == 0 ? 0 : sumAbs / ops, finalDev, violations, firstViolation, checks, mismatches,
                 scheduler.migrations(), exits, worstExit, reachable,

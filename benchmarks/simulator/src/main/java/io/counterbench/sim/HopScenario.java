@@ -5,6 +5,7 @@ import io.counterbench.counters.CounterFactory;
 import io.counterbench.counters.CounterId;
 import io.counterbench.counters.TreeShape;
 import io.counterbench.results.Json;
+import io.counterbench.results.report.Block;
 import io.counterbench.topology.TopologySources;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ final class HopScenario implements Scenario {
                 + Units.mbText(bound) + " (published: 192 MB); " + shape.description() + ".";
 
         Map<CounterId, String> published = Map.of(CounterId.FLAT, "~1 GB", CounterId.TREE, "~80 MB (bound 192 MB)");
-        MarkdownTable t = new MarkdownTable("hop", "counter", "batch", "bound", "reachable", "worst drift", "mean drift",
+        var t = Block.Table.numbers("hop", "counter", "batch", "bound", "reachable", "worst drift", "mean drift",
                 "violations", "published");
         for (SimResult r : results) {
             t.row(r.spec().label(), r.spec().id().id(), r.batch(), Units.mbText(r.boundUnder()),

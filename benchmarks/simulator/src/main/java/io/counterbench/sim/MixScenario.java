@@ -3,6 +3,7 @@ package io.counterbench.sim;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.counters.CounterId;
 import io.counterbench.results.Json;
+import io.counterbench.results.report.Block;
 import io.counterbench.topology.TopologySources;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,9 +24,9 @@ import java.util.List;
 final class MixScenario implements Scenario {
     static final String NAME = "mix-384";
     static final String TOPOLOGY = "epyc-9654-2s";
-    static final List<CounterId> COUNTERS = List.of(CounterId.ATOMIC, CounterId.PER_THREAD, CounterId.PER_NODE,
-            CounterId.FLAT,
-            CounterId.TREE, CounterId.TREE_TOPO);
+    /** Every built-in whose lines the coherence model sees. */
+    static final List<CounterId> COUNTERS = Arrays.stream(CounterId.values())
+            .filter(id -> CounterModel.of(id) != CounterModel.OPAQUE).toList();
     static final long[] UPDATES_PER_READ = {10, 1_000, 100_000};
 
     @Override
@@ -68,7 +69,7 @@ final class MixScenario implements Scenario {
             }
         }
         List<SimResult> results = Runs.run(NAME, specs, progress);
-        MarkdownTable t = new MarkdownTable("reads", "counter", "reads run", "line moves per update",
+        var t = Block.Table.numbers("reads", "counter", "reads run", "line moves per update",
                 "line moves per read",
                 "worst deviation", "bound");
         for (SimResult r : results) {

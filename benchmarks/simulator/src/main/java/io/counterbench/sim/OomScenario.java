@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.counters.CounterId;
 import io.counterbench.results.Json;
+import io.counterbench.results.report.Block;
 import io.counterbench.topology.TopologySources;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +105,7 @@ final class OomScenario implements Scenario {
                 outcomes.add(run(map, c, id, settings.seedFor(NAME + "/" + c.processes()), progress));
             }
         }
-        MarkdownTable t = new MarkdownTable("processes", "counter", "bound", "worst dev", "selections",
+        var t = Block.Table.numbers("processes", "counter", "bound", "worst dev", "selections",
                 "approx-only wrong victim", "precise sums: always", "with fallback", "fewer by", "fallback wrong", "published");
         ArrayNode rows = Json.array();
         for (Outcome o : outcomes) {

@@ -3,6 +3,7 @@ package io.counterbench.sim;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.counters.CounterId;
 import io.counterbench.results.Json;
+import io.counterbench.results.report.Block;
 import io.counterbench.topology.TopologySources;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class RssScenario implements Scenario {
         Map<CounterId, String> published = Map.of(
                 CounterId.PER_THREAD, "<= 64 x " + THREADS + " pages = " + Units.mbText(64 * THREADS) + " (pre-6.2)",
                 CounterId.FLAT, "tens of MB; up to ~1 GB (6.2+)");
-        MarkdownTable t = new MarkdownTable("counter", "batch", "bound", "worst under", "worst over", "mean |dev|",
+        var t = Block.Table.numbers("counter", "batch", "bound", "worst under", "worst over", "mean |dev|",
                 "at exit (RSS 0)", "violations", "published");
         for (SimResult r : results) {
             t.row(r.spec().id().id(), r.batch(), Units.mbText(r.boundUnder()) + (r.boundUnder() == r.boundOver() ? "" : " / " + Units.mbText(r.boundOver())),

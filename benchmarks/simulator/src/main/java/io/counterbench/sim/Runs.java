@@ -2,6 +2,7 @@ package io.counterbench.sim;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.counterbench.results.Json;
+import io.counterbench.results.report.Block;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,10 +28,12 @@ final class Runs {
     }
 
     /** The coherence table: slow-path writes and line moves per million operations, "n/a" where unobservable. */
-    static MarkdownTable coherenceTable(List<SimResult> results, boolean withLabel) {
-        MarkdownTable t = withLabel
-                ? new MarkdownTable("run", "counter", "carries+flushes", "other core", "other LLC", "other node", "other package")
-                : new MarkdownTable("counter", "carries+flushes", "other core", "other LLC", "other node", "other package");
+    static Block.Table.Rows coherenceTable(List<SimResult> results, boolean withLabel) {
+        Block.Table.Rows t = withLabel
+                ? Block.Table.numbers("run", "counter", "carries+flushes", "other core", "other LLC", "other node",
+                        "other package")
+                : Block.Table.numbers("counter", "carries+flushes", "other core", "other LLC", "other node",
+                        "other package");
         for (SimResult r : results) {
             CoherenceStats c = r.coherence();
             List<Object> cells = new ArrayList<>();

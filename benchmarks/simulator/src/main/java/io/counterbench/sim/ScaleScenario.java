@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.counters.CounterId;
 import io.counterbench.results.Json;
+import io.counterbench.results.report.Block;
 import io.counterbench.topology.TopologySources;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +95,7 @@ final class ScaleScenario implements Scenario {
         for (int i = 0; i < ids.length; i++) {
             headers[i + 1] = ids[i].id();
         }
-        MarkdownTable t = new MarkdownTable(headers);
+        var t = Block.Table.numbers(headers);
         for (int row = 0; row < results.size(); row += ids.length) {
             Object[] cells = new Object[ids.length + 1];
             cells[0] = results.get(row).spec().map().cpuCount();

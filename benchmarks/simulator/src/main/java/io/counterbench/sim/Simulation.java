@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.results.Json;
 import io.counterbench.results.RunFolders;
+import io.counterbench.results.report.Block;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -166,7 +167,7 @@ public final class Simulation {
     private static void printSpeed(PrintWriter out, List<SimResult> speed, double aggregate, double wall) {
         out.println("### speed of the simulator");
         out.println();
-        MarkdownTable t = new MarkdownTable("run", "counter", "topology", "ops", "seconds", "simulated ops/s");
+        var t = Block.Table.numbers("run", "counter", "topology", "ops", "seconds", "simulated ops/s");
         for (SimResult r : speed) {
             t.row(r.spec().label(), r.spec().id().id(), r.spec().map().topology().name(), Units.count(r.ops()),
                     Units.decimal(r.elapsedNanos() / 1e9, 2), Units.millions(r.opsPerSecond()));

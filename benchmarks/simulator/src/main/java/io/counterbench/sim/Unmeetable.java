@@ -45,7 +45,7 @@ final class Unmeetable {
 
     /** The largest batch below the default whose bound meets the limit: "batch 8 (bound 12,288)", or null. */
     static String smallerBatch(CounterId id, Topology t, long limit) {
-        if (id == CounterId.PER_THREAD || id.factory(t, 0).batch() == 0) {
+        if (CounterModel.of(id).boundGrowsWithDeltas() || id.factory(t, 0).batch() == 0) {
             return null;
         }
         for (long batch = id.factory(t, 0).batch() / 2; batch >= 2; batch /= 2) {
@@ -62,7 +62,7 @@ final class Unmeetable {
      * or null.
      */
     static String fewerCpus(CounterId id, int cpus, long limit) {
-        if (id == CounterId.PER_THREAD) {
+        if (CounterModel.of(id).boundGrowsWithDeltas()) {
             return null;
         }
         for (int n = cpus / 2; n >= 1; n /= 2) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.counterbench.counters.CounterId;
+import io.counterbench.results.report.Block;
 import io.counterbench.topology.TopologySources;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class WorkloadTest {
 
     @Test
     void markdownEscapesPipes() {
-        String t = new MarkdownTable("counter", "mean |dev|").row("tree", "a|b").render();
+        String t = Block.Table.numbers("counter", "mean |dev|").row("tree", "a|b").render();
         assertTrue(t.startsWith("| counter | mean \\|dev\\| |\n"), t);
         assertTrue(t.contains("a\\|b"), t);
     }

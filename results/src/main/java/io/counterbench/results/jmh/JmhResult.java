@@ -96,14 +96,22 @@ public record JmhResult(String benchmark, Mode mode, int threads, int forks, int
      */
     public static String displayValue(String name, String value) {
         if ("counter".equals(name) && value != null && value.equals(value.toUpperCase(Locale.ROOT))) {
-            return value.toLowerCase(Locale.ROOT).replace('_', '-');
+            return counterKey(value);
         }
         return value;
     }
 
     /** True when two counter values name the same counter ("ADDER", "adder", "TREE_TOPO", "tree-topo"). */
     public static boolean sameCounter(String a, String b) {
-        return a != null && b != null && a.toLowerCase(Locale.ROOT).replace('_', '-').equals(b.toLowerCase(Locale.ROOT).replace('_', '-'));
+        return a != null && b != null && counterKey(a).equals(counterKey(b));
+    }
+
+    /**
+     * A counter value as the reports key it: lower case with dashes ("TREE_TOPO" and "tree-topo" alike,
+     * as io.counterbench.counters.CounterId#lookup matches them); the one normalisation the reports use.
+     */
+    public static String counterKey(String value) {
+        return value.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     @Override

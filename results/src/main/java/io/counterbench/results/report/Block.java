@@ -32,6 +32,41 @@ public sealed interface Block {
                 }
             }
         }
+
+        /** A table built row by row whose first column is text and the others numbers (right-aligned). */
+        public static Rows numbers(String... header) {
+            return new Rows(List.of(header));
+        }
+
+        /** Rows of a {@link #numbers} table; a null cell reads "n/a". */
+        public static final class Rows {
+            private final List<String> header;
+            private final List<List<String>> rows = new java.util.ArrayList<>();
+
+            private Rows(List<String> header) {
+                this.header = header;
+            }
+
+            public Rows row(Object... cells) {
+                if (cells.length != header.size()) {
+                    throw new IllegalArgumentException("row has " + cells.length + " cells, table has " + header.size()
+                            + " columns");
+                }
+                rows.add(java.util.Arrays.stream(cells).map(c -> c == null ? "n/a" : c.toString()).toList());
+                return this;
+            }
+
+            public Table table() {
+                List<Boolean> numeric = java.util.stream.IntStream.range(0, header.size())
+                        .mapToObj(i -> i > 0).toList();
+                return new Table("", header, numeric, rows);
+            }
+
+            /** The table as Markdown padded for plain-text reading ({@link MarkdownWriter#padded}). */
+            public String render() {
+                return MarkdownWriter.padded(table());
+            }
+        }
     }
 
     /**

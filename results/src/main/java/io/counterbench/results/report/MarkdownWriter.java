@@ -2,7 +2,7 @@ package io.counterbench.results.report;
 
 import java.util.List;
 
-/** Writes a report as GitHub-flavoured Markdown. */
+/** Writes a report, or one table, as GitHub-flavoured Markdown. */
 public final class MarkdownWriter {
     private MarkdownWriter() {
     }
@@ -51,6 +51,48 @@ public final class MarkdownWriter {
             }).toList());
         }
         b.append('\n');
+    }
+
+    /**
+     * One table for a console: columns padded to their widest cell so that the text reads as a table
+     * too, text columns left-aligned and numeric ones right-aligned; only pipes are escaped (no HTML
+     * is rendered there), and the caption is not written.
+     */
+    public static String padded(Block.Table t) {
+        List<String> header = t.header().stream().map(MarkdownWriter::pipes).toList();
+        List<List<String>> rows = t.rows().stream().map(r -> r.stream().map(MarkdownWriter::pipes).toList()).toList();
+        int[] width = new int[header.size()];
+        for (int c = 0; c < width.length; c++) {
+            width[c] = Math.max(3, header.get(c).length());
+            for (List<String> r : rows) {
+                width[c] = Math.max(width[c], r.get(c).length());
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        paddedRow(s, header, width, t.numeric());
+        s.append('|');
+        for (int c = 0; c < width.length; c++) {
+            s.append(t.numeric().get(c) ? "-".repeat(width[c] + 1) + ":" : ":" + "-".repeat(width[c] + 1)).append('|');
+        }
+        s.append('\n');
+        for (List<String> r : rows) {
+            paddedRow(s, r, width, t.numeric());
+        }
+        return s.toString();
+    }
+
+    private static void paddedRow(StringBuilder s, List<String> cells, int[] width, List<Boolean> numeric) {
+        s.append('|');
+        for (int c = 0; c < width.length; c++) {
+            String v = cells.get(c);
+            String pad = " ".repeat(width[c] - v.length());
+            s.append(' ').append(numeric.get(c) ? pad + v : v + pad).append(" |");
+        }
+        s.append('\n');
+    }
+
+    private static String pipes(String cell) {
+        return cell.replace("|", "\\|");
     }
 
     private static void row(StringBuilder b, List<String> cells) {
