@@ -132,9 +132,9 @@ final class LatencyCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** On SIGINT/SIGTERM: latency.json with the pairs finished so far, marked incomplete (nothing before the first pair). */
-    private void keepPartial(LatencyMeasurement m, java.util.concurrent.atomic.AtomicBoolean written, Path root, Instant started,
-                             PrintWriter err) {
+    /** On SIGINT/SIGTERM: latency.json with the pairs finished so far, marked incomplete (none before a pair). */
+    private void keepPartial(LatencyMeasurement m, java.util.concurrent.atomic.AtomicBoolean written, Path root,
+                             Instant started, PrintWriter err) {
         if (!written.compareAndSet(false, true)) {
             return;
         }

@@ -128,7 +128,7 @@ final class SimulateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** On SIGINT/SIGTERM: simulation.json with the scenarios finished so far, marked incomplete, and one line saying so. */
+    /** On SIGINT/SIGTERM: simulation.json with the scenarios finished so far, marked incomplete; one line says so. */
     private void keepPartial(SimulationFile file) {
         java.io.PrintWriter err = spec.commandLine().getErr();
         err.println();

@@ -68,15 +68,17 @@ final class SoakCommand implements Callable<Integer> {
                 Soak.Totals so = soak.soFar();
                 String ran = io.counterbench.sim.Progress.format((System.nanoTime() - start) / 1e9);
                 if (so != null) {
-                    out.printf("soak INCOMPLETE (interrupted after %s of %.1f min; totals as of the last check): %,d operations, "
-                            + "%,d checks in %d rounds, %d violations%n", ran, minutes, so.operations(), so.checks(),
+                    out.printf("soak INCOMPLETE (interrupted after %s of %.1f min; totals as of the last check): "
+                            + "%,d operations, %,d checks in %d rounds, %d violations%n",
+                            ran, minutes, so.operations(), so.checks(),
                             so.rounds(), so.violations());
                     so.firstViolations().forEach(v -> out.println("  violation: " + v));
                     out.flush();
                 }
                 err.println();
-                err.println("interrupted: soak stopped after " + ran + (so == null ? ", before its first check; nothing "
-                        + "to keep" : "; its totals as of the last check are on standard output, marked INCOMPLETE"));
+                err.println("interrupted: soak stopped after " + ran + (so == null
+                        ? ", before its first check; nothing to keep"
+                        : "; its totals as of the last check are on standard output, marked INCOMPLETE"));
                 err.flush();
             });
             t = soak.run(Math.round(minutes * 60_000), err);

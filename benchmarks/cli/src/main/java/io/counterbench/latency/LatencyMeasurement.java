@@ -120,13 +120,15 @@ public final class LatencyMeasurement {
      * finished yet (nothing to keep).
      */
     public synchronized LatencyRun soFar(String why) {
-        return done.isEmpty() ? null : record(done).incomplete(why + " after " + done.size() + " of " + pairCount() + " pairs");
+        return done.isEmpty() ? null
+                : record(done).incomplete(why + " after " + done.size() + " of " + pairCount() + " pairs");
     }
 
     private synchronized LatencyRun record(List<Pair> pairs) {
         double wall = (System.nanoTime() - t0) / 1e9;
         return new LatencyRun(host, cpuModel, topology.name(), topology.source(), plan.cpus(),
-                new LatencyRun.Settings(settings.samples(), roundTrips, roundTrips, plan.total(), plan.sampled(), settings.seed()),
+                new LatencyRun.Settings(settings.samples(), roundTrips, roundTrips, plan.total(), plan.sampled(),
+                        settings.seed()),
                 pairs, started.toString(), wall);
     }
 }

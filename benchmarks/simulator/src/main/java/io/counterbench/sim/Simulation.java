@@ -128,7 +128,8 @@ public final class Simulation {
         }
         out.println("simulation.json: " + written);
         out.println(failures == 0 ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim with precise fallback"
-                : "checks: " + failures + " FAILED (bound violations, precise mismatches, wrong exact victims or counters that threw): see " + written);
+                : "checks: " + failures + " FAILED (bound violations, precise mismatches, wrong exact victims or "
+                + "counters that threw): see " + written);
         out.flush();
         return new Outcome(written, failures);
     }

@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * latency.json, the one definition of its format: the latency command writes it ({@link #of}),
- * the report draws it and the simulator's cost model reads it ({@link #read}). "status" is complete, or
- * incomplete when a signal stopped the run (the pairs finished before it are kept, "reason" says so). Round trips are in
+ * the report draws it and the simulator's cost model reads it ({@link #read}). "status" is complete,
+ * or incomplete when a signal stopped the run (the pairs finished are kept, "reason" says so). Round trips are in
  * ns; each pair keeps every sample, and the medians, spreads and the "classes" summary written
  * beside them are derived from the samples (readers recompute them and ignore what is written).
  */

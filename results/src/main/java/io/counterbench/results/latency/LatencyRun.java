@@ -55,8 +55,8 @@ public record LatencyRun(String host, String cpuModel, String topology, String t
     }
 
     /** A complete run. */
-    public LatencyRun(String host, String cpuModel, String topology, String topologySource, int[] cpus, Settings settings,
-            List<Pair> pairs, String started, double wallSeconds) {
+    public LatencyRun(String host, String cpuModel, String topology, String topologySource, int[] cpus,
+            Settings settings, List<Pair> pairs, String started, double wallSeconds) {
         this(host, cpuModel, topology, topologySource, cpus, settings, pairs, started, wallSeconds, COMPLETE, null);
     }
 
@@ -67,7 +67,8 @@ public record LatencyRun(String host, String cpuModel, String topology, String t
 
     /** The same run marked incomplete, for {@code reason}. */
     public LatencyRun incomplete(String why) {
-        return new LatencyRun(host, cpuModel, topology, topologySource, cpus, settings, pairs, started, wallSeconds, INCOMPLETE, why);
+        return new LatencyRun(host, cpuModel, topology, topologySource, cpus, settings, pairs, started, wallSeconds,
+                INCOMPLETE, why);
     }
 
     @Override

@@ -57,9 +57,10 @@ final class LatencySection implements ReportSection {
 
     /** The line a partial run gets above everything else: what it holds is not the whole run. */
     static String partial(LatencyRun l) {
-        return "PARTIAL RUN (latency.json status: incomplete" + (l.reason() == null ? "" : ", " + l.reason()) + "): only the "
-                + l.pairs().size() + " pair(s) finished before it stopped are below; distance classes may be missing, and the "
-                + "figures are not those of the whole run. Measure again with ./run-bench.sh latency.";
+        return "PARTIAL RUN (latency.json status: incomplete" + (l.reason() == null ? "" : ", " + l.reason())
+                + "): only the " + l.pairs().size() + " pair(s) finished before it stopped are below; distance classes "
+                + "may be missing, and the figures are not those of the whole run. Measure again with "
+                + "./run-bench.sh latency.";
     }
 
     static String describe(LatencyRun l) {

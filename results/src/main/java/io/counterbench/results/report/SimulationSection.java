@@ -76,10 +76,13 @@ final class SimulationSection implements ReportSection {
             JsonNode failures = root.path("checks").path("failures");
             String of = partial ? " (of the finished scenarios only)" : "";
             if (failures.isNumber()) {
-                out.note(failures.asLong() == 0 && partial ? "checks of the finished scenarios only: no bound violation, precise() "
-                        + "always equal to the exact value, no wrong victim with precise fallback" : failures.asLong() == 0
+                out.note(failures.asLong() == 0 && partial ? "checks of the finished scenarios only: no bound "
+                        + "violation, "
+                        + "precise() always equal to the exact value, no wrong victim with precise fallback"
+                        : failures.asLong() == 0
                         ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim with precise fallback"
-                        : "checks FAILED: " + failures.asLong() + " (bound violations, precise mismatches or wrong exact victims)" + of);
+                        : "checks FAILED: " + failures.asLong()
+                        + " (bound violations, precise mismatches or wrong exact victims)" + of);
             } else if (failures.isArray()) {
                 out.note(failures.isEmpty() ? "checks: no bound violation, precise() always equal to the exact value" : "checks FAILED: " + failures);
             }
@@ -101,8 +104,8 @@ final class SimulationSection implements ReportSection {
         List<String> missing = new ArrayList<>();
         root.path("scenarios_missing").forEach(m -> missing.add(m.asText()));
         String reason = root.path("reason").asText("");
-        return "PARTIAL RUN (simulation.json status: incomplete" + (reason.isEmpty() ? "" : ", " + reason) + "): only the "
-                + root.path("scenarios").size() + " scenario(s) finished before it stopped are below"
+        return "PARTIAL RUN (simulation.json status: incomplete" + (reason.isEmpty() ? "" : ", " + reason)
+                + "): only the " + root.path("scenarios").size() + " scenario(s) finished before it stopped are below"
                 + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
                 + ". Run simulate again for the whole set.";
     }
