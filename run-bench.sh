@@ -139,7 +139,7 @@ case "${1:-}" in
       case "$a" in
         --jcstress) exec_args+=(-Djcstress.mode=full) ;;
         --fuzz) exec_args+=(-Dcounterbench.fuzz=full -Dtest=BadInputCampaignTest -Dsurefire.failIfNoSpecifiedTests=false) ;;
-        --faults) exec_args+=(-Dcounterbench.faults=full -Dtest='FaultCampaignTest,FaultRulesTest' -Dsurefire.failIfNoSpecifiedTests=false) ;;
+        --faults) exec_args+=(-Dcounterbench.faults=full -Dtest='FaultCampaignTest,FaultRulesTest,FaultPartialResultsTest' -Dsurefire.failIfNoSpecifiedTests=false) ;;
         -h|--help) test_help; exit 0 ;;
         *) exec_args+=("$a") ;;
       esac

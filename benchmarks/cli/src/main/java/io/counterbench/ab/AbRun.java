@@ -111,17 +111,7 @@ public final class AbRun {
         if (judge != null) {
             return runAdaptive();
         }
-        try {
-            Files.createDirectories(folder.resolve(FORKS_DIR));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the run folder " + folder + ": " + e.getMessage(), e);
-        }
-        synchronized (this) {
-            if (!closed) { // closed: a signal's handler came first, and no reserve may be left behind
-                reserve = io.counterbench.results.Reserve.take(folder, 32 * 1024); // for the last word on a full disk
-            }
-        }
-        save();
+        open();
         Progress progress = new Progress(err, "ab", 1.0);
         progress.plan(plan.estimateSeconds());
         java.util.ArrayDeque<AbPlan.Slot> queue = new java.util.ArrayDeque<>(plan.schedule());
@@ -162,13 +152,26 @@ public final class AbRun {
         return completePairs();
     }
 
-    private int runAdaptive() {
+    /**
+     * Makes the folder, sets the reserve aside (both ways of running need it: on a full disk it holds the space for
+     * the last word of pairs.json and run.json), and writes the first state.
+     */
+    private void open() {
         try {
             Files.createDirectories(folder.resolve(FORKS_DIR));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + folder + ": " + e.getMessage(), e);
         }
+        synchronized (this) {
+            if (!closed) { // closed: a signal's handler came first, and no reserve may be left behind
+                reserve = io.counterbench.results.Reserve.take(folder, 32 * 1024); // for the last word on a full disk
+            }
+        }
         save();
+    }
+
+    private int runAdaptive() {
+        open();
         Progress progress = new Progress(err, "ab", 1.0);
         double left = (deadline - System.nanoTime()) / 1e9;
         progress.plan(Math.min(plan.estimateSeconds(), Math.max(0, left)));
@@ -231,6 +234,7 @@ public final class AbRun {
                 reason = failedPairs == 0 ? stop : failedPairs + " pair(s) failed; see pairs.json and forks/";
                 save();
                 closed = true;
+                releaseReserve();
             }
         }
         return completePairs();
@@ -403,8 +407,8 @@ public final class AbRun {
             writeFailure = writeFailure != null ? writeFailure : e.getMessage();
             state = "incomplete";
             reason = "stopped: " + writeFailure + "; the pairs before are kept";
+            runner.stop(); // the forks end first, so that their logs cannot take the space the reserve gives back
             releaseReserve();
-            runner.stop();
             try {
                 saveRunJson(); // the run's status first, in the space the reserve held: it is the smallest file
                 saveFiles();

@@ -89,18 +89,6 @@ final class Interrupts implements AutoCloseable {
         };
     }
 
-    /** An action for a command that writes its one file at the end: say how far it got and that nothing is kept. */
-    static Runnable nothingKept(PrintWriter err, String command, String file) {
-        long start = System.nanoTime();
-        return () -> {
-            err.println();
-            err.println("interrupted: " + command + " stopped after "
-                    + io.counterbench.sim.Progress.format((System.nanoTime() - start) / 1e9)
-                    + "; nothing is kept (" + file + " is written only when it finishes)");
-            err.flush();
-        };
-    }
-
     /**
      * Removes this JVM's HotSpot attach file (.attach_pidNNN, made in the working directory or /tmp
      * when JOL attaches to itself) at exit, so a footprint stopped by a signal leaves none behind.

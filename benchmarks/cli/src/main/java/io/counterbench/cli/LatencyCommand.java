@@ -111,9 +111,14 @@ final class LatencyCommand implements Callable<Integer> {
         Path root = out != null ? RunFolders.named(out) : RunFolders.writable(RunFolders.defaultRoot());
         Progress progress = noProgress ? Progress.silent() : new Progress(err, "latency", Double.NaN);
         LatencyRun run;
+        java.util.concurrent.atomic.AtomicBoolean kept = new java.util.concurrent.atomic.AtomicBoolean();
         try (Interrupts interrupts = new Interrupts("latency")) {
-            interrupts.on(Interrupts.nothingKept(err, "latency", "latency.json"));
+            interrupts.on(() -> keepPartial(m, kept, root, started, err));
             run = m.run(RunFolders.hostName(), cpuModel(), progress);
+            if (!kept.compareAndSet(false, true)) { // one writer: a signal's handler kept the pairs so far
+                interrupts.quietIfFired();
+            }
+            interrupts.off();
         }
 
         Path dir = out != null ? root : RunFolders.create(root, started);
@@ -127,6 +132,29 @@ final class LatencyCommand implements Callable<Integer> {
         }
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /** On SIGINT/SIGTERM: latency.json with the pairs finished so far, marked incomplete (none before a pair). */
+    private void keepPartial(LatencyMeasurement m, java.util.concurrent.atomic.AtomicBoolean written, Path root,
+                             Instant started, PrintWriter err) {
+        if (!written.compareAndSet(false, true)) {
+            return;
+        }
+        LatencyRun partial = m.soFar("interrupted (SIGINT/SIGTERM)");
+        err.println();
+        try {
+            if (partial == null) {
+                err.println("interrupted: latency stopped before its first pair finished; nothing is kept");
+                return;
+            }
+            Path file = RunFolders.newFile(out != null ? root : RunFolders.create(root, started), LatencyJson.FILE);
+            Json.write(file, LatencyJson.of(partial));
+            err.println(partial.reason() + "; they are kept in " + file + " (status incomplete)");
+        } catch (RuntimeException e) {
+            err.println("error: interrupted, and the pairs so far are lost: " + e.getMessage());
+        } finally {
+            err.flush();
+        }
     }
 
     /** --cpus (each one this process may use and the topology has), else every allowed CPU of the topology. */

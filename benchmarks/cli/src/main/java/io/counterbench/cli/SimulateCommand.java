@@ -3,6 +3,7 @@ package io.counterbench.cli;
 import io.counterbench.results.RunFolders;
 import io.counterbench.sim.CustomOptions;
 import io.counterbench.sim.Simulation;
+import io.counterbench.sim.SimulationFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -115,16 +116,39 @@ final class SimulateCommand implements Callable<Integer> {
         counterJars.load();
         CustomOptions custom = new CustomOptions(topology, counters, tasks, workload, migrate, every, probability, ops, pages, batch);
         Simulation.Outcome outcome;
+        SimulationFile file = new SimulationFile();
         try (Interrupts interrupts = new Interrupts("simulate")) {
-            interrupts.on(Interrupts.nothingKept(spec.commandLine().getErr(), "simulate", "simulation.json"));
+            interrupts.on(() -> keepPartial(file));
             outcome = Simulation.run(new Simulation.Request(scenarios, seed, quick, out, !noProgress, custom,
                     latency, fastPath, threads),
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
+                    spec.commandLine().getOut(), spec.commandLine().getErr(), file);
+            if (outcome.json() == null) { // one writer: a signal's handler kept the finished scenarios
+                interrupts.quietIfFired();
+            }
         }
         if (outcome.failures() > 0) {
             throw new CheckFailedException(outcome.failures() + " simulation check(s) failed (bound violations, precise mismatches, "
                     + "wrong victims of an exact selection or counters that threw); see " + outcome.json());
         }
         return ExitCodes.OK;
+    }
+
+    /** On SIGINT/SIGTERM: simulation.json with the scenarios finished so far, marked incomplete; one line says so. */
+    private void keepPartial(SimulationFile file) {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        err.println();
+        try {
+            Path kept = file.interrupted("interrupted (SIGINT/SIGTERM)");
+            if (kept != null) {
+                err.println(file.reason() + "; they are kept in " + kept + " (status incomplete)");
+            } else if (file.completeFile() != null) {
+                err.println("interrupted after " + file.completeFile() + " was written whole");
+            } else {
+                err.println("interrupted: simulate stopped before its first scenario finished; nothing is kept");
+            }
+        } catch (RuntimeException e) {
+            err.println("error: interrupted, and the finished scenarios are lost: " + e.getMessage());
+        }
+        err.flush();
     }
 }

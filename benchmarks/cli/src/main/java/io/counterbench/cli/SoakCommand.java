@@ -63,14 +63,27 @@ final class SoakCommand implements Callable<Integer> {
         out.flush();
         Soak.Totals t;
         try (Interrupts interrupts = new Interrupts("soak")) {
+            long start = System.nanoTime();
             interrupts.on(() -> {
+                Soak.Totals so = soak.soFar();
+                String ran = io.counterbench.sim.Progress.format((System.nanoTime() - start) / 1e9);
+                if (so != null) {
+                    out.printf("soak INCOMPLETE (interrupted after %s of %.1f min; totals as of the last check): "
+                            + "%,d operations, %,d checks in %d rounds, %d violations%n",
+                            ran, minutes, so.operations(), so.checks(),
+                            so.rounds(), so.violations());
+                    so.firstViolations().forEach(v -> out.println("  violation: " + v));
+                    out.flush();
+                }
                 err.println();
-                err.println("interrupted: soak stopped before its end; the last [soak] line above has its "
-                        + "totals so far "
-                        + "(operations, checks, violations); soak keeps no file");
+                err.println("interrupted: soak stopped after " + ran + (so == null
+                        ? ", before its first check; nothing to keep"
+                        : "; its totals as of the last check are on standard output, marked INCOMPLETE"));
                 err.flush();
             });
             t = soak.run(Math.round(minutes * 60_000), err);
+            interrupts.off();
+            interrupts.quietIfFired(); // one writer: a signal's handler printed the totals
         }
         out.printf("soak done: %,d operations, %,d checks in %d rounds, %d violations%n", t.operations(), t.checks(), t.rounds(),
                 t.violations());

@@ -35,6 +35,13 @@ public final class LatencyMeasurement {
     private final Topology topology;
     private final PairPlan plan;
     private final Settings settings;
+    // the run as it stands, for a signal's handler (soFar): guarded by this
+    private final List<Pair> done = new ArrayList<>();
+    private String host = "";
+    private String cpuModel = "";
+    private Instant started;
+    private long t0;
+    private long roundTrips;
 
     /** Plans the pairs of {@code cpus} (bad input: IllegalArgumentException, before anything runs). */
     public LatencyMeasurement(Topology topology, int[] cpus, Settings settings) {
@@ -69,6 +76,12 @@ public final class LatencyMeasurement {
     public LatencyRun run(String host, String cpuModel, Progress progress) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        synchronized (this) {
+            this.host = host;
+            this.cpuModel = cpuModel;
+            this.started = started;
+            this.t0 = t0;
+        }
         PairPlan.Pair first = plan.pairs().getFirst();
         progress.phase("calibrating on CPUs " + first.a() + " and " + first.b());
         PairRunner.Result cal = PairRunner.measure(first.a(), first.b(), CALIBRATION_ROUND_TRIPS, CALIBRATION_SAMPLES,
@@ -78,6 +91,9 @@ public final class LatencyMeasurement {
         long roundTrips = settings.roundTrips() > 0 ? settings.roundTrips()
                 : Math.max(MIN_ROUND_TRIPS, Math.min(MAX_ROUND_TRIPS, Math.round(SAMPLE_NANOS / Math.max(rt, 1))));
         long warmup = roundTrips;
+        synchronized (this) {
+            this.roundTrips = roundTrips;
+        }
         double pairNanos = 2.0 * (warmup + settings.samples() * roundTrips) * Math.max(rt, 1);
         long timeout = (long) Math.max(30e9, 50 * pairNanos);
         progress.plan(plan.pairs().size());
@@ -89,12 +105,30 @@ public final class LatencyMeasurement {
         for (PairPlan.Pair p : plan.pairs()) {
             progress.phase("CPUs " + p.a() + " and " + p.b() + " (" + p.cls().key() + ")");
             PairRunner.Result r = PairRunner.measure(p.a(), p.b(), warmup, settings.samples(), roundTrips, timeout);
-            out.add(new Pair(p.a(), p.b(), p.cls().key(), r.cas(), r.storeLoad()));
+            Pair measured = new Pair(p.a(), p.b(), p.cls().key(), r.cas(), r.storeLoad());
+            out.add(measured);
+            synchronized (this) {
+                done.add(measured);
+            }
             progress.tick(1);
         }
+        return record(out);
+    }
+
+    /**
+     * The pairs finished so far, as an incomplete run (a signal stopped it: {@code why}); null when none
+     * finished yet (nothing to keep).
+     */
+    public synchronized LatencyRun soFar(String why) {
+        return done.isEmpty() ? null
+                : record(done).incomplete(why + " after " + done.size() + " of " + pairCount() + " pairs");
+    }
+
+    private synchronized LatencyRun record(List<Pair> pairs) {
         double wall = (System.nanoTime() - t0) / 1e9;
         return new LatencyRun(host, cpuModel, topology.name(), topology.source(), plan.cpus(),
-                new LatencyRun.Settings(settings.samples(), roundTrips, warmup, plan.total(), plan.sampled(), settings.seed()),
-                out, started.toString(), wall);
+                new LatencyRun.Settings(settings.samples(), roundTrips, roundTrips, plan.total(), plan.sampled(),
+                        settings.seed()),
+                pairs, started.toString(), wall);
     }
 }

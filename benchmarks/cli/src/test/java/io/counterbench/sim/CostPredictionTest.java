@@ -100,6 +100,19 @@ class CostPredictionTest {
     }
 
     @Test
+    void anIncompleteLatencyFileIsRefusedNotPricedAsAWholeRun() throws IOException {
+        String cls = io.counterbench.topology.LatencyClass.of(io.counterbench.topology.TopologySources.load("small-2").distance(0, 1)).key();
+        Path whole = latency(cls);
+        Path part = dir.resolve("part-latency.json");
+        Json.write(part, LatencyJson.of(LatencyJson.read(whole).incomplete("interrupted (SIGINT/SIGTERM) after 1 of 6 pairs")));
+        simulate("update", "--topology", "small-2", "--latency", part.toString(), "--fast-path", jmh().toString(),
+                "--counters", "atomic", "--ops", "2000")
+                .assertOneLineError(part + ": an incomplete latency run (interrupted (SIGINT/SIGTERM) after 1 of 6 pairs); "
+                        + "measure again with ./run-bench.sh latency");
+        assertFalse(Files.exists(dir.resolve("out").resolve("simulation.json")), "refused before the work");
+    }
+
+    @Test
     void updateReplaysTheJmhRowsAndSetsThePredictionAgainstTheMeasurement() throws IOException {
         String cls = io.counterbench.topology.LatencyClass.of(io.counterbench.topology.TopologySources.load("small-2").distance(0, 1)).key();
         Cli.Run r = simulate("update", "--topology", "small-2", "--latency", latency(cls).toString(), "--fast-path", jmh().toString(),

@@ -29,8 +29,13 @@ record CostInputs(LatencyProfile latency, UpdateRows fastPath) {
                 fastPathFile == null ? null : UpdateRows.read(fastPathFile));
     }
 
-    /** The profile a measured run gives: per class, half the median CAS round trip over the class's pairs. */
+    /** The profile a measured run (a complete one) gives: per class, half the median CAS round trip over its pairs. */
     static LatencyProfile profileOf(Path file, LatencyRun run) {
+        if (!run.complete()) { // the pairs a signal let finish are not the run: refused, never used as a whole
+            throw io.counterbench.results.InputException.of(file, "an incomplete latency run ("
+                    + (run.reason() == null ? "stopped early" : run.reason())
+                    + "); measure again with ./run-bench.sh latency");
+        }
         Map<LatencyClass, LatencyProfile.Figure> figures = new EnumMap<>(LatencyClass.class);
         String where = (run.host().isEmpty() ? "" : " on " + run.host()) + (run.cpuModel().isEmpty() ? "" : " (" + run.cpuModel() + ")");
         for (ClassSummary c : run.classes()) {

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.results.Json;
 import io.counterbench.results.RunFolders;
 import io.counterbench.results.report.Block;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +54,14 @@ public final class Simulation {
 
     /** Runs a request; bad input throws IllegalArgumentException (one line) before anything is printed. */
     public static Outcome run(Request request, PrintWriter out, PrintWriter err) {
+        return run(request, out, err, new SimulationFile());
+    }
+
+    /**
+     * Runs a request; {@code file} is where a signal's handler finds the scenarios finished so far. The outcome's
+     * json is null when the handler wrote simulation.json first (the run then writes and prints nothing more).
+     */
+    public static Outcome run(Request request, PrintWriter out, PrintWriter err, SimulationFile file) {
         long startNanos = System.nanoTime();
         Instant started = Instant.now();
         List<Scenario> scenarios = resolve(request.scenarios());
@@ -81,6 +86,7 @@ public final class Simulation {
             RunFolders.writable(RunFolders.defaultRoot()); // checked before the work, which can take minutes
         }
         SimSettings settings = new SimSettings(request.seed(), request.quick(), plan, update);
+        file.start(request, scenarios.stream().map(Scenario::name).toList(), folder, started, startNanos);
 
         Progress progress = request.progress() ? new Progress(err, "simulate", Double.NaN) : Progress.silent();
         for (Scenario s : scenarios) {
@@ -97,6 +103,7 @@ public final class Simulation {
         for (Scenario s : scenarios) {
             ScenarioReport r = CostReport.attach(s.run(settings, progress), cost);
             reports.add(r);
+            file.finished(r);
             all.addAll(r.results());
             out.println(r.markdown());
             out.flush();
@@ -114,23 +121,26 @@ public final class Simulation {
         timing.put("wall_s", Json.round(wall));
         timing.set("speed", SpeedProbe.json(speed));
         Json.putNumber(timing, "tree_ops_per_s_scenarios", aggregate > 0 ? Json.round(aggregate) : Double.NaN);
+        machine(json);
+
+        Path written = file.complete(json);
+        if (written == null) {
+            return new Outcome(null, failures); // a signal's handler kept the finished scenarios and said so
+        }
+        out.println("simulation.json: " + written);
+        out.println(failures == 0 ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim with precise fallback"
+                : "checks: " + failures + " FAILED (bound violations, precise mismatches, wrong exact victims or "
+                + "counters that threw): see " + written);
+        out.flush();
+        return new Outcome(written, failures);
+    }
+
+    /** The "run" object: where the simulation ran. */
+    static void machine(ObjectNode json) {
         ObjectNode run = json.putObject("run");
         run.put("host", RunFolders.hostName());
         run.put("java", Runtime.version().toString());
         run.put("available_processors", Runtime.getRuntime().availableProcessors());
-
-        Path dir = folder != null ? folder : RunFolders.create(RunFolders.defaultRoot(), started);
-        Path file = RunFolders.newFile(dir, "simulation.json");
-        try {
-            io.counterbench.results.AtomicFile.writeString(file, Json.MAPPER.writeValueAsString(json) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + io.counterbench.inputs.IoReasons.of(e), e);
-        }
-        out.println("simulation.json: " + file);
-        out.println(failures == 0 ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim with precise fallback"
-                : "checks: " + failures + " FAILED (bound violations, precise mismatches, wrong exact victims or counters that threw): see " + file);
-        out.flush();
-        return new Outcome(file, failures);
     }
 
     private static List<Scenario> resolve(List<String> names) {
@@ -149,7 +159,7 @@ public final class Simulation {
         return wanted.stream().map(Scenarios::byName).toList();
     }
 
-    private static ObjectNode document(Request request, List<ScenarioReport> reports, long failures) {
+    static ObjectNode document(Request request, List<ScenarioReport> reports, long failures) {
         ObjectNode json = Json.object();
         json.put("schema", "counterbench-simulation/1");
         json.put("seed", request.seed());

@@ -34,6 +34,8 @@ public final class Soak {
     private final long seed;
     private final Topology host;
     private final Topology virtual;
+    /** The totals as of the last check (for a signal's handler), null before the first. */
+    private volatile Totals lastCheck;
 
     public Soak(List<? extends CounterType> ids, int threads, long intervalMillis, long seed) {
         if (threads < 1) {
@@ -181,6 +183,7 @@ public final class Soak {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 boolean done = elapsed * 1000 >= millis;
                 long total = java.util.Arrays.stream(ops).sum();
+                lastCheck = new Totals(total, checks[0], violations[0], rounds[0], List.copyOf(first));
                 progress.printf("[soak] %5.0f s of %d s, ETA %s: %,d operations, %,d checks, %d violations%n", elapsed,
                         millis / 1000, Progress.format(Math.max(0, millis / 1000.0 - elapsed)), total, checks[0], violations[0]);
                 progress.flush();
@@ -201,6 +204,11 @@ public final class Soak {
             t.join();
         }
         return new Totals(java.util.Arrays.stream(ops).sum(), checks[0], violations[0], rounds[0], first);
+    }
+
+    /** The totals as of the last check: what a soak stopped early found; null before its first check. */
+    public Totals soFar() {
+        return lastCheck;
     }
 
     private static String oneLine(RuntimeException e) {

@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * latency.json, the one definition of its format: the latency command writes it ({@link #of}),
- * the report draws it and the simulator's cost model reads it ({@link #read}). Round trips are in
+ * the report draws it and the simulator's cost model reads it ({@link #read}). "status" is complete,
+ * or incomplete when a signal stopped the run (the pairs finished are kept, "reason" says so). Round trips are in
  * ns; each pair keeps every sample, and the medians, spreads and the "classes" summary written
  * beside them are derived from the samples (readers recompute them and ignore what is written).
  */
@@ -41,6 +42,10 @@ public final class LatencyJson {
     public static ObjectNode of(LatencyRun r) {
         ObjectNode o = Json.object();
         o.put("schema", SCHEMA);
+        o.put("status", r.status());
+        if (r.reason() != null) {
+            o.put("reason", r.reason());
+        }
         o.put("what", "core-to-core latency: two threads pinned to CPUs a and b bounce one cache line; round trips in ns "
                 + "(one transfer each way), median and spread over samples; one-way = round trip / 2 is what a line move costs");
         ObjectNode methods = o.putObject("methods");
@@ -126,6 +131,11 @@ public final class LatencyJson {
             throw InputException.of(file, "not a latency file: schema is " + (schema == null ? "missing" : "\"" + schema + "\"")
                     + ", expected \"" + SCHEMA + "\" (written by ./run-bench.sh latency)");
         }
+        String status = JsonFields.text(file, "", root, "status");
+        if (status != null && !status.equals(LatencyRun.COMPLETE) && !status.equals(LatencyRun.INCOMPLETE)) {
+            throw InputException.of(file, "status is \"" + status + "\": complete or incomplete");
+        }
+        String reason = JsonFields.text(file, "", root, "reason");
         JsonNode machine = JsonFields.object(file, "", root, "machine");
         String host = machine == null ? "" : orEmpty(JsonFields.text(file, "machine.", machine, "host"));
         String model = machine == null ? "" : orEmpty(JsonFields.text(file, "machine.", machine, "cpu_model"));
@@ -193,7 +203,9 @@ public final class LatencyJson {
         JsonNode timing = JsonFields.object(file, "", root, "timing");
         String started = timing == null ? "" : orEmpty(JsonFields.text(file, "timing.", timing, "started"));
         double wall = timing == null ? Double.NaN : JsonFields.number(file, "timing.wall_s", timing.get("wall_s"));
-        return new LatencyRun(host, model, topology, topologySource, cpus, settings, pairs, started, wall);
+        // files from before the status was written are whole runs: they were written only at the end
+        return new LatencyRun(host, model, topology, topologySource, cpus, settings, pairs, started, wall,
+                status == null ? LatencyRun.COMPLETE : status, reason);
     }
 
     private static int cpu(Path file, String where, JsonNode p, String field, Set<Integer> known) {

@@ -21,9 +21,13 @@ import java.util.Map;
  * @param pairs the measured pairs
  * @param started when the run began (ISO-8601), or ""
  * @param wallSeconds how long it took, NaN when unknown
+ * @param status "complete", or "incomplete" when a signal stopped the run and only the pairs finished before are kept
+ * @param reason why it is incomplete ("interrupted (SIGINT/SIGTERM) after 12 of 28 pairs"), or null
  */
 public record LatencyRun(String host, String cpuModel, String topology, String topologySource, int[] cpus, Settings settings,
-        List<Pair> pairs, String started, double wallSeconds) {
+        List<Pair> pairs, String started, double wallSeconds, String status, String reason) {
+    public static final String COMPLETE = "complete";
+    public static final String INCOMPLETE = "incomplete";
 
     /** The distance classes, nearest first: the keys files use (topologies' LatencyClass has the same). */
     public static final List<String> CLASSES = List.of("same-core", "same-llc", "same-node", "same-package", "remote");
@@ -45,6 +49,26 @@ public record LatencyRun(String host, String cpuModel, String topology, String t
     public LatencyRun {
         cpus = cpus.clone();
         pairs = List.copyOf(pairs);
+        if (!COMPLETE.equals(status) && !INCOMPLETE.equals(status)) {
+            throw new IllegalArgumentException("a latency run's status is complete or incomplete, not " + status);
+        }
+    }
+
+    /** A complete run. */
+    public LatencyRun(String host, String cpuModel, String topology, String topologySource, int[] cpus,
+            Settings settings, List<Pair> pairs, String started, double wallSeconds) {
+        this(host, cpuModel, topology, topologySource, cpus, settings, pairs, started, wallSeconds, COMPLETE, null);
+    }
+
+    /** Whether every planned pair was measured (false: a signal stopped the run; {@link #reason()} says when). */
+    public boolean complete() {
+        return COMPLETE.equals(status);
+    }
+
+    /** The same run marked incomplete, for {@code reason}. */
+    public LatencyRun incomplete(String why) {
+        return new LatencyRun(host, cpuModel, topology, topologySource, cpus, settings, pairs, started, wallSeconds,
+                INCOMPLETE, why);
     }
 
     @Override

@@ -40,6 +40,9 @@ final class LatencySection implements ReportSection {
             if (ctx.merged()) {
                 out.heading(3, "Machine: " + ctx.label(run));
             }
+            if (!l.complete()) {
+                out.paragraph(partial(l));
+            }
             out.paragraph(describe(l));
             out.add(LatencyTables.summary(l));
             out.add(Block.Chart.heatmap(prefix + "latency-cas", LatencyTables.heatmap(l, true)));
@@ -50,6 +53,14 @@ final class LatencySection implements ReportSection {
             out.note("What this cannot tell: the latency of one line bouncing between two otherwise idle CPUs, not under load "
                     + "(many lines, many CPUs, a busy interconnect); on a VM, only where the hypervisor ran the vCPUs during the run.");
         }
+    }
+
+    /** The line a partial run gets above everything else: what it holds is not the whole run. */
+    static String partial(LatencyRun l) {
+        return "PARTIAL RUN (latency.json status: incomplete" + (l.reason() == null ? "" : ", " + l.reason())
+                + "): only the " + l.pairs().size() + " pair(s) finished before it stopped are below; distance classes "
+                + "may be missing, and the figures are not those of the whole run. Measure again with "
+                + "./run-bench.sh latency.";
     }
 
     static String describe(LatencyRun l) {

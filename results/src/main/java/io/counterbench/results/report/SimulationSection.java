@@ -49,6 +49,10 @@ final class SimulationSection implements ReportSection {
             if (ctx.merged()) {
                 out.heading(3, "Machine: " + ctx.label(run));
             }
+            boolean partial = "incomplete".equals(root.path("status").asText("complete"));
+            if (partial) {
+                out.paragraph(partial(root));
+            }
             double page = root.path("page_size_bytes").asDouble(4096);
             SimTables tables = new SimTables(page);
             SimCharts charts = new SimCharts(page);
@@ -70,10 +74,15 @@ final class SimulationSection implements ReportSection {
                         + "Wall time: " + SimTables.decimal(root.path("timing").path("wall_s").asDouble(Double.NaN), 1) + " s.");
             }
             JsonNode failures = root.path("checks").path("failures");
+            String of = partial ? " (of the finished scenarios only)" : "";
             if (failures.isNumber()) {
-                out.note(failures.asLong() == 0
+                out.note(failures.asLong() == 0 && partial ? "checks of the finished scenarios only: no bound "
+                        + "violation, "
+                        + "precise() always equal to the exact value, no wrong victim with precise fallback"
+                        : failures.asLong() == 0
                         ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim with precise fallback"
-                        : "checks FAILED: " + failures.asLong() + " (bound violations, precise mismatches or wrong exact victims)");
+                        : "checks FAILED: " + failures.asLong()
+                        + " (bound violations, precise mismatches or wrong exact victims)" + of);
             } else if (failures.isArray()) {
                 out.note(failures.isEmpty() ? "checks: no bound violation, precise() always equal to the exact value" : "checks FAILED: " + failures);
             }
@@ -89,6 +98,17 @@ final class SimulationSection implements ReportSection {
     static final Range OPS_PER_POINT = new Range("operations per drift point", 1, Long.MAX_VALUE);
     /** The simulated page size: MB columns divide by it. */
     static final Range PAGE_BYTES = new Range("a page size in bytes", 1, 1L << 30);
+
+    /** The line a partial simulation gets above everything else: what it holds is not the whole run. */
+    static String partial(JsonNode root) {
+        List<String> missing = new ArrayList<>();
+        root.path("scenarios_missing").forEach(m -> missing.add(m.asText()));
+        String reason = root.path("reason").asText("");
+        return "PARTIAL RUN (simulation.json status: incomplete" + (reason.isEmpty() ? "" : ", " + reason)
+                + "): only the " + root.path("scenarios").size() + " scenario(s) finished before it stopped are below"
+                + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
+                + ". Run simulate again for the whole set.";
+    }
 
     /**
      * Reads simulation.json and checks its shape: an object whose "scenarios" are objects with
@@ -120,6 +140,10 @@ final class SimulationSection implements ReportSection {
                 }
             }
             JsonFields.object(file, "scenario " + i + ": ", s, "published");
+        }
+        String status = JsonFields.text(file, "", root, "status");
+        if (status != null && !status.equals("complete") && !status.equals("incomplete")) {
+            throw InputException.of(file, "status is \"" + status + "\": complete or incomplete");
         }
         JsonNode checks = JsonFields.object(file, "", root, "checks");
         if (checks != null && !checks.path("failures").isArray()) {

@@ -45,6 +45,25 @@ class LatencyJsonTest {
     }
 
     @Test
+    void anIncompleteRunSaysSoAndReadsBackIncomplete() throws IOException {
+        LatencyRun whole = LatencyFixtures.eightCpus(3);
+        assertTrue(LatencyJson.read(LatencyFixtures.write(dir, whole)).complete());
+        LatencyRun back = LatencyJson.read(LatencyFixtures.write(dir, whole.incomplete("interrupted after 5 of 28 pairs")));
+        assertFalse(back.complete());
+        assertEquals("incomplete", back.status());
+        assertEquals("interrupted after 5 of 28 pairs", back.reason());
+        Path f = LatencyFixtures.write(dir, whole);
+        JsonNode n = Json.MAPPER.readTree(f.toFile());
+        ((ObjectNode) n).remove("status");
+        Files.writeString(f, n.toString());
+        assertTrue(LatencyJson.read(f).complete(), "a file from before the status was written is a whole run");
+        ((ObjectNode) n).put("status", "running");
+        Files.writeString(f, n.toString());
+        InputException e = assertThrows(InputException.class, () -> LatencyJson.read(f));
+        assertTrue(e.getMessage().endsWith("status is \"running\": complete or incomplete"), e.getMessage());
+    }
+
+    @Test
     void classSummariesAreComputedFromThePairsSamples() {
         LatencyRun run = LatencyFixtures.eightCpus(5);
         List<ClassSummary> classes = run.classes();

@@ -41,6 +41,23 @@ class LatencyReportTest {
     }
 
     @Test
+    void anIncompleteRunIsShownAsAPartialRun() throws Exception {
+        LatencyRun run = LatencyFixtures.eightCpus(5);
+        LatencyRun part = new LatencyRun(run.host(), run.cpuModel(), run.topology(), run.topologySource(), run.cpus(),
+                run.settings(), run.pairs().subList(0, 3), run.started(), run.wallSeconds())
+                .incomplete("interrupted (SIGINT/SIGTERM) after 3 of 28 pairs");
+        LatencyFixtures.write(dir, part);
+        Reports.write(List.of(dir), dir);
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("PARTIAL RUN (latency.json status: incomplete, interrupted (SIGINT/SIGTERM) after 3 of 28 pairs): "
+                + "only the 3 pair(s) finished before it stopped are below"), md);
+        Path whole = Files.createDirectories(dir.resolve("whole"));
+        LatencyFixtures.write(whole, run);
+        Reports.write(List.of(whole), whole);
+        assertFalse(Files.readString(whole.resolve("report.md")).contains("PARTIAL RUN"), "a complete run is not partial");
+    }
+
+    @Test
     void theGateStillWantsJmhJson() {
         LatencyFixtures.write(dir, LatencyFixtures.eightCpus(2));
         InputException e = assertThrows(InputException.class, () -> RunLoader.load(dir));

@@ -50,6 +50,37 @@ class SimulationSectionTest {
     }
 
     @Test
+    void anIncompleteSimulationIsShownAsAPartialRunAndAWhollyOneIsNot(@TempDir Path tmp) throws Exception {
+        Path whole = Fixtures.copy("runs/with-simulation", tmp, "whole");
+        Reports.write(List.of(whole), whole);
+        assertFalse(Files.readString(whole.resolve("report.md")).contains("PARTIAL RUN"), "a file without status is a whole run");
+        Path run = Fixtures.edit(Fixtures.copy("runs/with-simulation", tmp, "run"), "simulation.json", n -> {
+            com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) n;
+            com.fasterxml.jackson.databind.node.ArrayNode scenarios = (com.fasterxml.jackson.databind.node.ArrayNode) o.get("scenarios");
+            while (scenarios.size() > 1) {
+                scenarios.remove(scenarios.size() - 1);
+            }
+            o.put("status", "incomplete");
+            o.put("reason", "interrupted (SIGINT/SIGTERM) after 1 of 4 scenarios");
+            o.putArray("scenarios_missing").add("hop-384").add("oom-select").add("scale");
+        });
+        Reports.write(List.of(run), run);
+        String md = Files.readString(run.resolve("report.md"));
+        assertTrue(md.contains("PARTIAL RUN (simulation.json status: incomplete, interrupted (SIGINT/SIGTERM) after 1 of 4 "
+                + "scenarios): only the 1 scenario(s) finished before it stopped are below; missing: hop-384, oom-select, scale"), md);
+        assertTrue(md.contains("checks of the finished scenarios only"), md);
+    }
+
+    @Test
+    void aStatusThatIsNeitherCompleteNorIncompleteIsRefused(@TempDir Path tmp) {
+        Path run = Fixtures.edit(Fixtures.copy("runs/with-simulation", tmp, "run"), "simulation.json",
+                n -> ((com.fasterxml.jackson.databind.node.ObjectNode) n).put("status", "running"));
+        io.counterbench.results.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.counterbench.results.InputException.class, () -> Reports.build(List.of(run)));
+        assertTrue(e.getMessage().endsWith("simulation.json: status is \"running\": complete or incomplete"), e.getMessage());
+    }
+
+    @Test
     void anOldSimulationFileGetsANoteInsteadOfDriftCharts(@TempDir Path tmp) throws Exception {
         Path run = Fixtures.copy("runs/with-simulation", tmp, "run");
         Reports.write(List.of(run), run);
