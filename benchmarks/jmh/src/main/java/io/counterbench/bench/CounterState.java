@@ -82,6 +82,11 @@ public class CounterState {
             cpuOfThread = host ? p.cpusFor(topo, threads, Affinity.processCpus()) : p.cpusFor(topo, threads);
         }
         pin = host && p != Placement.NONE;
+        if (Forensics.ON) {
+            Forensics.clear();
+            Forensics.object("state", this);
+            Forensics.counter("counter", c, cpuOfThread[0]);
+        }
     }
 
     /** Called by each writer's trial setup, on its own thread. */
