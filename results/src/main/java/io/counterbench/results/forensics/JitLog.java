@@ -109,7 +109,7 @@ public record JitLog(int c2Compiles, int deopts, long lastC2Millis, String inlin
         return new JitLog(c2, deopts, last, digest(lastTree), failed);
     }
 
-    /** The decision without profile counts and the type profile's detail (which vary from fork to fork). */
+    /** The decision without profile counts, the type profile's detail (which vary from fork to fork) and repeats. */
     static String decision(String text) {
         String d = text;
         int profile = d.indexOf("callee changed");
@@ -120,7 +120,12 @@ public record JitLog(int c2Compiles, int deopts, long lastC2Millis, String inlin
         if (arrow >= 0) {
             d = d.substring(0, arrow);
         }
-        return COUNTS.matcher(d).replaceAll("").replaceAll("\\s+", " ").strip();
+        // C2 of JDK 25 prints some decisions twice ("inline (hot)   inline (hot)"): once is enough
+        java.util.LinkedHashSet<String> parts = new java.util.LinkedHashSet<>();
+        for (String part : COUNTS.matcher(d).replaceAll("").strip().split("\\s{2,}")) {
+            parts.add(part.replaceAll("\\s+", " "));
+        }
+        return String.join(" ", parts);
     }
 
     private static String shortName(String method) {
