@@ -109,6 +109,7 @@ public enum Profile {
 
         static final List<Slice> QUICK = List.of(
                 Slice.skip("^CpuIdBenchmark\\."),
+                Slice.skip("^LookupLadderBenchmark\\."),
                 Slice.of("^UpdateBenchmark\\.inc$"),
                 Slice.of("^UpdateBenchmark\\.inc$", "counter", "tree,flat,adder", "cpu", "handle,known"),
                 Slice.of("^UpdateBenchmark\\.(rssMix|random)$", "counter", "per-thread,flat,tree,adder"),
@@ -121,6 +122,7 @@ public enum Profile {
 
         static final List<Slice> CI = List.of(
                 Slice.skip("^CpuIdBenchmark\\."),
+                Slice.skip("^LookupLadderBenchmark\\."),
                 Slice.skip("^UpdateBenchmark\\.(rssMix|random|noop)$"),
                 Slice.skip("^ReaderWriterBenchmark\\."),
                 Slice.skip("^MixBenchmark\\."),
@@ -132,6 +134,7 @@ public enum Profile {
                 Slice.skip("^SelectionBenchmark\\."));
 
         static final List<Slice> STABILITY = List.of(
+                Slice.skip("^LookupLadderBenchmark\\."),
                 Slice.skip("^UpdateBenchmark\\.(rssMix|random|noop)$"),
                 Slice.skip("^ReaderWriterBenchmark\\."),
                 Slice.skip("^MixBenchmark\\."),

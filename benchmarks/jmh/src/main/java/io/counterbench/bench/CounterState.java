@@ -54,6 +54,8 @@ public class CounterState {
     int[] cpuOfThread;
     boolean pin;
     private final List<WorkerState> writers = new ArrayList<>();
+    /** Kept so that the counter allocated after it stays shifted by its size (null unless the knob is set). */
+    private Object shift;
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) {
@@ -70,6 +72,7 @@ public class CounterState {
             throw new IllegalArgumentException("cpu=known needs pinned threads: placement none leaves the CPU to the OS");
         }
         CounterType id = CounterTypes.parse(counter); // a built-in id, or one a --counter-jar contributed
+        shift = Forensics.shift(); // the forensics' address knob: a filler allocated just before the counter
         c = FaultInjection.counter(params.getBenchmark(), id, topo);
         if (SlowdownKnob.ON) {
             knob = SlowdownKnob.fraction(id.id());

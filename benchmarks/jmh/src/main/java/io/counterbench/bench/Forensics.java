@@ -28,6 +28,24 @@ public final class Forensics {
     private Forensics() {
     }
 
+    /**
+     * The address knob of the stability experiment: with {@code -Dcounterbench.forensics.shift=BYTES}
+     * (a multiple of 8, at least 16) a filler of that many bytes, allocated just before the counter,
+     * so that the counter and (the fork's first counter) its arena chunk lie BYTES further on in the
+     * allocation buffer; null without the property. The recorded addresses show where they landed.
+     */
+    public static Object shift() {
+        String text = System.getProperty("counterbench.forensics.shift");
+        if (text == null) {
+            return null;
+        }
+        int bytes = Integer.parseInt(text.strip());
+        if (bytes < 16 || bytes % 8 != 0) {
+            throw new IllegalArgumentException("counterbench.forensics.shift=" + text + ": a multiple of 8 bytes, at least 16");
+        }
+        return new byte[bytes - 16]; // a byte[] of n elements takes 16 + n bytes (8-byte aligned)
+    }
+
     /** Keeps {@code o} under {@code name} (null is ignored); its address is read after every iteration. */
     public static synchronized void object(String name, Object o) {
         if (ON && o != null) {

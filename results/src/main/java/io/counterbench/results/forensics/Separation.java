@@ -92,6 +92,7 @@ public record Separation(double ratio, double gap, double threshold, int slow, i
                 });
             }
         }
+        c.put("fork number (order in time)", f -> (double) f.fork());
         c.put("GCs in measurement", ForkForensics::gc);
         c.put("JIT ms in measurement", ForkForensics::jitMillis);
         c.put("C2 compiles of the stub", f -> f.jit() == null ? Double.NaN : f.jit().c2Compiles());
