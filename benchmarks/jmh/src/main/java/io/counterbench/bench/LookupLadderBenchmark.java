@@ -108,7 +108,7 @@ public class LookupLadderBenchmark {
             for (long v : arena) {
                 sum += v;
             }
-            if (sum <= 0) {
+            if (sum + tree.precise() + adder.sum() <= 0) { // each rung adds to one of the three
                 throw new IllegalStateException("the ladder's adds went nowhere");
             }
         }
