@@ -52,13 +52,33 @@ class ForensicsForkTest {
     }
 
     @Test
+    void selectionAndCpuIdForksNoteTheirOwnObjects() throws Exception {
+        List<String> on = List.of("-Dcounterbench.forensics=true", "--sun-misc-unsafe-memory-access=allow");
+        JsonNode sel = run("SelectionBenchmark.approximateWithFallback", on,
+                java.util.Map.of("counter", "tree", "processes", "40", "topology", "synthetic-256")).get("secondaryMetrics");
+        for (String name : List.of("counters", "truth", "counter0", "counter0.level0", "counter0.slot", "counterLast.slot")) {
+            assertTrue(sel.has("forensics.addr." + name), name + " in " + sel);
+        }
+        JsonNode cpuId = run("CpuIdBenchmark.handle", on, java.util.Map.of()).get("secondaryMetrics");
+        for (String name : List.of("handle", "handles", "adder", "rseq.cpu_id")) {
+            assertTrue(cpuId.has("forensics.addr." + name), name + " in " + cpuId);
+        }
+    }
+
+    @Test
     void theLadderRunsEveryRung() throws Exception {
         for (String rung : List.of("r0atomic", "r4rseq", "r6checks", "treeLookup")) {
-            run("LookupLadderBenchmark." + rung, List.of(), false);
+            run("LookupLadderBenchmark." + rung, List.of(), java.util.Map.of());
         }
     }
 
     private static JsonNode run(String benchmark, List<String> jvmArgs, boolean update) throws Exception {
+        return run(benchmark, jvmArgs, update
+                ? java.util.Map.of("counter", "tree", "cpu", "lookup", "placement", "compact", "topology", "host")
+                : java.util.Map.of());
+    }
+
+    private static JsonNode run(String benchmark, List<String> jvmArgs, java.util.Map<String, String> params) throws Exception {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include("^io\\.counterbench\\.bench\\." + benchmark.replace(".", "\\.") + "$")
                 .forks(1)
@@ -69,9 +89,7 @@ class ForensicsForkTest {
                 .verbosity(VerboseMode.SILENT)
                 .threads(1)
                 .jvmArgsAppend(jvmArgs.toArray(String[]::new));
-        if (update) {
-            b.param("counter", "tree").param("cpu", "lookup").param("placement", "compact").param("topology", "host");
-        }
+        params.forEach(b::param);
         Collection<RunResult> results = new Runner(b.build()).run();
         assertEquals(1, results.size(), "one result row");
         ByteArrayOutputStream json = new ByteArrayOutputStream();
