@@ -93,8 +93,11 @@ public final class Reports {
             ReportSection section = s.create();
             List<RunInput> with = runs.stream().filter(section::has).toList();
             List<RunInput> without = runs.stream().filter(x -> !section.has(x)).toList();
+            if (section.onlyWhenPresent() && with.isEmpty()) {
+                continue;
+            }
             r.heading(2, section.title());
-            if (!without.isEmpty()) {
+            if (!without.isEmpty() && !section.onlyWhenPresent()) {
                 r.note(section.inputFile() + " is missing from " + without.stream().map(ctx::label).collect(Collectors.joining(", "))
                         + (with.isEmpty() ? ": section skipped." : ": left out of this section."));
             }

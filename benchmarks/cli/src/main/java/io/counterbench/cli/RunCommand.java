@@ -56,9 +56,11 @@ import picocli.CommandLine.Spec;
                 + "(run.json, jmh.json, footprint.json, jmh.log) and a summary table.",
             "With no arguments at all, ./run-bench.sh runs 'run --profile quick'."})
 final class RunCommand implements Callable<Integer> {
-    @Option(names = "--profile", paramLabel = "smoke|quick|standard|full|ci", description = "How much to measure (default: ${DEFAULT-VALUE}): smoke = every benchmark once, numbers meaningless; "
+    @Option(names = "--profile", paramLabel = "smoke|quick|standard|full|ci|stability", description = "How much to measure (default: ${DEFAULT-VALUE}): smoke = every benchmark once, numbers meaningless; "
             + "quick = the whole matrix in about 5 minutes on 2 cores; standard = JMH-sized iterations; full = hours, for a many-core box; "
-            + "ci = the rows the pull-request gate (ab) runs. --profiles lists each one's forks, iterations and rows.")
+            + "ci = the rows the pull-request gate (ab) runs; stability = 20 forks of the 1-thread rows whose forks "
+            + "settle at different speeds, with each fork's candidate causes (docs/forensics.md). "
+            + "--profiles lists each one's forks, iterations and rows.")
     String profile = "quick";
 
     @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids, built-in or from --counter-jar (default: the profile's, plus every --counter-jar counter).")

@@ -34,7 +34,14 @@ public enum Profile {
      * Measurement 10 x 40 ms rather than 2 x 200 ms: the same time, but enough iterations for ab's
      * best-iteration fork score to find one that other work on the machine did not disturb.
      */
-    CI(16, 3, 200, 10, 40, false, Map.of("placement", List.of("compact"), "cpu", List.of("lookup")), Slices.CI);
+    CI(16, 3, 200, 10, 40, false, Map.of("placement", List.of("compact"), "cpu", List.of("lookup")), Slices.CI),
+    /**
+     * The stability experiment (docs/forensics.md): 20 forks of the rows whose forks settle at
+     * different speeds, at 1 thread (inc of tree, flat, per-thread, per-node and adder in every CPU
+     * mode; the CpuId rows; the selection at 384 CPUs for tree), each fork with its candidate causes
+     * recorded (see {@link #forensics()}). Short iterations: about 13 minutes on a 2-core box.
+     */
+    STABILITY(20, 3, 200, 4, 100, false, Map.of("placement", List.of("compact"), "cpu", List.of("lookup")), Slices.STABILITY);
 
     public final int forks;
     public final int warmupIterations;
@@ -56,6 +63,15 @@ public enum Profile {
         this.fullThreadSweep = fullThreadSweep;
         this.params = params;
         this.slices = slices;
+    }
+
+    /**
+     * True for the stability profile: every fork runs with {@code io.counterbench.bench.ForensicsProfiler}
+     * (hot objects' addresses, GCs, JIT time per iteration) and writes its JIT log (-XX:+PrintCompilation,
+     * and PrintInlining for JMH's measured stubs) to forensics/jit-PID.log in the run folder.
+     */
+    public boolean forensics() {
+        return this == STABILITY;
     }
 
     public String label() {
@@ -86,7 +102,7 @@ public enum Profile {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown profile '" + text + "' (known: smoke, quick, standard, full, ci)");
+        throw new IllegalArgumentException("unknown profile '" + text + "' (known: smoke, quick, standard, full, ci, stability)");
     }
 
     /** The slices of the profiles (a nested holder: enum constants cannot refer to static fields of their own enum). */
@@ -100,6 +116,7 @@ public enum Profile {
 
         static final List<Slice> QUICK = List.of(
                 Slice.skip("^CpuIdBenchmark\\."),
+                Slice.skip("^LookupLadderBenchmark\\."),
                 Slice.of("^UpdateBenchmark\\.inc$"),
                 Slice.of("^UpdateBenchmark\\.inc$", "counter", "tree,flat,adder", "cpu", "handle,known"),
                 Slice.of("^UpdateBenchmark\\.(rssMix|random)$", "counter", "per-thread,flat,tree,adder"),
@@ -112,6 +129,7 @@ public enum Profile {
 
         static final List<Slice> CI = List.of(
                 Slice.skip("^CpuIdBenchmark\\."),
+                Slice.skip("^LookupLadderBenchmark\\."),
                 Slice.skip("^UpdateBenchmark\\.(rssMix|random|noop)$"),
                 Slice.skip("^ReaderWriterBenchmark\\."),
                 Slice.skip("^MixBenchmark\\."),
@@ -121,6 +139,17 @@ public enum Profile {
                 Slice.of("^UpdateBenchmark\\.inc$", "counter", "adder,flat,tree", "threads", "cpus"),
                 Slice.of("^ReadBenchmark\\.approximate$", "counter", "tree", "cpus", "4096"),
                 Slice.skip("^SelectionBenchmark\\."));
+
+        static final List<Slice> STABILITY = List.of(
+                Slice.skip("^LookupLadderBenchmark\\."),
+                Slice.skip("^UpdateBenchmark\\.(rssMix|random|noop)$"),
+                Slice.skip("^ReaderWriterBenchmark\\."),
+                Slice.skip("^MixBenchmark\\."),
+                Slice.skip("^LifecycleBenchmark\\."),
+                Slice.skip("^ReadBenchmark\\."),
+                Slice.of("^UpdateBenchmark\\.inc$", "counter", "tree,flat,per-thread,per-node,adder", "cpu", "lookup,handle,known",
+                        "threads", "1"),
+                Slice.of("^SelectionBenchmark\\.", "counter", "tree", "topology", "epyc-9654-2s", "processes", "10000"));
 
         static final List<Slice> STANDARD = List.of(
                 Slice.of("^UpdateBenchmark\\.inc$"),

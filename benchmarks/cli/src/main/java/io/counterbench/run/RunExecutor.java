@@ -157,6 +157,10 @@ public final class RunExecutor {
         // the same --counter-jar types
         List<String> append = new ArrayList<>(io.counterbench.counters.CounterTypes.forkJvmArgs());
         append.add(io.counterbench.watch.ParentWatchJar.jvmArg()); // the fork ends when this JVM does, SIGKILL included
+        if (p.forensics()) {
+            append.addAll(forensicsJvmArgs(folder));
+            b.addProfiler(io.counterbench.bench.ForensicsProfiler.class);
+        }
         b.jvmArgsAppend(append.toArray(String[]::new));
         if (e.threadGroups() != null) {
             b.threadGroups(e.threadGroups());
@@ -173,6 +177,23 @@ public final class RunExecutor {
             b.addProfiler("async", asyncInit(asyncProfilerSpec, e));
         }
         return b.build();
+    }
+
+    /**
+     * The stability profile's fork flags: the forensics switch, JOL's address reads allowed, and
+     * every JIT compilation and the inlining decisions of JMH's measured stubs in forensics/jit-PID.log (not on the console).
+     */
+    static List<String> forensicsJvmArgs(Path folder) {
+        Path dir = folder.resolve("forensics");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot create " + dir + ": " + ex.getMessage(), ex);
+        }
+        return List.of("-Dcounterbench.forensics=true", "--sun-misc-unsafe-memory-access=allow",
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:+LogVMOutput", "-XX:-DisplayVMOutput",
+                "-XX:LogFile=" + dir.toAbsolutePath().resolve("jit-%p.log"), "-XX:+PrintCompilation",
+                "-XX:CompileCommand=quiet", "-XX:CompileCommand=PrintInlining,*::*_jmhStub");
     }
 
     /**

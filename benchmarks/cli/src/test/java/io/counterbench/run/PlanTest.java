@@ -72,13 +72,39 @@ class PlanTest {
         }
     }
 
+    /** The stability experiment: 20 forks of the suspect 1-thread rows and nothing else, each fork with forensics. */
+    @Test
+    void stabilityProfile() {
+        Plan plan = plan(Profile.STABILITY, 2, "host", null);
+        assertTrue(Profile.STABILITY.forensics());
+        assertFalse(Profile.QUICK.forensics());
+        assertEquals(20, plan.forksPerRow());
+        assertTrue(plan.entries().stream().allMatch(e -> e.threads() == 1), "1 thread only");
+        Map<String, List<PlanEntry>> per = plan.entries().stream().collect(Collectors.groupingBy(PlanEntry::benchmark));
+        assertEquals(Set.of("UpdateBenchmark", "CpuIdBenchmark", "SelectionBenchmark"), per.keySet());
+        Set<String> update = per.get("UpdateBenchmark").stream().peek(e -> assertEquals(List.of("inc"), e.methods()))
+                .map(e -> e.params().get("counter") + "/" + e.params().get("cpu")).collect(Collectors.toSet());
+        Set<String> expected = new HashSet<>();
+        for (String counter : List.of("tree", "flat", "per-thread", "per-node", "adder")) {
+            for (String cpu : List.of("lookup", "handle", "known")) {
+                expected.add(counter + "/" + cpu);
+            }
+        }
+        assertEquals(expected, update);
+        PlanEntry selection = per.get("SelectionBenchmark").getFirst();
+        assertEquals(1, per.get("SelectionBenchmark").size());
+        assertEquals(Map.of("counter", "tree", "topology", "epyc-9654-2s", "processes", "10000"), selection.params());
+        assertTrue(plan.estimateSeconds() < 15 * 60, "at most about 15 minutes: " + plan.estimateSeconds());
+    }
+
     @Test
     void quickProfileOnTwoCpus() {
         Plan plan = plan(Profile.QUICK, 2, "host", null);
         Map<String, Long> per = plan.entries().stream().collect(Collectors.groupingBy(PlanEntry::benchmark, Collectors.counting()));
         Set<String> expected = new HashSet<>(classes());
         expected.remove("CpuIdBenchmark");
-        assertEquals(expected, per.keySet(), "every benchmark class but the CPU-id microbenchmark");
+        expected.remove("LookupLadderBenchmark");
+        assertEquals(expected, per.keySet(), "every benchmark class but the CPU-id microbenchmark and the lookup ladder");
         assertTrue(Profile.QUICK.forks >= 2, "the fork is the unit: at least two");
         List<PlanEntry> update = plan.entries().stream().filter(e -> e.benchmark().equals("UpdateBenchmark")).toList();
         for (String counter : Arrays.stream(CounterId.values()).map(CounterId::id).toList()) {

@@ -18,6 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** A failing fork leaves the finished results on disk and run.json says what failed. */
 class RunExecutorTest {
 
+    /** The stability profile's forks log their JIT to the run folder, one file per process, and switch forensics on. */
+    @Test
+    void forensicsForksLogTheirJitIntoTheRunFolder(@TempDir Path dir) {
+        List<String> args = RunExecutor.forensicsJvmArgs(dir);
+        assertTrue(Files.isDirectory(dir.resolve("forensics")));
+        assertTrue(args.contains("-XX:LogFile=" + dir.toAbsolutePath().resolve("forensics").resolve("jit-%p.log")), args.toString());
+        assertTrue(args.containsAll(List.of("-Dcounterbench.forensics=true", "-XX:+PrintCompilation", "-XX:+LogVMOutput",
+                "-XX:-DisplayVMOutput", "-XX:CompileCommand=PrintInlining,*::*_jmhStub")), args.toString());
+        assertTrue(args.indexOf("-XX:+UnlockDiagnosticVMOptions") < args.indexOf("-XX:+LogVMOutput"), "unlocked first");
+    }
+
     @Test
     void failingForkKeepsFinishedResultsAndMarksTheRunIncomplete(@TempDir Path dir) throws Exception {
         Profile p = Profile.SMOKE;

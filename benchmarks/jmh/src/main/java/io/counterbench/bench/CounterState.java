@@ -50,6 +50,8 @@ public class CounterState extends CounterParam {
     int[] cpuOfThread;
     boolean pin;
     private final List<WorkerState> writers = new ArrayList<>();
+    /** Kept so that the counter allocated after it stays shifted by its size (null unless the knob is set). */
+    private Object shift;
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) {
@@ -66,6 +68,7 @@ public class CounterState extends CounterParam {
             throw new IllegalArgumentException("cpu=known needs pinned threads: placement none leaves the CPU to the OS");
         }
         CounterType id = CounterTypes.parse(counter); // a built-in id, or one a --counter-jar contributed
+        shift = Forensics.shift(); // the forensics' address knob: a filler allocated just before the counter
         c = FaultInjection.counter(params.getBenchmark(), id, topo);
         if (SlowdownKnob.ON) {
             knob = SlowdownKnob.fraction(id.id());
@@ -78,6 +81,11 @@ public class CounterState extends CounterParam {
             cpuOfThread = host ? p.cpusFor(topo, threads, Affinity.processCpus()) : p.cpusFor(topo, threads);
         }
         pin = host && p != Placement.NONE;
+        if (Forensics.ON) {
+            Forensics.clear();
+            Forensics.object("state", this);
+            Forensics.counter("counter", c, cpuOfThread[0]);
+        }
     }
 
     /** Called by each writer's trial setup, on its own thread. */

@@ -67,6 +67,13 @@ public class CpuIdBenchmark {
             Thread t = Thread.ofPlatform().start(() -> made[0] = CpuId.ofCurrentThread());
             t.join();
             other = made[0];
+            if (Forensics.ON) {
+                Forensics.clear();
+                Forensics.object("handles", this);
+                Forensics.object("handle", mine);
+                Forensics.object("adder", adder);
+                Forensics.address("rseq.cpu_id", address);
+            }
         }
     }
 

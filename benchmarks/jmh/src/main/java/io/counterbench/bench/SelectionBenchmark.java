@@ -76,6 +76,13 @@ public class SelectionBenchmark extends CounterParam {
             counters[i].add(cpus[0], 0, pages % cpus.length);
             truth[i] = pages;
         }
+        if (Forensics.ON) {
+            Forensics.clear();
+            Forensics.object("counters", counters);
+            Forensics.object("truth", truth);
+            Forensics.counter("counter0", counters[0], 0);
+            Forensics.counter("counterLast", counters[processes - 1], 0);
+        }
         if (approximateWithFallback() != alwaysPrecise()) {
             throw new IllegalStateException("approximate selection with fallback chose a different victim");
         }

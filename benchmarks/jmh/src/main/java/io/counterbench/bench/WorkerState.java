@@ -42,6 +42,12 @@ public class WorkerState {
         }
         handle = CpuId.ofCurrentThread();
         s.register(this);
+        if (Forensics.ON && index == 0) {
+            Forensics.object("writer", this); // its tally is a field of this object
+            Forensics.object("handle", handle);
+            Forensics.object("thread", Thread.currentThread());
+            Forensics.address("rseq.cpu_id", io.counterbench.topology.Rseq.cpuIdAddressOfCurrentThread());
+        }
     }
 
     /** The knob's clock starts with each iteration, so the pause between iterations is not counted as adding time. */

@@ -15,6 +15,14 @@ public interface ReportSection {
     /** The run-folder file the section reads, e.g. "footprint.json". */
     String inputFile();
 
+    /**
+     * True for a section that only some runs' kind has (the stability forensics): it is left out,
+     * heading and note, when no run has it, and runs without it are not named.
+     */
+    default boolean onlyWhenPresent() {
+        return false;
+    }
+
     /** True when this run has the section's input. */
     boolean has(RunInput run);
 
