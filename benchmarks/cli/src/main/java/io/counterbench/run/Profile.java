@@ -152,6 +152,7 @@ public enum Profile {
                 Slice.of("^SelectionBenchmark\\.", "counter", "tree", "topology", "epyc-9654-2s", "processes", "10000"));
 
         static final List<Slice> STANDARD = List.of(
+                Slice.skip("^LookupLadderBenchmark\\."), // a forensics tool, run by hand (docs/forensics.md)
                 Slice.of("^UpdateBenchmark\\.inc$"),
                 Slice.of("^UpdateBenchmark\\.inc$", "counter", CPU_USERS, "cpu", "handle,known"),
                 Slice.of("^LifecycleBenchmark\\.", "topology", "host,synthetic-256"),
