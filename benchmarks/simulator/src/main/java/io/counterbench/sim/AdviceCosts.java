@@ -71,9 +71,13 @@ final class AdviceCosts {
         CostModel.Prediction pr = CostModel.predict(base.ns(), perRead, p, sim.spec().tasks());
         long simulated = sim.spec().reads().updatesPerRead();
         boolean rarer = simulated < updatesPerRead;
+        // readers of a lock-taking precise() queue for the lock: the model prices its line, not the wait
+        boolean queued = kind == ReadMix.Kind.PRECISE && sim.spec().tasks() > 1 && CounterModel.of(id).preciseTakesLock();
         return priced(pr, perRead, p, base.source() + " + " + moves(perRead, pr) + " x latency (" + p.name() + ")"
-                + (rarer ? ", simulated with a read every " + Units.count(simulated) + " updates (a lower bound)" : ""),
-                rarer);
+                + (rarer ? ", simulated with a read every " + Units.count(simulated) + " updates (a lower bound)" : "")
+                + (queued ? "; a lower bound: " + sim.spec().tasks() + " readers queue for the counter's lock, and the"
+                        + " model prices the lock's line, not the wait (docs/advise.md)" : ""),
+                rarer || queued);
     }
 
     static Advisor.Figure mix(Advisor.Figure update, Advisor.Figure read, long updatesPerRead) {

@@ -118,6 +118,14 @@ enum CounterModel {
         AdversaryPlan.plusOneMinusOne(map.cpus(), steps);
     }
 
+    /**
+     * True where precise() takes the counter's lock (percpu_counter_sum's {@code fbc->lock}): the
+     * coherence model prices the lock's line, not the time a reader waits while another holds it.
+     */
+    boolean preciseTakesLock() {
+        return this == NODE_SLOTS || this == CPU_SLOTS;
+    }
+
     /** True where accuracy() grows with the largest |delta| each task has added (so it is read again then). */
     boolean boundGrowsWithDeltas() {
         return false;

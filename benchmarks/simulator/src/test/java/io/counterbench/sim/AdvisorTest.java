@@ -92,7 +92,7 @@ class AdvisorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, approximate", "1, precise", "2, approximate", "2, precise"})
+    @CsvSource({"1, approximate", "1, precise", "2, approximate"})
     void predictedRatiosBetweenCountersAgreeWithTheRecordedRunWithin20Percent(int threads, String read) {
         // small-2 is this VM's shape (2 cores, one L3): the recorded run's machine, so its rows count as measured on the target
         Advisor.Advice a = advise("small-2", threads, 10, read, "inc", 0, ErrorLimit.NONE, fixture(), List.of("flat", "tree", "adder"));
@@ -113,6 +113,28 @@ class AdvisorTest {
         List<String> off = disagreements(judged, 0.20, judgedPairs);
         assumeTrue(!judgedPairs.isEmpty(), "the recorded run cannot resolve 20% here (" + unreadable + "); unjudged: " + compared);
         assertTrue(off.isEmpty(), "outside 20%: " + off + " (judged: " + judgedPairs + "; rows: " + readable + ")");
+    }
+
+    /**
+     * Two threads, a precise read every 10 updates: flat's precise() takes its lock, and its two
+     * readers queue for it, a wait the cost model does not price. Its prediction is then a lower
+     * bound (never ranked as a full figure), and the recorded run's cost lies above it; the tree's
+     * precise() takes no lock and keeps a full prediction. (With one reader, MixBenchmark's
+     * preciseByOneWriter rows, flat's read costs a tenth of the two-reader figure: docs/advise.md.)
+     */
+    @Test
+    void aPreciseReadThatTakesALockIsALowerBoundWhenSeveralThreadsRead() {
+        Advisor.Advice a = advise("small-2", 2, 10, "precise", "inc", 0, ErrorLimit.NONE, fixture(), List.of("flat", "tree"));
+        Advisor.Row flat = a.rows().stream().filter(r -> r.counter().id().equals("flat")).findFirst().orElseThrow();
+        Advisor.Row tree = a.rows().stream().filter(r -> r.counter().id().equals("tree")).findFirst().orElseThrow();
+        assertTrue(flat.read().lowerBound() && flat.mix().lowerBound(), flat.read().source());
+        assertTrue(flat.read().source().contains("2 readers queue for the counter's lock"), flat.read().source());
+        assertTrue(flat.measuredMix().ns() >= flat.mix().ns(), "measured " + flat.measuredMix().ns() + " below the lower bound "
+                + flat.mix().ns());
+        assertTrue(tree.read().complete() && tree.mix().complete(), tree.read().source());
+        // one thread reads alone: no queue, a full prediction again
+        Advisor.Advice one = advise("small-2", 1, 10, "precise", "inc", 0, ErrorLimit.NONE, fixture(), List.of("flat"));
+        assertTrue(one.rows().getFirst().read().complete(), one.rows().getFirst().read().source());
     }
 
     @Test
