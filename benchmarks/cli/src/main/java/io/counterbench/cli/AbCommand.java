@@ -10,7 +10,6 @@ import io.counterbench.ab.Version;
 import io.counterbench.ab.VersionResolver;
 import io.counterbench.counters.CounterTypes;
 import io.counterbench.env.ProvenanceCapture;
-import io.counterbench.inputs.Limits;
 import io.counterbench.results.RunFolders;
 import io.counterbench.results.ab.AbFolder;
 import io.counterbench.results.gate.Gate;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,41 +75,16 @@ final class AbCommand implements Callable<Integer> {
     String budget;
 
     @Mixin
-    InconclusiveOption inconclusive;
+    GateFlags gateFlags;
 
-    @Option(names = "--benchmarks", paramLabel = "REGEX", description = "Only benchmarks whose Class.method matches.")
-    String benchmarks;
-
-    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids, built-in or from --counter-jar (default: the profile's).")
-    List<String> counters;
+    @Mixin
+    RowSelection rowSelection;
 
     @Mixin
     CounterJarOption counterJars;
 
     @Mixin
     SideJarOptions sideJars;
-
-    @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: the profile's).")
-    List<Integer> threads;
-
-    @Option(names = "--threshold", paramLabel = "PERCENT",
-            description = "A row regresses when its lower bound lies above 0 and its "
-            + "estimate reaches this slowdown (default: ${DEFAULT-VALUE}).")
-    String threshold = "1%";
-
-    @Option(names = "--detect", paramLabel = "PERCENT",
-            description = "A row passes when its upper bound lies below this slowdown; "
-            + "neither flagged nor passed, it is inconclusive (default: ${DEFAULT-VALUE}).")
-    String detect = "5%";
-
-    @Option(names = "--alpha", paramLabel = "P",
-            description = "Family-wise false-alarm rate, split over the planned looks and, by "
-            + "Holm's step-down, over the rows (default: ${DEFAULT-VALUE}).")
-    double alpha = GateOptions.DEFAULT_ALPHA;
-
-    @Option(names = "--fork-score", paramLabel = "best|mean", description = "Each fork's score: its best measurement iteration (the highest "
-            + "throughput, the lowest time: interference on a shared machine only adds time) or the mean of its iterations (default: ${DEFAULT-VALUE}).")
-    String forkScore = "best";
 
     @Option(names = "--side-by-side", paramLabel = "auto|off", description = "auto: a row whose threads fit in half of this process's CPUs "
             + "runs the two forks of each pair at the same time, each confined to one half (taskset), so that other work on the machine "
@@ -121,8 +94,8 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the random order (default: random; recorded in pairs.json).")
     Long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder in which the run folder is created (default: results/ab).")
-    Path out;
+    @Mixin
+    RunFolderOption out;
 
     @Mixin
     JmhLock.Wait lockWait;
@@ -214,35 +187,28 @@ final class AbCommand implements Callable<Integer> {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    /** This checkout's benchmarks.jar as run-bench.sh built it. */
-    private static Version workingTree(Path home) {
+    /** This checkout's benchmarks.jar as run-bench.sh built it, described as {@code name}. */
+    private static Version workingTree(Path home, String name) {
         Path jar = home.resolve("benchmarks/jmh/target/benchmarks.jar");
         if (!Files.isRegularFile(jar)) {
             throw new UsageException("this checkout has no built " + jar + " (run ./run-bench.sh build)");
         }
-        return new Version("the working tree of " + home, null, jar);
+        return new Version(name, null, jar);
     }
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GateOptions options = new GateOptions(GateOptions.parsePercent("--threshold", threshold), alpha,
-                GateOptions.parsePercent("--detect", detect), null, false, false, ForkScore.parse("--fork-score", forkScore));
+        GateOptions options = gateFlags.options(GateOptions.paired());
         Profile p = Profile.parse(profile);
-        inconclusive.check();
         long budgetSeconds = Durations.seconds("--budget", budget != null ? budget : "ci".equals(p.label())
                 && !calibrate ? CI_BUDGET : "off");
         int n = pairs != null ? pairs : budgetSeconds > 0 ? ADAPTIVE_PAIRS : p.forks;
         if (n < 1) {
             throw new UsageException("--pairs " + n + ": at least 1");
         }
-        Pattern filter;
-        try {
-            filter = benchmarks == null ? null : Pattern.compile(benchmarks);
-        } catch (PatternSyntaxException e) {
-            throw new UsageException("--benchmarks '" + benchmarks + "' is not a valid regular expression: " + e.getDescription());
-        }
+        Pattern filter = rowSelection.filter();
         counterJars.load(); // before --counters and --slowdown are checked: the jar's ids join the built-in ones
         checkFlags();
         lockWait.check();
@@ -273,10 +239,10 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException("missing --baseline REF|JAR (a git revision or a built benchmarks.jar)");
         }
         boolean library = sideJars.library(); // --baseline and --current name the library's revisions, built into the side jars
-        Version base = baseline == null || library ? workingTree(home) : resolver.resolve(baseline, "--baseline");
+        Version base = baseline == null || library ? workingTree(home, "the working tree of " + home) : resolver.resolve(baseline, "--baseline");
         Version cur;
         if (current == null || library) {
-            cur = workingTree(home);
+            cur = workingTree(home, "the working tree of " + home);
         } else {
             cur = resolver.resolve(current, "--current");
         }
@@ -286,9 +252,9 @@ final class AbCommand implements Callable<Integer> {
                 : sideText(base, home, sides.baseline());
         String curText = sides.currentName() != null ? sides.currentName() + " with " + jarsText(sides.current())
                 : sideText(cur, home, sides.current());
-        List<AbRow> rows = AbRows.common(p, filter, counters, threads, bj, cj);
+        List<AbRow> rows = AbRows.common(p, filter, rowSelection.counterIds(), rowSelection.threads, bj, cj);
         if (rows.isEmpty()) {
-            throw new UsageException("no row in common: the " + p.label() + " profile" + (filter == null ? "" : " narrowed by --benchmarks '" + benchmarks + "'")
+            throw new UsageException("no row in common: the " + p.label() + " profile" + (filter == null ? "" : " narrowed by --benchmarks '" + rowSelection.benchmarks + "'")
                     + " has no benchmark and parameters that both " + base.describe() + " and " + cur.describe() + " declare");
         }
         long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
@@ -306,7 +272,7 @@ final class AbCommand implements Callable<Integer> {
         if (dryRun) {
             return ExitCodes.OK;
         }
-        Path root = out == null ? home.resolve("results").resolve("ab") : RunFolders.named(out);
+        Path root = out.root(home.resolve("results").resolve("ab"));
         try (JmhLock lock = JmhLock.acquire(lockWait.check(), err)) {
             return measure(stdout, err, options, p, plan, looks, budgetSeconds, new Sides(base, cur, baseText, curText, sides, home), bj, cj, knob, root,
                     interrupts);
@@ -398,7 +364,7 @@ final class AbCommand implements Callable<Integer> {
             throw new UsageException(run.failedPairs() + " of " + run.plannedPairs() + " pairs did not finish (first: " + run.firstError()
                     + "); the " + run.completePairs() + " finished pairs are kept in " + folder + " and were gated");
         }
-        return inconclusive.exit(g, "ab", err);
+        return gateFlags.exit(g, "ab", err);
     }
 
     /** Seconds since this JVM started (ab's start: its budget counts the builds). */
@@ -429,7 +395,6 @@ final class AbCommand implements Callable<Integer> {
         if (!List.of("auto", "off").contains(sideBySide)) {
             throw new UsageException("--side-by-side '" + sideBySide + "': expected auto or off");
         }
-        ForkScore.parse("--fork-score", forkScore);
         if (tabulate != null && !Files.isDirectory(tabulate.resolve("runs"))) {
             throw new UsageException("--tabulate '" + tabulate + "': not a calibration folder (no runs/ folder in it)");
         }
@@ -442,33 +407,20 @@ final class AbCommand implements Callable<Integer> {
         if (tabulate != null && !calibrate) {
             throw new UsageException("--tabulate DIR goes with --calibrate (it rewrites a calibration folder's calibration.md)");
         }
-        if (threads != null) {
-            nonEmpty("--threads", threads);
-            threads.forEach(t -> Limits.THREADS.check("--threads", t));
-        }
-        if (counters != null) {
-            nonEmpty("--counters", counters);
-        }
-        if (slowdown != null) {
-            nonEmpty("--slowdown", slowdown);
-        }
+        rowSelection.threads();
         if (!(rerunAbove >= 0)) {
             throw new UsageException("--rerun-above " + rerunAbove + ": a CPU count, 0 or more (0 never reruns)");
         }
         if (summary != null) {
             OutputFile.check(summary, "--summary");
         }
-        if (out != null) {
-            RunFolders.checkNamed(out);
-        }
+        out.check();
         if (aaRuns < 0 || knobRuns < 0) {
             throw new UsageException("--aa-runs and --knob-runs: 0 or more runs");
         }
-        nonEmpty("--levels", levels);
         if (levels.stream().anyMatch(l -> l == null || !(l > 0 && l <= 100))) {
             throw new UsageException("--levels: percentages in (0, 100], e.g. 2,5,10,20");
         }
-        nonEmpty("--knob-counters", knobCounters);
         if (wrap != null) {
             String[] words = wrap.strip().split("\\s+");
             if (words[0].isEmpty()) {
@@ -482,16 +434,8 @@ final class AbCommand implements Callable<Integer> {
 
     /** The counter ids of --counters and --knob-counters, once the counter jars are loaded (their ids count). */
     private void checkCounters() {
-        if (counters != null) {
-            counters.forEach(c -> CounterTypes.parse(c.strip()));
-        }
+        rowSelection.counterIds();
         knobCounters.forEach(c -> CounterTypes.parse(c.strip()));
-    }
-
-    private static void nonEmpty(String flag, List<?> values) {
-        if (values.isEmpty() || values.stream().anyMatch(v -> v == null || v.toString().isBlank())) {
-            throw new UsageException(flag + ": an empty item; give a comma-separated list");
-        }
     }
 
     private static boolean executable(String command) {
@@ -521,7 +465,7 @@ final class AbCommand implements Callable<Integer> {
         if (resample != null) {
             // each DIR checked before anything is written
             resample.forEach(io.counterbench.ab.ResampleCalibration::folders);
-            Path root = out == null ? home.resolve("results").resolve("calibration") : RunFolders.named(out);
+            Path root = out.root(home.resolve("results").resolve("calibration"));
             Path dir = RunFolders.create(root, Instant.now());
             String md = io.counterbench.ab.ResampleCalibration.run(resample, options, resamples,
                     levels.stream().map(l -> l / 100).toList(),
@@ -546,19 +490,15 @@ final class AbCommand implements Callable<Integer> {
         List<String> ids = knobCounters.stream().map(c -> CounterTypes.parse(c.strip()).id()).distinct().toList();
         Version v;
         if (baseline == null) {
-            Path jar = home.resolve("benchmarks/jmh/target/benchmarks.jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new UsageException("no built " + jar + " (run ./run-bench.sh build) and no --baseline given");
-            }
-            v = new Version("the working tree", null, jar);
+            v = workingTree(home, "the working tree");
         } else {
             v = resolver.resolve(baseline, "--baseline");
         }
         BenchmarkJar bj = BenchmarkJar.read(v.jar(), "--baseline");
-        List<AbRow> rows = AbRows.common(p, filter, counters, threads, bj, bj);
+        List<AbRow> rows = AbRows.common(p, filter, rowSelection.counterIds(), rowSelection.threads, bj, bj);
         if (rows.isEmpty()) {
-            throw new UsageException("no row to calibrate: the " + p.label() + " profile" + (filter == null ? "" : " narrowed by --benchmarks '" + benchmarks + "'")
-                    + (counters == null && threads == null ? "" : " and --counters/--threads") + " has no benchmark that " + v.describe() + " declares");
+            throw new UsageException("no row to calibrate: the " + p.label() + " profile" + (filter == null ? "" : " narrowed by --benchmarks '" + rowSelection.benchmarks + "'")
+                    + (rowSelection.counters == null && rowSelection.threads == null ? "" : " and --counters/--threads") + " has no benchmark that " + v.describe() + " declares");
         }
         long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
         if (dryRun) {
@@ -570,7 +510,7 @@ final class AbCommand implements Callable<Integer> {
             stdout.printf("estimated time of the series: %s%n", Progress.format((aaRuns + knobRuns) * plan.estimateSeconds()));
             return ExitCodes.OK;
         }
-        Path root = out == null ? home.resolve("results").resolve("calibration") : RunFolders.named(out);
+        Path root = out.root(home.resolve("results").resolve("calibration"));
         Path dir = RunFolders.create(root, Instant.now());
         List<String> wrapCmd = wrap == null || wrap.isBlank() ? List.of() : List.of(wrap.strip().split("\\s+"));
         String command = "./run-bench.sh " + spec.commandLine().getParseResult().originalArgs().stream()
@@ -581,19 +521,20 @@ final class AbCommand implements Callable<Integer> {
                 String.join(", ", ids), dir);
         stdout.flush();
         double perRun = sideBySide(AbPlan.of(rows, pairs != null ? pairs : p.forks, s, AbRows.secondsPerFork(p)), err).estimateSeconds();
-        List<String> rowArgs = new ArrayList<>(List.of("--fork-score", forkScore, "--side-by-side", sideBySide,
-                "--threshold", threshold, "--detect", detect));
+        List<String> rowArgs = new ArrayList<>(List.of("--fork-score", options.forkScore().label(),
+                "--side-by-side", sideBySide, "--threshold", GateOptions.percent(options.threshold()),
+                "--detect", GateOptions.percent(options.detect())));
         if (counterJars.jars != null) {
             counterJars.jars.forEach(j -> rowArgs.addAll(List.of("--counter-jar", j.toAbsolutePath().toString())));
         }
-        if (benchmarks != null) {
-            rowArgs.addAll(List.of("--benchmarks", benchmarks));
+        if (rowSelection.benchmarks != null) {
+            rowArgs.addAll(List.of("--benchmarks", rowSelection.benchmarks));
         }
-        if (counters != null) {
-            rowArgs.addAll(List.of("--counters", String.join(",", counters)));
+        if (rowSelection.counters != null) {
+            rowArgs.addAll(List.of("--counters", String.join(",", rowSelection.counters)));
         }
-        if (threads != null) {
-            rowArgs.addAll(List.of("--threads", threads.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))));
+        if (rowSelection.threads != null) {
+            rowArgs.addAll(List.of("--threads", rowSelection.threads.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))));
         }
         String table = new io.counterbench.ab.CalibrationRunner(new io.counterbench.ab.CalibrationRunner.Settings(v.jar(), p.label(), pairs, rowArgs, aaRuns,
                 knobRuns, levels, ids, wrapCmd, s, options, AbJvm.flags(), command), dir, stdout, err).run(perRun);

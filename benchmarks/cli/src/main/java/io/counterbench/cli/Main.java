@@ -125,12 +125,20 @@ public final class Main implements Runnable {
             }
             if (first.startsWith("-")) {
                 String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+                String removed = REMOVED_OPTIONS.get(spec.qualifiedName(" ") + " " + name);
+                if (removed != null) {
+                    return name + " was removed: " + removed;
+                }
                 String hint = didYouMean(Suggestions.nearest(name, spec.optionsMap().keySet()));
                 return oneLine(ex) + hint;
             }
         }
         return oneLine(ex);
     }
+
+    /** Options that were removed, by "command --option", with what to use instead. */
+    static final java.util.Map<String, String> REMOVED_OPTIONS = java.util.Map.of(
+            "run-bench.sh gate --export", "export the run with './run-bench.sh export RUN FILE'");
 
     /** Commands run-bench.sh answers itself, offered as suggestions too. */
     static final List<String> SCRIPT_COMMANDS = List.of("test", "build");

@@ -12,7 +12,6 @@ import io.counterbench.env.Environment;
 import io.counterbench.env.EnvironmentJson;
 import io.counterbench.env.ProcStat;
 import io.counterbench.env.ProvenanceCapture;
-import io.counterbench.inputs.Limits;
 import io.counterbench.results.Json;
 import io.counterbench.results.RunFolders;
 import io.counterbench.results.run.RunJson;
@@ -40,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.openjdk.jmh.results.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,14 +57,11 @@ final class RunCommand implements Callable<Integer> {
             + "ci = the rows the pull-request gate (ab) runs, 14 forks each.")
     String profile = "quick";
 
-    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids, built-in or from --counter-jar (default: the profile's, plus every --counter-jar counter).")
-    List<String> counters;
+    @Mixin
+    RowSelection rows;
 
     @Mixin
     CounterJarOption counterJars;
-
-    @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: 1, 2, 4, ... and the CPU count; quick: 1 and the CPU count).")
-    List<Integer> threads;
 
     @Option(names = "--forks", paramLabel = "N", description = "JVM forks per benchmark row (default: per profile; smoke 1, quick 2, "
             + "standard and full 5). Intervals are computed across forks, so more forks give narrower ones.")
@@ -84,9 +79,6 @@ final class RunCommand implements Callable<Integer> {
             + "or synthetic string: counters are built for that machine and threads use its virtual CPUs.")
     String topology = "host";
 
-    @Option(names = "--benchmarks", paramLabel = "REGEX", description = "Only benchmarks whose Class.method matches (e.g. 'Update|Read').")
-    String benchmarks;
-
     @Option(names = "--dry-run", description = "Print the plan and the ETA, run nothing.")
     boolean dryRun;
 
@@ -99,8 +91,8 @@ final class RunCommand implements Callable<Integer> {
             + "One JMH cannot use here is refused before anything runs.")
     List<String> prof;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder in which the run folder is created (default: results/runs).")
-    Path out;
+    @Mixin
+    RunFolderOption out;
 
     @Mixin
     JmhLock.Wait lockWait;
@@ -120,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
         lockWait.check();
         RunLabel.check(label);
         List<String> contributed = counterJars.load().stream().map(CounterType::id).toList();
-        List<String> ids = counters == null ? null : counters.stream().map(CounterTypes::parse).map(CounterType::id).distinct().toList();
+        List<String> ids = rows.counterIds();
         List<String> modes = cpuModes == null ? null : cpuModes.stream().map(CpuMode::parse).map(CpuMode::label).distinct().toList();
         String topology = TopologySources.canonical(this.topology);
         Topology topo = TopologySources.load(topology);
@@ -130,16 +122,9 @@ final class RunCommand implements Callable<Integer> {
         if (forks != null && (forks < 1 || forks > 100)) {
             throw new UsageException("--forks " + forks + ": give 1 to 100 forks per row");
         }
-        if (threads != null) {
-            threads.forEach(t -> Limits.THREADS.check("--threads", t));
-        }
+        List<Integer> threads = rows.threads();
         List<String> places = placements == null ? null : placements.stream().map(s -> Placement.parse(s).label()).distinct().toList();
-        Pattern filter;
-        try {
-            filter = benchmarks == null ? null : Pattern.compile(benchmarks);
-        } catch (PatternSyntaxException e) {
-            throw new UsageException("--benchmarks '" + benchmarks + "' is not a valid regular expression: " + e.getDescription());
-        }
+        Pattern filter = rows.filter();
         List<ExtraProfiler> extra = prof == null ? List.of()
                 : prof.stream().map(ExtraProfiler::parse).map(ExtraProfiler::check).distinct().toList();
         List<ExtraProfiler> jmhProfilers = extra.stream().filter(x -> !x.isAsync()).toList();
@@ -147,15 +132,15 @@ final class RunCommand implements Callable<Integer> {
         String asyncOptions = extra.stream().filter(ExtraProfiler::isAsync).map(ExtraProfiler::options).filter(o -> !o.isEmpty())
                 .collect(java.util.stream.Collectors.joining(";"));
         Plan plan = Plan.build(new Plan.Choices(p, ids, threads, places, topology, cpus, filter, modes, forks == null ? 0 : forks,
-                counters == null ? contributed : List.of()));
+                ids == null ? contributed : List.of()));
         if (plan.entries().isEmpty()) {
-            throw new UsageException("no benchmark matches --benchmarks '" + benchmarks + "'");
+            throw new UsageException("no benchmark matches --benchmarks '" + rows.benchmarks + "'");
         }
         if (host) {
             checkPlacements(plan, topo, allowed);
         }
-        if (dryRun && out != null) {
-            RunFolders.checkNamed(out);
+        if (dryRun) {
+            out.check();
         }
         printPlan(stdout, plan, topo, host, cpus);
         if (dryRun) {
@@ -167,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
                 err.println("interrupted before run measured anything; nothing was written");
                 err.flush();
             });
-            Path root = out == null ? RunFolders.defaultRoot() : RunFolders.named(out);
+            Path root = out.root(RunFolders.defaultRoot());
             try (JmhLock lock = JmhLock.acquire(lockWait.check(), err).forInProcessJmh()) {
                 return run(plan, root, async, asyncOptions, jmhProfilers, interrupts, stdout, err);
             }

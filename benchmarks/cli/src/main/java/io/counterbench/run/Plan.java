@@ -21,14 +21,15 @@ import java.util.regex.Pattern;
  * "known" there; with placement "none" no CPU is known, so cpu=known rows are left out.
  */
 public final class Plan {
-    static final String PACKAGE = "io.counterbench.bench";
+    /** The benchmarks' package. */
+    public static final String PACKAGE = "io.counterbench.bench";
     /**
      * Seconds a JMH fork costs besides its iterations (JVM start, JMH's handshake, setup, teardown),
      * measured on the 2-core development VM with nothing else running: the quick profile's 144
      * forks took 207 s, 1.44 s each with 1.0 s of iterations. A busy machine pays up to 1 s; the
-     * progress ETA corrects for that as the run goes.
+     * progress ETA corrects for that as the run goes. An ab fork pays it twice (see AbRows).
      */
-    static final double FORK_OVERHEAD_SECONDS = 0.45;
+    public static final double FORK_OVERHEAD_SECONDS = 0.45;
     /**
      * Setup seconds per counter-CPU of a benchmark that builds many counters (processes x CPUs):
      * 10000 tree counters for 384 CPUs took about 0.6 s more per fork than an update fork.

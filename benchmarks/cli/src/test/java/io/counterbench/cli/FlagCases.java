@@ -196,9 +196,6 @@ final class FlagCases {
         }
         if (o.arity().max() == 0) {
             args.add(pick[1] + "=" + bad);
-        } else if (pick[1].equals("--export")) {
-            args.add(pick[1]);
-            args.addAll(bad.contains(" ") ? List.of(bad.split(" ", 2)) : List.of(bad, "{case}/x.json"));
         } else {
             args.add(pick[1]);
             args.add(bad);
@@ -215,10 +212,6 @@ final class FlagCases {
         }
         if (!o.splitRegex().isEmpty()) {
             v.addAll(List.of(",", ",,", " , ", "a,,b"));
-        }
-        if (o.longestName().equals("--export")) {
-            return List.of("nope {case}/x.json", "github-action-benchmark ", "github-action-benchmark {shared}/dir",
-                    "github-action-benchmark {shared}/a-file/x.json");
         }
         if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
             v.addAll(List.of("x", "1.5", "", " ", "99999999999999999999", "0x10", "NaN", "\u0663", "1e3"));
