@@ -137,8 +137,18 @@ public final class Main implements Runnable {
     }
 
     /** Options that were removed, by "command --option", with what to use instead. */
-    static final java.util.Map<String, String> REMOVED_OPTIONS = java.util.Map.of(
-            "run-bench.sh gate --export", "export the run with './run-bench.sh export RUN FILE'");
+    static final java.util.Map<String, String> REMOVED_OPTIONS = removedOptions();
+
+    private static java.util.Map<String, String> removedOptions() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        m.put("run-bench.sh gate --export", "export the run with './run-bench.sh export RUN FILE'");
+        m.put("run-bench.sh ab --calibrate", "calibrate with './run-bench.sh ab calibrate' (see its --help)");
+        for (String o : List.of("--aa-runs", "--knob-runs", "--levels", "--knob-counters", "--tabulate", "--resample",
+                "--resamples", "--wrap")) {
+            m.put("run-bench.sh ab " + o, "it is an option of './run-bench.sh ab calibrate' now");
+        }
+        return java.util.Map.copyOf(m);
+    }
 
     /** Commands run-bench.sh answers itself, offered as suggestions too. */
     static final List<String> SCRIPT_COMMANDS = List.of("test", "build");
