@@ -38,7 +38,7 @@ public final class AbRows {
         }
         // a --counter-jar's ids are no @Param value of either jar, but both run them (the forks load the jar)
         Set<String> contributed = types.stream().filter(t -> !t.builtIn()).map(CounterType::id).collect(Collectors.toSet());
-        Plan plan = Plan.build(new Plan.Choices(p, ids, threads, null, "host", cpus, filter, null, 0));
+        Plan plan = Plan.Choices.builder(p, "host", cpus).counters(ids).threads(threads).benchmarks(filter).plan();
         List<AbRow> rows = new ArrayList<>();
         for (PlanEntry e : plan.entries()) {
             for (String m : e.methods()) {
