@@ -32,8 +32,8 @@ public final class CalibrationRunner {
      * A series: its A/A and knob runs, the knob's levels and counters, the command held around each
      * run (none: empty), the first run's seed, the gate's options and the command line for calibration.md.
      */
-    public record Series(int aaRuns, int knobRuns, List<Double> levels, List<String> counters, List<String> wrap, long seed,
-                         GateOptions options, String command) {
+    public record Series(int aaRuns, int knobRuns, List<Double> levels, List<String> counters, List<String> wrap,
+                         long seed, GateOptions options, String command) {
         public Series {
             levels = List.copyOf(levels);
             counters = List.copyOf(counters);
@@ -131,11 +131,12 @@ public final class CalibrationRunner {
             List<String> cmd = new ArrayList<>(wrap);
             cmd.addAll(List.of("sh", "-c", "echo held; exec cat"));
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            String line = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine();
+            String line = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
             if (!"held".equals(line)) {
                 p.destroy();
-                throw new IOException("--wrap " + String.join(" ", wrap) + " ended before it ran its command (see " + log + ")");
+                throw new IOException("--wrap " + String.join(" ", wrap) + " ended before it ran its command (see "
+                        + log + ")");
             }
             return new Held(p);
         }

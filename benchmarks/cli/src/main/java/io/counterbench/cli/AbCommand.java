@@ -17,24 +17,26 @@ import picocli.CommandLine.Spec;
 
 /** A/B on one machine: forks of two versions in randomized pairs, gated with the fork as the unit. */
 @Command(name = "ab", mixinStandardHelpOptions = true, subcommands = AbCalibrateCommand.class,
-        description = {"Compare two versions on this machine: build each (a git revision, built from that commit and cached "
-                + "by commit, or a built benchmarks.jar), plan the rows both have, run their forks in randomized pairs (one "
-                + "JVM per fork, the two forks of a pair side by side on two halves of the CPUs where a row fits "
-                + "(--side-by-side), else back to back, which goes first balanced at random), and gate every row on its "
-                + "paired ratios.",
-            "With a --budget (the ci profile's default) the pairs are adaptive: every row starts with the pairs of the first "
-                + "planned look, rounds of pairs go to the rows still open, and at each look the rows that regressed or passed "
-                + "stop; the alpha is split over the looks. Rows still open when the budget ends are inconclusive.",
-            "Writes one run folder (jmh-baseline.json, jmh-current.json, pairs.json, run.json, summary.md, forks/); Ctrl-C "
-                + "keeps the finished pairs. Exit codes: 0 passed, 1 regressed (or an accuracy failure), 3 inconclusive (see "
-                + "--inconclusive), 2 bad input or pairs that did not finish. 'ab calibrate' calibrates the gate."})
+        description = {"Compare two versions on this machine: build each (a git revision, built from that commit and "
+                + "cached by commit, or a built benchmarks.jar), plan the rows both have, run their forks in "
+                + "randomized pairs (one JVM per fork, the two forks of a pair side by side on two halves of the CPUs "
+                + "where a row fits (--side-by-side), else back to back, which goes first balanced at random), and "
+                + "gate every row on its paired ratios.",
+            "With a --budget (the ci profile's default) the pairs are adaptive: every row starts with the pairs of the "
+                + "first planned look, rounds of pairs go to the rows still open, and at each look the rows that "
+                + "regressed or passed stop; the alpha is split over the looks. Rows still open when the budget ends "
+                + "are inconclusive.",
+            "Writes one run folder (jmh-baseline.json, jmh-current.json, pairs.json, run.json, summary.md, forks/); "
+                + "Ctrl-C keeps the finished pairs. Exit codes: 0 passed, 1 regressed (or an accuracy failure), "
+                + "3 inconclusive (see --inconclusive), 2 bad input or pairs that did not finish. 'ab calibrate' "
+                + "calibrates the gate."})
 final class AbCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "REF|JAR", description = "The version to compare against: a git revision "
             + "(main, HEAD~1, a commit; the merge base in CI) or a built benchmarks.jar.")
     String baseline;
 
-    @Option(names = "--current", paramLabel = "REF|JAR", description = "The version under test (default: this checkout's "
-            + "working tree, as run-bench.sh built it, uncommitted edits included).")
+    @Option(names = "--current", paramLabel = "REF|JAR", description = "The version under test (default: this "
+            + "checkout's working tree, as run-bench.sh built it, uncommitted edits included).")
     String current;
 
     @Mixin
@@ -43,17 +45,14 @@ final class AbCommand implements Callable<Integer> {
     @Mixin
     SideJarOptions sideJars;
 
-    @Option(names = "--summary", paramLabel = "FILE", description = "Also write the Markdown summary to FILE (it is always "
-            + "in the run folder; appended to $GITHUB_STEP_SUMMARY when that is set).")
+    @Option(names = "--summary", paramLabel = "FILE", description = "Also write the Markdown summary to FILE (it is "
+            + "always in the run folder; appended to $GITHUB_STEP_SUMMARY when that is set).")
     Path summary;
 
-    @Option(names = "--slowdown", paramLabel = "COUNTER:PERCENT[,...]", split = ",", description = "Calibration: make these "
-            + "counters' add do extra work, a busy-wait of PERCENT of the time their adds took (every 16384 adds), in the "
-            + "current version's forks only (e.g. tree:5).")
+    @Option(names = "--slowdown", paramLabel = "COUNTER:PERCENT[,...]", split = ",", description = "Calibration: "
+            + "make these counters' add do extra work, a busy-wait of PERCENT of the time their adds took (every "
+            + "16384 adds), in the current version's forks only (e.g. tree:5).")
     List<String> slowdown;
-
-    @Option(names = "--dry-run", description = "Resolve and build both versions, print the plan and the ETA, run nothing.")
-    boolean dryRun;
 
     @Spec
     CommandSpec spec;
@@ -86,14 +85,15 @@ final class AbCommand implements Callable<Integer> {
         Ab.Sides sides = Ab.resolve(baseline, current, jars, sideJars.library(), resolver, home);
         List<AbRow> rows = Ab.rows(o, sides);
         if (rows.isEmpty()) {
-            throw new UsageException("no row in common: the " + o.profile.label() + " profile" + (o.filter == null ? ""
-                    : " narrowed by --benchmarks '" + o.benchmarks + "'") + " has no benchmark and parameters that both "
-                    + sides.base().describe() + " and " + sides.cur().describe() + " declare");
+            String narrowed = o.filter() == null ? "" : " narrowed by --benchmarks '" + o.benchmarks() + "'";
+            throw new UsageException("no row in common: the " + o.profile().label() + " profile" + narrowed
+                    + " has no benchmark and parameters that both " + sides.base().describe() + " and "
+                    + sides.cur().describe() + " declare");
         }
-        AbPlan plan = Ab.plan(o, rows, o.pairs, err);
+        AbPlan plan = Ab.plan(o, rows, o.pairs(), err);
         int[] looks = Ab.looks(o, rows);
         Ab.printPlan(stdout, o, plan, sides, looks);
-        if (dryRun) {
+        if (flags.dryRun) {
             return ExitCodes.OK;
         }
         AbOptions run = o.toBuilder().root(flags.out.root(home.resolve("results").resolve("ab"))).build();

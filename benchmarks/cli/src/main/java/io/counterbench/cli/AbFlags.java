@@ -48,8 +48,14 @@ final class AbFlags {
 
     @Option(names = "--rerun-above", paramLabel = "CPUS",
             description = "Run a pair again (once, at the end) when other work kept more than this many CPUs busy "
-                    + "on average during one of its forks, as /proc/stat tells; 0 never reruns (default: ${DEFAULT-VALUE}).")
+                    + "on average during one of its forks, as /proc/stat tells; 0 never reruns "
+                    + "(default: ${DEFAULT-VALUE}).")
     double rerunAbove = 0.3;
+
+    @Option(names = "--dry-run",
+            description = "Resolve and build the versions, print the plan and the ETA (ab calibrate: "
+            + "one run's plan and the series' ETA), run nothing.")
+    boolean dryRun;
 
     @Mixin
     RowSelection rows;
@@ -73,12 +79,14 @@ final class AbFlags {
     AbOptions.Builder options(List<String> command) {
         GateOptions g = gate.options(GateOptions.paired());
         Profile p = Profile.parse(profile);
-        long budgetSeconds = Durations.seconds("--budget", budget != null ? budget : "ci".equals(p.label()) ? CI_BUDGET : "off");
+        String ciOrOff = "ci".equals(p.label()) ? CI_BUDGET : "off";
+        long budgetSeconds = Durations.seconds("--budget", budget != null ? budget : ciOrOff);
         int n = pairs != null ? pairs : budgetSeconds > 0 ? ADAPTIVE_PAIRS : p.forks;
         if (n < 1) {
             throw new UsageException("--pairs " + n + ": at least 1");
         }
-        AbOptions.Builder b = AbOptions.builder(p).pairs(n).budgetSeconds(budgetSeconds).filter(rows.filter(), rows.benchmarks);
+        AbOptions.Builder b = AbOptions.builder(p).pairs(n).budgetSeconds(budgetSeconds).filter(rows.filter(),
+                rows.benchmarks);
         counterJars.load();
         if (!List.of("auto", "off").contains(sideBySide)) {
             throw new UsageException("--side-by-side '" + sideBySide + "': expected auto or off");

@@ -12,43 +12,13 @@ import java.util.regex.Pattern;
  * one per run) with {@link #builder}, taken by {@link Ab}. Null only where it means "the
  * profile's" (counters, threads, filter) or "none" (summary).
  */
-final class AbOptions {
-    final Profile profile;
-    final int pairs;
-    final long budgetSeconds;
-    final long budgetFromMillis;
-    final Pattern filter;
-    final String benchmarks;
-    final List<String> counters;
-    final List<Integer> threads;
-    final GateOptions gate;
-    final boolean sideBySide;
-    final long seed;
-    final Path root;
-    final Path summary;
-    final List<String> knob;
-    final double rerunAbove;
-    final double lockWaitMinutes;
-    final List<String> command;
-
-    private AbOptions(Builder b) {
-        profile = b.profile;
-        pairs = b.pairs;
-        budgetSeconds = b.budgetSeconds;
-        budgetFromMillis = b.budgetFromMillis;
-        filter = b.filter;
-        benchmarks = b.benchmarks;
-        counters = b.counters;
-        threads = b.threads;
-        gate = b.gate;
-        sideBySide = b.sideBySide;
-        seed = b.seed != null ? b.seed : new java.security.SecureRandom().nextLong();
-        root = b.root;
-        summary = b.summary;
-        knob = List.copyOf(b.knob);
-        rerunAbove = b.rerunAbove;
-        lockWaitMinutes = b.lockWaitMinutes;
-        command = List.copyOf(b.command);
+record AbOptions(Profile profile, int pairs, long budgetSeconds, long budgetFromMillis, Pattern filter,
+                 String benchmarks, List<String> counters, List<Integer> threads, GateOptions gate, boolean sideBySide,
+                 long seed, Path root, Path summary, List<String> knob, double rerunAbove, double lockWaitMinutes,
+                 List<String> command) {
+    AbOptions {
+        knob = List.copyOf(knob);
+        command = List.copyOf(command);
     }
 
     static Builder builder(Profile profile) {
@@ -59,7 +29,8 @@ final class AbOptions {
     Builder toBuilder() {
         Builder b = new Builder(profile).pairs(pairs).budgetSeconds(budgetSeconds).budgetFrom(budgetFromMillis)
                 .filter(filter, benchmarks).counters(counters).threads(threads).gate(gate).sideBySide(sideBySide)
-                .seed(seed).root(root).summary(summary).knob(knob).rerunAbove(rerunAbove).lockWaitMinutes(lockWaitMinutes);
+                .seed(seed).root(root).summary(summary).knob(knob).rerunAbove(rerunAbove)
+                .lockWaitMinutes(lockWaitMinutes);
         return b.command(command);
     }
 
@@ -172,7 +143,9 @@ final class AbOptions {
         }
 
         AbOptions build() {
-            return new AbOptions(this);
+            return new AbOptions(profile, pairs, budgetSeconds, budgetFromMillis, filter, benchmarks, counters,
+                    threads, gate, sideBySide, seed != null ? seed : new java.security.SecureRandom().nextLong(), root,
+                    summary, knob, rerunAbove, lockWaitMinutes, command);
         }
     }
 }

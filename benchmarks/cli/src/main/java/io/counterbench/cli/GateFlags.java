@@ -43,8 +43,9 @@ final class GateFlags {
 
     /** The options these flags give over {@code defaults}; every flag's value checked. */
     GateOptions options(GateOptions defaults) {
-        GateOptions o = new GateOptions(threshold == null ? defaults.threshold() : GateOptions.parsePercent("--threshold", threshold),
-                alpha, detect == null ? defaults.detect() : GateOptions.parsePercent("--detect", detect),
+        double t = threshold == null ? defaults.threshold() : GateOptions.parsePercent("--threshold", threshold);
+        double d = detect == null ? defaults.detect() : GateOptions.parsePercent("--detect", detect);
+        GateOptions o = new GateOptions(t, alpha, d,
                 defaults.normalizeBy(), defaults.allowDifferentMachine(), defaults.allowMissing(),
                 forkScore == null ? defaults.forkScore() : ForkScore.parse("--fork-score", forkScore));
         if (!List.of("exit", "pass", "fail").contains(inconclusive)) {
@@ -75,8 +76,9 @@ final class GateFlags {
             case "fail" -> throw new CheckFailedException(what + ": inconclusive (" + rows
                     + "), failed because of --inconclusive fail");
             default -> {
-                err.println("inconclusive: " + what + ": " + rows + " (exit " + ExitCodes.INCONCLUSIVE + "); rerun with "
-                        + "more pairs (--pairs, --budget) or on a quieter machine, or choose with --inconclusive pass|fail");
+                err.println("inconclusive: " + what + ": " + rows + " (exit " + ExitCodes.INCONCLUSIVE + "); rerun "
+                        + "with more pairs (--pairs, --budget) or on a quieter machine, or choose with --inconclusive "
+                        + "pass|fail");
                 err.flush();
                 return ExitCodes.INCONCLUSIVE;
             }

@@ -112,8 +112,9 @@ final class RunCommand implements Callable<Integer> {
         boolean async = asyncProfiler || extra.stream().anyMatch(ExtraProfiler::isAsync);
         String asyncOptions = extra.stream().filter(ExtraProfiler::isAsync).map(ExtraProfiler::options).filter(o -> !o.isEmpty())
                 .collect(java.util.stream.Collectors.joining(";"));
-        Plan plan = Plan.Choices.builder(p, topology, cpus).counters(ids).threads(threads).placements(places).benchmarks(filter)
-                .cpuModes(modes).forks(forks == null ? 0 : forks).alsoCounters(ids == null ? contributed : List.of()).plan();
+        Plan plan = Plan.Choices.builder(p, topology, cpus).counters(ids).threads(threads).placements(places)
+                .benchmarks(filter).cpuModes(modes).forks(forks == null ? 0 : forks)
+                .alsoCounters(ids == null ? contributed : List.of()).plan();
         if (plan.entries().isEmpty()) {
             throw new UsageException("no benchmark matches --benchmarks '" + rows.benchmarks + "'");
         }
@@ -136,7 +137,8 @@ final class RunCommand implements Callable<Integer> {
             Path root = out.root(RunFolders.defaultRoot());
             try (JmhLock lock = JmhLock.acquire(lockWait.check(), err).forInProcessJmh()) {
                 return RunSession.run(plan, root, new RunSession.Settings(async, asyncOptions, jmhProfilers, label,
-                        counterJars.paths(), spec.commandLine().getParseResult().originalArgs()), interrupts, stdout, err);
+                        counterJars.paths(), spec.commandLine().getParseResult().originalArgs()), interrupts, stdout,
+                                err);
             }
         }
     }

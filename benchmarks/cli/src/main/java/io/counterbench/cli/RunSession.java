@@ -47,12 +47,14 @@ final class RunSession {
      * What a run records besides its plan: async-profiler (and its options from --prof async:...),
      * JMH's other profilers, the run's label (null: none), the counter jars and the command line.
      */
-    record Settings(boolean async, String asyncOptions, List<ExtraProfiler> jmhProfilers, String label, List<Path> counterJars,
+    record Settings(boolean async, String asyncOptions, List<ExtraProfiler> jmhProfilers, String label,
+                    List<Path> counterJars,
                     List<String> command) {
     }
 
     /** Runs the plan into a new folder under {@code root}; the interrupt handling is armed before the folder exists. */
-    static int run(Plan plan, Path root, Settings settings, Interrupts interrupts, PrintWriter stdout, PrintWriter err) {
+    static int run(Plan plan, Path root, Settings settings, Interrupts interrupts, PrintWriter stdout,
+            PrintWriter err) {
         Instant start = Instant.now();
         ProcStat before = ProcStat.read();
         Path folder = RunFolders.create(root, start);
@@ -76,11 +78,13 @@ final class RunSession {
             Environment env = Environment.capture();
             record.environment(EnvironmentJson.environment(env));
             record.label(settings.label());
-            record.provenance(ProvenanceCapture.capture(RunFolders.home(), measuredJars(settings.counterJars()), env.jvmArgs()));
+            record.provenance(ProvenanceCapture.capture(RunFolders.home(), measuredJars(settings.counterJars()),
+                    env.jvmArgs()));
             record.hostTopology(hostTopology(TopologySources.load("host")));
             record.jmh(jmhJson(env, plan, settings.jmhProfilers()));
             record.cpuLookup(cpuLookupJson());
-            String asyncSpec = settings.async() ? asyncProfilerSpec(folder, err, record, settings.asyncOptions()) : null;
+            String asyncSpec = settings.async() ? asyncProfilerSpec(folder, err, record, settings.asyncOptions())
+                    : null;
             writeFootprint(folder, err);
             executor = new RunExecutor(plan, folder, record, err, asyncSpec, settings.jmhProfilers());
             results = executor.run();
@@ -101,17 +105,20 @@ final class RunSession {
         record.procStat(EnvironmentJson.procStat(load));
         record.complete();
         stdout.println();
-        stdout.println("Summary (" + plan.profile().label() + " profile, " + results.size() + " results, " + plan.forksPerRow()
+        stdout.println("Summary (" + plan.profile().label() + " profile, " + results.size() + " results, "
+                + plan.forksPerRow()
                 + " fork(s) per row; the tables of report.md):");
         printSummary(folder, stdout);
         writeReport(folder, stdout);
         if (record.failedCount() > 0) {
-            stdout.println(record.failedCount() + " benchmark run(s) failed (the others ran; run.json and jmh.log have the details):");
+            stdout.println(record.failedCount()
+                    + " benchmark run(s) failed (the others ran; run.json and jmh.log have the details):");
             record.failures().forEach(f -> stdout.println("  FAILED " + f));
             return ExitCodes.CHECK_FAILED;
         }
         if (load.available() && load.noisyVm()) {
-            stdout.printf("note: %.1f%% steal time during the run: a noisy VM; compare ratios, not absolute numbers.%n", load.stealPercent());
+            stdout.printf("note: %.1f%% steal time during the run: a noisy VM; compare ratios, not absolute "
+                    + "numbers.%n", load.stealPercent());
         }
         stdout.println("results: " + folder);
         return ExitCodes.OK;
@@ -153,11 +160,15 @@ final class RunSession {
         return n;
     }
 
-    /** The run's report (report.md, report.csv, report.html, charts/) in its own folder; a run with no results gets a note. */
+    /**
+     * The run's report (report.md, report.csv, report.html, charts/) in its own folder; a run with no results
+     * gets a note.
+     */
     private static void writeReport(Path folder, PrintWriter stdout) {
         try {
             List<Path> written = io.counterbench.results.Reports.write(List.of(folder), folder);
-            written.stream().filter(p -> p.getFileName().toString().startsWith("report")).filter(p -> p.toString().endsWith(".html"))
+            written.stream().filter(p -> p.getFileName().toString().startsWith("report"))
+                    .filter(p -> p.toString().endsWith(".html"))
                     .findFirst().ifPresent(p -> stdout.println("report: " + p));
         } catch (IllegalArgumentException e) {
             stdout.println("no report: " + e.getMessage());
@@ -169,7 +180,8 @@ final class RunSession {
         Path profiles = folder.resolve("profiles");
         Path lib = AsyncProfilerSupport.extractLibrary(profiles.resolve(".lib"));
         AsyncProfilerSupport.Choice choice = AsyncProfilerSupport.choose();
-        err.println("async-profiler " + AsyncProfilerSupport.version() + ": event " + choice.event() + " (" + choice.reason() + ")"
+        err.println("async-profiler " + AsyncProfilerSupport.version() + ": event " + choice.event() + " ("
+                + choice.reason() + ")"
                 + (userOptions.isEmpty() ? "" : "; with " + userOptions));
         ObjectNode n = Json.object().put("version", AsyncProfilerSupport.version()).put("event", choice.event())
                 .put("reason", choice.reason()).put("dir", "profiles");
@@ -226,7 +238,8 @@ final class RunSession {
         int[] ns = {2, 64, 256, 1024};
         List<CounterType> types = new ArrayList<>(Arrays.asList(CounterId.values()));
         types.addAll(CounterTypes.contributed());
-        FootprintJson.write(folder, Footprint.measure(types, ns).stream().map(r -> new FootprintJson.Row(r.id(), r.cpus(),
+        FootprintJson.write(folder, Footprint.measure(types, ns).stream().map(r -> new FootprintJson.Row(r.id(),
+                r.cpus(),
                 r.oneBytes(), r.groupOf4Bytes(), r.sharedConfigBytes(), r.slotShareBytes(), r.kernelBytes())).toList());
     }
 }

@@ -108,7 +108,8 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UsageException("--counter-jar applies to the custom scenario only (run 'simulate custom --counter-jar JAR ...')");
         }
         counterJars.load();
-        CustomOptions custom = CustomOptions.builder().topology(topology).counters(counters).tasks(tasks).workload(workload)
+        CustomOptions custom = CustomOptions.builder().topology(topology).counters(counters).tasks(tasks)
+                .workload(workload)
                 .migrate(migrate, every, probability).ops(ops).pages(pages).batch(batch).build();
         Simulation.Outcome outcome;
         try (Interrupts interrupts = new Interrupts("simulate")) {

@@ -1,5 +1,6 @@
 package io.counterbench.run;
 
+import io.counterbench.counters.CounterTypes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public record PlanEntry(int index, String benchmark, List<String> methods, Map<S
     public String label() {
         String m = methods.size() == 1 ? methods.get(0) : "{" + String.join(",", methods) + "}";
         Map<String, String> shown = new LinkedHashMap<>();
-        params.forEach((k, v) -> shown.put(k, "counter".equals(k) ? io.counterbench.counters.CounterTypes.parse(v).id() : v));
+        params.forEach((k, v) -> shown.put(k, "counter".equals(k) ? CounterTypes.parse(v).id() : v));
         return label(benchmark + "." + m, shown, threads, threadGroups);
     }
 
@@ -46,9 +47,11 @@ public record PlanEntry(int index, String benchmark, List<String> methods, Map<S
      * label of a plan entry and of an ab row.
      */
     public static String label(String method, Map<String, String> params, int threads, int[] threadGroups) {
-        String p = params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        String p = params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
         String t = threadGroups == null ? "threads=" + threads
-                : "groups=" + java.util.Arrays.stream(threadGroups).mapToObj(Integer::toString).collect(Collectors.joining(","));
+                : "groups=" + java.util.Arrays.stream(threadGroups).mapToObj(Integer::toString)
+                .collect(Collectors.joining(","));
         return method + (p.isEmpty() ? "" : " " + p) + " " + t;
     }
 }

@@ -86,7 +86,8 @@ public record CustomOptions(String topology, List<String> counters, Integer task
         }
 
         public CustomOptions build() {
-            return new CustomOptions(topology, counters, tasks, workload, migrate, every, probability, ops, pages, batch);
+            return new CustomOptions(topology, counters, tasks, workload, migrate, every, probability, ops, pages,
+                    batch);
         }
     }
 
