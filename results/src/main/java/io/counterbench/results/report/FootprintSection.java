@@ -142,7 +142,7 @@ final class FootprintSection implements ReportSection {
 
     private long kernelOne(Row r) {
         if (r.kernelBytes() >= 0) {
-            return r.kernelOne();
+            return r.kernelBytes();
         }
         return switch (r.counter()) {
             case "flat" -> KernelLayout.perCpuCounter(r.cpus());
