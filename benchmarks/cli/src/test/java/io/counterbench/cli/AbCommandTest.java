@@ -126,7 +126,7 @@ class AbCommandTest {
                 "off", "--rerun-above", "0", "--aa-runs", "1", "--knob-runs", "1", "--levels", "20", "--knob-counters", "adder",
                 "--wrap", "env", "--out", out.toString());
         r.assertOk();
-        assertTrue(r.out().contains("calibration: 1 A/A runs and 1 knob runs of " + jar + ", profile smoke, 1 rows"), r.out());
+        assertTrue(r.out().contains("calibration: 1 A/A runs and 1 knob runs of " + jar + ", profile smoke, 3 rows"), r.out());
         assertTrue(r.err().contains("calibrate: run 1/2 (A/A)") && r.err().contains("calibrate: run 2/2 (--slowdown adder:20)")
                 && r.err().contains("calibrate: run 2 exited "), r.err());
         Path dir = FaultsTest.only(out);
@@ -139,7 +139,8 @@ class AbCommandTest {
         for (int i = 0; i < 2; i++) {
             PairsJson pairs = PairsJson.read(runs.get(i).resolve(PairsJson.FILE));
             assertEquals(5 + i, pairs.seed(), "run i has the seed plus i");
-            assertEquals(1, pairs.completePairs());
+            assertEquals("complete", pairs.status());
+            assertEquals(3, pairs.completePairs(), "one pair of each of the 3 rows (cpu lookup, handle, known)");
             JsonNode jmh = Cli.json(runs.get(i).resolve("run.json")).get("jmh");
             assertEquals(i == 1, jmh.get("currentJvmArgs").toString().contains("-Dcounterbench.slowdown=adder:20"), jmh.toString());
             assertFalse(jmh.get("baselineJvmArgs").toString().contains("adder:20"), jmh.toString());
