@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 final class RunFolderOption {
     @Option(names = "--out", paramLabel = "DIR",
             description = "Folder in which the run folder is created (default: results/runs; ab: results/ab, "
-                    + "ab --calibrate: results/calibration).")
+                    + "ab calibrate: results/calibration).")
     Path out;
 
     /** Checks a given folder's name before anything runs. */
