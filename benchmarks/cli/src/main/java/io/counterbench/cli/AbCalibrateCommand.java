@@ -90,7 +90,7 @@ final class AbCalibrateCommand implements Callable<Integer> {
         AbOptions o = builder.counters(flags.rows.counterIds()).build();
         Path home = RunFolders.home();
         Path root = home.resolve("results").resolve("calibration");
-        String command = "./run-bench.sh ab calibrate " + spec.commandLine().getParseResult().originalArgs().stream()
+        String command = "./run-bench.sh " + spec.commandLine().getParseResult().originalArgs().stream()
                 .map(a -> a.matches("[A-Za-z0-9_./:=,%@+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
                 .collect(Collectors.joining(" "));
         if (resample != null) {
