@@ -1,10 +1,10 @@
 package io.counterbench.ab;
 
+import io.counterbench.run.PlanEntry;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One row ab gates: a benchmark method (or @Group) of io.counterbench.bench with one parameter
@@ -23,15 +23,13 @@ public record AbRow(int index, String method, Map<String, String> params, int th
 
     /** JMH's include regex for exactly this method. */
     public String includeRegex() {
-        return "^\\Q" + BenchmarkJar.PACKAGE + method + "\\E$";
+        int dot = method.indexOf('.');
+        return PlanEntry.includeRegex(method.substring(0, dot), List.of(method.substring(dot + 1)));
     }
 
     /** "UpdateBenchmark.inc counter=tree cpu=lookup placement=compact topology=host threads=1". */
     public String label() {
-        String p = params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
-        String t = threadGroups == null ? "threads=" + threads
-                : "groups=" + Arrays.stream(threadGroups).mapToObj(Integer::toString).collect(Collectors.joining(","));
-        return method + (p.isEmpty() ? "" : " " + p) + " " + t;
+        return PlanEntry.label(method, params, threads, threadGroups);
     }
 
     public List<Integer> groupList() {

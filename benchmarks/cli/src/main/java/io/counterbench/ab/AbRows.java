@@ -19,10 +19,12 @@ import java.util.stream.Collectors;
  */
 public final class AbRows {
     /**
-     * Seconds a fork costs besides its iterations: JMH's host JVM, its forked JVM and their
-     * handshake, 0.8 to 0.9 s measured on the 2-core development VM (quick forks of 1.2 s of iterations took 2.0 s).
+     * Seconds an ab fork costs besides its iterations: each is a JMH host JVM of its own that forks one
+     * benchmark JVM, so it pays {@link Plan#FORK_OVERHEAD_SECONDS} (one JVM start and JMH's handshake,
+     * as run's forks of a shared host do) twice: 0.9 s, as measured on the 2-core development VM
+     * (quick forks of 1.2 s of iterations took 2.0 s, 0.8 to 0.9 s more).
      */
-    static final double FORK_OVERHEAD_SECONDS = 0.9;
+    static final double FORK_OVERHEAD_SECONDS = 2 * Plan.FORK_OVERHEAD_SECONDS;
 
     private AbRows() {
     }
@@ -36,7 +38,7 @@ public final class AbRows {
         }
         // a --counter-jar's ids are no @Param value of either jar, but both run them (the forks load the jar)
         Set<String> contributed = types.stream().filter(t -> !t.builtIn()).map(CounterType::id).collect(Collectors.toSet());
-        Plan plan = Plan.build(new Plan.Choices(p, ids, threads, null, "host", cpus, filter, null, 0));
+        Plan plan = Plan.Choices.builder(p, "host", cpus).counters(ids).threads(threads).benchmarks(filter).plan();
         List<AbRow> rows = new ArrayList<>();
         for (PlanEntry e : plan.entries()) {
             for (String m : e.methods()) {

@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
  * in common.
  */
 public record BenchmarkJar(Path path, Map<String, Method> methods, boolean accuracyProfiler) {
-    static final String PACKAGE = "io.counterbench.bench.";
+    static final String PACKAGE = io.counterbench.run.Plan.PACKAGE + ".";
     static final String PROFILER = "io/counterbench/bench/AccuracyProfiler.class";
 
     /**

@@ -1,6 +1,5 @@
 package io.counterbench.ab;
 
-import io.counterbench.results.RunFolders;
 import io.counterbench.results.ab.AbFolder;
 import io.counterbench.results.ab.Calibration;
 import io.counterbench.results.gate.GateOptions;
@@ -18,30 +17,43 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * ab --calibrate: a series of ab runs of one jar against itself, each its own process (and its
- * own run folder under DIR/runs), alternating pure A/A runs and runs with the slowdown knob set
- * on the current side. A knob run injects a different level into each of several counters,
- * rotating which counter gets which level from run to run, so one run measures every level
- * while the untouched rows of the same run serve as A/A evidence. After every run the tables
- * ({@link Calibration}) are rewritten to DIR/calibration.md, so an interrupted series keeps what
- * it measured. {@code wrap} (e.g. "flock -x /work/bench.lock") prefixes every run: a lock held
- * per run, released between runs.
+ * ab calibrate: a series of ab runs of one jar against itself, each with its own run folder under
+ * DIR/runs and its own log under DIR/logs, alternating pure A/A runs and runs with the slowdown
+ * knob set on the current side. A knob run injects a different level into each of several
+ * counters, rotating which counter gets which level from run to run, so one run measures every
+ * level while the untouched rows of the same run serve as A/A evidence. After every run the tables
+ * ({@link Calibration}) are rewritten to DIR/calibration.md, so an interrupted series keeps what it
+ * measured. The runs themselves are the caller's ({@link AbRunner}: ab's API, in this process);
+ * {@code wrap} (e.g. "flock -x /work/bench.lock") is held around each run: a lock held per run,
+ * released between runs.
  */
 public final class CalibrationRunner {
-    /** Everything a series needs. */
-    public record Settings(Path jar, String profile, Integer pairs, List<String> rowArgs, int aaRuns, int knobRuns, List<Double> levels,
-                           List<String> counters, List<String> wrap, long seed, GateOptions options, List<String> jvmFlags, String command) {
+    /**
+     * A series: its A/A and knob runs, the knob's levels and counters, the command held around each
+     * run (none: empty), the first run's seed, the gate's options and the command line for calibration.md.
+     */
+    public record Series(int aaRuns, int knobRuns, List<Double> levels, List<String> counters, List<String> wrap,
+                         long seed, GateOptions options, String command) {
+        public Series {
+            levels = List.copyOf(levels);
+            counters = List.copyOf(counters);
+            wrap = List.copyOf(wrap);
+        }
     }
 
-    private final Settings s;
+    /** One ab run of the series: into a new folder under {@code runs}, its output to {@code log}; its exit code. */
+    @FunctionalInterface
+    public interface AbRunner {
+        int run(Path runs, PrintWriter log, String knob, long seed);
+    }
+
+    private final Series s;
     private final Path dir;
-    private final PrintWriter out;
     private final PrintWriter err;
 
-    public CalibrationRunner(Settings s, Path dir, PrintWriter out, PrintWriter err) {
+    public CalibrationRunner(Series s, Path dir, PrintWriter err) {
         this.s = s;
         this.dir = dir;
-        this.out = out;
         this.err = err;
     }
 
@@ -56,7 +68,7 @@ public final class CalibrationRunner {
     }
 
     /** Runs the series; returns the Markdown tables of whatever finished. */
-    public String run(double secondsPerRun) {
+    public String run(double secondsPerRun, AbRunner runner) {
         Path runs = dir.resolve("runs");
         Path logs = dir.resolve("logs");
         try {
@@ -81,58 +93,66 @@ public final class CalibrationRunner {
             }
             progress.line(String.format(Locale.ROOT, "calibrate: run %d/%d (%s), %s elapsed, ETA %s", i + 1, total,
                     spec == null ? "A/A" : "--slowdown " + spec, Progress.format(progress.elapsed()), progress.eta()));
-            int code = runOne(runs, logs.resolve(String.format(Locale.ROOT, "run-%02d.log", i + 1)), spec, s.seed() + i);
+            Path log = logs.resolve(String.format(Locale.ROOT, "run-%02d.log", i + 1));
+            int code = runOne(runner, runs, log, spec, s.seed() + i);
             progress.advance(1);
             progress.line("calibrate: run " + (i + 1) + " exited " + code + (code == 2 ? " (see " + logs + ")" : ""));
-            table = write(runs);
+            table = tabulate(dir, s.options(), s.command(), err);
         }
         return table;
     }
 
-    private int runOne(Path runs, Path log, String spec, long seed) {
-        List<String> cmd = new ArrayList<>(s.wrap());
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(s.jvmFlags());
-        cmd.add(io.counterbench.watch.ParentWatchJar.jvmArg()); // each ab run (and its forks) ends with the calibration
-        cmd.add("-Dcounterbench.home=" + RunFolders.home());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.counterbench.cli.Main", "ab", "--baseline", s.jar().toString(),
-                "--current", s.jar().toString(), "--profile", s.profile(), "--out", runs.toString(), "--seed", String.valueOf(seed)));
-        if (s.pairs() != null) {
-            cmd.addAll(List.of("--pairs", String.valueOf(s.pairs())));
-        }
-        cmd.addAll(s.rowArgs());
-        if (spec != null) {
-            cmd.addAll(List.of("--slowdown", spec));
-        }
-        try {
-            Files.writeString(log, "# " + String.join(" ", cmd) + "\n", StandardCharsets.UTF_8);
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            Thread hook = new Thread(() -> {
-                p.descendants().forEach(ProcessHandle::destroy);
-                p.destroy();
-            });
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                p.waitFor(6, TimeUnit.HOURS);
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is stopping the run
-                }
-            }
-            return p.isAlive() ? 124 : p.exitValue();
+    private int runOne(AbRunner runner, Path runs, Path log, String spec, long seed) {
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true);
+             Held held = Held.hold(s.wrap(), log)) {
+            out.println("# ab run " + (spec == null ? "A/A" : "--slowdown " + spec) + ", seed " + seed
+                    + (s.wrap().isEmpty() ? "" : ", held under " + String.join(" ", s.wrap())));
+            return runner.run(runs, out, spec, seed);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start an ab run: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 130;
+            throw new UncheckedIOException("cannot write " + log + ": " + e.getMessage(), e);
         }
     }
 
-    /** Gates every finished run folder and writes DIR/calibration.md; returns it. */
-    private String write(Path runs) {
-        return tabulate(dir, s.options(), s.command(), err);
+    /**
+     * The wrap command held around one run: it runs {@code sh -c 'echo held; exec cat'} under the
+     * wrap (so flock, say, holds its lock from the line "held" until cat sees its input end).
+     */
+    private static final class Held implements AutoCloseable {
+        private final Process process;
+
+        private Held(Process process) {
+            this.process = process;
+        }
+
+        static Held hold(List<String> wrap, Path log) throws IOException {
+            if (wrap.isEmpty()) {
+                return new Held(null);
+            }
+            List<String> cmd = new ArrayList<>(wrap);
+            cmd.addAll(List.of("sh", "-c", "echo held; exec cat"));
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            String line = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            if (!"held".equals(line)) {
+                p.destroy();
+                throw new IOException("--wrap " + String.join(" ", wrap) + " ended before it ran its command (see "
+                        + log + ")");
+            }
+            return new Held(p);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (process != null) {
+                process.getOutputStream().close(); // cat ends, and the wrap with it
+                try {
+                    process.waitFor(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                process.destroy();
+            }
+        }
     }
 
     /**

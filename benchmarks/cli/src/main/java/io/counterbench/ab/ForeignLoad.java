@@ -1,5 +1,6 @@
 package io.counterbench.ab;
 
+import io.counterbench.env.ProcStat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,22 +44,10 @@ final class ForeignLoad {
         return Math.max(0, foreign / TICKS_PER_SECOND / seconds);
     }
 
-    /** user + nice + system + irq + softirq + steal of the "cpu" line; -1 when unreadable. */
+    /** The machine's busy ticks ({@link ProcStat.CpuTimes#busy()} of the "cpu" line); -1 when unreadable. */
     private static long machineBusy() {
-        try {
-            String first = Files.readAllLines(Path.of("/proc/stat")).getFirst();
-            String[] f = first.trim().split("\\s+");
-            if (!f[0].equals("cpu") || f.length < 9) {
-                return -1;
-            }
-            long busy = 0;
-            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
-                busy += Long.parseLong(f[i]);
-            }
-            return busy;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        ProcStat stat = ProcStat.read();
+        return stat.available() ? stat.aggregate().busy() : -1;
     }
 
     /** utime + stime + cutime + cstime of this process; -1 when unreadable. */

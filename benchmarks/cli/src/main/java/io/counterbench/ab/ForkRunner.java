@@ -2,7 +2,6 @@ package io.counterbench.ab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.counterbench.results.jmh.JmhJson;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -189,13 +188,7 @@ public final class ForkRunner {
 
     /** Whether forks can be confined to CPUs here: Linux with taskset (util-linux) on the PATH. */
     public static boolean canConfine() {
-        String path = System.getenv("PATH");
-        for (String dir : (path == null ? "" : path).split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "taskset"))) {
-                return true;
-            }
-        }
-        return false;
+        return Executables.found("taskset");
     }
 
     /** Stops the forks that run now (JMH's hosts and their forked JVMs) and every later one. */

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * ab --calibrate --resample DIR: the gate's calibration on recorded pairs, nothing run. DIR is an ab
+ * ab calibrate --resample DIR: the gate's calibration on recorded pairs, nothing run. DIR is an ab
  * run folder, or a folder of them (a calibration folder's runs/, runs/ab): every ab run folder
  * found directly in it. Each compared row gets its label-swap null rate at its actual level, its
  * flag rate with known slowdowns added, and the check of its reported MDE ({@link Resampling}).

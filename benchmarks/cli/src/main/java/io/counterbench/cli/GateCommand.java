@@ -1,20 +1,18 @@
 package io.counterbench.cli;
 
 import io.counterbench.results.ab.AbFolder;
-import io.counterbench.results.export.ExportFormat;
 import io.counterbench.results.gate.Gate;
 import io.counterbench.results.gate.GateOptions;
-import io.counterbench.results.jmh.ForkScore;
 import io.counterbench.results.gate.GateResult;
 import io.counterbench.results.gate.GateText;
 import io.counterbench.results.run.RunInput;
 import io.counterbench.results.run.RunLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,28 +49,12 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--ab", paramLabel = "DIR", description = "An ab run folder: gate its paired forks (instead of --baseline and --current).")
     Path ab;
 
-    @Option(names = "--threshold", paramLabel = "PERCENT",
-            description = "A row regresses only when its lower bound lies above 0 and its "
-            + "estimate reaches this slowdown (default: 5%%, with --ab 1%%).")
-    String threshold;
-
-    @Option(names = "--detect", paramLabel = "PERCENT",
-            description = "A row passes when its upper bound lies below this slowdown, "
-            + "else (not regressed) it is inconclusive (default: 10%%, with --ab 5%%).")
-    String detect;
-
-    @Option(names = "--alpha", paramLabel = "P",
-            description = "Family-wise false-alarm rate, over the compared rows by Holm's step-down (default: "
-                    + "${DEFAULT-VALUE}).")
-    double alpha = GateOptions.DEFAULT_ALPHA;
+    @Mixin
+    GateFlags gateFlags;
 
     @Option(names = "--normalize-by", paramLabel = "COUNTER", description = "Divide each fork's score by a fork's score of this counter's "
             + "matching row in the same run (e.g. adder), so that a slower machine does not read as a regression.")
     String normalizeBy;
-
-    @Option(names = "--fork-score", paramLabel = "best|mean", description = "Each fork's score: its best iteration (interference only adds "
-            + "time) or the mean of its iterations (default: mean, with --ab best).")
-    String forkScore;
 
     @Option(names = "--allow-different-machine", description = "Compare runs of different CPU models, CPU counts or topologies.")
     boolean allowDifferentMachine;
@@ -82,13 +64,6 @@ final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--summary", paramLabel = "FILE", description = "Write the Markdown summary to FILE.")
     Path summary;
-
-    @picocli.CommandLine.Mixin
-    InconclusiveOption inconclusive;
-
-    @Option(names = "--export", arity = "2", paramLabel = "FORMAT FILE", hideParamSyntax = true, description = "Also export the current run: "
-            + "github-action-benchmark FILE writes FILE (thrpt, customBiggerIsBetter) and FILE-smaller.json (time modes, customSmallerIsBetter).")
-    List<String> export;
 
     @Spec
     CommandSpec spec;
@@ -107,42 +82,23 @@ final class GateCommand implements Callable<Integer> {
             throw new UsageException("--normalize-by '" + normalizeBy + "' names no counter (e.g. --normalize-by adder)");
         }
         GateOptions d = paired ? GateOptions.paired() : GateOptions.separateRuns();
-        GateOptions options = new GateOptions(threshold == null ? d.threshold() : GateOptions.parsePercent("--threshold", threshold), alpha,
-                detect == null ? d.detect() : GateOptions.parsePercent("--detect", detect),
+        GateOptions options = gateFlags.options(new GateOptions(d.threshold(), d.alpha(), d.detect(),
                 normalizeBy == null || normalizeBy.isBlank() ? null : normalizeBy.strip(), allowDifferentMachine, allowMissing,
-                forkScore == null ? d.forkScore() : ForkScore.parse("--fork-score", forkScore));
-        inconclusive.check();
-        ExportFormat exportFormat = export == null ? null : ExportFormat.parse(export.get(0));
+                d.forkScore()));
         if (summary != null) {
             OutputFile.check(summary, "--summary");
             OutputFile.notAnInput(summary, "--summary", baseline, current, ab, ab == null ? null : ab.resolve("forks"));
         }
-        if (exportFormat != null) {
-            Path target = OutputFile.check(OutputFile.path(export.get(1), "--export"), "--export");
-            exportFormat.checkTarget(target);
-            for (Path t : exportFormat.targets(target)) {
-                OutputFile.notAnInput(t, "--export", baseline, current, ab);
-            }
-        }
-        RunInput cur;
         GateResult result;
         if (paired) {
-            AbFolder f = AbFolder.load(ab);
-            cur = f.current();
-            result = f.gate(options);
+            result = AbFolder.load(ab).gate(options);
         } else {
             RunInput base = RunLoader.load(baseline); // the baseline first: its problems are named first
-            cur = RunLoader.load(current);
-            result = Gate.separate(base, cur, options);
+            result = Gate.separate(base, RunLoader.load(current), options);
         }
         out.print(GateText.table(result));
         Summaries.write(summary, null, GateText.markdown(result), out, environment);
-        if (exportFormat != null) {
-            for (Path p : exportFormat.write(cur, Path.of(export.get(1)))) {
-                out.println("exported: " + p);
-            }
-        }
         out.flush();
-        return inconclusive.exit(result, "gate", spec.commandLine().getErr());
+        return gateFlags.exit(result, "gate", spec.commandLine().getErr());
     }
 }

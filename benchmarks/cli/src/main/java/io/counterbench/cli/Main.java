@@ -126,6 +126,10 @@ public final class Main implements Runnable {
             }
             if (first.startsWith("-")) {
                 String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+                String removed = REMOVED_OPTIONS.get(spec.qualifiedName(" ") + " " + name);
+                if (removed != null) {
+                    return name + " was removed: " + removed;
+                }
                 String hint = didYouMean(Suggestions.nearest(name, spec.optionsMap().keySet()));
                 return oneLine(ex) + hint;
             }
@@ -144,6 +148,20 @@ public final class Main implements Runnable {
                 throw new CommandLine.UnmatchedArgumentException(c, p.unmatched());
             }
         }
+    }
+
+    /** Options that were removed, by "command --option", with what to use instead. */
+    static final java.util.Map<String, String> REMOVED_OPTIONS = removedOptions();
+
+    private static java.util.Map<String, String> removedOptions() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        m.put("run-bench.sh gate --export", "export the run with './run-bench.sh export RUN FILE'");
+        m.put("run-bench.sh ab --calibrate", "calibrate with './run-bench.sh ab calibrate' (see its --help)");
+        for (String o : List.of("--aa-runs", "--knob-runs", "--levels", "--knob-counters", "--tabulate", "--resample",
+                "--resamples", "--wrap")) {
+            m.put("run-bench.sh ab " + o, "it is an option of './run-bench.sh ab calibrate' now");
+        }
+        return java.util.Map.copyOf(m);
     }
 
     /** Commands run-bench.sh answers itself, offered as suggestions too. */

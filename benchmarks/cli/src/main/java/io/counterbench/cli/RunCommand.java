@@ -1,48 +1,27 @@
 package io.counterbench.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.bench.CpuMode;
-import io.counterbench.counters.CounterId;
 import io.counterbench.counters.CounterType;
-import io.counterbench.counters.CounterTypes;
 import io.counterbench.counters.CpuId;
-import io.counterbench.env.AsyncProfilerSupport;
-import io.counterbench.env.Environment;
-import io.counterbench.env.EnvironmentJson;
-import io.counterbench.env.ProcStat;
-import io.counterbench.env.ProvenanceCapture;
-import io.counterbench.inputs.Limits;
-import io.counterbench.results.Json;
 import io.counterbench.results.RunFolders;
-import io.counterbench.results.run.RunJson;
 import io.counterbench.run.ExtraProfiler;
 import io.counterbench.run.Plan;
 import io.counterbench.run.PlanEntry;
 import io.counterbench.run.Profile;
 import io.counterbench.run.ProfileTable;
-import io.counterbench.run.RunExecutor;
-import io.counterbench.run.RunRecord;
 import io.counterbench.sim.Progress;
 import io.counterbench.topology.Affinity;
 import io.counterbench.topology.CpuList;
-import io.counterbench.topology.Level;
 import io.counterbench.topology.Placement;
-import io.counterbench.topology.Rseq;
 import io.counterbench.topology.Topology;
 import io.counterbench.topology.TopologySources;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-import org.openjdk.jmh.results.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,26 +30,23 @@ import picocli.CommandLine.Spec;
 
 /** Plans and runs the JMH benchmarks, writing a new run folder; the suite's main job. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the benchmarks: plan, ETA and progress, a new " + RunFolders.RUNS
-                + "/<utc-time>-<host>/ folder "
+        description = {"Run the benchmarks: plan, ETA and progress, a new " + RunFolders.RUNS + "/<utc-time>-<host>/ folder "
                 + "(run.json, jmh.json, footprint.json, jmh.log) and a summary table.",
             "With no arguments at all, ./run-bench.sh runs 'run --profile quick'."})
 final class RunCommand implements Callable<Integer> {
-    @Option(names = "--profile", paramLabel = "smoke|quick|standard|full|ci|stability", description = "How much to measure (default: ${DEFAULT-VALUE}): smoke = every benchmark once, numbers meaningless; "
-            + "quick = the whole matrix in about 5 minutes on 2 cores; standard = JMH-sized iterations; full = hours, for a many-core box; "
-            + "ci = the rows the pull-request gate (ab) runs; stability = 20 forks of the 1-thread rows whose forks "
-            + "settle at different speeds, with each fork's candidate causes (docs/forensics.md). "
-            + "--profiles lists each one's forks, iterations and rows.")
+    @Option(names = "--profile", paramLabel = "smoke|quick|standard|full|ci|stability",
+            description = "How much to measure (default: ${DEFAULT-VALUE}): smoke = every benchmark once, numbers "
+                    + "meaningless; quick = the whole matrix in about 5 minutes on 2 cores; standard = JMH-sized "
+                    + "iterations; full = hours, for a many-core box; ci = the rows the pull-request gate (ab) runs; "
+                    + "stability = 20 forks of the 1-thread rows whose forks settle at different speeds, with each "
+                    + "fork's candidate causes (docs/forensics.md). --profiles lists each one's forks, iterations and rows.")
     String profile = "quick";
 
-    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids, built-in or from --counter-jar (default: the profile's, plus every --counter-jar counter).")
-    List<String> counters;
+    @Mixin
+    RowSelection rows;
 
     @Mixin
     CounterJarOption counterJars;
-
-    @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: 1, 2, 4, ... and the CPU count; quick: 1 and the CPU count).")
-    List<Integer> threads;
 
     @Option(names = "--forks", paramLabel = "N", description = "JVM forks per benchmark row (default: the profile's, "
             + "see --profiles). Intervals are computed across forks, so more forks give narrower ones.")
@@ -88,9 +64,6 @@ final class RunCommand implements Callable<Integer> {
             + "or synthetic string: counters are built for that machine and threads use its virtual CPUs.")
     String topology = "host";
 
-    @Option(names = "--benchmarks", paramLabel = "REGEX", description = "Only benchmarks whose Class.method matches (e.g. 'Update|Read').")
-    String benchmarks;
-
     @Option(names = "--dry-run", description = "Print the plan and the ETA, run nothing.")
     boolean dryRun;
 
@@ -107,9 +80,8 @@ final class RunCommand implements Callable<Integer> {
             + "One JMH cannot use here is refused before anything runs.")
     List<String> prof;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder in which the run folder is created (default: " + RunFolders.RUNS + ").")
-    Path out;
+    @Mixin
+    RunFolderOption out;
 
     @Mixin
     JmhLock.Wait lockWait;
@@ -133,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
         lockWait.check();
         RunLabel.check(label);
         List<String> contributed = counterJars.load().stream().map(CounterType::id).toList();
-        List<String> ids = counters == null ? null : counters.stream().map(CounterTypes::parse).map(CounterType::id).distinct().toList();
+        List<String> ids = rows.counterIds();
         List<String> modes = cpuModes == null ? null : cpuModes.stream().map(CpuMode::parse).map(CpuMode::label).distinct().toList();
         String topology = TopologySources.canonical(this.topology);
         Topology topo = TopologySources.load(topology);
@@ -143,32 +115,26 @@ final class RunCommand implements Callable<Integer> {
         if (forks != null && (forks < 1 || forks > 100)) {
             throw new UsageException("--forks " + forks + ": give 1 to 100 forks per row");
         }
-        if (threads != null) {
-            threads.forEach(t -> Limits.THREADS.check("--threads", t));
-        }
+        List<Integer> threads = rows.threads();
         List<String> places = placements == null ? null : placements.stream().map(s -> Placement.parse(s).label()).distinct().toList();
-        Pattern filter;
-        try {
-            filter = benchmarks == null ? null : Pattern.compile(benchmarks);
-        } catch (PatternSyntaxException e) {
-            throw new UsageException("--benchmarks '" + benchmarks + "' is not a valid regular expression: " + e.getDescription());
-        }
+        Pattern filter = rows.filter();
         List<ExtraProfiler> extra = prof == null ? List.of()
                 : prof.stream().map(ExtraProfiler::parse).map(ExtraProfiler::check).distinct().toList();
         List<ExtraProfiler> jmhProfilers = extra.stream().filter(x -> !x.isAsync()).toList();
         boolean async = asyncProfiler || extra.stream().anyMatch(ExtraProfiler::isAsync);
         String asyncOptions = extra.stream().filter(ExtraProfiler::isAsync).map(ExtraProfiler::options).filter(o -> !o.isEmpty())
                 .collect(java.util.stream.Collectors.joining(";"));
-        Plan plan = Plan.build(new Plan.Choices(p, ids, threads, places, topology, cpus, filter, modes, forks == null ? 0 : forks,
-                counters == null ? contributed : List.of()));
+        Plan plan = Plan.Choices.builder(p, topology, cpus).counters(ids).threads(threads).placements(places)
+                .benchmarks(filter).cpuModes(modes).forks(forks == null ? 0 : forks)
+                .alsoCounters(ids == null ? contributed : List.of()).plan();
         if (plan.entries().isEmpty()) {
-            throw new UsageException("no benchmark matches --benchmarks '" + benchmarks + "'");
+            throw new UsageException("no benchmark matches --benchmarks '" + rows.benchmarks + "'");
         }
         if (host) {
             checkPlacements(plan, topo, allowed);
         }
-        if (dryRun && out != null) {
-            RunFolders.checkNamed(out);
+        if (dryRun) {
+            out.check();
         }
         printPlan(stdout, plan, topo, host, cpus);
         if (dryRun) {
@@ -180,183 +146,13 @@ final class RunCommand implements Callable<Integer> {
                 err.println("interrupted before run measured anything; nothing was written");
                 err.flush();
             });
-            Path root = out == null ? RunFolders.defaultRoot() : RunFolders.named(out);
+            Path root = out.root(RunFolders.defaultRoot());
             try (JmhLock lock = JmhLock.acquire(lockWait.check(), err).forInProcessJmh()) {
-                return run(plan, root, async, asyncOptions, jmhProfilers, interrupts, stdout, err);
+                return RunSession.run(plan, root, new RunSession.Settings(async, asyncOptions, jmhProfilers, label,
+                        counterJars.paths(), spec.commandLine().getParseResult().originalArgs()), interrupts, stdout,
+                                err);
             }
         }
-    }
-
-    /** Runs the plan into a new folder under {@code root}; the interrupt handling is armed before the folder exists. */
-    private int run(Plan plan, Path root, boolean async, String asyncOptions, List<ExtraProfiler> jmhProfilers,
-            Interrupts interrupts,
-                    PrintWriter stdout, PrintWriter err) {
-        Instant start = Instant.now();
-        ProcStat before = ProcStat.read();
-        Path folder = RunFolders.create(root, start);
-        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-        RunRecord record = new RunRecord(folder, plan, args, start);
-        interrupts.on(() -> {
-            record.procStat(EnvironmentJson.procStat(ProcStat.between(before, ProcStat.read())));
-            record.incomplete("interrupted (SIGINT/SIGTERM) after " + record.doneCount() + " of "
-                    + plan.entries().size() + " benchmark runs");
-            err.println();
-            err.println("interrupted: " + record.doneCount() + " of " + plan.entries().size()
-                    + " benchmark runs finished; their results are kept in " + folder
-                    + " (run.json says what is missing)");
-            err.flush();
-        });
-        List<RunResult> results;
-        RunExecutor executor;
-        try {
-            record.begin();
-            stdout.println("run folder: " + folder);
-            stdout.flush();
-            Environment env = Environment.capture();
-            record.environment(EnvironmentJson.environment(env));
-            record.label(label);
-            record.provenance(ProvenanceCapture.capture(RunFolders.home(), measuredJars(), env.jvmArgs()));
-            record.hostTopology(hostTopology(TopologySources.load("host")));
-            record.jmh(jmhJson(env, plan, jmhProfilers));
-            record.cpuLookup(cpuLookupJson());
-            String asyncSpec = async ? asyncProfilerSpec(folder, err, record, asyncOptions) : null;
-            writeFootprint(folder, err);
-            executor = new RunExecutor(plan, folder, record, err, asyncSpec, jmhProfilers);
-            results = executor.run();
-        } catch (RuntimeException e) {
-            interrupts.off();
-            record.failed("stopped by an error: " + Main.oneLine(e));
-            throw e;
-        }
-        if (executor.writeFailure() != null) {
-            interrupts.off();
-            record.incomplete("cannot write results: " + executor.writeFailure()
-                    + "; the results before this one are kept");
-            throw new UsageException("cannot write to the run folder " + folder + ": " + executor.writeFailure()
-                    + "; " + record.doneCount() + " finished results are kept there and run.json says what is missing");
-        }
-        ProcStat.Delta load = ProcStat.between(before, ProcStat.read());
-        interrupts.off();
-        record.procStat(EnvironmentJson.procStat(load));
-        record.complete();
-        stdout.println();
-        stdout.println("Summary (" + plan.profile().label() + " profile, " + results.size() + " results, " + plan.forksPerRow()
-                + " fork(s) per row; the tables of report.md):");
-        printSummary(folder, stdout);
-        writeReport(folder, stdout);
-        if (record.failedCount() > 0) {
-            stdout.println(record.failedCount() + " benchmark run(s) failed (the others ran; run.json and jmh.log have the details):");
-            record.failures().forEach(f -> stdout.println("  FAILED " + f));
-            return ExitCodes.CHECK_FAILED;
-        }
-        if (load.available() && load.noisyVm()) {
-            stdout.printf("note: %.1f%% steal time during the run: a noisy VM; compare ratios, not absolute numbers.%n", load.stealPercent());
-        }
-        stdout.println("results: " + folder);
-        return ExitCodes.OK;
-    }
-
-    /** The jars whose code the forks run: the CLI's own (benchmarks and counters) and every --counter-jar. */
-    private List<ProvenanceCapture.JarRole> measuredJars() {
-        List<ProvenanceCapture.JarRole> jars = new ArrayList<>();
-        Path cli = ProvenanceCapture.cliJar();
-        if (cli != null) {
-            jars.add(new ProvenanceCapture.JarRole("cli", cli));
-        }
-        counterJars.paths().forEach(j -> jars.add(new ProvenanceCapture.JarRole("counter-jar", j)));
-        return jars;
-    }
-
-    /** The benchmark tables of report.md, as text, from the run's jmh.json (nothing when no benchmark finished). */
-    private static void printSummary(Path folder, PrintWriter stdout) {
-        try {
-            stdout.print(io.counterbench.results.Reports.summary(folder));
-        } catch (IllegalArgumentException e) {
-            stdout.println("no summary: " + e.getMessage());
-        }
-        stdout.flush();
-    }
-
-    /** How this machine's threads find their CPU: the same in the forks, which run this JVM with the same flags. */
-    private static ObjectNode cpuLookupJson() {
-        ObjectNode n = Json.object();
-        CpuId h = CpuId.ofCurrentThread();
-        n.put("handle", h.lookup());
-        n.put("add", "CpuId.current(): the thread's handle from a table by thread id, then " + h.lookup());
-        n.put("known", "the CPU the benchmark pinned the thread to; no lookup");
-        if (Rseq.unavailableReason() == null) {
-            n.put("rseqOffset", Rseq.offset());
-        } else {
-            n.put("rseqUnavailable", Rseq.unavailableReason());
-        }
-        return n;
-    }
-
-    /** The run's report (report.md, report.csv, report.html, charts/) in its own folder; a run with no results gets a note. */
-    private static void writeReport(Path folder, PrintWriter stdout) {
-        try {
-            List<Path> written = io.counterbench.results.Reports.write(List.of(folder), folder);
-            written.stream().filter(p -> p.getFileName().toString().startsWith("report")).filter(p -> p.toString().endsWith(".html"))
-                    .findFirst().ifPresent(p -> stdout.println("report: " + p));
-        } catch (IllegalArgumentException e) {
-            stdout.println("no report: " + e.getMessage());
-        }
-    }
-
-    /** JMH's async profiler spec with the bundled library; {@code userOptions} (from --prof async:...) go on top. */
-    private static String asyncProfilerSpec(Path folder, PrintWriter err, RunRecord record, String userOptions) {
-        Path profiles = folder.resolve("profiles");
-        Path lib = AsyncProfilerSupport.extractLibrary(profiles.resolve(".lib"));
-        AsyncProfilerSupport.Choice choice = AsyncProfilerSupport.choose();
-        err.println("async-profiler " + AsyncProfilerSupport.version() + ": event " + choice.event() + " (" + choice.reason() + ")"
-                + (userOptions.isEmpty() ? "" : "; with " + userOptions));
-        ObjectNode n = Json.object().put("version", AsyncProfilerSupport.version()).put("event", choice.event())
-                .put("reason", choice.reason()).put("dir", "profiles");
-        if (!userOptions.isEmpty()) {
-            n.put("options", userOptions);
-        }
-        record.asyncProfiler(n);
-        return withOptions(AsyncProfilerSupport.jmhProfilerSpec(lib, profiles, choice.event()), userOptions);
-    }
-
-    /** "async:a=1;b=2" with "b=3;c" on top: "async:a=1;b=3;c" (JMH takes each option once). */
-    static String withOptions(String spec, String userOptions) {
-        int colon = spec.indexOf(':');
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String part : (spec.substring(colon + 1) + ";" + userOptions).split(";")) {
-            if (!part.isBlank()) {
-                int eq = part.indexOf('=');
-                options.put(eq < 0 ? part.strip() : part.substring(0, eq).strip(), part);
-            }
-        }
-        return spec.substring(0, colon + 1) + String.join(";", options.values());
-    }
-
-    private static RunJson.HostTopology hostTopology(Topology t) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Level l : Level.values()) {
-            counts.put(l.shortName(), t.domainCount(l));
-        }
-        return new RunJson.HostTopology(t.name(), t.source(), t.puCount(), counts, t.notes());
-    }
-
-    private static ObjectNode jmhJson(Environment env, Plan plan, List<ExtraProfiler> extra) {
-        ObjectNode n = Json.object();
-        n.put("version", env.jmhVersion());
-        ArrayNode flags = n.putArray("forkJvmArgs");
-        env.jvmArgs().forEach(flags::add);
-        n.put("forksPerMethod", plan.forksPerRow());
-        n.put("warmup", plan.profile().warmupIterations + " x " + plan.profile().warmupMillis + " ms");
-        n.put("measurement", plan.profile().measurementIterations + " x " + plan.profile().measurementMillis + " ms");
-        ArrayNode prof = n.putArray("profilers");
-        prof.add("io.counterbench.bench.AccuracyProfiler");
-        String gc = plan.entries().stream().filter(PlanEntry::gcProfiler).map(PlanEntry::benchmark).distinct()
-                .reduce((a, b) -> a + ", " + b).orElse("");
-        if (!gc.isEmpty() && extra.stream().noneMatch(ExtraProfiler::isGc)) {
-            prof.add("gc (" + gc + ")");
-        }
-        extra.forEach(x -> prof.add(x.toString()));
-        return n;
     }
 
     private static void checkPlacements(Plan plan, Topology topo, int[] allowed) {
@@ -409,31 +205,5 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         out.flush();
-    }
-
-    private static void writeFootprint(Path folder, PrintWriter err) {
-        err.println("measuring footprints (JOL)...");
-        err.flush();
-        int[] ns = {2, 64, 256, 1024};
-        List<CounterType> types = new ArrayList<>(Arrays.asList(CounterId.values()));
-        types.addAll(CounterTypes.contributed());
-        List<Footprint.Row> rows = Footprint.measure(types, ns);
-        ObjectNode root = Json.object();
-        root.put("tool", "JOL GraphLayout totalSize, bytes, without the shared per-topology configuration; "
-                + "per-CPU arena slots charged as their share of a full chunk (slotShareBytes each)");
-        ArrayNode arr = root.putArray("rows");
-        for (Footprint.Row r : rows) {
-            ObjectNode n = arr.addObject();
-            n.put("counter", r.id());
-            n.put("cpus", r.cpus());
-            n.put("oneBytes", r.oneBytes());
-            n.put("groupOf4Bytes", r.groupOf4Bytes());
-            n.put("sharedConfigBytes", r.sharedConfigBytes());
-            n.put("slotShareBytes", r.slotShareBytes());
-            if (r.kernelBytes() >= 0) {
-                n.put("kernelBytes", r.kernelBytes());
-            }
-        }
-        Json.write(folder.resolve("footprint.json"), root);
     }
 }

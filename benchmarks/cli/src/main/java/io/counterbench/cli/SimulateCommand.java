@@ -114,7 +114,9 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UsageException("--counter-jar applies to the custom scenario only (run 'simulate custom --counter-jar JAR ...')");
         }
         counterJars.load();
-        CustomOptions custom = new CustomOptions(topology, counters, tasks, workload, migrate, every, probability, ops, pages, batch);
+        CustomOptions custom = CustomOptions.builder().topology(topology).counters(counters).tasks(tasks)
+                .workload(workload)
+                .migrate(migrate, every, probability).ops(ops).pages(pages).batch(batch).build();
         Simulation.Outcome outcome;
         SimulationFile file = new SimulationFile();
         try (Interrupts interrupts = new Interrupts("simulate")) {

@@ -1,6 +1,8 @@
 package io.counterbench.cli;
 
 import io.counterbench.counters.CounterTypes;
+import io.counterbench.results.ab.Calibration;
+import io.counterbench.results.gate.GateOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +14,7 @@ import java.util.Locale;
  * PERCENT: the named counters' writers busy-wait for PERCENT of the time their adds took (see SlowdownKnob).
  */
 final class Slowdowns {
-    static final String PROPERTY = "counterbench.slowdown";
+    static final String PROPERTY = Calibration.KNOB_PROPERTY;
 
     private Slowdowns() {
     }
@@ -28,27 +30,12 @@ final class Slowdowns {
                 throw new UsageException("--slowdown '" + s + "': expected COUNTER:PERCENT, e.g. tree:5");
             }
             String id = CounterTypes.parse(s.substring(0, colon).strip()).id();
-            double pct = GateLike.percent(s.substring(colon + 1));
+            double pct = GateOptions.percentValue("--slowdown", s.substring(colon + 1));
             if (!(pct > 0 && pct <= 100)) {
                 throw new UsageException("--slowdown '" + s + "': the percentage must lie in (0, 100]");
             }
             parts.add(id + ":" + String.format(Locale.ROOT, "%s", pct == Math.rint(pct) ? String.valueOf((long) pct) : String.valueOf(pct)));
         }
         return List.of("-D" + PROPERTY + "=" + String.join(",", parts));
-    }
-
-    /** Percent parsing that accepts "5" and "5%". */
-    private static final class GateLike {
-        static double percent(String t) {
-            String x = t.strip();
-            if (x.endsWith("%")) {
-                x = x.substring(0, x.length() - 1);
-            }
-            try {
-                return Double.parseDouble(x);
-            } catch (NumberFormatException e) {
-                throw new UsageException("--slowdown: '" + t + "' is not a percentage");
-            }
-        }
     }
 }

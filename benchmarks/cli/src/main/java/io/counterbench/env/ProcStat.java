@@ -49,6 +49,11 @@ public final class ProcStat {
             return user + nice + system + idle + iowait + irq + softirq + steal;
         }
 
+        /** The jiffies the CPUs were busy: user + nice + system + irq + softirq + steal (not idle, not iowait). */
+        public long busy() {
+            return user + nice + system + irq + softirq + steal;
+        }
+
         static CpuTimes of(long[] v, int fields) {
             return new CpuTimes(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], fields);
         }

@@ -21,14 +21,15 @@ import java.util.regex.Pattern;
  * "known" there; with placement "none" no CPU is known, so cpu=known rows are left out.
  */
 public final class Plan {
-    static final String PACKAGE = "io.counterbench.bench";
+    /** The benchmarks' package. */
+    public static final String PACKAGE = "io.counterbench.bench";
     /**
      * Seconds a JMH fork costs besides its iterations (JVM start, JMH's handshake, setup, teardown),
      * measured on the 2-core development VM with nothing else running: the quick profile's 144
      * forks took 207 s, 1.44 s each with 1.0 s of iterations. A busy machine pays up to 1 s; the
-     * progress ETA corrects for that as the run goes.
+     * progress ETA corrects for that as the run goes. An ab fork pays it twice (see AbRows).
      */
-    static final double FORK_OVERHEAD_SECONDS = 0.45;
+    public static final double FORK_OVERHEAD_SECONDS = 0.45;
     /**
      * Setup seconds per counter-CPU of a benchmark that builds many counters (processes x CPUs):
      * 10000 tree counters for 384 CPUs took about 0.6 s more per fork than an update fork.
@@ -50,9 +51,10 @@ public final class Plan {
     }
 
     /**
-     * The user's choices; null (0 for forks) means "the profile decides". Counter ids as users type them.
-     * {@code alsoCounters}: ids measured wherever a benchmark measures counters, next to the ones the
-     * profile picks (a --counter-jar's counters when --counters is not given); empty when none.
+     * The user's choices, made with {@link #builder}; null (0 for forks) means "the profile decides".
+     * Counter ids as users type them. {@code alsoCounters}: ids measured wherever a benchmark measures
+     * counters, next to the ones the profile picks (a --counter-jar's counters when --counters is not
+     * given); empty when none.
      */
     public record Choices(Profile profile, List<String> counters, List<Integer> threads, List<String> placements,
                           String topology, int topologyCpus, Pattern benchmarks, List<String> cpuModes, int forks,
@@ -61,9 +63,75 @@ public final class Plan {
             alsoCounters = alsoCounters == null ? List.of() : List.copyOf(alsoCounters);
         }
 
-        public Choices(Profile profile, List<String> counters, List<Integer> threads, List<String> placements,
-                       String topology, int topologyCpus, Pattern benchmarks, List<String> cpuModes, int forks) {
-            this(profile, counters, threads, placements, topology, topologyCpus, benchmarks, cpuModes, forks, List.of());
+        /** Choices of the profile alone on a host of {@code cpus} CPUs; the builder's methods narrow them. */
+        public static Builder builder(Profile profile, String topology, int cpus) {
+            return new Builder(profile, topology, cpus);
+        }
+
+        /** Builds {@link Choices}: each method sets one choice (null leaves it to the profile). */
+        public static final class Builder {
+            private final Profile profile;
+            private final String topology;
+            private final int cpus;
+            private List<String> counters;
+            private List<Integer> threads;
+            private List<String> placements;
+            private Pattern benchmarks;
+            private List<String> cpuModes;
+            private int forks;
+            private List<String> alsoCounters = List.of();
+
+            private Builder(Profile profile, String topology, int cpus) {
+                this.profile = profile;
+                this.topology = topology;
+                this.cpus = cpus;
+            }
+
+            public Builder counters(List<String> ids) {
+                counters = ids;
+                return this;
+            }
+
+            public Builder threads(List<Integer> counts) {
+                threads = counts;
+                return this;
+            }
+
+            public Builder placements(List<String> policies) {
+                placements = policies;
+                return this;
+            }
+
+            public Builder benchmarks(Pattern filter) {
+                benchmarks = filter;
+                return this;
+            }
+
+            public Builder cpuModes(List<String> modes) {
+                cpuModes = modes;
+                return this;
+            }
+
+            /** Forks per row; 0: the profile's. */
+            public Builder forks(int n) {
+                forks = n;
+                return this;
+            }
+
+            public Builder alsoCounters(List<String> ids) {
+                alsoCounters = ids;
+                return this;
+            }
+
+            public Choices build() {
+                return new Choices(profile, counters, threads, placements, topology, cpus, benchmarks, cpuModes, forks,
+                        alsoCounters);
+            }
+
+            /** The plan of these choices. */
+            public Plan plan() {
+                return Plan.build(build());
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.counterbench.run;
 
+import io.counterbench.counters.CounterTypes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,11 @@ public record PlanEntry(int index, String benchmark, List<String> methods, Map<S
 
     /** The JMH include regex selecting exactly these methods. */
     public String includeRegex() {
+        return includeRegex(benchmark, methods);
+    }
+
+    /** JMH's include regex for exactly these methods (or groups) of benchmark class {@code benchmark}. */
+    public static String includeRegex(String benchmark, List<String> methods) {
         return "^\\Q" + Plan.PACKAGE + "." + benchmark + "\\E\\.(" + String.join("|", methods) + ")$";
     }
 
@@ -31,14 +37,21 @@ public record PlanEntry(int index, String benchmark, List<String> methods, Map<S
     /** A short human label: "UpdateBenchmark.{inc,rssMix} counter=tree threads=2". */
     public String label() {
         String m = methods.size() == 1 ? methods.get(0) : "{" + String.join(",", methods) + "}";
-        String p = params.entrySet().stream().map(e -> e.getKey() + "=" + display(e.getKey(), e.getValue()))
-                .collect(Collectors.joining(" "));
-        String t = threadGroups == null ? "threads=" + threads
-                : "groups=" + java.util.Arrays.stream(threadGroups).mapToObj(Integer::toString).collect(Collectors.joining(","));
-        return benchmark + "." + m + (p.isEmpty() ? "" : " " + p) + " " + t;
+        Map<String, String> shown = new LinkedHashMap<>();
+        params.forEach((k, v) -> shown.put(k, "counter".equals(k) ? CounterTypes.parse(v).id() : v));
+        return label(benchmark + "." + m, shown, threads, threadGroups);
     }
 
-    private static String display(String param, String value) {
-        return "counter".equals(param) ? io.counterbench.counters.CounterTypes.parse(value).id() : value;
+    /**
+     * "UpdateBenchmark.inc counter=tree threads=2", "ReaderWriterBenchmark.g counter=tree groups=1,2": the
+     * label of a plan entry and of an ab row.
+     */
+    public static String label(String method, Map<String, String> params, int threads, int[] threadGroups) {
+        String p = params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
+        String t = threadGroups == null ? "threads=" + threads
+                : "groups=" + java.util.Arrays.stream(threadGroups).mapToObj(Integer::toString)
+                .collect(Collectors.joining(","));
+        return method + (p.isEmpty() ? "" : " " + p) + " " + t;
     }
 }

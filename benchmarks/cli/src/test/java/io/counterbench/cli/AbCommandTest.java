@@ -113,6 +113,42 @@ class AbCommandTest {
         assertTrue(r.out().contains("note: each fork's score is its best iteration"), r.out());
     }
 
+    /**
+     * ab calibrate runs its series in this process: an A/A run and a knob run, each its own ab run folder
+     * under runs/ with its log, the knob on the knob run's current side only, held under --wrap, and
+     * calibration.md written from both.
+     */
+    @Test
+    void calibrateRunsItsSeriesOfAbRunsInThisProcess(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("calibration");
+        Cli.Run r = Cli.run("ab", "calibrate", "--baseline", jar.toString(), "--profile", "smoke", "--benchmarks",
+                "UpdateBenchmark.inc$", "--counters", "adder", "--threads", "1", "--pairs", "1", "--seed", "5", "--side-by-side",
+                "off", "--rerun-above", "0", "--aa-runs", "1", "--knob-runs", "1", "--levels", "20", "--knob-counters", "adder",
+                "--wrap", "env", "--out", out.toString());
+        r.assertOk();
+        assertTrue(r.out().contains("calibration: 1 A/A runs and 1 knob runs of " + jar + ", profile smoke, 3 rows"), r.out());
+        assertTrue(r.err().contains("calibrate: run 1/2 (A/A)") && r.err().contains("calibrate: run 2/2 (--slowdown adder:20)")
+                && r.err().contains("calibrate: run 2 exited "), r.err());
+        Path dir = FaultsTest.only(out);
+        assertTrue(Files.readString(dir.resolve("calibration.md")).contains("Produced by `./run-bench.sh ab calibrate --baseline"));
+        List<Path> runs;
+        try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
+            runs = s.sorted().toList();
+        }
+        assertEquals(2, runs.size(), runs.toString());
+        for (int i = 0; i < 2; i++) {
+            PairsJson pairs = PairsJson.read(runs.get(i).resolve(PairsJson.FILE));
+            assertEquals(5 + i, pairs.seed(), "run i has the seed plus i");
+            assertEquals("complete", pairs.status());
+            assertEquals(3, pairs.completePairs(), "one pair of each of the 3 rows (cpu lookup, handle, known)");
+            JsonNode jmh = Cli.json(runs.get(i).resolve("run.json")).get("jmh");
+            assertEquals(i == 1, jmh.get("currentJvmArgs").toString().contains("-Dcounterbench.slowdown=adder:20"), jmh.toString());
+            assertFalse(jmh.get("baselineJvmArgs").toString().contains("adder:20"), jmh.toString());
+            String log = Files.readString(dir.resolve("logs").resolve("run-0" + (i + 1) + ".log"));
+            assertTrue(log.contains("held under env") && log.contains("ab plan: profile smoke") && log.contains("results: "), log);
+        }
+    }
+
     @Test
     void badInputIsOneLineAndExitTwo(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("ab");
@@ -144,6 +180,19 @@ class AbCommandTest {
                 .assertOneLineError("--side-by-side 'on': expected auto or off");
         Cli.run("ab", "--baseline", jar.toString(), "--current", jar.toString(), "--fork-score", "median", "--out", out.toString())
                 .assertOneLineError("--fork-score 'median': expected best or mean");
+        Cli.run("ab", "--baseline", jar.toString(), "--current", jar.toString(), "--slowdown", "tree:x", "--out", out.toString())
+                .assertOneLineError("--slowdown 'x' is not a percentage (e.g. 5%)");
+        // calibration is a subcommand now: its old spelling names it
+        Cli.run("ab", "--calibrate", "--baseline", jar.toString(), "--out", out.toString())
+                .assertOneLineError("--calibrate was removed: calibrate with './run-bench.sh ab calibrate'");
+        Cli.run("ab", "--baseline", jar.toString(), "--aa-runs", "2", "--out", out.toString())
+                .assertOneLineError("--aa-runs was removed: it is an option of './run-bench.sh ab calibrate' now");
+        Cli.run("ab", "calibrate", "--baseline", jar.toString(), "--levels", "0", "--out", out.toString())
+                .assertOneLineError("--levels: percentages in (0, 100]");
+        Cli.run("ab", "calibrate", "--baseline", jar.toString(), "--aa-runs", "0", "--knob-runs", "0", "--out", out.toString())
+                .assertOneLineError("ab calibrate needs at least one run (--aa-runs, --knob-runs)");
+        Cli.run("ab", "calibrate", "--baseline", jar.toString(), "--wrap", "no-such-command-xyz", "--out", out.toString())
+                .assertOneLineError("--wrap: 'no-such-command-xyz' is not a command found on PATH");
         assertFalse(Files.exists(out), "nothing written");
     }
 

@@ -135,7 +135,7 @@ class BadInputCampaignTest {
         Set<String> missing = new LinkedHashSet<>();
         for (String[] o : FlagCases.options()) {
             boolean covered = cases.stream().filter(c -> c.family().equals("flags"))
-                    .anyMatch(c -> (o[0].isEmpty() || c.args().getFirst().equals(o[0]))
+                    .anyMatch(c -> (o[0].isEmpty() || c.what().startsWith(o[0] + " --"))
                             && c.args().stream().anyMatch(a -> a.equals(o[1]) || a.startsWith(o[1] + "=")) && c.what().contains(o[1]));
             if (!covered) {
                 missing.add((o[0].isEmpty() ? "" : o[0] + " ") + o[1]);

@@ -36,6 +36,9 @@ final class FlagCases {
         BASE.put("simulate", List.of("simulate", "custom", "--quick", "--ops", "1000", "--counters", "atomic", "--out", "{case}/out"));
         BASE.put("ab", List.of("ab", "--baseline", "{shared}/bench.jar", "--current", "{shared}/bench.jar", "--profile", "ci", "--benchmarks",
                 "UpdateBenchmark.inc$", "--counters", "adder", "--threads", "1", "--cache", "{case}/cache", "--dry-run"));
+        BASE.put("ab calibrate", List.of("ab", "calibrate", "--baseline", "{shared}/bench.jar", "--profile", "ci", "--benchmarks",
+                "UpdateBenchmark.inc$", "--counters", "adder", "--threads", "1", "--cache", "{case}/cache", "--aa-runs", "1",
+                "--knob-runs", "1", "--dry-run"));
         BASE.put("soak", List.of("soak", "--minutes", "0.002", "--interval-ms", "100", "--threads", "1", "--counters", "atomic"));
         BASE.put("trend", List.of("trend", "{shared}/history.jsonl"));
         BASE.put("advise", List.of("advise", "--topology", "small-2", "--threads", "1", "--counters", "atomic", "--ops", "1000",
@@ -105,8 +108,8 @@ final class FlagCases {
             Map.entry("ab --pairs", List.of("0", "-1")),
             Map.entry("ab --budget", List.of("", "nope", "0s", "25h", "9x", "-1m", "99999999h")),
             Map.entry("ab --inconclusive", List.of("", "maybe", "PASSED")),
-            Map.entry("ab --resample", List.of("", "{case}/missing", "{shared}/a-file", "{shared}/dir")),
-            Map.entry("ab --resamples", List.of("0", "9", "-1", "1000001")),
+            Map.entry("ab calibrate --resample", List.of("", "{case}/missing", "{shared}/a-file", "{shared}/dir")),
+            Map.entry("ab calibrate --resamples", List.of("0", "9", "-1", "1000001")),
             Map.entry("gate --inconclusive", List.of("", "maybe", "PASSED")),
             Map.entry("ab --threshold", List.of("lots", "-5%", "", "1001%")),
             Map.entry("ab --detect", List.of("lots", "-5%", "", "1001%")),
@@ -115,11 +118,11 @@ final class FlagCases {
             Map.entry("ab --rerun-above", List.of("-1", "-0.5")),
             Map.entry("ab --summary", List.of("", "{shared}/dir", "{shared}/a-file/summary.md")),
             Map.entry("ab --out", List.of("", "{shared}/a-file", "{shared}/a-file/sub")),
-            Map.entry("ab --aa-runs", List.of("-1")),
-            Map.entry("ab --knob-runs", List.of("-1")),
-            Map.entry("ab --levels", List.of("0", "-2", "101")),
-            Map.entry("ab --knob-counters", List.of("nope", "tree,nope")),
-            Map.entry("ab --wrap", List.of("", " ", "no-such-command-xyz", "{shared}/a-file")),
+            Map.entry("ab calibrate --aa-runs", List.of("-1")),
+            Map.entry("ab calibrate --knob-runs", List.of("-1")),
+            Map.entry("ab calibrate --levels", List.of("0", "-2", "101")),
+            Map.entry("ab calibrate --knob-counters", List.of("nope", "tree,nope")),
+            Map.entry("ab calibrate --wrap", List.of("", " ", "no-such-command-xyz", "{shared}/a-file")),
             Map.entry("ab --fork-score", List.of("", "median", "BEST2")),
             Map.entry("ab --side-by-side", List.of("", "on", "yes")),
             Map.entry("gate --fork-score", List.of("", "median", "worst")),
@@ -144,7 +147,7 @@ final class FlagCases {
             Map.entry("advise --pattern", List.of("", "nope")),
             Map.entry("advise --pages", List.of("0", "-1", "1099511627777")),
             Map.entry("advise --ops", List.of("0", "999", "100000001")),
-            Map.entry("ab --tabulate", List.of("", "{case}/missing", "{shared}/a-file", "{shared}/dir")),
+            Map.entry("ab calibrate --tabulate", List.of("", "{case}/missing", "{shared}/a-file", "{shared}/dir")),
             Map.entry("run --label", List.of("", " ", "x".repeat(65), "v1\tnew", "-v1")),
             Map.entry("ab --baseline-counter-jar", List.of("{case}/missing.jar", "{shared}/a-file", "{shared}/dir")),
             Map.entry("ab --current-counter-jar", List.of("{case}/missing.jar", "{shared}/a-file", "{shared}/dir")),
@@ -173,6 +176,13 @@ final class FlagCases {
                     out.add(new String[] {c.getKey(), o.longestName()});
                 }
             }
+            for (Map.Entry<String, CommandLine> sub : c.getValue().getSubcommands().entrySet()) {
+                for (OptionSpec o : sub.getValue().getCommandSpec().options()) {
+                    if (!o.usageHelp() && !o.versionHelp()) {
+                        out.add(new String[] {c.getKey() + " " + sub.getKey(), o.longestName()});
+                    }
+                }
+            }
         }
         return out;
     }
@@ -188,7 +198,9 @@ final class FlagCases {
         String command = pick[0].isEmpty() ? pick(r, List.copyOf(BASE.keySet())) : pick[0];
         OptionSpec o = spec(command, pick[1]);
         List<String> values = new ArrayList<>(generic(o));
-        values.addAll(SPECIFIC.getOrDefault(command + " " + pick[1], List.of()));
+        // ab calibrate's flags shared with ab (AbFlags) take ab's values unless they have their own
+        values.addAll(SPECIFIC.getOrDefault(command + " " + pick[1],
+                SPECIFIC.getOrDefault(command.replace("ab calibrate", "ab") + " " + pick[1], List.of())));
         String bad = pick(r, values);
         List<String> args = new ArrayList<>(without(BASE.get(command), pick[1], o));
         if (command.equals("run") && pick[1].equals("--out")) {
@@ -196,9 +208,6 @@ final class FlagCases {
         }
         if (o.arity().max() == 0) {
             args.add(pick[1] + "=" + bad);
-        } else if (pick[1].equals("--export")) {
-            args.add(pick[1]);
-            args.addAll(bad.contains(" ") ? List.of(bad.split(" ", 2)) : List.of(bad, "{case}/x.json"));
         } else {
             args.add(pick[1]);
             args.add(bad);
@@ -215,10 +224,6 @@ final class FlagCases {
         }
         if (!o.splitRegex().isEmpty()) {
             v.addAll(List.of(",", ",,", " , ", "a,,b"));
-        }
-        if (o.longestName().equals("--export")) {
-            return List.of("nope {case}/x.json", "github-action-benchmark ", "github-action-benchmark {shared}/dir",
-                    "github-action-benchmark {shared}/a-file/x.json");
         }
         if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
             v.addAll(List.of("x", "1.5", "", " ", "99999999999999999999", "0x10", "NaN", "\u0663", "1e3"));
@@ -248,7 +253,11 @@ final class FlagCases {
 
     private static OptionSpec spec(String command, String name) {
         CommandLine root = new CommandLine(new Main());
-        OptionSpec o = root.getSubcommands().get(command).getCommandSpec().findOption(name);
+        CommandLine c = root;
+        for (String word : command.split(" ")) {
+            c = c.getSubcommands().get(word);
+        }
+        OptionSpec o = c.getCommandSpec().findOption(name);
         return o != null ? o : root.getCommandSpec().findOption(name);
     }
 

@@ -91,8 +91,8 @@ class GateCommandTest {
     void exportWritesBothDirections(@TempDir Path tmp) throws Exception {
         Path run = Fixtures.resource(STD);
         Path file = tmp.resolve("bench.json");
-        Cli.Run r = run("gate", "--baseline", run.toString(), "--current", run.toString(), "--export", "github-action-benchmark", file.toString());
-        assertEquals(ExitCodes.INCONCLUSIVE, r.code(), r.err());
+        Cli.Run r = run("export", run.toString(), file.toString());
+        assertEquals(0, r.code(), r.err());
         JsonNode bigger = Fixtures.JSON.readTree(file.toFile());
         JsonNode smaller = Fixtures.JSON.readTree(tmp.resolve("bench-smaller.json").toFile());
         assertEquals(4, bigger.size());
@@ -128,8 +128,8 @@ class GateCommandTest {
                 .assertOneLineError("no row of the current run");
         run("gate", "--baseline", base, "--current", base, "--threshold", "lots")
                 .assertOneLineError("--threshold 'lots' is not a percentage");
-        run("gate", "--baseline", base, "--current", base, "--export", "csv", tmp.resolve("e.json").toString())
-                .assertOneLineError("unknown export format 'csv'");
+        run("gate", "--baseline", base, "--current", base, "--export", "github-action-benchmark", tmp.resolve("e.json").toString())
+                .assertOneLineError("--export was removed: export the run with './run-bench.sh export RUN FILE'");
         run("gate", "--ab", base).assertOneLineError("not an ab run folder: no pairs.json");
         run("gate", "--ab", Fixtures.resource(AA).toString(), "--baseline", base).assertOneLineError("give either --ab DIR or --baseline and --current");
         run("gate", "--baseline", base).assertOneLineError("missing --current (or give --ab DIR)");

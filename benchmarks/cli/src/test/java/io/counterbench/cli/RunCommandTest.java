@@ -89,8 +89,8 @@ class RunCommandTest {
     @Test
     void asyncOptionsFromProfGoOnTopOfTheBundledOnes() {
         assertEquals("async:libPath=/l;output=flamegraph;dir=/d;event=alloc;interval=9",
-                RunCommand.withOptions("async:libPath=/l;output=flamegraph;dir=/d;event=cpu", "event=alloc;interval=9"));
-        assertEquals("async:libPath=/l;event=cpu", RunCommand.withOptions("async:libPath=/l;event=cpu", ""));
+                RunSession.withOptions("async:libPath=/l;output=flamegraph;dir=/d;event=cpu", "event=alloc;interval=9"));
+        assertEquals("async:libPath=/l;event=cpu", RunSession.withOptions("async:libPath=/l;event=cpu", ""));
     }
 
     @Test

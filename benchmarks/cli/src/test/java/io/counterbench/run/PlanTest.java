@@ -21,7 +21,7 @@ class PlanTest {
     private static final BenchmarkCatalog CATALOG = BenchmarkCatalog.load();
 
     private static Plan plan(Profile p, int cpus, String topology, Pattern filter) {
-        return Plan.build(new Plan.Choices(p, null, null, null, topology, cpus, filter, null, 0));
+        return Plan.Choices.builder(p, topology, cpus).benchmarks(filter).plan();
     }
 
     private static Set<String> classes() {
@@ -176,23 +176,24 @@ class PlanTest {
 
     @Test
     void placementNoneHasNoKnownCpu() {
-        Plan plan = Plan.build(new Plan.Choices(Profile.QUICK, List.of("tree"), List.of(1), List.of("none", "compact"), "host", 2,
-                Pattern.compile("UpdateBenchmark\\.inc$"), List.of("lookup", "handle", "known"), 0));
+        Plan plan = Plan.Choices.builder(Profile.QUICK, "host", 2).counters(List.of("tree")).threads(List.of(1))
+                .placements(List.of("none", "compact")).benchmarks(Pattern.compile("UpdateBenchmark\\.inc$"))
+                .cpuModes(List.of("lookup", "handle", "known")).plan();
         assertEquals(5, plan.entries().size(), plan.entries().stream().map(PlanEntry::label).toList().toString());
         assertTrue(plan.entries().stream().noneMatch(e -> "none".equals(e.params().get("placement")) && "known".equals(e.params().get("cpu"))));
     }
 
     @Test
     void userChoicesReplaceTheProfiles() {
-        Plan plan = Plan.build(new Plan.Choices(Profile.QUICK, List.of("per-node"), List.of(2), null, "host", 2,
-                Pattern.compile("Update"), List.of("known"), 0));
+        Plan plan = Plan.Choices.builder(Profile.QUICK, "host", 2).counters(List.of("per-node")).threads(List.of(2))
+                .benchmarks(Pattern.compile("Update")).cpuModes(List.of("known")).plan();
         assertTrue(plan.entries().stream().filter(e -> !e.params().isEmpty())
                 .allMatch(e -> "per-node".equals(e.params().get("counter")) && "known".equals(e.params().get("cpu")) && e.threads() == 2));
     }
 
     @Test
     void forksAndBenchmarksTheProfileLeavesOutCanBeAskedFor() {
-        Plan plan = Plan.build(new Plan.Choices(Profile.QUICK, null, null, null, "host", 2, Pattern.compile("CpuIdBenchmark"), null, 4));
+        Plan plan = Plan.Choices.builder(Profile.QUICK, "host", 2).benchmarks(Pattern.compile("CpuIdBenchmark")).forks(4).plan();
         assertFalse(plan.entries().isEmpty(), "quick leaves the CPU-id benchmark out, but --benchmarks names it");
         assertTrue(plan.entries().stream().allMatch(e -> e.threads() == 1 && e.params().isEmpty()));
         assertEquals(4, plan.forksPerRow());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunRecordTest {
     private static Plan plan() {
-        return Plan.build(new Plan.Choices(Profile.QUICK, null, null, null, "host", 2, Pattern.compile("UpdateBenchmark"), null, 0));
+        return Plan.Choices.builder(Profile.QUICK, "host", 2).benchmarks(Pattern.compile("UpdateBenchmark")).plan();
     }
 
     @Test
@@ -66,7 +66,7 @@ class RunRecordTest {
 
     @Test
     void whatTheRunWritesIsWhatResultsReads(@TempDir Path dir) {
-        Plan plan = Plan.build(new Plan.Choices(Profile.SMOKE, null, null, null, "host", 2, Pattern.compile("Update|ReaderWriter"), null, 0));
+        Plan plan = Plan.Choices.builder(Profile.SMOKE, "host", 2).benchmarks(Pattern.compile("Update|ReaderWriter")).plan();
         RunRecord r = new RunRecord(dir, plan, List.of("run", "--profile", "smoke"), Instant.parse("2026-11-21T10:00:00Z"));
         r.environment(Json.object().put("cpuModel", "test"));
         r.cpuLookup(Json.object().put("handle", "rseq cpu_id"));

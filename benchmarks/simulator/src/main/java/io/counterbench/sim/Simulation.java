@@ -68,7 +68,9 @@ public final class Simulation {
         CustomOptions custom = request.custom() == null ? CustomOptions.NONE : request.custom();
         boolean wantsCustom = scenarios.stream().anyMatch(s -> s.name().equals(CustomScenario.NAME));
         boolean wantsUpdate = scenarios.stream().anyMatch(s -> s.name().equals(UpdateScenario.NAME));
-        CustomOptions updateFlags = new CustomOptions(custom.topology(), custom.counters(), null, null, null, null, null, custom.ops(), null, null);
+        CustomOptions updateFlags = CustomOptions.builder().topology(custom.topology()).counters(custom.counters())
+                .ops(custom.ops())
+                .build();
         if (custom.any() && !wantsCustom && !(wantsUpdate && custom.equals(updateFlags))) {
             throw new IllegalArgumentException("--topology, --counters, --tasks, --workload, --migrate, --every, "
                     + "--migrate-probability, --ops, --pages and --batch apply to the custom scenario only "

@@ -23,7 +23,12 @@ import java.util.TreeMap;
  * row's minimum detectable effect. The Markdown it writes is the table of docs/calibration.md.
  */
 public final class Calibration {
-    static final String KNOB = "-Dcounterbench.slowdown=";
+    /**
+     * The system property of the calibration knob (ab --slowdown sets it on the forks); the
+     * benchmarks' SlowdownKnob, in the benchmarks jar that cannot see this module, reads it.
+     */
+    public static final String KNOB_PROPERTY = "counterbench.slowdown";
+    static final String KNOB = "-D" + KNOB_PROPERTY + "=";
 
     private Calibration() {
     }

@@ -62,8 +62,8 @@ public record GateOptions(double threshold, double alpha, double detect, String 
         return new GateOptions(PAIRED_THRESHOLD, DEFAULT_ALPHA, PAIRED_DETECT, null, false, false, ForkScore.BEST);
     }
 
-    /** "5%", "5", "2.5%": always a percentage. */
-    public static double parsePercent(String option, String text) {
+    /** "5%", "5", "2.5%": the number of percent (5, 2.5), at least 0; the one parser of percentages. */
+    public static double percentValue(String option, String text) {
         String t = text.strip();
         if (t.endsWith("%")) {
             t = t.substring(0, t.length() - 1).strip();
@@ -71,16 +71,17 @@ public record GateOptions(double threshold, double alpha, double detect, String 
         if (!t.matches("[0-9]+\\.?[0-9]*|\\.[0-9]+")) {
             throw new IllegalArgumentException(option + " '" + text + "' is not a percentage (e.g. 5%)");
         }
-        double v = Double.parseDouble(t) / 100;
+        return Double.parseDouble(t);
+    }
+
+    /** "5%", "5", "2.5%": always a percentage, as a fraction (0.05), at most {@link #MAX_THRESHOLD}. */
+    public static double parsePercent(String option, String text) {
+        double v = percentValue(option, text) / 100;
         if (v > MAX_THRESHOLD) {
             throw new IllegalArgumentException(option + " '" + text + "': must be between 0% and "
                     + Math.round(MAX_THRESHOLD * 100) + "%");
         }
         return v;
-    }
-
-    public static double parseThreshold(String text) {
-        return parsePercent("--threshold", text);
     }
 
     public String thresholdText() {
@@ -95,25 +96,5 @@ public record GateOptions(double threshold, double alpha, double detect, String 
     public static String percent(double fraction) {
         double v = fraction * 100;
         return String.format(Locale.ROOT, "%s%%", v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(Math.round(v * 1000) / 1000.0));
-    }
-
-    public GateOptions withNormalizeBy(String counter) {
-        return new GateOptions(threshold, alpha, detect, counter, allowDifferentMachine, allowMissing, forkScore);
-    }
-
-    public GateOptions withThreshold(double t) {
-        return new GateOptions(t, alpha, detect, normalizeBy, allowDifferentMachine, allowMissing, forkScore);
-    }
-
-    public GateOptions withAllowMissing(boolean allow) {
-        return new GateOptions(threshold, alpha, detect, normalizeBy, allowDifferentMachine, allow, forkScore);
-    }
-
-    public GateOptions withForkScore(ForkScore how) {
-        return new GateOptions(threshold, alpha, detect, normalizeBy, allowDifferentMachine, allowMissing, how);
-    }
-
-    public GateOptions withAllowDifferentMachine(boolean allow) {
-        return new GateOptions(threshold, alpha, detect, normalizeBy, allow, allowMissing, forkScore);
     }
 }

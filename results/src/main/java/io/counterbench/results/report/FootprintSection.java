@@ -1,13 +1,8 @@
 package io.counterbench.results.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.counterbench.inputs.Limits;
-import io.counterbench.inputs.Range;
-import io.counterbench.results.InputException;
-import io.counterbench.results.jmh.JmhJson;
-import io.counterbench.results.json.JsonFields;
+import io.counterbench.results.run.FootprintJson;
+import io.counterbench.results.run.FootprintJson.Row;
 import io.counterbench.results.run.RunInput;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,11 +19,7 @@ import java.util.TreeSet;
  * counterpart) when the file has it, else from {@link KernelLayout} for flat and tree.
  */
 final class FootprintSection implements ReportSection {
-    static final String FILE = "footprint.json";
-
-    /** One footprint.json row; kernel bytes are -1 when the file has none (a group of 4: four times one counter's). */
-    record Row(String counter, int cpus, long one, long group, long shared, long kernelOne, long kernelGroup) {
-    }
+    static final String FILE = FootprintJson.FILE;
 
     @Override
     public String title() {
@@ -49,11 +40,11 @@ final class FootprintSection implements ReportSection {
     public void render(ReportContext ctx, List<RunInput> runs, Report out) {
         Map<RunInput, List<Row>> data = new LinkedHashMap<>();
         for (RunInput run : runs) {
-            data.put(run, read(run.file(FILE).orElseThrow()));
+            data.put(run, FootprintJson.read(run.file(FILE).orElseThrow()));
         }
         TreeSet<Integer> cpus = new TreeSet<>();
         data.values().forEach(rows -> rows.forEach(r -> cpus.add(r.cpus())));
-        boolean fromFile = data.values().stream().flatMap(List::stream).anyMatch(r -> r.kernelOne() >= 0);
+        boolean fromFile = data.values().stream().flatMap(List::stream).anyMatch(r -> r.kernelBytes() >= 0);
         out.paragraph("Retained bytes (JOL) of one counter / a group of 4 counters built together (an mm's RSS counters), "
                 + "without the per-topology configuration they share; columns are the CPU counts the counters were built for. "
                 + "Kernel layout: what the kernel's per-CPU allocator needs for the same counters, 8 bytes per CPU per counter "
@@ -94,11 +85,11 @@ final class FootprintSection implements ReportSection {
                 boolean hasKernel = false;
                 for (int n : cpus) {
                     Row r = c.getValue().get(n);
-                    cells.add(r == null ? "" : bytes(r.one()) + " / " + bytes(r.group()));
+                    cells.add(r == null ? "" : bytes(r.oneBytes()) + " / " + bytes(r.groupOf4Bytes()));
                     long k1 = r == null ? -1 : kernelOne(r);
                     long k4 = r == null ? -1 : kernelGroup(r);
                     hasKernel |= k1 > 0;
-                    ratio.add(k1 > 0 ? ratio(r.one(), k1) + " / " + ratio(r.group(), k4) : "");
+                    ratio.add(k1 > 0 ? ratio(r.oneBytes(), k1) + " / " + ratio(r.groupOf4Bytes(), k4) : "");
                 }
                 rows.add(cells);
                 if (hasKernel) {
@@ -107,9 +98,9 @@ final class FootprintSection implements ReportSection {
                 String name = c.getKey() + (ctx.merged() ? " @ " + ctx.shortLabel(e.getKey()) : "");
                 SeriesStyle style = SeriesStyle.counter(c.getKey(), runIndex);
                 for (Row r : c.getValue().values()) {
-                    one.add(name, style, ChartSpec.Point.of(r.cpus(), r.one()));
-                    if (r.group() > 0) {
-                        four.add(name, style, ChartSpec.Point.of(r.cpus(), r.group()));
+                    one.add(name, style, ChartSpec.Point.of(r.cpus(), r.oneBytes()));
+                    if (r.groupOf4Bytes() > 0) {
+                        four.add(name, style, ChartSpec.Point.of(r.cpus(), r.groupOf4Bytes()));
                     }
                 }
             }
@@ -150,8 +141,8 @@ final class FootprintSection implements ReportSection {
     }
 
     private long kernelOne(Row r) {
-        if (r.kernelOne() >= 0) {
-            return r.kernelOne();
+        if (r.kernelBytes() >= 0) {
+            return r.kernelBytes();
         }
         return switch (r.counter()) {
             case "flat" -> KernelLayout.perCpuCounter(r.cpus());
@@ -160,10 +151,8 @@ final class FootprintSection implements ReportSection {
         };
     }
 
+    /** A group of 4: four times one counter's kernel layout (the kernel allocates each counter on its own). */
     private long kernelGroup(Row r) {
-        if (r.kernelGroup() >= 0) {
-            return r.kernelGroup();
-        }
         long one = kernelOne(r);
         return one < 0 ? -1 : 4 * one;
     }
@@ -184,33 +173,5 @@ final class FootprintSection implements ReportSection {
 
     private static String ratio(long a, long b) {
         return a < 0 || b <= 0 ? "" : String.format(Locale.ROOT, "%.1fx", (double) a / b);
-    }
-
-    /** Bytes of a footprint row: a counter for 65536 CPUs is megabytes, never petabytes. */
-    static final Range BYTES = new Range("a size in bytes", 0, 1L << 50);
-
-    /** Reads footprint.json: rows of counter, cpus ({@link Limits#CPUS}) and sizes ({@link #BYTES}). */
-    static List<Row> read(Path file) {
-        JsonNode root = JmhJson.readTree(file);
-        JsonNode rows = root.path("rows");
-        if (!root.isObject() || !rows.isArray()) {
-            throw InputException.of(file, "not a footprint file: expected an object with a \"rows\" array");
-        }
-        List<Row> out = new ArrayList<>();
-        int i = 0;
-        for (JsonNode r : rows) {
-            i++;
-            String where = "footprint row " + i + ": ";
-            if (!r.isObject() || !r.path("counter").isTextual() || r.path("counter").asText().isBlank()
-                    || !r.hasNonNull("cpus") || !r.hasNonNull("oneBytes")) {
-                throw InputException.of(file, where + "needs a counter name, cpus and oneBytes");
-            }
-            long kernel = r.hasNonNull("kernelBytes") ? JsonFields.whole(file, where + "kernelBytes", r.get("kernelBytes"), BYTES)
-                    : JsonFields.whole(file, where, r, "kernelLayoutBytes", BYTES, -1);
-            out.add(new Row(r.get("counter").asText(), (int) JsonFields.whole(file, where + "cpus", r.get("cpus"), Limits.CPUS),
-                    JsonFields.whole(file, where + "oneBytes", r.get("oneBytes"), BYTES), JsonFields.whole(file, where, r, "groupOf4Bytes", BYTES, -1),
-                    JsonFields.whole(file, where, r, "sharedConfigBytes", BYTES, 0), kernel, -1));
-        }
-        return out;
     }
 }

@@ -88,7 +88,7 @@ class GateTest {
         assertEquals(0.05, flat.effect().estimate(), 0.01, "5% injected: " + flat.effect());
         assertEquals(Verdict.REGRESSION, flat.verdict(), GateText.table(best));
         AbFolder f = AbFolder.load(dir);
-        GateResult mean = f.gate(GateOptions.paired().withForkScore(ForkScore.MEAN));
+        GateResult mean = f.gate(new GateOptions(GateOptions.PAIRED_THRESHOLD, GateOptions.DEFAULT_ALPHA, GateOptions.PAIRED_DETECT, null, false, false, ForkScore.MEAN));
         for (int i = 0; i < 2; i++) {
             Effect b = best.rows().get(i).effect();
             Effect m = mean.rows().get(i).effect();
@@ -212,7 +212,7 @@ class GateTest {
         assertEquals(4, g.rows().stream().filter(r -> r.member() != null).count(), "reader and writer of two group rows");
         assertTrue(g.rows().stream().noneMatch(r -> r.name().startsWith("ReaderWriterBenchmark") && r.member() == null),
                 "a group's primary (the members' sum) is not gated");
-        GateResult strict = separate(base, cur, GateOptions.separateRuns().withAllowDifferentMachine(true));
+        GateResult strict = separate(base, cur, new GateOptions(GateOptions.SEPARATE_THRESHOLD, GateOptions.DEFAULT_ALPHA, GateOptions.SEPARATE_DETECT, null, true, false));
         assertFalse(strict.failed(), "5 forks a side bound nothing at a family-wise 1% over 12 rows: " + GateText.table(strict));
     }
 
@@ -222,7 +222,7 @@ class GateTest {
         Path dir = Fixtures.copy(AA, tmp, "slower");
         Fixtures.edit(dir, PairsJson.CURRENT_JMH, Fixtures.performance(0.8));
         GateResult g = separate(aa.resolve(PairsJson.BASELINE_JMH), dir.resolve(PairsJson.CURRENT_JMH),
-                GateOptions.separateRuns().withNormalizeBy("adder"));
+                new GateOptions(GateOptions.SEPARATE_THRESHOLD, GateOptions.DEFAULT_ALPHA, GateOptions.SEPARATE_DETECT, "adder", false, false));
         assertFalse(g.failed(), GateText.table(g));
         assertEquals(2, g.count(Verdict.REFERENCE), "the adder rows themselves");
         g.rows().stream().filter(r -> r.verdict() != Verdict.REFERENCE).forEach(r -> assertEquals("x adder", r.unit()));
@@ -233,7 +233,7 @@ class GateTest {
     void normalizingByACounterTheRunLacksIsBadInput() {
         Path run = Fixtures.resource(STD);
         InputException e = assertThrows(InputException.class,
-                () -> separate(run, run, GateOptions.separateRuns().withNormalizeBy("flat")));
+                () -> separate(run, run, new GateOptions(GateOptions.SEPARATE_THRESHOLD, GateOptions.DEFAULT_ALPHA, GateOptions.SEPARATE_DETECT, "flat", false, false)));
         assertTrue(e.getMessage().contains("--normalize-by flat: no row has counter=flat"), e.getMessage());
     }
 
@@ -268,7 +268,7 @@ class GateTest {
                 GateText.markdown(g));
         // the same grown bound on another host topology (compared with --allow-different-machine) is that machine's bound, not a failure
         Runs.editRunJson(cur, run -> ((ObjectNode) run.get("hostTopology").get("counts")).put("core", 4));
-        GateResult other = separate(Fixtures.resource(STD), cur, GateOptions.separateRuns().withAllowDifferentMachine(true));
+        GateResult other = separate(Fixtures.resource(STD), cur, new GateOptions(GateOptions.SEPARATE_THRESHOLD, GateOptions.DEFAULT_ALPHA, GateOptions.SEPARATE_DETECT, null, true, false));
         assertFalse(other.failed(), GateText.table(other));
         assertTrue(other.notes().stream().anyMatch(n -> n.contains("accuracy.bound of topology=host rows not compared")), other.notes().toString());
     }
@@ -279,7 +279,7 @@ class GateTest {
         Runs.editRunJson(other, run -> ((ObjectNode) run.get("environment")).put("cpuModel", "Ampere Altra Max"));
         InputException e = assertThrows(InputException.class, () -> separate(Fixtures.resource(STD), other, GateOptions.separateRuns()));
         assertTrue(e.getMessage().contains("ran on different machines: cpuModel 'AMD EPYC' vs 'Ampere Altra Max'"), e.getMessage());
-        GateResult g = separate(Fixtures.resource(STD), other, GateOptions.separateRuns().withAllowDifferentMachine(true));
+        GateResult g = separate(Fixtures.resource(STD), other, new GateOptions(GateOptions.SEPARATE_THRESHOLD, GateOptions.DEFAULT_ALPHA, GateOptions.SEPARATE_DETECT, null, true, false));
         assertFalse(g.failed());
         assertTrue(g.notes().getFirst().startsWith("different machines, compared because of --allow-different-machine"), g.notes().toString());
     }
@@ -308,7 +308,7 @@ class GateTest {
         InputException e = assertThrows(InputException.class, () -> separate(Fixtures.resource(STD), cur, GateOptions.separateRuns()));
         assertTrue(e.getMessage().contains("missing 1 of 16 baseline rows (first: UpdateBenchmark.inc counter=adder placement=compact topology=host threads=2 mode=thrpt)"),
                 e.getMessage());
-        GateResult g = separate(Fixtures.resource(STD), cur, GateOptions.separateRuns().withAllowMissing(true));
+        GateResult g = separate(Fixtures.resource(STD), cur, new GateOptions(GateOptions.SEPARATE_THRESHOLD, GateOptions.DEFAULT_ALPHA, GateOptions.SEPARATE_DETECT, null, false, true));
         assertEquals(1, g.count(Verdict.MISSING));
         assertFalse(g.failed());
     }
@@ -330,12 +330,12 @@ class GateTest {
 
     @Test
     void percentagesAndOptions() {
-        assertEquals(0.05, GateOptions.parseThreshold("5%"), 1e-12);
-        assertEquals(0.025, GateOptions.parseThreshold("2.5"), 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> GateOptions.parseThreshold("five"));
-        assertThrows(IllegalArgumentException.class, () -> GateOptions.parseThreshold("-1%"));
+        assertEquals(0.05, GateOptions.parsePercent("--threshold", "5%"), 1e-12);
+        assertEquals(0.025, GateOptions.parsePercent("--threshold", "2.5"), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> GateOptions.parsePercent("--threshold", "five"));
+        assertThrows(IllegalArgumentException.class, () -> GateOptions.parsePercent("--threshold", "-1%"));
         assertThrows(IllegalArgumentException.class, () -> new GateOptions(0.05, 1.5, 0.1, null, false, false));
         assertThrows(IllegalArgumentException.class, () -> Gate.paired(RunLoader.load(Fixtures.resource(STD)),
-                RunLoader.load(Fixtures.resource(STD)), GateOptions.paired().withNormalizeBy("adder")));
+                RunLoader.load(Fixtures.resource(STD)), new GateOptions(GateOptions.PAIRED_THRESHOLD, GateOptions.DEFAULT_ALPHA, GateOptions.PAIRED_DETECT, "adder", false, false, ForkScore.BEST)));
     }
 }

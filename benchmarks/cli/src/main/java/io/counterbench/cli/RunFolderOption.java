@@ -1,0 +1,25 @@
+package io.counterbench.cli;
+
+import io.counterbench.results.RunFolders;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** --out DIR of the commands that create a new run folder in it (run, ab). */
+final class RunFolderOption {
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder in which the run folder is created (default: " + RunFolders.RUNS + "; ab: " + RunFolders.AB + ", "
+                    + "ab calibrate: " + RunFolders.CALIBRATION + ").")
+    Path out;
+
+    /** Checks a given folder's name before anything runs. */
+    void check() {
+        if (out != null) {
+            RunFolders.checkNamed(out);
+        }
+    }
+
+    /** The folder that gets the run folder: --out, or {@code byDefault}. */
+    Path root(Path byDefault) {
+        return out == null ? byDefault : RunFolders.named(out);
+    }
+}
