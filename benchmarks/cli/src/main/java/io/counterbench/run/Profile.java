@@ -123,7 +123,8 @@ public enum Profile {
                 Slice.of("^ReaderWriterBenchmark\\.", "counter", "flat,tree,adder"),
                 Slice.of("^ReadBenchmark\\.", "counter", "flat,tree,adder", "cpus", "4096"),
                 Slice.of("^ReadBenchmark\\.", "counter", "flat,tree", "cpus", "2"),
-                Slice.of("^MixBenchmark\\.(approximate|precise)$", "counter", "flat,tree", "updatesPerRead", "10"),
+                Slice.of("^MixBenchmark\\.", "counter", "flat,tree", "updatesPerRead", "10"),
+                Slice.skip("^MixBenchmark\\.preciseByOneWriter$"), // the readers experiment (docs/advise.md)
                 Slice.of("^LifecycleBenchmark\\.", "counter", "flat,tree,adder", "topology", "synthetic-256"),
                 Slice.of("^SelectionBenchmark\\.", "counter", "flat,tree", "processes", "10000"));
 
@@ -153,6 +154,7 @@ public enum Profile {
 
         static final List<Slice> STANDARD = List.of(
                 Slice.skip("^LookupLadderBenchmark\\."), // a forensics tool, run by hand (docs/forensics.md)
+                Slice.of("^MixBenchmark\\.preciseByOneWriter$", "counter", "flat,tree", "updatesPerRead", "10"),
                 Slice.of("^UpdateBenchmark\\.inc$"),
                 Slice.of("^UpdateBenchmark\\.inc$", "counter", CPU_USERS, "cpu", "handle,known"),
                 Slice.of("^LifecycleBenchmark\\.", "topology", "host,synthetic-256"),

@@ -24,7 +24,7 @@ public final class ProfileTable {
     public static Block.Table table(BenchmarkCatalog catalog) {
         List<List<String>> rows = new ArrayList<>();
         for (Profile p : Profile.values()) {
-            Plan plan = Plan.build(new Plan.Choices(p, null, null, null, "host", PLAN_CPUS, null, null, 0), catalog);
+            Plan plan = Plan.build(Plan.Choices.builder(p, "host", PLAN_CPUS).build(), catalog);
             rows.add(List.of("`" + p.label() + "`", String.valueOf(p.forks),
                     p.warmupIterations + " x " + millis(p.warmupMillis),
                     p.measurementIterations + " x " + millis(p.measurementMillis),

@@ -12,6 +12,7 @@ import io.counterbench.run.BenchmarkCatalog;
 import io.counterbench.run.Plan;
 import io.counterbench.run.Profile;
 import io.counterbench.run.ProfileTable;
+import io.counterbench.results.gate.GateOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,29 +127,35 @@ class DocNumbersTest {
         assertEquals(ProfileTable.markdown(), o.out());
     }
 
+    /** 0.01 as "1%", 0.025 as "2.5%". */
+    static String percent(double fraction) {
+        return java.math.BigDecimal.valueOf(Math.round(fraction * 10000) / 100.0).stripTrailingZeros().toPlainString() + "%";
+    }
+
     /** Phrases of the README and docs/ whose numbers come from the code. */
     static Map<String, List<String>> statedDefaults() {
         CommandLine cli = new CommandLine(new Main());
         CommandLine.Model.CommandSpec ab = cli.getSubcommands().get("ab").getCommandSpec();
-        String threshold = ab.findOption("--threshold").defaultValueString();
-        String detect = ab.findOption("--detect").defaultValueString();
+        // ab's gate flags default to the paired gate's options (GateFlags over GateOptions.paired())
+        String threshold = percent(GateOptions.paired().threshold());
+        String detect = percent(GateOptions.paired().detect());
         String alpha = ab.findOption("--alpha").defaultValueString();
-        Plan ci = Plan.build(new Plan.Choices(Profile.CI, null, null, null, "host", ProfileTable.PLAN_CPUS, null, null, 0));
+        Plan ci = Plan.Choices.builder(Profile.CI, "host", ProfileTable.PLAN_CPUS).plan();
         int rows = ProfileTable.rows(ci);
-        int[] looks = AbPlan.looks(rows, Double.parseDouble(alpha), AbCommand.ADAPTIVE_PAIRS);
+        int[] looks = AbPlan.looks(rows, Double.parseDouble(alpha), AbFlags.ADAPTIVE_PAIRS);
         return Map.of(
                 "README.md", List.of(
                         "`--threshold` (" + threshold + ")",
                         "`--detect` (" + detect + ")",
-                        "`--budget` (" + AbCommand.CI_BUDGET + " for the ci profile",
+                        "`--budget` (" + AbFlags.CI_BUDGET + " for the ci profile",
                         "exit " + ExitCodes.OK + " passed, " + ExitCodes.CHECK_FAILED + " regressed, " + ExitCodes.INCONCLUSIVE
                                 + " inconclusive, " + ExitCodes.BAD_INPUT + " bad input"),
                 "docs/gate.md", List.of(
                         "`--threshold` (default " + threshold + ")",
                         "`--detect` (default " + detect + ")",
                         "(`--alpha`, default " + alpha + ")",
-                        "(default " + AbCommand.CI_BUDGET + " for the ci profile",
-                        "(default " + AbCommand.ADAPTIVE_PAIRS + " with a budget)",
+                        "(default " + AbFlags.CI_BUDGET + " for the ci profile",
+                        "(default " + AbFlags.ADAPTIVE_PAIRS + " with a budget)",
                         "(" + looks[0] + " pairs for the ci profile's " + rows + " rows)",
                         "one halfway (" + looks[1] + ")"),
                 "docs/guarantees.md", List.of(
