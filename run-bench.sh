@@ -116,6 +116,14 @@ Extra arguments go to Maven, e.g. -pl counters or -Dtest=TreeCounterTest.
 HELP
 }
 
+format_help() {
+  cat <<'HELP'
+Usage: ./run-bench.sh format
+Formats every Java file of the project (palantir-java-format, 120 columns, through Spotless).
+'./run-bench.sh test' fails on a file that differs from that format.
+HELP
+}
+
 build_help() {
   cat <<'HELP'
 Usage: ./run-bench.sh build
@@ -130,7 +138,17 @@ case "${1:-}" in
     case "${2:-}" in
       test) test_help; exit 0 ;;
       build) build_help; exit 0 ;;
+      format) format_help; exit 0 ;;
     esac
+    ;;
+  format)
+    case "${2:-}" in
+      -h|--help) format_help; exit 0 ;;
+      "") ;;
+      *) die "format takes no arguments, got '$2' (see './run-bench.sh format --help')" ;;
+    esac
+    mvnw -q com.diffplug.spotless:spotless-maven-plugin:apply
+    exit $?
     ;;
   test)
     shift

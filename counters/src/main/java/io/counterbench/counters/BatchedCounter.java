@@ -31,6 +31,7 @@ final class BatchedCounter implements Counter {
     private final long[] head = Slots.lines(1);
     /** Sees flushes (slow path only); null unless built for the simulator. */
     private final LineObserver observer;
+
     private final SlotLease lease;
 
     /**
@@ -93,7 +94,8 @@ final class BatchedCounter implements Counter {
             if (((total ^ res) & (moved ^ res)) < 0) {
                 // the total cannot take it: put the slot back as it was before this add, and refuse the add
                 LONGS.getAndAdd(slots, slotIndex, moved - delta);
-                throw new ArithmeticException("counter total overflow: " + total + " + " + moved + " leaves the long range");
+                throw new ArithmeticException(
+                        "counter total overflow: " + total + " + " + moved + " leaves the long range");
             }
             LONGS.setOpaque(head, TOTAL, res);
         } finally {

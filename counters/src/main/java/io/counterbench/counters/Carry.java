@@ -8,8 +8,7 @@ package io.counterbench.counters;
  * ever carried.
  */
 final class Carry {
-    private Carry() {
-    }
+    private Carry() {}
 
     static long of(long orig, long res, long inc, long bitMask) {
         long low = bitMask - 1;

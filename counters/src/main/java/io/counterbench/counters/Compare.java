@@ -2,8 +2,7 @@ package io.counterbench.counters;
 
 /** The comparison logic of HPCC's compare helpers, on values and accuracy ranges. */
 final class Compare {
-    private Compare() {
-    }
+    private Compare() {}
 
     /**
      * Sign of (precise - v) when the approximation {@code approx} with {@code acc} decides it, else 0.

@@ -77,8 +77,7 @@ public interface Counter extends AutoCloseable {
      * another counter). A counter that is never closed returns its slots once it is unreachable.
      */
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /**
      * Approximate comparison with a value: +1 when this counter is certainly greater than {@code v},

@@ -142,7 +142,9 @@ public final class CounterFactory implements CounterBuilder {
      * maps): the kernel's boot-time configuration. Footprints subtract them.
      */
     public synchronized Object[] sharedConfiguration() {
-        return java.util.stream.Stream.of(shape, identity, nodeOf).filter(java.util.Objects::nonNull).toArray();
+        return java.util.stream.Stream.of(shape, identity, nodeOf)
+                .filter(java.util.Objects::nonNull)
+                .toArray();
     }
 
     synchronized int[] identity() {

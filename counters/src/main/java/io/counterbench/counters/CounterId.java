@@ -196,7 +196,6 @@ public enum CounterId implements CounterType {
         return factory(topology, 0).create();
     }
 
-
     long defaultBatch(Topology t) {
         return 0;
     }

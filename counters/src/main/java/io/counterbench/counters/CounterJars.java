@@ -38,8 +38,7 @@ final class CounterJars {
         }
     }
 
-    private CounterJars() {
-    }
+    private CounterJars() {}
 
     static Loaded load(List<Path> jars) {
         List<ContributedType> types = new ArrayList<>();
@@ -48,19 +47,21 @@ final class CounterJars {
         try {
             for (Path jar : jars) {
                 checkFile(jar);
-                URLClassLoader loader = new URLClassLoader("counter-jar " + jar.getFileName(), new URL[] {url(jar)},
-                        CounterJars.class.getClassLoader());
+                URLClassLoader loader = new URLClassLoader(
+                        "counter-jar " + jar.getFileName(), new URL[] {url(jar)}, CounterJars.class.getClassLoader());
                 loaders.add(loader);
                 List<ContributedType> mine = typesOf(jar, loader);
                 for (ContributedType t : mine) {
                     CounterId clash = CounterTypes.builtInNamed(t.id());
                     if (clash != null) {
-                        throw new IllegalArgumentException(prefix(jar) + "counter id '" + t.id() + "' clashes with the built-in '"
-                                + clash.id() + "' (ids ignore case); give it another id");
+                        throw new IllegalArgumentException(
+                                prefix(jar) + "counter id '" + t.id() + "' clashes with the built-in '" + clash.id()
+                                        + "' (ids ignore case); give it another id");
                     }
                     String earlier = seen.putIfAbsent(t.id().toLowerCase(Locale.ROOT), jar.toString());
                     if (earlier != null) {
-                        throw new IllegalArgumentException(prefix(jar) + "counter id '" + t.id() + "' is contributed twice"
+                        throw new IllegalArgumentException(prefix(jar) + "counter id '" + t.id()
+                                + "' is contributed twice"
                                 + (earlier.equals(jar.toString()) ? " by this jar" : " (also by " + earlier + ")"));
                     }
                     types.add(t);
@@ -89,8 +90,8 @@ final class CounterJars {
                         + " naming a class that implements " + CounterProvider.class.getName());
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException(prefix(jar) + "not a jar (" + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()) + ")");
+            throw new IllegalArgumentException(prefix(jar) + "not a jar ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
         }
     }
 
@@ -99,7 +100,8 @@ final class CounterJars {
         List<ContributedType> out = new ArrayList<>();
         int providers = 0;
         try {
-            for (ServiceLoader.Provider<CounterProvider> p : ServiceLoader.load(CounterProvider.class, loader).stream().toList()) {
+            for (ServiceLoader.Provider<CounterProvider> p :
+                    ServiceLoader.load(CounterProvider.class, loader).stream().toList()) {
                 if (p.type().getClassLoader() != loader) {
                     continue;
                 }
@@ -109,7 +111,8 @@ final class CounterJars {
                 try {
                     types = provider.types();
                 } catch (RuntimeException | LinkageError e) {
-                    throw new IllegalArgumentException(prefix(jar) + p.type().getName() + ".types() failed: " + reason(e), e);
+                    throw new IllegalArgumentException(
+                            prefix(jar) + p.type().getName() + ".types() failed: " + reason(e), e);
                 }
                 if (types == null || types.isEmpty() || types.stream().anyMatch(java.util.Objects::isNull)) {
                     throw new IllegalArgumentException(prefix(jar) + p.type().getName() + ".types() returned "
@@ -120,13 +123,16 @@ final class CounterJars {
         } catch (ServiceConfigurationError | LinkageError e) {
             throw new IllegalArgumentException(prefix(jar) + "cannot load its provider: " + reason(e), e);
         } catch (RuntimeException e) {
-            if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith(prefix(jar))) {
+            if (e instanceof IllegalArgumentException iae
+                    && iae.getMessage() != null
+                    && iae.getMessage().startsWith(prefix(jar))) {
                 throw iae;
             }
             throw new IllegalArgumentException(prefix(jar) + "its provider failed: " + reason(e), e);
         }
         if (providers == 0) {
-            throw new IllegalArgumentException(prefix(jar) + "provides no counter: " + SERVICE + " names no class of this jar");
+            throw new IllegalArgumentException(
+                    prefix(jar) + "provides no counter: " + SERVICE + " names no class of this jar");
         }
         return out;
     }
@@ -138,7 +144,14 @@ final class CounterJars {
             root = root.getCause();
         }
         String cause = root.getClass().getSimpleName()
-                + (root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("").strip());
+                + (root.getMessage() == null
+                        ? ""
+                        : ": "
+                                + root.getMessage()
+                                        .lines()
+                                        .findFirst()
+                                        .orElse("")
+                                        .strip());
         if (e instanceof ServiceConfigurationError && e.getMessage() != null) {
             String s = e.getMessage();
             int colon = s.indexOf(": ");

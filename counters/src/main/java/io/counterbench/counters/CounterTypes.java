@@ -23,8 +23,7 @@ public final class CounterTypes {
 
     private static CounterJars.Loaded loaded;
 
-    private CounterTypes() {
-    }
+    private CounterTypes() {}
 
     /**
      * Makes the types of {@code jars} (and no others) available, replacing earlier ones. Bad input
@@ -34,7 +33,10 @@ public final class CounterTypes {
      * @return the contributed types, in jar order
      */
     public static synchronized List<ContributedType> use(List<Path> jars) {
-        List<Path> absolute = jars.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
+        List<Path> absolute = jars.stream()
+                .map(p -> p.toAbsolutePath().normalize())
+                .distinct()
+                .toList();
         if (loaded != null && loaded.jars().equals(absolute)) {
             return loaded.types();
         }
@@ -46,7 +48,9 @@ public final class CounterTypes {
         if (absolute.isEmpty()) {
             System.clearProperty(JARS_PROPERTY);
         } else {
-            System.setProperty(JARS_PROPERTY, absolute.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+            System.setProperty(
+                    JARS_PROPERTY,
+                    absolute.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         }
         return loaded.types();
     }
@@ -55,8 +59,12 @@ public final class CounterTypes {
     public static synchronized List<ContributedType> contributed() {
         if (loaded == null) {
             String property = System.getProperty(JARS_PROPERTY, "");
-            List<Path> jars = property.isBlank() ? List.of()
-                    : Arrays.stream(property.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList();
+            List<Path> jars = property.isBlank()
+                    ? List.of()
+                    : Arrays.stream(property.split(File.pathSeparator))
+                            .filter(s -> !s.isBlank())
+                            .map(Path::of)
+                            .toList();
             loaded = CounterJars.load(jars);
         }
         return loaded.types();
@@ -75,8 +83,12 @@ public final class CounterTypes {
 
     /** JVM arguments that make a forked JVM load {@code jars} as its contributed types (empty for none). */
     public static List<String> forkJvmArgs(List<Path> jars) {
-        return jars.isEmpty() ? List.of() : List.of("-D" + JARS_PROPERTY + "="
-                + jars.stream().map(p -> p.toAbsolutePath().normalize().toString()).collect(Collectors.joining(File.pathSeparator)));
+        return jars.isEmpty()
+                ? List.of()
+                : List.of("-D" + JARS_PROPERTY + "="
+                        + jars.stream()
+                                .map(p -> p.toAbsolutePath().normalize().toString())
+                                .collect(Collectors.joining(File.pathSeparator)));
     }
 
     /** Every type: the built-ins in their order, then the contributed ones. */
@@ -104,7 +116,10 @@ public final class CounterTypes {
         List<ContributedType> mine = contributed();
         throw new IllegalArgumentException("unknown counter id '" + text + "' (known: "
                 + Arrays.stream(CounterId.values()).map(CounterId::id).collect(Collectors.joining(", "))
-                + (mine.isEmpty() ? "" : "; from --counter-jar: " + mine.stream().map(ContributedType::id).collect(Collectors.joining(", ")))
+                + (mine.isEmpty()
+                        ? ""
+                        : "; from --counter-jar: "
+                                + mine.stream().map(ContributedType::id).collect(Collectors.joining(", ")))
                 + ")");
     }
 

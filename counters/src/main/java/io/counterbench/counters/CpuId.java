@@ -33,6 +33,7 @@ public final class CpuId {
 
     /** The thread whose rseq area {@link #address} is; null when this handle always asks sched_getcpu. */
     private final Thread owner;
+
     private final long ownerId;
     private final long address;
     /** Why this handle uses sched_getcpu on its own thread; null when it reads rseq. */
@@ -63,7 +64,8 @@ public final class CpuId {
         if (address != 0) {
             return new CpuId(t, t.threadId(), address, null, t, index);
         }
-        String why = Rseq.unavailableReason() != null ? Rseq.unavailableReason()
+        String why = Rseq.unavailableReason() != null
+                ? Rseq.unavailableReason()
                 : t.isVirtual() ? "virtual thread" : "rseq cpu_id did not agree with sched_getcpu";
         return new CpuId(null, t.threadId(), 0, why, t, index);
     }

@@ -6,8 +6,7 @@ package io.counterbench.counters;
  * topology than the machine it runs on.
  */
 final class CurrentCpu {
-    private CurrentCpu() {
-    }
+    private CurrentCpu() {}
 
     static int within(int cpuLimit) {
         int cpu = CpuId.current();
@@ -15,6 +14,7 @@ final class CurrentCpu {
     }
 
     static IllegalArgumentException outOfRange(int cpu, int cpuLimit) {
-        return new IllegalArgumentException("CPU " + cpu + " is outside the counter's topology (CPUs 0-" + (cpuLimit - 1) + ")");
+        return new IllegalArgumentException(
+                "CPU " + cpu + " is outside the counter's topology (CPUs 0-" + (cpuLimit - 1) + ")");
     }
 }

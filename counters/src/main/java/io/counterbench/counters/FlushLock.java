@@ -11,8 +11,7 @@ import static io.counterbench.counters.Slots.LONGS;
 final class FlushLock {
     private static final int SPINS_BEFORE_YIELD = 100;
 
-    private FlushLock() {
-    }
+    private FlushLock() {}
 
     static void lock(long[] a, int i) {
         if (!LONGS.weakCompareAndSetAcquire(a, i, 0L, 1L)) {

@@ -8,6 +8,7 @@ package io.counterbench.counters;
 abstract class LibraryCounter implements Counter {
     /** Deltas this large are checked against the current sum first; smaller ones are not (the check is O(cells)). */
     private static final long GUARDED = 1L << 32;
+
     private final int cpuLimit;
     private volatile long bias;
 

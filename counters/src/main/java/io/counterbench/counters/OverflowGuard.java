@@ -2,8 +2,7 @@ package io.counterbench.counters;
 
 /** Rejects a delta that would take a library counter's current sum out of the long range. */
 final class OverflowGuard {
-    private OverflowGuard() {
-    }
+    private OverflowGuard() {}
 
     static void check(long current, long delta) {
         long res = current + delta;

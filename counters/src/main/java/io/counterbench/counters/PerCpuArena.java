@@ -34,6 +34,7 @@ public final class PerCpuArena {
     static final int PAD = Slots.STRIDE;
     /** Longs from one region to the next: the slots, then the padding (64, a power of two). */
     static final int REGION_STRIDE = SLOTS_PER_CHUNK + PAD;
+
     private static final long ALL_FREE = (1L << SLOTS_PER_CHUNK) - 1;
 
     private static final ConcurrentHashMap<Integer, PerCpuArena> ARENAS = new ConcurrentHashMap<>();

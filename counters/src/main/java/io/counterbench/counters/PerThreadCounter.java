@@ -21,6 +21,7 @@ final class PerThreadCounter implements Counter {
     private final int cpuLimit;
     /** Sees flushes (slow path only); null unless built for the simulator. */
     private final LineObserver observer;
+
     private final long[] total = Slots.lines(1);
     private final TaskCaches explicit = new TaskCaches("task", MAX_TASKS, true);
     private final TaskCaches threads = new TaskCaches("thread index", Integer.MAX_VALUE, false);

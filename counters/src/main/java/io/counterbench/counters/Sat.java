@@ -2,8 +2,7 @@ package io.counterbench.counters;
 
 /** Saturating long arithmetic for comparisons near the long limits (no wrap, no exception). */
 final class Sat {
-    private Sat() {
-    }
+    private Sat() {}
 
     static long add(long a, long b) {
         long r = a + b;

@@ -11,10 +11,10 @@ public final class Slots {
     static final int ITEM_STRIDE = 8;
     /** Largest group of counters built together (adjacent slots of one arena chunk). */
     public static final int MAX_GROUP = 16;
+
     static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
-    private Slots() {
-    }
+    private Slots() {}
 
     /** An array of {@code lines} padded 128-byte lines, one spare line at each end. */
     static long[] lines(int lines) {

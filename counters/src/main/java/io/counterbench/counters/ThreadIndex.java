@@ -1,7 +1,7 @@
 package io.counterbench.counters;
 
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,11 +17,11 @@ final class ThreadIndex {
     private static final ThreadLocal<Integer> INDEX = ThreadLocal.withInitial(ThreadIndex::claim);
     /** Guarded by ThreadIndex.class: holder of each index. */
     private static final List<Thread> HOLDERS = new ArrayList<>();
+
     private static final ArrayDeque<Integer> FREE = new ArrayDeque<>();
     private static int scanAt = 64;
 
-    private ThreadIndex() {
-    }
+    private ThreadIndex() {}
 
     /** The calling thread's index. */
     static int current() {

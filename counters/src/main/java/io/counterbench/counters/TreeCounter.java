@@ -28,6 +28,7 @@ final class TreeCounter implements Counter {
     private final int base;
     /** Items and root, one 64-byte line each; null for a 1-CPU tree. */
     private final long[] items;
+
     private final int cpuLimit;
     private final long mask0;
     private final long batch;
@@ -35,6 +36,7 @@ final class TreeCounter implements Counter {
     private final Accuracy accuracy;
     /** Sees carries (slow path only); null unless built for the simulator. */
     private final LineObserver observer;
+
     private final SlotLease lease;
     private volatile long bias;
 

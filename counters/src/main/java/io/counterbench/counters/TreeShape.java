@@ -23,9 +23,27 @@ public final class TreeShape {
      * in lib/percpu_counter_tree.c): configuration, from which every count and bound is derived.
      */
     private static final int[][] KERNEL_ARITY_ORDERS = {
-        {}, {1}, {1, 1}, {1, 1, 1}, {2, 1, 1}, {2, 2, 1}, {2, 2, 2}, {3, 2, 2}, {3, 3, 2}, {3, 3, 3},
-        {3, 3, 2, 2}, {3, 3, 3, 2}, {3, 3, 3, 3}, {3, 3, 3, 2, 2}, {3, 3, 3, 3, 2}, {3, 3, 3, 3, 3},
-        {4, 3, 3, 3, 3}, {4, 4, 3, 3, 3}, {4, 4, 4, 3, 3}, {4, 4, 4, 4, 3}, {4, 4, 4, 4, 4},
+        {},
+        {1},
+        {1, 1},
+        {1, 1, 1},
+        {2, 1, 1},
+        {2, 2, 1},
+        {2, 2, 2},
+        {3, 2, 2},
+        {3, 3, 2},
+        {3, 3, 3},
+        {3, 3, 2, 2},
+        {3, 3, 3, 2},
+        {3, 3, 3, 3},
+        {3, 3, 3, 2, 2},
+        {3, 3, 3, 3, 2},
+        {3, 3, 3, 3, 3},
+        {4, 3, 3, 3, 3},
+        {4, 4, 3, 3, 3},
+        {4, 4, 4, 3, 3},
+        {4, 4, 4, 4, 3},
+        {4, 4, 4, 4, 4},
     };
 
     private final String description;
@@ -38,6 +56,7 @@ public final class TreeShape {
     private final int[][] itemOf;
     /** firstLine[l] for l >= 1: line of item 0 of level l in the items array; the root follows the last level. */
     private final int[] firstLine;
+
     private final int itemLines;
     private final boolean exactRoot;
     private final long multiplier;
@@ -76,8 +95,13 @@ public final class TreeShape {
         int[] arity = KERNEL_ARITY_ORDERS[order];
         int levels = arity.length;
         if (levels == 0) {
-            return new TreeShape("kernel tree, 1 CPU: the root is CPU 0's count", 1, new int[] {0}, new long[] {1},
-                    new int[1][], true);
+            return new TreeShape(
+                    "kernel tree, 1 CPU: the root is CPU 0's count",
+                    1,
+                    new int[] {0},
+                    new long[] {1},
+                    new int[1][],
+                    true);
         }
         int[] shift = new int[levels];
         long[] items = new long[levels];
@@ -92,7 +116,11 @@ public final class TreeShape {
             for (int cpu = 0; cpu < cpus; cpu++) {
                 itemOf[l][cpu] = cpu & (levelItems - 1);
             }
-            desc.append(", ").append(levelItems).append(" x ").append(1 << arity[l - 1]).append("-ary");
+            desc.append(", ")
+                    .append(levelItems)
+                    .append(" x ")
+                    .append(1 << arity[l - 1])
+                    .append("-ary");
         }
         desc.append(", root ").append(1 << arity[levels - 1]).append("-ary");
         return new TreeShape(desc.toString(), cpus, shift, items, itemOf, false);
@@ -109,8 +137,13 @@ public final class TreeShape {
         }
         int[] cpus = t.cpus();
         if (cpus.length == 1) {
-            return new TreeShape("topology tree, 1 CPU: the root is its count", t.cpuIdLimit(), new int[] {0},
-                    new long[] {1}, new int[1][], true);
+            return new TreeShape(
+                    "topology tree, 1 CPU: the root is its count",
+                    t.cpuIdLimit(),
+                    new int[] {0},
+                    new long[] {1},
+                    new int[1][],
+                    true);
         }
         List<Level> used = new ArrayList<>();
         List<int[]> maps = new ArrayList<>();
@@ -146,8 +179,13 @@ public final class TreeShape {
             shift[l] = shift[l - 1] + arityOrders.get(l - 1);
             itemOf[l] = maps.get(l - 1);
             items[l] = t.domainCount(used.get(l - 1));
-            desc.append(", ").append(items[l]).append(' ').append(used.get(l - 1).shortName())
-                    .append(" x ").append(1 << arityOrders.get(l - 1)).append("-ary");
+            desc.append(", ")
+                    .append(items[l])
+                    .append(' ')
+                    .append(used.get(l - 1).shortName())
+                    .append(" x ")
+                    .append(1 << arityOrders.get(l - 1))
+                    .append("-ary");
         }
         desc.append(", root ").append(1 << arityOrders.get(levels - 1)).append("-ary");
         return new TreeShape(desc.toString(), t.cpuIdLimit(), shift, items, itemOf, false);

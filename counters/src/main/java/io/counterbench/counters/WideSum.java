@@ -53,6 +53,9 @@ final class WideSum {
     }
 
     private String describe() {
-        return java.math.BigInteger.valueOf(wraps).shiftLeft(64).add(java.math.BigInteger.valueOf(low)).toString();
+        return java.math.BigInteger.valueOf(wraps)
+                .shiftLeft(64)
+                .add(java.math.BigInteger.valueOf(low))
+                .toString();
     }
 }

@@ -15,8 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AccuracyNumbersTest {
 
     static Stream<Arguments> idsAndTopologies() {
-        return Stream.of(CounterId.values())
-                .flatMap(id -> TestTopologies.all().map(t -> Arguments.of(id, t)));
+        return Stream.of(CounterId.values()).flatMap(id -> TestTopologies.all().map(t -> Arguments.of(id, t)));
     }
 
     @Test
@@ -26,9 +25,14 @@ class AccuracyNumbersTest {
         assertEquals(49152, TreeShape.kernel(384).accuracy(32).under());
         assertEquals(new Accuracy(49152, 47616), TreeShape.kernel(384).accuracy(32));
         // the same numbers through the counters built for those topologies
-        assertEquals(new Accuracy(768, 744), CounterId.TREE.create(TestTopologies.of(8)).accuracy());
-        assertEquals(new Accuracy(24576, 23808), CounterId.TREE.create(TestTopologies.of(256)).accuracy());
-        assertEquals(49152, CounterId.TREE.create(TestTopologies.of(384)).accuracy().under());
+        assertEquals(
+                new Accuracy(768, 744),
+                CounterId.TREE.create(TestTopologies.of(8)).accuracy());
+        assertEquals(
+                new Accuracy(24576, 23808),
+                CounterId.TREE.create(TestTopologies.of(256)).accuracy());
+        assertEquals(
+                49152, CounterId.TREE.create(TestTopologies.of(384)).accuracy().under());
     }
 
     @Test
@@ -39,8 +43,10 @@ class AccuracyNumbersTest {
             assertEquals(m, shape.multiplier(), "multiplier for " + n + " CPUs");
             assertEquals(new Accuracy(32 * m, 31 * m), shape.accuracy(32), "accuracy(32) for " + n + " CPUs");
             assertEquals(new Accuracy(2 * m, m), shape.accuracy(2), "accuracy(2) for " + n + " CPUs");
-            assertEquals(TreeModel.ceilLog2(n) == 0 ? 1 : TreeModel.KERNEL_ARITY[TreeModel.ceilLog2(n)].length,
-                    shape.levels(), "levels for " + n + " CPUs");
+            assertEquals(
+                    TreeModel.ceilLog2(n) == 0 ? 1 : TreeModel.KERNEL_ARITY[TreeModel.ceilLog2(n)].length,
+                    shape.levels(),
+                    "levels for " + n + " CPUs");
         }
     }
 
@@ -83,7 +89,9 @@ class AccuracyNumbersTest {
         TreeShape shape = TreeShape.topology(t);
         assertEquals(model.multiplier(), shape.multiplier());
         assertEquals(model.levels(), shape.levels());
-        assertEquals(new Accuracy(32 * model.multiplier(), 31 * model.multiplier()), CounterId.TREE_TOPO.create(t).accuracy());
+        assertEquals(
+                new Accuracy(32 * model.multiplier(), 31 * model.multiplier()),
+                CounterId.TREE_TOPO.create(t).accuracy());
     }
 
     @ParameterizedTest(name = "{0} on {1}")
@@ -100,8 +108,10 @@ class AccuracyNumbersTest {
                 long batch = Math.max(32, 2L * n);
                 yield new Accuracy((batch - 1) * n, (batch - 1) * n);
             }
-            case TREE -> n == 1 ? Accuracy.EXACT
-                    : new Accuracy(32 * TreeModel.kernelMultiplier(n), 31 * TreeModel.kernelMultiplier(n));
+            case TREE ->
+                n == 1
+                        ? Accuracy.EXACT
+                        : new Accuracy(32 * TreeModel.kernelMultiplier(n), 31 * TreeModel.kernelMultiplier(n));
             case TREE_TOPO -> {
                 long m = TreeModel.topology(t).multiplier();
                 yield new Accuracy(32 * m, 31 * m);
@@ -114,23 +124,35 @@ class AccuracyNumbersTest {
     @Test
     void flatNumbersFromTheStory() {
         // the 250-CPU box: batch 500, 499 x 250 either way
-        assertEquals(new Accuracy(124_750, 124_750), CounterId.FLAT.create(TestTopologies.of(250)).accuracy());
+        assertEquals(
+                new Accuracy(124_750, 124_750),
+                CounterId.FLAT.create(TestTopologies.of(250)).accuracy());
         assertEquals(500, CounterId.FLAT.factory(TestTopologies.of(250), 0).batch());
         // small boxes keep batch 32
         assertEquals(32, CounterId.FLAT.factory(TestTopologies.of(8), 0).batch());
-        assertEquals(new Accuracy(31 * 8, 31 * 8), CounterId.FLAT.create(TestTopologies.of(8)).accuracy());
+        assertEquals(
+                new Accuracy(31 * 8, 31 * 8),
+                CounterId.FLAT.create(TestTopologies.of(8)).accuracy());
         // an explicit batch replaces the default
-        assertEquals(new Accuracy(63 * 384, 63 * 384), CounterId.FLAT.factory(TestTopologies.of(384), 64).create().accuracy());
-        assertEquals(new Accuracy(63 * 4, 63 * 4), CounterId.PER_NODE.factory(TestTopologies.of(8), 64).create().accuracy());
+        assertEquals(
+                new Accuracy(63 * 384, 63 * 384),
+                CounterId.FLAT.factory(TestTopologies.of(384), 64).create().accuracy());
+        assertEquals(
+                new Accuracy(63 * 4, 63 * 4),
+                CounterId.PER_NODE.factory(TestTopologies.of(8), 64).create().accuracy());
     }
 
     @ParameterizedTest
-    @EnumSource(value = CounterId.class, names = {"TREE", "TREE_TOPO"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"TREE", "TREE_TOPO"})
     void explicitBatchScalesTheTreeBound(CounterId id) {
         Topology t = TestTopologies.of(256);
         long m = TreeModel.of(id, t).multiplier();
         for (long batch : new long[] {2, 4, 64, 1024}) {
-            assertEquals(new Accuracy(batch * m, (batch - 1) * m), id.factory(t, batch).create().accuracy());
+            assertEquals(
+                    new Accuracy(batch * m, (batch - 1) * m),
+                    id.factory(t, batch).create().accuracy());
         }
     }
 

@@ -15,12 +15,15 @@ class BadInputTest {
 
     private static void assertRejected(String expectedInMessage, Runnable r) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
-        assertTrue(e.getMessage() != null && e.getMessage().contains(expectedInMessage),
+        assertTrue(
+                e.getMessage() != null && e.getMessage().contains(expectedInMessage),
                 () -> "message '" + e.getMessage() + "' should contain '" + expectedInMessage + "'");
     }
 
     @ParameterizedTest
-    @EnumSource(value = CounterId.class, names = {"TREE", "TREE_TOPO"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"TREE", "TREE_TOPO"})
     void treeBatchMustBeAPowerOfTwo(CounterId id) {
         Topology t = TestTopologies.of(8);
         assertRejected("3", () -> id.factory(t, 3));
@@ -41,7 +44,9 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CounterId.class, names = {"FLAT", "PER_NODE", "PER_THREAD"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"FLAT", "PER_NODE", "PER_THREAD"})
     void anyBatchAboveOneWorksWhereNoPowerOfTwoIsNeeded(CounterId id) {
         Topology t = TestTopologies.of(8);
         Counter c = id.factory(t, 3).create();
@@ -89,7 +94,9 @@ class BadInputTest {
      * topology, but atomic, adder, jctools and per-thread ignore the CPU and take the add.
      */
     @ParameterizedTest
-    @EnumSource(value = CounterId.class, names = {"ATOMIC", "ADDER", "JCTOOLS", "PER_THREAD"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"ATOMIC", "ADDER", "JCTOOLS", "PER_THREAD"})
     void cpuOutsideTheTopologyIsRejectedByEveryId(CounterId id) {
         Counter c = id.create(TestTopologies.of(8));
         assertRejected("9999", () -> c.add(9999, 0, 1));
@@ -146,7 +153,9 @@ class BadInputTest {
      * without one (atomic) is reported back as if it were in use.
      */
     @ParameterizedTest
-    @EnumSource(value = CounterId.class, names = {"ATOMIC", "ADDER", "JCTOOLS"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"ATOMIC", "ADDER", "JCTOOLS"})
     void batchIsZeroForIdsWithoutOne(CounterId id) {
         assertEquals(0, id.factory(TestTopologies.of(8), 0).batch());
         assertEquals(0, id.factory(TestTopologies.of(8), 64).batch());

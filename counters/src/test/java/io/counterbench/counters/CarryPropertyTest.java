@@ -22,8 +22,11 @@ class CarryPropertyTest {
     }
 
     @Property(tries = 5000)
-    void carryIsTheChangeOfTheHighBits(@ForAll("values") long orig, @ForAll("values") long inc, @ForAll("masks") long mask) {
-        assertEquals(expected(orig, inc, mask), Carry.of(orig, orig + inc, inc, mask),
+    void carryIsTheChangeOfTheHighBits(
+            @ForAll("values") long orig, @ForAll("values") long inc, @ForAll("masks") long mask) {
+        assertEquals(
+                expected(orig, inc, mask),
+                Carry.of(orig, orig + inc, inc, mask),
                 () -> "orig=" + orig + " inc=" + inc + " mask=" + mask);
     }
 
@@ -33,7 +36,8 @@ class CarryPropertyTest {
     }
 
     @Property(tries = 2000)
-    void theLevelKeepsItsLowBits(@ForAll("small") long orig, @ForAll("small") long inc, @ForAll("smallMasks") long mask) {
+    void theLevelKeepsItsLowBits(
+            @ForAll("small") long orig, @ForAll("small") long inc, @ForAll("smallMasks") long mask) {
         long carry = Carry.of(orig, orig + inc, inc, mask);
         // what stays is the part of the change the low bits absorbed
         assertEquals(0, carry % mask);
@@ -59,15 +63,25 @@ class CarryPropertyTest {
         return Arbitraries.oneOf(
                 Arbitraries.longs(),
                 Arbitraries.longs().between(-100_000, 100_000),
-                Arbitraries.of(0L, 1L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE - 1, Long.MIN_VALUE + 1,
-                        31L, 32L, -32L, -33L, 1L << 62, -(1L << 62)));
+                Arbitraries.of(
+                        0L,
+                        1L,
+                        -1L,
+                        Long.MAX_VALUE,
+                        Long.MIN_VALUE,
+                        Long.MAX_VALUE - 1,
+                        Long.MIN_VALUE + 1,
+                        31L,
+                        32L,
+                        -32L,
+                        -33L,
+                        1L << 62,
+                        -(1L << 62)));
     }
 
     @Provide
     Arbitrary<Long> masks() {
-        return Arbitraries.oneOf(
-                Arbitraries.integers().between(0, 63).map(b -> 1L << b),
-                Arbitraries.just(0L));
+        return Arbitraries.oneOf(Arbitraries.integers().between(0, 63).map(b -> 1L << b), Arbitraries.just(0L));
     }
 
     @Provide

@@ -41,9 +41,9 @@ class CompareTest {
         // a: precise in [97, 110]; b (under 4, over 2): precise in [b - 2, b + 4]
         Accuracy accA = new Accuracy(10, 3);
         Accuracy accB = new Accuracy(4, 2);
-        assertEquals(1, Compare.counters(100, accA, 92, accB));   // b in [90, 96]
-        assertEquals(0, Compare.counters(100, accA, 93, accB));   // b in [91, 97]
-        assertEquals(0, Compare.counters(100, accA, 112, accB));  // b in [110, 116]
+        assertEquals(1, Compare.counters(100, accA, 92, accB)); // b in [90, 96]
+        assertEquals(0, Compare.counters(100, accA, 93, accB)); // b in [91, 97]
+        assertEquals(0, Compare.counters(100, accA, 112, accB)); // b in [110, 116]
         assertEquals(-1, Compare.counters(100, accA, 113, accB)); // b in [111, 117]
     }
 

@@ -31,14 +31,15 @@ class ConcurrencyTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(CounterId.values())
-                .flatMap(id -> TestTopologies.all()
-                        .flatMap(t -> IntStream.of(4, 8).mapToObj(n -> Arguments.of(id, t, n))));
+                .flatMap(id ->
+                        TestTopologies.all().flatMap(t -> IntStream.of(4, 8).mapToObj(n -> Arguments.of(id, t, n))));
     }
 
     /** Batch 2: nearly every add flushes or carries, so the shared totals and tree items see the most contention. */
     static Stream<Arguments> smallBatchCases() {
         return Stream.of(CounterId.FLAT, CounterId.PER_NODE, CounterId.PER_THREAD, CounterId.TREE, CounterId.TREE_TOPO)
-                .flatMap(id -> IntStream.of(2, 8, 256).mapToObj(TestTopologies::of)
+                .flatMap(id -> IntStream.of(2, 8, 256)
+                        .mapToObj(TestTopologies::of)
                         .flatMap(t -> IntStream.of(4, 8).mapToObj(n -> Arguments.of(id, t, n))));
     }
 
@@ -131,7 +132,8 @@ class ConcurrencyTest {
             assertEquals(total, c.precise(), "counter " + k);
             long approx = c.approximate();
             long expected = total;
-            assertTrue(c.accuracy().admits(approx, total),
+            assertTrue(
+                    c.accuracy().admits(approx, total),
                     () -> "approximate " + approx + " outside " + c.accuracy() + " of " + expected);
             assertEquals(0, c.preciseCompare(total));
             assertEquals(0, c.approximateCompare(total));

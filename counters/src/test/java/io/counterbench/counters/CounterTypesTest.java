@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CounterTypesTest {
     @TempDir
     static Path dir;
+
     static Path good;
 
     /** A provider of two types: an exact one and one with a bound computed from the topology. */
@@ -56,7 +57,10 @@ class CounterTypesTest {
 
     @BeforeAll
     static void buildGoodJar() throws Exception {
-        good = new CounterJarBuilder().source("t/P.java", PROVIDER).provider("t.P").build(dir, "good.jar");
+        good = new CounterJarBuilder()
+                .source("t/P.java", PROVIDER)
+                .provider("t.P")
+                .build(dir, "good.jar");
     }
 
     @AfterEach
@@ -67,9 +71,14 @@ class CounterTypesTest {
     @Test
     void builtInsAndContributedTypesComeFromOneRegistry() {
         List<ContributedType> mine = CounterTypes.use(List.of(good));
-        assertEquals(List.of("one-cell", "Lazy"), mine.stream().map(ContributedType::id).toList());
+        assertEquals(
+                List.of("one-cell", "Lazy"),
+                mine.stream().map(ContributedType::id).toList());
         List<CounterType> all = CounterTypes.all();
-        assertEquals(Arrays.asList(CounterId.values()), all.subList(0, CounterId.values().length), "built-ins first, in order");
+        assertEquals(
+                Arrays.asList(CounterId.values()),
+                all.subList(0, CounterId.values().length),
+                "built-ins first, in order");
         assertEquals(mine, all.subList(CounterId.values().length, all.size()));
         assertSame(CounterId.TREE_TOPO, CounterTypes.parse("TREE_TOPO"));
         assertSame(CounterId.TREE_TOPO, CounterTypes.parse(" tree-topo "));
@@ -108,7 +117,10 @@ class CounterTypesTest {
     void aForkLoadsTheSameJarsFromTheSystemProperty() {
         CounterTypes.use(List.of(good));
         List<String> args = CounterTypes.forkJvmArgs();
-        assertEquals(List.of("-D" + CounterTypes.JARS_PROPERTY + "=" + good.toAbsolutePath().normalize()), args);
+        assertEquals(
+                List.of("-D" + CounterTypes.JARS_PROPERTY + "="
+                        + good.toAbsolutePath().normalize()),
+                args);
         CounterTypes.forget();
         assertEquals("one-cell", CounterTypes.parse("ONE-CELL").id(), "read back from " + CounterTypes.JARS_PROPERTY);
         CounterTypes.use(List.of());
@@ -119,7 +131,8 @@ class CounterTypesTest {
     @Test
     void aFactoryThatBuildsAnotherTypesCounterIsRefusedWhenItBuilds() {
         ContributedType other = ContributedType.exact("other", "x", (t, b) -> null);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> other.create(TopologySources.load("small-2"), 0));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> other.create(TopologySources.load("small-2"), 0));
         assertTrue(e.getMessage().contains("counter other: its constructor built nothing"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ContributedType.exact("my counter", "x", (t, b) -> null));
         assertThrows(IllegalArgumentException.class, () -> ContributedType.exact("", "x", (t, b) -> null));
@@ -133,7 +146,10 @@ class CounterTypesTest {
 
     private static void assertRefused(Path jar, String expected) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CounterTypes.use(List.of(jar)));
-        assertTrue(e.getMessage().startsWith("--counter-jar " + jar.toAbsolutePath().normalize() + ": "), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("--counter-jar " + jar.toAbsolutePath().normalize() + ": "),
+                e.getMessage());
         assertTrue(e.getMessage().contains(expected), expected + " in: " + e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), "one line: " + e.getMessage());
         assertEquals(List.of(), CounterTypes.contributed(), "nothing loaded");
@@ -150,8 +166,11 @@ class CounterTypesTest {
     @Test
     void noProvider() throws Exception {
         Path plain = new CounterJarBuilder().file("README", "no classes").build(dir, "plain.jar");
-        assertRefused(plain, "provides no counter: it has no META-INF/services/io.counterbench.counters.spi.CounterProvider");
-        Path foreign = new CounterJarBuilder().provider("io.counterbench.counters.CounterTypesTest").build(dir, "foreign.jar");
+        assertRefused(
+                plain, "provides no counter: it has no META-INF/services/io.counterbench.counters.spi.CounterProvider");
+        Path foreign = new CounterJarBuilder()
+                .provider("io.counterbench.counters.CounterTypesTest")
+                .build(dir, "foreign.jar");
         assertRefused(foreign, "cannot load its provider");
         Path missingClass = new CounterJarBuilder().provider("t.Nope").build(dir, "missing-class.jar");
         assertRefused(missingClass, "cannot load its provider: Provider t.Nope not found");
@@ -159,29 +178,64 @@ class CounterTypesTest {
 
     @Test
     void providersThatFailOrGiveNothing() throws Exception {
-        assertRefused(new CounterJarBuilder().source("t/E.java", provider("E", "return List.of();")).provider("t.E").build(dir, "none.jar"),
+        assertRefused(
+                new CounterJarBuilder()
+                        .source("t/E.java", provider("E", "return List.of();"))
+                        .provider("t.E")
+                        .build(dir, "none.jar"),
                 "t.E.types() returned no type");
-        assertRefused(new CounterJarBuilder().source("t/F.java", provider("F", "throw new IllegalStateException(\"boom\");"))
-                .provider("t.F").build(dir, "fails.jar"), "t.F.types() failed: IllegalStateException: boom");
-        assertRefused(new CounterJarBuilder().source("t/G.java", provider("G",
-                        "return List.of(ContributedType.exact(\"bad id!\", \"x\", (t, b) -> null));")).provider("t.G").build(dir, "badid.jar"),
+        assertRefused(
+                new CounterJarBuilder()
+                        .source("t/F.java", provider("F", "throw new IllegalStateException(\"boom\");"))
+                        .provider("t.F")
+                        .build(dir, "fails.jar"),
+                "t.F.types() failed: IllegalStateException: boom");
+        assertRefused(
+                new CounterJarBuilder()
+                        .source(
+                                "t/G.java",
+                                provider(
+                                        "G",
+                                        "return List.of(ContributedType.exact(\"bad id!\", \"x\", (t, b) -> null));"))
+                        .provider("t.G")
+                        .build(dir, "badid.jar"),
                 "counter id 'bad id!' must be");
     }
 
     @Test
     void idsMayNotClashWithBuiltInsOrEachOther() throws Exception {
-        assertRefused(new CounterJarBuilder().source("t/C.java", provider("C",
-                        "return List.of(ContributedType.exact(\"Tree-Topo\", \"x\", (t, b) -> null));")).provider("t.C").build(dir, "clash.jar"),
+        assertRefused(
+                new CounterJarBuilder()
+                        .source(
+                                "t/C.java",
+                                provider(
+                                        "C",
+                                        "return List.of(ContributedType.exact(\"Tree-Topo\", \"x\", (t, b) -> null));"))
+                        .provider("t.C")
+                        .build(dir, "clash.jar"),
                 "counter id 'Tree-Topo' clashes with the built-in 'tree-topo'");
-        assertRefused(new CounterJarBuilder().source("t/D.java", provider("D",
-                        "return List.of(ContributedType.exact(\"PER_THREAD\", \"x\", (t, b) -> null));")).provider("t.D").build(dir, "clash2.jar"),
+        assertRefused(
+                new CounterJarBuilder()
+                        .source(
+                                "t/D.java",
+                                provider(
+                                        "D",
+                                        "return List.of(ContributedType.exact(\"PER_THREAD\", \"x\", (t, b) -> null));"))
+                        .provider("t.D")
+                        .build(dir, "clash2.jar"),
                 "clashes with the built-in 'per-thread'");
-        Path twice = new CounterJarBuilder().source("t/T.java", provider("T",
-                "return List.of(ContributedType.exact(\"dup\", \"x\", (t, b) -> null), ContributedType.exact(\"DUP\", \"y\", (t, b) -> null));"))
-                .provider("t.T").build(dir, "twice.jar");
+        Path twice = new CounterJarBuilder()
+                .source(
+                        "t/T.java",
+                        provider(
+                                "T",
+                                "return List.of(ContributedType.exact(\"dup\", \"x\", (t, b) -> null), ContributedType.exact(\"DUP\", \"y\", (t, b) -> null));"))
+                .provider("t.T")
+                .build(dir, "twice.jar");
         assertRefused(twice, "counter id 'DUP' is contributed twice by this jar");
         Path copy = Files.copy(good, dir.resolve("good-copy.jar"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CounterTypes.use(List.of(good, copy)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> CounterTypes.use(List.of(good, copy)));
         assertTrue(e.getMessage().contains("counter id 'one-cell' is contributed twice (also by "), e.getMessage());
     }
 }

@@ -64,7 +64,8 @@ class CpuIdTest {
             readsRseq.set(mine.readsRseqHere());
         });
         t.join();
-        assertEquals(original[1], seen.get(), "the other thread runs on " + original[1] + "; the owner on " + original[0]);
+        assertEquals(
+                original[1], seen.get(), "the other thread runs on " + original[1] + "; the owner on " + original[0]);
         assertFalse(readsRseq.get(), "another thread must not read the owner's rseq area");
         assertEquals(original[0], mine.cpu(), "still right on its own thread");
     }
@@ -87,11 +88,13 @@ class CpuIdTest {
         AtomicReference<CpuId> made = new AtomicReference<>();
         AtomicInteger cpu = new AtomicInteger(-1);
         AtomicInteger current = new AtomicInteger(-1);
-        Thread.ofVirtual().start(() -> {
-            made.set(CpuId.ofCurrentThread());
-            cpu.set(made.get().cpu());
-            current.set(CpuId.current());
-        }).join();
+        Thread.ofVirtual()
+                .start(() -> {
+                    made.set(CpuId.ofCurrentThread());
+                    cpu.set(made.get().cpu());
+                    current.set(CpuId.current());
+                })
+                .join();
         assertTrue(made.get().lookup().startsWith("sched_getcpu"), made.get().lookup());
         assertTrue(Arrays.binarySearch(original, cpu.get()) >= 0, "cpu " + cpu.get());
         assertTrue(Arrays.binarySearch(original, current.get()) >= 0, "current " + current.get());
@@ -123,7 +126,8 @@ class CpuIdTest {
         });
         t.join();
         assertEquals(80L, precise.get());
-        assertEquals(64L, approx.get(), "one cache of 80 events flushed at the 64th; two caches of 40 would flush nothing");
+        assertEquals(
+                64L, approx.get(), "one cache of 80 events flushed at the 64th; two caches of 40 would flush nothing");
     }
 
     static Stream<CounterId> ids() {

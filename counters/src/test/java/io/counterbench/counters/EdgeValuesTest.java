@@ -17,12 +17,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EdgeValuesTest {
     /** hpcc_test_set's values, and their negatives. */
     private static final long[] SET_VALUES = LongStream.of(5, 100, 127, 128, 255, 256, 4095, 4096, 500_000, 0)
-            .flatMap(v -> LongStream.of(v, -v)).distinct().toArray();
+            .flatMap(v -> LongStream.of(v, -v))
+            .distinct()
+            .toArray();
+
     private static final long GUARDED = 1L << 40;
 
     static Stream<Arguments> idsAndTopologies() {
-        return Stream.of(CounterId.values())
-                .flatMap(id -> TestTopologies.all().map(t -> Arguments.of(id, t)));
+        return Stream.of(CounterId.values()).flatMap(id -> TestTopologies.all().map(t -> Arguments.of(id, t)));
     }
 
     static Stream<Arguments> idsOnSmallTopologies() {
@@ -139,7 +141,9 @@ class EdgeValuesTest {
      * exactly); once the total fits again, precise() is exact again.
      */
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = CounterId.class, names = {"FLAT", "PER_NODE", "PER_THREAD"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"FLAT", "PER_NODE", "PER_THREAD"})
     void preciseThrowsWhenTheTrueTotalDoesNotFit(CounterId id) {
         Topology t = TestTopologies.of(8);
         // CPUs 0 and 3 are on different cores, LLCs and NUMA nodes
@@ -167,7 +171,9 @@ class EdgeValuesTest {
      * its own slot fits: the counter never holds a total it cannot represent.
      */
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = CounterId.class, names = {"TREE", "TREE_TOPO"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"TREE", "TREE_TOPO"})
     void treeRejectsAnAddWhoseCarryLeavesTheRange(CounterId id) {
         Topology t = TestTopologies.of(8);
         Counter c = id.create(t);
@@ -188,7 +194,9 @@ class EdgeValuesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = CounterId.class, names = {"ATOMIC"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"ATOMIC"})
     void atomicRejectsAnyAddThatLeavesTheRange(CounterId id) {
         Counter c = id.create(TestTopologies.of(8));
         c.add(0, 0, Long.MAX_VALUE - 10);
@@ -204,7 +212,9 @@ class EdgeValuesTest {
      * number (-256 on this 8-CPU tree) while precise() throws.
      */
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = CounterId.class, names = {"TREE", "TREE_TOPO"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"TREE", "TREE_TOPO"})
     void treeRootMustNotWrapSilently(CounterId id) {
         Counter c = id.create(TestTopologies.of(8));
         c.add(0, 0, Long.MAX_VALUE);
@@ -215,7 +225,9 @@ class EdgeValuesTest {
             rejected = true;
         }
         if (!rejected) {
-            assertThrows(ArithmeticException.class, c::approximate,
+            assertThrows(
+                    ArithmeticException.class,
+                    c::approximate,
                     "both adds were taken and approximate() returned " + c.approximate());
         }
     }
@@ -308,7 +320,9 @@ class EdgeValuesTest {
      * the value towards precise().
      */
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = CounterId.class, names = {"TREE", "TREE_TOPO", "FLAT"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"TREE", "TREE_TOPO", "FLAT"})
     void approximateDoesNotThrowWherePreciseFits(CounterId id) {
         Counter c = id.create(TestTopologies.of(8));
         if (id == CounterId.FLAT) {

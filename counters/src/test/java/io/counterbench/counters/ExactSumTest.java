@@ -26,7 +26,9 @@ class ExactSumTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = CounterId.class, names = {"TREE", "TREE_TOPO", "PER_THREAD", "FLAT", "PER_NODE"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"TREE", "TREE_TOPO", "PER_THREAD", "FLAT", "PER_NODE"})
     void aPartialSumOutsideTheRangeIsFine(CounterId id) {
         Counter c = nearTheTop(id);
         assertEquals(Long.MAX_VALUE - 15, c.precise());
@@ -43,7 +45,9 @@ class ExactSumTest {
      * precise sum, so near Long.MIN_VALUE it refuses the add that would take the root out of range.)
      */
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = CounterId.class, names = {"PER_THREAD", "FLAT", "PER_NODE"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"PER_THREAD", "FLAT", "PER_NODE"})
     void aPartialSumBelowTheRangeIsFine(CounterId id) {
         Counter c = id.create(T8);
         c.add(0, 0, Long.MIN_VALUE + 5);

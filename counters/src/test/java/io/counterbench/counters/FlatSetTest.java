@@ -13,7 +13,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class FlatSetTest {
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = CounterId.class, names = {"FLAT", "PER_NODE"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"FLAT", "PER_NODE"})
     void setEmptiesTheSlotsIntoTheTotal(CounterId id) {
         Topology t = TestTopologies.of(8);
         CounterFactory f = id.factory(t, 0);
@@ -35,7 +37,9 @@ class FlatSetTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = CounterId.class, names = {"FLAT", "PER_NODE"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"FLAT", "PER_NODE"})
     void setToTheLimitsKeepsNoBias(CounterId id) {
         Counter c = id.create(TestTopologies.of(8));
         c.add(2, 0, 7);

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 class JcstressTest {
     private static final String PACKAGE = "io.counterbench.counters.stress";
-    private static final List<String> TESTS = List.of("TreeCarryStress", "TreeCarryBorrowStress",
-            "FlatFlushStress", "SetAddTreeStress", "SetAddFlatStress");
+    private static final List<String> TESTS = List.of(
+            "TreeCarryStress", "TreeCarryBorrowStress", "FlatFlushStress", "SetAddTreeStress", "SetAddFlatStress");
     /** The flags the module's tests run with (FFM, Unsafe in the harness), for the jcstress JVMs too. */
-    private static final List<String> JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED",
-            "--sun-misc-unsafe-memory-access=allow");
+    private static final List<String> JVM_FLAGS =
+            List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
 
     @Test
     void stressTestsPass() throws IOException, InterruptedException {
@@ -40,10 +40,16 @@ class JcstressTest {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.openjdk.jcstress.Main",
-                "-t", PACKAGE.replace(".", "\\.") + "\\..*",
-                "-r", dir.resolve("results").toString(),
-                "-jvmArgsPrepend", String.join(" ", JVM_FLAGS)));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.openjdk.jcstress.Main",
+                "-t",
+                PACKAGE.replace(".", "\\.") + "\\..*",
+                "-r",
+                dir.resolve("results").toString(),
+                "-jvmArgsPrepend",
+                String.join(" ", JVM_FLAGS)));
         if (full) {
             command.addAll(List.of("-m", "default"));
         } else {
@@ -52,8 +58,11 @@ class JcstressTest {
             command.addAll(List.of("-m", "quick", "-c", "2", "-sc", "false", "-iters", "1"));
         }
         long started = System.nanoTime();
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         long limitMinutes = full ? 120 : 5;
         try {
             if (!p.waitFor(limitMinutes, TimeUnit.MINUTES)) {
@@ -67,18 +76,21 @@ class JcstressTest {
             }
         }
         String out = Files.readString(output);
-        System.out.printf("jcstress (%s mode) took %.1f s; report in %s%n", full ? "default" : "short quick",
-                (System.nanoTime() - started) / 1e9, dir);
+        System.out.printf(
+                "jcstress (%s mode) took %.1f s; report in %s%n",
+                full ? "default" : "short quick", (System.nanoTime() - started) / 1e9, dir);
         assertEquals(0, p.exitValue(), () -> "jcstress exited with " + p.exitValue() + ":\n" + tail(out));
 
         // jcstress skips a test that needs more CPUs than it may use: every one must have a result page
         for (String test : TESTS) {
-            assertTrue(Files.isRegularFile(dir.resolve("results").resolve(PACKAGE + "." + test + ".html")),
+            assertTrue(
+                    Files.isRegularFile(dir.resolve("results").resolve(PACKAGE + "." + test + ".html")),
                     () -> test + " did not run:\n" + tail(out));
         }
         assertNoMatches(out, "Failed tests");
         assertNoMatches(out, "Error tests");
-        assertTrue(!Pattern.compile("\\[(FAILED|ERROR)\\]").matcher(out).find(),
+        assertTrue(
+                !Pattern.compile("\\[(FAILED|ERROR)\\]").matcher(out).find(),
                 () -> "jcstress reported FAILED or ERROR:\n" + tail(out));
         assertTrue(new File(dir.resolve("results").toFile(), "index.html").isFile(), "no jcstress report");
     }

@@ -33,7 +33,12 @@ class KunitSweepTest {
     /** Random-walk sizes: also 250 CPUs (not a power of two: the kernel tree has absent CPUs). */
     private static final int[] WALK_SIZES = {1, 2, 3, 8, 250, 256};
 
-    enum Pattern { SAME, EVEN, FIRST, RANDOM }
+    enum Pattern {
+        SAME,
+        EVEN,
+        FIRST,
+        RANDOM
+    }
 
     static Stream<Arguments> sweepCases() {
         return cases(SWEEP_SIZES);
@@ -103,7 +108,11 @@ class KunitSweepTest {
                             addMany(two[1], other, count, increment);
                             v += count * increment;
                         }
-                        check(two[0], v, two[1], v,
+                        check(
+                                two[0],
+                                v,
+                                two[1],
+                                v,
                                 id + " batch " + (1L << order) + ", " + count + " x " + increment + ", " + p);
                         two[0].close();
                         two[1].close();

@@ -38,7 +38,9 @@ class PerCpuArenaTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = CounterId.class, names = {"FLAT", "TREE", "TREE_TOPO"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"FLAT", "TREE", "TREE_TOPO"})
     void aGroupTakesAdjacentSlotsOfOneChunk(CounterId id) {
         Topology t = linear(100 + id.ordinal());
         CounterFactory f = id.factory(t, 0);
@@ -58,7 +60,9 @@ class PerCpuArenaTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = CounterId.class, names = {"FLAT", "PER_NODE", "TREE", "TREE_TOPO"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"FLAT", "PER_NODE", "TREE", "TREE_TOPO"})
     void aReturnedSlotIsTakenAgainZeroed(CounterId id) {
         Topology t = linear(110 + id.ordinal());
         CounterFactory f = id.factory(t, 0);
@@ -132,7 +136,9 @@ class PerCpuArenaTest {
         int firstOfNext = PerCpuArena.REGION_STRIDE + PerCpuArena.base(0);
         assertTrue((firstOfNext - lastOfRegion) * 8 > 128, "at least one full line between two CPUs' slots");
         assertTrue(PerCpuArena.base(0) * 8 >= 128, "the array header is a line away from the first region");
-        assertEquals(PerCpuArena.PAD + 125 * PerCpuArena.REGION_STRIDE, PerCpuArena.of(125).chunkLongs());
+        assertEquals(
+                PerCpuArena.PAD + 125 * PerCpuArena.REGION_STRIDE,
+                PerCpuArena.of(125).chunkLongs());
     }
 
     @Test
@@ -148,7 +154,8 @@ class PerCpuArenaTest {
     @Test
     void countersWithoutPerCpuSlotsHaveNoArena() {
         Topology t = linear(4);
-        for (CounterId id : new CounterId[] {CounterId.ATOMIC, CounterId.ADDER, CounterId.JCTOOLS, CounterId.PER_THREAD}) {
+        for (CounterId id :
+                new CounterId[] {CounterId.ATOMIC, CounterId.ADDER, CounterId.JCTOOLS, CounterId.PER_THREAD}) {
             CounterFactory f = id.factory(t, 0);
             assertNull(f.arena(), id.id());
             Counter c = f.create();
@@ -162,13 +169,16 @@ class PerCpuArenaTest {
     @Test
     void kernelLayoutBytes() {
         Topology t256 = TestTopologies.of(256);
-        assertEquals(8 * 256 + 64 * 37, CounterId.TREE.factory(t256, 0).kernelLayoutBytes(), "order 8: 32 + 4 items + root");
+        assertEquals(
+                8 * 256 + 64 * 37, CounterId.TREE.factory(t256, 0).kernelLayoutBytes(), "order 8: 32 + 4 items + root");
         assertEquals(8 * 256, CounterId.FLAT.factory(t256, 0).kernelLayoutBytes());
         assertEquals(-1, CounterId.PER_NODE.factory(t256, 0).kernelLayoutBytes(), "no kernel counterpart");
         assertEquals(8, CounterId.ATOMIC.factory(t256, 0).kernelLayoutBytes());
         assertEquals(-1, CounterId.ADDER.factory(t256, 0).kernelLayoutBytes());
         assertEquals(8, CounterId.TREE.factory(TestTopologies.of(1), 0).kernelLayoutBytes(), "1 CPU: no items");
         TreeShape topo = TreeShape.topology(t256);
-        assertEquals(8L * 256 + 64L * topo.itemCount(), CounterId.TREE_TOPO.factory(t256, 0).kernelLayoutBytes());
+        assertEquals(
+                8L * 256 + 64L * topo.itemCount(),
+                CounterId.TREE_TOPO.factory(t256, 0).kernelLayoutBytes());
     }
 }

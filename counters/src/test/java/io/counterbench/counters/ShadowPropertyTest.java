@@ -20,8 +20,7 @@ import net.jqwik.api.Provide;
  */
 class ShadowPropertyTest {
 
-    record Add(int cpuIndex, int task, long delta) {
-    }
+    record Add(int cpuIndex, int task, long delta) {}
 
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
     void everyIdTracksItsShadow(
@@ -68,6 +67,8 @@ class ShadowPropertyTest {
                         Arbitraries.integers().between(0, 7),
                         deltas)
                 .as(Add::new)
-                .list().ofMinSize(1).ofMaxSize(200);
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(200);
     }
 }

@@ -19,8 +19,7 @@ class ShadowTest {
     private static final int STEPS = 1500;
 
     static Stream<Arguments> idsAndTopologies() {
-        return Stream.of(CounterId.values())
-                .flatMap(id -> TestTopologies.all().map(t -> Arguments.of(id, t)));
+        return Stream.of(CounterId.values()).flatMap(id -> TestTopologies.all().map(t -> Arguments.of(id, t)));
     }
 
     static long randomDelta(SplittableRandom r) {
@@ -94,7 +93,11 @@ class ShadowTest {
 
         // a third counter certainly above both: the compares decide it, approximately and precisely
         Counter above = f.create();
-        long gap = a.accuracy().under() + a.accuracy().over() + above.accuracy().under() + above.accuracy().over() + 1;
+        long gap = a.accuracy().under()
+                + a.accuracy().over()
+                + above.accuracy().under()
+                + above.accuracy().over()
+                + 1;
         above.set(shadow + gap);
         assertEquals(-1, a.approximateCompare(above));
         assertEquals(1, above.approximateCompare(a));

@@ -33,7 +33,8 @@ class SparseTopologyTest {
             shadow += step;
             assertEquals(shadow, c.precise());
             long approx = c.approximate();
-            assertTrue(c.accuracy().admits(approx, shadow),
+            assertTrue(
+                    c.accuracy().admits(approx, shadow),
                     () -> c.id() + ": approximate " + approx + " outside " + c.accuracy() + " of " + c.precise());
         }
     }

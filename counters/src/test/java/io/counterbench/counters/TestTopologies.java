@@ -16,8 +16,7 @@ public final class TestTopologies {
     public static final int[] SIZES = {1, 2, 3, 8, 250, 256, 384, 1024};
     private static final Map<Integer, Topology> CACHE = new ConcurrentHashMap<>();
 
-    private TestTopologies() {
-    }
+    private TestTopologies() {}
 
     public static Topology of(int cpus) {
         return CACHE.computeIfAbsent(cpus, n -> structured(n) ? buildStructured(n) : buildLinear(n));

@@ -20,7 +20,9 @@ class ThreadIndexTest {
             t.join();
         }
         assertEquals(300, c.precise());
-        assertTrue(c.accuracy().worst() <= 63L * ThreadIndex.tableSize(), c.accuracy().toString());
+        assertTrue(
+                c.accuracy().worst() <= 63L * ThreadIndex.tableSize(),
+                c.accuracy().toString());
         int grown = ThreadIndex.tableSize() - before;
         assertTrue(grown <= 70, "the index table grew by " + grown + " for 300 threads that never overlapped");
     }

@@ -21,8 +21,10 @@ class TightnessTest {
     /** Every test topology with every batch 2^1 .. 2^10: the adversary must reach exactly the structural depth for each. */
     static Stream<Arguments> treesAndTopologies() {
         return Stream.of(CounterId.TREE, CounterId.TREE_TOPO)
-                .flatMap(id -> TestTopologies.all().flatMap(t -> LongStream.rangeClosed(1, 10).map(order -> 1L << order)
-                        .mapToObj(b -> Arguments.of(id, t, b))));
+                .flatMap(id -> TestTopologies.all()
+                        .flatMap(t -> LongStream.rangeClosed(1, 10)
+                                .map(order -> 1L << order)
+                                .mapToObj(b -> Arguments.of(id, t, b))));
     }
 
     private static long deviation(Counter c) {
@@ -113,7 +115,9 @@ class TightnessTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CounterId.class, names = {"ATOMIC", "ADDER", "JCTOOLS"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"ATOMIC", "ADDER", "JCTOOLS"})
     void exactCountersNeverDeviate(CounterId id) {
         Topology t = TestTopologies.of(256);
         Counter c = id.create(t);

@@ -138,8 +138,12 @@ final class TreeModel {
             below = map;
             belowCount = count;
         }
-        return new TreeModel(cpus, shifts.stream().mapToInt(Integer::intValue).toArray(),
-                items.stream().mapToLong(Long::longValue).toArray(), itemOf, false);
+        return new TreeModel(
+                cpus,
+                shifts.stream().mapToInt(Integer::intValue).toArray(),
+                items.stream().mapToLong(Long::longValue).toArray(),
+                itemOf,
+                false);
     }
 
     static TreeModel of(CounterId id, Topology t) {
@@ -173,7 +177,9 @@ final class TreeModel {
     /** Items of level l >= 1 that the topology's CPUs reach, each with the CPUs carrying into it. */
     Map<Integer, List<Integer>> groups(int level) {
         Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
-        itemOf.get(level - 1).forEach((cpu, item) -> groups.computeIfAbsent(item, k -> new ArrayList<>()).add(cpu));
+        itemOf.get(level - 1)
+                .forEach((cpu, item) ->
+                        groups.computeIfAbsent(item, k -> new ArrayList<>()).add(cpu));
         return groups;
     }
 

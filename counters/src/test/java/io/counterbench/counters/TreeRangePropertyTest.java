@@ -64,11 +64,16 @@ class TreeRangePropertyTest {
         Arbitrary<Long> deltas = Arbitraries.oneOf(
                 Arbitraries.longs().between(-3, 3),
                 Arbitraries.longs().between(-5000, 5000),
-                Arbitraries.integers().between(0, 16).flatMap(b -> Arbitraries.of((1L << b) - 1, 1L << b, -(1L << b), 1 - (1L << b))));
+                Arbitraries.integers()
+                        .between(0, 16)
+                        .flatMap(b -> Arbitraries.of((1L << b) - 1, 1L << b, -(1L << b), 1 - (1L << b))));
         Arbitrary<Integer> cpus = Arbitraries.integers().between(0, 1 << 20);
-        return Arbitraries.integers().between(0, 3)
+        return Arbitraries.integers()
+                .between(0, 3)
                 .flatMap(hot -> cpus.map(cpu -> hot == 0 ? cpu % 2 : cpu))
                 .flatMap(cpu -> deltas.map(d -> Tuple.of(cpu, d)))
-                .list().ofMinSize(1).ofMaxSize(300);
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(300);
     }
 }

@@ -75,7 +75,9 @@ class TreeSlowPathTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = CounterId.class, names = {"TREE", "TREE_TOPO"})
+    @EnumSource(
+            value = CounterId.class,
+            names = {"TREE", "TREE_TOPO"})
     void aOneCpuTreeReadsItsSlotAndWritesNothingAbove(CounterId id) {
         Topology one = TestTopologies.of(1);
         List<Integer> lines = new ArrayList<>();

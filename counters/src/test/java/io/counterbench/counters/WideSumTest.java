@@ -22,7 +22,8 @@ class WideSumTest {
         WideSum negated = new WideSum().subtract(Long.MIN_VALUE);
         assertEquals(false, negated.fits(), "-MIN = 2^63");
         assertEquals(Long.MAX_VALUE, negated.add(-1).exact());
-        WideSum diff = new WideSum().add(5).subtract(new WideSum().add(Long.MAX_VALUE).add(Long.MAX_VALUE));
+        WideSum diff =
+                new WideSum().add(5).subtract(new WideSum().add(Long.MAX_VALUE).add(Long.MAX_VALUE));
         assertEquals(false, diff.fits());
         assertEquals(7, diff.add(Long.MAX_VALUE).add(Long.MAX_VALUE).add(2).exact());
     }

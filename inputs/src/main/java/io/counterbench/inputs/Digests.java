@@ -11,8 +11,7 @@ import java.util.HexFormat;
 
 /** The SHA-256 of a file, the one fingerprint of a measured jar (run.json's provenance, a trend series' reference). */
 public final class Digests {
-    private Digests() {
-    }
+    private Digests() {}
 
     /** The lower-case hex SHA-256 of {@code file}; an unreadable file is an UncheckedIOException naming it and why. */
     public static String sha256(Path file) {

@@ -19,8 +19,7 @@ import java.util.Arrays;
  * words.
  */
 public final class InputFile {
-    private InputFile() {
-    }
+    private InputFile() {}
 
     /**
      * The whole content of {@code file}.
@@ -64,8 +63,8 @@ public final class InputFile {
                     + " (refused: it could block or never end)");
         }
         if (a.size() > maxBytes) {
-            throw new UnusableFileException(label + ": " + size(a.size()) + " is larger than any file of this kind should be (limit "
-                    + size(maxBytes) + ")");
+            throw new UnusableFileException(label + ": " + size(a.size())
+                    + " is larger than any file of this kind should be (limit " + size(maxBytes) + ")");
         }
         return a.size();
     }
@@ -107,7 +106,8 @@ public final class InputFile {
         while (true) {
             if (n == buf.length) {
                 if (n > cap) {
-                    throw new UnusableFileException(label + ": grew past the limit of " + size(maxBytes) + " while it was read");
+                    throw new UnusableFileException(
+                            label + ": grew past the limit of " + size(maxBytes) + " while it was read");
                 }
                 buf = Arrays.copyOf(buf, (int) Math.min((long) cap + 1, 2L * buf.length));
             }

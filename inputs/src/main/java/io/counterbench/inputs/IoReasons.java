@@ -32,8 +32,7 @@ public final class IoReasons {
             Map.entry("no such device or address", "no such device"),
             Map.entry("text file busy", "the file is busy"));
 
-    private IoReasons() {
-    }
+    private IoReasons() {}
 
     public static String of(IOException e) {
         if (e instanceof NoSuchFileException) {
@@ -64,6 +63,7 @@ public final class IoReasons {
             return known;
         }
         return r.length() > 1 && Character.isUpperCase(r.charAt(0)) && Character.isLowerCase(r.charAt(1))
-                ? Character.toLowerCase(r.charAt(0)) + r.substring(1) : r;
+                ? Character.toLowerCase(r.charAt(0)) + r.substring(1)
+                : r;
     }
 }

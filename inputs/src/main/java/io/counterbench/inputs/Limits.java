@@ -18,6 +18,5 @@ public final class Limits {
     /** Threads of one benchmark, soak or placement: one per CPU of the largest topology. */
     public static final Range THREADS = new Range("a thread count", 1, MAX_CPUS);
 
-    private Limits() {
-    }
+    private Limits() {}
 }

@@ -31,16 +31,22 @@ class InputFileTest {
     void aFifoIsRefusedBeforeItIsOpenedSoNothingBlocks() throws Exception {
         Path fifo = dir.resolve("f.json");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-        String m = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> refused(fifo, "hwloc XML"),
+        String m = assertTimeoutPreemptively(
+                Duration.ofSeconds(20),
+                () -> refused(fifo, "hwloc XML"),
                 "reading a fifo with no writer must not block");
-        assertEquals("hwloc XML " + fifo + ": is a named pipe (fifo), not a regular file (refused: it could block or never end)", m);
+        assertEquals(
+                "hwloc XML " + fifo
+                        + ": is a named pipe (fifo), not a regular file (refused: it could block or never end)",
+                m);
     }
 
     @Test
     void devicesAndLinksToThemAreRefused() throws Exception {
         assertTrue(refused(Path.of("/dev/null"), "").contains("/dev/null: is a character device, not a regular file"));
         Path zero = Files.createSymbolicLink(dir.resolve("zero.json"), Path.of("/dev/zero"));
-        assertTrue(refused(zero, "").contains("zero.json: is a symbolic link to a character device"), refused(zero, ""));
+        assertTrue(
+                refused(zero, "").contains("zero.json: is a symbolic link to a character device"), refused(zero, ""));
     }
 
     @Test
@@ -58,7 +64,9 @@ class InputFileTest {
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
             f.setLength(3L << 30);
         }
-        assertEquals(big + ": 3072 MiB is larger than any file of this kind should be (limit 128 MiB)", refused(big, "", 128L << 20));
+        assertEquals(
+                big + ": 3072 MiB is larger than any file of this kind should be (limit 128 MiB)",
+                refused(big, "", 128L << 20));
     }
 
     @Test

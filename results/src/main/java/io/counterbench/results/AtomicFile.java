@@ -30,8 +30,7 @@ public final class AtomicFile {
     private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> READABLE =
             java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
 
-    private AtomicFile() {
-    }
+    private AtomicFile() {}
 
     /** Replaces {@code file} with {@code bytes}; an UncheckedIOException "cannot write FILE: reason" on failure. */
     public static void write(Path file, byte[] bytes) {

@@ -2,20 +2,18 @@ package io.counterbench.results;
 
 import io.counterbench.results.report.Block;
 import io.counterbench.results.report.Comparison;
+import io.counterbench.results.report.RenderedCharts;
 import io.counterbench.results.report.Report;
 import io.counterbench.results.report.ReportContext;
 import io.counterbench.results.report.ReportFormat;
 import io.counterbench.results.report.ReportSection;
 import io.counterbench.results.report.ReportSections;
-import io.counterbench.results.report.RenderedCharts;
 import io.counterbench.results.run.RunInput;
 import io.counterbench.results.run.RunLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,10 +33,10 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class Reports {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private Reports() {
-    }
+    private Reports() {}
 
     /** Reads {@code runs} and writes the report files into {@code outDir} (created if missing); returns the files written. */
     public static List<Path> write(List<Path> runs, Path outDir) {
@@ -57,8 +55,10 @@ public final class Reports {
     public static Report render(List<RunInput> runs) {
         ReportContext ctx = new ReportContext(runs);
         Report r = new Report("counterbench report");
-        r.paragraph("Generated " + DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-                + " from " + runs.size() + " input(s): " + runs.stream().map(x -> x.source().toString()).collect(Collectors.joining(", ")) + ".");
+        r.paragraph("Generated "
+                + DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                + " from " + runs.size() + " input(s): "
+                + runs.stream().map(x -> x.source().toString()).collect(Collectors.joining(", ")) + ".");
         renderSections(ctx, runs, r);
         return r;
     }
@@ -72,8 +72,10 @@ public final class Reports {
         ReportContext ctx = new ReportContext(runs);
         Comparison c = Comparison.of(ctx, runs.get(0), runs.get(1), acrossMachines);
         Report r = new Report("counterbench comparison");
-        r.paragraph("Generated " + DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-                + ": " + ctx.shortLabel(runs.get(1)) + " (" + current + ") against " + ctx.shortLabel(runs.get(0)) + " (" + base + ").");
+        r.paragraph("Generated "
+                + DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                + ": " + ctx.shortLabel(runs.get(1)) + " (" + current + ") against " + ctx.shortLabel(runs.get(0))
+                + " (" + base + ").");
         r.heading(2, "Comparison");
         r.add(c.table());
         c.notes().forEach(r::note);
@@ -85,8 +87,7 @@ public final class Reports {
     }
 
     /** A comparison report and its table as console text. */
-    public record Compared(Report report, String table) {
-    }
+    public record Compared(Report report, String table) {}
 
     private static void renderSections(ReportContext ctx, List<RunInput> runs, Report r) {
         for (ReportSections s : ReportSections.values()) {
@@ -98,7 +99,8 @@ public final class Reports {
             }
             r.heading(2, section.title());
             if (!without.isEmpty() && !section.onlyWhenPresent()) {
-                r.note(section.inputFile() + " is missing from " + without.stream().map(ctx::label).collect(Collectors.joining(", "))
+                r.note(section.inputFile() + " is missing from "
+                        + without.stream().map(ctx::label).collect(Collectors.joining(", "))
                         + (with.isEmpty() ? ": section skipped." : ": left out of this section."));
             }
             if (!with.isEmpty()) {
@@ -167,7 +169,8 @@ public final class Reports {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report into " + outDir + ": " + io.counterbench.inputs.IoReasons.of(e), e);
+            throw new UncheckedIOException(
+                    "cannot write the report into " + outDir + ": " + io.counterbench.inputs.IoReasons.of(e), e);
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.Locale;
  * second get "-2", "-3"... because each folder is claimed with an atomic createDirectory.
  */
 public final class RunFolders {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /**
      * Where run data goes when no --out is given: folders under runs/ at the project root, apart
@@ -31,12 +32,13 @@ public final class RunFolders {
     /** Reports that merge several runs. */
     public static final String REPORTS = RUNS + "/reports";
 
-    private RunFolders() {
-    }
+    private RunFolders() {}
 
     /** The project root: the system property counterbench.home (set by run-bench.sh), else the working directory. */
     public static Path home() {
-        return Path.of(System.getProperty("counterbench.home", ".")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("counterbench.home", "."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** {@link #RUNS} under the project root: where run, simulate and latency create their run folders. */
@@ -79,8 +81,8 @@ public final class RunFolders {
      */
     public static Path named(Path dir) {
         if (dir.toString().isBlank()) {
-            throw new IllegalArgumentException("--out '" + dir
-                    + "' names no folder (give one, e.g. --out runs/mine; '.' is the current folder)");
+            throw new IllegalArgumentException(
+                    "--out '" + dir + "' names no folder (give one, e.g. --out runs/mine; '.' is the current folder)");
         }
         try {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -102,8 +104,8 @@ public final class RunFolders {
      */
     public static Path checkNamed(Path dir) {
         if (dir.toString().isBlank()) {
-            throw new IllegalArgumentException("--out '" + dir
-                    + "' names no folder (give one, e.g. --out runs/mine; '.' is the current folder)");
+            throw new IllegalArgumentException(
+                    "--out '" + dir + "' names no folder (give one, e.g. --out runs/mine; '.' is the current folder)");
         }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--out " + dir + " exists and is not a directory");
@@ -114,11 +116,12 @@ public final class RunFolders {
         for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
             if (Files.exists(p)) {
                 if (!Files.isDirectory(p)) {
-                    throw new IllegalArgumentException("--out " + dir + " cannot be created: " + p + " is a file, not a folder");
+                    throw new IllegalArgumentException(
+                            "--out " + dir + " cannot be created: " + p + " is a file, not a folder");
                 }
                 if (!Files.exists(dir) && !Files.isWritable(p)) {
-                    throw new IllegalArgumentException("--out " + dir + " cannot be created: " + p
-                            + " is not writable" + readOnly(p));
+                    throw new IllegalArgumentException(
+                            "--out " + dir + " cannot be created: " + p + " is not writable" + readOnly(p));
                 }
                 break;
             }

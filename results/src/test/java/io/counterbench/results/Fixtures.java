@@ -27,8 +27,7 @@ public final class Fixtures {
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = root();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Path resource(String name) {
         Path p = ROOT.resolve(name);
@@ -91,7 +90,11 @@ public final class Fixtures {
     private static Path root() {
         Path location;
         try {
-            location = Path.of(Fixtures.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            location = Path.of(Fixtures.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

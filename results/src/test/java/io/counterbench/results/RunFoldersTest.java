@@ -42,7 +42,9 @@ class RunFoldersTest {
         while (!Files.exists(repo.resolve("run-bench.sh"))) {
             repo = repo.getParent();
         }
-        List<String> ignored = Files.readAllLines(repo.resolve(".gitignore")).stream().map(String::strip).toList();
+        List<String> ignored = Files.readAllLines(repo.resolve(".gitignore")).stream()
+                .map(String::strip)
+                .toList();
         assertTrue(ignored.contains("/" + RunFolders.RUNS + "/"), "runs/ is not in .gitignore: " + ignored);
     }
 

@@ -27,22 +27,22 @@ public final class Affinity {
     private static final int MASK_BYTES = 1024;
     /** Largest mask tried when the kernel says EINVAL (its nr_cpu_ids exceeds the mask). */
     private static final int MAX_MASK_BYTES = 1 << 17;
+
     private static final int EINVAL = 22;
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final MethodHandle GETCPU = downcall("sched_getcpu",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT), Linker.Option.critical(false));
-    private static final FunctionDescriptor AFFINITY = FunctionDescriptor.of(ValueLayout.JAVA_INT,
-            ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS);
-    private static final MethodHandle GETAFFINITY = downcall("sched_getaffinity", AFFINITY,
-            Linker.Option.captureCallState("errno"));
-    private static final MethodHandle SETAFFINITY = downcall("sched_setaffinity", AFFINITY,
-            Linker.Option.captureCallState("errno"));
+    private static final MethodHandle GETCPU =
+            downcall("sched_getcpu", FunctionDescriptor.of(ValueLayout.JAVA_INT), Linker.Option.critical(false));
+    private static final FunctionDescriptor AFFINITY = FunctionDescriptor.of(
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS);
+    private static final MethodHandle GETAFFINITY =
+            downcall("sched_getaffinity", AFFINITY, Linker.Option.captureCallState("errno"));
+    private static final MethodHandle SETAFFINITY =
+            downcall("sched_setaffinity", AFFINITY, Linker.Option.captureCallState("errno"));
     private static final int FALLBACK_CPUS = Runtime.getRuntime().availableProcessors();
 
-    private Affinity() {
-    }
+    private Affinity() {}
 
     /** Whether the native calls are available (Linux with glibc or musl). */
     public static boolean available() {
@@ -115,8 +115,8 @@ public final class Affinity {
         int[] allowed = processCpus();
         if (Arrays.binarySearch(allowed, cpu) < 0) {
             String why = exists(cpu) ? "is not in the CPUs this process may use" : "does not exist on this machine";
-            throw new IllegalArgumentException("cannot pin to CPU " + cpu + ": it " + why
-                    + " (allowed: " + CpuList.format(allowed) + ")");
+            throw new IllegalArgumentException(
+                    "cannot pin to CPU " + cpu + ": it " + why + " (allowed: " + CpuList.format(allowed) + ")");
         }
         setAffinity(new int[] {cpu});
     }
@@ -141,7 +141,8 @@ public final class Affinity {
 
     private static void setAffinity(int[] cpus) {
         if (SETAFFINITY == null) {
-            throw new UnsupportedOperationException("thread pinning needs Linux sched_setaffinity, which is unavailable here");
+            throw new UnsupportedOperationException(
+                    "thread pinning needs Linux sched_setaffinity, which is unavailable here");
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CAPTURE);
@@ -186,7 +187,10 @@ public final class Affinity {
 
     private static MethodHandle downcall(String name, FunctionDescriptor fd, Linker.Option... options) {
         try {
-            return LINKER.defaultLookup().find(name).map(addr -> LINKER.downcallHandle(addr, fd, options)).orElse(null);
+            return LINKER.defaultLookup()
+                    .find(name)
+                    .map(addr -> LINKER.downcallHandle(addr, fd, options))
+                    .orElse(null);
         } catch (RuntimeException e) {
             return null;
         }

@@ -5,8 +5,7 @@ import java.util.BitSet;
 
 /** Linux CPU list syntax, as in sysfs and taskset: "0-3,8,10-11". */
 public final class CpuList {
-    private CpuList() {
-    }
+    private CpuList() {}
 
     /** Parses a CPU list; an empty or blank string is an empty set. */
     public static int[] parse(String text) {
@@ -25,12 +24,14 @@ public final class CpuList {
                     int lo = nonNegative(Integer.parseInt(p.substring(0, dash).strip()), text);
                     int hi = nonNegative(Integer.parseInt(p.substring(dash + 1).strip()), text);
                     if (hi < lo) {
-                        throw new IllegalArgumentException("bad CPU list '" + text + "': range " + p + " runs backwards");
+                        throw new IllegalArgumentException(
+                                "bad CPU list '" + text + "': range " + p + " runs backwards");
                     }
                     set.set(lo, hi + 1);
                 }
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("bad CPU list '" + text + "': '" + p + "' is not a number or a range");
+                throw new IllegalArgumentException(
+                        "bad CPU list '" + text + "': '" + p + "' is not a number or a range");
             }
         }
         return set.stream().toArray();
@@ -38,8 +39,8 @@ public final class CpuList {
 
     private static int nonNegative(int v, String text) {
         if (!Limits.CPU_ID.contains(v)) {
-            throw new IllegalArgumentException("bad CPU list '" + text + "': CPU number " + v + " is out of range ("
-                    + Limits.CPU_ID.rule() + ")");
+            throw new IllegalArgumentException(
+                    "bad CPU list '" + text + "': CPU number " + v + " is out of range (" + Limits.CPU_ID.rule() + ")");
         }
         return v;
     }

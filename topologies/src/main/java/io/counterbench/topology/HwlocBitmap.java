@@ -13,11 +13,9 @@ final class HwlocBitmap {
     private static final int MAX_WORDS = Limits.MAX_CPUS / WORD_BITS;
 
     /** A parsed bitmap: its finite part, and whether every bit above it is set too. */
-    record Parsed(BitSet bits, boolean infinite) {
-    }
+    record Parsed(BitSet bits, boolean infinite) {}
 
-    private HwlocBitmap() {
-    }
+    private HwlocBitmap() {}
 
     /** Parses a bitmap; anything else is an IllegalArgumentException saying why. */
     static Parsed parse(String text) {
@@ -33,7 +31,8 @@ final class HwlocBitmap {
         }
         String[] words = s.split(",", -1);
         if (words.length > MAX_WORDS) {
-            throw new IllegalArgumentException("has " + words.length + " words: more CPUs than the " + Limits.MAX_CPUS + " accepted");
+            throw new IllegalArgumentException(
+                    "has " + words.length + " words: more CPUs than the " + Limits.MAX_CPUS + " accepted");
         }
         BitSet bits = new BitSet();
         for (int i = 0; i < words.length; i++) {

@@ -27,6 +27,7 @@ public final class HwlocXmlSource {
     private static final Level[] LEVELS = {Level.PACKAGE, Level.DIE, Level.NUMA, Level.LLC, Level.CORE};
     /** The elements and attributes the reader keeps; everything else (info, page_type, distances) is skipped. */
     private static final Set<String> ELEMENTS = Set.of("topology", "object");
+
     private static final Set<String> ATTRIBUTES = Set.of("type", "os_index", "cpuset", "cache_type");
     /** Larger than the XML of any real machine (a 4096-PU box is a few MB): refused before parsing. */
     static final long MAX_BYTES = 64L << 20;
@@ -51,8 +52,8 @@ public final class HwlocXmlSource {
     public static Topology parse(InputStream in, String name, String source) {
         SafeXml.Element root = SafeXml.parse(in, source, ELEMENTS, ATTRIBUTES);
         if (!root.name().equals("topology")) {
-            throw new IllegalArgumentException(source + ": not an hwloc XML topology (root element is <"
-                    + root.name() + ">, expected <topology>)");
+            throw new IllegalArgumentException(source + ": not an hwloc XML topology (root element is <" + root.name()
+                    + ">, expected <topology>)");
         }
         List<PuRecord> pus = new ArrayList<>();
         long[][] ids;
@@ -81,8 +82,7 @@ public final class HwlocXmlSource {
     }
 
     /** One PU and the objects holding it, one per level (null where there is none). */
-    private record PuRecord(int cpu, SafeXml.Element[] holders, boolean severalNodes) {
-    }
+    private record PuRecord(int cpu, SafeXml.Element[] holders, boolean severalNodes) {}
 
     /**
      * Visits one object and everything under it, top down: {@code holders} are the objects of each
@@ -102,12 +102,14 @@ public final class HwlocXmlSource {
             int cpu = puCpu(e, out.size());
             for (SafeXml.Element c : e.children()) {
                 if (!"Misc".equals(c.attr("type")) && !"NUMANode".equals(c.attr("type"))) {
-                    throw new IllegalArgumentException(at(c) + "a " + c.attr("type") + " object inside PU " + cpu + " (PUs are the leaves of the tree)");
+                    throw new IllegalArgumentException(at(c) + "a " + c.attr("type") + " object inside PU " + cpu
+                            + " (PUs are the leaves of the tree)");
                 }
             }
             out.add(new PuRecord(cpu, above.clone(), severalAbove));
             if (out.size() > Limits.MAX_CPUS) {
-                throw new IllegalArgumentException("more than " + Limits.MAX_CPUS + " PU objects (the most a topology may have)");
+                throw new IllegalArgumentException(
+                        "more than " + Limits.MAX_CPUS + " PU objects (the most a topology may have)");
             }
             BitSet mine = new BitSet();
             mine.set(cpu);
@@ -158,7 +160,8 @@ public final class HwlocXmlSource {
         }
         int cpu = osIndex(os, at(pu) + "PU #" + ordinal);
         if (!Limits.CPU_ID.contains(cpu)) {
-            throw new IllegalArgumentException(at(pu) + "PU #" + ordinal + " has os_index " + cpu + ": " + Limits.CPU_ID.rule());
+            throw new IllegalArgumentException(
+                    at(pu) + "PU #" + ordinal + " has os_index " + cpu + ": " + Limits.CPU_ID.rule());
         }
         return cpu;
     }
@@ -179,7 +182,8 @@ public final class HwlocXmlSource {
         try {
             return HwlocBitmap.parse(e.attr("cpuset"));
         } catch (IllegalArgumentException x) {
-            throw new IllegalArgumentException(at(e) + e.attr("type") + " cpuset '" + abbreviate(e.attr("cpuset")) + "' " + x.getMessage(), x);
+            throw new IllegalArgumentException(
+                    at(e) + e.attr("type") + " cpuset '" + abbreviate(e.attr("cpuset")) + "' " + x.getMessage(), x);
         }
     }
 

@@ -25,7 +25,8 @@ public record LatencyProfile(String name, String source, Map<LatencyClass, Figur
     public record Figure(double oneWayNs, String source) {
         public Figure {
             if (!(oneWayNs > 0) || Double.isInfinite(oneWayNs)) {
-                throw new IllegalArgumentException("a latency must be a positive number of nanoseconds, got " + oneWayNs);
+                throw new IllegalArgumentException(
+                        "a latency must be a positive number of nanoseconds, got " + oneWayNs);
             }
             if (source == null || source.isBlank()) {
                 throw new IllegalArgumentException("a latency figure needs its source");

@@ -40,7 +40,8 @@ public enum Placement {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown placement '" + text + "' (known: compact, spread, one-per-core, none)");
+        throw new IllegalArgumentException(
+                "unknown placement '" + text + "' (known: compact, spread, one-per-core, none)");
     }
 
     /** CPUs for {@code threads} threads on any PU of the topology. */
@@ -81,15 +82,19 @@ public enum Placement {
             String unit = this == ONE_PER_CORE ? "cores" : "CPUs";
             String have = allowed == null
                     ? "topology '" + t.name() + "' has " + order.length
-                    : "the process may use " + order.length
-                            + (this == ONE_PER_CORE ? " (on CPUs " : " (") + CpuList.format(usable.stream().toArray()) + ")";
-            throw new IllegalArgumentException("placement " + label + " needs " + threads + " " + unit + " but " + have);
+                    : "the process may use " + order.length + (this == ONE_PER_CORE ? " (on CPUs " : " (")
+                            + CpuList.format(usable.stream().toArray()) + ")";
+            throw new IllegalArgumentException(
+                    "placement " + label + " needs " + threads + " " + unit + " but " + have);
         }
         return Arrays.copyOf(order, threads);
     }
 
     private static int[] compactOrder(Topology t, BitSet usable) {
-        return t.domains(Level.PU).stream().mapToInt(Domain::osIndex).filter(usable::get).toArray();
+        return t.domains(Level.PU).stream()
+                .mapToInt(Domain::osIndex)
+                .filter(usable::get)
+                .toArray();
     }
 
     /** Interleaves the children's orders: the i-th CPU of every child before any child's (i+1)-th. */
@@ -120,11 +125,13 @@ public enum Placement {
 
     private static int[] firstPerCore(Topology t, int[] spread) {
         BitSet coresSeen = new BitSet();
-        return Arrays.stream(spread).filter(cpu -> {
-            int core = t.domainId(cpu, Level.CORE);
-            boolean first = !coresSeen.get(core);
-            coresSeen.set(core);
-            return first;
-        }).toArray();
+        return Arrays.stream(spread)
+                .filter(cpu -> {
+                    int core = t.domainId(cpu, Level.CORE);
+                    boolean first = !coresSeen.get(core);
+                    coresSeen.set(core);
+                    return first;
+                })
+                .toArray();
     }
 }

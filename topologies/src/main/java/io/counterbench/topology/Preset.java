@@ -32,7 +32,8 @@ public record Preset(String name, String description, int claimedPus, String syn
             throw new IllegalArgumentException(file + ": must start with a '#' line naming the machine");
         }
         if (body.size() != 1) {
-            throw new IllegalArgumentException(file + ": needs exactly one synthetic string line, found " + body.size());
+            throw new IllegalArgumentException(
+                    file + ": needs exactly one synthetic string line, found " + body.size());
         }
         int pus = -1;
         for (String c : comments) {

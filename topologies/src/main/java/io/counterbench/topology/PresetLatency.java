@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
  */
 final class PresetLatency {
     private static final Pattern PROFILE = Pattern.compile("latency-profile\\s*:\\s*(.+)");
-    private static final Pattern FIGURE = Pattern.compile("latency\\s+([A-Za-z-]+)\\s*:\\s*(\\S+)(?:\\s+ns)?\\s*(?:--\\s*(.*))?");
+    private static final Pattern FIGURE =
+            Pattern.compile("latency\\s+([A-Za-z-]+)\\s*:\\s*(\\S+)(?:\\s+ns)?\\s*(?:--\\s*(.*))?");
     /** A core-to-core latency above a millisecond is a typo (cross-socket ones are a few hundred ns). */
     private static final double MAX_NS = 1e6;
 
-    private PresetLatency() {
-    }
+    private PresetLatency() {}
 
     static LatencyProfile parse(String preset, String text) {
         String file = "preset " + preset + " (presets/" + preset + ".topo)";
@@ -61,7 +61,8 @@ final class PresetLatency {
             }
             String source = m.group(3) == null ? "" : m.group(3).strip();
             if (source.isEmpty()) {
-                throw new IllegalArgumentException(file + ": latency " + cls.key() + " names no source (write '-- SOURCE' after it)");
+                throw new IllegalArgumentException(
+                        file + ": latency " + cls.key() + " names no source (write '-- SOURCE' after it)");
             }
             if (m.group(2).equalsIgnoreCase("none")) {
                 continue;
@@ -70,7 +71,8 @@ final class PresetLatency {
             try {
                 ns = Double.parseDouble(m.group(2));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(file + ": latency " + cls.key() + " '" + m.group(2) + "' is not a number of ns or none");
+                throw new IllegalArgumentException(
+                        file + ": latency " + cls.key() + " '" + m.group(2) + "' is not a number of ns or none");
             }
             if (!(ns > 0 && ns <= MAX_NS)) {
                 throw new IllegalArgumentException(file + ": latency " + cls.key() + " " + m.group(2)
@@ -79,7 +81,8 @@ final class PresetLatency {
             figures.put(cls, new LatencyProfile.Figure(ns, source));
         }
         if (!seen.isEmpty() && profile == null) {
-            throw new IllegalArgumentException(file + ": latency lines need a '# latency-profile: ...' line saying what they are");
+            throw new IllegalArgumentException(
+                    file + ": latency lines need a '# latency-profile: ...' line saying what they are");
         }
         String name = preset + (figures.isEmpty() ? "" : ", published");
         return new LatencyProfile(name, profile == null ? "the preset carries no latency figures" : profile, figures);

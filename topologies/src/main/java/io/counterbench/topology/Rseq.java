@@ -23,9 +23,11 @@ import java.util.Locale;
 public final class Rseq {
     /** Offset of {@code cpu_id} in struct rseq ({@code cpu_id_start} is at 0). */
     public static final long CPU_ID_OFFSET = 4;
+
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
     /** The whole address space as one segment, so reads through it need no per-thread segment. */
     private static final MemorySegment EVERYTHING;
+
     private static final MethodHandle PTHREAD_SELF;
     private static final long OFFSET;
     private static final String UNAVAILABLE;
@@ -64,8 +66,7 @@ public final class Rseq {
         UNAVAILABLE = why;
     }
 
-    private Rseq() {
-    }
+    private Rseq() {}
 
     /** Why no thread can use rseq here, or null when glibc registered it. */
     public static String unavailableReason() {

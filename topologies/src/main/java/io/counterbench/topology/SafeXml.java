@@ -39,8 +39,7 @@ final class SafeXml {
     /** Most kept elements (hwloc objects): 16 per PU of the largest topology accepted. */
     static final int MAX_KEPT = 16 * io.counterbench.inputs.Limits.MAX_CPUS;
 
-    private SafeXml() {
-    }
+    private SafeXml() {}
 
     /** An element: its name, the kept attributes in document order, its kept child elements, the line it starts on. */
     record Element(String name, Map<String, String> attributes, List<Element> children, int line) {
@@ -113,6 +112,7 @@ final class SafeXml {
         private int depth;
         /** Depth at which an element that is not kept started (its subtree is skipped); 0 when none. */
         private int skipFrom;
+
         private long elements;
         private long kept;
 
@@ -134,7 +134,8 @@ final class SafeXml {
                 throw new SAXException("elements nested more than " + MAX_DEPTH + " deep (no topology is that deep)");
             }
             if (++elements > MAX_ELEMENTS) {
-                throw new SAXException("more than " + MAX_ELEMENTS + " XML elements (far more than any machine's topology has)");
+                throw new SAXException(
+                        "more than " + MAX_ELEMENTS + " XML elements (far more than any machine's topology has)");
             }
             if (skipFrom > 0) {
                 return;
@@ -144,7 +145,8 @@ final class SafeXml {
                 return;
             }
             if (++kept > MAX_KEPT) {
-                throw new SAXException("more than " + MAX_KEPT + " <" + qName + "> elements (16 per CPU of the largest topology accepted, "
+                throw new SAXException("more than " + MAX_KEPT + " <" + qName
+                        + "> elements (16 per CPU of the largest topology accepted, "
                         + io.counterbench.inputs.Limits.MAX_CPUS + " CPUs)");
             }
             Map<String, String> map = new LinkedHashMap<>();
@@ -154,7 +156,10 @@ final class SafeXml {
                 }
             }
             List<Element> kids = new ArrayList<>();
-            Element e = new Element(qName, Collections.unmodifiableMap(map), Collections.unmodifiableList(kids),
+            Element e = new Element(
+                    qName,
+                    Collections.unmodifiableMap(map),
+                    Collections.unmodifiableList(kids),
                     locator == null ? -1 : locator.getLineNumber());
             open.peek().add(e);
             if (root == null) {
@@ -190,12 +195,10 @@ final class SafeXml {
         }
 
         @Override
-        public void elementDecl(String name, String model) {
-        }
+        public void elementDecl(String name, String model) {}
 
         @Override
-        public void attributeDecl(String eName, String aName, String type, String mode, String value) {
-        }
+        public void attributeDecl(String eName, String aName, String type, String mode, String value) {}
 
         @Override
         public void fatalError(SAXParseException e) throws SAXException {

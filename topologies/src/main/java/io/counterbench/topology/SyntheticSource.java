@@ -9,8 +9,7 @@ import java.util.List;
  * cores: without a core level every PU is its own core.
  */
 public final class SyntheticSource {
-    private SyntheticSource() {
-    }
+    private SyntheticSource() {}
 
     /** Parses and builds; the topology is named by the canonical string. */
     public static Topology parse(String text) {
@@ -51,7 +50,8 @@ public final class SyntheticSource {
         }
         for (SyntheticSpec.Tier t : spec.tiers()) {
             if (t.level() == null) {
-                notes.add("level '" + t.token() + "' is not a level of the model: its count multiplies the level inside it");
+                notes.add("level '" + t.token()
+                        + "' is not a level of the model: its count multiplies the level inside it");
             }
         }
         return notes;

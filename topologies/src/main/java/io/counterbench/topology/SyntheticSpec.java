@@ -24,8 +24,8 @@ public record SyntheticSpec(List<Tier> tiers, Numbering numbering) {
 
     private static final Pattern TOKEN = Pattern.compile("([A-Za-z][A-Za-z0-9_-]*)(?::([^()]*))?(?:\\((.*)\\))?");
     private static final Pattern CACHE = Pattern.compile("l([1-5])([dui]?)(?:cache)?");
-    private static final String KNOWN = "machine, pack/package/socket, die, group, numa/node/numanode, "
-            + "l3/l3cache/llc (and l1..l5), core, pu";
+    private static final String KNOWN =
+            "machine, pack/package/socket, die, group, numa/node/numanode, " + "l3/l3cache/llc (and l1..l5), core, pu";
 
     /**
      * One level of the string.
@@ -36,8 +36,7 @@ public record SyntheticSpec(List<Tier> tiers, Numbering numbering) {
      * @param cacheDepth 1..5 for a cache token (6 for llc), 0 otherwise
      * @param count children per parent, at least 1
      */
-    public record Tier(String token, String name, Level level, int cacheDepth, int count) {
-    }
+    public record Tier(String token, String name, Level level, int cacheDepth, int count) {}
 
     public SyntheticSpec {
         tiers = List.copyOf(tiers);
@@ -112,8 +111,10 @@ public record SyntheticSpec(List<Tier> tiers, Numbering numbering) {
                     throw bad(text, "level '" + token + "' appears twice");
                 }
                 if (order.ordinal() < lastOrdinal) {
-                    throw bad(text, "'" + token + "' is out of order (levels go outermost first: "
-                            + "pack, die, numa, l3, core, pu)");
+                    throw bad(
+                            text,
+                            "'" + token + "' is out of order (levels go outermost first: "
+                                    + "pack, die, numa, l3, core, pu)");
                 }
                 lastOrdinal = order.ordinal();
                 if (tier.level() != null) {
@@ -210,8 +211,10 @@ public record SyntheticSpec(List<Tier> tiers, Numbering numbering) {
 
     private static void rejectIndexes(String text, String token, String attributes) {
         if (attributes != null && attributes.contains("indexes")) {
-            throw bad(text, "'" + token + "': hwloc's indexes= attribute is not supported; "
-                    + "append numbering:smt-split or numbering:linear instead");
+            throw bad(
+                    text,
+                    "'" + token + "': hwloc's indexes= attribute is not supported; "
+                            + "append numbering:smt-split or numbering:linear instead");
         }
     }
 

@@ -47,7 +47,8 @@ public final class SysfsSource {
         Map<String, Integer> llcKeys = new HashMap<>();
         boolean caches = hasCaches(online);
         if (!caches) {
-            notes.add("no cache information in sysfs (VM?): one LLC per package assumed (per NUMA node if a package has several)");
+            notes.add(
+                    "no cache information in sysfs (VM?): one LLC per package assumed (per NUMA node if a package has several)");
         }
         TopologyBuilder b = new TopologyBuilder(name, "sysfs " + cpuDir);
         boolean[] guessed = new boolean[2];
@@ -102,8 +103,8 @@ public final class SysfsSource {
         }
         for (int c : online) {
             if (!present.get(c)) {
-                throw new IllegalArgumentException(file + " lists CPU " + c + " as online but "
-                        + cpuDir.resolve("cpu" + c) + " does not exist");
+                throw new IllegalArgumentException(
+                        file + " lists CPU " + c + " as online but " + cpuDir.resolve("cpu" + c) + " does not exist");
             }
         }
         BitSet offline = (BitSet) present.clone();
@@ -137,7 +138,8 @@ public final class SysfsSource {
             for (int cpu : cpus) {
                 Path earlier = listedIn.putIfAbsent(cpu, file);
                 if (earlier != null) {
-                    throw new IllegalArgumentException("CPU " + cpu + " is in two NUMA nodes: " + earlier + " and " + file);
+                    throw new IllegalArgumentException(
+                            "CPU " + cpu + " is in two NUMA nodes: " + earlier + " and " + file);
                 }
                 nodeOf.put(cpu, node);
             }
@@ -149,7 +151,9 @@ public final class SysfsSource {
             }
         }
         if (!orphans.isEmpty()) {
-            notes.add("online CPUs " + CpuList.format(orphans.stream().mapToInt(Integer::intValue).toArray())
+            notes.add("online CPUs "
+                    + CpuList.format(
+                            orphans.stream().mapToInt(Integer::intValue).toArray())
                     + " are in no node's cpulist: grouped in one unknown node");
         }
         return nodeOf;
@@ -202,8 +206,8 @@ public final class SysfsSource {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
         if (java.util.Arrays.binarySearch(shared, cpu) < 0) {
-            throw new IllegalArgumentException(file + " does not list CPU " + cpu + " itself (it says '"
-                    + CpuList.format(shared) + "')");
+            throw new IllegalArgumentException(
+                    file + " does not list CPU " + cpu + " itself (it says '" + CpuList.format(shared) + "')");
         }
         return CpuList.format(shared);
     }

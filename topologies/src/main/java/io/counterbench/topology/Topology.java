@@ -20,6 +20,7 @@ public final class Topology {
     private final Map<Level, List<Domain>> domains;
     /** domainIds[level.ordinal()][cpu] = dense id of the domain at that level holding cpu, -1 if no such CPU. */
     private final int[][] domainIds;
+
     private final List<String> notes;
 
     Topology(String name, String source, Domain root, Map<Level, List<Domain>> domains, List<String> notes) {
@@ -137,8 +138,8 @@ public final class Topology {
 
     private void requireCpu(int cpu) {
         if (!hasCpu(cpu)) {
-            throw new IllegalArgumentException("CPU " + cpu + " is not in topology '" + name + "' (CPUs: "
-                    + CpuList.format(cpus) + ")");
+            throw new IllegalArgumentException(
+                    "CPU " + cpu + " is not in topology '" + name + "' (CPUs: " + CpuList.format(cpus) + ")");
         }
     }
 

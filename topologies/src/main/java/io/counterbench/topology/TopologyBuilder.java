@@ -90,7 +90,10 @@ public final class TopologyBuilder {
         for (Node k : kids) {
             cpuLists.add(materialize(k, level.child(), d, byLevel).cpus());
         }
-        d.setCpus(cpuLists.stream().flatMapToInt(java.util.Arrays::stream).sorted().toArray());
+        d.setCpus(cpuLists.stream()
+                .flatMapToInt(java.util.Arrays::stream)
+                .sorted()
+                .toArray());
         return d;
     }
 
@@ -98,7 +101,9 @@ public final class TopologyBuilder {
         Map<String, java.util.Set<Long>> nodesPerLlc = new LinkedHashMap<>();
         for (long[] ids : pus.values()) {
             if (ids[3] >= 0) {
-                nodesPerLlc.computeIfAbsent(ids[0] + "/" + ids[1] + "/" + ids[3], k -> new java.util.TreeSet<>()).add(ids[2]);
+                nodesPerLlc
+                        .computeIfAbsent(ids[0] + "/" + ids[1] + "/" + ids[3], k -> new java.util.TreeSet<>())
+                        .add(ids[2]);
             }
         }
         long split = nodesPerLlc.values().stream().filter(s -> s.size() > 1).count();

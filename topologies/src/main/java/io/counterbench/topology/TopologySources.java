@@ -21,13 +21,13 @@ public final class TopologySources {
     private static final String INDEX = PRESET_DIR + "index.list";
     private static final String HOST = "host";
 
-    private TopologySources() {
-    }
+    private TopologySources() {}
 
     /** Loads the topology a spec names; bad specs give an IllegalArgumentException with one clear line. */
     public static Topology load(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw new IllegalArgumentException("empty topology (use host, a preset, an hwloc XML file or a synthetic string)");
+            throw new IllegalArgumentException(
+                    "empty topology (use host, a preset, an hwloc XML file or a synthetic string)");
         }
         String s = canonical(spec);
         if (s.equals(HOST)) {
@@ -38,7 +38,8 @@ public final class TopologySources {
             try {
                 file = Path.of(s);
             } catch (InvalidPathException e) {
-                throw new IllegalArgumentException("hwloc XML '" + s + "': not a usable path (" + e.getReason() + ")", e);
+                throw new IllegalArgumentException(
+                        "hwloc XML '" + s + "': not a usable path (" + e.getReason() + ")", e);
             }
             return new HwlocXmlSource(file).load();
         }
@@ -48,8 +49,8 @@ public final class TopologySources {
         if (s.contains(":")) {
             return SyntheticSource.parse(s);
         }
-        throw new IllegalArgumentException("unknown topology '" + s + "': not host, a preset (" + String.join(", ", presetNames())
-                + "), an .xml file or a synthetic string like 'pack:2 core:8 pu:2'");
+        throw new IllegalArgumentException("unknown topology '" + s + "': not host, a preset ("
+                + String.join(", ", presetNames()) + "), an .xml file or a synthetic string like 'pack:2 core:8 pu:2'");
     }
 
     /**
@@ -97,8 +98,9 @@ public final class TopologySources {
 
     /** One preset by name; an unknown name gives an IllegalArgumentException listing the known ones. */
     public static Preset preset(String name) {
-        String known = presetName(name).orElseThrow(() -> new IllegalArgumentException(
-                "unknown preset '" + name + "' (known: " + String.join(", ", presetNames()) + ")"));
+        String known = presetName(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown preset '" + name + "' (known: " + String.join(", ", presetNames()) + ")"));
         return Preset.parse(known, resource(PRESET_DIR + known + ".topo"));
     }
 

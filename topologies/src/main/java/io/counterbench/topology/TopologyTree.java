@@ -33,8 +33,7 @@ public final class TopologyTree {
      * @param lines the tree, machine first
      * @param shortened whether identical siblings were folded (print {@link #LEGEND} with it)
      */
-    public record Rendering(List<String> lines, boolean shortened) {
-    }
+    public record Rendering(List<String> lines, boolean shortened) {}
 
     /** The full tree when it fits in {@code maxLines}, else the shortened one. */
     public static Rendering render(Topology topology, int maxLines) {
@@ -81,7 +80,9 @@ public final class TopologyTree {
         }
         for (int i = 0; i < runs.size(); i++) {
             if (i == 2 && runs.size() > 3) {
-                int rest = runs.subList(2, runs.size()).stream().mapToInt(List::size).sum();
+                int rest = runs.subList(2, runs.size()).stream()
+                        .mapToInt(List::size)
+                        .sum();
                 lines.add("  ".repeat(depth) + "... (" + rest + " more)");
                 return;
             }

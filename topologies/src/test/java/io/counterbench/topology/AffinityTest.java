@@ -74,12 +74,14 @@ class AffinityTest {
     @Test
     void pinningToANonexistentCpuIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Affinity.pin(9999));
-        assertTrue(e.getMessage().startsWith("cannot pin to CPU 9999: it does not exist on this machine (allowed: "),
+        assertTrue(
+                e.getMessage().startsWith("cannot pin to CPU 9999: it does not exist on this machine (allowed: "),
                 e.getMessage());
         assertArrayEquals(original, Affinity.allowedCpus(), "affinity unchanged");
         assertThrows(IllegalArgumentException.class, () -> Affinity.pin(-1));
         assertThrows(IllegalArgumentException.class, () -> Affinity.unpin(new int[0]));
-        IllegalArgumentException u = assertThrows(IllegalArgumentException.class, () -> Affinity.unpin(new int[] {0, 9999}));
+        IllegalArgumentException u =
+                assertThrows(IllegalArgumentException.class, () -> Affinity.unpin(new int[] {0, 9999}));
         assertTrue(u.getMessage().contains("CPU 9999"), u.getMessage());
     }
 }

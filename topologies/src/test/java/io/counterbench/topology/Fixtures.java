@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Paths of the test fixtures under src/test/resources. */
 final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Path resource(String path) {
         URL url = Fixtures.class.getClassLoader().getResource(path);

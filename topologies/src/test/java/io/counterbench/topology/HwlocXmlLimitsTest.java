@@ -34,7 +34,8 @@ class HwlocXmlLimitsTest {
 
     @Test
     void nonAsciiDigitsAreNotNumbers() {
-        String m = message("<topology><object type=\"Machine\"><object type=\"PU\" os_index=\"\u0663\"/></object></topology>");
+        String m = message(
+                "<topology><object type=\"Machine\"><object type=\"PU\" os_index=\"\u0663\"/></object></topology>");
         assertTrue(m.contains("not a non-negative integer"), m);
     }
 
@@ -47,9 +48,13 @@ class HwlocXmlLimitsTest {
 
     @Test
     void cpusetsMustBeHwlocBitmaps() {
-        assertTrue(message(core("zz", "0x1")).contains("cpuset 'zz' word 'zz' is not a 32-bit hex number"), message(core("zz", "0x1")));
+        assertTrue(
+                message(core("zz", "0x1")).contains("cpuset 'zz' word 'zz' is not a 32-bit hex number"),
+                message(core("zz", "0x1")));
         assertTrue(message(core("", "0x1")).contains("cpuset '' is empty"), message(core("", "0x1")));
-        assertTrue(message(core("0x1", "0x123456789")).contains("not a 32-bit hex number"), message(core("0x1", "0x123456789")));
+        assertTrue(
+                message(core("0x1", "0x123456789")).contains("not a 32-bit hex number"),
+                message(core("0x1", "0x123456789")));
     }
 
     @Test
@@ -86,23 +91,31 @@ class HwlocXmlLimitsTest {
             xml.append("<object type=\"PU\" os_index=\"").append(i).append("\"/>");
         }
         String m = message(xml.append("</object></topology>").toString());
-        assertTrue(m.contains("more than " + Limits.MAX_CPUS + " PU objects") || m.contains("os_index " + Limits.MAX_CPUS), m);
+        assertTrue(
+                m.contains("more than " + Limits.MAX_CPUS + " PU objects") || m.contains("os_index " + Limits.MAX_CPUS),
+                m);
     }
 
     /** 65536 Core+PU pairs under one package (6 MB): quadratic loading took minutes; linear takes a second or two. */
     @Test
     void theLargestTopologyLoadsInLinearTime(@TempDir Path dir) throws Exception {
         int n = Limits.MAX_CPUS;
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<topology version=\"2.0\">\n<object type=\"Machine\" os_index=\"0\">\n"
-                + "<object type=\"Package\" os_index=\"0\">\n<object type=\"NUMANode\" os_index=\"0\"/>\n");
+        StringBuilder xml = new StringBuilder(
+                "<?xml version=\"1.0\"?>\n<topology version=\"2.0\">\n<object type=\"Machine\" os_index=\"0\">\n"
+                        + "<object type=\"Package\" os_index=\"0\">\n<object type=\"NUMANode\" os_index=\"0\"/>\n");
         for (int i = 0; i < n; i++) {
-            xml.append("<object type=\"Core\" os_index=\"").append(i).append("\"><object type=\"PU\" os_index=\"").append(i)
+            xml.append("<object type=\"Core\" os_index=\"")
+                    .append(i)
+                    .append("\"><object type=\"PU\" os_index=\"")
+                    .append(i)
                     .append("\"/></object>\n");
         }
         xml.append("</object>\n</object>\n</topology>\n");
         Path file = dir.resolve("big.xml");
         Files.writeString(file, xml);
-        Topology t = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new HwlocXmlSource(file).load(),
+        Topology t = assertTimeoutPreemptively(
+                Duration.ofSeconds(60),
+                () -> new HwlocXmlSource(file).load(),
                 "a hang guard, not a speed test: the quadratic reader needed minutes here");
         assertEquals(n, t.puCount());
         assertEquals(n, t.domainCount(Level.CORE));
@@ -116,7 +129,8 @@ class HwlocXmlLimitsTest {
     }
 
     private static Topology parse(String xml) {
-        return HwlocXmlSource.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "inline", "inline.xml");
+        return HwlocXmlSource.parse(
+                new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "inline", "inline.xml");
     }
 
     private static String message(String xml) {

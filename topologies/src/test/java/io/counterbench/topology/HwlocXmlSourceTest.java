@@ -80,19 +80,24 @@ class HwlocXmlSourceTest {
 
     @Test
     void missingFileIsRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new HwlocXmlSource(java.nio.file.Path.of("/nonexistent/box.xml")).load());
         assertEquals("hwloc XML /nonexistent/box.xml: no such file", e.getMessage());
     }
 
     @Test
     void puWithoutOsIndexOrWithGarbageIsRejected() {
-        assertMessage("<topology><object type=\"Machine\"><object type=\"PU\"/></object></topology>",
+        assertMessage(
+                "<topology><object type=\"Machine\"><object type=\"PU\"/></object></topology>",
                 "PU #0 (in document order) has no os_index");
-        assertMessage("<topology><object type=\"Machine\"><object type=\"PU\" os_index=\"x1\"/></object></topology>",
+        assertMessage(
+                "<topology><object type=\"Machine\"><object type=\"PU\" os_index=\"x1\"/></object></topology>",
                 "os_index 'x1', not a non-negative integer");
-        assertMessage("<topology><object type=\"Machine\"><object type=\"PU\" os_index=\"1\"/>"
-                + "<object type=\"PU\" os_index=\"1\"/></object></topology>", "CPU 1 appears twice");
+        assertMessage(
+                "<topology><object type=\"Machine\"><object type=\"PU\" os_index=\"1\"/>"
+                        + "<object type=\"PU\" os_index=\"1\"/></object></topology>",
+                "CPU 1 appears twice");
         assertMessage("<topology><object type=\"Machine\"/></topology>", "no PU objects");
     }
 
@@ -105,11 +110,14 @@ class HwlocXmlSourceTest {
         Topology t = parse(xml);
         assertEquals(2, t.domainCount(Level.CORE));
         assertEquals(Distance.REMOTE, t.distance(0, 1));
-        assertTrue(t.notes().stream().anyMatch(n -> n.contains("no NUMANode")), t.notes().toString());
+        assertTrue(
+                t.notes().stream().anyMatch(n -> n.contains("no NUMANode")),
+                t.notes().toString());
     }
 
     private static Topology parse(String xml) {
-        return HwlocXmlSource.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "inline", "inline.xml");
+        return HwlocXmlSource.parse(
+                new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "inline", "inline.xml");
     }
 
     private static void assertMessage(String xml, String expected) {

@@ -50,8 +50,10 @@ class PlacementTest {
         for (int cpu : cpus) {
             assertTrue(cores.add(box.domainId(cpu, Level.CORE)), "core repeated: " + Arrays.toString(cpus));
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Placement.ONE_PER_CORE.cpusFor(box, 5));
-        assertEquals("placement one-per-core needs 5 cores but topology 'pack:2 core:2 pu:2 numbering:smt-split' has 4",
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Placement.ONE_PER_CORE.cpusFor(box, 5));
+        assertEquals(
+                "placement one-per-core needs 5 cores but topology 'pack:2 core:2 pu:2 numbering:smt-split' has 4",
                 e.getMessage());
     }
 
@@ -71,11 +73,11 @@ class PlacementTest {
 
     @Test
     void tooFewAllowedCpusSaysHowMany() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Placement.COMPACT.cpusFor(box, 8, new int[] {0, 1}));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Placement.COMPACT.cpusFor(box, 8, new int[] {0, 1}));
         assertEquals("placement compact needs 8 CPUs but the process may use 2 (0-1)", e.getMessage());
-        IllegalArgumentException core = assertThrows(IllegalArgumentException.class,
-                () -> Placement.ONE_PER_CORE.cpusFor(box, 2, new int[] {0, 4, 99}));
+        IllegalArgumentException core = assertThrows(
+                IllegalArgumentException.class, () -> Placement.ONE_PER_CORE.cpusFor(box, 2, new int[] {0, 4, 99}));
         assertEquals("placement one-per-core needs 2 cores but the process may use 1 (on CPUs 0,4)", core.getMessage());
     }
 

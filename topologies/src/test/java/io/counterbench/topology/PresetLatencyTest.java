@@ -22,7 +22,8 @@ class PresetLatencyTest {
     static Set<LatencyClass> classesOf(Topology t) {
         Set<LatencyClass> out = EnumSet.noneOf(LatencyClass.class);
         int[] cpus = t.cpus();
-        // the first CPU against all others covers every class on these symmetric presets; check every CPU of the first package too
+        // the first CPU against all others covers every class on these symmetric presets; check every CPU of the first
+        // package too
         for (int a : t.domains(Level.PACKAGE).getFirst().cpus()) {
             for (int b : cpus) {
                 if (a != b) {
@@ -40,8 +41,10 @@ class PresetLatencyTest {
         Set<LatencyClass> possible = classesOf(TopologySources.load(name));
         for (var e : p.figures().entrySet()) {
             assertFalse(e.getValue().source().isBlank(), name + " " + e.getKey().key());
-            assertTrue(possible.contains(e.getKey()), name + ": a figure for " + e.getKey().key()
-                    + ", which no pair of its CPUs is at (" + possible + ")");
+            assertTrue(
+                    possible.contains(e.getKey()),
+                    name + ": a figure for " + e.getKey().key() + ", which no pair of its CPUs is at (" + possible
+                            + ")");
         }
         assertFalse(p.source().isBlank(), name);
     }
@@ -49,7 +52,9 @@ class PresetLatencyTest {
     @Test
     void theEpycProfileHasTheThreeClassesItsPublishedRunMeasured() {
         LatencyProfile p = TopologySources.presetLatency("epyc-9654-2s");
-        assertEquals(EnumSet.of(LatencyClass.SAME_LLC, LatencyClass.SAME_NODE, LatencyClass.REMOTE), p.figures().keySet());
+        assertEquals(
+                EnumSet.of(LatencyClass.SAME_LLC, LatencyClass.SAME_NODE, LatencyClass.REMOTE),
+                p.figures().keySet());
         assertTrue(p.oneWayNs(LatencyClass.SAME_LLC) < p.oneWayNs(LatencyClass.SAME_NODE), "nearer is faster");
         assertTrue(p.oneWayNs(LatencyClass.SAME_NODE) < p.oneWayNs(LatencyClass.REMOTE), "nearer is faster");
         assertTrue(Double.isNaN(p.oneWayNs(LatencyClass.SAME_CORE)), "no figure is NaN, never a guess");
@@ -82,18 +87,23 @@ class PresetLatencyTest {
         String head = "# box\n# pus: 2\n# latency-profile: test figures\n";
         assertMessage(head + "# latency same-llc: 20 ns\npack:1 pu:2", "same-llc names no source");
         assertMessage(head + "# latency same-cache: 20 ns -- x\npack:1 pu:2", "unknown latency class 'same-cache'");
-        assertMessage(head + "# latency same-llc: 20 ns -- x\n# latency same-llc: 21 ns -- y\npack:1 pu:2", "same-llc is given twice");
+        assertMessage(
+                head + "# latency same-llc: 20 ns -- x\n# latency same-llc: 21 ns -- y\npack:1 pu:2",
+                "same-llc is given twice");
         assertMessage(head + "# latency same-llc: fast -- x\npack:1 pu:2", "'fast' is not a number of ns or none");
         assertMessage(head + "# latency same-llc: -3 ns -- x\npack:1 pu:2", "must be above 0");
         assertMessage(head + "# latency same-llc: 2e7 ns -- x\npack:1 pu:2", "must be above 0 and at most");
-        assertMessage("# box\n# pus: 2\n# latency same-llc: 20 ns -- x\npack:1 pu:2", "need a '# latency-profile: ...' line");
+        assertMessage(
+                "# box\n# pus: 2\n# latency same-llc: 20 ns -- x\npack:1 pu:2", "need a '# latency-profile: ...' line");
         assertMessage(head + "# latency same-llc 20 ns -- x\npack:1 pu:2", "is not '# latency CLASS: NS ns -- SOURCE'");
     }
 
     @Test
     void noneLinesDocumentAnEmptyClass() {
-        LatencyProfile p = PresetLatency.parse("x", "# box\n# pus: 2\n# latency-profile: test\n"
-                + "# latency same-core: none -- SMT was off\n# latency same-llc: 20 ns -- a paper\npack:1 pu:2");
+        LatencyProfile p = PresetLatency.parse(
+                "x",
+                "# box\n# pus: 2\n# latency-profile: test\n"
+                        + "# latency same-core: none -- SMT was off\n# latency same-llc: 20 ns -- a paper\npack:1 pu:2");
         assertEquals(Set.of(LatencyClass.SAME_LLC), p.figures().keySet());
         assertEquals(20.0, p.oneWayNs(LatencyClass.SAME_LLC));
         assertEquals("a paper", p.figures().get(LatencyClass.SAME_LLC).source());

@@ -39,7 +39,8 @@ class PresetsTest {
         assertTrue(Files.isDirectory(dir), "tests run in topologies/, where presets/ lives");
         TreeSet<String> files = new TreeSet<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".topo"))
+            s.map(p -> p.getFileName().toString())
+                    .filter(f -> f.endsWith(".topo"))
                     .forEach(f -> files.add(f.substring(0, f.length() - 5)));
         }
         assertEquals(files, new TreeSet<>(presetNames()));
@@ -52,7 +53,8 @@ class PresetsTest {
         assertEquals(24, t.domainCount(Level.LLC));
         assertEquals(192, t.domainCount(Level.CORE));
         assertArrayEquals(new int[] {0, 192}, t.siblings(0, Level.CORE));
-        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 192, 193, 194, 195, 196, 197, 198, 199}, t.siblings(0, Level.LLC));
+        assertArrayEquals(
+                new int[] {0, 1, 2, 3, 4, 5, 6, 7, 192, 193, 194, 195, 196, 197, 198, 199}, t.siblings(0, Level.LLC));
     }
 
     @Test

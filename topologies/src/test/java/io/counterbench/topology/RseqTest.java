@@ -43,7 +43,9 @@ class RseqTest {
     @Test
     void virtualThreadsGetNoArea() throws InterruptedException {
         AtomicLong seen = new AtomicLong(-1);
-        Thread.ofVirtual().start(() -> seen.set(Rseq.cpuIdAddressOfCurrentThread())).join();
+        Thread.ofVirtual()
+                .start(() -> seen.set(Rseq.cpuIdAddressOfCurrentThread()))
+                .join();
         assertEquals(0L, seen.get(), "a virtual thread's carrier changes: it must not read a carrier's area");
     }
 }

@@ -61,8 +61,8 @@ class SyntheticPropertiesTest {
         Topology t = SyntheticSource.parse(text);
         int n = t.puCount();
         for (int c = 0; c < n; c++) {
-            int[] expected = shape.hasCore() ? (c < n / 2 ? new int[] {c, c + n / 2} : new int[] {c - n / 2, c})
-                    : new int[] {c};
+            int[] expected =
+                    shape.hasCore() ? (c < n / 2 ? new int[] {c, c + n / 2} : new int[] {c - n / 2, c}) : new int[] {c};
             assertArrayEquals(expected, t.siblings(c, Level.CORE), text + " cpu " + c);
         }
     }

@@ -54,7 +54,9 @@ class SyntheticSourceTest {
         assertEquals(4, t.domainCount(Level.NUMA), "group:2 doubles the nodes per package");
         assertEquals(8, t.domainCount(Level.LLC));
         assertEquals(16, t.domainCount(Level.CORE), "l2:2 doubles the cores per LLC");
-        assertTrue(t.notes().stream().anyMatch(n -> n.contains("Group:2")), t.notes().toString());
+        assertTrue(
+                t.notes().stream().anyMatch(n -> n.contains("Group:2")),
+                t.notes().toString());
     }
 
     @Test
@@ -72,25 +74,27 @@ class SyntheticSourceTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "pack:2 cores:4 pu:2|unknown level 'cores:4'",
-        "pack:two core:4 pu:2|count in 'pack:two'",
-        "pack:0 core:4 pu:2|count in 'pack:0'",
-        "pack:-1 core:4 pu:2|count in 'pack:-1'",
-        "pack:2 pu:2 core:4|'core:4' comes after pu",
-        "pack:2 core:4|no pu level",
-        "pack:2 pack:2 pu:1|level 'pack:2' appears twice",
-        "core:4 pack:2 pu:1|'pack:2' is out of order",
-        "pack:2 l2:2 l3:2 pu:1|'l3:2' is out of order",
-        "pack:2 core pu:1|'core' has no count",
-        "pack:2 numbering:smt-split pu:2|'numbering:smt-split' must be the last token",
-        "pack:2 pu:2 numbering:odd|unknown numbering 'odd'",
-        "pack:256 core:256 pu:2|more than 65536 PUs at 'pu:2'",
-        "pack:2 l1i:2 pu:1|instruction caches",
-        "pack:2 pu:2(indexes=2*2:1*2)|indexes= attribute is not supported",
-        "machine:2 pu:2|'machine:2': machine may only come first",
-        "pack:2 core:4 p@u:2|cannot read token 'p@u:2'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "pack:2 cores:4 pu:2|unknown level 'cores:4'",
+                "pack:two core:4 pu:2|count in 'pack:two'",
+                "pack:0 core:4 pu:2|count in 'pack:0'",
+                "pack:-1 core:4 pu:2|count in 'pack:-1'",
+                "pack:2 pu:2 core:4|'core:4' comes after pu",
+                "pack:2 core:4|no pu level",
+                "pack:2 pack:2 pu:1|level 'pack:2' appears twice",
+                "core:4 pack:2 pu:1|'pack:2' is out of order",
+                "pack:2 l2:2 l3:2 pu:1|'l3:2' is out of order",
+                "pack:2 core pu:1|'core' has no count",
+                "pack:2 numbering:smt-split pu:2|'numbering:smt-split' must be the last token",
+                "pack:2 pu:2 numbering:odd|unknown numbering 'odd'",
+                "pack:256 core:256 pu:2|more than 65536 PUs at 'pu:2'",
+                "pack:2 l1i:2 pu:1|instruction caches",
+                "pack:2 pu:2(indexes=2*2:1*2)|indexes= attribute is not supported",
+                "machine:2 pu:2|'machine:2': machine may only come first",
+                "pack:2 core:4 p@u:2|cannot read token 'p@u:2'",
+            })
     void malformedStringsNameTheOffendingToken(String spec, String expected) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SyntheticSource.parse(spec));
         assertTrue(e.getMessage().contains(expected), e.getMessage());

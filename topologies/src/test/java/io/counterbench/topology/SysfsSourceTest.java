@@ -36,7 +36,9 @@ class SysfsSourceTest {
         assertEquals(6, t.domainCount(Level.CORE), "cores 6 and 7 have no online PU");
         assertArrayEquals(new int[] {0, 8}, t.siblings(0, Level.CORE));
         assertArrayEquals(new int[] {4}, t.siblings(4, Level.CORE), "its sibling 12 is offline");
-        assertTrue(t.notes().stream().anyMatch(n -> n.contains("offline CPUs 6-7,12-15")), t.notes().toString());
+        assertTrue(
+                t.notes().stream().anyMatch(n -> n.contains("offline CPUs 6-7,12-15")),
+                t.notes().toString());
     }
 
     @Test
@@ -46,21 +48,26 @@ class SysfsSourceTest {
         assertEquals(1, t.domainCount(Level.LLC));
         assertEquals(1, t.domainCount(Level.NUMA));
         assertEquals(4, t.domainCount(Level.CORE));
-        assertTrue(t.notes().stream().anyMatch(n -> n.contains("no cache information in sysfs (VM?): one LLC per package")),
+        assertTrue(
+                t.notes().stream()
+                        .anyMatch(n -> n.contains("no cache information in sysfs (VM?): one LLC per package")),
                 t.notes().toString());
-        assertTrue(t.notes().stream().anyMatch(n -> n.contains("no NUMA nodes in sysfs: one node assumed")),
+        assertTrue(
+                t.notes().stream().anyMatch(n -> n.contains("no NUMA nodes in sysfs: one node assumed")),
                 t.notes().toString());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "empty|online: no online CPUs",
-        "cpu-in-two-nodes|CPU 2 is in two NUMA nodes",
-        "garbage-core-id|core_id: 'banana' is not a non-negative integer",
-        "online-without-dir|lists CPU 2 as online but",
-        "garbage-online|'x' is not a number or a range",
-        "llc-without-self|does not list CPU 1 itself",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "empty|online: no online CPUs",
+                "cpu-in-two-nodes|CPU 2 is in two NUMA nodes",
+                "garbage-core-id|core_id: 'banana' is not a non-negative integer",
+                "online-without-dir|lists CPU 2 as online but",
+                "garbage-online|'x' is not a number or a range",
+                "llc-without-self|does not list CPU 1 itself",
+            })
     void brokenSysfsNamesTheFileAndTheProblem(String fixture, String expected) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Fixtures.loadSysfs(fixture));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
@@ -70,15 +77,16 @@ class SysfsSourceTest {
 
     @Test
     void missingRootIsAnError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new SysfsSource(Fixtures.sysfs("empty").resolve("nowhere")).load("x"));
         assertTrue(e.getMessage().contains("no online CPUs"), e.getMessage());
     }
 
     @Test
     void thisMachineLoadsWhenItHasSysfs() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/sys/devices/system/cpu/online")),
-                "no sysfs here");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.Files.exists(java.nio.file.Path.of("/sys/devices/system/cpu/online")), "no sysfs here");
         Topology t = SysfsSource.host();
         assertEquals("host", t.name());
         assertTrue(t.puCount() >= 1);

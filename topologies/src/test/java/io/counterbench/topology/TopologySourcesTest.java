@@ -20,7 +20,10 @@ class TopologySourcesTest {
         assertEquals("epyc-9654-2s", TopologySources.canonical(" EPYC-9654-2S "));
         assertEquals("host", TopologySources.canonical("HOST"));
         assertTrue(TopologySources.isHost(" Host "));
-        assertEquals("pack:2 core:4 pu:2", TopologySources.canonical(" pack:2 core:4 pu:2 "), "other specs are only stripped");
+        assertEquals(
+                "pack:2 core:4 pu:2",
+                TopologySources.canonical(" pack:2 core:4 pu:2 "),
+                "other specs are only stripped");
     }
 
     @Test
@@ -32,20 +35,23 @@ class TopologySourcesTest {
 
     @Test
     void xmlFile() {
-        Topology t = TopologySources.load(Fixtures.hwloc("two-socket-smt-split.xml").toString());
+        Topology t =
+                TopologySources.load(Fixtures.hwloc("two-socket-smt-split.xml").toString());
         assertEquals(16, t.puCount());
         assertTrue(t.source().startsWith("hwloc XML "), t.source());
     }
 
     @Test
     void host() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/sys/devices/system/cpu/online")));
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.Files.exists(java.nio.file.Path.of("/sys/devices/system/cpu/online")));
         assertEquals("host", TopologySources.load("host").name());
     }
 
     @Test
     void unknownPresetListsTheKnownOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TopologySources.load("epyc-9999"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> TopologySources.load("epyc-9999"));
         assertTrue(e.getMessage().startsWith("unknown topology 'epyc-9999'"), e.getMessage());
         for (String name : TopologySources.presetNames()) {
             assertTrue(e.getMessage().contains(name), e.getMessage());
@@ -62,7 +68,8 @@ class TopologySourcesTest {
 
     @Test
     void badSyntheticStringSaysSo() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TopologySources.load("pack:2 cpu:4"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> TopologySources.load("pack:2 cpu:4"));
         assertTrue(e.getMessage().contains("unknown level 'cpu:4'"), e.getMessage());
     }
 }

@@ -13,27 +13,31 @@ class TopologyTreeTest {
     void smallTreeIsPrintedInFull() {
         TopologyTree.Rendering r = TopologyTree.render(Fixtures.loadSysfs("offline-cpus"), 40);
         assertFalse(r.shortened());
-        assertEquals(List.of(
-                "Machine: 10 PUs, CPUs 0-5,8-11",
-                "  Package #0 + Die #0 + NUMA node #0 + LLC #0: 10 PUs, CPUs 0-5,8-11",
-                "    Core #0: PUs 0,8",
-                "    Core #1: PUs 1,9",
-                "    Core #2: PUs 2,10",
-                "    Core #3: PUs 3,11",
-                "    Core #4: PU 4",
-                "    Core #5: PU 5"), r.lines());
+        assertEquals(
+                List.of(
+                        "Machine: 10 PUs, CPUs 0-5,8-11",
+                        "  Package #0 + Die #0 + NUMA node #0 + LLC #0: 10 PUs, CPUs 0-5,8-11",
+                        "    Core #0: PUs 0,8",
+                        "    Core #1: PUs 1,9",
+                        "    Core #2: PUs 2,10",
+                        "    Core #3: PUs 3,11",
+                        "    Core #4: PU 4",
+                        "    Core #5: PU 5"),
+                r.lines());
     }
 
     @Test
     void identicalSiblingsAreFoldedWithAMultiplier() {
         TopologyTree.Rendering r = TopologyTree.render(SyntheticSource.parse("pack:2 numa:2 l3:6 core:8 pu:2"), 40);
         assertTrue(r.shortened());
-        assertEquals(List.of(
-                "Machine: 384 PUs, CPUs 0-383",
-                "  2x Package #0-1 + Die #0-1: 192 PUs each; first: CPUs 0-191",
-                "    2x NUMA node #0-1: 96 PUs each; first: CPUs 0-95",
-                "      6x LLC #0-5: 16 PUs each; first: CPUs 0-15",
-                "        8x Core #0-7: 2 PUs each; first: PUs 0-1"), r.lines());
+        assertEquals(
+                List.of(
+                        "Machine: 384 PUs, CPUs 0-383",
+                        "  2x Package #0-1 + Die #0-1: 192 PUs each; first: CPUs 0-191",
+                        "    2x NUMA node #0-1: 96 PUs each; first: CPUs 0-95",
+                        "      6x LLC #0-5: 16 PUs each; first: CPUs 0-15",
+                        "        8x Core #0-7: 2 PUs each; first: PUs 0-1"),
+                r.lines());
     }
 
     @Test
@@ -48,7 +52,9 @@ class TopologyTreeTest {
         TopologyTree.Rendering r = TopologyTree.render(b.build(), 10);
         assertTrue(r.shortened());
         assertEquals("  ... (4 more)", r.lines().get(r.lines().size() - 1), String.join("\n", r.lines()));
-        assertTrue(r.lines().contains("  Package #1 + Die #1 + NUMA node #1 + LLC #1: 2 PUs, CPUs 1-2"), String.join("\n", r.lines()));
+        assertTrue(
+                r.lines().contains("  Package #1 + Die #1 + NUMA node #1 + LLC #1: 2 PUs, CPUs 1-2"),
+                String.join("\n", r.lines()));
     }
 
     @Test

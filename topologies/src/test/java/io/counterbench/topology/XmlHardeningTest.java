@@ -48,15 +48,18 @@ class XmlHardeningTest {
     void externalEntityFileIsNeverRead() {
         Path fixture = Fixtures.hwloc("external-entity.xml");
         assertTrue(Files.exists(fixture.resolveSibling("secret.txt")), "the bait exists next to the fixture");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new HwlocXmlSource(fixture).load());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new HwlocXmlSource(fixture).load());
         assertTrue(e.getMessage().contains("declares entity 'secret'"), e.getMessage());
         assertFalse(e.getMessage().contains("TOP-SECRET"), e.getMessage());
     }
 
     @Test
     void billionLaughsIsRefusedBeforeExpanding() {
-        IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> assertThrows(
+                        IllegalArgumentException.class,
                         () -> new HwlocXmlSource(Fixtures.hwloc("billion-laughs.xml")).load()));
         assertTrue(e.getMessage().contains("declares entity 'lol'"), e.getMessage());
     }
@@ -80,7 +83,8 @@ class XmlHardeningTest {
         };
         for (String attack : attacks) {
             Path file = Files.writeString(dir.resolve("attack.xml"), attack);
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new HwlocXmlSource(file).load());
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> new HwlocXmlSource(file).load());
             assertTrue(e.getMessage().contains("declares entity"), attack + " -> " + e.getMessage());
         }
         assertEquals(0, hits.get(), "an external entity was fetched");
@@ -89,7 +93,8 @@ class XmlHardeningTest {
     @Test
     void undeclaredEntityReferenceIsAnError(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("undeclared.xml"), "<topology>&nope;</topology>");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new HwlocXmlSource(file).load());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new HwlocXmlSource(file).load());
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
     }
 }

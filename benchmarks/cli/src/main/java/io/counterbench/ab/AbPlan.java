@@ -28,7 +28,8 @@ public record AbPlan(List<AbRow> rows, int pairs, long seed, List<Slot> schedule
     public record Duet(List<Integer> firstHalf, List<Integer> secondHalf, java.util.Set<Integer> rows) {
         /** A half as taskset and pairs.json write it ("0", "0-3"; io.counterbench.topology.CpuList's format). */
         public static String format(List<Integer> cpus) {
-            return io.counterbench.topology.CpuList.format(cpus.stream().mapToInt(Integer::intValue).toArray());
+            return io.counterbench.topology.CpuList.format(
+                    cpus.stream().mapToInt(Integer::intValue).toArray());
         }
 
         public Duet {
@@ -54,7 +55,9 @@ public record AbPlan(List<AbRow> rows, int pairs, long seed, List<Slot> schedule
             }
             java.util.Set<Integer> fit = new java.util.TreeSet<>();
             for (AbRow r : rows) {
-                int threads = r.threadGroups() == null ? r.threads() : java.util.Arrays.stream(r.threadGroups()).sum();
+                int threads = r.threadGroups() == null
+                        ? r.threads()
+                        : java.util.Arrays.stream(r.threadGroups()).sum();
                 if (threads <= half) {
                     fit.add(r.index());
                 }
@@ -64,8 +67,7 @@ public record AbPlan(List<AbRow> rows, int pairs, long seed, List<Slot> schedule
     }
 
     /** One pair in the schedule: row, pair number (0-based) and whether the baseline runs first. */
-    public record Slot(int row, int pair, boolean baselineFirst) {
-    }
+    public record Slot(int row, int pair, boolean baselineFirst) {}
 
     public AbPlan {
         rows = List.copyOf(rows);

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param threadGroups null for plain benchmarks, else JMH's -tg layout
  * @param gcProfiler whether its forks run JMH's gc profiler (allocation benchmarks)
  */
-public record AbRow(int index, String method, Map<String, String> params, int threads, int[] threadGroups, boolean gcProfiler) {
+public record AbRow(
+        int index, String method, Map<String, String> params, int threads, int[] threadGroups, boolean gcProfiler) {
 
     public AbRow {
         params = new LinkedHashMap<>(params);

@@ -26,19 +26,27 @@ public final class AbRows {
      */
     static final double FORK_OVERHEAD_SECONDS = 2 * Plan.FORK_OVERHEAD_SECONDS;
 
-    private AbRows() {
-    }
+    private AbRows() {}
 
-    public static List<AbRow> common(Profile p, Pattern filter, List<String> counters, List<Integer> threads, BenchmarkJar a, BenchmarkJar b) {
+    public static List<AbRow> common(
+            Profile p, Pattern filter, List<String> counters, List<Integer> threads, BenchmarkJar a, BenchmarkJar b) {
         int cpus = Affinity.processCpus().length;
-        List<CounterType> types = counters == null ? List.of() : counters.stream().map(CounterTypes::parse).distinct().toList();
-        List<String> ids = counters == null ? null : types.stream().map(CounterType::id).toList();
+        List<CounterType> types = counters == null
+                ? List.of()
+                : counters.stream().map(CounterTypes::parse).distinct().toList();
+        List<String> ids =
+                counters == null ? null : types.stream().map(CounterType::id).toList();
         if (threads != null && threads.stream().anyMatch(t -> t < 1)) {
             throw new IllegalArgumentException("--threads: a thread count must be at least 1");
         }
         // a --counter-jar's ids are no @Param value of either jar, but both run them (the forks load the jar)
-        Set<String> contributed = types.stream().filter(t -> !t.builtIn()).map(CounterType::id).collect(Collectors.toSet());
-        Plan plan = Plan.Choices.builder(p, "host", cpus).counters(ids).threads(threads).benchmarks(filter).plan();
+        Set<String> contributed =
+                types.stream().filter(t -> !t.builtIn()).map(CounterType::id).collect(Collectors.toSet());
+        Plan plan = Plan.Choices.builder(p, "host", cpus)
+                .counters(ids)
+                .threads(threads)
+                .benchmarks(filter)
+                .plan();
         List<AbRow> rows = new ArrayList<>();
         for (PlanEntry e : plan.entries()) {
             for (String m : e.methods()) {
@@ -53,6 +61,7 @@ public final class AbRows {
 
     /** Expected seconds of one fork of the profile. */
     public static double secondsPerFork(Profile p) {
-        return FORK_OVERHEAD_SECONDS + (p.warmupIterations * p.warmupMillis + p.measurementIterations * p.measurementMillis) / 1000.0;
+        return FORK_OVERHEAD_SECONDS
+                + (p.warmupIterations * p.warmupMillis + p.measurementIterations * p.measurementMillis) / 1000.0;
     }
 }

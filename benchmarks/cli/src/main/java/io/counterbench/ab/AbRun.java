@@ -69,7 +69,8 @@ public final class AbRun {
     /** A version with the flags of its JVMs. */
     public record Side(Version version, List<String> jvmArgs) {
         PairsJson.Version record() {
-            return new PairsJson.Version(version.given(), version.commit(), version.jar().toString(), jvmArgs);
+            return new PairsJson.Version(
+                    version.given(), version.commit(), version.jar().toString(), jvmArgs);
         }
     }
 
@@ -77,8 +78,15 @@ public final class AbRun {
      * @param runJson turns the run's progress (a RunJson with status, rows and outcomes filled in) into the record to write,
      *                adding what the caller knows (environment, JMH settings)
      */
-    public AbRun(AbPlan plan, Path folder, ForkRunner runner, Side baseline, Side current, UnaryOperator<RunJson> runJson, PrintWriter err,
-                 double disturbedLoad) {
+    public AbRun(
+            AbPlan plan,
+            Path folder,
+            ForkRunner runner,
+            Side baseline,
+            Side current,
+            UnaryOperator<RunJson> runJson,
+            PrintWriter err,
+            double disturbedLoad) {
         this.disturbedLoad = disturbedLoad;
         this.plan = plan;
         this.folder = folder;
@@ -126,9 +134,17 @@ public final class AbRun {
             }
             AbRow row = plan.rows().get(slot.row());
             boolean together = plan.together(slot.row());
-            progress.line(String.format(Locale.ROOT, "[%3d/%d] %s elapsed, ETA %s | pair %d/%d %s | %s", i, total,
-                    Progress.format(progress.elapsed()), progress.eta(), slot.pair() + 1, plan.pairs(),
-                    together ? "side by side" : slot.baselineFirst() ? "AB" : "BA", row.label()));
+            progress.line(String.format(
+                    Locale.ROOT,
+                    "[%3d/%d] %s elapsed, ETA %s | pair %d/%d %s | %s",
+                    i,
+                    total,
+                    Progress.format(progress.elapsed()),
+                    progress.eta(),
+                    slot.pair() + 1,
+                    plan.pairs(),
+                    together ? "side by side" : slot.baselineFirst() ? "AB" : "BA",
+                    row.label()));
             String line = runPair(slot, row, reruns > 0);
             if (line.endsWith(RERUN)) {
                 reruns--;
@@ -178,8 +194,8 @@ public final class AbRun {
         int reruns = disturbedLoad > 0 ? Math.max(1, plan.schedule().size() / 4) : 0;
         int run = 0;
         String stop = null;
-        java.util.Set<Integer> looksAt = java.util.Arrays.stream(looks).boxed()
-                .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Integer> looksAt =
+                java.util.Arrays.stream(looks).boxed().collect(java.util.stream.Collectors.toSet());
         for (int k = 0; k < plan.pairs() && stop == null; k++) {
             final int round = k;
             java.util.ArrayDeque<AbPlan.Slot> queue = new java.util.ArrayDeque<>(
@@ -200,12 +216,19 @@ public final class AbRun {
                 }
                 AbRow row = plan.rows().get(slot.row());
                 int next = nextLook(k);
-                progress.line(String.format(Locale.ROOT,
-                        "[%d pairs] %s elapsed, %s left | %d of %d rows open | round %d/%d%s | %s | %s", run,
-                        Progress.format(progress.elapsed()), Progress.format(Math.max(0, remaining)), openRows(),
-                                plan.rows().size(), k + 1,
-                        plan.pairs(), next > 0 ? ", next look at " + next + " pairs" : "",
-                        plan.together(slot.row()) ? "side by side" : slot.baselineFirst() ? "AB" : "BA", row.label()));
+                progress.line(String.format(
+                        Locale.ROOT,
+                        "[%d pairs] %s elapsed, %s left | %d of %d rows open | round %d/%d%s | %s | %s",
+                        run,
+                        Progress.format(progress.elapsed()),
+                        Progress.format(Math.max(0, remaining)),
+                        openRows(),
+                        plan.rows().size(),
+                        k + 1,
+                        plan.pairs(),
+                        next > 0 ? ", next look at " + next + " pairs" : "",
+                        plan.together(slot.row()) ? "side by side" : slot.baselineFirst() ? "AB" : "BA",
+                        row.label()));
                 String line = runPair(slot, row, reruns > 0);
                 run++;
                 if (line.endsWith(RERUN)) {
@@ -220,8 +243,8 @@ public final class AbRun {
                 synchronized (this) {
                     settled.addAll(now);
                 }
-                progress.line(String.format(Locale.ROOT, "look at %d pairs: %d row(s) settled, %d open", k + 1,
-                        now.size(), openRows()));
+                progress.line(String.format(
+                        Locale.ROOT, "look at %d pairs: %d row(s) settled, %d open", k + 1, now.size(), openRows()));
                 if (openRows() == 0) {
                     stop = "every row settled";
                 }
@@ -261,11 +284,16 @@ public final class AbRun {
         double load = b == null || c == null ? Double.NaN : Math.max(b.foreignLoad(), c.foreignLoad());
         boolean rerun;
         synchronized (this) {
-            rerun = b != null && b.done() && c != null && c.done() && load > disturbedLoad && mayRerun
+            rerun = b != null
+                    && b.done()
+                    && c != null
+                    && c.done()
+                    && load > disturbedLoad
+                    && mayRerun
                     && attempts[slot.row()][slot.pair()] == 0;
         }
-        String line = record(slot, row, b, c, rerun ? String.format(Locale.ROOT, "other work kept %.2f CPUs busy",
-                load) : null);
+        String line = record(
+                slot, row, b, c, rerun ? String.format(Locale.ROOT, "other work kept %.2f CPUs busy", load) : null);
         return rerun ? line + String.format(Locale.ROOT, "; other work kept %.2f CPUs busy: %s", load, RERUN) : line;
     }
 
@@ -299,35 +327,68 @@ public final class AbRun {
         synchronized (this) {
             attempt = attempts[row.index()][slot.pair()] + 1;
         }
-        String name = String.format(Locale.ROOT, "r%02d-p%02d%s-%s", row.index(), slot.pair(), attempt == 1 ? "" : "-a" + attempt,
+        String name = String.format(
+                Locale.ROOT,
+                "r%02d-p%02d%s-%s",
+                row.index(),
+                slot.pair(),
+                attempt == 1 ? "" : "-a" + attempt,
                 ofBaseline ? "baseline" : "current");
         Path dir = folder.resolve(FORKS_DIR);
-        return new ForkRunner.Launch(side.version().jar(), side.jvmArgs(), dir.resolve(name + ".json"), dir.resolve(name + ".log"),
+        return new ForkRunner.Launch(
+                side.version().jar(),
+                side.jvmArgs(),
+                dir.resolve(name + ".json"),
+                dir.resolve(name + ".log"),
                 plan.together(row.index()) ? cpus(slot, ofBaseline) : null);
     }
 
     private List<Integer> cpus(AbPlan.Slot slot, boolean ofBaseline) {
-        return ofBaseline == slot.baselineFirst() ? plan.duet().firstHalf() : plan.duet().secondHalf();
+        return ofBaseline == slot.baselineFirst()
+                ? plan.duet().firstHalf()
+                : plan.duet().secondHalf();
     }
 
-    private synchronized String record(AbPlan.Slot slot, AbRow row, ForkRunner.Outcome b, ForkRunner.Outcome c, String dropped) {
+    private synchronized String record(
+            AbPlan.Slot slot, AbRow row, ForkRunner.Outcome b, ForkRunner.Outcome c, String dropped) {
         if (closed) {
             return "interrupted";
         }
         int attempt = ++attempts[row.index()][slot.pair()];
         String bs = b == null ? "not run" : b.status();
         String cs = c == null ? "not run" : c.status();
-        String error = b != null && !b.done() ? "baseline: " + b.error() : c != null && !c.done() ? "current: " + c.error() : null;
+        String error = b != null && !b.done()
+                ? "baseline: " + b.error()
+                : c != null && !c.done() ? "current: " + c.error() : null;
         boolean together = plan.together(row.index());
-        pairs.add(new PairsJson.Pair(row.index(), slot.pair(), attempt, together ? "together" : slot.baselineFirst() ? "baseline" : "current", bs, cs,
-                load(b), load(c), dropped, error, together ? AbPlan.Duet.format(cpus(slot, true)) : null, together ? AbPlan.Duet.format(cpus(slot, false)) : null));
+        pairs.add(new PairsJson.Pair(
+                row.index(),
+                slot.pair(),
+                attempt,
+                together ? "together" : slot.baselineFirst() ? "baseline" : "current",
+                bs,
+                cs,
+                load(b),
+                load(c),
+                dropped,
+                error,
+                together ? AbPlan.Duet.format(cpus(slot, true)) : null,
+                together ? AbPlan.Duet.format(cpus(slot, false)) : null));
         String line;
         if (b != null && b.done() && c != null && c.done()) {
             double bScore = b.result().path("primaryMetric").path("score").asDouble(Double.NaN);
             double cScore = c.result().path("primaryMetric").path("score").asDouble(Double.NaN);
             String unit = b.result().path("primaryMetric").path("scoreUnit").asText("");
-            line = String.format(Locale.ROOT, "baseline %.4g, current %.4g %s (%.1f s + %.1f s; other work %.2f + %.2f CPUs)", bScore, cScore,
-                    unit, b.seconds(), c.seconds(), b.foreignLoad(), c.foreignLoad());
+            line = String.format(
+                    Locale.ROOT,
+                    "baseline %.4g, current %.4g %s (%.1f s + %.1f s; other work %.2f + %.2f CPUs)",
+                    bScore,
+                    cScore,
+                    unit,
+                    b.seconds(),
+                    c.seconds(),
+                    b.foreignLoad(),
+                    c.foreignLoad());
             if (dropped == null) {
                 baseResults[row.index()][slot.pair()] = b.result();
                 currentResults[row.index()][slot.pair()] = c.result();
@@ -382,7 +443,11 @@ public final class AbRun {
 
     /** The first failed pair's error, or null. */
     public synchronized String firstError() {
-        return pairs.stream().filter(p -> !p.finished()).map(PairsJson.Pair::error).findFirst().orElse(null);
+        return pairs.stream()
+                .filter(p -> !p.finished())
+                .map(PairsJson.Pair::error)
+                .findFirst()
+                .orElse(null);
     }
 
     private static Double load(ForkRunner.Outcome o) {
@@ -420,8 +485,8 @@ public final class AbRun {
         }
         if (reserve != null) {
             long largest = 0;
-            for (String f : new String[] {PairsJson.FILE, PairsJson.BASELINE_JMH, PairsJson.CURRENT_JMH,
-                    RunJson.FILE}) {
+            for (String f :
+                    new String[] {PairsJson.FILE, PairsJson.BASELINE_JMH, PairsJson.CURRENT_JMH, RunJson.FILE}) {
                 largest = Math.max(largest, folder.resolve(f).toFile().length());
             }
             reserve.grow(2 * largest + 8192);
@@ -430,12 +495,28 @@ public final class AbRun {
 
     private void saveFiles() {
         List<PairsJson.Row> rows = plan.rows().stream()
-                .map(r -> new PairsJson.Row(r.index(), r.method(), r.params(), r.threadGroups() == null ? r.threads()
-                        : java.util.Arrays.stream(r.threadGroups()).sum(), r.groupList(), r.label()))
+                .map(r -> new PairsJson.Row(
+                        r.index(),
+                        r.method(),
+                        r.params(),
+                        r.threadGroups() == null
+                                ? r.threads()
+                                : java.util.Arrays.stream(r.threadGroups()).sum(),
+                        r.groupList(),
+                        r.label()))
                 .toList();
-        new PairsJson(PairsJson.SCHEMA, state, reason, plan.seed(), plan.pairs(), baseline.record(), current.record(),
-                rows, pairs,
-                java.util.Arrays.stream(looks).boxed().toList(), Double.isNaN(budgetSeconds) ? null : budgetSeconds)
+        new PairsJson(
+                        PairsJson.SCHEMA,
+                        state,
+                        reason,
+                        plan.seed(),
+                        plan.pairs(),
+                        baseline.record(),
+                        current.record(),
+                        rows,
+                        pairs,
+                        java.util.Arrays.stream(looks).boxed().toList(),
+                        Double.isNaN(budgetSeconds) ? null : budgetSeconds)
                 .write(folder.resolve(PairsJson.FILE));
         writeMerged(PairsJson.BASELINE_JMH, baseResults);
         writeMerged(PairsJson.CURRENT_JMH, currentResults);
@@ -448,19 +529,41 @@ public final class AbRun {
         List<RunJson.Failure> failed = new ArrayList<>();
         List<Integer> missing = new ArrayList<>();
         for (AbRow r : plan.rows()) {
-            long ok = java.util.Arrays.stream(status[r.index()]).filter("done"::equals).count();
+            long ok = java.util.Arrays.stream(status[r.index()])
+                    .filter("done"::equals)
+                    .count();
             if (rowErrors.containsKey(r.index())) {
                 failed.add(new RunJson.Failure(r.index(), r.label(), rowErrors.get(r.index())));
-            } else if (ok == plan.pairs() || settled.contains(r.index()) || (judge != null
-                    && "complete".equals(state))) {
+            } else if (ok == plan.pairs()
+                    || settled.contains(r.index())
+                    || (judge != null && "complete".equals(state))) {
                 // an adaptive row is done when settled, or when the run ended its schedule (budget, last round)
                 done.add(r.index());
             } else {
                 missing.add(r.index());
             }
         }
-        RunJson progress = new RunJson(RunJson.SCHEMA, state, reason, null, "running".equals(state) ? null : Instant.now().toString(),
-                null, null, "host", Math.round(plan.estimateSeconds()), null, null, null, null, null, null, null, null, done, failed, missing);
+        RunJson progress = new RunJson(
+                RunJson.SCHEMA,
+                state,
+                reason,
+                null,
+                "running".equals(state) ? null : Instant.now().toString(),
+                null,
+                null,
+                "host",
+                Math.round(plan.estimateSeconds()),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                done,
+                failed,
+                missing);
         runJson.apply(progress).write(folder.resolve(RunJson.FILE));
     }
 

@@ -30,8 +30,7 @@ public record BenchmarkJar(Path path, Map<String, Method> methods, boolean accur
      * @param params @Param name to the values the jar's code declares
      * @param groupThreads @GroupThreads per member, null when not a group
      */
-    public record Method(String qualifiedName, Map<String, List<String>> params, int[] groupThreads) {
-    }
+    public record Method(String qualifiedName, Map<String, List<String>> params, int[] groupThreads) {}
 
     /** Reads and checks {@code jar}; anything that is not a counterbench benchmarks.jar is an IllegalArgumentException with one line. */
     public static BenchmarkJar read(Path jar, String option) {
@@ -41,24 +40,28 @@ public record BenchmarkJar(Path path, Map<String, Method> methods, boolean accur
         List<BenchmarkListEntry> entries;
         boolean profiler;
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            ZipEntry list = zip.getEntry(BenchmarkList.BENCHMARK_LIST.startsWith("/") ? BenchmarkList.BENCHMARK_LIST.substring(1)
-                    : BenchmarkList.BENCHMARK_LIST);
+            ZipEntry list = zip.getEntry(
+                    BenchmarkList.BENCHMARK_LIST.startsWith("/")
+                            ? BenchmarkList.BENCHMARK_LIST.substring(1)
+                            : BenchmarkList.BENCHMARK_LIST);
             if (list == null) {
-                throw new IllegalArgumentException(option + " " + jar + " is not a counterbench benchmarks.jar: it has no JMH benchmark list ("
-                        + BenchmarkList.BENCHMARK_LIST + ")");
+                throw new IllegalArgumentException(
+                        option + " " + jar + " is not a counterbench benchmarks.jar: it has no JMH benchmark list ("
+                                + BenchmarkList.BENCHMARK_LIST + ")");
             }
             try (InputStream in = zip.getInputStream(list)) {
                 entries = BenchmarkList.readBenchmarkList(in);
             }
             profiler = zip.getEntry(PROFILER) != null;
         } catch (ZipException e) {
-            throw new IllegalArgumentException(option + " " + jar + " is not a counterbench benchmarks.jar: not a jar (zip) file");
+            throw new IllegalArgumentException(
+                    option + " " + jar + " is not a counterbench benchmarks.jar: not a jar (zip) file");
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae) {
                 throw iae;
             }
-            throw new IllegalArgumentException(option + " " + jar + " is not a counterbench benchmarks.jar: cannot read its benchmark list ("
-                    + e.getMessage() + ")");
+            throw new IllegalArgumentException(option + " " + jar
+                    + " is not a counterbench benchmarks.jar: cannot read its benchmark list (" + e.getMessage() + ")");
         }
         Map<String, Method> methods = new LinkedHashMap<>();
         for (BenchmarkListEntry e : entries) {
@@ -75,8 +78,9 @@ public record BenchmarkJar(Path path, Map<String, Method> methods, boolean accur
             methods.putIfAbsent(simple + "." + name, new Method(simple + "." + name, params, groups));
         }
         if (methods.isEmpty()) {
-            throw new IllegalArgumentException(option + " " + jar + " is not a counterbench benchmarks.jar: its JMH benchmarks are not "
-                    + PACKAGE.substring(0, PACKAGE.length() - 1) + "'s");
+            throw new IllegalArgumentException(
+                    option + " " + jar + " is not a counterbench benchmarks.jar: its JMH benchmarks are not "
+                            + PACKAGE.substring(0, PACKAGE.length() - 1) + "'s");
         }
         return new BenchmarkJar(jar, Map.copyOf(methods), profiler);
     }

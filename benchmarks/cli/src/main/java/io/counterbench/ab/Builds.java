@@ -14,8 +14,7 @@ import java.util.stream.Stream;
 
 /** What building a commit in ab's cache takes, whoever's commit it is: a clean copy, a command with a time limit, a durable copy. */
 final class Builds {
-    private Builds() {
-    }
+    private Builds() {}
 
     /** Unpacks exactly {@code commit}'s files of {@code repo} into the empty folder {@code work} (git archive, then tar). */
     static void unpack(Path repo, String commit, Path work, String what) throws IOException {
@@ -37,8 +36,13 @@ final class Builds {
      * most {@code seconds}; the exit code, 124 when it ran out of time (it and its children are then killed).
      */
     static int run(Path dir, List<String> cmd, Path logFile, long seconds) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(logFile == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(logFile.toFile()));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        logFile == null
+                                ? ProcessBuilder.Redirect.DISCARD
+                                : ProcessBuilder.Redirect.to(logFile.toFile()));
         Process p = pb.start();
         try (OutputStream in = p.getOutputStream()) {
             // no input

@@ -19,8 +19,7 @@ import java.util.zip.ZipFile;
 final class CachedJar {
     static final String[] REQUIRED = {"META-INF/MANIFEST.MF", "META-INF/BenchmarkList"};
 
-    private CachedJar() {
-    }
+    private CachedJar() {}
 
     static boolean whole(Path jar) {
         return problem(jar) == null;
@@ -46,21 +45,23 @@ final class CachedJar {
             }
             return null;
         } catch (IOException | RuntimeException e) {
-            return "not a readable jar: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return "not a readable jar: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 
     /** Moves a damaged jar out of the way (benchmarks.jar.broken-UTC) and returns where it went. */
     static Path setAside(Path jar) {
-        Path aside = jar.resolveSibling(jar.getFileName() + ".broken-" + Instant.now().toString().replace(':', '-'));
+        Path aside = jar.resolveSibling(
+                jar.getFileName() + ".broken-" + Instant.now().toString().replace(':', '-'));
         try {
             Files.move(jar, aside, StandardCopyOption.ATOMIC_MOVE);
             return aside;
         } catch (java.nio.file.NoSuchFileException gone) {
             return aside; // another ab set it aside first
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot set the damaged " + jar + " aside: "
-                    + io.counterbench.inputs.IoReasons.of(e), e);
+            throw new java.io.UncheckedIOException(
+                    "cannot set the damaged " + jar + " aside: " + io.counterbench.inputs.IoReasons.of(e), e);
         }
     }
 }

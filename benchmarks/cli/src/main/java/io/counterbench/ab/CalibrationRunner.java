@@ -32,8 +32,15 @@ public final class CalibrationRunner {
      * A series: its A/A and knob runs, the knob's levels and counters, the command held around each
      * run (none: empty), the first run's seed, the gate's options and the command line for calibration.md.
      */
-    public record Series(int aaRuns, int knobRuns, List<Double> levels, List<String> counters, List<String> wrap,
-                         long seed, GateOptions options, String command) {
+    public record Series(
+            int aaRuns,
+            int knobRuns,
+            List<Double> levels,
+            List<String> counters,
+            List<String> wrap,
+            long seed,
+            GateOptions options,
+            String command) {
         public Series {
             levels = List.copyOf(levels);
             counters = List.copyOf(counters);
@@ -91,8 +98,14 @@ public final class CalibrationRunner {
             } else {
                 aa++;
             }
-            progress.line(String.format(Locale.ROOT, "calibrate: run %d/%d (%s), %s elapsed, ETA %s", i + 1, total,
-                    spec == null ? "A/A" : "--slowdown " + spec, Progress.format(progress.elapsed()), progress.eta()));
+            progress.line(String.format(
+                    Locale.ROOT,
+                    "calibrate: run %d/%d (%s), %s elapsed, ETA %s",
+                    i + 1,
+                    total,
+                    spec == null ? "A/A" : "--slowdown " + spec,
+                    Progress.format(progress.elapsed()),
+                    progress.eta()));
             Path log = logs.resolve(String.format(Locale.ROOT, "run-%02d.log", i + 1));
             int code = runOne(runner, runs, log, spec, s.seed() + i);
             progress.advance(1);
@@ -104,7 +117,7 @@ public final class CalibrationRunner {
 
     private int runOne(AbRunner runner, Path runs, Path log, String spec, long seed) {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true);
-             Held held = Held.hold(s.wrap(), log)) {
+                Held held = Held.hold(s.wrap(), log)) {
             out.println("# ab run " + (spec == null ? "A/A" : "--slowdown " + spec) + ", seed " + seed
                     + (s.wrap().isEmpty() ? "" : ", held under " + String.join(" ", s.wrap())));
             return runner.run(runs, out, spec, seed);
@@ -130,13 +143,16 @@ public final class CalibrationRunner {
             }
             List<String> cmd = new ArrayList<>(wrap);
             cmd.addAll(List.of("sh", "-c", "echo held; exec cat"));
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
             String line = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+                            new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
             if (!"held".equals(line)) {
                 p.destroy();
-                throw new IOException("--wrap " + String.join(" ", wrap) + " ended before it ran its command (see "
-                        + log + ")");
+                throw new IOException(
+                        "--wrap " + String.join(" ", wrap) + " ended before it ran its command (see " + log + ")");
             }
             return new Held(p);
         }
@@ -187,8 +203,11 @@ public final class CalibrationRunner {
     /** The "Produced by `COMMAND`." of an earlier calibration.md in {@code dir}, or null. */
     public static String producedBy(Path dir) {
         try {
-            return Files.readAllLines(dir.resolve("calibration.md")).stream().filter(l -> l.startsWith("Produced by `") && l.endsWith("`."))
-                    .map(l -> l.substring("Produced by `".length(), l.length() - 2)).findFirst().orElse(null);
+            return Files.readAllLines(dir.resolve("calibration.md")).stream()
+                    .filter(l -> l.startsWith("Produced by `") && l.endsWith("`."))
+                    .map(l -> l.substring("Produced by `".length(), l.length() - 2))
+                    .findFirst()
+                    .orElse(null);
         } catch (IOException e) {
             return null;
         }

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Whether a command can be started: the one PATH search (taskset for side-by-side pairs, ab calibrate --wrap). */
 public final class Executables {
-    private Executables() {
-    }
+    private Executables() {}
 
     /** A path (with a '/') to an executable file, or a name found as one in a folder of $PATH. */
     public static boolean found(String command) {

@@ -31,9 +31,13 @@ public final class ForkRunner {
      *
      * @param accuracyProfiler add io.counterbench.bench.AccuracyProfiler (both jars have it)
      */
-    public record Settings(int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis,
-                           boolean accuracyProfiler, double timeoutSeconds) {
-    }
+    public record Settings(
+            int warmupIterations,
+            int warmupMillis,
+            int measurementIterations,
+            int measurementMillis,
+            boolean accuracyProfiler,
+            double timeoutSeconds) {}
 
     /**
      * How one fork ended: "done" with JMH's result object, or "failed" with the first error line.
@@ -62,15 +66,34 @@ public final class ForkRunner {
         cmd.addAll(jvmArgs);
         // host and fork end with ab, SIGKILL included (the fork inherits it)
         cmd.add(io.counterbench.watch.ParentWatchJar.jvmArg());
-        cmd.addAll(List.of("-jar", jar.toString(), row.includeRegex(), "-f", "1",
-                "-wi", String.valueOf(settings.warmupIterations()), "-w", settings.warmupMillis() + "ms",
-                "-i", String.valueOf(settings.measurementIterations()), "-r", settings.measurementMillis() + "ms",
-                "-foe", "true", "-rf", "json", "-rff", json.toString()));
+        cmd.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                row.includeRegex(),
+                "-f",
+                "1",
+                "-wi",
+                String.valueOf(settings.warmupIterations()),
+                "-w",
+                settings.warmupMillis() + "ms",
+                "-i",
+                String.valueOf(settings.measurementIterations()),
+                "-r",
+                settings.measurementMillis() + "ms",
+                "-foe",
+                "true",
+                "-rf",
+                "json",
+                "-rff",
+                json.toString()));
         for (Map.Entry<String, String> p : row.params().entrySet()) {
             cmd.addAll(List.of("-p", p.getKey() + "=" + p.getValue()));
         }
         if (row.threadGroups() != null) {
-            cmd.addAll(List.of("-tg", String.join(",", row.groupList().stream().map(String::valueOf).toList())));
+            cmd.addAll(List.of(
+                    "-tg",
+                    String.join(
+                            ",", row.groupList().stream().map(String::valueOf).toList())));
         } else {
             cmd.addAll(List.of("-t", String.valueOf(row.threads())));
         }
@@ -91,8 +114,7 @@ public final class ForkRunner {
     }
 
     /** One fork's launch: what to run, under which CPUs. */
-    public record Launch(Path jar, List<String> jvmArgs, Path json, Path log, List<Integer> cpus) {
-    }
+    public record Launch(Path jar, List<String> jvmArgs, Path json, Path log, List<Integer> cpus) {}
 
     /**
      * Runs two forks of one row at the same time, each confined to its own CPUs ({@code taskset -c}:
@@ -115,8 +137,7 @@ public final class ForkRunner {
     }
 
     /** A fork started (or one that could not start: {@code process} null and {@code error} set). */
-    private record Started(Process process, Path json, Path log, long startNanos, String error) {
-    }
+    private record Started(Process process, Path json, Path log, long startNanos, String error) {}
 
     private Started start(AbRow row, Path jar, List<String> jvmArgs, Path json, Path log, List<Integer> cpus) {
         long start = System.nanoTime();
@@ -130,7 +151,8 @@ public final class ForkRunner {
         cmd.addAll(command(row, jar, jvmArgs, json));
         try {
             Files.writeString(log, "# " + String.join(" ", cmd) + "\n", StandardCharsets.UTF_8);
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+            ProcessBuilder pb = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Process p = pb.start();
             running.add(p);
@@ -151,14 +173,16 @@ public final class ForkRunner {
         }
         Process p = f.process();
         try {
-            long left = (long) Math.ceil(settings.timeoutSeconds()) * 1_000_000_000L - (System.nanoTime() - f.startNanos());
+            long left =
+                    (long) Math.ceil(settings.timeoutSeconds()) * 1_000_000_000L - (System.nanoTime() - f.startNanos());
             boolean finished = p.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS);
             double foreign = load == null ? Double.NaN : ForeignLoad.since(load);
             running.remove(p);
             double seconds = (System.nanoTime() - f.startNanos()) / 1e9;
             if (!finished) {
                 kill(p);
-                return new Outcome("failed", null, String.format(Locale.ROOT, "timed out after %.0f s", seconds), seconds);
+                return new Outcome(
+                        "failed", null, String.format(Locale.ROOT, "timed out after %.0f s", seconds), seconds);
             }
             if (stopped) {
                 return new Outcome("interrupted", null, "interrupted", seconds);
@@ -169,13 +193,22 @@ public final class ForkRunner {
             }
             JsonNode arr = JmhJson.readTree(f.json());
             if (!arr.isArray() || arr.size() != 1) {
-                return new Outcome("failed", null, arr.isArray() && arr.isEmpty() ? firstError(output, p.exitValue())
-                        : "JMH wrote " + arr.size() + " results for one row", seconds);
+                return new Outcome(
+                        "failed",
+                        null,
+                        arr.isArray() && arr.isEmpty()
+                                ? firstError(output, p.exitValue())
+                                : "JMH wrote " + arr.size() + " results for one row",
+                        seconds);
             }
             return new Outcome("done", arr.get(0), null, seconds, foreign);
         } catch (IOException e) {
             running.remove(p);
-            return new Outcome("failed", null, "cannot read the fork's output: " + e.getMessage(), (System.nanoTime() - f.startNanos()) / 1e9);
+            return new Outcome(
+                    "failed",
+                    null,
+                    "cannot read the fork's output: " + e.getMessage(),
+                    (System.nanoTime() - f.startNanos()) / 1e9);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop();

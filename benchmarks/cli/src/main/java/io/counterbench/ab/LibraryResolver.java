@@ -59,11 +59,16 @@ public final class LibraryResolver {
             throw new IllegalArgumentException("--repo " + repo + ": not a git repository");
         }
         if (build == null || build.isBlank()) {
-            throw new IllegalArgumentException("--build is empty: give the command that builds the counter jar, e.g. 'mvn -q package'");
+            throw new IllegalArgumentException(
+                    "--build is empty: give the command that builds the counter jar, e.g. 'mvn -q package'");
         }
-        if (jar == null || jar.isAbsolute() || jar.normalize().startsWith("..") || jar.toString().isBlank()) {
-            throw new IllegalArgumentException("--jar '" + jar + "': give the built jar's path relative to the repository's root, "
-                    + "e.g. target/my-counter.jar");
+        if (jar == null
+                || jar.isAbsolute()
+                || jar.normalize().startsWith("..")
+                || jar.toString().isBlank()) {
+            throw new IllegalArgumentException(
+                    "--jar '" + jar + "': give the built jar's path relative to the repository's root, "
+                            + "e.g. target/my-counter.jar");
         }
     }
 
@@ -81,7 +86,8 @@ public final class LibraryResolver {
         }
         Out c = git("rev-parse", "--verify", "--quiet", r + "^{commit}");
         if (c.code() != 0 || c.text().isBlank()) {
-            throw new IllegalArgumentException(option + " '" + rev + "' is not a commit of " + repo + " (git rev-parse found nothing)");
+            throw new IllegalArgumentException(
+                    option + " '" + rev + "' is not a commit of " + repo + " (git rev-parse found nothing)");
         }
         String commit = c.text().strip();
         Path dir = cache.resolve("lib-" + recipeKey()).resolve(commit);
@@ -98,8 +104,9 @@ public final class LibraryResolver {
         Path logFile = parent.resolve(commit + ".build.log");
         try {
             Files.createDirectories(parent);
-            try (FileChannel ch = FileChannel.open(parent.resolve(commit + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
+            try (FileChannel ch = FileChannel.open(
+                            parent.resolve(commit + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = ch.lock()) {
                 if (readable(done)) {
                     return; // another ab built it while we waited
                 }
@@ -110,23 +117,28 @@ public final class LibraryResolver {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot build " + rev + " of " + repo + " in the cache " + parent + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot build " + rev + " of " + repo + " in the cache " + parent + ": " + e.getMessage(), e);
         }
     }
 
-    private void buildLocked(String rev, String commit, Path work, Path logFile, Path done, String option) throws IOException {
+    private void buildLocked(String rev, String commit, Path work, Path logFile, Path done, String option)
+            throws IOException {
         Builds.deleteTree(work);
         Files.createDirectories(work);
         String shortCommit = commit.substring(0, 10);
-        log.println("building " + rev + " (" + shortCommit + ") of " + repo + " with '" + build + "' (log: " + logFile + ")...");
+        log.println("building " + rev + " (" + shortCommit + ") of " + repo + " with '" + build + "' (log: " + logFile
+                + ")...");
         log.flush();
         long start = System.nanoTime();
         Builds.unpack(repo, commit, work, option + " " + rev);
         int code = Builds.run(work, List.of("bash", "-c", build), logFile, BUILD_MINUTES * 60);
         Path built = work.resolve(jar);
         if (code != 0 || !Files.isRegularFile(built)) {
-            throw new IllegalArgumentException(option + " " + rev + " (" + shortCommit + ") of " + repo + " does not build"
-                    + (code == 0 ? ": '" + build + "' left no " + jar : ": '" + build + "' exited " + code) + " (full log: " + logFile + ")");
+            throw new IllegalArgumentException(
+                    option + " " + rev + " (" + shortCommit + ") of " + repo + " does not build"
+                            + (code == 0 ? ": '" + build + "' left no " + jar : ": '" + build + "' exited " + code)
+                            + " (full log: " + logFile + ")");
         }
         Files.createDirectories(done.getParent());
         Builds.copyDurably(built, done);
@@ -138,7 +150,8 @@ public final class LibraryResolver {
     /** The first 12 hex digits of SHA-256(build command, NUL, jar path). */
     String recipeKey() {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest((build + "\0" + jar).getBytes(StandardCharsets.UTF_8));
+            byte[] d =
+                    MessageDigest.getInstance("SHA-256").digest((build + "\0" + jar).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256", e);
@@ -157,12 +170,12 @@ public final class LibraryResolver {
         }
     }
 
-    private record Out(int code, String text) {
-    }
+    private record Out(int code, String text) {}
 
     private Out git(String... args) {
         try {
-            Process p = new ProcessBuilder(concat(List.of("git", "-C", repo.toString()), args)).redirectError(ProcessBuilder.Redirect.DISCARD)
+            Process p = new ProcessBuilder(concat(List.of("git", "-C", repo.toString()), args))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             p.getOutputStream().close();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

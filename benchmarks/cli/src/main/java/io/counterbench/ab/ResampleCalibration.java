@@ -20,8 +20,7 @@ import java.util.stream.Stream;
  * flag rate with known slowdowns added, and the check of its reported MDE ({@link Resampling}).
  */
 public final class ResampleCalibration {
-    private ResampleCalibration() {
-    }
+    private ResampleCalibration() {}
 
     /** The ab run folders a DIR names: itself, or its children (and a calibration folder's runs/ children). */
     public static List<Path> folders(Path dir) {
@@ -44,14 +43,26 @@ public final class ResampleCalibration {
     }
 
     /** Calibrates every folder and returns the Markdown; writes it to {@code out} when not null. */
-    public static String run(List<Path> dirs, GateOptions options, int resamples, List<Double> shifts, long seed,
-            Path out, String command) {
+    public static String run(
+            List<Path> dirs,
+            GateOptions options,
+            int resamples,
+            List<Double> shifts,
+            long seed,
+            Path out,
+            String command) {
         List<Resampling.Row> rows = new ArrayList<>();
         for (Path dir : dirs) {
             for (Path f : folders(dir)) {
                 AbFolder ab = AbFolder.load(f);
-                rows.addAll(Resampling.run(f.getFileName().toString(), ab.baseline(), ab.current(), options,
-                        ab.layouts(), resamples, shifts,
+                rows.addAll(Resampling.run(
+                        f.getFileName().toString(),
+                        ab.baseline(),
+                        ab.current(),
+                        options,
+                        ab.layouts(),
+                        resamples,
+                        shifts,
                         seed));
             }
         }

@@ -50,7 +50,8 @@ public final class VersionResolver {
     public Version resolve(String given, String option) {
         String g = given.strip();
         if (g.isEmpty()) {
-            throw new IllegalArgumentException(option + " is empty: give a git revision (HEAD~1, main, a commit) or a benchmarks.jar");
+            throw new IllegalArgumentException(
+                    option + " is empty: give a git revision (HEAD~1, main, a commit) or a benchmarks.jar");
         }
         Path asPath = Path.of(g);
         if (g.endsWith(".jar") || Files.isRegularFile(asPath)) {
@@ -81,8 +82,8 @@ public final class VersionResolver {
         if (r.code != 0 || r.output.isBlank()) {
             Result top = run(repo, List.of("git", "rev-parse", "--show-toplevel"), null, 60);
             if (top.code != 0) {
-                throw new IllegalArgumentException(option + " '" + rev + "': " + repo + " is not a git repository, and '" + rev
-                        + "' is not a .jar file");
+                throw new IllegalArgumentException(option + " '" + rev + "': " + repo
+                        + " is not a git repository, and '" + rev + "' is not a .jar file");
             }
             throw new IllegalArgumentException(option + " '" + rev + "' is not a commit of " + top.output.strip()
                     + " (git rev-parse found nothing) nor a .jar file");
@@ -97,7 +98,7 @@ public final class VersionResolver {
             sweep();
             Path lockFile = cache.resolve(commit + ".lock");
             try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
+                    FileLock ignored = ch.lock()) {
                 Path done = cache.resolve(commit).resolve("benchmarks.jar");
                 if (Files.isRegularFile(done) && CachedJar.whole(done)) {
                     return; // another ab built it while we waited
@@ -111,8 +112,9 @@ public final class VersionResolver {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot build " + rev + " in the cache " + cache + ": "
-                    + io.counterbench.inputs.IoReasons.of(e), e);
+            throw new UncheckedIOException(
+                    "cannot build " + rev + " in the cache " + cache + ": " + io.counterbench.inputs.IoReasons.of(e),
+                    e);
         }
     }
 
@@ -126,21 +128,21 @@ public final class VersionResolver {
         Files.deleteIfExists(tar);
         Result a = run(repo, List.of("git", "archive", "--format=tar", "-o", tar.toString(), commit), null, 300);
         if (a.code != 0) {
-            throw new IllegalArgumentException(option + " " + rev + ": git archive of " + commit + " failed: "
-                    + firstLine(a.output));
+            throw new IllegalArgumentException(
+                    option + " " + rev + ": git archive of " + commit + " failed: " + firstLine(a.output));
         }
         Result x = run(work, List.of("tar", "-xf", tar.toString()), null, 300);
         Files.deleteIfExists(tar);
         if (x.code != 0) {
-            throw new IllegalArgumentException(option + " " + rev + ": cannot unpack its files: "
-                    + firstLine(x.output));
+            throw new IllegalArgumentException(
+                    option + " " + rev + ": cannot unpack its files: " + firstLine(x.output));
         }
         if (!Files.isRegularFile(work.resolve("mvnw"))) {
             throw new IllegalArgumentException(option + " " + rev + " (" + commit.substring(0, 10)
                     + ") does not build: it has no Maven wrapper (mvnw)");
         }
-        List<String> cmd = new ArrayList<>(List.of("bash", "./mvnw", "-B", "-Dmaven.test.skip=true",
-                "-Dmaven.javadoc.skip=true"));
+        List<String> cmd =
+                new ArrayList<>(List.of("bash", "./mvnw", "-B", "-Dmaven.test.skip=true", "-Dmaven.javadoc.skip=true"));
         boolean split = Files.isDirectory(work.resolve("benchmarks/jmh"));
         if (split) {
             cmd.addAll(List.of("-pl", "benchmarks/jmh", "-am"));
@@ -150,8 +152,13 @@ public final class VersionResolver {
         Path built = findJar(work);
         if (b.code != 0 || built == null) {
             deleteTree(work);
-            String why = b.output.lines().filter(l -> l.startsWith("[ERROR]")).map(l -> l.substring(7).strip()).filter(l -> !l.isEmpty())
-                    .findFirst().orElse(firstLine(b.output));
+            String why = b.output
+                    .lines()
+                    .filter(l -> l.startsWith("[ERROR]"))
+                    .map(l -> l.substring(7).strip())
+                    .filter(l -> !l.isEmpty())
+                    .findFirst()
+                    .orElse(firstLine(b.output));
             throw new IllegalArgumentException(option + " " + rev + " (" + commit.substring(0, 10) + ") does not build"
                     + (b.code == 0 ? ": the build left no benchmarks.jar" : ": " + why) + " (full log: " + logFile
                     + ")");
@@ -171,13 +178,14 @@ public final class VersionResolver {
             return split;
         }
         try (Stream<Path> s = Files.walk(work, 4)) {
-            return s.filter(p -> p.getFileName().toString().equals("benchmarks.jar") && p.getParent().getFileName().toString().equals("target"))
-                    .findFirst().orElse(null);
+            return s.filter(p -> p.getFileName().toString().equals("benchmarks.jar")
+                            && p.getParent().getFileName().toString().equals("target"))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
-    private record Result(int code, String output) {
-    }
+    private record Result(int code, String output) {}
 
     private Result run(Path dir, List<String> cmd, Path logFile, long seconds) {
         try {
@@ -231,7 +239,7 @@ public final class VersionResolver {
                 }
                 Path lockFile = cache.resolve(name.substring(0, name.lastIndexOf('.')) + ".lock");
                 try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                     FileLock l = ch.tryLock()) {
+                        FileLock l = ch.tryLock()) {
                     if (l != null) {
                         removeLeftovers(name.endsWith(".build") ? p : null, name.endsWith(".tar") ? p : null);
                     }

@@ -29,15 +29,28 @@ import java.util.stream.Collectors;
  * calibration series ({@link AbCalibrateCommand}) call it.
  */
 final class Ab {
-    private Ab() {
-    }
+    private Ab() {}
 
     /** Both sides: their benchmarks.jars (read), how the plan and summary name them, the counter jars each loads. */
-    record Sides(Version base, Version cur, String baseText, String curText, SideJarOptions.Sides jars, Path home,
-                 BenchmarkJar baseJar, BenchmarkJar curJar) {
-        static Sides of(Version base, Version cur, String baseText, String curText, SideJarOptions.Sides jars,
-                Path home) {
-            return new Sides(base, cur, baseText, curText, jars, home, BenchmarkJar.read(base.jar(), "--baseline"),
+    record Sides(
+            Version base,
+            Version cur,
+            String baseText,
+            String curText,
+            SideJarOptions.Sides jars,
+            Path home,
+            BenchmarkJar baseJar,
+            BenchmarkJar curJar) {
+        static Sides of(
+                Version base, Version cur, String baseText, String curText, SideJarOptions.Sides jars, Path home) {
+            return new Sides(
+                    base,
+                    cur,
+                    baseText,
+                    curText,
+                    jars,
+                    home,
+                    BenchmarkJar.read(base.jar(), "--baseline"),
                     BenchmarkJar.read(cur.jar(), "--current"));
         }
     }
@@ -46,27 +59,36 @@ final class Ab {
      * Resolves both versions: git revisions of counterbench (built and cached by {@code resolver}), built
      * jars, or this checkout's working tree (no --current; both sides with --repo or per-side counter jars).
      */
-    static Sides resolve(String baseline, String current, SideJarOptions.Sides jars, boolean library,
-                         VersionResolver resolver, Path home) {
+    static Sides resolve(
+            String baseline,
+            String current,
+            SideJarOptions.Sides jars,
+            boolean library,
+            VersionResolver resolver,
+            Path home) {
         if (baseline == null && !jars.perSide()) {
             throw new UsageException("missing --baseline REF|JAR (a git revision or a built benchmarks.jar)");
         }
         // with a library (--repo), --baseline and --current name its revisions, built into the side jars
-        Version base = baseline == null || library ? workingTree(home, "the working tree of " + home)
+        Version base = baseline == null || library
+                ? workingTree(home, "the working tree of " + home)
                 : resolver.resolve(baseline, "--baseline");
-        Version cur = current == null || library ? workingTree(home, "the working tree of " + home)
+        Version cur = current == null || library
+                ? workingTree(home, "the working tree of " + home)
                 : resolver.resolve(current, "--current");
-        String baseText = jars.baselineName() != null ? jars.baselineName() + " with " + jarsText(jars.baseline())
+        String baseText = jars.baselineName() != null
+                ? jars.baselineName() + " with " + jarsText(jars.baseline())
                 : sideText(base, home, jars.baseline());
-        String curText = jars.currentName() != null ? jars.currentName() + " with " + jarsText(jars.current())
+        String curText = jars.currentName() != null
+                ? jars.currentName() + " with " + jarsText(jars.current())
                 : sideText(cur, home, jars.current());
         return Sides.of(base, cur, baseText, curText, jars, home);
     }
 
     /** One version on both sides (a calibration series), named by its description; both load {@code counterJars}. */
     static Sides same(Version v, List<Path> counterJars, Path home) {
-        SideJarOptions.Sides jars = new SideJarOptions.Sides(counterJars, List.of(), List.of(), java.util.Set.of(),
-                null, null);
+        SideJarOptions.Sides jars =
+                new SideJarOptions.Sides(counterJars, List.of(), List.of(), java.util.Set.of(), null, null);
         return Sides.of(v, v, v.describe(), v.describe(), jars, home);
     }
 
@@ -91,8 +113,10 @@ final class Ab {
 
     /** "mine.jar (sha256 1620cf20db56)", for each jar. */
     static String jarsText(List<Path> jars) {
-        return jars.stream().map(j -> j.getFileName() + " (sha256 " + ProvenanceCapture.sha256(j).substring(0, 12)
-                + ")").collect(Collectors.joining(", "));
+        return jars.stream()
+                .map(j -> j.getFileName() + " (sha256 "
+                        + ProvenanceCapture.sha256(j).substring(0, 12) + ")")
+                .collect(Collectors.joining(", "));
     }
 
     /** The rows of the profile's plan, as narrowed, that both versions declare (may be none). */
@@ -126,28 +150,35 @@ final class Ab {
 
     static void printPlan(PrintWriter out, AbOptions o, AbPlan plan, Sides s, int[] looks) {
         Profile p = o.profile();
-        out.printf("ab plan: profile %s, %d rows x %d pairs = %d forks (one JVM each), seed %d%n", p.label(),
-                plan.rows().size(), plan.pairs(), 2 * plan.schedule().size(), plan.seed());
+        out.printf(
+                "ab plan: profile %s, %d rows x %d pairs = %d forks (one JVM each), seed %d%n",
+                p.label(), plan.rows().size(), plan.pairs(), 2 * plan.schedule().size(), plan.seed());
         out.printf("  baseline: %s  %s%n", s.baseText(), s.base().jar());
-        out.printf("  current:  %s  %s%s%n", s.curText(), s.cur().jar(), o.knob().isEmpty() ? "" : "  ("
-                + String.join(" ", o.knob()) + ")");
-        out.printf("  per fork: warmup %d x %d ms, measurement %d x %d ms%n", p.warmupIterations, p.warmupMillis,
-                p.measurementIterations, p.measurementMillis);
+        out.printf(
+                "  current:  %s  %s%s%n",
+                s.curText(), s.cur().jar(), o.knob().isEmpty() ? "" : "  (" + String.join(" ", o.knob()) + ")");
+        out.printf(
+                "  per fork: warmup %d x %d ms, measurement %d x %d ms%n",
+                p.warmupIterations, p.warmupMillis, p.measurementIterations, p.measurementMillis);
         for (AbRow r : plan.rows()) {
             out.printf("  %3d  %s%s%n", r.index() + 1, r.label(), plan.together(r.index()) ? "  (side by side)" : "");
         }
         if (plan.duet() != null) {
-            out.printf("  side by side: the two forks of a pair at once, one on CPUs %s, the other on CPUs %s "
-                    + "(which gets which: the balanced coin)%n", AbPlan.Duet.format(plan.duet().firstHalf()),
+            out.printf(
+                    "  side by side: the two forks of a pair at once, one on CPUs %s, the other on CPUs %s "
+                            + "(which gets which: the balanced coin)%n",
+                    AbPlan.Duet.format(plan.duet().firstHalf()),
                     AbPlan.Duet.format(plan.duet().secondHalf()));
         }
         out.printf("  each fork's score: %s%n", o.gate().forkScore().description());
         out.printf("  estimated time: %s%n", Progress.format(plan.estimateSeconds()));
         if (looks.length > 0) {
-            out.printf("  adaptive: looks at %s pairs (alpha split over %d looks), rows settled at a look stop; "
-                    + "budget %s from ab's start, builds included (%s left now)%n",
+            out.printf(
+                    "  adaptive: looks at %s pairs (alpha split over %d looks), rows settled at a look stop; "
+                            + "budget %s from ab's start, builds included (%s left now)%n",
                     java.util.Arrays.stream(looks).mapToObj(String::valueOf).collect(Collectors.joining(", ")),
-                    looks.length, Progress.format(o.budgetSeconds()),
+                    looks.length,
+                    Progress.format(o.budgetSeconds()),
                     Progress.format(Math.max(0, o.budgetLeftSeconds())));
         }
         out.flush();
@@ -158,15 +189,27 @@ final class Ab {
      * Regressed (or an accuracy failure): CheckFailedException; pairs that did not finish, a folder that
      * cannot be written: UsageException; else the gate's result (passed or inconclusive).
      */
-    static GateResult measure(AbOptions o, AbPlan plan, int[] looks, Sides v, Interrupts interrupts, PrintWriter stdout,
-                              PrintWriter err) {
+    static GateResult measure(
+            AbOptions o,
+            AbPlan plan,
+            int[] looks,
+            Sides v,
+            Interrupts interrupts,
+            PrintWriter stdout,
+            PrintWriter err) {
         try (JmhLock lock = JmhLock.acquire(o.lockWaitMinutes(), err)) {
             return measureLocked(o, plan, looks, v, interrupts, stdout, err);
         }
     }
 
-    private static GateResult measureLocked(AbOptions o, AbPlan plan, int[] looks, Sides v, Interrupts interrupts,
-                                            PrintWriter stdout, PrintWriter err) {
+    private static GateResult measureLocked(
+            AbOptions o,
+            AbPlan plan,
+            int[] looks,
+            Sides v,
+            Interrupts interrupts,
+            PrintWriter stdout,
+            PrintWriter err) {
         Profile p = o.profile();
         Instant start = Instant.now();
         Path folder = RunFolders.create(o.root(), start);
@@ -189,14 +232,26 @@ final class Ab {
             flags.add("-D" + Slowdowns.PROPERTY + "=");
         }
         Path java = Path.of(System.getProperty("java.home")).resolve("bin").resolve("java");
-        ForkRunner runner = new ForkRunner(java, new ForkRunner.Settings(p.warmupIterations, p.warmupMillis,
-                p.measurementIterations, p.measurementMillis, v.baseJar().accuracyProfiler() && v.curJar()
-                        .accuracyProfiler(),
-                10 * AbRows.secondsPerFork(p) + 120));
+        ForkRunner runner = new ForkRunner(
+                java,
+                new ForkRunner.Settings(
+                        p.warmupIterations,
+                        p.warmupMillis,
+                        p.measurementIterations,
+                        p.measurementMillis,
+                        v.baseJar().accuracyProfiler() && v.curJar().accuracyProfiler(),
+                        10 * AbRows.secondsPerFork(p) + 120));
         AbRecord record = new AbRecord(o.command(), start, p, plan, flags, curFlags);
         record.provenance(ProvenanceCapture.capture(v.home(), measuredJars(v), flags));
-        AbRun run = new AbRun(plan, folder, runner, new AbRun.Side(v.base(), flags), new AbRun.Side(v.cur(), curFlags),
-                record::complete, err, o.rerunAbove());
+        AbRun run = new AbRun(
+                plan,
+                folder,
+                runner,
+                new AbRun.Side(v.base(), flags),
+                new AbRun.Side(v.cur(), curFlags),
+                record::complete,
+                err,
+                o.rerunAbove());
         interrupts.on(() -> {
             if (!run.isClosed()) {
                 run.interrupt("interrupted (SIGINT/SIGTERM) after " + run.completePairs() + " of " + run.plannedPairs()
@@ -211,7 +266,8 @@ final class Ab {
         });
         if (looks.length > 0) {
             long deadline = System.nanoTime() + (long) (o.budgetLeftSeconds() * 1e9);
-            run.adaptive(looks, deadline, o.budgetSeconds(), f -> AbFolder.load(f).settled(o.gate()));
+            run.adaptive(
+                    looks, deadline, o.budgetSeconds(), f -> AbFolder.load(f).settled(o.gate()));
         }
         try {
             run.run();
@@ -238,13 +294,18 @@ final class Ab {
         }
         GateResult g = AbFolder.load(folder).gate(o.gate());
         String knob = String.join(" ", o.knob());
-        stdout.println("baseline: " + v.baseText() + "; current: " + v.curText() + (knob.isEmpty() ? "" : " with "
-                + knob));
+        stdout.println(
+                "baseline: " + v.baseText() + "; current: " + v.curText() + (knob.isEmpty() ? "" : " with " + knob));
         stdout.print(GateText.table(g)); // a run that stopped short reads inconclusive at best (AbFolder.gate)
-        Summaries.write(folder.resolve("summary.md"), o.summary(), "Baseline " + v.baseText() + ", current "
-                + v.curText()
-                + (knob.isEmpty() ? "" : " (" + knob + ")") + "; run folder `" + folder.getFileName() + "`.\n\n"
-                + GateText.markdown(g), stdout, GateCommand.environment);
+        Summaries.write(
+                folder.resolve("summary.md"),
+                o.summary(),
+                "Baseline " + v.baseText() + ", current "
+                        + v.curText()
+                        + (knob.isEmpty() ? "" : " (" + knob + ")") + "; run folder `" + folder.getFileName() + "`.\n\n"
+                        + GateText.markdown(g),
+                stdout,
+                GateCommand.environment);
         stdout.println("results: " + folder);
         stdout.flush();
         if (g.failed()) {
@@ -261,8 +322,10 @@ final class Ab {
     /** Both sides' benchmarks.jars and every counter jar, for run.json's provenance. */
     private static List<ProvenanceCapture.JarRole> measuredJars(Sides v) {
         List<ProvenanceCapture.JarRole> jars = new ArrayList<>();
-        jars.add(new ProvenanceCapture.JarRole("baseline " + v.base().describe(), v.base().jar()));
-        jars.add(new ProvenanceCapture.JarRole("current " + v.cur().describe(), v.cur().jar()));
+        jars.add(new ProvenanceCapture.JarRole(
+                "baseline " + v.base().describe(), v.base().jar()));
+        jars.add(new ProvenanceCapture.JarRole(
+                "current " + v.cur().describe(), v.cur().jar()));
         SideJarOptions.Sides sides = v.jars();
         sides.shared().forEach(j -> jars.add(new ProvenanceCapture.JarRole("counter-jar", j)));
         sides.baseline().forEach(j -> jars.add(new ProvenanceCapture.JarRole("baseline counter-jar", j)));

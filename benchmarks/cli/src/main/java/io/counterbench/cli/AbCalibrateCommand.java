@@ -27,16 +27,24 @@ import picocli.CommandLine.Spec;
 
 /** ab calibrate: the gate's false-alarm and detection rates on this machine, from ab runs of one version against
  * itself. */
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Calibrate the gate on this machine: a series of ab runs (in this process) of one version "
-                + "(--baseline, default the working tree) against itself, pure A/A runs alternating with runs whose "
-                + "current side has the slowdown knob set; writes calibration.md (the README's table) into a new "
-                + "folder under --out (default " + RunFolders.CALIBRATION + "), rewritten after every run.",
+@Command(
+        name = "calibrate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Calibrate the gate on this machine: a series of ab runs (in this process) of one version "
+                    + "(--baseline, default the working tree) against itself, pure A/A runs alternating with runs whose "
+                    + "current side has the slowdown knob set; writes calibration.md (the README's table) into a new "
+                    + "folder under --out (default " + RunFolders.CALIBRATION + "), rewritten after every run.",
             "--resample DIR calibrates on recorded pairs instead, --tabulate DIR gates a series' runs again; neither "
-                + "runs anything."})
+                    + "runs anything."
+        })
 final class AbCalibrateCommand implements Callable<Integer> {
-    @Option(names = "--baseline", paramLabel = "REF|JAR", description = "The version run against itself: a git "
-            + "revision or a built benchmarks.jar (default: this checkout's working tree, as run-bench.sh built it).")
+    @Option(
+            names = "--baseline",
+            paramLabel = "REF|JAR",
+            description =
+                    "The version run against itself: a git "
+                            + "revision or a built benchmarks.jar (default: this checkout's working tree, as run-bench.sh built it).")
     String baseline;
 
     @Mixin
@@ -45,36 +53,56 @@ final class AbCalibrateCommand implements Callable<Integer> {
     @Option(names = "--aa-runs", paramLabel = "N", description = "Pure A/A runs (default: ${DEFAULT-VALUE}).")
     int aaRuns = 10;
 
-    @Option(names = "--knob-runs", paramLabel = "N",
+    @Option(
+            names = "--knob-runs",
+            paramLabel = "N",
             description = "Runs with the knob set (default: ${DEFAULT-VALUE}).")
     int knobRuns = 10;
 
-    @Option(names = "--levels", split = ",", paramLabel = "PERCENT[,...]",
+    @Option(
+            names = "--levels",
+            split = ",",
+            paramLabel = "PERCENT[,...]",
             description = "Knob levels (default: 2,5,10,20).")
     List<Double> levels = List.of(2.0, 5.0, 10.0, 20.0);
 
-    @Option(names = "--knob-counters", split = ",", paramLabel = "ID[,ID...]", description = "The counters that get "
-            + "the levels, one level each, rotating from run to run (default: tree,flat,per-thread,adder).")
+    @Option(
+            names = "--knob-counters",
+            split = ",",
+            paramLabel = "ID[,ID...]",
+            description = "The counters that get "
+                    + "the levels, one level each, rotating from run to run (default: tree,flat,per-thread,adder).")
     List<String> knobCounters = List.of("tree", "flat", "per-thread", "adder");
 
-    @Option(names = "--tabulate", paramLabel = "DIR", description = "Run nothing, gate the finished runs of the "
-            + "calibration folder DIR (DIR/runs) again with this command's --threshold, --alpha, --detect and "
-            + "--fork-score, and rewrite DIR/calibration.md.")
+    @Option(
+            names = "--tabulate",
+            paramLabel = "DIR",
+            description = "Run nothing, gate the finished runs of the "
+                    + "calibration folder DIR (DIR/runs) again with this command's --threshold, --alpha, --detect and "
+                    + "--fork-score, and rewrite DIR/calibration.md.")
     Path tabulate;
 
-    @Option(names = "--resample", paramLabel = "DIR", description = "Run nothing; calibrate the gate on the recorded "
-            + "pairs of DIR (an ab run folder, or a folder of them such as a calibration folder): per row the "
-            + "label-swap null rate at its level, the flag rate with --levels added as slowdowns, the check of its "
-            + "MDE; writes calibration.md (Clopper-Pearson intervals) into a new folder under --out (default "
-            + RunFolders.CALIBRATION + "). Repeatable.")
+    @Option(
+            names = "--resample",
+            paramLabel = "DIR",
+            description = "Run nothing; calibrate the gate on the recorded "
+                    + "pairs of DIR (an ab run folder, or a folder of them such as a calibration folder): per row the "
+                    + "label-swap null rate at its level, the flag rate with --levels added as slowdowns, the check of its "
+                    + "MDE; writes calibration.md (Clopper-Pearson intervals) into a new folder under --out (default "
+                    + RunFolders.CALIBRATION + "). Repeatable.")
     List<Path> resample;
 
-    @Option(names = "--resamples", paramLabel = "N",
+    @Option(
+            names = "--resamples",
+            paramLabel = "N",
             description = "With --resample: resamples per row and case (default: ${DEFAULT-VALUE}).")
     int resamples = 1000;
 
-    @Option(names = "--wrap", paramLabel = "COMMAND", description = "Hold this command around each ab run, e.g. "
-            + "'flock -x /work/bench.lock' (a lock held per run, released between runs).")
+    @Option(
+            names = "--wrap",
+            paramLabel = "COMMAND",
+            description = "Hold this command around each ab run, e.g. "
+                    + "'flock -x /work/bench.lock' (a lock held per run, released between runs).")
     String wrap;
 
     @Spec
@@ -86,19 +114,23 @@ final class AbCalibrateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AbOptions.Builder builder = flags.options(List.of());
         List<String> wrapCommand = checkFlags();
-        List<String> ids = knobCounters.stream().map(c -> CounterTypes.parse(c.strip()).id()).distinct().toList();
+        List<String> ids = knobCounters.stream()
+                .map(c -> CounterTypes.parse(c.strip()).id())
+                .distinct()
+                .toList();
         AbOptions o = builder.counters(flags.rows.counterIds()).build();
         Path home = RunFolders.home();
         Path root = home.resolve(RunFolders.CALIBRATION);
-        String command = "./run-bench.sh " + spec.commandLine().getParseResult().originalArgs().stream()
-                .map(a -> a.matches("[A-Za-z0-9_./:=,%@+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
-                .collect(Collectors.joining(" "));
+        String command = "./run-bench.sh "
+                + spec.commandLine().getParseResult().originalArgs().stream()
+                        .map(a -> a.matches("[A-Za-z0-9_./:=,%@+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
+                        .collect(Collectors.joining(" "));
         if (resample != null) {
             resample.forEach(ResampleCalibration::folders); // each DIR checked before anything is written
             Path md = RunFolders.create(flags.out.root(root), Instant.now()).resolve("calibration.md");
             List<Double> shifts = levels.stream().map(l -> l / 100).toList();
-            stdout.print(ResampleCalibration.run(resample, o.gate(), resamples, shifts,
-                    flags.seed != null ? flags.seed : 1, md, command));
+            stdout.print(ResampleCalibration.run(
+                    resample, o.gate(), resamples, shifts, flags.seed != null ? flags.seed : 1, md, command));
             stdout.println("calibration: " + md);
             return ExitCodes.OK;
         }
@@ -111,7 +143,8 @@ final class AbCalibrateCommand implements Callable<Integer> {
             throw new UsageException("ab calibrate needs at least one run (--aa-runs, --knob-runs)");
         }
         Path cache = flags.cache != null ? flags.cache : VersionResolver.defaultCache();
-        Version v = baseline == null ? Ab.workingTree(home, "the working tree")
+        Version v = baseline == null
+                ? Ab.workingTree(home, "the working tree")
                 : new VersionResolver(home, cache, Path.of(System.getProperty("java.home")), err)
                         .resolve(baseline, "--baseline");
         Ab.Sides sides = Ab.same(v, flags.counterJars.paths(), home);
@@ -123,26 +156,39 @@ final class AbCalibrateCommand implements Callable<Integer> {
                     + " has no benchmark that " + v.describe() + " declares");
         }
         AbPlan estimate = Ab.plan(o, rows, flags.pairs != null ? flags.pairs : o.profile().forks, err);
-        String levelText = levels.stream().map(l -> GateOptions.percent(l / 100)).collect(Collectors.joining(", "));
+        String levelText =
+                levels.stream().map(l -> GateOptions.percent(l / 100)).collect(Collectors.joining(", "));
         int total = aaRuns + knobRuns;
         if (flags.dryRun) {
-            stdout.printf("calibration plan: %d A/A runs and %d knob runs of %s, levels %s on %s (rotating); "
-                    + "each run:%n", aaRuns, knobRuns, v.describe(), levelText, String.join(", ", ids));
+            stdout.printf(
+                    "calibration plan: %d A/A runs and %d knob runs of %s, levels %s on %s (rotating); "
+                            + "each run:%n",
+                    aaRuns, knobRuns, v.describe(), levelText, String.join(", ", ids));
             Ab.printPlan(stdout, o, estimate, sides, new int[0]);
             stdout.printf("estimated time of the series: %s%n", Progress.format(total * estimate.estimateSeconds()));
             return ExitCodes.OK;
         }
         Path dir = RunFolders.create(flags.out.root(root), Instant.now());
-        stdout.printf("calibration: %d A/A runs and %d knob runs of %s, profile %s, %d rows; levels %s on %s "
-                + "(rotating); folder %s%n", aaRuns, knobRuns, v.describe(), o.profile().label(), rows.size(),
-                levelText, String.join(", ", ids), dir);
+        stdout.printf(
+                "calibration: %d A/A runs and %d knob runs of %s, profile %s, %d rows; levels %s on %s "
+                        + "(rotating); folder %s%n",
+                aaRuns,
+                knobRuns,
+                v.describe(),
+                o.profile().label(),
+                rows.size(),
+                levelText,
+                String.join(", ", ids),
+                dir);
         stdout.flush();
-        CalibrationRunner.Series series = new CalibrationRunner.Series(aaRuns, knobRuns, levels, ids, wrapCommand,
-                o.seed(), o.gate(), command);
+        CalibrationRunner.Series series =
+                new CalibrationRunner.Series(aaRuns, knobRuns, levels, ids, wrapCommand, o.seed(), o.gate(), command);
         String table;
         try (Interrupts interrupts = new Interrupts("ab calibrate")) {
-            table = new CalibrationRunner(series, dir, err).run(estimate.estimateSeconds(),
-                    (runs, log, knob, seed) -> runOne(o, rows, sides, interrupts, runs, log, knob, seed));
+            table = new CalibrationRunner(series, dir, err)
+                    .run(
+                            estimate.estimateSeconds(),
+                            (runs, log, knob, seed) -> runOne(o, rows, sides, interrupts, runs, log, knob, seed));
         }
         stdout.println();
         stdout.print(table);
@@ -151,10 +197,21 @@ final class AbCalibrateCommand implements Callable<Integer> {
     }
 
     /** One ab run of the series, in this process; its exit code as ab's would be (its errors go to its log). */
-    private static int runOne(AbOptions series, List<AbRow> rows, Ab.Sides sides, Interrupts interrupts, Path runs,
-                              PrintWriter log, String knob, long seed) {
+    private static int runOne(
+            AbOptions series,
+            List<AbRow> rows,
+            Ab.Sides sides,
+            Interrupts interrupts,
+            Path runs,
+            PrintWriter log,
+            String knob,
+            long seed) {
         List<String> knobFlags = knob == null ? List.of() : Slowdowns.jvmArgs(List.of(knob.split(",")));
-        AbOptions o = series.toBuilder().seed(seed).root(runs).knob(knobFlags).budgetFrom(System.currentTimeMillis())
+        AbOptions o = series.toBuilder()
+                .seed(seed)
+                .root(runs)
+                .knob(knobFlags)
+                .budgetFrom(System.currentTimeMillis())
                 .command(List.of("ab calibrate", "run", "seed " + seed, knob == null ? "A/A" : "--slowdown " + knob))
                 .build();
         try {
@@ -162,7 +219,8 @@ final class AbCalibrateCommand implements Callable<Integer> {
             int[] looks = Ab.looks(o, rows);
             Ab.printPlan(log, o, plan, sides, looks);
             return Ab.measure(o, plan, looks, sides, interrupts, log, log).outcome() == Outcome.INCONCLUSIVE
-                    ? ExitCodes.INCONCLUSIVE : ExitCodes.OK;
+                    ? ExitCodes.INCONCLUSIVE
+                    : ExitCodes.OK;
         } catch (CheckFailedException e) {
             log.println("check failed: " + Main.oneLine(e));
             return ExitCodes.CHECK_FAILED;
@@ -191,12 +249,12 @@ final class AbCalibrateCommand implements Callable<Integer> {
         }
         List<String> words = List.of(wrap.strip().split("\\s+"));
         if (words.get(0).isEmpty()) {
-            throw new UsageException("--wrap '" + wrap + "' names no command (e.g. --wrap 'flock -x "
-                    + "/work/bench.lock')");
+            throw new UsageException(
+                    "--wrap '" + wrap + "' names no command (e.g. --wrap 'flock -x " + "/work/bench.lock')");
         }
         if (!Executables.found(words.get(0))) {
-            throw new UsageException("--wrap: '" + words.get(0) + "' is not a command found on PATH or an "
-                    + "executable file");
+            throw new UsageException(
+                    "--wrap: '" + words.get(0) + "' is not a command found on PATH or an " + "executable file");
         }
         return words;
     }

@@ -18,43 +18,58 @@ final class AbFlags {
     /** The most pairs a row gets in an adaptive run, unless --pairs says otherwise. */
     static final int ADAPTIVE_PAIRS = 32;
 
-    @Option(names = "--profile", paramLabel = "ci|...",
+    @Option(
+            names = "--profile",
+            paramLabel = "ci|...",
             description = "Which rows and how long each fork runs (default: ${DEFAULT-VALUE}).")
     String profile = "ci";
 
-    @Option(names = "--pairs", paramLabel = "N",
+    @Option(
+            names = "--pairs",
+            paramLabel = "N",
             description = "Pairs of forks per row; with a --budget the most a row may get "
                     + "(default: the profile's forks; with a budget " + ADAPTIVE_PAIRS + ").")
     Integer pairs;
 
-    @Option(names = "--budget", paramLabel = "DURATION|off",
+    @Option(
+            names = "--budget",
+            paramLabel = "DURATION|off",
             description = "Adaptive pairs within this time from the ab run's start, builds included (9m, 90s, 1m30s; "
                     + "default: " + CI_BUDGET + " for the ci profile, off for the others).")
     String budget;
 
-    @Option(names = "--side-by-side", paramLabel = "auto|off",
+    @Option(
+            names = "--side-by-side",
+            paramLabel = "auto|off",
             description = "auto: a row whose threads fit in half of this process's CPUs runs the two forks of each "
                     + "pair at the same time, each confined to one half (taskset), so that other work on the machine "
                     + "disturbs both alike; off: always one after the other (default: ${DEFAULT-VALUE}).")
     String sideBySide = "auto";
 
-    @Option(names = "--seed", paramLabel = "N",
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
             description = "Seed of the random order (default: random; recorded in pairs.json).")
     Long seed;
 
-    @Option(names = "--cache", paramLabel = "DIR",
+    @Option(
+            names = "--cache",
+            paramLabel = "DIR",
             description = "Where built revisions are kept, by commit (default: ~/.cache/counterbench/ab).")
     Path cache;
 
-    @Option(names = "--rerun-above", paramLabel = "CPUS",
+    @Option(
+            names = "--rerun-above",
+            paramLabel = "CPUS",
             description = "Run a pair again (once, at the end) when other work kept more than this many CPUs busy "
                     + "on average during one of its forks, as /proc/stat tells; 0 never reruns "
                     + "(default: ${DEFAULT-VALUE}).")
     double rerunAbove = 0.3;
 
-    @Option(names = "--dry-run",
+    @Option(
+            names = "--dry-run",
             description = "Resolve and build the versions, print the plan and the ETA (ab calibrate: "
-            + "one run's plan and the series' ETA), run nothing.")
+                    + "one run's plan and the series' ETA), run nothing.")
     boolean dryRun;
 
     @Mixin
@@ -85,8 +100,8 @@ final class AbFlags {
         if (n < 1) {
             throw new UsageException("--pairs " + n + ": at least 1");
         }
-        AbOptions.Builder b = AbOptions.builder(p).pairs(n).budgetSeconds(budgetSeconds).filter(rows.filter(),
-                rows.benchmarks);
+        AbOptions.Builder b =
+                AbOptions.builder(p).pairs(n).budgetSeconds(budgetSeconds).filter(rows.filter(), rows.benchmarks);
         counterJars.load();
         if (!List.of("auto", "off").contains(sideBySide)) {
             throw new UsageException("--side-by-side '" + sideBySide + "': expected auto or off");
@@ -95,7 +110,12 @@ final class AbFlags {
             throw new UsageException("--rerun-above " + rerunAbove + ": a CPU count, 0 or more (0 never reruns)");
         }
         out.check();
-        return b.threads(rows.threads()).gate(g).sideBySide("auto".equals(sideBySide)).seed(seed).rerunAbove(rerunAbove)
-                .lockWaitMinutes(lockWait.check()).command(command);
+        return b.threads(rows.threads())
+                .gate(g)
+                .sideBySide("auto".equals(sideBySide))
+                .seed(seed)
+                .rerunAbove(rerunAbove)
+                .lockWaitMinutes(lockWait.check())
+                .command(command);
     }
 }

@@ -9,11 +9,17 @@ import java.util.List;
  * benchmarks run, and JMH's own -Djmh.* settings; nothing of counterbench's own (-Dcounterbench.*).
  */
 final class AbJvm {
-    private static final List<String> KEPT = List.of("--enable-native-access", "--sun-misc-unsafe-memory-access", "-XX:", "-Djdk.attach.",
-            "-Djmh.", "-Xmx", "-Xms", "-Xss");
+    private static final List<String> KEPT = List.of(
+            "--enable-native-access",
+            "--sun-misc-unsafe-memory-access",
+            "-XX:",
+            "-Djdk.attach.",
+            "-Djmh.",
+            "-Xmx",
+            "-Xms",
+            "-Xss");
 
-    private AbJvm() {
-    }
+    private AbJvm() {}
 
     static List<String> flags() {
         List<String> out = new java.util.ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()

@@ -11,10 +11,24 @@ import java.util.regex.Pattern;
  * one per run) with {@link #builder}, taken by {@link Ab}. Null only where it means "the
  * profile's" (counters, threads, filter) or "none" (summary).
  */
-record AbOptions(Profile profile, int pairs, long budgetSeconds, long budgetFromMillis, Pattern filter,
-                 String benchmarks, List<String> counters, List<Integer> threads, GateOptions gate, boolean sideBySide,
-                 long seed, Path root, Path summary, List<String> knob, double rerunAbove, double lockWaitMinutes,
-                 List<String> command) {
+record AbOptions(
+        Profile profile,
+        int pairs,
+        long budgetSeconds,
+        long budgetFromMillis,
+        Pattern filter,
+        String benchmarks,
+        List<String> counters,
+        List<Integer> threads,
+        GateOptions gate,
+        boolean sideBySide,
+        long seed,
+        Path root,
+        Path summary,
+        List<String> knob,
+        double rerunAbove,
+        double lockWaitMinutes,
+        List<String> command) {
     AbOptions {
         knob = List.copyOf(knob);
         command = List.copyOf(command);
@@ -26,9 +40,20 @@ record AbOptions(Profile profile, int pairs, long budgetSeconds, long budgetFrom
 
     /** A builder with these options' values, to change a few (a calibration run's seed, knob, folder). */
     Builder toBuilder() {
-        Builder b = new Builder(profile).pairs(pairs).budgetSeconds(budgetSeconds).budgetFrom(budgetFromMillis)
-                .filter(filter, benchmarks).counters(counters).threads(threads).gate(gate).sideBySide(sideBySide)
-                .seed(seed).root(root).summary(summary).knob(knob).rerunAbove(rerunAbove)
+        Builder b = new Builder(profile)
+                .pairs(pairs)
+                .budgetSeconds(budgetSeconds)
+                .budgetFrom(budgetFromMillis)
+                .filter(filter, benchmarks)
+                .counters(counters)
+                .threads(threads)
+                .gate(gate)
+                .sideBySide(sideBySide)
+                .seed(seed)
+                .root(root)
+                .summary(summary)
+                .knob(knob)
+                .rerunAbove(rerunAbove)
                 .lockWaitMinutes(lockWaitMinutes);
         return b.command(command);
     }
@@ -47,6 +72,7 @@ record AbOptions(Profile profile, int pairs, long budgetSeconds, long budgetFrom
          * which in a process that runs several ab's (tests, a long-lived host) may be long past.
          */
         private long budgetFromMillis = System.currentTimeMillis();
+
         private Pattern filter;
         private String benchmarks;
         private List<String> counters;
@@ -145,9 +171,24 @@ record AbOptions(Profile profile, int pairs, long budgetSeconds, long budgetFrom
         }
 
         AbOptions build() {
-            return new AbOptions(profile, pairs, budgetSeconds, budgetFromMillis, filter, benchmarks, counters,
-                    threads, gate, sideBySide, seed != null ? seed : new java.security.SecureRandom().nextLong(), root,
-                    summary, knob, rerunAbove, lockWaitMinutes, command);
+            return new AbOptions(
+                    profile,
+                    pairs,
+                    budgetSeconds,
+                    budgetFromMillis,
+                    filter,
+                    benchmarks,
+                    counters,
+                    threads,
+                    gate,
+                    sideBySide,
+                    seed != null ? seed : new java.security.SecureRandom().nextLong(),
+                    root,
+                    summary,
+                    knob,
+                    rerunAbove,
+                    lockWaitMinutes,
+                    command);
         }
     }
 }

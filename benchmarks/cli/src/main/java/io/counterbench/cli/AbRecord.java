@@ -36,17 +36,31 @@ final class AbRecord {
     private final ProcStat before;
     private RunJson.Provenance provenance;
 
-    AbRecord(List<String> args, Instant start, Profile p, AbPlan plan, List<String> baselineFlags, List<String> currentFlags) {
+    AbRecord(
+            List<String> args,
+            Instant start,
+            Profile p,
+            AbPlan plan,
+            List<String> baselineFlags,
+            List<String> currentFlags) {
         this.command = List.copyOf(args);
         this.started = start.toString();
-        this.profile = new RunJson.Profile(p.label(), p.warmupIterations, p.warmupMillis, p.measurementIterations, p.measurementMillis, plan.pairs());
+        this.profile = new RunJson.Profile(
+                p.label(),
+                p.warmupIterations,
+                p.warmupMillis,
+                p.measurementIterations,
+                p.measurementMillis,
+                plan.pairs());
         this.entries = plan.rows().stream().map(r -> entry(r, plan)).toList();
         Environment env = Environment.capture();
         this.environment = EnvironmentJson.environment(env);
         this.hostTopology = hostTopology(TopologySources.load("host"));
         this.jmh = Json.object();
         jmh.put("version", env.jmhVersion());
-        jmh.put("invocation", "one JMH invocation per fork: java FLAGS -jar VERSION/benchmarks.jar ROW -f 1 (see forks/*.log)");
+        jmh.put(
+                "invocation",
+                "one JMH invocation per fork: java FLAGS -jar VERSION/benchmarks.jar ROW -f 1 (see forks/*.log)");
         ArrayNode b = jmh.putArray("baselineJvmArgs");
         baselineFlags.forEach(b::add);
         ArrayNode c = jmh.putArray("currentJvmArgs");
@@ -65,8 +79,15 @@ final class AbRecord {
 
     private static RunJson.Entry entry(AbRow r, AbPlan plan) {
         int dot = r.method().lastIndexOf('.');
-        return new RunJson.Entry(r.index(), "io.counterbench.bench." + r.method().substring(0, dot), List.of(r.method().substring(dot + 1)),
-                r.params(), r.threadGroups() == null ? r.threads() : java.util.Arrays.stream(r.threadGroups()).sum(), r.groupList(),
+        return new RunJson.Entry(
+                r.index(),
+                "io.counterbench.bench." + r.method().substring(0, dot),
+                List.of(r.method().substring(dot + 1)),
+                r.params(),
+                r.threadGroups() == null
+                        ? r.threads()
+                        : java.util.Arrays.stream(r.threadGroups()).sum(),
+                r.groupList(),
                 Math.round(plan.pairs() * plan.secondsPerPair(r.index()) * 10) / 10.0);
     }
 
@@ -79,9 +100,28 @@ final class AbRecord {
         files.put("summary", "summary.md");
         files.put("forks", "forks/");
         JsonNode proc = EnvironmentJson.procStat(ProcStat.between(before, ProcStat.read()));
-        return new RunJson(RunJson.SCHEMA, progress.status(), progress.reason(), started, progress.finished(), command, profile, "host",
-                progress.estimateSeconds(), entries, files, environment, hostTopology, jmh, null, null, proc, progress.completed(), progress.failed(),
-                progress.missing()).with(null, provenance);
+        return new RunJson(
+                        RunJson.SCHEMA,
+                        progress.status(),
+                        progress.reason(),
+                        started,
+                        progress.finished(),
+                        command,
+                        profile,
+                        "host",
+                        progress.estimateSeconds(),
+                        entries,
+                        files,
+                        environment,
+                        hostTopology,
+                        jmh,
+                        null,
+                        null,
+                        proc,
+                        progress.completed(),
+                        progress.failed(),
+                        progress.missing())
+                .with(null, provenance);
     }
 
     private static RunJson.HostTopology hostTopology(Topology t) {

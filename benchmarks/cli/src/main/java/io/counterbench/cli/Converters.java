@@ -11,8 +11,7 @@ import picocli.CommandLine.TypeConversionException;
  * are ASCII digits only ("NaN", "Infinity" and hex are refused).
  */
 final class Converters {
-    private Converters() {
-    }
+    private Converters() {}
 
     static void register(CommandLine cl) {
         CommandLine.ITypeConverter<Integer> ints = s -> (int) whole(s, Integer.MIN_VALUE, Integer.MAX_VALUE);

@@ -12,9 +12,12 @@ import picocli.CommandLine.Option;
  * missing, not a jar, has no provider or clashes with a built-in id is bad input, one line, exit 2.
  */
 final class CounterJarOption {
-    @Option(names = "--counter-jar", paramLabel = "JAR", description = "A jar with counters of your own "
-            + "(io.counterbench.counters.spi.CounterProvider; see docs/counters.md); their ids then work with --counters. "
-            + "Repeatable.")
+    @Option(
+            names = "--counter-jar",
+            paramLabel = "JAR",
+            description = "A jar with counters of your own "
+                    + "(io.counterbench.counters.spi.CounterProvider; see docs/counters.md); their ids then work with --counters. "
+                    + "Repeatable.")
     List<Path> jars;
 
     /** Loads the jars (none: only the built-ins) and returns their counter types. */

@@ -9,8 +9,7 @@ final class Durations {
     /** The largest budget: a day. */
     static final long MAX_SECONDS = 24 * 3600;
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** Seconds, or -1 for "off". */
     static long seconds(String flag, String text) {

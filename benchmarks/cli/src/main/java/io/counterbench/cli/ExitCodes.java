@@ -15,6 +15,5 @@ public final class ExitCodes {
     /** A bug in counterbench (sysexits' EX_SOFTWARE). */
     public static final int INTERNAL = 70;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

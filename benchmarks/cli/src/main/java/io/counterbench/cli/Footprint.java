@@ -2,9 +2,8 @@ package io.counterbench.cli;
 
 import io.counterbench.bench.ReadBenchmark;
 import io.counterbench.counters.Counter;
-import io.counterbench.counters.CounterFactory;
 import io.counterbench.counters.CounterBuilder;
-import io.counterbench.counters.CounterId;
+import io.counterbench.counters.CounterFactory;
 import io.counterbench.counters.CounterType;
 import io.counterbench.counters.PerCpuArena;
 import io.counterbench.topology.Topology;
@@ -39,12 +38,17 @@ public final class Footprint {
      * @param chunkBytes     bytes of one whole arena chunk (0 without an arena)
      * @param kernelBytes    the kernel layout's bytes for one counter, -1 where the kernel has none
      */
-    public record Row(String id, int cpus, long oneBytes, long groupOf4Bytes, long sharedConfigBytes,
-                      long slotShareBytes, long chunkBytes, long kernelBytes) {
-    }
+    public record Row(
+            String id,
+            int cpus,
+            long oneBytes,
+            long groupOf4Bytes,
+            long sharedConfigBytes,
+            long slotShareBytes,
+            long chunkBytes,
+            long kernelBytes) {}
 
-    private Footprint() {
-    }
+    private Footprint() {}
 
     public static List<Row> measure(List<? extends CounterType> types, int[] cpuCounts) {
         List<Row> rows = new ArrayList<>();
@@ -74,7 +78,14 @@ public final class Footprint {
             long share = arena == null ? 0 : Math.ceilDiv(chunk, PerCpuArena.SLOTS_PER_CHUNK);
             long oneBytes = without(GraphLayout.parseInstance(one), left) + share;
             long groupBytes = without(GraphLayout.parseInstance((Object[]) group), left) + group.length * share;
-            return new Row(type.id(), cpus, oneBytes, groupBytes, config == null ? 0 : config.totalSize(), share, chunk,
+            return new Row(
+                    type.id(),
+                    cpus,
+                    oneBytes,
+                    groupBytes,
+                    config == null ? 0 : config.totalSize(),
+                    share,
+                    chunk,
                     f.kernelLayoutBytes());
         } finally {
             one.close();
@@ -89,8 +100,15 @@ public final class Footprint {
         Counter one = builder.create();
         Counter[] group = builder.createGroup(4);
         try {
-            return new Row(id, cpus, GraphLayout.parseInstance(one).totalSize(), GraphLayout.parseInstance((Object[]) group).totalSize(),
-                    0, 0, 0, -1);
+            return new Row(
+                    id,
+                    cpus,
+                    GraphLayout.parseInstance(one).totalSize(),
+                    GraphLayout.parseInstance((Object[]) group).totalSize(),
+                    0,
+                    0,
+                    0,
+                    -1);
         } finally {
             one.close();
             for (Counter c : group) {

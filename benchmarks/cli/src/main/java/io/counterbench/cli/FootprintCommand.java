@@ -13,16 +13,22 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.openjdk.jol.info.ClassLayout;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Prints the memory of each counter (JOL) for several CPU counts, and the layout of its classes. */
-@Command(name = "footprint", mixinStandardHelpOptions = true,
+@Command(
+        name = "footprint",
+        mixinStandardHelpOptions = true,
         description = "Memory of one counter and of a group of 4 (an mm's RSS counters) per counter id and CPU count, "
                 + "measured with JOL, and the field layout of the counter classes.")
 final class FootprintCommand implements Callable<Integer> {
-    @Option(names = "--cpus", split = ",", paramLabel = "N[,N...]", description = "CPU counts of the virtual topologies (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--cpus",
+            split = ",",
+            paramLabel = "N[,N...]",
+            description = "CPU counts of the virtual topologies (default: ${DEFAULT-VALUE}).")
     int[] cpus = {2, 64, 256, 1024};
 
     @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "Counter ids (default: all).")
@@ -39,7 +45,8 @@ final class FootprintCommand implements Callable<Integer> {
         for (int n : cpus) {
             Limits.CPUS.check("--cpus", n);
         }
-        List<CounterId> ids = counters == null ? Arrays.asList(CounterId.values())
+        List<CounterId> ids = counters == null
+                ? Arrays.asList(CounterId.values())
                 : counters.stream().map(CounterId::parse).toList();
         PrintWriter out = spec.commandLine().getOut();
         List<Footprint.Row> rows = Footprint.measure(ids, cpus);
@@ -57,9 +64,13 @@ final class FootprintCommand implements Callable<Integer> {
         for (CounterId id : ids) {
             StringBuilder line = new StringBuilder(String.format("%-11s", id.id()));
             for (int n : cpus) {
-                Footprint.Row r = rows.stream().filter(x -> x.id().equals(id.id()) && x.cpus() == n).findFirst().orElseThrow();
-                line.append(String.format(" | %10d %8s %10d", r.oneBytes(),
-                        r.kernelBytes() < 0 ? "-" : Long.toString(r.kernelBytes()), r.groupOf4Bytes()));
+                Footprint.Row r = rows.stream()
+                        .filter(x -> x.id().equals(id.id()) && x.cpus() == n)
+                        .findFirst()
+                        .orElseThrow();
+                line.append(String.format(
+                        " | %10d %8s %10d",
+                        r.oneBytes(), r.kernelBytes() < 0 ? "-" : Long.toString(r.kernelBytes()), r.groupOf4Bytes()));
             }
             out.println(line);
         }
@@ -68,28 +79,40 @@ final class FootprintCommand implements Callable<Integer> {
         for (int n : cpus) {
             StringBuilder line = new StringBuilder(String.format("  N=%-5d", n));
             for (CounterId id : ids) {
-                rows.stream().filter(x -> x.id().equals(id.id()) && x.cpus() == n && x.sharedConfigBytes() > 0).findFirst()
-                        .ifPresent(r -> line.append(' ').append(id.id()).append('=').append(r.sharedConfigBytes()));
+                rows.stream()
+                        .filter(x -> x.id().equals(id.id()) && x.cpus() == n && x.sharedConfigBytes() > 0)
+                        .findFirst()
+                        .ifPresent(r ->
+                                line.append(' ').append(id.id()).append('=').append(r.sharedConfigBytes()));
             }
             out.println(line);
         }
-        out.println("Per-CPU arena chunks (" + io.counterbench.counters.PerCpuArena.SLOTS_PER_CHUNK + " slots per region, regions padded 128 bytes apart), in bytes:");
+        out.println("Per-CPU arena chunks (" + io.counterbench.counters.PerCpuArena.SLOTS_PER_CHUNK
+                + " slots per region, regions padded 128 bytes apart), in bytes:");
         for (int n : cpus) {
             StringBuilder line = new StringBuilder(String.format("  N=%-5d", n));
             Set<Long> seen = new LinkedHashSet<>();
             for (Footprint.Row r : rows) {
                 if (r.cpus() == n && r.chunkBytes() > 0 && seen.add(r.chunkBytes())) {
-                    String users = rows.stream().filter(x -> x.cpus() == n && x.chunkBytes() == r.chunkBytes())
-                            .map(Footprint.Row::id).collect(java.util.stream.Collectors.joining(","));
-                    line.append(' ').append(users).append(": chunk=").append(r.chunkBytes())
-                            .append(" share of one slot=").append(r.slotShareBytes()).append(';');
+                    String users = rows.stream()
+                            .filter(x -> x.cpus() == n && x.chunkBytes() == r.chunkBytes())
+                            .map(Footprint.Row::id)
+                            .collect(java.util.stream.Collectors.joining(","));
+                    line.append(' ')
+                            .append(users)
+                            .append(": chunk=")
+                            .append(r.chunkBytes())
+                            .append(" share of one slot=")
+                            .append(r.slotShareBytes())
+                            .append(';');
                 }
             }
             out.println(line);
         }
         out.println("  A lone counter keeps a whole chunk alive; its row charges it one slot's share, as the kernel's");
         out.println("  per-CPU allocator spreads its chunks over every per-CPU allocation.");
-        out.println("adder: a fresh LongAdder has no cells; under contention it grows to at most the next power of two");
+        out.println(
+                "adder: a fresh LongAdder has no cells; under contention it grows to at most the next power of two");
         out.println("       above this machine's CPU count, whatever N the row names.");
         if (!noLayout) {
             printLayouts(out, ids);

@@ -15,28 +15,38 @@ import picocli.CommandLine.Option;
  * {@link GateOptions#separateRuns()}).
  */
 final class GateFlags {
-    @Option(names = "--threshold", paramLabel = "PERCENT",
+    @Option(
+            names = "--threshold",
+            paramLabel = "PERCENT",
             description = "A row regresses only when its lower bound lies above 0 and its estimate reaches this "
                     + "slowdown (default: 1%% for ab's pairs and gate --ab, 5%% for runs taken apart).")
     String threshold;
 
-    @Option(names = "--detect", paramLabel = "PERCENT",
+    @Option(
+            names = "--detect",
+            paramLabel = "PERCENT",
             description = "A row passes when its upper bound lies below this slowdown; neither flagged nor passed, "
                     + "it is inconclusive (default: 5%% for ab's pairs and gate --ab, 10%% for runs taken apart).")
     String detect;
 
-    @Option(names = "--alpha", paramLabel = "P",
+    @Option(
+            names = "--alpha",
+            paramLabel = "P",
             description = "Family-wise false-alarm rate, split by Holm's step-down over the rows and, in an adaptive "
                     + "ab run, over the planned looks (default: ${DEFAULT-VALUE}).")
     double alpha = GateOptions.DEFAULT_ALPHA;
 
-    @Option(names = "--fork-score", paramLabel = "best|mean",
+    @Option(
+            names = "--fork-score",
+            paramLabel = "best|mean",
             description = "Each fork's score: its best measurement iteration (the highest throughput, the lowest "
                     + "time: interference on a shared machine only adds time) or the mean of its iterations "
                     + "(default: best for ab's pairs and gate --ab, mean for runs taken apart).")
     String forkScore;
 
-    @Option(names = "--inconclusive", paramLabel = "exit|pass|fail",
+    @Option(
+            names = "--inconclusive",
+            paramLabel = "exit|pass|fail",
             description = "When some row could neither be flagged nor cleared: exit 3 (exit, the default: neither "
                     + "green nor red), or count it as passed (exit 0) or failed (exit 1).")
     String inconclusive = "exit";
@@ -45,8 +55,13 @@ final class GateFlags {
     GateOptions options(GateOptions defaults) {
         double t = threshold == null ? defaults.threshold() : GateOptions.parsePercent("--threshold", threshold);
         double d = detect == null ? defaults.detect() : GateOptions.parsePercent("--detect", detect);
-        GateOptions o = new GateOptions(t, alpha, d,
-                defaults.normalizeBy(), defaults.allowDifferentMachine(), defaults.allowMissing(),
+        GateOptions o = new GateOptions(
+                t,
+                alpha,
+                d,
+                defaults.normalizeBy(),
+                defaults.allowDifferentMachine(),
+                defaults.allowMissing(),
                 forkScore == null ? defaults.forkScore() : ForkScore.parse("--fork-score", forkScore));
         if (!List.of("exit", "pass", "fail").contains(inconclusive)) {
             throw new UsageException("--inconclusive '" + inconclusive + "': expected exit, pass or fail");
@@ -73,8 +88,9 @@ final class GateFlags {
                 err.flush();
                 return ExitCodes.OK;
             }
-            case "fail" -> throw new CheckFailedException(what + ": inconclusive (" + rows
-                    + "), failed because of --inconclusive fail");
+            case "fail" ->
+                throw new CheckFailedException(
+                        what + ": inconclusive (" + rows + "), failed because of --inconclusive fail");
             default -> {
                 err.println("inconclusive: " + what + ": " + rows + " (exit " + ExitCodes.INCONCLUSIVE + "); rerun "
                         + "with more pairs (--pairs, --budget) or on a quieter machine, or choose with --inconclusive "

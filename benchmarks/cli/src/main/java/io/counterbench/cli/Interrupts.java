@@ -18,13 +18,15 @@ final class Interrupts implements AutoCloseable {
     private volatile boolean fired;
 
     Interrupts(String name) {
-        hook = new Thread(() -> {
-            Runnable a = action.getAndSet(null);
-            if (a != null) {
-                fired = true;
-                a.run();
-            }
-        }, "counterbench-interrupt-" + name);
+        hook = new Thread(
+                () -> {
+                    Runnable a = action.getAndSet(null);
+                    if (a != null) {
+                        fired = true;
+                        a.run();
+                    }
+                },
+                "counterbench-interrupt-" + name);
         try {
             Runtime.getRuntime().addShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
@@ -83,8 +85,7 @@ final class Interrupts implements AutoCloseable {
             }
             err.println();
             err.println("error: interrupted before " + command + " measured anything"
-                    + (removed ? "; its empty folder " + folder + " is removed"
-                    : "; nothing is kept in " + folder));
+                    + (removed ? "; its empty folder " + folder + " is removed" : "; nothing is kept in " + folder));
             err.flush();
         };
     }
@@ -95,17 +96,21 @@ final class Interrupts implements AutoCloseable {
      */
     static void cleanUpAttachFile() {
         String name = ".attach_pid" + ProcessHandle.current().pid();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (String dir : new String[] {System.getProperty("user.dir"), System.getProperty("java.io.tmpdir"),
-                    "/tmp"}) {
-                try {
-                    if (dir != null) {
-                        Files.deleteIfExists(Path.of(dir, name));
-                    }
-                } catch (java.io.IOException | RuntimeException ignored) {
-                    // not ours to worry about further
-                }
-            }
-        }, "counterbench-attach-cleanup"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            for (String dir : new String[] {
+                                System.getProperty("user.dir"), System.getProperty("java.io.tmpdir"), "/tmp"
+                            }) {
+                                try {
+                                    if (dir != null) {
+                                        Files.deleteIfExists(Path.of(dir, name));
+                                    }
+                                } catch (java.io.IOException | RuntimeException ignored) {
+                                    // not ours to worry about further
+                                }
+                            }
+                        },
+                        "counterbench-attach-cleanup"));
     }
 }

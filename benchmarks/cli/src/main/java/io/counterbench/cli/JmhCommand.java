@@ -27,11 +27,15 @@ import picocli.CommandLine.Spec;
  * checked as everywhere else before anything runs, the accuracy profiler is attached unless asked
  * not to, and a benchmark that fails makes the command exit 1 (JMH itself exits 0).
  */
-@Command(name = "jmh", mixinStandardHelpOptions = true,
-        description = {"Run JMH directly with its own options, e.g. 'jmh -- UpdateBenchmark.inc -p counter=tree -t 2 -f 1'.",
+@Command(
+        name = "jmh",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run JMH directly with its own options, e.g. 'jmh -- UpdateBenchmark.inc -p counter=tree -t 2 -f 1'.",
             "Counter ids in -p counter=ID[,ID...] are checked like --counters elsewhere (with --counter-jar's); the accuracy profiler "
-                + "(accuracy.* secondary metrics) is attached unless --no-accuracy; exit 1 when a benchmark failed.",
-            "Use 'jmh -- -h' for JMH's help, 'jmh -- -l' to list the benchmarks and 'jmh -- -lprof' for its profilers."})
+                    + "(accuracy.* secondary metrics) is attached unless --no-accuracy; exit 1 when a benchmark failed.",
+            "Use 'jmh -- -h' for JMH's help, 'jmh -- -l' to list the benchmarks and 'jmh -- -lprof' for its profilers."
+        })
 final class JmhCommand implements Callable<Integer> {
     static final String ACCURACY = AccuracyProfiler.class.getName();
 
@@ -80,11 +84,13 @@ final class JmhCommand implements Callable<Integer> {
         List<String> forkArgs = CounterTypes.forkJvmArgs();
         if (!forkArgs.isEmpty()) {
             // the forks load the same jars; JMH takes one jvmArgsAppend list, so the user's come first
-            List<String> append = new java.util.ArrayList<>(jmh.getJvmArgsAppend().orElse(List.of()));
+            List<String> append =
+                    new java.util.ArrayList<>(jmh.getJvmArgsAppend().orElse(List.of()));
             append.addAll(forkArgs);
             options.jvmArgsAppend(append.toArray(String[]::new));
         }
-        boolean hasAccuracy = jmh.getProfilers().stream().anyMatch(p -> p.getKlass().equals(ACCURACY));
+        boolean hasAccuracy =
+                jmh.getProfilers().stream().anyMatch(p -> p.getKlass().equals(ACCURACY));
         if (!noAccuracy && !hasAccuracy) {
             options.addProfiler(AccuracyProfiler.class);
         }
@@ -98,8 +104,8 @@ final class JmhCommand implements Callable<Integer> {
             out.flush();
         }
         if (output.failures() > 0) {
-            throw new CheckFailedException(output.failures() + " of the benchmarks JMH started failed (" + results.size()
-                    + " finished with a result); JMH's output above says why");
+            throw new CheckFailedException(output.failures() + " of the benchmarks JMH started failed ("
+                    + results.size() + " finished with a result); JMH's output above says why");
         }
         return ExitCodes.OK;
     }
@@ -119,6 +125,8 @@ final class JmhCommand implements Callable<Integer> {
             deepest = deepest.getCause();
         }
         String m = deepest.getMessage();
-        return m == null ? deepest.getClass().getSimpleName() : m.lines().findFirst().orElse("").strip();
+        return m == null
+                ? deepest.getClass().getSimpleName()
+                : m.lines().findFirst().orElse("").strip();
     }
 }

@@ -21,9 +21,12 @@ final class JmhLock implements AutoCloseable {
 
     /** The flag of the commands that measure. */
     static final class Wait {
-        @Option(names = "--lock-wait", paramLabel = "MINUTES",
-                description = "When another benchmark run (run, ab or any JMH) holds JMH's "
-                + "lock, wait this long for it, then stop with a message; 0 does not wait (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--lock-wait",
+                paramLabel = "MINUTES",
+                description =
+                        "When another benchmark run (run, ab or any JMH) holds JMH's "
+                                + "lock, wait this long for it, then stop with a message; 0 does not wait (default: ${DEFAULT-VALUE}).")
         double minutes = 30;
 
         /** The value checked before anything runs (a dry run included). */
@@ -77,15 +80,18 @@ final class JmhLock implements AutoCloseable {
                 }
                 if (System.nanoTime() >= deadline) {
                     ch.close();
-                    throw new UsageException(String.format(Locale.ROOT,
+                    throw new UsageException(String.format(
+                            Locale.ROOT,
                             "another benchmark run holds JMH's lock %s%s; nothing was run "
-                            + "(--lock-wait MINUTES waits longer)", FILE, minutes > 0 ? " after waiting " + minutes
-                            + " min" : ""));
+                                    + "(--lock-wait MINUTES waits longer)",
+                            FILE,
+                            minutes > 0 ? " after waiting " + minutes + " min" : ""));
                 }
                 if (!said) {
                     err.println("another benchmark run (run, ab or JMH) holds JMH's lock " + FILE + ": waiting up to "
-                            + (minutes >= 1 ? String.format(Locale.ROOT, "%.0f min",
-                            minutes) : String.format(Locale.ROOT, "%.0f s", minutes * 60))
+                            + (minutes >= 1
+                                    ? String.format(Locale.ROOT, "%.0f min", minutes)
+                                    : String.format(Locale.ROOT, "%.0f s", minutes * 60))
                             + " for it to finish (two measurements at once disturb each other)...");
                     err.flush();
                     said = true;

@@ -24,8 +24,8 @@ final class JmhOutput implements OutputFormat {
     private int ended;
 
     JmhOutput(PrintWriter out, VerboseMode mode) {
-        this.jmh = OutputFormatFactory.createFormatInstance(new PrintStream(new WriterOutputStream(out), true,
-                java.nio.charset.StandardCharsets.UTF_8), mode);
+        this.jmh = OutputFormatFactory.createFormatInstance(
+                new PrintStream(new WriterOutputStream(out), true, java.nio.charset.StandardCharsets.UTF_8), mode);
     }
 
     /** Benchmarks (one parameter set each) that started but ended without a result. */
@@ -53,7 +53,8 @@ final class JmhOutput implements OutputFormat {
     }
 
     @Override
-    public void iterationResult(BenchmarkParams benchParams, IterationParams params, int iteration, IterationResult data) {
+    public void iterationResult(
+            BenchmarkParams benchParams, IterationParams params, int iteration, IterationResult data) {
         jmh.iterationResult(benchParams, params, iteration, data);
     }
 

@@ -35,45 +35,77 @@ import picocli.CommandLine.Spec;
  * Prints the summary per distance class and the matrix, writes latency.json and a report with the
  * heatmap into a new run folder. Bad input: one line, exit 2, nothing written.
  */
-@Command(name = "latency", mixinStandardHelpOptions = true,
-        description = {"Core-to-core latency: for every pair of CPUs (a sample of pairs covering every distance class on big "
-                + "boxes), two pinned threads bounce one cache line, by CAS ping-pong and by store/load, and the round trip is timed.",
+@Command(
+        name = "latency",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Core-to-core latency: for every pair of CPUs (a sample of pairs covering every distance class on big "
+                    + "boxes), two pinned threads bounce one cache line, by CAS ping-pong and by store/load, and the round trip is timed.",
             "Prints the median and spread per distance class (same core, same LLC, same node, same package, remote) and the "
-                + "matrix; writes latency.json and report.md/report.html with a CPU x CPU heatmap into a new "
-                + RunFolders.RUNS + "/<utc>-<host>/ "
-                + "(or --out). Attach latency.json to any topology with 'simulate --latency FILE'.",
-            "Time it under 'flock -x /work/bench.lock' (or any quiet machine): other work on the CPUs shows up as latency."},
-        footer = {"", "Examples:", "  ./run-bench.sh latency", "  ./run-bench.sh latency --cpus 0-7 --samples 15",
-            "  ./run-bench.sh latency --pairs 500            (on a big box: 500 pairs, every distance class among them)"})
+                    + "matrix; writes latency.json and report.md/report.html with a CPU x CPU heatmap into a new "
+                    + RunFolders.RUNS + "/<utc>-<host>/ "
+                    + "(or --out). Attach latency.json to any topology with 'simulate --latency FILE'.",
+            "Time it under 'flock -x /work/bench.lock' (or any quiet machine): other work on the CPUs shows up as latency."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  ./run-bench.sh latency",
+            "  ./run-bench.sh latency --cpus 0-7 --samples 15",
+            "  ./run-bench.sh latency --pairs 500            (on a big box: 500 pairs, every distance class among them)"
+        })
 final class LatencyCommand implements Callable<Integer> {
     static final Range SAMPLES = new Range("a sample count", 1, 1_000);
     static final Range ROUND_TRIPS = new Range("a round-trip count per sample", 1, 10_000_000);
     static final Range PAIRS = new Range("a pair count", 1, 100_000_000);
 
-    @Option(names = "--topology", paramLabel = "SPEC", defaultValue = "host",
-            description = "Where the distance classes and the CPU order come from: host, or a preset, hwloc XML file or synthetic "
-                    + "string whose CPU numbers are this machine's (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--topology",
+            paramLabel = "SPEC",
+            defaultValue = "host",
+            description =
+                    "Where the distance classes and the CPU order come from: host, or a preset, hwloc XML file or synthetic "
+                            + "string whose CPU numbers are this machine's (default: ${DEFAULT-VALUE}).")
     String topology;
 
-    @Option(names = "--cpus", paramLabel = "LIST", description = "CPUs to measure, e.g. 0-7,16 (default: every CPU this process may use).")
+    @Option(
+            names = "--cpus",
+            paramLabel = "LIST",
+            description = "CPUs to measure, e.g. 0-7,16 (default: every CPU this process may use).")
     String cpus;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "9",
-            description = "Samples per pair and method; the median and spread are over them (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--samples",
+            paramLabel = "N",
+            defaultValue = "9",
+            description =
+                    "Samples per pair and method; the median and spread are over them (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--round-trips", paramLabel = "N",
+    @Option(
+            names = "--round-trips",
+            paramLabel = "N",
             description = "Round trips timed together in one sample (default: calibrated to about 0.2 ms a sample).")
     Long roundTrips;
 
-    @Option(names = "--pairs", paramLabel = "N", defaultValue = "2000",
-            description = "Most pairs to measure; CPUs that make more are sampled (seeded), every distance class kept (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--pairs",
+            paramLabel = "N",
+            defaultValue = "2000",
+            description =
+                    "Most pairs to measure; CPUs that make more are sampled (seeded), every distance class kept (default: ${DEFAULT-VALUE}).")
     long pairs;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the pair sample (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Seed of the pair sample (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
             description = "Write latency.json and the report here instead of a new " + RunFolders.RUNS + "/ folder.")
     Path out;
 
@@ -98,12 +130,13 @@ final class LatencyCommand implements Callable<Integer> {
         }
         Topology t = TopologySources.load(topology);
         if (!Affinity.available()) {
-            throw new UsageException("latency needs to pin threads to CPUs (Linux sched_setaffinity), which this system does not offer");
+            throw new UsageException(
+                    "latency needs to pin threads to CPUs (Linux sched_setaffinity), which this system does not offer");
         }
         int[] allowed = Affinity.processCpus();
         int[] chosen = chosen(t, allowed);
-        LatencyMeasurement m = new LatencyMeasurement(t, chosen,
-                new LatencyMeasurement.Settings(samples, roundTrips == null ? 0 : roundTrips, pairs, seed));
+        LatencyMeasurement m = new LatencyMeasurement(
+                t, chosen, new LatencyMeasurement.Settings(samples, roundTrips == null ? 0 : roundTrips, pairs, seed));
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Instant started = Instant.now();
@@ -135,8 +168,12 @@ final class LatencyCommand implements Callable<Integer> {
     }
 
     /** On SIGINT/SIGTERM: latency.json with the pairs finished so far, marked incomplete (none before a pair). */
-    private void keepPartial(LatencyMeasurement m, java.util.concurrent.atomic.AtomicBoolean written, Path root,
-                             Instant started, PrintWriter err) {
+    private void keepPartial(
+            LatencyMeasurement m,
+            java.util.concurrent.atomic.AtomicBoolean written,
+            Path root,
+            Instant started,
+            PrintWriter err) {
         if (!written.compareAndSet(false, true)) {
             return;
         }
@@ -178,14 +215,17 @@ final class LatencyCommand implements Callable<Integer> {
         for (int cpu : c) {
             Limits.CPU_ID.check("--cpus", cpu);
             if (Arrays.binarySearch(sortedAllowed, cpu) < 0) {
-                throw new UsageException("--cpus: CPU " + cpu + " is not one this process may use (" + CpuList.format(sortedAllowed) + ")");
+                throw new UsageException("--cpus: CPU " + cpu + " is not one this process may use ("
+                        + CpuList.format(sortedAllowed) + ")");
             }
             if (!t.hasCpu(cpu)) {
-                throw new UsageException("--cpus: CPU " + cpu + " is not in topology " + t.name() + " (" + CpuList.format(t.cpus()) + ")");
+                throw new UsageException("--cpus: CPU " + cpu + " is not in topology " + t.name() + " ("
+                        + CpuList.format(t.cpus()) + ")");
             }
         }
         if (c.length < 2) {
-            throw new UsageException("--cpus '" + cpus + "' names " + c.length + " CPU: a latency run needs at least two");
+            throw new UsageException(
+                    "--cpus '" + cpus + "' names " + c.length + " CPU: a latency run needs at least two");
         }
         return c;
     }
@@ -201,14 +241,23 @@ final class LatencyCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, LatencyRun run, Topology t) {
         LatencyRun.Settings s = run.settings();
-        out.println("## counterbench latency: " + run.cpus().length + " CPUs (" + CpuList.format(run.cpus()) + ") of topology "
-                + t.name() + ", " + run.pairs().size() + (s.sampled() ? " of " + s.pairsTotal() : "") + " pairs");
+        out.println("## counterbench latency: " + run.cpus().length + " CPUs (" + CpuList.format(run.cpus())
+                + ") of topology " + t.name() + ", " + run.pairs().size() + (s.sampled() ? " of " + s.pairsTotal() : "")
+                + " pairs");
         out.println();
-        out.printf(Locale.ROOT, "Each pair: %d samples of %,d round trips per method after %,d warm-up round trips; %.1f s in all.%n%n",
-                s.samples(), s.roundTripsPerSample(), s.warmupRoundTrips(), run.wallSeconds());
+        out.printf(
+                Locale.ROOT,
+                "Each pair: %d samples of %,d round trips per method after %,d warm-up round trips; %.1f s in all.%n%n",
+                s.samples(),
+                s.roundTripsPerSample(),
+                s.warmupRoundTrips(),
+                run.wallSeconds());
         List<ClassSummary> classes = run.classes();
         out.println("Distance classes among these CPUs: " + classes.size() + " ("
-                + classes.stream().map(c -> c.cls() + ": " + LatencyRun.label(c.cls())).collect(Collectors.joining("; ")) + ").");
+                + classes.stream()
+                        .map(c -> c.cls() + ": " + LatencyRun.label(c.cls()))
+                        .collect(Collectors.joining("; "))
+                + ").");
         out.println();
         out.print(LatencyTables.markdown(LatencyTables.summary(run)));
         if (run.cpus().length <= LatencyTables.MAX_PRINTED_CPUS) {

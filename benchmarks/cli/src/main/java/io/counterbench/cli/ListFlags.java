@@ -11,8 +11,7 @@ import picocli.CommandLine.ParseResult;
  * empty list (which silently meant "none" or "all").
  */
 final class ListFlags {
-    private ListFlags() {
-    }
+    private ListFlags() {}
 
     /**
      * Throws a ParameterException (exit 2, one line) for the first list flag with an empty item,
@@ -24,8 +23,10 @@ final class ListFlags {
                 if (o.arity().max() == 0) {
                     for (String name : o.names()) {
                         if (parsed.originalArgs().contains(name + "=")) {
-                            throw new CommandLine.ParameterException(p.commandSpec().commandLine(), "'" + name + "=': a switch takes no empty value"
-                                    + " (write " + name + " alone, or " + name + "=true or =false)");
+                            throw new CommandLine.ParameterException(
+                                    p.commandSpec().commandLine(),
+                                    "'" + name + "=': a switch takes no empty value" + " (write " + name + " alone, or "
+                                            + name + "=true or =false)");
                         }
                     }
                 }
@@ -35,9 +36,15 @@ final class ListFlags {
                 for (String raw : o.originalStringValues()) {
                     for (String item : raw.split(o.splitRegex(), -1)) {
                         if (item.isBlank()) {
-                            throw new CommandLine.ParameterException(p.commandSpec().commandLine(), o.longestName() + " '" + raw
-                                    + "': " + (raw.replaceAll(o.splitRegex(), "").isBlank() ? "names no item" : "has an empty item")
-                                    + " (write " + o.paramLabel() + ")");
+                            throw new CommandLine.ParameterException(
+                                    p.commandSpec().commandLine(),
+                                    o.longestName() + " '" + raw
+                                            + "': "
+                                            + (raw.replaceAll(o.splitRegex(), "")
+                                                            .isBlank()
+                                                    ? "names no item"
+                                                    : "has an empty item")
+                                            + " (write " + o.paramLabel() + ")");
                         }
                     }
                 }

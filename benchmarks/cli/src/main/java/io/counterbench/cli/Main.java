@@ -12,18 +12,41 @@ import picocli.CommandLine.Option;
  * regression, a violated bound), 2 unusable input (bad flags, files, topologies), with one line on
  * stderr naming the problem; --verbose adds the stack trace.
  */
-@Command(name = "run-bench.sh",
+@Command(
+        name = "run-bench.sh",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = {"counterbench: throughput and accuracy of scalable counters on real and simulated many-core machines.", ""},
-        subcommands = {RunCommand.class, AdviseCommand.class, AbCommand.class, ReportCommand.class, GateCommand.class, ExportCommand.class, TopologyCommand.class, FootprintCommand.class, JmhCommand.class, SimulateCommand.class, SoakCommand.class, LatencyCommand.class, TrendCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "run-bench.sh itself also answers:",
+        description = {
+            "counterbench: throughput and accuracy of scalable counters on real and simulated many-core machines.",
+            ""
+        },
+        subcommands = {
+            RunCommand.class,
+            AdviseCommand.class,
+            AbCommand.class,
+            ReportCommand.class,
+            GateCommand.class,
+            ExportCommand.class,
+            TopologyCommand.class,
+            FootprintCommand.class,
+            JmhCommand.class,
+            SimulateCommand.class,
+            SoakCommand.class,
+            LatencyCommand.class,
+            TrendCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "run-bench.sh itself also answers:",
             "  test       the test suite (Maven verify)",
             "  build      build the jars now (any command does when sources changed)",
+            "  format     format every Java file (palantir-java-format; the test suite checks it)",
             "",
             "Every command answers --help, and so does './run-bench.sh help COMMAND'.",
             "Exit codes: 0 ok, 1 a check failed, 2 bad input.",
-            ""})
+            ""
+        })
 public final class Main implements Runnable {
 
     @Option(names = "--verbose", description = "Print stack traces with errors.", scope = CommandLine.ScopeType.INHERIT)
@@ -67,15 +90,18 @@ public final class Main implements Runnable {
         });
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("error: " + parameterError(ex) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            err.println("error: " + parameterError(ex) + " (see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             if (verbose) {
                 ex.printStackTrace(err);
             }
             return ExitCodes.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof UsageException || ex instanceof IllegalArgumentException
-                    || ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+            if (ex instanceof UsageException
+                    || ex instanceof IllegalArgumentException
+                    || ex instanceof java.io.UncheckedIOException
+                    || ex instanceof java.io.IOException) {
                 err.println("error: " + oneLine(ex));
                 if (verbose) {
                     ex.printStackTrace(err);
@@ -109,18 +135,24 @@ public final class Main implements Runnable {
      * nearest names, and an unknown command is called that rather than an "unmatched argument".
      */
     static String parameterError(CommandLine.ParameterException ex) {
-        java.util.regex.Matcher help = java.util.regex.Pattern.compile("Unknown subcommand '(.*)'\\.").matcher(String.valueOf(ex.getMessage()));
+        java.util.regex.Matcher help = java.util.regex.Pattern.compile("Unknown subcommand '(.*)'\\.")
+                .matcher(String.valueOf(ex.getMessage()));
         if (help.matches()) {
             // 'help NAME' with a NAME that is no command (picocli's HelpCommand reports it on the parent)
-            List<String> commands = new java.util.ArrayList<>(ex.getCommandLine().getSubcommands().keySet());
+            List<String> commands = new java.util.ArrayList<>(
+                    ex.getCommandLine().getSubcommands().keySet());
             commands.addAll(SCRIPT_COMMANDS);
             return "unknown command '" + help.group(1) + "'" + didYouMean(Suggestions.nearest(help.group(1), commands));
         }
-        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u
+                && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
             CommandLine.Model.CommandSpec spec = u.getCommandLine().getCommandSpec();
-            if (!first.startsWith("-") && !spec.subcommands().isEmpty() && spec.positionalParameters().isEmpty()) {
-                List<String> commands = new java.util.ArrayList<>(spec.subcommands().keySet());
+            if (!first.startsWith("-")
+                    && !spec.subcommands().isEmpty()
+                    && spec.positionalParameters().isEmpty()) {
+                List<String> commands =
+                        new java.util.ArrayList<>(spec.subcommands().keySet());
                 commands.addAll(SCRIPT_COMMANDS);
                 return "unknown command '" + first + "'" + didYouMean(Suggestions.nearest(first, commands));
             }
@@ -130,7 +162,8 @@ public final class Main implements Runnable {
                 if (removed != null) {
                     return name + " was removed: " + removed;
                 }
-                String hint = didYouMean(Suggestions.nearest(name, spec.optionsMap().keySet()));
+                String hint =
+                        didYouMean(Suggestions.nearest(name, spec.optionsMap().keySet()));
                 return oneLine(ex) + hint;
             }
         }
@@ -157,25 +190,36 @@ public final class Main implements Runnable {
         java.util.Map<String, String> m = new java.util.HashMap<>();
         m.put("run-bench.sh gate --export", "export the run with './run-bench.sh export RUN FILE'");
         m.put("run-bench.sh ab --calibrate", "calibrate with './run-bench.sh ab calibrate' (see its --help)");
-        for (String o : List.of("--aa-runs", "--knob-runs", "--levels", "--knob-counters", "--tabulate", "--resample",
-                "--resamples", "--wrap")) {
+        for (String o : List.of(
+                "--aa-runs",
+                "--knob-runs",
+                "--levels",
+                "--knob-counters",
+                "--tabulate",
+                "--resample",
+                "--resamples",
+                "--wrap")) {
             m.put("run-bench.sh ab " + o, "it is an option of './run-bench.sh ab calibrate' now");
         }
         return java.util.Map.copyOf(m);
     }
 
     /** Commands run-bench.sh answers itself, offered as suggestions too. */
-    static final List<String> SCRIPT_COMMANDS = List.of("test", "build");
+    static final List<String> SCRIPT_COMMANDS = List.of("test", "build", "format");
 
     private static String didYouMean(List<String> names) {
-        return names.isEmpty() ? "" : " (did you mean " + names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(" or ")) + "?)";
+        return names.isEmpty()
+                ? ""
+                : " (did you mean " + names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(" or ")) + "?)";
     }
 
     /** The message on one line: line breaks become spaces, other control characters '?', none empty. */
     static String oneLine(Throwable t) {
         String m = t.getMessage();
         if (m == null || m.isBlank()) {
-            m = t instanceof IllegalArgumentException ? "bad input" : t.getClass().getSimpleName();
+            m = t instanceof IllegalArgumentException
+                    ? "bad input"
+                    : t.getClass().getSimpleName();
         }
         return m.replaceAll("[\\r\\n\\t]+", " ").replaceAll("\\p{Cntrl}", "?").strip();
     }

@@ -10,8 +10,7 @@ import java.util.List;
  * device is allowed: writing to /dev/stdout or a process substitution is what the user asked for.)
  */
 final class OutputFile {
-    private OutputFile() {
-    }
+    private OutputFile() {}
 
     /** A path from a flag's text: a NUL byte or the like is bad input, not a crash. */
     static Path path(String text, String flag) {
@@ -72,7 +71,8 @@ final class OutputFile {
         for (Path p = file.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
             if (Files.exists(p)) {
                 if (!Files.isDirectory(p)) {
-                    throw new UsageException(flag + " " + file + " cannot be written: " + p + " is a file, not a folder");
+                    throw new UsageException(
+                            flag + " " + file + " cannot be written: " + p + " is a file, not a folder");
                 }
                 break;
             }

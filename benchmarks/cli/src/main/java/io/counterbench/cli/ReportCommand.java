@@ -17,14 +17,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Turns run folders (or bare JMH JSON files) into report.md, report.csv and report.html with SVG charts. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Tables and charts from one or more runs: report.md, report.csv (one row per result), report.html "
-                + "(self-contained, inline SVG) and charts/*.svg. Runs from several machines merge into one table with a machine column.",
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Tables and charts from one or more runs: report.md, report.csv (one row per result), report.html "
+                    + "(self-contained, inline SVG) and charts/*.svg. Runs from several machines merge into one table with a machine column.",
             "Output: one run folder -> into that folder; a bare JMH JSON file -> next to it; several -> a new "
-                + RunFolders.REPORTS + "/<utc>-merge/; --out DIR -> DIR. Existing files are never overwritten "
-                + "(report-2.md ...)."})
+                    + RunFolders.REPORTS + "/<utc>-merge/; --out DIR -> DIR. Existing files are never overwritten "
+                    + "(report-2.md ...)."
+        })
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "RUN", arity = "0..*",
+    @Parameters(
+            paramLabel = "RUN",
+            arity = "0..*",
             description = "Run folders (" + RunFolders.RUNS + "/...) or JMH JSON files, any project's.")
     List<Path> runs;
 
@@ -34,11 +40,16 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the report sections (one per input file) and formats, and exit.")
     boolean list;
 
-    @Option(names = "--compare", description = "Exactly two RUNs, BASE then CURRENT: print one row per benchmark with both "
-            + "side by side and the change with its 95% interval across forks, and write a report that starts with that table.")
+    @Option(
+            names = "--compare",
+            description =
+                    "Exactly two RUNs, BASE then CURRENT: print one row per benchmark with both "
+                            + "side by side and the change with its 95% interval across forks, and write a report that starts with that table.")
     boolean compare;
 
-    @Option(names = "--across-machines", description = "With --compare: compare runs of different machines (refused otherwise).")
+    @Option(
+            names = "--across-machines",
+            description = "With --compare: compare runs of different machines (refused otherwise).")
     boolean acrossMachines;
 
     @Spec
@@ -82,9 +93,16 @@ final class ReportCommand implements Callable<Integer> {
             }
             stdout.println("  " + p.getFileName());
         }
-        long charts = written.stream().filter(p -> p.toString().endsWith(".svg")).count();
+        long charts =
+                written.stream().filter(p -> p.toString().endsWith(".svg")).count();
         if (charts > 0) {
-            stdout.println("  " + written.stream().filter(p -> p.toString().endsWith(".svg")).findFirst().orElseThrow().getParent().getFileName()
+            stdout.println("  "
+                    + written.stream()
+                            .filter(p -> p.toString().endsWith(".svg"))
+                            .findFirst()
+                            .orElseThrow()
+                            .getParent()
+                            .getFileName()
                     + "/ (" + charts + " SVG charts)");
         }
         return ExitCodes.OK;

@@ -13,17 +13,25 @@ import picocli.CommandLine.Option;
  * and a benchmark filter. Unset, the profile decides. Each value is checked here, once.
  */
 final class RowSelection {
-    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]",
+    @Option(
+            names = "--counters",
+            split = ",",
+            paramLabel = "ID[,ID...]",
             description = "Counter ids, built-in or from --counter-jar (default: the profile's; run adds every "
                     + "--counter-jar counter).")
     List<String> counters;
 
-    @Option(names = "--threads", split = ",", paramLabel = "N[,N...]",
+    @Option(
+            names = "--threads",
+            split = ",",
+            paramLabel = "N[,N...]",
             description = "Thread counts (default: the profile's; standard and full: 1, 2, 4, ... and the CPU count, "
                     + "quick: 1 and the CPU count).")
     List<Integer> threads;
 
-    @Option(names = "--benchmarks", paramLabel = "REGEX",
+    @Option(
+            names = "--benchmarks",
+            paramLabel = "REGEX",
             description = "Only benchmarks whose Class.method matches (e.g. 'Update|Read').")
     String benchmarks;
 
@@ -32,8 +40,8 @@ final class RowSelection {
         try {
             return benchmarks == null ? null : Pattern.compile(benchmarks);
         } catch (PatternSyntaxException e) {
-            throw new UsageException("--benchmarks '" + benchmarks + "' is not a valid regular expression: "
-                    + e.getDescription());
+            throw new UsageException(
+                    "--benchmarks '" + benchmarks + "' is not a valid regular expression: " + e.getDescription());
         }
     }
 
@@ -50,7 +58,12 @@ final class RowSelection {
      * once the counter jars are loaded (their ids count).
      */
     List<String> counterIds() {
-        return counters == null ? null
-                : counters.stream().map(c -> CounterTypes.parse(c.strip())).map(CounterType::id).distinct().toList();
+        return counters == null
+                ? null
+                : counters.stream()
+                        .map(c -> CounterTypes.parse(c.strip()))
+                        .map(CounterType::id)
+                        .distinct()
+                        .toList();
     }
 }

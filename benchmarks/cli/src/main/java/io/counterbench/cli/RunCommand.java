@@ -2,7 +2,6 @@ package io.counterbench.cli;
 
 import io.counterbench.bench.CpuMode;
 import io.counterbench.counters.CounterType;
-import io.counterbench.counters.CpuId;
 import io.counterbench.results.RunFolders;
 import io.counterbench.run.ExtraProfiler;
 import io.counterbench.run.Plan;
@@ -29,17 +28,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Plans and runs the JMH benchmarks, writing a new run folder; the suite's main job. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the benchmarks: plan, ETA and progress, a new " + RunFolders.RUNS + "/<utc-time>-<host>/ folder "
-                + "(run.json, jmh.json, footprint.json, jmh.log) and a summary table.",
-            "With no arguments at all, ./run-bench.sh runs 'run --profile quick'."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the benchmarks: plan, ETA and progress, a new " + RunFolders.RUNS + "/<utc-time>-<host>/ folder "
+                    + "(run.json, jmh.json, footprint.json, jmh.log) and a summary table.",
+            "With no arguments at all, ./run-bench.sh runs 'run --profile quick'."
+        })
 final class RunCommand implements Callable<Integer> {
-    @Option(names = "--profile", paramLabel = "smoke|quick|standard|full|ci|stability",
-            description = "How much to measure (default: ${DEFAULT-VALUE}): smoke = every benchmark once, numbers "
-                    + "meaningless; quick = the whole matrix in about 5 minutes on 2 cores; standard = JMH-sized "
-                    + "iterations; full = hours, for a many-core box; ci = the rows the pull-request gate (ab) runs; "
-                    + "stability = 20 forks of the 1-thread rows whose forks settle at different speeds, with each "
-                    + "fork's candidate causes (docs/forensics.md). --profiles lists each one's forks, iterations and rows.")
+    @Option(
+            names = "--profile",
+            paramLabel = "smoke|quick|standard|full|ci|stability",
+            description =
+                    "How much to measure (default: ${DEFAULT-VALUE}): smoke = every benchmark once, numbers "
+                            + "meaningless; quick = the whole matrix in about 5 minutes on 2 cores; standard = JMH-sized "
+                            + "iterations; full = hours, for a many-core box; ci = the rows the pull-request gate (ab) runs; "
+                            + "stability = 20 forks of the 1-thread rows whose forks settle at different speeds, with each "
+                            + "fork's candidate causes (docs/forensics.md). --profiles lists each one's forks, iterations and rows.")
     String profile = "quick";
 
     @Mixin
@@ -48,36 +54,59 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CounterJarOption counterJars;
 
-    @Option(names = "--forks", paramLabel = "N", description = "JVM forks per benchmark row (default: the profile's, "
-            + "see --profiles). Intervals are computed across forks, so more forks give narrower ones.")
+    @Option(
+            names = "--forks",
+            paramLabel = "N",
+            description = "JVM forks per benchmark row (default: the profile's, "
+                    + "see --profiles). Intervals are computed across forks, so more forks give narrower ones.")
     Integer forks;
 
-    @Option(names = "--cpu", split = ",", paramLabel = "MODE[,MODE...]", description = "How writers give the counter their CPU: lookup "
-            + "(add(delta): the counter finds it, what a Java caller pays), handle (a kept CpuId), known (the pinned CPU: the kernel's "
-            + "this_cpu_* case, a lower bound). Default: per profile (lookup everywhere; handle and known beside it for inc).")
+    @Option(
+            names = "--cpu",
+            split = ",",
+            paramLabel = "MODE[,MODE...]",
+            description =
+                    "How writers give the counter their CPU: lookup "
+                            + "(add(delta): the counter finds it, what a Java caller pays), handle (a kept CpuId), known (the pinned CPU: the kernel's "
+                            + "this_cpu_* case, a lower bound). Default: per profile (lookup everywhere; handle and known beside it for inc).")
     List<String> cpuModes;
 
-    @Option(names = "--placement", split = ",", paramLabel = "P[,P...]", description = "Placement policies: compact, spread, one-per-core, none (default: per profile).")
+    @Option(
+            names = "--placement",
+            split = ",",
+            paramLabel = "P[,P...]",
+            description = "Placement policies: compact, spread, one-per-core, none (default: per profile).")
     List<String> placements;
 
-    @Option(names = "--topology", paramLabel = "SPEC", description = "host (default: threads pinned on this machine), or a preset, hwloc XML file "
-            + "or synthetic string: counters are built for that machine and threads use its virtual CPUs.")
+    @Option(
+            names = "--topology",
+            paramLabel = "SPEC",
+            description = "host (default: threads pinned on this machine), or a preset, hwloc XML file "
+                    + "or synthetic string: counters are built for that machine and threads use its virtual CPUs.")
     String topology = "host";
 
     @Option(names = "--dry-run", description = "Print the plan and the ETA, run nothing.")
     boolean dryRun;
 
-    @Option(names = "--profiles", description = "Print every profile as Markdown (forks, iterations, threads, what "
-            + "it runs, its plan's size on " + ProfileTable.PLAN_CPUS + " CPUs), run nothing.")
+    @Option(
+            names = "--profiles",
+            description = "Print every profile as Markdown (forks, iterations, threads, what "
+                    + "it runs, its plan's size on " + ProfileTable.PLAN_CPUS + " CPUs), run nothing.")
     boolean profiles;
 
-    @Option(names = "--async-profiler", description = "Also record flame graphs (async-profiler; cpu events, or itimer where perf events are missing).")
+    @Option(
+            names = "--async-profiler",
+            description =
+                    "Also record flame graphs (async-profiler; cpu events, or itimer where perf events are missing).")
     boolean asyncProfiler;
 
-    @Option(names = "--prof", paramLabel = "NAME[:OPTIONS]", description = "Add a JMH profiler to every benchmark, in JMH's syntax; "
-            + "repeatable: gc, stack, comp, cl, perf, perfnorm (where perf events exist), async[:OPTIONS] (the bundled "
-            + "async-profiler, as --async-profiler, with JMH's async options on top), ... ('jmh -- -lprof' lists them). "
-            + "One JMH cannot use here is refused before anything runs.")
+    @Option(
+            names = "--prof",
+            paramLabel = "NAME[:OPTIONS]",
+            description = "Add a JMH profiler to every benchmark, in JMH's syntax; "
+                    + "repeatable: gc, stack, comp, cl, perf, perfnorm (where perf events exist), async[:OPTIONS] (the bundled "
+                    + "async-profiler, as --async-profiler, with JMH's async options on top), ... ('jmh -- -lprof' lists them). "
+                    + "One JMH cannot use here is refused before anything runs.")
     List<String> prof;
 
     @Mixin
@@ -86,8 +115,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     JmhLock.Wait lockWait;
 
-    @Option(names = "--label", paramLabel = "NAME", description = "A name for this run (e.g. mine-v1), kept in run.json and shown "
-            + "in reports' tables and chart legends, so that runs of one machine are told apart by it.")
+    @Option(
+            names = "--label",
+            paramLabel = "NAME",
+            description = "A name for this run (e.g. mine-v1), kept in run.json and shown "
+                    + "in reports' tables and chart legends, so that runs of one machine are told apart by it.")
     String label;
 
     @Spec
@@ -104,9 +136,16 @@ final class RunCommand implements Callable<Integer> {
         Profile p = Profile.parse(profile);
         lockWait.check();
         RunLabel.check(label);
-        List<String> contributed = counterJars.load().stream().map(CounterType::id).toList();
+        List<String> contributed =
+                counterJars.load().stream().map(CounterType::id).toList();
         List<String> ids = rows.counterIds();
-        List<String> modes = cpuModes == null ? null : cpuModes.stream().map(CpuMode::parse).map(CpuMode::label).distinct().toList();
+        List<String> modes = cpuModes == null
+                ? null
+                : cpuModes.stream()
+                        .map(CpuMode::parse)
+                        .map(CpuMode::label)
+                        .distinct()
+                        .toList();
         String topology = TopologySources.canonical(this.topology);
         Topology topo = TopologySources.load(topology);
         boolean host = TopologySources.isHost(topology);
@@ -116,17 +155,37 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--forks " + forks + ": give 1 to 100 forks per row");
         }
         List<Integer> threads = rows.threads();
-        List<String> places = placements == null ? null : placements.stream().map(s -> Placement.parse(s).label()).distinct().toList();
+        List<String> places = placements == null
+                ? null
+                : placements.stream()
+                        .map(s -> Placement.parse(s).label())
+                        .distinct()
+                        .toList();
         Pattern filter = rows.filter();
-        List<ExtraProfiler> extra = prof == null ? List.of()
-                : prof.stream().map(ExtraProfiler::parse).map(ExtraProfiler::check).distinct().toList();
-        List<ExtraProfiler> jmhProfilers = extra.stream().filter(x -> !x.isAsync()).toList();
+        List<ExtraProfiler> extra = prof == null
+                ? List.of()
+                : prof.stream()
+                        .map(ExtraProfiler::parse)
+                        .map(ExtraProfiler::check)
+                        .distinct()
+                        .toList();
+        List<ExtraProfiler> jmhProfilers =
+                extra.stream().filter(x -> !x.isAsync()).toList();
         boolean async = asyncProfiler || extra.stream().anyMatch(ExtraProfiler::isAsync);
-        String asyncOptions = extra.stream().filter(ExtraProfiler::isAsync).map(ExtraProfiler::options).filter(o -> !o.isEmpty())
+        String asyncOptions = extra.stream()
+                .filter(ExtraProfiler::isAsync)
+                .map(ExtraProfiler::options)
+                .filter(o -> !o.isEmpty())
                 .collect(java.util.stream.Collectors.joining(";"));
-        Plan plan = Plan.Choices.builder(p, topology, cpus).counters(ids).threads(threads).placements(places)
-                .benchmarks(filter).cpuModes(modes).forks(forks == null ? 0 : forks)
-                .alsoCounters(ids == null ? contributed : List.of()).plan();
+        Plan plan = Plan.Choices.builder(p, topology, cpus)
+                .counters(ids)
+                .threads(threads)
+                .placements(places)
+                .benchmarks(filter)
+                .cpuModes(modes)
+                .forks(forks == null ? 0 : forks)
+                .alsoCounters(ids == null ? contributed : List.of())
+                .plan();
         if (plan.entries().isEmpty()) {
             throw new UsageException("no benchmark matches --benchmarks '" + rows.benchmarks + "'");
         }
@@ -148,9 +207,19 @@ final class RunCommand implements Callable<Integer> {
             });
             Path root = out.root(RunFolders.defaultRoot());
             try (JmhLock lock = JmhLock.acquire(lockWait.check(), err).forInProcessJmh()) {
-                return RunSession.run(plan, root, new RunSession.Settings(async, asyncOptions, jmhProfilers, label,
-                        counterJars.paths(), spec.commandLine().getParseResult().originalArgs()), interrupts, stdout,
-                                err);
+                return RunSession.run(
+                        plan,
+                        root,
+                        new RunSession.Settings(
+                                async,
+                                asyncOptions,
+                                jmhProfilers,
+                                label,
+                                counterJars.paths(),
+                                spec.commandLine().getParseResult().originalArgs()),
+                        interrupts,
+                        stdout,
+                        err);
             }
         }
     }
@@ -173,9 +242,14 @@ final class RunCommand implements Callable<Integer> {
 
     private void printPlan(PrintWriter out, Plan plan, Topology topo, boolean host, int cpus) {
         Profile p = plan.profile();
-        out.printf("Plan: profile %s on %s (%d CPUs%s)%n", p.label(), host ? "this machine" : "topology " + topo.name(), cpus,
+        out.printf(
+                "Plan: profile %s on %s (%d CPUs%s)%n",
+                p.label(),
+                host ? "this machine" : "topology " + topo.name(),
+                cpus,
                 host ? ", allowed " + CpuList.format(Affinity.processCpus()) : ", virtual: threads are not pinned");
-        out.printf("  per fork: warmup %d x %d ms, measurement %d x %d ms; %d fork(s) per benchmark method%n",
+        out.printf(
+                "  per fork: warmup %d x %d ms, measurement %d x %d ms; %d fork(s) per benchmark method%n",
                 p.warmupIterations, p.warmupMillis, p.measurementIterations, p.measurementMillis, plan.forksPerRow());
         Map<String, int[]> per = new LinkedHashMap<>();
         for (PlanEntry e : plan.entries()) {
@@ -185,12 +259,23 @@ final class RunCommand implements Callable<Integer> {
         }
         per.forEach((b, c) -> out.printf("  %-22s %4d parameter sets, %5d forks%n", b, c[0], c[1]));
         String threadList = plan.entries().stream()
-                .map(PlanEntry::totalThreads).distinct().sorted().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("-");
+                .map(PlanEntry::totalThreads)
+                .distinct()
+                .sorted()
+                .map(String::valueOf)
+                .reduce((a, b) -> a + "," + b)
+                .orElse("-");
         out.printf("  threads: %s; JMH forks in all: %d%n", threadList, plan.forks());
         out.printf("  estimated time: %s%n", Progress.format(plan.estimateSeconds()));
-        if (!host && plan.entries().stream().anyMatch(e -> e.totalThreads() > Runtime.getRuntime().availableProcessors())) {
-            out.printf("  note: up to %d threads on a machine with %d CPUs here: fine for a plan, oversubscribed if run here%n",
-                    plan.entries().stream().mapToInt(PlanEntry::totalThreads).max().orElse(0),
+        if (!host
+                && plan.entries().stream()
+                        .anyMatch(e -> e.totalThreads() > Runtime.getRuntime().availableProcessors())) {
+            out.printf(
+                    "  note: up to %d threads on a machine with %d CPUs here: fine for a plan, oversubscribed if run here%n",
+                    plan.entries().stream()
+                            .mapToInt(PlanEntry::totalThreads)
+                            .max()
+                            .orElse(0),
                     Runtime.getRuntime().availableProcessors());
         }
         if (dryRun) {

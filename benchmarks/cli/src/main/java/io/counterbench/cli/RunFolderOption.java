@@ -6,9 +6,11 @@ import picocli.CommandLine.Option;
 
 /** --out DIR of the commands that create a new run folder in it (run, ab). */
 final class RunFolderOption {
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder in which the run folder is created (default: " + RunFolders.RUNS + "; ab: " + RunFolders.AB + ", "
-                    + "ab calibrate: " + RunFolders.CALIBRATION + ").")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Folder in which the run folder is created (default: " + RunFolders.RUNS + "; ab: "
+                    + RunFolders.AB + ", " + "ab calibrate: " + RunFolders.CALIBRATION + ").")
     Path out;
 
     /** Checks a given folder's name before anything runs. */

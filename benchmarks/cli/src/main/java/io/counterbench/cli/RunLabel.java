@@ -7,8 +7,7 @@ final class RunLabel {
     static final int MAX_LENGTH = 64;
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._+:@/()-]*");
 
-    private RunLabel() {
-    }
+    private RunLabel() {}
 
     /** Nothing for null (no label); a {@link UsageException} naming the problem for an unusable one. */
     static void check(String label) {
@@ -22,8 +21,8 @@ final class RunLabel {
             throw new UsageException("--label is " + label.length() + " characters long: at most " + MAX_LENGTH);
         }
         if (!ALLOWED.matcher(label).matches()) {
-            throw new UsageException("--label '" + label.replaceAll("\\p{Cntrl}", "?") + "': use letters, digits, spaces and . _ + : @ / ( ) -, "
-                    + "starting with a letter or digit");
+            throw new UsageException("--label '" + label.replaceAll("\\p{Cntrl}", "?")
+                    + "': use letters, digits, spaces and . _ + : @ / ( ) -, " + "starting with a letter or digit");
         }
     }
 }

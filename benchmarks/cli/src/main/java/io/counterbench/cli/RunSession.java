@@ -40,21 +40,23 @@ import org.openjdk.jmh.results.RunResult;
  * report. It parses no flag; {@link RunCommand} plans and calls it.
  */
 final class RunSession {
-    private RunSession() {
-    }
+    private RunSession() {}
 
     /**
      * What a run records besides its plan: async-profiler (and its options from --prof async:...),
      * JMH's other profilers, the run's label (null: none), the counter jars and the command line.
      */
-    record Settings(boolean async, String asyncOptions, List<ExtraProfiler> jmhProfilers, String label,
-                    List<Path> counterJars,
-                    List<String> command) {
-    }
+    record Settings(
+            boolean async,
+            String asyncOptions,
+            List<ExtraProfiler> jmhProfilers,
+            String label,
+            List<Path> counterJars,
+            List<String> command) {}
 
     /** Runs the plan into a new folder under {@code root}; the interrupt handling is armed before the folder exists. */
-    static int run(Plan plan, Path root, Settings settings, Interrupts interrupts, PrintWriter stdout,
-            PrintWriter err) {
+    static int run(
+            Plan plan, Path root, Settings settings, Interrupts interrupts, PrintWriter stdout, PrintWriter err) {
         Instant start = Instant.now();
         ProcStat before = ProcStat.read();
         Path folder = RunFolders.create(root, start);
@@ -64,7 +66,8 @@ final class RunSession {
             record.incomplete("interrupted (SIGINT/SIGTERM) after " + record.doneCount() + " of "
                     + plan.entries().size() + " benchmark runs");
             err.println();
-            err.println("interrupted: " + record.doneCount() + " of " + plan.entries().size()
+            err.println("interrupted: " + record.doneCount() + " of "
+                    + plan.entries().size()
                     + " benchmark runs finished; their results are kept in " + folder
                     + " (run.json says what is missing)");
             err.flush();
@@ -78,13 +81,13 @@ final class RunSession {
             Environment env = Environment.capture();
             record.environment(EnvironmentJson.environment(env));
             record.label(settings.label());
-            record.provenance(ProvenanceCapture.capture(RunFolders.home(), measuredJars(settings.counterJars()),
-                    env.jvmArgs()));
+            record.provenance(
+                    ProvenanceCapture.capture(RunFolders.home(), measuredJars(settings.counterJars()), env.jvmArgs()));
             record.hostTopology(hostTopology(TopologySources.load("host")));
             record.jmh(jmhJson(env, plan, settings.jmhProfilers()));
             record.cpuLookup(cpuLookupJson());
-            String asyncSpec = settings.async() ? asyncProfilerSpec(folder, err, record, settings.asyncOptions())
-                    : null;
+            String asyncSpec =
+                    settings.async() ? asyncProfilerSpec(folder, err, record, settings.asyncOptions()) : null;
             writeFootprint(folder, err);
             executor = new RunExecutor(plan, folder, record, err, asyncSpec, settings.jmhProfilers());
             results = executor.run();
@@ -95,10 +98,10 @@ final class RunSession {
         }
         if (executor.writeFailure() != null) {
             interrupts.off();
-            record.incomplete("cannot write results: " + executor.writeFailure()
-                    + "; the results before this one are kept");
-            throw new UsageException("cannot write to the run folder " + folder + ": " + executor.writeFailure()
-                    + "; " + record.doneCount() + " finished results are kept there and run.json says what is missing");
+            record.incomplete(
+                    "cannot write results: " + executor.writeFailure() + "; the results before this one are kept");
+            throw new UsageException("cannot write to the run folder " + folder + ": " + executor.writeFailure() + "; "
+                    + record.doneCount() + " finished results are kept there and run.json says what is missing");
         }
         ProcStat.Delta load = ProcStat.between(before, ProcStat.read());
         interrupts.off();
@@ -117,8 +120,9 @@ final class RunSession {
             return ExitCodes.CHECK_FAILED;
         }
         if (load.available() && load.noisyVm()) {
-            stdout.printf("note: %.1f%% steal time during the run: a noisy VM; compare ratios, not absolute "
-                    + "numbers.%n", load.stealPercent());
+            stdout.printf(
+                    "note: %.1f%% steal time during the run: a noisy VM; compare ratios, not absolute " + "numbers.%n",
+                    load.stealPercent());
         }
         stdout.println("results: " + folder);
         return ExitCodes.OK;
@@ -167,9 +171,11 @@ final class RunSession {
     private static void writeReport(Path folder, PrintWriter stdout) {
         try {
             List<Path> written = io.counterbench.results.Reports.write(List.of(folder), folder);
-            written.stream().filter(p -> p.getFileName().toString().startsWith("report"))
+            written.stream()
+                    .filter(p -> p.getFileName().toString().startsWith("report"))
                     .filter(p -> p.toString().endsWith(".html"))
-                    .findFirst().ifPresent(p -> stdout.println("report: " + p));
+                    .findFirst()
+                    .ifPresent(p -> stdout.println("report: " + p));
         } catch (IllegalArgumentException e) {
             stdout.println("no report: " + e.getMessage());
         }
@@ -183,8 +189,11 @@ final class RunSession {
         err.println("async-profiler " + AsyncProfilerSupport.version() + ": event " + choice.event() + " ("
                 + choice.reason() + ")"
                 + (userOptions.isEmpty() ? "" : "; with " + userOptions));
-        ObjectNode n = Json.object().put("version", AsyncProfilerSupport.version()).put("event", choice.event())
-                .put("reason", choice.reason()).put("dir", "profiles");
+        ObjectNode n = Json.object()
+                .put("version", AsyncProfilerSupport.version())
+                .put("event", choice.event())
+                .put("reason", choice.reason())
+                .put("dir", "profiles");
         if (!userOptions.isEmpty()) {
             n.put("options", userOptions);
         }
@@ -223,8 +232,12 @@ final class RunSession {
         n.put("measurement", plan.profile().measurementIterations + " x " + plan.profile().measurementMillis + " ms");
         ArrayNode prof = n.putArray("profilers");
         prof.add("io.counterbench.bench.AccuracyProfiler");
-        String gc = plan.entries().stream().filter(PlanEntry::gcProfiler).map(PlanEntry::benchmark).distinct()
-                .reduce((a, b) -> a + ", " + b).orElse("");
+        String gc = plan.entries().stream()
+                .filter(PlanEntry::gcProfiler)
+                .map(PlanEntry::benchmark)
+                .distinct()
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
         if (!gc.isEmpty() && extra.stream().noneMatch(ExtraProfiler::isGc)) {
             prof.add("gc (" + gc + ")");
         }
@@ -238,8 +251,17 @@ final class RunSession {
         int[] ns = {2, 64, 256, 1024};
         List<CounterType> types = new ArrayList<>(Arrays.asList(CounterId.values()));
         types.addAll(CounterTypes.contributed());
-        FootprintJson.write(folder, Footprint.measure(types, ns).stream().map(r -> new FootprintJson.Row(r.id(),
-                r.cpus(),
-                r.oneBytes(), r.groupOf4Bytes(), r.sharedConfigBytes(), r.slotShareBytes(), r.kernelBytes())).toList());
+        FootprintJson.write(
+                folder,
+                Footprint.measure(types, ns).stream()
+                        .map(r -> new FootprintJson.Row(
+                                r.id(),
+                                r.cpus(),
+                                r.oneBytes(),
+                                r.groupOf4Bytes(),
+                                r.sharedConfigBytes(),
+                                r.slotShareBytes(),
+                                r.kernelBytes()))
+                        .toList());
     }
 }

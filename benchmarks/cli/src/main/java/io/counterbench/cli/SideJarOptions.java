@@ -20,29 +20,51 @@ import picocli.CommandLine.Option;
  * ({@link LibraryResolver}): --baseline and --current are then that repository's revisions.
  */
 final class SideJarOptions {
-    @Option(names = "--baseline-counter-jar", paramLabel = "JAR", description = "A counter jar only the baseline's forks load "
-            + "(the version to compare against, e.g. mine-v1.jar). Repeatable; goes with --current-counter-jar.")
+    @Option(
+            names = "--baseline-counter-jar",
+            paramLabel = "JAR",
+            description =
+                    "A counter jar only the baseline's forks load "
+                            + "(the version to compare against, e.g. mine-v1.jar). Repeatable; goes with --current-counter-jar.")
     List<Path> baselineJars;
 
-    @Option(names = "--current-counter-jar", paramLabel = "JAR", description = "A counter jar only the current side's forks load "
-            + "(the version under test, e.g. mine-v2.jar). Repeatable; goes with --baseline-counter-jar.")
+    @Option(
+            names = "--current-counter-jar",
+            paramLabel = "JAR",
+            description = "A counter jar only the current side's forks load "
+                    + "(the version under test, e.g. mine-v2.jar). Repeatable; goes with --baseline-counter-jar.")
     List<Path> currentJars;
 
-    @Option(names = "--repo", paramLabel = "DIR", description = "A counter library's git repository: --baseline and --current "
-            + "are then its revisions (--current default HEAD), each built with --build into the jar at --jar and cached by commit.")
+    @Option(
+            names = "--repo",
+            paramLabel = "DIR",
+            description =
+                    "A counter library's git repository: --baseline and --current "
+                            + "are then its revisions (--current default HEAD), each built with --build into the jar at --jar and cached by commit.")
     Path repo;
 
-    @Option(names = "--build", paramLabel = "COMMAND", description = "With --repo: the command that builds the counter jar, run by bash "
-            + "in a clean copy of each commit (e.g. 'mvn -q -DskipTests package').")
+    @Option(
+            names = "--build",
+            paramLabel = "COMMAND",
+            description = "With --repo: the command that builds the counter jar, run by bash "
+                    + "in a clean copy of each commit (e.g. 'mvn -q -DskipTests package').")
     String build;
 
-    @Option(names = "--jar", paramLabel = "PATH", description = "With --repo: the built counter jar, relative to the repository's root "
-            + "(e.g. target/my-counter.jar).")
+    @Option(
+            names = "--jar",
+            paramLabel = "PATH",
+            description = "With --repo: the built counter jar, relative to the repository's root "
+                    + "(e.g. target/my-counter.jar).")
     Path jar;
 
     /** The jars of each side, checked: each side's set loads on its own, and the ids both sides contribute. */
-    record Sides(List<Path> shared, List<Path> baseline, List<Path> current, Set<String> commonIds, String baselineName,
-                 String currentName) {
+    record Sides(
+            List<Path> shared,
+            List<Path> baseline,
+            List<Path> current,
+            Set<String> commonIds,
+            String baselineName,
+            String currentName) {
         boolean perSide() {
             return !baseline.isEmpty();
         }
@@ -83,19 +105,23 @@ final class SideJarOptions {
             return load(shared);
         }
         if (repo == null || build == null || jar == null) {
-            throw new UsageException("--repo, --build and --jar go together: the library's repository, its build command and the jar it makes");
+            throw new UsageException(
+                    "--repo, --build and --jar go together: the library's repository, its build command and the jar it makes");
         }
         if (baselineJars != null || currentJars != null) {
-            throw new UsageException("--repo builds both sides' counter jars: leave out --baseline-counter-jar and --current-counter-jar");
+            throw new UsageException(
+                    "--repo builds both sides' counter jars: leave out --baseline-counter-jar and --current-counter-jar");
         }
         if (baseline == null) {
-            throw new UsageException("missing --baseline REF: a revision of " + repo + " to compare against (e.g. origin/main)");
+            throw new UsageException(
+                    "missing --baseline REF: a revision of " + repo + " to compare against (e.g. origin/main)");
         }
         LibraryResolver lib = new LibraryResolver(repo, build, jar, cache, log);
         lib.check();
         String cur = current == null ? "HEAD" : current;
         if (current == null && lib.dirty()) {
-            log.println("ab: note: --current not given, so HEAD of " + repo + " is measured; its uncommitted changes are not");
+            log.println("ab: note: --current not given, so HEAD of " + repo
+                    + " is measured; its uncommitted changes are not");
             log.flush();
         }
         LibraryResolver.Built b = lib.resolve(baseline, "--baseline");
@@ -113,8 +139,9 @@ final class SideJarOptions {
      */
     Sides load(List<Path> shared) {
         if ((baselineJars == null) != (currentJars == null)) {
-            throw new UsageException((baselineJars == null ? "--current-counter-jar" : "--baseline-counter-jar")
-                    + " needs its other side: give both --baseline-counter-jar OLD.jar and --current-counter-jar NEW.jar");
+            throw new UsageException(
+                    (baselineJars == null ? "--current-counter-jar" : "--baseline-counter-jar")
+                            + " needs its other side: give both --baseline-counter-jar OLD.jar and --current-counter-jar NEW.jar");
         }
         if (baselineJars == null) {
             return new Sides(shared, List.of(), List.of(), Set.of(), null, null);
@@ -125,8 +152,8 @@ final class SideJarOptions {
         Set<String> baselineIds = ids(CounterTypes.use(concat(shared, baselineJars)));
         baselineIds.removeAll(sharedIds);
         if (!baselineIds.equals(currentIds)) {
-            throw new UsageException("--baseline-counter-jar contributes " + baselineIds + " but --current-counter-jar " + currentIds
-                    + ": the two versions must contribute the same counter ids");
+            throw new UsageException("--baseline-counter-jar contributes " + baselineIds + " but --current-counter-jar "
+                    + currentIds + ": the two versions must contribute the same counter ids");
         }
         return new Sides(shared, List.copyOf(baselineJars), List.copyOf(currentJars), baselineIds, null, null);
     }

@@ -19,49 +19,73 @@ import picocli.CommandLine.Spec;
  * single-threaded over any topology and reproduces the published figures; exit 1 when a bound was
  * violated (or precise() disagreed with the exact value), 2 on bad input.
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Simulate the counters on a virtual topology: exact deviation after every operation, the bound, "
-                + "a coherence-cost model, and scenarios that reproduce the published figures.",
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Simulate the counters on a virtual topology: exact deviation after every operation, the bound, "
+                    + "a coherence-cost model, and scenarios that reproduce the published figures.",
             "Scenarios: rss-250 (5-thread service on 250 CPUs), hop-384 (CPU-hopping mmap/munmap on a 2-socket EPYC 9654), "
-                + "oom-select (largest of 40 and 10000 processes), scale (N = 8 to 4096), custom (the flags below), "
-                + "update (the JMH Update rows replayed on --topology, default host, at --threads), mix-384 (384 writers each "
-                + "reading every 10, 1,000 or 100,000 of its adds, approximate or precise: line moves per update and per read). "
-                + "Default: all but custom, update and mix-384.",
+                    + "oom-select (largest of 40 and 10000 processes), scale (N = 8 to 4096), custom (the flags below), "
+                    + "update (the JMH Update rows replayed on --topology, default host, at --threads), mix-384 (384 writers each "
+                    + "reading every 10, 1,000 or 100,000 of its adds, approximate or precise: line moves per update and per read). "
+                    + "Default: all but custom, update and mix-384.",
             "Cost model: each scenario also prints predicted ns/op and ops/us per counter: the fast path (--fast-path: a run's "
-                + "UpdateBenchmark rows at 1 thread) plus, per distance class, line moves per op x one-way latency (--latency: a "
-                + "measured latency.json for every topology; default: the preset's published profile, where it has one).",
+                    + "UpdateBenchmark rows at 1 thread) plus, per distance class, line moves per op x one-way latency (--latency: a "
+                    + "measured latency.json for every topology; default: the preset's published profile, where it has one).",
             "Writes simulation.json into a new " + RunFolders.RUNS
-                + "/<utc>-<host>/ (or --out) and Markdown tables to stdout."},
-        footer = {"", "Examples:", "  ./run-bench.sh simulate --quick",
+                    + "/<utc>-<host>/ (or --out) and Markdown tables to stdout."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  ./run-bench.sh simulate --quick",
             "  ./run-bench.sh simulate hop-384 --seed 7",
             "  ./run-bench.sh simulate hop-384 --fast-path " + RunFolders.RUNS
-                + "/<run>      (predicted ns/op with the EPYC 9654 profile)",
+                    + "/<run>      (predicted ns/op with the EPYC 9654 profile)",
             "  ./run-bench.sh simulate update --latency " + RunFolders.RUNS + "/<latency-run>/latency.json --fast-path "
-                + RunFolders.RUNS + "/<run>",
+                    + RunFolders.RUNS + "/<run>",
             "  ./run-bench.sh simulate custom --topology 'pack:2 l3:4 core:8 pu:2' --counters flat,tree,tree-topo "
-                + "--workload hop --tasks 2 --migrate llc --every 10 --ops 2000000",
-            "  ./run-bench.sh simulate custom --counter-jar my-counters.jar --counters mine,tree --quick"})
+                    + "--workload hop --tasks 2 --migrate llc --every 10 --ops 2000000",
+            "  ./run-bench.sh simulate custom --counter-jar my-counters.jar --counters mine,tree --quick"
+        })
 final class SimulateCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenarios to run (default: rss-250 hop-384 oom-select scale).")
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "SCENARIO",
+            description = "Scenarios to run (default: rss-250 hop-384 oom-select scale).")
     List<String> scenarios = List.of();
 
     @Option(names = "--quick", description = "CI-sized runs: seconds instead of minutes.")
     boolean quick;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
             description = "Write simulation.json here instead of a new " + RunFolders.RUNS + "/ folder.")
     Path out;
 
     @Option(names = "--no-progress", description = "No progress lines on stderr.")
     boolean noProgress;
 
-    @Option(names = "--topology", paramLabel = "SPEC", description = "custom: host, a preset, an hwloc XML file or a synthetic string (default: epyc-9654-2s).")
+    @Option(
+            names = "--topology",
+            paramLabel = "SPEC",
+            description = "custom: host, a preset, an hwloc XML file or a synthetic string (default: epyc-9654-2s).")
     String topology;
 
-    @Option(names = "--counters", split = ",", paramLabel = "ID[,ID...]", description = "custom: counter ids (default: all, with those of --counter-jar).")
+    @Option(
+            names = "--counters",
+            split = ",",
+            paramLabel = "ID[,ID...]",
+            description = "custom: counter ids (default: all, with those of --counter-jar).")
     List<String> counters;
 
     @Mixin
@@ -70,39 +94,67 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--tasks", paramLabel = "T", description = "custom: tasks (threads) of the process (default: 4).")
     Integer tasks;
 
-    @Option(names = "--workload", paramLabel = "NAME", description = "custom: rss, hop, random-walk, fork-exit, adversarial (default: random-walk).")
+    @Option(
+            names = "--workload",
+            paramLabel = "NAME",
+            description = "custom: rss, hop, random-walk, fork-exit, adversarial (default: random-walk).")
     String workload;
 
-    @Option(names = "--migrate", paramLabel = "POLICY", description = "custom: stay, anywhere, llc, node, package, next (default: the workload's).")
+    @Option(
+            names = "--migrate",
+            paramLabel = "POLICY",
+            description = "custom: stay, anywhere, llc, node, package, next (default: the workload's).")
     String migrate;
 
     @Option(names = "--every", paramLabel = "K", description = "custom: migrate every K operations of a task.")
     Long every;
 
-    @Option(names = "--migrate-probability", paramLabel = "P", description = "custom: migrate with probability P before each operation.")
+    @Option(
+            names = "--migrate-probability",
+            paramLabel = "P",
+            description = "custom: migrate with probability P before each operation.")
     Double probability;
 
-    @Option(names = "--ops", paramLabel = "N", description = "custom: operations per counter (default: 1000000; 100000 with --quick).")
+    @Option(
+            names = "--ops",
+            paramLabel = "N",
+            description = "custom: operations per counter (default: 1000000; 100000 with --quick).")
     Long ops;
 
-    @Option(names = "--pages", paramLabel = "N", description = "custom: workload size in pages: RSS target, hop region, largest fork-exit process.")
+    @Option(
+            names = "--pages",
+            paramLabel = "N",
+            description = "custom: workload size in pages: RSS target, hop region, largest fork-exit process.")
     Long pages;
 
-    @Option(names = "--batch", paramLabel = "B", description = "custom: the counters' batch (default: each counter's own; trees need a power of two).")
+    @Option(
+            names = "--batch",
+            paramLabel = "B",
+            description = "custom: the counters' batch (default: each counter's own; trees need a power of two).")
     Long batch;
 
-    @Option(names = "--latency", paramLabel = "FILE",
-            description = "A latency.json (./run-bench.sh latency): its per-class latencies price the line moves of every "
-                    + "topology of the run (default: each preset's published profile, where it has one).")
+    @Option(
+            names = "--latency",
+            paramLabel = "FILE",
+            description =
+                    "A latency.json (./run-bench.sh latency): its per-class latencies price the line moves of every "
+                            + "topology of the run (default: each preset's published profile, where it has one).")
     Path latency;
 
-    @Option(names = "--fast-path", paramLabel = "RUN",
-            description = "A run folder or jmh.json with UpdateBenchmark rows at 1 thread: each counter's fast path, measured "
-                    + "on this machine (without it only the miss part of ns/op is predicted). update compares with its rows at more threads.")
+    @Option(
+            names = "--fast-path",
+            paramLabel = "RUN",
+            description =
+                    "A run folder or jmh.json with UpdateBenchmark rows at 1 thread: each counter's fast path, measured "
+                            + "on this machine (without it only the miss part of ns/op is predicted). update compares with its rows at more threads.")
     Path fastPath;
 
-    @Option(names = "--threads", split = ",", paramLabel = "N[,N...]",
-            description = "update: thread counts to replay (default: every count above 1 in --fast-path's rows, else 2).")
+    @Option(
+            names = "--threads",
+            split = ",",
+            paramLabel = "N[,N...]",
+            description =
+                    "update: thread counts to replay (default: every count above 1 in --fast-path's rows, else 2).")
     List<Integer> threads;
 
     @Spec
@@ -111,26 +163,38 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (counterJars.given() && scenarios.stream().noneMatch(s -> s.strip().equalsIgnoreCase("custom"))) {
-            throw new UsageException("--counter-jar applies to the custom scenario only (run 'simulate custom --counter-jar JAR ...')");
+            throw new UsageException(
+                    "--counter-jar applies to the custom scenario only (run 'simulate custom --counter-jar JAR ...')");
         }
         counterJars.load();
-        CustomOptions custom = CustomOptions.builder().topology(topology).counters(counters).tasks(tasks)
+        CustomOptions custom = CustomOptions.builder()
+                .topology(topology)
+                .counters(counters)
+                .tasks(tasks)
                 .workload(workload)
-                .migrate(migrate, every, probability).ops(ops).pages(pages).batch(batch).build();
+                .migrate(migrate, every, probability)
+                .ops(ops)
+                .pages(pages)
+                .batch(batch)
+                .build();
         Simulation.Outcome outcome;
         SimulationFile file = new SimulationFile();
         try (Interrupts interrupts = new Interrupts("simulate")) {
             interrupts.on(() -> keepPartial(file));
-            outcome = Simulation.run(new Simulation.Request(scenarios, seed, quick, out, !noProgress, custom,
-                    latency, fastPath, threads),
-                    spec.commandLine().getOut(), spec.commandLine().getErr(), file);
+            outcome = Simulation.run(
+                    new Simulation.Request(
+                            scenarios, seed, quick, out, !noProgress, custom, latency, fastPath, threads),
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr(),
+                    file);
             if (outcome.json() == null) { // one writer: a signal's handler kept the finished scenarios
                 interrupts.quietIfFired();
             }
         }
         if (outcome.failures() > 0) {
-            throw new CheckFailedException(outcome.failures() + " simulation check(s) failed (bound violations, precise mismatches, "
-                    + "wrong victims of an exact selection or counters that threw); see " + outcome.json());
+            throw new CheckFailedException(
+                    outcome.failures() + " simulation check(s) failed (bound violations, precise mismatches, "
+                            + "wrong victims of an exact selection or counters that threw); see " + outcome.json());
         }
         return ExitCodes.OK;
     }

@@ -16,8 +16,7 @@ import java.util.Locale;
 final class Slowdowns {
     static final String PROPERTY = Calibration.KNOB_PROPERTY;
 
-    private Slowdowns() {
-    }
+    private Slowdowns() {}
 
     static List<String> jvmArgs(List<String> specs) {
         if (specs == null || specs.isEmpty()) {
@@ -34,7 +33,11 @@ final class Slowdowns {
             if (!(pct > 0 && pct <= 100)) {
                 throw new UsageException("--slowdown '" + s + "': the percentage must lie in (0, 100]");
             }
-            parts.add(id + ":" + String.format(Locale.ROOT, "%s", pct == Math.rint(pct) ? String.valueOf((long) pct) : String.valueOf(pct)));
+            parts.add(id + ":"
+                    + String.format(
+                            Locale.ROOT,
+                            "%s",
+                            pct == Math.rint(pct) ? String.valueOf((long) pct) : String.valueOf(pct)));
         }
         return List.of("-D" + PROPERTY + "=" + String.join(",", parts));
     }

@@ -7,8 +7,7 @@ import java.util.Locale;
 
 /** "Did you mean": the known names nearest to a mistyped one (edit distance, transpositions count once). */
 final class Suggestions {
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** Up to two names within a small edit distance of {@code typed}, nearest first; empty when none is close. */
     static List<String> nearest(String typed, Collection<String> known) {
@@ -16,7 +15,8 @@ final class Suggestions {
         int allowed = Math.max(1, Math.min(3, t.length() / 3));
         return known.stream()
                 .filter(k -> distance(t, k.toLowerCase(Locale.ROOT)) <= allowed || (t.length() >= 3 && k.startsWith(t)))
-                .sorted(Comparator.comparingInt((String k) -> distance(t, k.toLowerCase(Locale.ROOT))).thenComparing(k -> k))
+                .sorted(Comparator.comparingInt((String k) -> distance(t, k.toLowerCase(Locale.ROOT)))
+                        .thenComparing(k -> k))
                 .limit(2)
                 .toList();
     }

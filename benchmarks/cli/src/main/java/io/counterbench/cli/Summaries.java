@@ -11,8 +11,7 @@ import java.util.Map;
 
 /** Where a Markdown summary goes: the run folder, --summary FILE, and $GITHUB_STEP_SUMMARY (appended) when set. */
 final class Summaries {
-    private Summaries() {
-    }
+    private Summaries() {}
 
     static void write(Path inFolder, Path extra, String markdown, PrintWriter out, Map<String, String> environment) {
         try {
@@ -28,7 +27,12 @@ final class Summaries {
             }
             String step = environment.get("GITHUB_STEP_SUMMARY");
             if (step != null && !step.isBlank()) {
-                Files.writeString(Path.of(step), markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        Path.of(step),
+                        markdown,
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the summary: " + io.counterbench.inputs.IoReasons.of(e), e);

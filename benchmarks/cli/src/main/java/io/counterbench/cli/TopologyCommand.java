@@ -22,19 +22,27 @@ import picocli.CommandLine.Spec;
  * {@code run-bench.sh topology}: prints a topology (source, notes, tree, counts and fan-out per level)
  * and where n threads go under each placement policy; {@code --list} prints the presets.
  */
-@Command(name = "topology", mixinStandardHelpOptions = true,
+@Command(
+        name = "topology",
+        mixinStandardHelpOptions = true,
         description = "Print a CPU topology and where threads go under each placement policy.")
 final class TopologyCommand implements Runnable {
     /** Longest tree printed in full; bigger ones are shortened. */
     private static final int MAX_TREE_LINES = 40;
+
     private static final int DEFAULT_THREAD_CAP = 16;
 
-    @Option(names = "--topology", paramLabel = "SPEC", defaultValue = "host",
+    @Option(
+            names = "--topology",
+            paramLabel = "SPEC",
+            defaultValue = "host",
             description = "host, a preset name (see --list), an hwloc XML file (*.xml) or an hwloc synthetic "
                     + "string such as 'pack:2 l3:4 core:8 pu:2 numbering:smt-split'. Default: ${DEFAULT-VALUE}.")
     String topology;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
             description = "Threads to place (default: the PU count, at most " + DEFAULT_THREAD_CAP + ").")
     Integer threads;
 
@@ -106,13 +114,15 @@ final class TopologyCommand implements Runnable {
         }
         out.println("counts:      " + String.join(", ", counts));
         out.println("max fan-out: " + String.join(", ", fanOut) + " (most children of one domain)");
-        out.println("cpu ids:     " + t.puCount() + " PUs, ids " + CpuList.format(t.cpus())
-                + " (per-CPU arrays need " + t.cpuIdLimit() + " slots)");
+        out.println("cpu ids:     " + t.puCount() + " PUs, ids " + CpuList.format(t.cpus()) + " (per-CPU arrays need "
+                + t.cpuIdLimit() + " slots)");
         out.println();
     }
 
     private void printPlacements(PrintWriter out, Topology t, int[] allowed) {
-        int usable = allowed == null ? t.puCount() : (int) java.util.Arrays.stream(allowed).filter(t::hasCpu).count();
+        int usable = allowed == null
+                ? t.puCount()
+                : (int) java.util.Arrays.stream(allowed).filter(t::hasCpu).count();
         int n = threads != null ? threads : Math.max(1, Math.min(usable, DEFAULT_THREAD_CAP));
         out.println("placement of " + n + (n == 1 ? " thread" : " threads")
                 + (allowed == null ? "" : " on the CPUs this process may use (" + CpuList.format(allowed) + ")")
@@ -136,6 +146,8 @@ final class TopologyCommand implements Runnable {
     /** "package", "NUMA node", "LLC": the display name, lower case except acronyms. */
     private static String name(Level level) {
         String name = level.displayName();
-        return name.equals(name.toUpperCase(Locale.ROOT)) ? name : name.toLowerCase(Locale.ROOT).replace("numa", "NUMA");
+        return name.equals(name.toUpperCase(Locale.ROOT))
+                ? name
+                : name.toLowerCase(Locale.ROOT).replace("numa", "NUMA");
     }
 }

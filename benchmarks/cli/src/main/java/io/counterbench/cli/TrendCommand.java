@@ -28,15 +28,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Change points over the history of main against a pinned reference jar; exit 1 on a regression since --since. */
-@Command(name = "trend", mixinStandardHelpOptions = true,
-        description = {"Find change points in a history of ab runs against one pinned reference jar (ab --baseline REFERENCE.jar "
-                + "--current COMMIT), so that a creep no single pull request shows is still found and its commit named. HISTORY is a "
-                + "series file (JSON lines, one point per row and commit; --record appends to it). Points are ordered by commit time, "
-                + "then by their order in the files; each row's log ratios go through E-Divisive means (energy statistic, alpha 1, "
-                + "bisection, significance by a seeded permutation test). Per row it prints each change point with the first commit "
-                + "after it, the magnitude (median after / median before) with its 95%% interval, and p. See docs/trend.md.",
+@Command(
+        name = "trend",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Find change points in a history of ab runs against one pinned reference jar (ab --baseline REFERENCE.jar "
+                    + "--current COMMIT), so that a creep no single pull request shows is still found and its commit named. HISTORY is a "
+                    + "series file (JSON lines, one point per row and commit; --record appends to it). Points are ordered by commit time, "
+                    + "then by their order in the files; each row's log ratios go through E-Divisive means (energy statistic, alpha 1, "
+                    + "bisection, significance by a seeded permutation test). Per row it prints each change point with the first commit "
+                    + "after it, the magnitude (median after / median before) with its 95%% interval, and p. See docs/trend.md.",
             "Exit codes: 0 no regression beyond --threshold since --since (or in the whole history), 1 one or more, 2 bad input "
-                + "(an empty or corrupt series file, a history mixing machines or reference jars, an unknown --since commit)."})
+                    + "(an empty or corrupt series file, a history mixing machines or reference jars, an unknown --since commit)."
+        })
 final class TrendCommand implements Callable<Integer> {
     /** Enough to resolve p far below any significance one would ask for. */
     static final int MAX_PERMUTATIONS = 100_000;
@@ -44,50 +48,83 @@ final class TrendCommand implements Callable<Integer> {
     /** The environment ($GITHUB_STEP_SUMMARY); tests replace it. */
     static Map<String, String> environment = System.getenv();
 
-    @Parameters(paramLabel = "HISTORY", arity = "1..*", description = "Series files of one machine and one reference jar; with "
-            + "--record one file, or a folder that keeps one file per machine and reference jar.")
+    @Parameters(
+            paramLabel = "HISTORY",
+            arity = "1..*",
+            description = "Series files of one machine and one reference jar; with "
+                    + "--record one file, or a folder that keeps one file per machine and reference jar.")
     List<Path> history;
 
-    @Option(names = "--record", paramLabel = "AB_DIR", description = "First append this finished ab run folder's rows (its gate's "
-            + "paired estimates and bounds) to HISTORY (exactly one file, created if missing, or a folder: then the file named "
-            + "by the run's machine and reference jar in it), and analyze that series; refused when it is another machine or "
-            + "reference jar than the file's.")
+    @Option(
+            names = "--record",
+            paramLabel = "AB_DIR",
+            description = "First append this finished ab run folder's rows (its gate's "
+                    + "paired estimates and bounds) to HISTORY (exactly one file, created if missing, or a folder: then the file named "
+                    + "by the run's machine and reference jar in it), and analyze that series; refused when it is another machine or "
+                    + "reference jar than the file's.")
     Path record;
 
-    @Option(names = "--commit", paramLabel = "SHA", description = "With --record: the measured commit (40 hex digits); needed when "
-            + "ab's current side was a jar or the working tree (default: the commit in pairs.json).")
+    @Option(
+            names = "--commit",
+            paramLabel = "SHA",
+            description = "With --record: the measured commit (40 hex digits); needed when "
+                    + "ab's current side was a jar or the working tree (default: the commit in pairs.json).")
     String commit;
 
-    @Option(names = "--commit-time", paramLabel = "ISO", description = "With --record: the commit's time, e.g. 2026-12-06T07:00:00Z "
-            + "(default: git show -s --format=%%cI COMMIT in this directory).")
+    @Option(
+            names = "--commit-time",
+            paramLabel = "ISO",
+            description = "With --record: the commit's time, e.g. 2026-12-06T07:00:00Z "
+                    + "(default: git show -s --format=%%cI COMMIT in this directory).")
     String commitTime;
 
-    @Option(names = "--since", paramLabel = "COMMIT", description = "Only change points that the history up to this commit (or "
-            + "unique prefix) did not show count for the exit code: the head the last scheduled run checked (default: with --record, "
-            + "the newest commit the series had before; else the whole history).")
+    @Option(
+            names = "--since",
+            paramLabel = "COMMIT",
+            description = "Only change points that the history up to this commit (or "
+                    + "unique prefix) did not show count for the exit code: the head the last scheduled run checked (default: with --record, "
+                    + "the newest commit the series had before; else the whole history).")
     String since;
 
-    @Option(names = "--threshold", paramLabel = "PERCENT", description = "A change point counts as a regression when it made the row "
-            + "slower by more than this (default: 2%%).")
+    @Option(
+            names = "--threshold",
+            paramLabel = "PERCENT",
+            description = "A change point counts as a regression when it made the row "
+                    + "slower by more than this (default: 2%%).")
     String threshold;
 
-    @Option(names = "--significance", paramLabel = "P", description = "A split is a change point when its permutation p is at most "
-            + "this (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--significance",
+            paramLabel = "P",
+            description = "A split is a change point when its permutation p is at most "
+                    + "this (default: ${DEFAULT-VALUE}).")
     double significance = EDivisive.Options.DEFAULT.significance();
 
-    @Option(names = "--permutations", paramLabel = "N", description = "Permutations per test, at most 100000 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--permutations",
+            paramLabel = "N",
+            description = "Permutations per test, at most 100000 (default: ${DEFAULT-VALUE}).")
     int permutations = EDivisive.Options.DEFAULT.permutations();
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the permutations; the same history and seed give the same "
-            + "answer (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description = "Seed of the permutations; the same history and seed give the same "
+                    + "answer (default: ${DEFAULT-VALUE}).")
     long seed = EDivisive.Options.DEFAULT.seed();
 
-    @Option(names = "--summary", paramLabel = "FILE", description = "Write the Markdown summary to FILE (also appended to "
-            + "$GITHUB_STEP_SUMMARY when that is set).")
+    @Option(
+            names = "--summary",
+            paramLabel = "FILE",
+            description =
+                    "Write the Markdown summary to FILE (also appended to " + "$GITHUB_STEP_SUMMARY when that is set).")
     Path summary;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Write report.md/html with one chart per row (the series, each "
-            + "run's interval, the change points) into DIR (created; existing files are kept).")
+    @Option(
+            names = "--report",
+            paramLabel = "DIR",
+            description = "Write report.md/html with one chart per row (the series, each "
+                    + "run's interval, the change points) into DIR (created; existing files are kept).")
     Path report;
 
     @Spec
@@ -96,10 +133,12 @@ final class TrendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        double t = threshold == null ? TrendOptions.DEFAULT_THRESHOLD : GateOptions.parsePercent("--threshold", threshold);
+        double t =
+                threshold == null ? TrendOptions.DEFAULT_THRESHOLD : GateOptions.parsePercent("--threshold", threshold);
         EDivisive.Options detector = new EDivisive.Options(significance, permutations, seed);
         if (permutations > MAX_PERMUTATIONS) {
-            throw new UsageException("--permutations " + permutations + " is more than " + MAX_PERMUTATIONS + " (999 tell p = 0.01 apart)");
+            throw new UsageException("--permutations " + permutations + " is more than " + MAX_PERMUTATIONS
+                    + " (999 tell p = 0.01 apart)");
         }
         if (summary != null) {
             OutputFile.check(summary, "--summary");
@@ -113,7 +152,8 @@ final class TrendCommand implements Callable<Integer> {
         }
         if (record != null) {
             if (history.size() != 1) {
-                throw new UsageException("--record appends to one series file; got " + history.size() + " HISTORY files");
+                throw new UsageException(
+                        "--record appends to one series file; got " + history.size() + " HISTORY files");
             }
             if (commitTime != null && commit == null) {
                 throw new UsageException("--commit-time needs --commit");
@@ -143,7 +183,8 @@ final class TrendCommand implements Callable<Integer> {
         }
         out.flush();
         if (result.failed()) {
-            throw new CheckFailedException("trend: " + result.regressions().size() + " regression(s) beyond " + threshold(t));
+            throw new CheckFailedException(
+                    "trend: " + result.regressions().size() + " regression(s) beyond " + threshold(t));
         }
         return ExitCodes.OK;
     }
@@ -151,10 +192,12 @@ final class TrendCommand implements Callable<Integer> {
     /** Appends the ab run's points; returns the series file and the newest commit it had before (null for a new file). */
     private String[] recordRun(PrintWriter out) {
         AbFolder folder = AbFolder.load(record);
-        String c = commit != null ? commit.strip().toLowerCase(java.util.Locale.ROOT) : folder.pairs().current().commit();
+        String c = commit != null
+                ? commit.strip().toLowerCase(java.util.Locale.ROOT)
+                : folder.pairs().current().commit();
         if (c == null) {
-            throw new UsageException(record + ": ab's current side was " + folder.pairs().current().given()
-                    + ", not a commit: pass --commit SHA (and --commit-time)");
+            throw new UsageException(record + ": ab's current side was "
+                    + folder.pairs().current().given() + ", not a commit: pass --commit SHA (and --commit-time)");
         }
         if (!c.matches("[0-9a-f]{40}")) {
             throw new UsageException("--commit '" + commit + "' is not a full commit (40 hex digits)");
@@ -163,10 +206,13 @@ final class TrendCommand implements Callable<Integer> {
         try {
             when = commitTime != null ? Instant.parse(commitTime.strip()) : Git.commitTime(c);
         } catch (DateTimeParseException e) {
-            throw new UsageException("--commit-time '" + commitTime + "' is not an ISO-8601 instant (e.g. 2026-12-06T07:00:00Z)");
+            throw new UsageException(
+                    "--commit-time '" + commitTime + "' is not an ISO-8601 instant (e.g. 2026-12-06T07:00:00Z)");
         }
         List<SeriesPoint> points = AbSeries.points(folder, c, when);
-        Path file = Files.isDirectory(history.getFirst()) ? SeriesFile.fileIn(history.getFirst(), points.getFirst()) : history.getFirst();
+        Path file = Files.isDirectory(history.getFirst())
+                ? SeriesFile.fileIn(history.getFirst(), points.getFirst())
+                : history.getFirst();
         String previous = Files.exists(file) ? SeriesFile.newestCommit(SeriesFile.read(file)) : null;
         SeriesFile.append(file, points);
         out.println("recorded " + points.size() + " row(s) of " + c.substring(0, 7) + " (" + when + ") to " + file);

@@ -60,8 +60,7 @@ public final class AsyncProfilerSupport {
 
     private static volatile Choice cachedChoice;
 
-    private AsyncProfilerSupport() {
-    }
+    private AsyncProfilerSupport() {}
 
     // --- the library --------------------------------------------------------------------------------------
 
@@ -86,15 +85,18 @@ public final class AsyncProfilerSupport {
 
     /** The resource name of this platform's library, e.g. "linux-x64/libasyncProfiler.so". */
     static String libraryResource(String osName, String osArch) {
-        return platformFolder(osName, osArch).map(f -> f + "/" + LIBRARY_NAME).orElseThrow(() ->
-                new UnsupportedOperationException("async-profiler " + version() + " bundles no native library for "
-                        + osName + "/" + osArch + " (it has " + BUNDLED_PLATFORMS
-                        + "); flame graphs need Linux x64 or arm64, or macOS"));
+        return platformFolder(osName, osArch)
+                .map(f -> f + "/" + LIBRARY_NAME)
+                .orElseThrow(() -> new UnsupportedOperationException(
+                        "async-profiler " + version() + " bundles no native library for "
+                                + osName + "/" + osArch + " (it has " + BUNDLED_PLATFORMS
+                                + "); flame graphs need Linux x64 or arm64, or macOS"));
     }
 
     /** The version of the async-profiler artifact on the class path (its Maven pom.properties), or "n/a". */
     public static String version() {
-        try (InputStream in = AsyncProfilerSupport.class.getClassLoader()
+        try (InputStream in = AsyncProfilerSupport.class
+                .getClassLoader()
                 .getResourceAsStream("META-INF/maven/tools.profiler/async-profiler/pom.properties")) {
             if (in == null) {
                 return Environment.NA;
@@ -137,7 +139,8 @@ public final class AsyncProfilerSupport {
             Path target = dir.toAbsolutePath().normalize();
             Files.createDirectories(target);
             Path lib = target.resolve(LIBRARY_NAME);
-            if (Files.isRegularFile(lib) && Files.size(lib) == bytes.length
+            if (Files.isRegularFile(lib)
+                    && Files.size(lib) == bytes.length
                     && Arrays.equals(Files.readAllBytes(lib), bytes)) {
                 return lib;
             }
@@ -150,16 +153,15 @@ public final class AsyncProfilerSupport {
             }
             return lib;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot extract async-profiler's " + LIBRARY_NAME + " into " + dir
-                    + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot extract async-profiler's " + LIBRARY_NAME + " into " + dir + ": " + e.getMessage(), e);
         }
     }
 
     // --- the event ----------------------------------------------------------------------------------------
 
     /** The chosen event and why, in one line for logs and run.json. */
-    public record Choice(String event, String reason) {
-    }
+    public record Choice(String event, String reason) {}
 
     /** The best CPU sampling event that works here: "cpu", "ctimer" or "itimer" (see the class comment). */
     public static String chooseEvent() {
@@ -182,7 +184,8 @@ public final class AsyncProfilerSupport {
     }
 
     private static Choice probeAndChoose() {
-        if (platformFolder(System.getProperty("os.name"), System.getProperty("os.arch")).isEmpty()) {
+        if (platformFolder(System.getProperty("os.name"), System.getProperty("os.arch"))
+                .isEmpty()) {
             return new Choice("itimer", "no async-profiler library for this platform; itimer is the portable default");
         }
         Path dir = null;
@@ -191,7 +194,8 @@ public final class AsyncProfilerSupport {
             Path lib = extractLibrary(dir);
             return choose(readParanoid(PERF_EVENT_PARANOID), event -> probe(lib, event));
         } catch (IOException | RuntimeException e) {
-            return new Choice("itimer", "could not probe async-profiler (" + e.getMessage() + "); itimer works everywhere");
+            return new Choice(
+                    "itimer", "could not probe async-profiler (" + e.getMessage() + "); itimer works everywhere");
         } finally {
             deleteQuietly(dir);
         }
@@ -200,15 +204,15 @@ public final class AsyncProfilerSupport {
     /** perf_event_paranoid's value; empty when the file is absent (no perf_events: not Linux) or unreadable. */
     static Optional<Integer> readParanoid(Path file) {
         try {
-            return Optional.of(Integer.parseInt(Files.readString(file, StandardCharsets.US_ASCII).strip()));
+            return Optional.of(Integer.parseInt(
+                    Files.readString(file, StandardCharsets.US_ASCII).strip()));
         } catch (IOException | NumberFormatException | UncheckedIOException e) {
             return Optional.empty();
         }
     }
 
     /** The outcome of sampling a short busy loop with one event. */
-    record ProbeResult(boolean works, String detail) {
-    }
+    record ProbeResult(boolean works, String detail) {}
 
     /**
      * The decision, separated from the probing so that tests can drive every branch: {@code probe} samples a
@@ -223,8 +227,10 @@ public final class AsyncProfilerSupport {
         } else {
             ProbeResult clock = probe.apply("cpu-clock");
             if (clock.works()) {
-                return new Choice("cpu", "perf_events work (perf_event_paranoid " + paranoid.get()
-                        + ", the cpu-clock probe collected " + clock.detail() + ")");
+                return new Choice(
+                        "cpu",
+                        "perf_events work (perf_event_paranoid " + paranoid.get() + ", the cpu-clock probe collected "
+                                + clock.detail() + ")");
             }
             why.add("perf_event_paranoid is " + paranoid.get() + " but the cpu-clock probe failed: " + clock.detail());
         }
@@ -252,15 +258,21 @@ public final class AsyncProfilerSupport {
         Path log = null;
         try {
             log = Files.createTempFile("counterbench-ap-probe", ".log");
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             p.getOutputStream().close();
             if (!p.waitFor(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 return new ProbeResult(false, "the probe JVM did not finish in " + PROBE_TIMEOUT_SECONDS + " s");
             }
             String text = Files.readString(log, StandardCharsets.UTF_8).strip();
-            Optional<String> samples = text.lines().filter(l -> l.startsWith(ProbeMain.SAMPLES)).findFirst();
+            Optional<String> samples =
+                    text.lines().filter(l -> l.startsWith(ProbeMain.SAMPLES)).findFirst();
             if (p.exitValue() == 0 && samples.isPresent()) {
-                return new ProbeResult(true, samples.get().substring(ProbeMain.SAMPLES.length()).strip() + " samples");
+                return new ProbeResult(
+                        true,
+                        samples.get().substring(ProbeMain.SAMPLES.length()).strip() + " samples");
             }
             return new ProbeResult(false, "exit " + p.exitValue() + ": " + lastLines(text, 3));
         } catch (IOException | UncheckedIOException e) {
@@ -283,14 +295,18 @@ public final class AsyncProfilerSupport {
     }
 
     private static String lastLines(String text, int n) {
-        List<String> lines = text.lines().filter(l -> !l.isBlank() && !l.startsWith("WARNING:")).toList();
-        return lines.isEmpty() ? "(no output)"
+        List<String> lines = text.lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("WARNING:"))
+                .toList();
+        return lines.isEmpty()
+                ? "(no output)"
                 : String.join(" | ", lines.subList(Math.max(0, lines.size() - n), lines.size()));
     }
 
     private static String javaLauncher() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return Files.isExecutable(java) ? java.toString()
+        return Files.isExecutable(java)
+                ? java.toString()
                 : ProcessHandle.current().info().command().orElse("java");
     }
 
@@ -337,8 +353,7 @@ public final class AsyncProfilerSupport {
     static final class ProbeMain {
         static final String SAMPLES = "samples=";
 
-        private ProbeMain() {
-        }
+        private ProbeMain() {}
 
         public static void main(String[] args) {
             String lib = args[0];
@@ -392,8 +407,8 @@ public final class AsyncProfilerSupport {
         String dir = outDir.toAbsolutePath().normalize().toString();
         for (String path : List.of(lib, dir)) {
             if (path.contains(";")) {
-                throw new IllegalArgumentException("JMH's -prof async cannot take a path with ';' (its option "
-                        + "separator): " + path);
+                throw new IllegalArgumentException(
+                        "JMH's -prof async cannot take a path with ';' (its option " + "separator): " + path);
             }
         }
         if (!event.matches("[A-Za-z0-9_.:\\-]+")) {

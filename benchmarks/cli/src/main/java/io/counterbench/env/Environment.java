@@ -38,10 +38,22 @@ import java.util.function.Supplier;
  * @param loadAverage the 1, 5 and 15 minute load averages at capture (/proc/loadavg); empty when unknown
  * @param memoryBytes total physical memory (/proc/meminfo MemTotal, else the OS MXBean); -1 when unknown
  */
-public record Environment(String cpuModel, int availableProcessors, String onlineCpus, String kernel,
-                          String osName, String osArch, Jdk jdk, List<String> jvmArgs, String gc,
-                          String governor, boolean virtualMachine, String jmhVersion, String host,
-                          List<Double> loadAverage, long memoryBytes) {
+public record Environment(
+        String cpuModel,
+        int availableProcessors,
+        String onlineCpus,
+        String kernel,
+        String osName,
+        String osArch,
+        Jdk jdk,
+        List<String> jvmArgs,
+        String gc,
+        String governor,
+        boolean virtualMachine,
+        String jmhVersion,
+        String host,
+        List<Double> loadAverage,
+        long memoryBytes) {
 
     /** What a probe that found nothing reports. */
     public static final String NA = "n/a";
@@ -117,12 +129,16 @@ public record Environment(String cpuModel, int availableProcessors, String onlin
                 p.line("proc/sys/kernel/osrelease").orElse(NA),
                 System.getProperty("os.name"),
                 System.getProperty("os.arch"),
-                new Jdk(System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                new Jdk(
+                        System.getProperty("java.version"), System.getProperty("java.vm.name"),
                         System.getProperty("java.vm.version"), System.getProperty("java.vendor")),
                 safeList(() -> ManagementFactory.getRuntimeMXBean().getInputArguments()),
                 safe(Environment::gcInUse),
                 p.line("sys/devices/system/cpu/cpu0/cpufreq/scaling_governor").orElse(NO_CPUFREQ),
-                hasHypervisorFlag(cpuinfo) || p.line("sys/hypervisor/type").filter(s -> !s.isBlank()).isPresent(),
+                hasHypervisorFlag(cpuinfo)
+                        || p.line("sys/hypervisor/type")
+                                .filter(s -> !s.isBlank())
+                                .isPresent(),
                 safe(Environment::jmhVersionOnClassPath),
                 safe(() -> hostName(p)),
                 safeList(() -> loadAverage(p.line("proc/loadavg").orElse(""))),
@@ -136,14 +152,19 @@ public record Environment(String cpuModel, int availableProcessors, String onlin
         Optional<String> text(String relative) {
             try {
                 Path f = root.resolve(relative);
-                return Files.isReadable(f) ? Optional.of(Files.readString(f, StandardCharsets.UTF_8)) : Optional.empty();
+                return Files.isReadable(f)
+                        ? Optional.of(Files.readString(f, StandardCharsets.UTF_8))
+                        : Optional.empty();
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
             }
         }
 
         Optional<String> line(String relative) {
-            return text(relative).map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.lines().findFirst().orElse(s));
+            return text(relative)
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .map(s -> s.lines().findFirst().orElse(s));
         }
     }
 
@@ -162,7 +183,9 @@ public record Environment(String cpuModel, int availableProcessors, String onlin
             String implementer = cpuinfoValue(cpuinfo, "CPU implementer").orElse("?");
             return "ARM implementer " + implementer + " part " + part.get();
         }
-        return cpuinfoValue(cpuinfo, "cpu model").or(() -> cpuinfoValue(cpuinfo, "cpu")).orElse(NA);
+        return cpuinfoValue(cpuinfo, "cpu model")
+                .or(() -> cpuinfoValue(cpuinfo, "cpu"))
+                .orElse(NA);
     }
 
     /** The first value of a "key : value" line of /proc/cpuinfo, if any. */
@@ -286,7 +309,8 @@ public record Environment(String cpuModel, int availableProcessors, String onlin
         if (meminfo.isPresent()) {
             for (String line : meminfo.get().split("\n")) {
                 if (line.startsWith("MemTotal:")) {
-                    String[] parts = line.substring("MemTotal:".length()).strip().split("\\s+");
+                    String[] parts =
+                            line.substring("MemTotal:".length()).strip().split("\\s+");
                     try {
                         long v = Long.parseLong(parts[0]);
                         String unit = parts.length > 1 ? parts[1].toLowerCase(Locale.ROOT) : "";

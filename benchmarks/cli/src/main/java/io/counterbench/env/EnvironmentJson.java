@@ -26,8 +26,7 @@ public final class EnvironmentJson {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private EnvironmentJson() {
-    }
+    private EnvironmentJson() {}
 
     /** The environment fields plus {@code "procStat"}: the object run.json keeps under "environment". */
     public static ObjectNode toJson(Environment env, ProcStat.Delta delta) {

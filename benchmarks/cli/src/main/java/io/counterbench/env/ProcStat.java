@@ -41,8 +41,18 @@ public final class ProcStat {
      * The ten counters of one {@code cpu} line, raw as the kernel prints them (user still includes guest,
      * nice still includes guest_nice). {@code fields} is how many the line had (4 to 10; more are ignored).
      */
-    public record CpuTimes(long user, long nice, long system, long idle, long iowait, long irq,
-                           long softirq, long steal, long guest, long guestNice, int fields) {
+    public record CpuTimes(
+            long user,
+            long nice,
+            long system,
+            long idle,
+            long iowait,
+            long irq,
+            long softirq,
+            long steal,
+            long guest,
+            long guestNice,
+            int fields) {
 
         /** Every jiffy of this line once: guest and guest_nice are already inside user and nice. */
         public long total() {
@@ -122,8 +132,11 @@ public final class ProcStat {
             }
             int fields = tokens.length - 1;
             if (fields < MIN_FIELDS) {
-                throw bad(lineNo, lines[i], "has " + fields + " value(s), a cpu line needs at least "
-                        + MIN_FIELDS + " (user nice system idle): truncated?");
+                throw bad(
+                        lineNo,
+                        lines[i],
+                        "has " + fields + " value(s), a cpu line needs at least " + MIN_FIELDS
+                                + " (user nice system idle): truncated?");
             }
             long[] v = new long[KNOWN_FIELDS];
             for (int f = 0; f < Math.min(fields, KNOWN_FIELDS); f++) {
@@ -144,14 +157,15 @@ public final class ProcStat {
         }
         if (aggregate == null) {
             String first = lines.length == 0 ? "" : lines[0];
-            throw new IllegalArgumentException("not /proc/stat: no aggregate 'cpu' line (line 1: '"
-                    + abbreviate(first) + "')");
+            throw new IllegalArgumentException(
+                    "not /proc/stat: no aggregate 'cpu' line (line 1: '" + abbreviate(first) + "')");
         }
         return new ProcStat(aggregate, perCpu, null);
     }
 
     private static final String[] FIELD_NAMES = {
-        "user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal", "guest", "guest_nice"};
+        "user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal", "guest", "guest_nice"
+    };
 
     private static long parseCounter(String token, int lineNo, String line, int field) {
         String name = field < FIELD_NAMES.length ? FIELD_NAMES[field] : "field " + (field + 1);
@@ -166,8 +180,8 @@ public final class ProcStat {
     }
 
     private static IllegalArgumentException bad(int lineNo, String line, String what) {
-        return new IllegalArgumentException("bad /proc/stat line " + lineNo + " '" + abbreviate(line.strip())
-                + "': " + what);
+        return new IllegalArgumentException(
+                "bad /proc/stat line " + lineNo + " '" + abbreviate(line.strip()) + "': " + what);
     }
 
     private static String abbreviate(String s) {
@@ -199,13 +213,13 @@ public final class ProcStat {
 
     @Override
     public String toString() {
-        return available() ? "ProcStat[cpu=" + aggregate + ", cpus=" + perCpu.keySet() + "]"
+        return available()
+                ? "ProcStat[cpu=" + aggregate + ", cpus=" + perCpu.keySet() + "]"
                 : "ProcStat[unavailable: " + unavailableReason + "]";
     }
 
     /** Busy share of one CPU between two snapshots: everything but idle and iowait (so steal counts as busy). */
-    public record CpuBusy(int cpu, double busyPercent) {
-    }
+    public record CpuBusy(int cpu, double busyPercent) {}
 
     /**
      * Jiffies spent between two snapshots (aggregate line), mpstat style: {@code user} excludes guest and
@@ -215,9 +229,21 @@ public final class ProcStat {
      * was not comparable (a counter that went backwards, CPUs that went offline or came online).
      * When either snapshot is unavailable, {@code available} is false and every count is 0.
      */
-    public record Delta(boolean available, long user, long nice, long system, long idle, long iowait, long irq,
-                        long softirq, long steal, long guest, long guestNice, long total,
-                        List<CpuBusy> perCpuBusy, List<String> warnings) {
+    public record Delta(
+            boolean available,
+            long user,
+            long nice,
+            long system,
+            long idle,
+            long iowait,
+            long irq,
+            long softirq,
+            long steal,
+            long guest,
+            long guestNice,
+            long total,
+            List<CpuBusy> perCpuBusy,
+            List<String> warnings) {
 
         /** Steal above this share of the total marks a noisy VM. */
         public static final double NOISY_STEAL_PERCENT = 1.0;
@@ -236,17 +262,45 @@ public final class ProcStat {
         }
 
         /** User time without guest time, as a share of the total. */
-        public double userPercent() { return pct(user); }
+        public double userPercent() {
+            return pct(user);
+        }
         /** Niced user time without guest_nice time. */
-        public double nicePercent() { return pct(nice); }
-        public double systemPercent() { return pct(system); }
-        public double idlePercent() { return pct(idle); }
-        public double iowaitPercent() { return pct(iowait); }
-        public double irqPercent() { return pct(irq); }
-        public double softirqPercent() { return pct(softirq); }
-        public double stealPercent() { return pct(steal); }
-        public double guestPercent() { return pct(guest); }
-        public double guestNicePercent() { return pct(guestNice); }
+        public double nicePercent() {
+            return pct(nice);
+        }
+
+        public double systemPercent() {
+            return pct(system);
+        }
+
+        public double idlePercent() {
+            return pct(idle);
+        }
+
+        public double iowaitPercent() {
+            return pct(iowait);
+        }
+
+        public double irqPercent() {
+            return pct(irq);
+        }
+
+        public double softirqPercent() {
+            return pct(softirq);
+        }
+
+        public double stealPercent() {
+            return pct(steal);
+        }
+
+        public double guestPercent() {
+            return pct(guest);
+        }
+
+        public double guestNicePercent() {
+            return pct(guestNice);
+        }
 
         /** Steal above {@value #NOISY_STEAL_PERCENT}% of the total: other tenants took this VM's CPU time. */
         public boolean noisyVm() {
@@ -311,10 +365,11 @@ public final class ProcStat {
             warnings.add("cpu(s) " + came + " came online between the snapshots: left out of the per-CPU list");
         }
         if (!reset.isEmpty()) {
-            warnings.add("cpu(s) " + reset + " have counters that went backwards (reset): left out of the per-CPU list");
+            warnings.add(
+                    "cpu(s) " + reset + " have counters that went backwards (reset): left out of the per-CPU list");
         }
-        return new Delta(true, user, nice, system, idle, iowait, irq, softirq, steal, guest, guestNice, total,
-                busy, warnings);
+        return new Delta(
+                true, user, nice, system, idle, iowait, irq, softirq, steal, guest, guestNice, total, busy, warnings);
     }
 
     private static long forward(String name, long from, long to, List<String> warnings) {

@@ -17,12 +17,10 @@ import java.util.concurrent.TimeUnit;
  * commit that cannot be found (no git, no checkout) is recorded as unknown rather than guessed.
  */
 public final class ProvenanceCapture {
-    private ProvenanceCapture() {
-    }
+    private ProvenanceCapture() {}
 
     /** One jar to digest, with its role in the run (cli, baseline, current, counter-jar...). */
-    public record JarRole(String role, Path path) {
-    }
+    public record JarRole(String role, Path path) {}
 
     /** The provenance of a run from the checkout {@code home}, digesting {@code jars}; {@code forkFlags} are the forks' JVM flags. */
     public static RunJson.Provenance capture(Path home, List<JarRole> jars, List<String> forkFlags) {
@@ -34,10 +32,14 @@ public final class ProvenanceCapture {
         }
         List<RunJson.Jar> digests = new ArrayList<>();
         for (JarRole j : jars) {
-            digests.add(new RunJson.Jar(j.role(), j.path().toAbsolutePath().normalize().toString(), sha256(j.path())));
+            digests.add(new RunJson.Jar(
+                    j.role(), j.path().toAbsolutePath().normalize().toString(), sha256(j.path())));
         }
-        RunJson.Jvm jvm = new RunJson.Jvm(System.getProperty("java.vm.version"), System.getProperty("java.vm.vendor"),
-                System.getProperty("java.home"), forkFlags);
+        RunJson.Jvm jvm = new RunJson.Jvm(
+                System.getProperty("java.vm.version"),
+                System.getProperty("java.vm.vendor"),
+                System.getProperty("java.home"),
+                forkFlags);
         return new RunJson.Provenance(commit, dirty, digests, jvm);
     }
 
@@ -70,7 +72,10 @@ public final class ProvenanceCapture {
         List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
         cmd.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(false)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             p.getOutputStream().close();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -18,6 +18,7 @@ import java.util.Locale;
 public final class LatencyMeasurement {
     /** A sample's length when the user does not set round trips: long against nanoTime's cost, short against preemption. */
     static final long SAMPLE_NANOS = 200_000;
+
     static final long MIN_ROUND_TRIPS = 100;
     static final long MAX_ROUND_TRIPS = 10_000_000;
     private static final long CALIBRATION_ROUND_TRIPS = 2_000;
@@ -29,8 +30,7 @@ public final class LatencyMeasurement {
      * @param maxPairs most pairs measured (more are sampled, every class covered)
      * @param seed the sample's seed
      */
-    public record Settings(int samples, long roundTrips, long maxPairs, long seed) {
-    }
+    public record Settings(int samples, long roundTrips, long maxPairs, long seed) {}
 
     private final Topology topology;
     private final PairPlan plan;
@@ -69,7 +69,12 @@ public final class LatencyMeasurement {
 
     /** The distance classes the plan's pairs are at, nearest first, as keys. */
     public List<String> classes() {
-        return plan.pairs().stream().map(p -> p.cls()).distinct().sorted().map(c -> c.key()).toList();
+        return plan.pairs().stream()
+                .map(p -> p.cls())
+                .distinct()
+                .sorted()
+                .map(c -> c.key())
+                .toList();
     }
 
     /** Runs the plan; {@code host} and {@code cpuModel} are recorded with it. */
@@ -84,11 +89,18 @@ public final class LatencyMeasurement {
         }
         PairPlan.Pair first = plan.pairs().getFirst();
         progress.phase("calibrating on CPUs " + first.a() + " and " + first.b());
-        PairRunner.Result cal = PairRunner.measure(first.a(), first.b(), CALIBRATION_ROUND_TRIPS, CALIBRATION_SAMPLES,
-                CALIBRATION_ROUND_TRIPS, 120_000_000_000L);
+        PairRunner.Result cal = PairRunner.measure(
+                first.a(),
+                first.b(),
+                CALIBRATION_ROUND_TRIPS,
+                CALIBRATION_SAMPLES,
+                CALIBRATION_ROUND_TRIPS,
+                120_000_000_000L);
         // the fastest sample of each method: the first ones still run in the interpreter
-        double rt = Math.max(Stats.of(cal.cas()).min(), Stats.of(cal.storeLoad()).min());
-        long roundTrips = settings.roundTrips() > 0 ? settings.roundTrips()
+        double rt =
+                Math.max(Stats.of(cal.cas()).min(), Stats.of(cal.storeLoad()).min());
+        long roundTrips = settings.roundTrips() > 0
+                ? settings.roundTrips()
                 : Math.max(MIN_ROUND_TRIPS, Math.min(MAX_ROUND_TRIPS, Math.round(SAMPLE_NANOS / Math.max(rt, 1))));
         long warmup = roundTrips;
         synchronized (this) {
@@ -97,9 +109,16 @@ public final class LatencyMeasurement {
         double pairNanos = 2.0 * (warmup + settings.samples() * roundTrips) * Math.max(rt, 1);
         long timeout = (long) Math.max(30e9, 50 * pairNanos);
         progress.plan(plan.pairs().size());
-        progress.line(String.format(Locale.ROOT, "latency: %d pairs of %d CPUs%s, %d samples of %,d round trips per pair and method "
-                + "(calibration: %.0f ns a round trip); about %s", plan.pairs().size(), plan.cpus().length,
-                plan.sampled() ? " (a sample of " + plan.total() + ")" : "", settings.samples(), roundTrips, rt,
+        progress.line(String.format(
+                Locale.ROOT,
+                "latency: %d pairs of %d CPUs%s, %d samples of %,d round trips per pair and method "
+                        + "(calibration: %.0f ns a round trip); about %s",
+                plan.pairs().size(),
+                plan.cpus().length,
+                plan.sampled() ? " (a sample of " + plan.total() + ")" : "",
+                settings.samples(),
+                roundTrips,
+                rt,
                 Progress.format(plan.pairs().size() * (pairNanos + 2e5) / 1e9)));
         List<Pair> out = new ArrayList<>();
         for (PairPlan.Pair p : plan.pairs()) {
@@ -120,15 +139,23 @@ public final class LatencyMeasurement {
      * finished yet (nothing to keep).
      */
     public synchronized LatencyRun soFar(String why) {
-        return done.isEmpty() ? null
+        return done.isEmpty()
+                ? null
                 : record(done).incomplete(why + " after " + done.size() + " of " + pairCount() + " pairs");
     }
 
     private synchronized LatencyRun record(List<Pair> pairs) {
         double wall = (System.nanoTime() - t0) / 1e9;
-        return new LatencyRun(host, cpuModel, topology.name(), topology.source(), plan.cpus(),
-                new LatencyRun.Settings(settings.samples(), roundTrips, roundTrips, plan.total(), plan.sampled(),
-                        settings.seed()),
-                pairs, started.toString(), wall);
+        return new LatencyRun(
+                host,
+                cpuModel,
+                topology.name(),
+                topology.source(),
+                plan.cpus(),
+                new LatencyRun.Settings(
+                        settings.samples(), roundTrips, roundTrips, plan.total(), plan.sampled(), settings.seed()),
+                pairs,
+                started.toString(),
+                wall);
     }
 }

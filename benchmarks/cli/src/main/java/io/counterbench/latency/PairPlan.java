@@ -25,8 +25,7 @@ import java.util.SplittableRandom;
 record PairPlan(int[] cpus, List<Pair> pairs, long total, boolean sampled) {
 
     /** Two CPUs and their distance class. */
-    record Pair(int a, int b, LatencyClass cls) {
-    }
+    record Pair(int a, int b, LatencyClass cls) {}
 
     PairPlan {
         cpus = cpus.clone();
@@ -42,7 +41,10 @@ record PairPlan(int[] cpus, List<Pair> pairs, long total, boolean sampled) {
     static int[] topologyOrder(Topology t, int[] chosen) {
         int[] sorted = chosen.clone();
         Arrays.sort(sorted);
-        return t.domains(Level.PU).stream().mapToInt(Domain::osIndex).filter(c -> Arrays.binarySearch(sorted, c) >= 0).toArray();
+        return t.domains(Level.PU).stream()
+                .mapToInt(Domain::osIndex)
+                .filter(c -> Arrays.binarySearch(sorted, c) >= 0)
+                .toArray();
     }
 
     /**
@@ -99,7 +101,8 @@ record PairPlan(int[] cpus, List<Pair> pairs, long total, boolean sampled) {
             }
         }
         List<Pair> out = new ArrayList<>();
-        List<java.util.Iterator<Pair>> its = byClass.values().stream().map(List::iterator).toList();
+        List<java.util.Iterator<Pair>> its =
+                byClass.values().stream().map(List::iterator).toList();
         boolean any = true;
         while (any && out.size() < Math.max(max, its.size())) {
             any = false;
@@ -114,11 +117,20 @@ record PairPlan(int[] cpus, List<Pair> pairs, long total, boolean sampled) {
         for (int i = 0; i < n; i++) {
             rank[cpus[i]] = i;
         }
-        out.sort((p, q) -> rank[p.a()] != rank[q.a()] ? Integer.compare(rank[p.a()], rank[q.a()]) : Integer.compare(rank[p.b()], rank[q.b()]));
+        out.sort((p, q) -> rank[p.a()] != rank[q.a()]
+                ? Integer.compare(rank[p.a()], rank[q.a()])
+                : Integer.compare(rank[p.b()], rank[q.b()]));
         return out;
     }
 
-    private static void add(Topology t, int[] cpus, int i, int j, Map<LatencyClass, List<Pair>> byClass, java.util.Set<Long> taken, long max) {
+    private static void add(
+            Topology t,
+            int[] cpus,
+            int i,
+            int j,
+            Map<LatencyClass, List<Pair>> byClass,
+            java.util.Set<Long> taken,
+            long max) {
         long key = (long) i * cpus.length + j;
         Pair p = pair(t, cpus[i], cpus[j]);
         List<Pair> list = byClass.computeIfAbsent(p.cls(), k -> new ArrayList<>());

@@ -17,11 +17,9 @@ final class PairRunner {
      * @param cas ns per CAS round trip, one per sample
      * @param storeLoad ns per store/load round trip, one per sample
      */
-    record Result(double[] cas, double[] storeLoad) {
-    }
+    record Result(double[] cas, double[] storeLoad) {}
 
-    private PairRunner() {
-    }
+    private PairRunner() {}
 
     /**
      * @param timeoutNanos how long the pair may take before it is stopped (an IllegalStateException)
@@ -35,34 +33,38 @@ final class PairRunner {
         double[] storeLoad = new double[samples];
         long perMethod = warmup + samples * roundTrips;
 
-        Thread ping = Thread.ofPlatform().name("latency-ping-" + a).unstarted(() -> guard(stop, failure, start, () -> {
-            Affinity.pin(a);
-            start.await();
-            long v = line.casPing(0, warmup);
-            for (int s = 0; s < samples; s++) {
-                long t0 = System.nanoTime();
-                v = line.casPing(v, roundTrips);
-                cas[s] = (System.nanoTime() - t0) / (double) roundTrips;
-            }
-            v = line.storeLoadPing(v, warmup);
-            for (int s = 0; s < samples; s++) {
-                long t0 = System.nanoTime();
-                v = line.storeLoadPing(v, roundTrips);
-                storeLoad[s] = (System.nanoTime() - t0) / (double) roundTrips;
-            }
-        }));
-        Thread pong = Thread.ofPlatform().name("latency-pong-" + b).unstarted(() -> guard(stop, failure, start, () -> {
-            Affinity.pin(b);
-            start.await();
-            long v = line.casPong(0, warmup);
-            for (int s = 0; s < samples; s++) {
-                v = line.casPong(v, roundTrips);
-            }
-            v = line.storeLoadPong(v, warmup);
-            for (int s = 0; s < samples; s++) {
-                v = line.storeLoadPong(v, roundTrips);
-            }
-        }));
+        Thread ping = Thread.ofPlatform()
+                .name("latency-ping-" + a)
+                .unstarted(() -> guard(stop, failure, start, () -> {
+                    Affinity.pin(a);
+                    start.await();
+                    long v = line.casPing(0, warmup);
+                    for (int s = 0; s < samples; s++) {
+                        long t0 = System.nanoTime();
+                        v = line.casPing(v, roundTrips);
+                        cas[s] = (System.nanoTime() - t0) / (double) roundTrips;
+                    }
+                    v = line.storeLoadPing(v, warmup);
+                    for (int s = 0; s < samples; s++) {
+                        long t0 = System.nanoTime();
+                        v = line.storeLoadPing(v, roundTrips);
+                        storeLoad[s] = (System.nanoTime() - t0) / (double) roundTrips;
+                    }
+                }));
+        Thread pong = Thread.ofPlatform()
+                .name("latency-pong-" + b)
+                .unstarted(() -> guard(stop, failure, start, () -> {
+                    Affinity.pin(b);
+                    start.await();
+                    long v = line.casPong(0, warmup);
+                    for (int s = 0; s < samples; s++) {
+                        v = line.casPong(v, roundTrips);
+                    }
+                    v = line.storeLoadPong(v, warmup);
+                    for (int s = 0; s < samples; s++) {
+                        v = line.storeLoadPong(v, roundTrips);
+                    }
+                }));
         ping.setDaemon(true);
         pong.setDaemon(true);
         ping.start();
@@ -89,8 +91,8 @@ final class PairRunner {
         }
         long expected = 2 * 2 * perMethod;
         if (line.value() != expected) {
-            throw new IllegalStateException("CPUs " + a + " and " + b + ": the line ended at " + line.value() + ", not " + expected
-                    + ": a round trip was lost (a bug)");
+            throw new IllegalStateException("CPUs " + a + " and " + b + ": the line ended at " + line.value() + ", not "
+                    + expected + ": a round trip was lost (a bug)");
         }
         return new Result(cas, storeLoad);
     }

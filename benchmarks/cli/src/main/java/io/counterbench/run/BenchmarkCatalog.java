@@ -37,8 +37,14 @@ public final class BenchmarkCatalog {
      * @param remainder    index of the member that takes the remaining threads, or -1
      * @param allocation   whether the plan adds JMH's gc profiler
      */
-    public record Method(String className, String name, Map<String, List<String>> params, int fixedThreads, int[] groupThreads,
-                         int remainder, boolean allocation) {
+    public record Method(
+            String className,
+            String name,
+            Map<String, List<String>> params,
+            int fixedThreads,
+            int[] groupThreads,
+            int remainder,
+            boolean allocation) {
         /** "UpdateBenchmark.inc", what --benchmarks and the profiles' patterns match. */
         public String qualifiedName() {
             return className + "." + name;
@@ -61,10 +67,12 @@ public final class BenchmarkCatalog {
         List<Method> out = new ArrayList<>();
         entries.stream()
                 .filter(e -> e.getUserClassQName().startsWith(Plan.PACKAGE + "."))
-                .sorted(Comparator.comparing(BenchmarkListEntry::getUserClassQName).thenComparing(BenchmarkListEntry::getUsername))
+                .sorted(Comparator.comparing(BenchmarkListEntry::getUserClassQName)
+                        .thenComparing(BenchmarkListEntry::getUsername))
                 .forEach(e -> out.add(method(e)));
         if (out.isEmpty()) {
-            throw new IllegalStateException("JMH's benchmark list (META-INF/BenchmarkList) has no benchmark of " + Plan.PACKAGE);
+            throw new IllegalStateException(
+                    "JMH's benchmark list (META-INF/BenchmarkList) has no benchmark of " + Plan.PACKAGE);
         }
         return new BenchmarkCatalog(out);
     }
@@ -106,6 +114,7 @@ public final class BenchmarkCatalog {
                 }
             }
         }
-        return new Method(simple, name, params, fixed, groups, remainder, cls.isAnnotationPresent(MeasuresAllocation.class));
+        return new Method(
+                simple, name, params, fixed, groups, remainder, cls.isAnnotationPresent(MeasuresAllocation.class));
     }
 }

@@ -27,8 +27,8 @@ public record ExtraProfiler(String name, String options) {
         String name = colon < 0 ? s : s.substring(0, colon).strip();
         String options = colon < 0 ? "" : s.substring(colon + 1).strip();
         if (name.isEmpty()) {
-            throw new IllegalArgumentException("--prof '" + spec + "': name a JMH profiler, e.g. gc, stack, perfnorm or async "
-                    + "('jmh -- -lprof' lists them)");
+            throw new IllegalArgumentException("--prof '" + spec
+                    + "': name a JMH profiler, e.g. gc, stack, perfnorm or async " + "('jmh -- -lprof' lists them)");
         }
         if (!name.contains(".")) {
             name = name.toLowerCase(Locale.ROOT);
@@ -64,8 +64,14 @@ public record ExtraProfiler(String name, String options) {
         while (deepest.getCause() != null && deepest.getCause() != deepest) {
             deepest = deepest.getCause();
         }
-        String why = deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage().lines()
-                .map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(deepest.getClass().getSimpleName());
+        String why = deepest.getMessage() == null
+                ? deepest.getClass().getSimpleName()
+                : deepest.getMessage()
+                        .lines()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty())
+                        .findFirst()
+                        .orElse(deepest.getClass().getSimpleName());
         if (deepest instanceof ClassNotFoundException) {
             return "JMH has no profiler of that name ('jmh -- -lprof' lists them)";
         }

@@ -56,9 +56,17 @@ public final class Plan {
      * counters, next to the ones the profile picks (a --counter-jar's counters when --counters is not
      * given); empty when none.
      */
-    public record Choices(Profile profile, List<String> counters, List<Integer> threads, List<String> placements,
-                          String topology, int topologyCpus, Pattern benchmarks, List<String> cpuModes, int forks,
-                          List<String> alsoCounters) {
+    public record Choices(
+            Profile profile,
+            List<String> counters,
+            List<Integer> threads,
+            List<String> placements,
+            String topology,
+            int topologyCpus,
+            Pattern benchmarks,
+            List<String> cpuModes,
+            int forks,
+            List<String> alsoCounters) {
         public Choices {
             alsoCounters = alsoCounters == null ? List.of() : List.copyOf(alsoCounters);
         }
@@ -124,7 +132,16 @@ public final class Plan {
             }
 
             public Choices build() {
-                return new Choices(profile, counters, threads, placements, topology, cpus, benchmarks, cpuModes, forks,
+                return new Choices(
+                        profile,
+                        counters,
+                        threads,
+                        placements,
+                        topology,
+                        cpus,
+                        benchmarks,
+                        cpuModes,
+                        forks,
                         alsoCounters);
             }
 
@@ -161,10 +178,12 @@ public final class Plan {
         // rows in catalog order; rows with the same class, parameters and threads share one JMH invocation
         Map<Key, List<String>> rows = new LinkedHashMap<>();
         for (BenchmarkCatalog.Method m : catalog.methods()) {
-            if (c.benchmarks() != null && !c.benchmarks().matcher(m.qualifiedName()).find()) {
+            if (c.benchmarks() != null
+                    && !c.benchmarks().matcher(m.qualifiedName()).find()) {
                 continue;
             }
-            List<Slice> matching = p.slices.stream().filter(s -> s.matches(m.qualifiedName())).toList();
+            List<Slice> matching =
+                    p.slices.stream().filter(s -> s.matches(m.qualifiedName())).toList();
             if (matching.stream().anyMatch(Slice::skip) && c.benchmarks() == null) {
                 continue; // not in this profile, unless the user's --benchmarks asked for it
             }
@@ -174,8 +193,11 @@ public final class Plan {
             }
             for (Slice s : matching) {
                 for (Map<String, String> params : crossProduct(m, s, p, user, host, c.alsoCounters())) {
-                    for (int[] layout : layouts(m, c.threads() != null ? runThreads : s.threads(runThreads, c.topologyCpus()))) {
-                        rows.computeIfAbsent(new Key(m.className(), params, layout, m.isGroup(), m.allocation()), k -> new ArrayList<>())
+                    for (int[] layout :
+                            layouts(m, c.threads() != null ? runThreads : s.threads(runThreads, c.topologyCpus()))) {
+                        rows.computeIfAbsent(
+                                        new Key(m.className(), params, layout, m.isGroup(), m.allocation()),
+                                        k -> new ArrayList<>())
                                 .add(m.name());
                     }
                 }
@@ -187,7 +209,14 @@ public final class Plan {
             List<String> methods = List.copyOf(new LinkedHashSet<>(e.getValue()));
             int threads = k.group ? java.util.Arrays.stream(k.layout).sum() : k.layout[0];
             double perFork = FORK_OVERHEAD_SECONDS + p.iterationSeconds() + setupSeconds(k.params);
-            out.add(new PlanEntry(out.size(), k.className, methods, k.params, threads, k.group ? k.layout : null, k.allocation,
+            out.add(new PlanEntry(
+                    out.size(),
+                    k.className,
+                    methods,
+                    k.params,
+                    threads,
+                    k.group ? k.layout : null,
+                    k.allocation,
                     methods.size() * forks * perFork));
         }
         return new Plan(p, forks, topo, c.topologyCpus(), out);
@@ -197,8 +226,12 @@ public final class Plan {
     private record Key(String className, Map<String, String> params, int[] layout, boolean group, boolean allocation) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && className.equals(k.className) && params.equals(k.params)
-                    && java.util.Arrays.equals(layout, k.layout) && group == k.group && allocation == k.allocation;
+            return o instanceof Key k
+                    && className.equals(k.className)
+                    && params.equals(k.params)
+                    && java.util.Arrays.equals(layout, k.layout)
+                    && group == k.group
+                    && allocation == k.allocation;
         }
 
         @Override
@@ -208,18 +241,26 @@ public final class Plan {
     }
 
     /** Every combination of the method's parameter values (each from the first source that names it), minus meaningless ones. */
-    private static List<Map<String, String>> crossProduct(BenchmarkCatalog.Method m, Slice s, Profile p, Map<String, List<String>> user,
-                                                          boolean host, List<String> alsoCounters) {
+    private static List<Map<String, String>> crossProduct(
+            BenchmarkCatalog.Method m,
+            Slice s,
+            Profile p,
+            Map<String, List<String>> user,
+            boolean host,
+            List<String> alsoCounters) {
         List<Map<String, String>> out = new ArrayList<>();
         out.add(new LinkedHashMap<>());
         for (Map.Entry<String, List<String>> param : m.params().entrySet()) {
             String name = param.getKey();
-            List<String> values = user.getOrDefault(name, s.params().getOrDefault(name, p.params.getOrDefault(name, param.getValue())));
+            List<String> values = user.getOrDefault(
+                    name, s.params().getOrDefault(name, p.params.getOrDefault(name, param.getValue())));
             if (name.equals("cpu") && !host) {
                 values = List.of("known");
             }
             if (name.equals("counter") && !alsoCounters.isEmpty()) {
-                values = List.copyOf(new LinkedHashSet<>(java.util.stream.Stream.concat(values.stream(), alsoCounters.stream()).toList()));
+                values = List.copyOf(
+                        new LinkedHashSet<>(java.util.stream.Stream.concat(values.stream(), alsoCounters.stream())
+                                .toList()));
             }
             List<Map<String, String>> next = new ArrayList<>();
             for (Map<String, String> partial : out) {
@@ -273,7 +314,9 @@ public final class Plan {
         }
         int cpus;
         try {
-            cpus = "host".equals(topology) ? Runtime.getRuntime().availableProcessors() : TopologySources.load(topology).cpuIdLimit();
+            cpus = "host".equals(topology)
+                    ? Runtime.getRuntime().availableProcessors()
+                    : TopologySources.load(topology).cpuIdLimit();
         } catch (RuntimeException e) {
             return 0;
         }

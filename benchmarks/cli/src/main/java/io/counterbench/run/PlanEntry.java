@@ -12,8 +12,15 @@ import java.util.stream.Collectors;
  *
  * @param threadGroups null for plain benchmarks, else JMH's -tg layout (e.g. 1 reader, n writers)
  */
-public record PlanEntry(int index, String benchmark, List<String> methods, Map<String, String> params, int threads,
-                        int[] threadGroups, boolean gcProfiler, double estimateSeconds) {
+public record PlanEntry(
+        int index,
+        String benchmark,
+        List<String> methods,
+        Map<String, String> params,
+        int threads,
+        int[] threadGroups,
+        boolean gcProfiler,
+        double estimateSeconds) {
 
     public PlanEntry {
         params = new LinkedHashMap<>(params);
@@ -31,14 +38,17 @@ public record PlanEntry(int index, String benchmark, List<String> methods, Map<S
 
     /** Total threads of one benchmark run. */
     public int totalThreads() {
-        return threadGroups == null ? threads : java.util.Arrays.stream(threadGroups).sum();
+        return threadGroups == null
+                ? threads
+                : java.util.Arrays.stream(threadGroups).sum();
     }
 
     /** A short human label: "UpdateBenchmark.{inc,rssMix} counter=tree threads=2". */
     public String label() {
         String m = methods.size() == 1 ? methods.get(0) : "{" + String.join(",", methods) + "}";
         Map<String, String> shown = new LinkedHashMap<>();
-        params.forEach((k, v) -> shown.put(k, "counter".equals(k) ? CounterTypes.parse(v).id() : v));
+        params.forEach((k, v) ->
+                shown.put(k, "counter".equals(k) ? CounterTypes.parse(v).id() : v));
         return label(benchmark + "." + m, shown, threads, threadGroups);
     }
 
@@ -47,11 +57,15 @@ public record PlanEntry(int index, String benchmark, List<String> methods, Map<S
      * label of a plan entry and of an ab row.
      */
     public static String label(String method, Map<String, String> params, int threads, int[] threadGroups) {
-        String p = params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        String p = params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" "));
-        String t = threadGroups == null ? "threads=" + threads
-                : "groups=" + java.util.Arrays.stream(threadGroups).mapToObj(Integer::toString)
-                .collect(Collectors.joining(","));
+        String t = threadGroups == null
+                ? "threads=" + threads
+                : "groups="
+                        + java.util.Arrays.stream(threadGroups)
+                                .mapToObj(Integer::toString)
+                                .collect(Collectors.joining(","));
         return method + (p.isEmpty() ? "" : " " + p) + " " + t;
     }
 }

@@ -23,8 +23,23 @@ import java.util.stream.Collectors;
 public enum Profile {
     SMOKE(1, 1, 50, 1, 50, false, Map.of("placement", List.of("compact"), "cpu", List.of("lookup")), Slices.QUICK),
     QUICK(2, 2, 200, 3, 200, false, Map.of("placement", List.of("compact"), "cpu", List.of("lookup")), Slices.QUICK),
-    STANDARD(5, 3, 1000, 5, 1000, true, Map.of("placement", List.of("compact", "spread"), "cpu", List.of("lookup")), Slices.STANDARD),
-    FULL(5, 5, 1000, 10, 1000, true, Map.of("placement", List.of("compact", "spread", "one-per-core", "none"), "cpu", List.of("lookup")),
+    STANDARD(
+            5,
+            3,
+            1000,
+            5,
+            1000,
+            true,
+            Map.of("placement", List.of("compact", "spread"), "cpu", List.of("lookup")),
+            Slices.STANDARD),
+    FULL(
+            5,
+            5,
+            1000,
+            10,
+            1000,
+            true,
+            Map.of("placement", List.of("compact", "spread", "one-per-core", "none"), "cpu", List.of("lookup")),
             Slices.STANDARD),
     /**
      * The pull-request gate (ab): every counter's add at 1 thread, LongAdder's, flat's and the tree's
@@ -41,7 +56,15 @@ public enum Profile {
      * mode; the CpuId rows; the selection at 384 CPUs for tree), each fork with its candidate causes
      * recorded (see {@link #forensics()}). Short iterations: about 13 minutes on a 2-core box.
      */
-    STABILITY(20, 3, 200, 4, 100, false, Map.of("placement", List.of("compact"), "cpu", List.of("lookup")), Slices.STABILITY);
+    STABILITY(
+            20,
+            3,
+            200,
+            4,
+            100,
+            false,
+            Map.of("placement", List.of("compact"), "cpu", List.of("lookup")),
+            Slices.STABILITY);
 
     public final int forks;
     public final int warmupIterations;
@@ -52,9 +75,18 @@ public enum Profile {
     final boolean fullThreadSweep;
     /** Parameter values for every benchmark that has the parameter, unless a slice says otherwise. */
     final Map<String, List<String>> params;
+
     final List<Slice> slices;
 
-    Profile(int forks, int wi, int wms, int mi, int mms, boolean fullThreadSweep, Map<String, List<String>> params, List<Slice> slices) {
+    Profile(
+            int forks,
+            int wi,
+            int wms,
+            int mi,
+            int mms,
+            boolean fullThreadSweep,
+            Map<String, List<String>> params,
+            List<Slice> slices) {
         this.forks = forks;
         this.warmupIterations = wi;
         this.warmupMillis = wms;
@@ -102,7 +134,8 @@ public enum Profile {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown profile '" + text + "' (known: smoke, quick, standard, full, ci, stability)");
+        throw new IllegalArgumentException(
+                "unknown profile '" + text + "' (known: smoke, quick, standard, full, ci, stability)");
     }
 
     /** The slices of the profiles (a nested holder: enum constants cannot refer to static fields of their own enum). */
@@ -111,8 +144,11 @@ public enum Profile {
          * Counters whose CPU mode matters (every built-in whose slots follow the writer's CPU or task,
          * in CounterId's order), then LongAdder as the yardstick of every mode.
          */
-        private static final String CPU_USERS = Arrays.stream(CounterId.values()).filter(id -> id.layout().slotted())
-                .map(CounterId::id).collect(Collectors.joining(",")) + "," + CounterId.ADDER.id();
+        private static final String CPU_USERS = Arrays.stream(CounterId.values())
+                        .filter(id -> id.layout().slotted())
+                        .map(CounterId::id)
+                        .collect(Collectors.joining(","))
+                + "," + CounterId.ADDER.id();
 
         static final List<Slice> QUICK = List.of(
                 Slice.skip("^CpuIdBenchmark\\."),
@@ -148,9 +184,16 @@ public enum Profile {
                 Slice.skip("^MixBenchmark\\."),
                 Slice.skip("^LifecycleBenchmark\\."),
                 Slice.skip("^ReadBenchmark\\."),
-                Slice.of("^UpdateBenchmark\\.inc$", "counter", "tree,flat,per-thread,per-node,adder", "cpu", "lookup,handle,known",
-                        "threads", "1"),
-                Slice.of("^SelectionBenchmark\\.", "counter", "tree", "topology", "epyc-9654-2s", "processes", "10000"));
+                Slice.of(
+                        "^UpdateBenchmark\\.inc$",
+                        "counter",
+                        "tree,flat,per-thread,per-node,adder",
+                        "cpu",
+                        "lookup,handle,known",
+                        "threads",
+                        "1"),
+                Slice.of(
+                        "^SelectionBenchmark\\.", "counter", "tree", "topology", "epyc-9654-2s", "processes", "10000"));
 
         static final List<Slice> STANDARD = List.of(
                 Slice.skip("^LookupLadderBenchmark\\."), // a forensics tool, run by hand (docs/forensics.md)

@@ -48,8 +48,13 @@ public final class RunExecutor {
     }
 
     /** @param extraProfilers JMH profilers added to every entry (run --prof), besides the accuracy profiler and async-profiler */
-    public RunExecutor(Plan plan, Path folder, RunRecord record, PrintWriter err, String asyncProfilerSpec,
-                       List<ExtraProfiler> extraProfilers) {
+    public RunExecutor(
+            Plan plan,
+            Path folder,
+            RunRecord record,
+            PrintWriter err,
+            String asyncProfilerSpec,
+            List<ExtraProfiler> extraProfilers) {
         this.plan = plan;
         this.folder = folder;
         this.record = record;
@@ -63,20 +68,23 @@ public final class RunExecutor {
         Progress progress = new Progress(err, "run", 1.0);
         progress.plan(plan.estimateSeconds());
         int total = plan.entries().size();
-        try (OutputStream log = Files.newOutputStream(folder.resolve("jmh.log"), StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND)) {
+        try (OutputStream log = Files.newOutputStream(
+                folder.resolve("jmh.log"), StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             for (PlanEntry e : plan.entries()) {
                 if (record.closed() || record.writeFailure() != null) {
                     break;
                 }
-                progress.line(String.format("[%3d/%d] %s elapsed, ETA %s | %s", e.index() + 1, total,
-                        Progress.format(progress.elapsed()), progress.eta(), e.label()));
+                progress.line(String.format(
+                        "[%3d/%d] %s elapsed, ETA %s | %s",
+                        e.index() + 1, total, Progress.format(progress.elapsed()), progress.eta(), e.label()));
                 ByteArrayOutputStream captured = new ByteArrayOutputStream();
                 PrintStream out = new PrintStream(new Tee(log, captured), true, StandardCharsets.UTF_8);
                 out.println("# counterbench plan entry " + (e.index() + 1) + "/" + total + ": " + e.label());
                 String outcome;
                 try {
-                    Collection<RunResult> r = new Runner(options(e), OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
+                    Collection<RunResult> r = new Runner(
+                                    options(e), OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL))
+                            .run();
                     if (r.isEmpty()) {
                         String why = firstError(captured.toString(StandardCharsets.UTF_8));
                         record.failed(e, why);
@@ -92,7 +100,8 @@ public final class RunExecutor {
                             }
                         }
                         if (writeFailure != null) {
-                            record.incomplete("cannot write results: " + writeFailure + "; the results before this one are kept");
+                            record.incomplete(
+                                    "cannot write results: " + writeFailure + "; the results before this one are kept");
                             progress.line("        STOPPED: " + writeFailure);
                             break;
                         }
@@ -125,16 +134,27 @@ public final class RunExecutor {
      * module, across forks.
      */
     static String oneLine(Collection<RunResult> results) {
-        return results.stream().map(r -> {
-            var p = r.getPrimaryResult();
-            var lost = r.getSecondaryResults().get("accuracy.lost");
-            var violations = r.getSecondaryResults().get("accuracy.violations");
-            String check = lost != null && violations != null && (lost.getScore() != 0 || violations.getScore() != 0)
-                    ? String.format(java.util.Locale.ROOT, " LOST %.0f, VIOLATIONS %.0f", lost.getScore(), violations.getScore()) : "";
-            return r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1)
-                    + String.format(java.util.Locale.ROOT, " %.4g %s", p.getScore(), p.getScoreUnit())
-                    + " (" + r.getBenchmarkResults().size() + " fork" + (r.getBenchmarkResults().size() == 1 ? "" : "s") + ")" + check;
-        }).collect(java.util.stream.Collectors.joining(", "));
+        return results.stream()
+                .map(r -> {
+                    var p = r.getPrimaryResult();
+                    var lost = r.getSecondaryResults().get("accuracy.lost");
+                    var violations = r.getSecondaryResults().get("accuracy.violations");
+                    String check =
+                            lost != null && violations != null && (lost.getScore() != 0 || violations.getScore() != 0)
+                                    ? String.format(
+                                            java.util.Locale.ROOT,
+                                            " LOST %.0f, VIOLATIONS %.0f",
+                                            lost.getScore(),
+                                            violations.getScore())
+                                    : "";
+                    return r.getParams()
+                                    .getBenchmark()
+                                    .substring(r.getParams().getBenchmark().lastIndexOf('.') + 1)
+                            + String.format(java.util.Locale.ROOT, " %.4g %s", p.getScore(), p.getScoreUnit())
+                            + " (" + r.getBenchmarkResults().size() + " fork"
+                            + (r.getBenchmarkResults().size() == 1 ? "" : "s") + ")" + check;
+                })
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Why the run stopped early because its folder could not be written, or null. */
@@ -190,10 +210,16 @@ public final class RunExecutor {
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot create " + dir + ": " + ex.getMessage(), ex);
         }
-        return List.of("-Dcounterbench.forensics=true", "--sun-misc-unsafe-memory-access=allow",
-                "-XX:+UnlockDiagnosticVMOptions", "-XX:+LogVMOutput", "-XX:-DisplayVMOutput",
-                "-XX:LogFile=" + dir.toAbsolutePath().resolve("jit-%p.log"), "-XX:+PrintCompilation",
-                "-XX:CompileCommand=quiet", "-XX:CompileCommand=PrintInlining,*::*_jmhStub");
+        return List.of(
+                "-Dcounterbench.forensics=true",
+                "--sun-misc-unsafe-memory-access=allow",
+                "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:+LogVMOutput",
+                "-XX:-DisplayVMOutput",
+                "-XX:LogFile=" + dir.toAbsolutePath().resolve("jit-%p.log"),
+                "-XX:+PrintCompilation",
+                "-XX:CompileCommand=quiet",
+                "-XX:CompileCommand=PrintInlining,*::*_jmhStub");
     }
 
     /**
@@ -202,7 +228,8 @@ public final class RunExecutor {
      */
     static String asyncInit(String spec, PlanEntry e) {
         String init = spec.startsWith("async:") ? spec.substring("async:".length()) : spec;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(^|;)dir=([^;]*)").matcher(init);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(^|;)dir=([^;]*)").matcher(init);
         if (!m.find()) {
             return init;
         }
@@ -220,7 +247,8 @@ public final class RunExecutor {
 
     /** The first line of JMH's output that names an exception or error, else a pointer to the log. */
     static String firstError(String jmhOutput) {
-        return jmhOutput.lines()
+        return jmhOutput
+                .lines()
                 .filter(l -> l.contains("Exception") || l.contains("Error") || l.contains("<failure>"))
                 .filter(l -> !l.startsWith("#"))
                 .map(String::strip)
@@ -234,14 +262,17 @@ public final class RunExecutor {
     /** The innermost cause's message, looking through suppressed exceptions too (JMH wraps the benchmark's). */
     static String rootCause(Throwable t) {
         Throwable deepest = t;
-        for (Throwable c = t; c != null; c = c.getCause() != null ? c.getCause() : c.getSuppressed().length > 0 ? c.getSuppressed()[0] : null) {
+        for (Throwable c = t;
+                c != null;
+                c = c.getCause() != null ? c.getCause() : c.getSuppressed().length > 0 ? c.getSuppressed()[0] : null) {
             deepest = c;
             if (c.getCause() == c) {
                 break;
             }
         }
         String m = deepest.getMessage();
-        return deepest.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+        return deepest.getClass().getSimpleName()
+                + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
     }
 
     /** Writes to the log and to the per-entry capture. */

@@ -53,7 +53,13 @@ public final class RunRecord {
         this.command = List.copyOf(args);
         this.started = started.toString();
         Profile p = plan.profile();
-        this.profile = new RunJson.Profile(p.label(), p.warmupIterations, p.warmupMillis, p.measurementIterations, p.measurementMillis, plan.forksPerRow());
+        this.profile = new RunJson.Profile(
+                p.label(),
+                p.warmupIterations,
+                p.warmupMillis,
+                p.measurementIterations,
+                p.measurementMillis,
+                plan.forksPerRow());
         this.entries = plan.entries().stream().map(RunRecord::entry).toList();
     }
 
@@ -66,8 +72,15 @@ public final class RunRecord {
     }
 
     private static RunJson.Entry entry(PlanEntry e) {
-        return new RunJson.Entry(e.index(), Plan.PACKAGE + "." + e.benchmark(), e.methods(), e.params(), e.totalThreads(),
-                e.threadGroups() == null ? null : Arrays.stream(e.threadGroups()).boxed().toList(),
+        return new RunJson.Entry(
+                e.index(),
+                Plan.PACKAGE + "." + e.benchmark(),
+                e.methods(),
+                e.params(),
+                e.totalThreads(),
+                e.threadGroups() == null
+                        ? null
+                        : Arrays.stream(e.threadGroups()).boxed().toList(),
                 Math.round(e.estimateSeconds() * 10) / 10.0);
     }
 
@@ -152,7 +165,10 @@ public final class RunRecord {
 
     /** The failed entries, in plan order: "label: first error line". */
     public synchronized List<String> failures() {
-        return plan.entries().stream().filter(e -> errors.containsKey(e.index())).map(e -> e.label() + ": " + errors.get(e.index())).toList();
+        return plan.entries().stream()
+                .filter(e -> errors.containsKey(e.index()))
+                .map(e -> e.label() + ": " + errors.get(e.index()))
+                .toList();
     }
 
     /** Marks the run complete (every entry ran; some may have failed) and writes the final file. */
@@ -220,9 +236,29 @@ public final class RunRecord {
                 missing.add(e.index());
             }
         }
-        return new RunJson(SCHEMA, status, reason, started, finished, command, profile, plan.topology(),
-                Math.round(plan.estimateSeconds()), entries, FILES, environment, hostTopology, jmh, cpuLookup, asyncProfiler, procStat,
-                done, failed, missing, label, provenance);
+        return new RunJson(
+                SCHEMA,
+                status,
+                reason,
+                started,
+                finished,
+                command,
+                profile,
+                plan.topology(),
+                Math.round(plan.estimateSeconds()),
+                entries,
+                FILES,
+                environment,
+                hostTopology,
+                jmh,
+                cpuLookup,
+                asyncProfiler,
+                procStat,
+                done,
+                failed,
+                missing,
+                label,
+                provenance);
     }
 
     private void save() {

@@ -42,7 +42,10 @@ public record Slice(Pattern pattern, Map<String, List<String>> params, boolean s
         if (t == null) {
             return otherwise;
         }
-        return t.stream().map(v -> v.equals("cpus") ? Math.max(1, cpus) : Integer.parseInt(v)).distinct().toList();
+        return t.stream()
+                .map(v -> v.equals("cpus") ? Math.max(1, cpus) : Integer.parseInt(v))
+                .distinct()
+                .toList();
     }
 
     boolean matches(String qualifiedName) {

@@ -16,8 +16,7 @@ public final class ParentWatch {
     /** The exit status of a JVM ended by the watch: 128 + SIGKILL's 9, as if the parent's death had taken it along. */
     static final int STATUS = 137;
 
-    private ParentWatch() {
-    }
+    private ParentWatch() {}
 
     public static void premain(String args, Instrumentation inst) {
         start(args);
@@ -30,7 +29,8 @@ public final class ParentWatch {
     static void start(String args) {
         Optional<ProcessHandle> parent;
         try {
-            parent = args == null || args.isBlank() ? ProcessHandle.current().parent()
+            parent = args == null || args.isBlank()
+                    ? ProcessHandle.current().parent()
                     : ProcessHandle.of(Long.parseLong(args.strip()));
         } catch (NumberFormatException e) {
             return; // not a pid: watch nothing rather than stop a JVM by mistake
@@ -39,18 +39,20 @@ public final class ParentWatch {
             Runtime.getRuntime().halt(STATUS);
         }
         ProcessHandle p = parent.get();
-        Thread t = new Thread(() -> {
-            while (true) {
-                try {
-                    Thread.sleep(POLL_MILLIS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (!alive(p)) {
-                    Runtime.getRuntime().halt(STATUS);
-                }
-            }
-        }, "counterbench-parent-watch");
+        Thread t = new Thread(
+                () -> {
+                    while (true) {
+                        try {
+                            Thread.sleep(POLL_MILLIS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        if (!alive(p)) {
+                            Runtime.getRuntime().halt(STATUS);
+                        }
+                    }
+                },
+                "counterbench-parent-watch");
         t.setDaemon(true);
         t.start();
     }
@@ -64,8 +66,8 @@ public final class ParentWatch {
             return false;
         }
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(p.pid()),
-                    "stat"));
+            String stat =
+                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(p.pid()), "stat"));
             int close = stat.lastIndexOf(')');
             return close < 0 || close + 2 >= stat.length() || stat.charAt(close + 2) != 'Z';
         } catch (java.io.IOException | RuntimeException e) {

@@ -20,8 +20,7 @@ import java.util.jar.Manifest;
 public final class ParentWatchJar {
     private static volatile Path jar;
 
-    private ParentWatchJar() {
-    }
+    private ParentWatchJar() {}
 
     /** The flag that makes a child JVM end when this process ends. */
     public static String jvmArg() {
@@ -36,10 +35,15 @@ public final class ParentWatchJar {
         try {
             byte[] bytes = build();
             String name = "parent-watch-"
-                    + HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes), 0, 6)
+                    + HexFormat.of()
+                            .formatHex(
+                                    java.security.MessageDigest.getInstance("SHA-256")
+                                            .digest(bytes),
+                                    0,
+                                    6)
                     + ".jar";
-            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "counterbench-"
-                    + System.getProperty("user.name", "user"));
+            Path dir = Path.of(
+                    System.getProperty("java.io.tmpdir"), "counterbench-" + System.getProperty("user.name", "user"));
             Files.createDirectories(dir);
             Path p = dir.resolve(name);
             if (!Files.isRegularFile(p) || !java.util.Arrays.equals(Files.readAllBytes(p), bytes)) {

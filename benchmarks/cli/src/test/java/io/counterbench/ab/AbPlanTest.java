@@ -54,7 +54,8 @@ class AbPlanTest {
     void adaptiveLooksStartWhereTheFirstBoundExistsAtTheLookLevel() {
         // the ci profile: 12 rows, alpha 0.01 over 3 looks: 2^-12 <= 0.01 / 36 < 2^-11
         org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {12, 22, 32}, AbPlan.looks(12, 0.01, 32));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {2}, AbPlan.looks(1, 0.01, 2), "fewer pairs than any bound: one look");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                new int[] {2}, AbPlan.looks(1, 0.01, 2), "fewer pairs than any bound: one look");
         org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {9, 10}, AbPlan.looks(1, 0.01, 10));
     }
 }

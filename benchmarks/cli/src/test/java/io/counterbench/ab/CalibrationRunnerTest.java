@@ -27,7 +27,11 @@ class CalibrationRunnerTest {
             }
             assertEquals(Set.of("2", "5", "10", "20"), inRun, "run " + k + " injects every level once");
         }
-        counters.forEach(c -> assertEquals(Set.of("2", "5", "10", "20"), seen.get(c), c + " meets every level in 4 runs"));
-        assertEquals("tree:2.5,flat:20", CalibrationRunner.knob(List.of("tree", "flat"), List.of(2.5, 20.0), 0), "fractional levels kept");
+        counters.forEach(
+                c -> assertEquals(Set.of("2", "5", "10", "20"), seen.get(c), c + " meets every level in 4 runs"));
+        assertEquals(
+                "tree:2.5,flat:20",
+                CalibrationRunner.knob(List.of("tree", "flat"), List.of(2.5, 20.0), 0),
+                "fractional levels kept");
     }
 }

@@ -36,9 +36,13 @@ class VersionResolverTest {
     }
 
     private static void git(Path repo, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"));
+        List<String> cmd = new ArrayList<>(
+                List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(repo.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
     }
@@ -63,31 +67,59 @@ class VersionResolverTest {
         Path repo = Files.createDirectories(tmp.resolve("repo"));
         git(repo, "init", "-q");
         commit(repo, null, "no-wrapper");
-        commit(repo, "#!/bin/sh\necho '[INFO] compiling'\necho '[ERROR] /src/Foo.java:[3,1] class, interface, enum, or record expected'\nexit 1\n",
+        commit(
+                repo,
+                "#!/bin/sh\necho '[INFO] compiling'\necho '[ERROR] /src/Foo.java:[3,1] class, interface, enum, or record expected'\nexit 1\n",
                 "broken");
-        commit(repo, "#!/bin/sh\nmkdir -p benchmarks/jmh/target && cp '" + jar + "' benchmarks/jmh/target/benchmarks.jar\n", "good");
+        commit(
+                repo,
+                "#!/bin/sh\nmkdir -p benchmarks/jmh/target && cp '" + jar + "' benchmarks/jmh/target/benchmarks.jar\n",
+                "good");
         Path cache = tmp.resolve("cache");
         StringWriter log = new StringWriter();
-        VersionResolver r = new VersionResolver(repo, cache, Path.of(System.getProperty("java.home")), new PrintWriter(log, true));
+        VersionResolver r =
+                new VersionResolver(repo, cache, Path.of(System.getProperty("java.home")), new PrintWriter(log, true));
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.resolve("no-such-branch", "--baseline"));
-        assertEquals("--baseline 'no-such-branch' is not a commit of " + repo.toRealPath() + " (git rev-parse found nothing) nor a .jar file",
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> r.resolve("no-such-branch", "--baseline"));
+        assertEquals(
+                "--baseline 'no-such-branch' is not a commit of " + repo.toRealPath()
+                        + " (git rev-parse found nothing) nor a .jar file",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> r.resolve("no-wrapper", "--baseline"));
-        assertTrue(e.getMessage().matches("--baseline no-wrapper \\([0-9a-f]{10}\\) does not build: it has no Maven wrapper \\(mvnw\\)"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .matches(
+                                "--baseline no-wrapper \\([0-9a-f]{10}\\) does not build: it has no Maven wrapper \\(mvnw\\)"),
+                e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> r.resolve("broken", "--current"));
-        assertTrue(e.getMessage().contains("does not build: /src/Foo.java:[3,1] class, interface, enum, or record expected (full log: "),
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "does not build: /src/Foo.java:[3,1] class, interface, enum, or record expected (full log: "),
                 e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
 
         Version v = r.resolve("good", "--current");
         assertEquals(cache.resolve(v.commit()).resolve("benchmarks.jar"), v.jar());
         assertTrue(Files.isRegularFile(v.jar()));
-        assertEquals(1, log.toString().lines().filter(l -> l.startsWith("building good")).count(), log.toString());
+        assertEquals(
+                1,
+                log.toString()
+                        .lines()
+                        .filter(l -> l.startsWith("building good"))
+                        .count(),
+                log.toString());
         Version again = r.resolve("good", "--baseline");
         assertEquals(v.jar(), again.jar());
-        assertEquals(1, log.toString().lines().filter(l -> l.startsWith("building ")
-                && l.contains(v.commit().substring(0, 10))).count(), "built once, then cached: " + log);
+        assertEquals(
+                1,
+                log.toString()
+                        .lines()
+                        .filter(l -> l.startsWith("building ")
+                                && l.contains(v.commit().substring(0, 10)))
+                        .count(),
+                "built once, then cached: " + log);
         assertFalse(Files.exists(cache.resolve(v.commit() + ".build")), "the build's work folder is removed");
 
         // a crash or a full disk cut the cached jar short: it is set aside and the commit built again
@@ -98,22 +130,41 @@ class VersionResolverTest {
         Files.writeString(cache.resolve("0123456789abcdef0123456789abcdef01234567.tar"), "half a tar");
         Version rebuilt = r.resolve("good", "--baseline");
         assertTrue(log.toString().contains("is damaged (not a readable jar"), log.toString());
-        assertEquals(2, log.toString().lines().filter(l -> l.startsWith("building good")).count(), "built again: " + log);
+        assertEquals(
+                2,
+                log.toString()
+                        .lines()
+                        .filter(l -> l.startsWith("building good"))
+                        .count(),
+                "built again: " + log);
         assertTrue(java.util.Arrays.equals(whole, Files.readAllBytes(rebuilt.jar())), "the rebuilt jar is whole");
         try (java.util.stream.Stream<Path> s = Files.list(rebuilt.jar().getParent())) {
-            assertEquals(1, s.filter(p -> p.getFileName().toString().startsWith("benchmarks.jar.broken-")).count(), "the damaged jar set aside");
+            assertEquals(
+                    1,
+                    s.filter(p -> p.getFileName().toString().startsWith("benchmarks.jar.broken-"))
+                            .count(),
+                    "the damaged jar set aside");
         }
-        assertFalse(Files.exists(cache.resolve("0123456789abcdef0123456789abcdef01234567.build")), "a killed build's folder removed");
-        assertFalse(Files.exists(cache.resolve("0123456789abcdef0123456789abcdef01234567.tar")), "a killed build's tar removed");
+        assertFalse(
+                Files.exists(cache.resolve("0123456789abcdef0123456789abcdef01234567.build")),
+                "a killed build's folder removed");
+        assertFalse(
+                Files.exists(cache.resolve("0123456789abcdef0123456789abcdef01234567.tar")),
+                "a killed build's tar removed");
         try (java.util.stream.Stream<Path> s = Files.walk(cache)) {
-            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList(), "no temporary file");
+            assertEquals(
+                    List.of(),
+                    s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList(),
+                    "no temporary file");
         }
     }
 
     @Test
     void notARepositoryIsOneLine(@TempDir Path tmp) throws IOException {
         VersionResolver r = new VersionResolver(tmp, tmp.resolve("cache"), null, new PrintWriter(new StringWriter()));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.resolve("HEAD~1", "--baseline"));
-        assertTrue(e.getMessage().startsWith("--baseline 'HEAD~1': " + tmp + " is not a git repository"), e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> r.resolve("HEAD~1", "--baseline"));
+        assertTrue(
+                e.getMessage().startsWith("--baseline 'HEAD~1': " + tmp + " is not a git repository"), e.getMessage());
     }
 }

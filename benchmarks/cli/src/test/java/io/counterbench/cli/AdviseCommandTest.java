@@ -12,8 +12,18 @@ class AdviseCommandTest {
 
     @Test
     void withoutARunItRanksNothingOnCostAndSaysWhy() {
-        Cli.Run r = run("advise", "--topology", "small-8", "--threads", "4", "--counters", "flat,tree,atomic", "--ops", "20000",
-                "--max-error", "500");
+        Cli.Run r = run(
+                "advise",
+                "--topology",
+                "small-8",
+                "--threads",
+                "4",
+                "--counters",
+                "flat,tree,atomic",
+                "--ops",
+                "20000",
+                "--max-error",
+                "500");
         assertEquals(0, r.code(), r.err());
         String out = r.out();
         assertTrue(out.contains("## counterbench advise: small-8 (8 CPUs)"), out);
@@ -26,8 +36,20 @@ class AdviseCommandTest {
 
     @Test
     void aLimitNoCounterMeetsIsOneLineNamingTheClosestCounter() {
-        Cli.Run r = run("advise", "--topology", "epyc-9654-2s", "--threads", "1", "--pattern", "hop", "--counters", "flat,tree",
-                "--ops", "20000", "--max-error", "64MB");
+        Cli.Run r = run(
+                "advise",
+                "--topology",
+                "epyc-9654-2s",
+                "--threads",
+                "1",
+                "--pattern",
+                "hop",
+                "--counters",
+                "flat,tree",
+                "--ops",
+                "20000",
+                "--max-error",
+                "64MB");
         assertEquals(2, r.code(), r.out());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("the closest is tree") && r.err().contains("it would take batch"), r.err());

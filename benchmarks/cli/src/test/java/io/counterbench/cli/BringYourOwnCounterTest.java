@@ -63,6 +63,7 @@ import java.util.stream.Stream;
 
     @TempDir
     static Path dir;
+
     static Path striped;
     static Path broken;
 
@@ -72,7 +73,10 @@ import java.util.stream.Stream;
                 .source("example/Striped.java", Files.readString(EXAMPLE.resolve("example/Striped.java")))
                 .file(CounterJarBuilder.SERVICE, Files.readString(EXAMPLE.resolve(CounterJarBuilder.SERVICE)))
                 .build(dir, "striped.jar");
-        broken = new CounterJarBuilder().source("broken/Broken.java", BROKEN).provider("broken.Broken").build(dir, "broken.jar");
+        broken = new CounterJarBuilder()
+                .source("broken/Broken.java", BROKEN)
+                .provider("broken.Broken")
+                .build(dir, "broken.jar");
     }
 
     @AfterEach
@@ -84,8 +88,13 @@ import java.util.stream.Stream;
     void theDocsShowTheExampleAsItIsInTheRepository() throws Exception {
         String readme = Files.readString(REPO.resolve("docs/counters.md"));
         String source = Files.readString(EXAMPLE.resolve("example/Striped.java"));
-        assertTrue(readme.contains("```java\n" + source + "```\n"), "docs/counters.md shows examples/striped-counter/example/Striped.java verbatim");
-        assertTrue(readme.contains(Files.readString(EXAMPLE.resolve(CounterJarBuilder.SERVICE)).strip()), "and names its provider");
+        assertTrue(
+                readme.contains("```java\n" + source + "```\n"),
+                "docs/counters.md shows examples/striped-counter/example/Striped.java verbatim");
+        assertTrue(
+                readme.contains(Files.readString(EXAMPLE.resolve(CounterJarBuilder.SERVICE))
+                        .strip()),
+                "and names its provider");
     }
 
     /** The one run folder a run wrote under {@code out}. */
@@ -99,7 +108,10 @@ import java.util.stream.Stream;
     private static Map<String, JsonNode> rowsByCounter(Path folder) throws Exception {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         for (JsonNode row : Cli.json(folder.resolve("jmh.json"))) {
-            out.put(row.at("/params/counter").asText() + "/" + row.at("/params/cpu").asText(), row);
+            out.put(
+                    row.at("/params/counter").asText() + "/"
+                            + row.at("/params/cpu").asText(),
+                    row);
         }
         return out;
     }
@@ -107,9 +119,24 @@ import java.util.stream.Stream;
     @Test
     void runMeasuresTheExampleCounterInTheBenchmarksInEveryCpuMode() throws Exception {
         Path out = Files.createDirectories(dir.resolve("run-good"));
-        Cli.Run o = run("run", "--counter-jar", striped.toString(), "--counters", "striped,adder", "--profile", "smoke",
-                "--benchmarks", "UpdateBenchmark.inc$", "--threads", "1", "--cpu", "lookup,handle,known", "--out", out.toString(),
-                "--label", "striped v1");
+        Cli.Run o = run(
+                "run",
+                "--counter-jar",
+                striped.toString(),
+                "--counters",
+                "striped,adder",
+                "--profile",
+                "smoke",
+                "--benchmarks",
+                "UpdateBenchmark.inc$",
+                "--threads",
+                "1",
+                "--cpu",
+                "lookup,handle,known",
+                "--out",
+                out.toString(),
+                "--label",
+                "striped v1");
         o.assertOk();
         Path folder = runFolder(out);
         JsonNode runJson = Cli.json(folder.resolve("run.json"));
@@ -121,8 +148,11 @@ import java.util.stream.Stream;
             }
         }
         assertTrue(jar != null, "the counter jar's digest is in run.json's provenance: " + runJson.get("provenance"));
-        assertEquals(io.counterbench.env.ProvenanceCapture.sha256(striped), jar.get("sha256").asText());
-        assertTrue(Files.readString(folder.resolve("footprint.json")).contains("\"counter\" : \"striped\""),
+        assertEquals(
+                io.counterbench.env.ProvenanceCapture.sha256(striped),
+                jar.get("sha256").asText());
+        assertTrue(
+                Files.readString(folder.resolve("footprint.json")).contains("\"counter\" : \"striped\""),
                 "a contributed counter's footprint is measured beside the built-ins'");
         Map<String, JsonNode> rows = rowsByCounter(folder);
         for (String mode : List.of("lookup", "handle", "known")) {
@@ -130,17 +160,31 @@ import java.util.stream.Stream;
             assertTrue(row != null, "a striped row for cpu=" + mode + ": " + rows.keySet());
             assertTrue(row.get("primaryMetric").get("score").asDouble() > 0, row.toString());
             JsonNode acc = row.get("secondaryMetrics");
-            assertEquals(0, acc.get("accuracy.violations").get("score").asDouble(), "striped is exact and holds to it: " + row);
+            assertEquals(
+                    0,
+                    acc.get("accuracy.violations").get("score").asDouble(),
+                    "striped is exact and holds to it: " + row);
             assertEquals(0, acc.get("accuracy.lost").get("score").asDouble(), row.toString());
         }
-        assertEquals("complete", Cli.json(folder.resolve("run.json")).get("status").asText());
-        assertTrue(o.out().lines().anyMatch(l -> l.startsWith("striped ") && l.contains("x")), "its rows in the summary, with a speedup vs LongAdder: " + o.out());
+        assertEquals(
+                "complete", Cli.json(folder.resolve("run.json")).get("status").asText());
+        assertTrue(
+                o.out().lines().anyMatch(l -> l.startsWith("striped ") && l.contains("x")),
+                "its rows in the summary, with a speedup vs LongAdder: " + o.out());
         assertTrue(Files.readString(folder.resolve("report.md")).contains("| striped |"), "and in report.md");
     }
 
     @Test
     void runWithAJarAndNoCountersAddsTheJarsCountersToTheProfilesOnes() {
-        Cli.Run o = run("run", "--counter-jar", striped.toString(), "--profile", "quick", "--benchmarks", "ReaderWriterBenchmark", "--dry-run");
+        Cli.Run o = run(
+                "run",
+                "--counter-jar",
+                striped.toString(),
+                "--profile",
+                "quick",
+                "--benchmarks",
+                "ReaderWriterBenchmark",
+                "--dry-run");
         o.assertOk();
         for (String id : List.of("flat", "tree", "adder", "striped")) {
             assertTrue(o.out().contains("counter=" + id + " "), id + " in the plan: " + o.out());
@@ -152,15 +196,43 @@ import java.util.stream.Stream;
         Path jar = REPO.resolve("benchmarks/jmh/target/benchmarks.jar");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(jar), "needs the built " + jar);
         Path out = Files.createDirectories(dir.resolve("ab-good"));
-        Cli.Run o = run("ab", "--counter-jar", striped.toString(), "--counters", "striped,adder", "--baseline", jar.toString(),
-                "--current", jar.toString(), "--profile", "ci", "--benchmarks", "UpdateBenchmark.inc$", "--threads", "1",
-                "--pairs", "1", "--seed", "3", "--rerun-above", "0", "--out", out.toString(), "--inconclusive", "pass");
+        Cli.Run o = run(
+                "ab",
+                "--counter-jar",
+                striped.toString(),
+                "--counters",
+                "striped,adder",
+                "--baseline",
+                jar.toString(),
+                "--current",
+                jar.toString(),
+                "--profile",
+                "ci",
+                "--benchmarks",
+                "UpdateBenchmark.inc$",
+                "--threads",
+                "1",
+                "--pairs",
+                "1",
+                "--seed",
+                "3",
+                "--rerun-above",
+                "0",
+                "--out",
+                out.toString(),
+                "--inconclusive",
+                "pass");
         o.assertOk();
-        assertTrue(o.out().contains("ab plan: profile ci, 2 rows x 1 pairs"), "striped and adder, in pairs: " + o.out());
-        assertTrue(o.out().lines().anyMatch(l -> l.contains("counter=striped") && l.contains("UpdateBenchmark.inc")), o.out());
+        assertTrue(
+                o.out().contains("ab plan: profile ci, 2 rows x 1 pairs"), "striped and adder, in pairs: " + o.out());
+        assertTrue(
+                o.out().lines().anyMatch(l -> l.contains("counter=striped") && l.contains("UpdateBenchmark.inc")),
+                o.out());
         JsonNode cur = Cli.json(runFolder(out).resolve("jmh-current.json"));
-        assertTrue(java.util.stream.StreamSupport.stream(cur.spliterator(), false)
-                .anyMatch(r -> r.at("/params/counter").asText().equals("striped") && r.at("/primaryMetric/score").asDouble() > 0),
+        assertTrue(
+                java.util.stream.StreamSupport.stream(cur.spliterator(), false)
+                        .anyMatch(r -> r.at("/params/counter").asText().equals("striped")
+                                && r.at("/primaryMetric/score").asDouble() > 0),
                 "the fork loaded the jar and measured striped: " + cur);
     }
 
@@ -174,10 +246,27 @@ import java.util.stream.Stream;
     @Test
     void runReportsACounterThatThrowsOrLeavesItsBoundAndGoesOn() throws Exception {
         Path out = Files.createDirectories(dir.resolve("run-broken"));
-        Cli.Run o = run("run", "--counter-jar", broken.toString(), "--counters", "thrower,liar,adder", "--profile", "smoke",
-                "--benchmarks", "UpdateBenchmark.inc$", "--threads", "1", "--cpu", "lookup", "--out", out.toString());
+        Cli.Run o = run(
+                "run",
+                "--counter-jar",
+                broken.toString(),
+                "--counters",
+                "thrower,liar,adder",
+                "--profile",
+                "smoke",
+                "--benchmarks",
+                "UpdateBenchmark.inc$",
+                "--threads",
+                "1",
+                "--cpu",
+                "lookup",
+                "--out",
+                out.toString());
         assertEquals(ExitCodes.CHECK_FAILED, o.code(), o.out() + o.err());
-        assertTrue(o.out().contains("FAILED UpdateBenchmark.inc counter=thrower") && o.out().contains("IllegalStateException: boom"), o.out());
+        assertTrue(
+                o.out().contains("FAILED UpdateBenchmark.inc counter=thrower")
+                        && o.out().contains("IllegalStateException: boom"),
+                o.out());
         Path folder = runFolder(out);
         JsonNode failed = Cli.json(folder.resolve("run.json")).get("failed");
         assertEquals(1, failed.size(), failed.toString());
@@ -185,17 +274,37 @@ import java.util.stream.Stream;
         Map<String, JsonNode> rows = rowsByCounter(folder);
         assertEquals(List.of("liar/lookup", "adder/lookup"), List.copyOf(rows.keySet()), "the others ran after it");
         JsonNode liar = rows.get("liar/lookup").get("secondaryMetrics");
-        assertTrue(liar.get("accuracy.violations").get("score").asDouble() >= 1, "reads one high against an exact bound: " + liar);
+        assertTrue(
+                liar.get("accuracy.violations").get("score").asDouble() >= 1,
+                "reads one high against an exact bound: " + liar);
         assertEquals(1, liar.get("accuracy.worst").get("score").asDouble(), liar.toString());
-        assertEquals(0, rows.get("adder/lookup").get("secondaryMetrics").get("accuracy.violations").get("score").asDouble());
+        assertEquals(
+                0,
+                rows.get("adder/lookup")
+                        .get("secondaryMetrics")
+                        .get("accuracy.violations")
+                        .get("score")
+                        .asDouble());
         String md = Files.readString(folder.resolve("report.md"));
-        assertTrue(md.contains("counter=thrower") && md.contains("IllegalStateException: boom"), "the report names the failed row: " + md);
+        assertTrue(
+                md.contains("counter=thrower") && md.contains("IllegalStateException: boom"),
+                "the report names the failed row: " + md);
     }
 
     @Test
     void soakChecksAContributedCounterLikeTheBuiltIns() {
-        Cli.Run o = run("soak", "--counter-jar", striped.toString(), "--counters", "striped,adder", "--minutes", "0.02",
-                "--interval-ms", "300", "--threads", "2");
+        Cli.Run o = run(
+                "soak",
+                "--counter-jar",
+                striped.toString(),
+                "--counters",
+                "striped,adder",
+                "--minutes",
+                "0.02",
+                "--interval-ms",
+                "300",
+                "--threads",
+                "2");
         o.assertOk();
         assertTrue(o.out().contains("soak: 2 counter ids"), o.out());
         assertTrue(o.out().contains(" 0 violations"), o.out());
@@ -203,22 +312,48 @@ import java.util.stream.Stream;
 
     @Test
     void soakReportsACounterThatThrowsOrLeavesItsBoundAndGoesOn() {
-        Cli.Run o = run("soak", "--counter-jar", broken.toString(), "--counters", "liar,thrower,adder", "--minutes", "0.02",
-                "--interval-ms", "300", "--threads", "2");
+        Cli.Run o = run(
+                "soak",
+                "--counter-jar",
+                broken.toString(),
+                "--counters",
+                "liar,thrower,adder",
+                "--minutes",
+                "0.02",
+                "--interval-ms",
+                "300",
+                "--threads",
+                "2");
         assertEquals(ExitCodes.CHECK_FAILED, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("violation: liar (host): precise"), o.out());
-        assertTrue(o.out().contains("violation: thrower (host): threw in add: IllegalStateException: boom; left out from then on"), o.out());
+        assertTrue(
+                o.out()
+                        .contains(
+                                "violation: thrower (host): threw in add: IllegalStateException: boom; left out from then on"),
+                o.out());
         assertTrue(!o.out().contains("violation: adder"), "the built-in beside them stays clean: " + o.out());
     }
 
     @Test
     void simulateCustomRunsAContributedCounter() throws Exception {
         Path out = Files.createDirectories(dir.resolve("sim-good"));
-        Cli.Run o = run("simulate", "custom", "--counter-jar", striped.toString(), "--counters", "striped,flat", "--quick",
-                "--ops", "20000", "--no-progress", "--out", out.toString());
+        Cli.Run o = run(
+                "simulate",
+                "custom",
+                "--counter-jar",
+                striped.toString(),
+                "--counters",
+                "striped,flat",
+                "--quick",
+                "--ops",
+                "20000",
+                "--no-progress",
+                "--out",
+                out.toString());
         o.assertOk();
         assertTrue(o.out().contains("| striped |"), o.out());
-        JsonNode rows = Cli.json(out.resolve("simulation.json")).get("scenarios").get(0).get("rows");
+        JsonNode rows =
+                Cli.json(out.resolve("simulation.json")).get("scenarios").get(0).get("rows");
         assertEquals("striped", rows.get(0).get("counter").asText());
         assertEquals(0, rows.get(0).get("violations").asLong());
         assertEquals(0, rows.get(0).get("precise_mismatches").asLong());
@@ -228,16 +363,35 @@ import java.util.stream.Stream;
     @Test
     void simulateReportsACounterThatThrowsOrLeavesItsBoundAndGoesOn() throws Exception {
         Path out = Files.createDirectories(dir.resolve("sim-broken"));
-        Cli.Run o = run("simulate", "custom", "--counter-jar", broken.toString(), "--counters", "thrower,liar,flat", "--quick",
-                "--ops", "20000", "--no-progress", "--out", out.toString());
+        Cli.Run o = run(
+                "simulate",
+                "custom",
+                "--counter-jar",
+                broken.toString(),
+                "--counters",
+                "thrower,liar,flat",
+                "--quick",
+                "--ops",
+                "20000",
+                "--no-progress",
+                "--out",
+                out.toString());
         assertEquals(ExitCodes.CHECK_FAILED, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("| thrower | IllegalStateException: boom |"), o.out());
-        JsonNode scenario = Cli.json(out.resolve("simulation.json")).get("scenarios").get(0);
+        JsonNode scenario =
+                Cli.json(out.resolve("simulation.json")).get("scenarios").get(0);
         assertEquals("thrower", scenario.get("failed").get(0).get("counter").asText());
         JsonNode rows = scenario.get("rows");
-        assertEquals(List.of("liar", "flat"), List.of(rows.get(0).get("counter").asText(), rows.get(1).get("counter").asText()),
+        assertEquals(
+                List.of("liar", "flat"),
+                List.of(
+                        rows.get(0).get("counter").asText(),
+                        rows.get(1).get("counter").asText()),
                 "the others ran to the end");
-        assertEquals(20000, rows.get(0).get("violations").asLong(), "one high after every operation, against an exact bound");
+        assertEquals(
+                20000,
+                rows.get(0).get("violations").asLong(),
+                "one high after every operation, against an exact bound");
         assertEquals(0, rows.get(1).get("violations").asLong());
     }
 
@@ -249,7 +403,8 @@ import java.util.stream.Stream;
 
     @Test
     void aJarOnlyTheCustomScenarioUsesIsRefusedElsewhere() {
-        run("simulate", "rss-250", "--counter-jar", striped.toString()).assertOneLineError("--counter-jar applies to the custom scenario only");
+        run("simulate", "rss-250", "--counter-jar", striped.toString())
+                .assertOneLineError("--counter-jar applies to the custom scenario only");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -271,9 +426,14 @@ import java.util.stream.Stream;
                 expected = "provides no counter";
             }
             default -> {
-                jar = new CounterJarBuilder().source("c/Clash.java", BROKEN.replace("package broken;", "package c;")
-                                .replace("\"liar\"", "\"ADDER\"").replace("class Broken", "class Clash"))
-                        .provider("c.Clash").build(dir, "clash.jar");
+                jar = new CounterJarBuilder()
+                        .source(
+                                "c/Clash.java",
+                                BROKEN.replace("package broken;", "package c;")
+                                        .replace("\"liar\"", "\"ADDER\"")
+                                        .replace("class Broken", "class Clash"))
+                        .provider("c.Clash")
+                        .build(dir, "clash.jar");
                 expected = "counter id 'ADDER' clashes with the built-in 'adder'";
             }
         }
@@ -281,7 +441,14 @@ import java.util.stream.Stream;
         List<List<String>> commands = List.of(
                 List.of("run", "--counter-jar", j, "--dry-run"),
                 List.of("soak", "--counter-jar", j, "--minutes", "0.01"),
-                List.of("simulate", "custom", "--counter-jar", j, "--quick", "--out", dir.resolve("never").toString()),
+                List.of(
+                        "simulate",
+                        "custom",
+                        "--counter-jar",
+                        j,
+                        "--quick",
+                        "--out",
+                        dir.resolve("never").toString()),
                 List.of("jmh", "--counter-jar", j, "--", "UpdateBenchmark.inc"));
         for (List<String> args : commands) {
             Cli.Run o = run(new ArrayList<>(args));

@@ -39,6 +39,7 @@ class BuildStampTest {
 
     @TempDir
     Path project;
+
     private Path script;
     private final Map<String, String> env = new HashMap<>();
 
@@ -65,7 +66,8 @@ class BuildStampTest {
         assertBuilds(false, "--help");
         write("counters/src/main/java/Counter.java", "class Counter { int changed; }");
         script("test", "-pl", "results");
-        assertEquals(List.of("-B verify -pl results"), mavenCalls().subList(1, 2), "the test run went to Maven as asked");
+        assertEquals(
+                List.of("-B verify -pl results"), mavenCalls().subList(1, 2), "the test run went to Maven as asked");
         assertBuilds(true, "--help");
         assertBuilds(false, "--help");
     }
@@ -80,7 +82,9 @@ class BuildStampTest {
         assertBuilds(true, "--help");
         write("benchmarks/cli/pom.xml", "<project/>");
         assertBuilds(true, "--help");
-        Files.move(project.resolve("results/src/main/java/Report.java"), project.resolve("results/src/main/java/Reports.java"));
+        Files.move(
+                project.resolve("results/src/main/java/Report.java"),
+                project.resolve("results/src/main/java/Reports.java"));
         assertBuilds(true, "--help");
         write("counters/src/test/java/CounterTest.java", "class CounterTest { int more; }");
         assertBuilds(false, "--help");
@@ -103,7 +107,9 @@ class BuildStampTest {
     @Test
     void theBuildCommandAlwaysBuildsAndTheTestCommandNeverStamps() throws Exception {
         script("test");
-        assertFalse(Files.exists(project.resolve("benchmarks/cli/target/.build-stamp")), "a test run wrote the build stamp");
+        assertFalse(
+                Files.exists(project.resolve("benchmarks/cli/target/.build-stamp")),
+                "a test run wrote the build stamp");
         assertBuilds(true, "build");
         assertBuilds(true, "build");
         assertBuilds(false, "--help");
@@ -115,7 +121,10 @@ class BuildStampTest {
         RunBenchScript.Result r = script(args);
         List<String> calls = mavenCalls();
         boolean built = calls.size() > before && calls.getLast().contains(" package");
-        assertEquals(expected, built, (expected ? "no build" : "a needless build") + " for " + String.join(" ", args) + ":\n" + r.output());
+        assertEquals(
+                expected,
+                built,
+                (expected ? "no build" : "a needless build") + " for " + String.join(" ", args) + ":\n" + r.output());
     }
 
     private RunBenchScript.Result script(String... args) throws Exception {

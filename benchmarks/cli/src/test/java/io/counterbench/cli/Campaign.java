@@ -16,8 +16,7 @@ final class Campaign {
         CampaignCase make(SplittableRandom r, int k);
     }
 
-    record Family(String name, int weight, Generator generator) {
-    }
+    record Family(String name, int weight, Generator generator) {}
 
     static final List<Family> FAMILIES = List.of(
             new Family("hwloc-xml", 14, (r, k) -> XmlCases.hwloc(r)),
@@ -27,8 +26,7 @@ final class Campaign {
             new Family("odd-path", 12, (r, k) -> PathCases.special(r)),
             new Family("flags", 28, FlagCases::flag));
 
-    private Campaign() {
-    }
+    private Campaign() {}
 
     /** {@code count} distinct cases for {@code seed}. */
     static List<CampaignCase> generate(long seed, int count) {

@@ -26,7 +26,9 @@ record CampaignCase(String family, String what, List<Step> files, List<String> a
 
     /** The command line with the placeholders filled in. */
     List<String> resolve(Path caseDir, Path shared) {
-        return args.stream().map(a -> a.replace("{case}", caseDir.toString()).replace("{shared}", shared.toString())).toList();
+        return args.stream()
+                .map(a -> a.replace("{case}", caseDir.toString()).replace("{shared}", shared.toString()))
+                .toList();
     }
 
     /** Whether a subprocess can take it: an argument with a NUL byte cannot be passed to exec. */
@@ -41,7 +43,8 @@ record CampaignCase(String family, String what, List<Step> files, List<String> a
 
     @Override
     public String toString() {
-        return family + ": " + what + " :: " + String.join(" ", args.stream().map(CampaignCase::show).toList());
+        return family + ": " + what + " :: "
+                + String.join(" ", args.stream().map(CampaignCase::show).toList());
     }
 
     private static String show(String a) {

@@ -32,12 +32,14 @@ final class CampaignRunner {
     /** A Java exception or error class, or a package-qualified JDK or library name. */
     private static final Pattern JAVA_NAME = Pattern.compile(
             "\\b[A-Z][A-Za-z0-9]*(Exception|Error)\\b|\\b(java|javax|jdk|sun|com\\.fasterxml|org\\.xml|org\\.apache|picocli)\\.[a-z]");
+
     private static final Pattern STACK = Pattern.compile("\\n\\s*at [\\w$.]+\\(|\\tat ");
 
     /** How a case ended and what is wrong with it (empty when nothing). */
     record Outcome(CampaignCase c, int code, String out, String err, List<String> problems, long millis) {
         String report() {
-            return c + "\n      exit " + code + ", " + problems + "\n      stderr: " + abbreviate(err) + (out.isBlank() ? "" : "\n      stdout: " + abbreviate(out));
+            return c + "\n      exit " + code + ", " + problems + "\n      stderr: " + abbreviate(err)
+                    + (out.isBlank() ? "" : "\n      stdout: " + abbreviate(out));
         }
     }
 
@@ -62,7 +64,8 @@ final class CampaignRunner {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         long start = System.nanoTime();
-        Future<Integer> f = pool.submit(() -> Main.execute(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true)));
+        Future<Integer> f = pool.submit(() ->
+                Main.execute(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true)));
         int code;
         boolean hung = false;
         try {
@@ -91,9 +94,16 @@ final class CampaignRunner {
         long start = System.nanoTime();
         try {
             Path logs = Files.createDirectories(root.resolve("logs"));
-            CliProcess.Result r = CliProcess.run(dir, logs, List.of("-Xmx256m", "-Dcounterbench.home=" + home), timeout.plusSeconds(30), args);
+            CliProcess.Result r = CliProcess.run(
+                    dir, logs, List.of("-Xmx256m", "-Dcounterbench.home=" + home), timeout.plusSeconds(30), args);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new Outcome(c, r.code(), r.out(), r.err(), problems(r.code(), r.err(), r.timedOut(), before, snapshot(dir)), millis);
+            return new Outcome(
+                    c,
+                    r.code(),
+                    r.out(),
+                    r.err(),
+                    problems(r.code(), r.err(), r.timedOut(), before, snapshot(dir)),
+                    millis);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -119,7 +129,8 @@ final class CampaignRunner {
         return dir;
     }
 
-    static List<String> problems(int code, String stderr, boolean hung, Map<String, String> before, Map<String, String> after) {
+    static List<String> problems(
+            int code, String stderr, boolean hung, Map<String, String> before, Map<String, String> after) {
         List<String> p = new ArrayList<>();
         if (hung) {
             p.add("no answer in time (a hang)");
@@ -139,7 +150,13 @@ final class CampaignRunner {
             p.add("a stack trace");
         }
         if (JAVA_NAME.matcher(err).find()) {
-            p.add("a Java class name: " + JAVA_NAME.matcher(err).results().map(m -> m.group()).findFirst().orElse(""));
+            p.add("a Java class name: "
+                    + JAVA_NAME
+                            .matcher(err)
+                            .results()
+                            .map(m -> m.group())
+                            .findFirst()
+                            .orElse(""));
         }
         if (!before.equals(after)) {
             List<String> changed = new ArrayList<>();
@@ -187,7 +204,8 @@ final class CampaignRunner {
             if (a.isSymbolicLink()) {
                 return "l:" + Files.readSymbolicLink(p);
             }
-            return (a.isRegularFile() ? "f:" : "o:") + a.size() + "@" + a.lastModifiedTime().toMillis();
+            return (a.isRegularFile() ? "f:" : "o:") + a.size() + "@"
+                    + a.lastModifiedTime().toMillis();
         } catch (IOException e) {
             return "?";
         }

@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 
 /** The files of campaign cases: real fixtures of the repository, and the odd kinds of path. */
 final class CaseFiles {
-    private CaseFiles() {
-    }
+    private CaseFiles() {}
 
     /** The repository root: the folder above the working directory that holds run-bench.sh. */
     static Path repo() {

@@ -14,8 +14,7 @@ import java.util.List;
 
 /** Runs the CLI in-process with captured streams: the one way the CLI's tests call it. */
 public final class Cli {
-    private Cli() {
-    }
+    private Cli() {}
 
     /** Exit code and what went to stdout and stderr. */
     public record Run(int code, String out, String err) {
@@ -31,7 +30,8 @@ public final class Cli {
             assertEquals(1, err.strip().lines().count(), "one line: " + err);
             assertTrue(err.startsWith("error: "), err);
             assertTrue(err.contains(expected), "names the problem (" + expected + "): " + err);
-            assertFalse(err.contains("\tat ") || err.matches("(?s).*\\b[A-Z][A-Za-z]*(Exception|Error)\\b.*"),
+            assertFalse(
+                    err.contains("\tat ") || err.matches("(?s).*\\b[A-Z][A-Za-z]*(Exception|Error)\\b.*"),
                     "no stack trace or Java class name: " + err);
         }
 

@@ -11,38 +11,50 @@ import java.util.concurrent.TimeUnit;
 
 /** Starts the CLI in its own JVM (as run-bench.sh does), for tests that signal, crash or starve it. */
 final class CliProcess {
-    private CliProcess() {
-    }
+    private CliProcess() {}
 
     static Process start(Path console, List<String> jvmArgs, String... args) throws IOException {
-        return new ProcessBuilder(command(jvmArgs, List.of(args))).redirectErrorStream(true).redirectOutput(console.toFile()).start();
+        return new ProcessBuilder(command(jvmArgs, List.of(args)))
+                .redirectErrorStream(true)
+                .redirectOutput(console.toFile())
+                .start();
     }
 
     /** How a finished (or killed) process ended: exit code (-1 when killed at the timeout), stdout, stderr. */
-    record Result(int code, String out, String err, boolean timedOut) {
-    }
+    record Result(int code, String out, String err, boolean timedOut) {}
 
     /**
      * Runs the CLI in {@code cwd} with stdout and stderr kept apart (in files under {@code cwd}'s
      * parent, so the folder itself only changes by what the CLI does), killing it after {@code timeout}.
      */
-    static Result run(Path cwd, Path logs, List<String> jvmArgs, Duration timeout, List<String> args) throws IOException, InterruptedException {
+    static Result run(Path cwd, Path logs, List<String> jvmArgs, Duration timeout, List<String> args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(logs, "out", ".txt");
         Path err = Files.createTempFile(logs, "err", ".txt");
-        Process p = new ProcessBuilder(command(jvmArgs, args)).directory(cwd.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        Process p = new ProcessBuilder(command(jvmArgs, args))
+                .directory(cwd.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
         boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!done) {
             p.destroyForcibly().waitFor();
         }
-        return new Result(done ? p.exitValue() : -1, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8), !done);
+        return new Result(
+                done ? p.exitValue() : -1,
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8),
+                !done);
     }
 
     static List<String> command(List<String> jvmArgs, List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-Djdk.attach.allowAttachSelf", "-XX:+EnableDynamicAgentLoading"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow",
+                "-Djdk.attach.allowAttachSelf",
+                "-XX:+EnableDynamicAgentLoading"));
         if (System.getProperty("jmh.ignoreLock") != null) {
             // a test run told to ignore JMH's machine-wide lock passes that on to the CLI it starts
             cmd.add("-Djmh.ignoreLock=" + System.getProperty("jmh.ignoreLock"));

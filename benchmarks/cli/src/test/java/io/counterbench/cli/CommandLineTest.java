@@ -55,7 +55,8 @@ class CommandLineTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"rn:run", "simulat:simulate", "soka:soak", "tets:test", "raport:report", "topolgy:topology"})
+    @ValueSource(
+            strings = {"rn:run", "simulat:simulate", "soka:soak", "tets:test", "raport:report", "topolgy:topology"})
     void aMistypedCommandGetsDidYouMean(String typedAndMeant) {
         String[] t = typedAndMeant.split(":");
         Cli.Run o = run(t[0]);
@@ -70,7 +71,8 @@ class CommandLineTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"--help", "-h", "--version"})
     void aMistypedCommandWithHelpGetsDidYouMeanNotTheTopHelp(String flag) {
-        // picocli leaves unmatched arguments unchecked when help is asked for: 'soka --help' printed the top help, exit 0
+        // picocli leaves unmatched arguments unchecked when help is asked for: 'soka --help' printed the top help, exit
+        // 0
         run("soka", flag).assertOneLineError("unknown command 'soka' (did you mean 'soak'?)");
         run(flag, "soka").assertOneLineError("unknown command 'soka' (did you mean 'soak'?)");
         run("run", "--dryrun", flag).assertOneLineError("did you mean '--dry-run'");
@@ -125,7 +127,8 @@ class CommandLineTest {
         Cli.Run o = run("run", "--dry-run", "--profile", "smoke", "--topology", "EPYC-9654-2s");
         o.assertOk();
         assertTrue(o.out().contains("topology epyc-9654-2s (384 CPUs"), o.out());
-        Cli.Run host = run("run", "--dry-run", "--profile", "smoke", "--topology", "Host", "--benchmarks", "UpdateBenchmark.inc");
+        Cli.Run host = run(
+                "run", "--dry-run", "--profile", "smoke", "--topology", "Host", "--benchmarks", "UpdateBenchmark.inc");
         host.assertOk();
         assertTrue(host.out().contains("on this machine"), host.out());
     }
@@ -136,6 +139,10 @@ class CommandLineTest {
         Path script = RunBenchScript.find();
         RunBenchScript.Result r = RunBenchScript.run(script, script.getParent(), Map.of(), args.split(" "));
         assertEquals(0, r.code(), r.output());
-        assertTrue(r.output().startsWith("Usage: ./run-bench.sh " + args.replace("help ", "").replace(" --help", "")), r.output());
+        assertTrue(
+                r.output()
+                        .startsWith("Usage: ./run-bench.sh "
+                                + args.replace("help ", "").replace(" --help", "")),
+                r.output());
     }
 }

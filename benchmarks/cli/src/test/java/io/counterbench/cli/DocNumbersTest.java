@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.counterbench.ab.AbPlan;
+import io.counterbench.results.gate.GateOptions;
 import io.counterbench.results.report.MarkdownWriter;
 import io.counterbench.run.BenchmarkCatalog;
 import io.counterbench.run.Plan;
 import io.counterbench.run.Profile;
 import io.counterbench.run.ProfileTable;
-import io.counterbench.results.gate.GateOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +44,11 @@ class DocNumbersTest {
     /** What each marker's command prints, from the code as it is now. */
     static Map<String, String> generated() {
         BenchmarkCatalog catalog = BenchmarkCatalog.load();
-        return Map.of("./run-bench.sh run --profiles", ProfileTable.markdown(catalog),
-                "the table of ./run-bench.sh run --profiles", MarkdownWriter.table(ProfileTable.table(catalog)));
+        return Map.of(
+                "./run-bench.sh run --profiles",
+                ProfileTable.markdown(catalog),
+                "the table of ./run-bench.sh run --profiles",
+                MarkdownWriter.table(ProfileTable.table(catalog)));
     }
 
     /** {@code text} with every generated block replaced by what its command prints now. */
@@ -59,7 +62,8 @@ class DocNumbersTest {
                 String command = line.substring(BEGIN.length(), line.lastIndexOf(" -->"));
                 String body = generated.get(command);
                 if (body == null) {
-                    throw new AssertionError("unknown generated block '" + command + "' (known: " + generated.keySet() + ")");
+                    throw new AssertionError(
+                            "unknown generated block '" + command + "' (known: " + generated.keySet() + ")");
                 }
                 int end = i + 1;
                 while (end < lines.size() && !lines.get(end).equals(END)) {
@@ -92,8 +96,11 @@ class DocNumbersTest {
                 }
             }
         }
-        assertEquals(List.of(), stale, "generated blocks differ from the code; rewrite them with -Dcounterbench.docs.write=true "
-                + "(see DocNumbersTest's comment)");
+        assertEquals(
+                List.of(),
+                stale,
+                "generated blocks differ from the code; rewrite them with -Dcounterbench.docs.write=true "
+                        + "(see DocNumbersTest's comment)");
     }
 
     @Test
@@ -105,17 +112,23 @@ class DocNumbersTest {
         String drifted = readme.replace(ciRow, "| `ci` | " + (Profile.CI.forks - 2) + " |");
         assertNotEquals(drifted, regenerate(drifted, generated), "a changed fork count is put back");
         assertThrows(AssertionError.class, () -> regenerate(BEGIN + "no such command -->\n" + END + "\n", generated));
-        assertThrows(AssertionError.class, () -> regenerate(BEGIN + "./run-bench.sh run --profiles -->\nno end\n", generated));
+        assertThrows(
+                AssertionError.class,
+                () -> regenerate(BEGIN + "./run-bench.sh run --profiles -->\nno end\n", generated));
     }
 
     @Test
     void theListingIsReadFromEveryProfile() {
         String listing = ProfileTable.markdown();
         for (Profile p : Profile.values()) {
-            String ms = p.measurementMillis % 1000 == 0 ? p.measurementMillis / 1000 + " s" : p.measurementMillis + " ms";
-            assertTrue(listing.contains("| `" + p.label() + "` | " + p.forks + " | " + p.warmupIterations + " x "),
+            String ms =
+                    p.measurementMillis % 1000 == 0 ? p.measurementMillis / 1000 + " s" : p.measurementMillis + " ms";
+            assertTrue(
+                    listing.contains("| `" + p.label() + "` | " + p.forks + " | " + p.warmupIterations + " x "),
                     p.label() + " row in " + listing);
-            assertTrue(listing.contains(" | " + p.measurementIterations + " x " + ms + " |"), p.label() + " measurement in " + listing);
+            assertTrue(
+                    listing.contains(" | " + p.measurementIterations + " x " + ms + " |"),
+                    p.label() + " measurement in " + listing);
             assertTrue(listing.contains("- `" + p.label() + "`: "), p.label() + " slices in " + listing);
         }
     }
@@ -129,7 +142,9 @@ class DocNumbersTest {
 
     /** 0.01 as "1%", 0.025 as "2.5%". */
     static String percent(double fraction) {
-        return java.math.BigDecimal.valueOf(Math.round(fraction * 10000) / 100.0).stripTrailingZeros().toPlainString() + "%";
+        return java.math.BigDecimal.valueOf(Math.round(fraction * 10000) / 100.0)
+                        .stripTrailingZeros()
+                        .toPlainString() + "%";
     }
 
     /** Phrases of the README and docs/ whose numbers come from the code. */
@@ -140,29 +155,34 @@ class DocNumbersTest {
         String threshold = percent(GateOptions.paired().threshold());
         String detect = percent(GateOptions.paired().detect());
         String alpha = ab.findOption("--alpha").defaultValueString();
-        Plan ci = Plan.Choices.builder(Profile.CI, "host", ProfileTable.PLAN_CPUS).plan();
+        Plan ci =
+                Plan.Choices.builder(Profile.CI, "host", ProfileTable.PLAN_CPUS).plan();
         int rows = ProfileTable.rows(ci);
         int[] looks = AbPlan.looks(rows, Double.parseDouble(alpha), AbFlags.ADAPTIVE_PAIRS);
         return Map.of(
-                "README.md", List.of(
-                        "`--threshold` (" + threshold + ")",
-                        "`--detect` (" + detect + ")",
-                        "`--budget` (" + AbFlags.CI_BUDGET + " for the ci profile",
-                        "exit " + ExitCodes.OK + " passed, " + ExitCodes.CHECK_FAILED + " regressed, " + ExitCodes.INCONCLUSIVE
-                                + " inconclusive, " + ExitCodes.BAD_INPUT + " bad input"),
-                "docs/gate.md", List.of(
-                        "`--threshold` (default " + threshold + ")",
-                        "`--detect` (default " + detect + ")",
-                        "(`--alpha`, default " + alpha + ")",
-                        "(default " + AbFlags.CI_BUDGET + " for the ci profile",
-                        "(default " + AbFlags.ADAPTIVE_PAIRS + " with a budget)",
-                        "(" + looks[0] + " pairs for the ci profile's " + rows + " rows)",
-                        "one halfway (" + looks[1] + ")"),
-                "docs/guarantees.md", List.of(
-                        "runs " + BadInputCampaignTest.CI_CASES + " cases in-process and " + BadInputCampaignTest.CI_PROCESSES
-                                + " as separate JVMs",
-                        "`./run-bench.sh test --fuzz` runs " + BadInputCampaignTest.FULL_CASES + " and "
-                                + BadInputCampaignTest.FULL_PROCESSES));
+                "README.md",
+                        List.of(
+                                "`--threshold` (" + threshold + ")",
+                                "`--detect` (" + detect + ")",
+                                "`--budget` (" + AbFlags.CI_BUDGET + " for the ci profile",
+                                "exit " + ExitCodes.OK + " passed, " + ExitCodes.CHECK_FAILED + " regressed, "
+                                        + ExitCodes.INCONCLUSIVE + " inconclusive, " + ExitCodes.BAD_INPUT
+                                        + " bad input"),
+                "docs/gate.md",
+                        List.of(
+                                "`--threshold` (default " + threshold + ")",
+                                "`--detect` (default " + detect + ")",
+                                "(`--alpha`, default " + alpha + ")",
+                                "(default " + AbFlags.CI_BUDGET + " for the ci profile",
+                                "(default " + AbFlags.ADAPTIVE_PAIRS + " with a budget)",
+                                "(" + looks[0] + " pairs for the ci profile's " + rows + " rows)",
+                                "one halfway (" + looks[1] + ")"),
+                "docs/guarantees.md",
+                        List.of(
+                                "runs " + BadInputCampaignTest.CI_CASES + " cases in-process and "
+                                        + BadInputCampaignTest.CI_PROCESSES + " as separate JVMs",
+                                "`./run-bench.sh test --fuzz` runs " + BadInputCampaignTest.FULL_CASES + " and "
+                                        + BadInputCampaignTest.FULL_PROCESSES));
     }
 
     /** The phrases of {@code statedDefaults} that a file's text lacks (line breaks read as spaces). */
@@ -175,9 +195,13 @@ class DocNumbersTest {
     void statedDefaultsMatchTheCode() throws IOException {
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : statedDefaults().entrySet()) {
-            missing(Files.readString(REPO.resolve(e.getKey())), e.getValue()).forEach(m -> missing.add(e.getKey() + ": " + m));
+            missing(Files.readString(REPO.resolve(e.getKey())), e.getValue())
+                    .forEach(m -> missing.add(e.getKey() + ": " + m));
         }
-        assertEquals(List.of(), missing, "the docs state other numbers than the code (edit the docs to say what the code does)");
+        assertEquals(
+                List.of(),
+                missing,
+                "the docs state other numbers than the code (edit the docs to say what the code does)");
     }
 
     @Test
@@ -194,9 +218,15 @@ class DocNumbersTest {
     void helpTextsPointToTheListingInsteadOfRepeatingForkCounts() {
         // help strings are constants and cannot be generated: they name run --profiles rather than a profile's numbers
         CommandLine cli = new CommandLine(new Main());
-        String help = cli.getSubcommands().values().stream().map(c -> c.getUsageMessage(CommandLine.Help.Ansi.OFF))
-                .collect(Collectors.joining("\n")).replaceAll("\\s+", " ");
-        assertFalse(Pattern.compile("\\d+ forks each|smoke 1|quick 2").matcher(help).find(), help);
-        assertTrue(cli.getSubcommands().get("run").getUsageMessage(CommandLine.Help.Ansi.OFF).contains("--profiles"));
+        String help = cli.getSubcommands().values().stream()
+                .map(c -> c.getUsageMessage(CommandLine.Help.Ansi.OFF))
+                .collect(Collectors.joining("\n"))
+                .replaceAll("\\s+", " ");
+        assertFalse(
+                Pattern.compile("\\d+ forks each|smoke 1|quick 2").matcher(help).find(), help);
+        assertTrue(cli.getSubcommands()
+                .get("run")
+                .getUsageMessage(CommandLine.Help.Ansi.OFF)
+                .contains("--profiles"));
     }
 }

@@ -37,10 +37,17 @@ class FaultCampaignTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final boolean FULL = "full".equals(System.getProperty("counterbench.faults"));
     private static final long SEED = Long.getLong("counterbench.faults.seed", 23);
-    private static final Pattern STACK = Pattern.compile("\\n\\s*at [\\w$.]+\\(|\\tat |\\b[A-Z][A-Za-z]*(Exception|Error)\\b");
+    private static final Pattern STACK =
+            Pattern.compile("\\n\\s*at [\\w$.]+\\(|\\tat |\\b[A-Z][A-Za-z]*(Exception|Error)\\b");
     private static final Set<String> FINAL = Set.of("complete", "incomplete", "failed");
-    private static final List<String> SMOKE = List.of("run", "--profile", "smoke", "--benchmarks", "ReadBenchmark.approximate",
-            "--counters", "tree,flat,adder,atomic");
+    private static final List<String> SMOKE = List.of(
+            "run",
+            "--profile",
+            "smoke",
+            "--benchmarks",
+            "ReadBenchmark.approximate",
+            "--counters",
+            "tree,flat,adder,atomic");
 
     // ---- a full disk ----
 
@@ -51,7 +58,8 @@ class FaultCampaignTest {
             Path work = Files.createDirectories(tmp.resolve("disk-" + size));
             List<String> args = new ArrayList<>(SMOKE);
             args.addAll(List.of("--out", "@MNT/runs"));
-            FaultSandbox.Result r = FaultSandbox.cli(work, size, false, Duration.ofSeconds(240), List.of(), args.toArray(String[]::new));
+            FaultSandbox.Result r = FaultSandbox.cli(
+                    work, size, false, Duration.ofSeconds(240), List.of(), args.toArray(String[]::new));
             String what = "run on a " + size + " tmpfs: exit " + r.code() + "\n" + r.err();
             assertEquals(ExitCodes.BAD_INPUT, r.code(), what);
             assertEquals(1, r.errorLines().size(), what);
@@ -72,16 +80,38 @@ class FaultCampaignTest {
         assumeTrue(jar != null, "needs the built benchmarks.jar");
         for (String size : List.of("64k", "160k")) {
             Path work = Files.createDirectories(tmp.resolve("ab-" + size));
-            FaultSandbox.Result r = FaultSandbox.cli(work, size, false, Duration.ofSeconds(300), List.of(), "ab", "--baseline", jar.toString(),
-                    "--current", jar.toString(), "--profile", "ci", "--benchmarks", "UpdateBenchmark.inc$", "--counters", "adder,tree,flat",
-                    "--threads", "1", "--pairs", "4", "--out", "@MNT/ab");
+            FaultSandbox.Result r = FaultSandbox.cli(
+                    work,
+                    size,
+                    false,
+                    Duration.ofSeconds(300),
+                    List.of(),
+                    "ab",
+                    "--baseline",
+                    jar.toString(),
+                    "--current",
+                    jar.toString(),
+                    "--profile",
+                    "ci",
+                    "--benchmarks",
+                    "UpdateBenchmark.inc$",
+                    "--counters",
+                    "adder,tree,flat",
+                    "--threads",
+                    "1",
+                    "--pairs",
+                    "4",
+                    "--out",
+                    "@MNT/ab");
             String what = "ab on a " + size + " tmpfs: exit " + r.code() + "\n" + r.err();
             assertEquals(ExitCodes.BAD_INPUT, r.code(), what);
             assertEquals(1, r.errorLines().size(), what);
             assertNoStackTrace(r.err());
             for (String name : List.of("pairs.json", "run.json")) {
                 for (Path f : files(r.left(), name)) {
-                    assertTrue(Set.of("incomplete", "failed").contains(status(f)), name + " says " + status(f) + ": " + what);
+                    assertTrue(
+                            Set.of("incomplete", "failed").contains(status(f)),
+                            name + " says " + status(f) + ": " + what);
                 }
             }
             assertNoLeftovers(r.left());
@@ -94,8 +124,16 @@ class FaultCampaignTest {
         Path runDir = Fixtures.copy("aa/std-a", tmp, "run");
         for (String size : FULL ? List.of("8k", "24k", "64k") : List.of("24k")) {
             Path work = Files.createDirectories(tmp.resolve("report-" + size));
-            FaultSandbox.Result r = FaultSandbox.cli(work, size, false, Duration.ofSeconds(60), List.of(), "report", runDir.toString(),
-                    "--out", "@MNT/rep");
+            FaultSandbox.Result r = FaultSandbox.cli(
+                    work,
+                    size,
+                    false,
+                    Duration.ofSeconds(60),
+                    List.of(),
+                    "report",
+                    runDir.toString(),
+                    "--out",
+                    "@MNT/rep");
             String what = "report on a " + size + " tmpfs: exit " + r.code() + "\n" + r.err();
             assertEquals(ExitCodes.BAD_INPUT, r.code(), what);
             assertEquals(1, r.errorLines().size(), what);
@@ -111,11 +149,13 @@ class FaultCampaignTest {
             }
         }
         Path work = Files.createDirectories(tmp.resolve("export"));
-        FaultSandbox.Result r = FaultSandbox.cli(work, "4k", false, Duration.ofSeconds(60), List.of(), "export", runDir.toString(),
-                "@MNT/bench.json");
+        FaultSandbox.Result r = FaultSandbox.cli(
+                work, "4k", false, Duration.ofSeconds(60), List.of(), "export", runDir.toString(), "@MNT/bench.json");
         assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
         assertEquals(1, r.errorLines().size(), r.err());
-        assertTrue(r.errorLines().getFirst().matches("error: cannot write .*bench(-smaller)?.json: the disk is full"), r.err());
+        assertTrue(
+                r.errorLines().getFirst().matches("error: cannot write .*bench(-smaller)?.json: the disk is full"),
+                r.err());
         assertNoLeftovers(r.left());
         try (Stream<Path> s = Files.list(r.left())) {
             for (Path f : s.toList()) {
@@ -131,17 +171,31 @@ class FaultCampaignTest {
         assumeTrue(FaultSandbox.unavailable() == null, FaultSandbox.unavailable());
         List<List<String>> cases = List.of(
                 List.of("run", "--dry-run", "--profile", "smoke", "--out", "@MNT/runs"),
-                List.of("run", "--profile", "smoke", "--benchmarks", "ReadBenchmark.approximate", "--counters", "tree", "--out", "@MNT/runs"),
+                List.of(
+                        "run",
+                        "--profile",
+                        "smoke",
+                        "--benchmarks",
+                        "ReadBenchmark.approximate",
+                        "--counters",
+                        "tree",
+                        "--out",
+                        "@MNT/runs"),
                 List.of("latency", "--pairs", "2", "--samples", "3", "--no-progress", "--out", "@MNT/lat"),
                 List.of("simulate", "--quick", "--no-progress", "--out", "@MNT/sim"));
         int i = 0;
         for (List<String> c : cases) {
             Path work = Files.createDirectories(tmp.resolve("ro-" + i++));
-            FaultSandbox.Result r = FaultSandbox.cli(work, "64k", true, Duration.ofSeconds(60), List.of(), c.toArray(String[]::new));
-            String what = String.join(" ", c) + " on a read-only mount: exit " + r.code() + " after " + r.seconds() + " s\n" + r.err();
+            FaultSandbox.Result r =
+                    FaultSandbox.cli(work, "64k", true, Duration.ofSeconds(60), List.of(), c.toArray(String[]::new));
+            String what = String.join(" ", c) + " on a read-only mount: exit " + r.code() + " after " + r.seconds()
+                    + " s\n" + r.err();
             assertEquals(ExitCodes.BAD_INPUT, r.code(), what);
             assertEquals(1, r.errorLines().size(), what);
-            assertTrue(r.errorLines().getFirst().contains("read-only") || r.errorLines().getFirst().contains("not writable"), what);
+            assertTrue(
+                    r.errorLines().getFirst().contains("read-only")
+                            || r.errorLines().getFirst().contains("not writable"),
+                    what);
             assertTrue(!r.err().contains("measuring") && !r.err().contains("ETA"), "refused before the work: " + what);
             assertNoStackTrace(r.err());
         }
@@ -154,7 +208,9 @@ class FaultCampaignTest {
         assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full here");
         Path err = tmp.resolve("err.txt");
         Process p = new ProcessBuilder(CliProcess.command(List.of(), List.of("topology", "--topology", "epyc-9654-2s")))
-                .redirectOutput(new java.io.File("/dev/full")).redirectError(err.toFile()).start();
+                .redirectOutput(new java.io.File("/dev/full"))
+                .redirectError(err.toFile())
+                .start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         String e = Files.readString(err);
         assertEquals(ExitCodes.BAD_INPUT, p.exitValue(), e);
@@ -166,14 +222,44 @@ class FaultCampaignTest {
     @Test
     void sigkillOfRunAndAbLeavesNoChildAlive(@TempDir Path tmp) throws Exception {
         Path jar = benchmarksJar();
-        List<String> run = new ArrayList<>(List.of("run", "--profile", "quick", "--benchmarks", "UpdateBenchmark.inc$", "--counters", "tree",
-                "--cpu", "lookup", "--threads", "1", "--out", tmp.resolve("runs").toString()));
+        List<String> run = new ArrayList<>(List.of(
+                "run",
+                "--profile",
+                "quick",
+                "--benchmarks",
+                "UpdateBenchmark.inc$",
+                "--counters",
+                "tree",
+                "--cpu",
+                "lookup",
+                "--threads",
+                "1",
+                "--out",
+                tmp.resolve("runs").toString()));
         killWithChildren(tmp.resolve("run.txt"), run, 1);
-        assertTrue(FINAL.contains(status(only(files(tmp.resolve("runs"), "run.json")))) || "running".equals(status(only(files(tmp.resolve("runs"),
-                "run.json")))), "run.json is whole JSON");
+        assertTrue(
+                FINAL.contains(status(only(files(tmp.resolve("runs"), "run.json"))))
+                        || "running".equals(status(only(files(tmp.resolve("runs"), "run.json")))),
+                "run.json is whole JSON");
         if (jar != null) {
-            List<String> ab = List.of("ab", "--baseline", jar.toString(), "--current", jar.toString(), "--profile", "ci", "--benchmarks",
-                    "UpdateBenchmark.inc$", "--counters", "adder", "--threads", "1", "--pairs", "4", "--out", tmp.resolve("ab").toString());
+            List<String> ab = List.of(
+                    "ab",
+                    "--baseline",
+                    jar.toString(),
+                    "--current",
+                    jar.toString(),
+                    "--profile",
+                    "ci",
+                    "--benchmarks",
+                    "UpdateBenchmark.inc$",
+                    "--counters",
+                    "adder",
+                    "--threads",
+                    "1",
+                    "--pairs",
+                    "4",
+                    "--out",
+                    tmp.resolve("ab").toString());
             killWithChildren(tmp.resolve("ab.txt"), ab, 2);
             for (Path pairs : files(tmp.resolve("ab"), "pairs.json")) {
                 JSON.readTree(pairs.toFile()); // whole JSON
@@ -193,10 +279,27 @@ class FaultCampaignTest {
             long delayMillis = 200 + rnd.nextInt(FULL ? 9000 : 5000);
             Path out = tmp.resolve("case-" + i);
             List<String> args = ab
-                    ? List.of("ab", "--baseline", jar.toString(), "--current", jar.toString(), "--profile", "ci", "--benchmarks",
-                            "UpdateBenchmark.inc$", "--counters", "adder", "--threads", "1", "--pairs", "3", "--out", out.toString())
+                    ? List.of(
+                            "ab",
+                            "--baseline",
+                            jar.toString(),
+                            "--current",
+                            jar.toString(),
+                            "--profile",
+                            "ci",
+                            "--benchmarks",
+                            "UpdateBenchmark.inc$",
+                            "--counters",
+                            "adder",
+                            "--threads",
+                            "1",
+                            "--pairs",
+                            "3",
+                            "--out",
+                            out.toString())
                     : concat(SMOKE, List.of("--out", out.toString()));
-            String c = (ab ? "ab" : "run") + " SIG" + signal + " at " + delayMillis + " ms (seed " + SEED + ", case " + i + ")";
+            String c = (ab ? "ab" : "run") + " SIG" + signal + " at " + delayMillis + " ms (seed " + SEED + ", case "
+                    + i + ")";
             try {
                 signalled(tmp.resolve("console-" + i + ".txt"), args, signal, delayMillis, out, ab);
             } catch (AssertionError e) {
@@ -207,7 +310,8 @@ class FaultCampaignTest {
     }
 
     /** Starts the command, sends the signal after the delay, and checks what it left. */
-    private static void signalled(Path console, List<String> args, String signal, long delayMillis, Path out, boolean ab) throws Exception {
+    private static void signalled(
+            Path console, List<String> args, String signal, long delayMillis, Path out, boolean ab) throws Exception {
         Process p = CliProcess.start(console, List.of(), args.toArray(String[]::new));
         Set<ProcessHandle> children = ConcurrentHashMap.newKeySet();
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis);
@@ -229,13 +333,15 @@ class FaultCampaignTest {
         if (!"KILL".equals(signal)) {
             assertTrue(List.of(0, 1, 2, 130, 143).contains(p.exitValue()), "exit " + p.exitValue() + ": " + text);
             if (p.exitValue() != 0 && p.exitValue() != 1 && Files.exists(out)) {
-                // a signal before the command armed its handling (the JVM still starting) has nothing to keep and nothing to say
+                // a signal before the command armed its handling (the JVM still starting) has nothing to keep and
+                // nothing to say
                 assertTrue(text.contains("interrupted"), "a signal that stopped the work says so: " + text);
             }
         }
         for (Path f : files(out, ab ? "pairs.json" : "run.json")) {
             String s = status(f);
-            assertTrue(FINAL.contains(s) || "KILL".equals(signal) && "running".equals(s), f + " says " + s + ": " + text);
+            assertTrue(
+                    FINAL.contains(s) || "KILL".equals(signal) && "running".equals(s), f + " says " + s + ": " + text);
         }
         if (!"KILL".equals(signal)) {
             assertNoLeftovers(out);
@@ -273,14 +379,19 @@ class FaultCampaignTest {
 
     private static void assertNoSurvivor(Set<ProcessHandle> children, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        List<ProcessHandle> alive = children.stream().filter(FaultCampaignTest::running).toList();
+        List<ProcessHandle> alive =
+                children.stream().filter(FaultCampaignTest::running).toList();
         while (!alive.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(100);
             alive = alive.stream().filter(FaultCampaignTest::running).toList();
         }
         List<ProcessHandle> left = alive;
         left.forEach(ProcessHandle::destroyForcibly);
-        assertEquals(List.of(), left.stream().map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList(),
+        assertEquals(
+                List.of(),
+                left.stream()
+                        .map(h -> h.pid() + " " + h.info().commandLine().orElse("?"))
+                        .toList(),
                 "child processes alive " + seconds + " s after their parent ended");
     }
 
@@ -302,19 +413,35 @@ class FaultCampaignTest {
     @Test
     void aSecondRunWaitsForTheFirstAndSaysSo(@TempDir Path tmp) throws Exception {
         // JMH's lock lives in java.io.tmpdir: a private one keeps other JMH users of this machine out of the test
-        List<String> jvm = List.of("-Djmh.ignoreLock=false", "-Djava.io.tmpdir=" + Files.createDirectories(tmp.resolve("tmp")));
-        List<String> args = List.of("run", "--profile", "smoke", "--benchmarks", "ReadBenchmark.approximate", "--counters", "tree",
-                "--out", tmp.resolve("runs").toString());
+        List<String> jvm =
+                List.of("-Djmh.ignoreLock=false", "-Djava.io.tmpdir=" + Files.createDirectories(tmp.resolve("tmp")));
+        List<String> args = List.of(
+                "run",
+                "--profile",
+                "smoke",
+                "--benchmarks",
+                "ReadBenchmark.approximate",
+                "--counters",
+                "tree",
+                "--out",
+                tmp.resolve("runs").toString());
         Process first = CliProcess.start(tmp.resolve("first.txt"), jvm, args.toArray(String[]::new));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && files(tmp.resolve("runs"), "run.json").isEmpty()) {
+        while (System.nanoTime() < deadline
+                && files(tmp.resolve("runs"), "run.json").isEmpty()) {
             Thread.sleep(50);
         }
         assertTrue(first.isAlive(), "the first run is running: " + Files.readString(tmp.resolve("first.txt")));
-        CliProcess.Result none = CliProcess.run(Files.createDirectories(tmp.resolve("cwd")), tmp, jvm, Duration.ofSeconds(60),
+        CliProcess.Result none = CliProcess.run(
+                Files.createDirectories(tmp.resolve("cwd")),
+                tmp,
+                jvm,
+                Duration.ofSeconds(60),
                 concat(args, List.of("--lock-wait", "0")));
         assertEquals(ExitCodes.BAD_INPUT, none.code(), none.err());
-        assertTrue(none.err().strip().matches("error: another benchmark run holds JMH's lock .*; nothing was run .*"), none.err());
+        assertTrue(
+                none.err().strip().matches("error: another benchmark run holds JMH's lock .*; nothing was run .*"),
+                none.err());
         Process second = CliProcess.start(tmp.resolve("second.txt"), jvm, args.toArray(String[]::new));
         assertTrue(first.waitFor(180, TimeUnit.SECONDS) && second.waitFor(180, TimeUnit.SECONDS), "both finish");
         String s = Files.readString(tmp.resolve("second.txt"));
@@ -371,7 +498,8 @@ class FaultCampaignTest {
         }
         try (Stream<Path> s = Files.walk(dir)) {
             List<Path> left = s.filter(p -> p.getFileName().toString().endsWith(".tmp")
-                    || p.getFileName().toString().equals(io.counterbench.results.Reserve.FILE)).toList();
+                            || p.getFileName().toString().equals(io.counterbench.results.Reserve.FILE))
+                    .toList();
             assertEquals(List.of(), left, "no temporary file or reserve left");
         }
     }

@@ -34,21 +34,36 @@ class FaultPartialResultsTest {
     void simulateKeepsTheScenariosItFinishedAndTheReportSaysPartial(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("sim");
         // custom with few operations finishes in seconds; scale then runs for about a minute: the signal lands in it
-        String console = signalWhen(tmp.resolve("sim.txt"), s -> s.contains("### custom"), "simulate", "custom", "scale",
-                "--ops", "20000", "--no-progress", "--out", out.toString());
+        String console = signalWhen(
+                tmp.resolve("sim.txt"),
+                s -> s.contains("### custom"),
+                "simulate",
+                "custom",
+                "scale",
+                "--ops",
+                "20000",
+                "--no-progress",
+                "--out",
+                out.toString());
         assertTrue(console.contains("interrupted (SIGINT/SIGTERM) after 1 of 2 scenarios; they are kept in "), console);
         JsonNode sim = JSON.readTree(out.resolve("simulation.json").toFile());
         assertEquals("incomplete", sim.path("status").asText(), sim.toString());
         assertEquals(List.of("custom"), names(sim.path("scenarios"), "name"));
         assertEquals(List.of("scale"), texts(sim.path("scenarios_missing")));
-        assertTrue(sim.path("reason").asText().contains("after 1 of 2 scenarios"), sim.path("reason").asText());
+        assertTrue(
+                sim.path("reason").asText().contains("after 1 of 2 scenarios"),
+                sim.path("reason").asText());
 
         Path run = Fixtures.copy("aa/std-a", tmp, "run");
         Files.copy(out.resolve("simulation.json"), run.resolve("simulation.json"));
-        Cli.run("report", run.toString(), "--out", tmp.resolve("report").toString()).assertOk();
+        Cli.run("report", run.toString(), "--out", tmp.resolve("report").toString())
+                .assertOk();
         String md = Files.readString(tmp.resolve("report/report.md"));
-        assertTrue(md.contains("PARTIAL RUN (simulation.json status: incomplete, interrupted (SIGINT/SIGTERM) after 1 of 2 "
-                + "scenarios): only the 1 scenario(s) finished before it stopped are below; missing: scale"), md);
+        assertTrue(
+                md.contains(
+                        "PARTIAL RUN (simulation.json status: incomplete, interrupted (SIGINT/SIGTERM) after 1 of 2 "
+                                + "scenarios): only the 1 scenario(s) finished before it stopped are below; missing: scale"),
+                md);
         assertTrue(md.contains("checks of the finished scenarios only"), md);
     }
 
@@ -59,31 +74,71 @@ class FaultPartialResultsTest {
         assumeTrue(cpus >= 2, "latency needs two CPUs this process may use; it has " + cpus);
         if (cpus < 3) {
             // two CPUs make one pair: a signal during it has nothing finished to keep, and says so
-            String console = signalWhen(tmp.resolve("lat.txt"), s -> s.contains("latency: 1 pairs of 2 CPUs"), "latency",
-                    "--samples", "1000", "--round-trips", "200000", "--out", out.toString());
-            assertTrue(console.contains("interrupted: latency stopped before its first pair finished; nothing is kept"), console);
+            String console = signalWhen(
+                    tmp.resolve("lat.txt"),
+                    s -> s.contains("latency: 1 pairs of 2 CPUs"),
+                    "latency",
+                    "--samples",
+                    "1000",
+                    "--round-trips",
+                    "200000",
+                    "--out",
+                    out.toString());
+            assertTrue(
+                    console.contains("interrupted: latency stopped before its first pair finished; nothing is kept"),
+                    console);
             assertFalse(Files.exists(out.resolve("latency.json")), "no latency.json without a finished pair");
             return;
         }
         // six pairs of four CPUs; the signal comes when the progress shows the first pair done
-        String console = signalWhen(tmp.resolve("lat.txt"), s -> Pattern.compile("latency: +[1-9][0-9]*%").matcher(s).find(),
-                "latency", "--cpus", "0-3", "--samples", "200", "--round-trips", "100000", "--out", out.toString());
+        String console = signalWhen(
+                tmp.resolve("lat.txt"),
+                s -> Pattern.compile("latency: +[1-9][0-9]*%").matcher(s).find(),
+                "latency",
+                "--cpus",
+                "0-3",
+                "--samples",
+                "200",
+                "--round-trips",
+                "100000",
+                "--out",
+                out.toString());
         JsonNode lat = JSON.readTree(out.resolve("latency.json").toFile());
         assertEquals("incomplete", lat.path("status").asText(), console);
         int kept = lat.path("pairs").size();
         assertTrue(kept >= 1 && kept < 6, kept + " pairs kept: " + console);
-        assertTrue(console.contains("interrupted (SIGINT/SIGTERM) after " + kept + " of 6 pairs; they are kept in"), console);
-        Cli.run("report", out.toString(), "--out", tmp.resolve("report").toString()).assertOk();
-        assertTrue(Files.readString(tmp.resolve("report/report.md")).contains("PARTIAL RUN (latency.json status: incomplete"));
+        assertTrue(
+                console.contains("interrupted (SIGINT/SIGTERM) after " + kept + " of 6 pairs; they are kept in"),
+                console);
+        Cli.run("report", out.toString(), "--out", tmp.resolve("report").toString())
+                .assertOk();
+        assertTrue(Files.readString(tmp.resolve("report/report.md"))
+                .contains("PARTIAL RUN (latency.json status: incomplete"));
     }
 
     @Test
     void soakPrintsItsTotalsSoFarMarkedIncomplete(@TempDir Path tmp) throws Exception {
-        String console = signalWhen(tmp.resolve("soak.txt"), s -> s.contains("[soak]"), "soak", "--minutes", "5",
-                "--interval-ms", "300", "--threads", "2", "--counters", "tree,adder");
-        assertTrue(Pattern.compile("soak INCOMPLETE \\(interrupted after 0m\\d\\ds of 5\\.0 min; totals as of the last check\\): "
-                + "[0-9,]+ operations, [0-9,]+ checks in \\d+ rounds, 0 violations").matcher(console).find(), console);
-        assertTrue(console.contains("its totals as of the last check are on standard output, marked INCOMPLETE"), console);
+        String console = signalWhen(
+                tmp.resolve("soak.txt"),
+                s -> s.contains("[soak]"),
+                "soak",
+                "--minutes",
+                "5",
+                "--interval-ms",
+                "300",
+                "--threads",
+                "2",
+                "--counters",
+                "tree,adder");
+        assertTrue(
+                Pattern.compile(
+                                "soak INCOMPLETE \\(interrupted after 0m\\d\\ds of 5\\.0 min; totals as of the last check\\): "
+                                        + "[0-9,]+ operations, [0-9,]+ checks in \\d+ rounds, 0 violations")
+                        .matcher(console)
+                        .find(),
+                console);
+        assertTrue(
+                console.contains("its totals as of the last check are on standard output, marked INCOMPLETE"), console);
         assertFalse(console.contains("soak done"), console);
     }
 

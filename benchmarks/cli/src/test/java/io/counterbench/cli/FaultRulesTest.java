@@ -34,19 +34,47 @@ class FaultRulesTest {
         byte[] runJson = Files.readAllBytes(runDir.resolve("run.json"));
         byte[] pairs = Files.readAllBytes(ab.resolve("pairs.json"));
 
-        run("export", runDir.toString(), runDir.resolve("jmh.json").toString()).assertOneLineError("is one of the inputs");
-        run("export", runDir.resolve("jmh.json").toString(), runDir.resolve("jmh.json").toString()).assertOneLineError("is one of the inputs");
-        run("gate", "--baseline", runDir.toString(), "--current", runDir.toString(), "--summary", runDir.resolve("run.json").toString())
+        run("export", runDir.toString(), runDir.resolve("jmh.json").toString())
                 .assertOneLineError("is one of the inputs");
-        run("gate", "--ab", ab.toString(), "--summary", ab.resolve("pairs.json").toString()).assertOneLineError("is one of the inputs");
-        run("gate", "--ab", ab.toString(), "--summary", ab.resolve("sub/../jmh-current.json").toString())
+        run(
+                        "export",
+                        runDir.resolve("jmh.json").toString(),
+                        runDir.resolve("jmh.json").toString())
+                .assertOneLineError("is one of the inputs");
+        run(
+                        "gate",
+                        "--baseline",
+                        runDir.toString(),
+                        "--current",
+                        runDir.toString(),
+                        "--summary",
+                        runDir.resolve("run.json").toString())
+                .assertOneLineError("is one of the inputs");
+        run("gate", "--ab", ab.toString(), "--summary", ab.resolve("pairs.json").toString())
+                .assertOneLineError("is one of the inputs");
+        run(
+                        "gate",
+                        "--ab",
+                        ab.toString(),
+                        "--summary",
+                        ab.resolve("sub/../jmh-current.json").toString())
                 .assertOneLineError("is one of the inputs");
 
         assertTrue(java.util.Arrays.equals(jmh, Files.readAllBytes(runDir.resolve("jmh.json"))), "jmh.json untouched");
-        assertTrue(java.util.Arrays.equals(runJson, Files.readAllBytes(runDir.resolve("run.json"))), "run.json untouched");
-        assertTrue(java.util.Arrays.equals(pairs, Files.readAllBytes(ab.resolve("pairs.json"))), "pairs.json untouched");
+        assertTrue(
+                java.util.Arrays.equals(runJson, Files.readAllBytes(runDir.resolve("run.json"))), "run.json untouched");
+        assertTrue(
+                java.util.Arrays.equals(pairs, Files.readAllBytes(ab.resolve("pairs.json"))), "pairs.json untouched");
         // the same commands with a file beside the inputs work
-        run("gate", "--ab", ab.toString(), "--summary", tmp.resolve("summary.md").toString(), "--inconclusive", "pass").assertOk();
+        run(
+                        "gate",
+                        "--ab",
+                        ab.toString(),
+                        "--summary",
+                        tmp.resolve("summary.md").toString(),
+                        "--inconclusive",
+                        "pass")
+                .assertOk();
         assertTrue(Files.isRegularFile(tmp.resolve("summary.md")), "the summary beside the inputs is written");
     }
 
@@ -61,7 +89,8 @@ class FaultRulesTest {
         String rule = "two results for ";
         run("report", runDir.toString(), "--out", tmp.resolve("rep").toString()).assertOneLineError(rule);
         run("export", runDir.toString(), tmp.resolve("export.json").toString()).assertOneLineError(rule);
-        run("gate", "--baseline", runDir.toString(), "--current", runDir.toString()).assertOneLineError(rule);
+        run("gate", "--baseline", runDir.toString(), "--current", runDir.toString())
+                .assertOneLineError(rule);
         assertFalse(Files.exists(tmp.resolve("export.json")), "nothing exported");
     }
 
@@ -70,8 +99,10 @@ class FaultRulesTest {
         Cli.Run whole = run("gate", "--ab", Fixtures.resource(AA).toString());
         assertFalse(whole.out().contains("a partial run"), whole.out());
         // the plan asked for 20 pairs a row; 14 finished (a run stopped by a signal, a kill or failing forks)
-        Path partial = Fixtures.edit(Fixtures.copy(AA, tmp, "partial"), "pairs.json", n -> ((ObjectNode) n).put("pairsPerRow", 20)
-                .put("status", "incomplete"));
+        Path partial = Fixtures.edit(
+                Fixtures.copy(AA, tmp, "partial"),
+                "pairs.json",
+                n -> ((ObjectNode) n).put("pairsPerRow", 20).put("status", "incomplete"));
         Cli.Run r = run("gate", "--ab", partial.toString());
         assertEquals(ExitCodes.INCONCLUSIVE, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("a partial run: 56 of 80 pairs finished (run incomplete)"), r.out());
@@ -85,7 +116,9 @@ class FaultRulesTest {
         Path cut = Fixtures.edit(Fixtures.copy(AA, tmp, "cut"), "jmh-current.json", n -> ((ArrayNode) n).remove(0));
         run("gate", "--ab", cut.toString()).assertOneLineError("the files are not of one run");
         // a fork fewer in one row
-        Path fewer = Fixtures.edit(Fixtures.copy(AA, tmp, "fewer"), "jmh-baseline.json",
+        Path fewer = Fixtures.edit(
+                Fixtures.copy(AA, tmp, "fewer"),
+                "jmh-baseline.json",
                 n -> ((ArrayNode) n.get(0).at("/primaryMetric/rawData")).remove(0));
         run("gate", "--ab", fewer.toString()).assertOneLineError("the files are not of one run");
         // same shape, other numbers: the fork files of forks/ tell
@@ -94,9 +127,14 @@ class FaultRulesTest {
         JsonNode pairs = Cli.json(other.resolve("pairs.json"));
         JsonNode first = null;
         for (JsonNode p : pairs.get("pairs")) {
-            if (p.get("row").asInt() == 0 && "done".equals(p.get("baseline").asText()) && "done".equals(p.get("current").asText())
+            if (p.get("row").asInt() == 0
+                    && "done".equals(p.get("baseline").asText())
+                    && "done".equals(p.get("current").asText())
                     && !p.has("dropped")) {
-                first = first == null || p.get("pair").asInt() < first.get("pair").asInt() ? p : first;
+                first = first == null
+                                || p.get("pair").asInt() < first.get("pair").asInt()
+                        ? p
+                        : first;
             }
         }
         ObjectNode fork = current.get(0).deepCopy();
@@ -106,8 +144,12 @@ class FaultRulesTest {
         ((ObjectNode) fork.get("primaryMetric")).set("rawData", raw);
         Files.createDirectories(other.resolve("forks"));
         int attempt = first.path("attempt").asInt(1);
-        Files.writeString(other.resolve("forks").resolve(String.format("r00-p%02d%s-current.json", first.get("pair").asInt(),
-                attempt <= 1 ? "" : "-a" + attempt)), Fixtures.JSON.createArrayNode().add(fork).toString());
+        Files.writeString(
+                other.resolve("forks")
+                        .resolve(String.format(
+                                "r00-p%02d%s-current.json",
+                                first.get("pair").asInt(), attempt <= 1 ? "" : "-a" + attempt)),
+                Fixtures.JSON.createArrayNode().add(fork).toString());
         run("gate", "--ab", other.toString()).assertOneLineError("the current fork differs from");
     }
 
@@ -127,26 +169,41 @@ class FaultRulesTest {
         }
         for (int n = 1; n <= 4; n++) {
             String suffix = n == 1 ? "" : "-" + n;
-            for (String name : List.of("report" + suffix + ".md", "report" + suffix + ".html", "report" + suffix + ".csv", "charts" + suffix)) {
+            for (String name : List.of(
+                    "report" + suffix + ".md",
+                    "report" + suffix + ".html",
+                    "report" + suffix + ".csv",
+                    "charts" + suffix)) {
                 assertTrue(Files.exists(runDir.resolve(name)), name + " of report number " + n);
             }
             String md = Files.readString(runDir.resolve("report" + suffix + ".md"));
-            assertFalse(md.matches("(?s).*\\]\\(charts(?!" + java.util.regex.Pattern.quote(suffix) + "/)[^)]*\\).*"),
+            assertFalse(
+                    md.matches("(?s).*\\]\\(charts(?!" + java.util.regex.Pattern.quote(suffix) + "/)[^)]*\\).*"),
                     "report" + suffix + ".md links only its own charts" + suffix + "/");
         }
         try (Stream<Path> s = Files.list(runDir)) {
-            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().endsWith(".claim")).toList(), "no claim left");
+            assertEquals(
+                    List.of(),
+                    s.filter(p -> p.getFileName().toString().endsWith(".claim")).toList(),
+                    "no claim left");
         }
         try (Stream<Path> s = Files.list(runDir)) {
-            for (Path md : s.filter(p -> p.getFileName().toString().matches("report(-\\d+)?\\.md")).toList()) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\]\\((charts[^)/]*/[^)]+\\.svg)\\)").matcher(Files.readString(md));
+            for (Path md : s.filter(p -> p.getFileName().toString().matches("report(-\\d+)?\\.md"))
+                    .toList()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\]\\((charts[^)/]*/[^)]+\\.svg)\\)")
+                        .matcher(Files.readString(md));
                 while (m.find()) {
-                    assertTrue(Files.isRegularFile(runDir.resolve(m.group(1))), md.getFileName() + " links " + m.group(1) + ", which is missing");
+                    assertTrue(
+                            Files.isRegularFile(runDir.resolve(m.group(1))),
+                            md.getFileName() + " links " + m.group(1) + ", which is missing");
                 }
             }
         }
         try (Stream<Path> s = Files.walk(runDir)) {
-            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList(), "no temporary file left");
+            assertEquals(
+                    List.of(),
+                    s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList(),
+                    "no temporary file left");
         }
     }
 }

@@ -36,8 +36,7 @@ final class FaultSandbox {
         }
     }
 
-    private FaultSandbox() {
-    }
+    private FaultSandbox() {}
 
     /** Why no tmpfs can be mounted here, or null when it can. */
     static String unavailable() {
@@ -46,7 +45,9 @@ final class FaultSandbox {
 
     private static List<String> unshare() {
         boolean root = "root".equals(System.getProperty("user.name"));
-        return root ? List.of("unshare", "-m", "--propagation", "private") : List.of("unshare", "-r", "-m", "--propagation", "private");
+        return root
+                ? List.of("unshare", "-m", "--propagation", "private")
+                : List.of("unshare", "-r", "-m", "--propagation", "private");
     }
 
     private static String probe() {
@@ -55,18 +56,39 @@ final class FaultSandbox {
             Path mnt = Files.createDirectories(dir.resolve("mnt"));
             Path copy = Files.createDirectories(dir.resolve("copy"));
             List<String> cmd = new ArrayList<>(unshare());
-            cmd.addAll(List.of("sh", "-c", SCRIPT, "sh", mnt.toString(), "64k", "0", copy.toString(), dir.resolve("o").toString(),
-                    dir.resolve("e").toString(), "sh", "-c", "echo x > \"$0\"/probe", mnt.toString()));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+            cmd.addAll(List.of(
+                    "sh",
+                    "-c",
+                    SCRIPT,
+                    "sh",
+                    mnt.toString(),
+                    "64k",
+                    "0",
+                    copy.toString(),
+                    dir.resolve("o").toString(),
+                    dir.resolve("e").toString(),
+                    "sh",
+                    "-c",
+                    "echo x > \"$0\"/probe",
+                    mnt.toString()));
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("log").toFile())
+                    .start();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return "unshare did not answer in 20 s";
             }
-            String log = Files.readString(dir.resolve("log"), StandardCharsets.UTF_8).strip();
+            String log =
+                    Files.readString(dir.resolve("log"), StandardCharsets.UTF_8).strip();
             boolean ok = p.exitValue() == 0 && Files.isRegularFile(copy.resolve("probe"));
             deleteTree(dir);
-            return ok ? null : "cannot mount a tmpfs in a private mount namespace here (unshare exit " + p.exitValue()
-                    + (log.isEmpty() ? "" : ": " + log.lines().findFirst().orElse("")) + ")";
+            return ok
+                    ? null
+                    : "cannot mount a tmpfs in a private mount namespace here (unshare exit " + p.exitValue()
+                            + (log.isEmpty()
+                                    ? ""
+                                    : ": " + log.lines().findFirst().orElse("")) + ")";
         } catch (IOException e) {
             return "cannot run unshare (util-linux): " + e.getMessage();
         } catch (InterruptedException e) {
@@ -80,13 +102,26 @@ final class FaultSandbox {
             throws IOException, InterruptedException {
         Path mnt = Files.createDirectories(work.resolve("mnt"));
         Path copy = Files.createDirectories(work.resolve("left"));
-        List<String> resolved = Stream.of(args).map(a -> a.replace("@MNT", mnt.toString())).toList();
+        List<String> resolved =
+                Stream.of(args).map(a -> a.replace("@MNT", mnt.toString())).toList();
         List<String> cmd = new ArrayList<>(unshare());
-        cmd.addAll(List.of("sh", "-c", SCRIPT, "sh", mnt.toString(), size, readOnly ? "1" : "0", copy.toString(),
-                work.resolve("stdout.txt").toString(), work.resolve("stderr.txt").toString()));
+        cmd.addAll(List.of(
+                "sh",
+                "-c",
+                SCRIPT,
+                "sh",
+                mnt.toString(),
+                size,
+                readOnly ? "1" : "0",
+                copy.toString(),
+                work.resolve("stdout.txt").toString(),
+                work.resolve("stderr.txt").toString()));
         cmd.addAll(CliProcess.command(jvmArgs, resolved));
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("sandbox.txt").toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("sandbox.txt").toFile())
+                .start();
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly().waitFor();
@@ -94,9 +129,11 @@ final class FaultSandbox {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (p.exitValue() == 97) {
-            throw new AssertionError("the tmpfs could not be mounted: " + Files.readString(work.resolve("sandbox.txt")));
+            throw new AssertionError(
+                    "the tmpfs could not be mounted: " + Files.readString(work.resolve("sandbox.txt")));
         }
-        return new Result(p.exitValue(), read(work.resolve("stdout.txt")), read(work.resolve("stderr.txt")), copy, seconds);
+        return new Result(
+                p.exitValue(), read(work.resolve("stdout.txt")), read(work.resolve("stderr.txt")), copy, seconds);
     }
 
     private static String read(Path p) throws IOException {

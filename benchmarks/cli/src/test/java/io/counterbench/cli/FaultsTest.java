@@ -25,9 +25,20 @@ class FaultsTest {
     @CsvSource({"crash, exit code 134", "oom, OutOfMemoryError"})
     void failingForkKeepsTheOtherResults(String kind, String expectedReason, @TempDir Path dir) throws Exception {
         Path out = dir.resolve("runs");
-        Process p = CliProcess.start(dir.resolve("console.txt"), List.of("-Xmx160m", "-Dcounterbench.fault=" + kind + ":ReadBenchmark"),
-                "run", "--profile", "smoke", "--benchmarks", "UpdateBenchmark.inc|ReadBenchmark.approximate", "--counters", "tree",
-                "--cpu", "lookup", "--out", out.toString());
+        Process p = CliProcess.start(
+                dir.resolve("console.txt"),
+                List.of("-Xmx160m", "-Dcounterbench.fault=" + kind + ":ReadBenchmark"),
+                "run",
+                "--profile",
+                "smoke",
+                "--benchmarks",
+                "UpdateBenchmark.inc|ReadBenchmark.approximate",
+                "--counters",
+                "tree",
+                "--cpu",
+                "lookup",
+                "--out",
+                out.toString());
         assertTrue(p.waitFor(180, TimeUnit.SECONDS), "run finished");
         String console = Files.readString(dir.resolve("console.txt"));
         assertEquals(ExitCodes.CHECK_FAILED, p.exitValue(), console);
@@ -36,14 +47,27 @@ class FaultsTest {
         JsonNode run = JSON.readTree(folder.resolve("run.json").toFile());
         assertEquals("incomplete", run.get("status").asText(), run.toPrettyString());
         assertEquals(2, run.get("completed").size(), "the two UpdateBenchmark entries ran");
-        assertEquals(2, run.get("failed").size(), "the two ReadBenchmark entries (cpus=2 and 4096) failed: " + run.toPrettyString());
+        assertEquals(
+                2,
+                run.get("failed").size(),
+                "the two ReadBenchmark entries (cpus=2 and 4096) failed: " + run.toPrettyString());
         String reason = run.at("/failed/0/error").asText();
         assertTrue(reason.contains(expectedReason), reason);
         assertTrue(run.at("/failed/0/label").asText().startsWith("ReadBenchmark"), run.toPrettyString());
         assertEquals(2, JSON.readTree(folder.resolve("jmh.json").toFile()).size(), "finished results kept");
 
-        Process again = CliProcess.start(dir.resolve("console2.txt"), List.of(), "run", "--profile", "smoke", "--benchmarks",
-                "ReadBenchmark.approximate", "--counters", "tree", "--out", out.toString());
+        Process again = CliProcess.start(
+                dir.resolve("console2.txt"),
+                List.of(),
+                "run",
+                "--profile",
+                "smoke",
+                "--benchmarks",
+                "ReadBenchmark.approximate",
+                "--counters",
+                "tree",
+                "--out",
+                out.toString());
         assertTrue(again.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, again.exitValue(), Files.readString(dir.resolve("console2.txt")));
         try (Stream<Path> s = Files.list(out)) {
@@ -58,17 +82,31 @@ class FaultsTest {
     @org.junit.jupiter.api.Test
     void unwritableRunFolderStopsTheRunAndKeepsFinishedResults(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("runs");
-        Process p = CliProcess.start(dir.resolve("console.txt"), List.of(), "run", "--profile", "smoke", "--benchmarks",
-                "ReadBenchmark", "--counters", "tree,flat,adder,atomic", "--out", out.toString());
+        Process p = CliProcess.start(
+                dir.resolve("console.txt"),
+                List.of(),
+                "run",
+                "--profile",
+                "smoke",
+                "--benchmarks",
+                "ReadBenchmark",
+                "--counters",
+                "tree,flat,adder,atomic",
+                "--out",
+                out.toString());
         Path runJson = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (Files.isDirectory(out)) {
                 try (Stream<Path> s = Files.list(out)) {
-                    runJson = s.map(f -> f.resolve("run.json")).filter(Files::exists).findFirst().orElse(null);
+                    runJson = s.map(f -> f.resolve("run.json"))
+                            .filter(Files::exists)
+                            .findFirst()
+                            .orElse(null);
                 }
             }
-            if (runJson != null && JSON.readTree(runJson.toFile()).get("completed").size() >= 1) {
+            if (runJson != null
+                    && JSON.readTree(runJson.toFile()).get("completed").size() >= 1) {
                 break;
             }
             Thread.sleep(100);
@@ -92,17 +130,33 @@ class FaultsTest {
         assertTrue(console.contains("error: cannot write to the run folder"), console);
         JsonNode run = JSON.readTree(runJson.toFile());
         assertEquals("incomplete", run.get("status").asText(), run.toPrettyString());
-        assertTrue(run.get("reason").asText().startsWith("cannot write results"), run.get("reason").asText());
+        assertTrue(
+                run.get("reason").asText().startsWith("cannot write results"),
+                run.get("reason").asText());
         int done = run.get("completed").size();
         assertTrue(done >= 1 && run.get("missing").size() >= 1, run.toPrettyString());
         assertTrue(console.contains("jmh.json: it is a directory"), console);
         try (Stream<Path> s = Files.list(runJson.getParent())) {
-            assertEquals(List.of(), s.filter(f -> f.getFileName().toString().endsWith(".tmp")
-                    || f.getFileName().toString().equals(io.counterbench.results.Reserve.FILE)).toList(), "no temporary file or reserve left");
+            assertEquals(
+                    List.of(),
+                    s.filter(f -> f.getFileName().toString().endsWith(".tmp")
+                                    || f.getFileName().toString().equals(io.counterbench.results.Reserve.FILE))
+                            .toList(),
+                    "no temporary file or reserve left");
         }
 
-        Process again = CliProcess.start(dir.resolve("console2.txt"), List.of(), "run", "--profile", "smoke", "--benchmarks",
-                "ReadBenchmark.approximate", "--counters", "tree", "--out", out.toString());
+        Process again = CliProcess.start(
+                dir.resolve("console2.txt"),
+                List.of(),
+                "run",
+                "--profile",
+                "smoke",
+                "--benchmarks",
+                "ReadBenchmark.approximate",
+                "--counters",
+                "tree",
+                "--out",
+                out.toString());
         assertTrue(again.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, again.exitValue(), Files.readString(dir.resolve("console2.txt")));
     }

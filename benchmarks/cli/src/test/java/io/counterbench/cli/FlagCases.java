@@ -26,25 +26,129 @@ final class FlagCases {
     static final Map<String, List<String>> BASE = new LinkedHashMap<>();
 
     static {
-        BASE.put("run", List.of("run", "--profile", "smoke", "--benchmarks", "UpdateBenchmark.inc", "--counters", "atomic", "--threads", "1",
-                "--placement", "compact", "--dry-run"));
+        BASE.put(
+                "run",
+                List.of(
+                        "run",
+                        "--profile",
+                        "smoke",
+                        "--benchmarks",
+                        "UpdateBenchmark.inc",
+                        "--counters",
+                        "atomic",
+                        "--threads",
+                        "1",
+                        "--placement",
+                        "compact",
+                        "--dry-run"));
         BASE.put("report", List.of("report", "{shared}/good-run", "--out", "{case}/out"));
-        BASE.put("gate", List.of("gate", "--baseline", "{shared}/good-run", "--current", "{shared}/good-run", "--summary", "{case}/summary.md"));
+        BASE.put(
+                "gate",
+                List.of(
+                        "gate",
+                        "--baseline",
+                        "{shared}/good-run",
+                        "--current",
+                        "{shared}/good-run",
+                        "--summary",
+                        "{case}/summary.md"));
         BASE.put("export", List.of("export", "{shared}/good-run", "{case}/out.json"));
         BASE.put("topology", List.of("topology", "--topology", "small-8", "--threads", "2"));
         BASE.put("footprint", List.of("footprint", "--no-layout", "--cpus", "2", "--counters", "atomic"));
-        BASE.put("simulate", List.of("simulate", "custom", "--quick", "--ops", "1000", "--counters", "atomic", "--out", "{case}/out"));
-        BASE.put("ab", List.of("ab", "--baseline", "{shared}/bench.jar", "--current", "{shared}/bench.jar", "--profile", "ci", "--benchmarks",
-                "UpdateBenchmark.inc$", "--counters", "adder", "--threads", "1", "--cache", "{case}/cache", "--dry-run"));
-        BASE.put("ab calibrate", List.of("ab", "calibrate", "--baseline", "{shared}/bench.jar", "--profile", "ci", "--benchmarks",
-                "UpdateBenchmark.inc$", "--counters", "adder", "--threads", "1", "--cache", "{case}/cache", "--aa-runs", "1",
-                "--knob-runs", "1", "--dry-run"));
-        BASE.put("soak", List.of("soak", "--minutes", "0.002", "--interval-ms", "100", "--threads", "1", "--counters", "atomic"));
+        BASE.put(
+                "simulate",
+                List.of(
+                        "simulate",
+                        "custom",
+                        "--quick",
+                        "--ops",
+                        "1000",
+                        "--counters",
+                        "atomic",
+                        "--out",
+                        "{case}/out"));
+        BASE.put(
+                "ab",
+                List.of(
+                        "ab",
+                        "--baseline",
+                        "{shared}/bench.jar",
+                        "--current",
+                        "{shared}/bench.jar",
+                        "--profile",
+                        "ci",
+                        "--benchmarks",
+                        "UpdateBenchmark.inc$",
+                        "--counters",
+                        "adder",
+                        "--threads",
+                        "1",
+                        "--cache",
+                        "{case}/cache",
+                        "--dry-run"));
+        BASE.put(
+                "ab calibrate",
+                List.of(
+                        "ab",
+                        "calibrate",
+                        "--baseline",
+                        "{shared}/bench.jar",
+                        "--profile",
+                        "ci",
+                        "--benchmarks",
+                        "UpdateBenchmark.inc$",
+                        "--counters",
+                        "adder",
+                        "--threads",
+                        "1",
+                        "--cache",
+                        "{case}/cache",
+                        "--aa-runs",
+                        "1",
+                        "--knob-runs",
+                        "1",
+                        "--dry-run"));
+        BASE.put(
+                "soak",
+                List.of(
+                        "soak",
+                        "--minutes",
+                        "0.002",
+                        "--interval-ms",
+                        "100",
+                        "--threads",
+                        "1",
+                        "--counters",
+                        "atomic"));
         BASE.put("trend", List.of("trend", "{shared}/history.jsonl"));
-        BASE.put("advise", List.of("advise", "--topology", "small-2", "--threads", "1", "--counters", "atomic", "--ops", "1000",
-                "--updates-per-read", "10"));
-        BASE.put("latency", List.of("latency", "--samples", "1", "--round-trips", "10", "--pairs", "1", "--no-report", "--no-progress",
-                "--out", "{case}/out"));
+        BASE.put(
+                "advise",
+                List.of(
+                        "advise",
+                        "--topology",
+                        "small-2",
+                        "--threads",
+                        "1",
+                        "--counters",
+                        "atomic",
+                        "--ops",
+                        "1000",
+                        "--updates-per-read",
+                        "10"));
+        BASE.put(
+                "latency",
+                List.of(
+                        "latency",
+                        "--samples",
+                        "1",
+                        "--round-trips",
+                        "10",
+                        "--pairs",
+                        "1",
+                        "--no-report",
+                        "--no-progress",
+                        "--out",
+                        "{case}/out"));
     }
 
     /** Values outside each ranged flag's range, and names outside each vocabulary. */
@@ -55,8 +159,12 @@ final class FlagCases {
             Map.entry("run --profile", List.of("huge", "", "QUICKER")),
             Map.entry("run --topology", List.of("nope", "", "pack:0 pu:1", "{case}/missing.xml")),
             Map.entry("run --benchmarks", List.of("(", "[a-", "NoSuchBenchmark", "*")),
-            Map.entry("run --out", List.of("", "{shared}/a-file", "{shared}/a-file/sub", "/proc/counterbench-cannot-be-here")),
-            Map.entry("report --out", List.of("", "{shared}/a-file", "{shared}/a-file/sub", "/proc/counterbench-cannot-be-here")),
+            Map.entry(
+                    "run --out",
+                    List.of("", "{shared}/a-file", "{shared}/a-file/sub", "/proc/counterbench-cannot-be-here")),
+            Map.entry(
+                    "report --out",
+                    List.of("", "{shared}/a-file", "{shared}/a-file/sub", "/proc/counterbench-cannot-be-here")),
             Map.entry("gate --threshold", List.of("lots", "-5%", "", "5%%", "1e3", "NaN", "1001%", "0x10")),
             Map.entry("gate --detect", List.of("lots", "-5%", "", "1001%")),
             Map.entry("gate --ab", List.of("", "{case}/missing", "{shared}/a-file", "{shared}/dir")),
@@ -86,10 +194,16 @@ final class FlagCases {
             Map.entry("soak --interval-ms", List.of("0", "9", "3600001", "-1")),
             Map.entry("soak --counters", List.of("nope", "atomic,nope")),
             Map.entry("run --prof", List.of("", "nope", "stack:nope=1", ":gc")),
-            Map.entry("run --counter-jar", List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")),
-            Map.entry("soak --counter-jar", List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")),
-            Map.entry("simulate --counter-jar", List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")),
-            Map.entry("ab --counter-jar", List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")),
+            Map.entry(
+                    "run --counter-jar", List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")),
+            Map.entry(
+                    "soak --counter-jar",
+                    List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")),
+            Map.entry(
+                    "simulate --counter-jar",
+                    List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")),
+            Map.entry(
+                    "ab --counter-jar", List.of("{case}/missing.jar", "{shared}/dir", "{shared}/a-file", "/dev/zero")),
             Map.entry("simulate --latency", List.of("", "{case}/missing.json", "{shared}/dir", "{shared}/a-file")),
             Map.entry("simulate --fast-path", List.of("", "{case}/missing.json", "{shared}/dir", "{shared}/a-file")),
             Map.entry("simulate --threads", List.of("0", "-1", "65537")),
@@ -99,8 +213,12 @@ final class FlagCases {
             Map.entry("latency --cpus", List.of("", "x", "0", "0,99999", "3-1", "0,-1")),
             Map.entry("latency --topology", List.of("", "nope", "pu:0", "{case}/missing.xml")),
             Map.entry("latency --out", List.of("", "{shared}/a-file", "{shared}/a-file/sub")),
-            Map.entry("ab --baseline", List.of("", "no-such-revision-xyz", "-x", "{case}/missing.jar", "{shared}/a-file", "{shared}/dir")),
-            Map.entry("ab --current", List.of("", "no-such-revision-xyz", "{case}/missing.jar", "{shared}/a-file", "{shared}/dir")),
+            Map.entry(
+                    "ab --baseline",
+                    List.of("", "no-such-revision-xyz", "-x", "{case}/missing.jar", "{shared}/a-file", "{shared}/dir")),
+            Map.entry(
+                    "ab --current",
+                    List.of("", "no-such-revision-xyz", "{case}/missing.jar", "{shared}/a-file", "{shared}/dir")),
             Map.entry("ab --profile", List.of("huge", "", "QUICKER")),
             Map.entry("ab --benchmarks", List.of("(", "[a-", "NoSuchBenchmark")),
             Map.entry("ab --counters", List.of("nope", "adder,nope")),
@@ -155,8 +273,7 @@ final class FlagCases {
             Map.entry("ab --build", List.of("", " ", "make")),
             Map.entry("ab --jar", List.of("", "/abs.jar", "../up.jar")));
 
-    private FlagCases() {
-    }
+    private FlagCases() {}
 
     /** Every (command, option) the campaign covers: each non-help option of each command but the skipped ones. */
     static List<String[]> options() {
@@ -176,7 +293,8 @@ final class FlagCases {
                     out.add(new String[] {c.getKey(), o.longestName()});
                 }
             }
-            for (Map.Entry<String, CommandLine> sub : c.getValue().getSubcommands().entrySet()) {
+            for (Map.Entry<String, CommandLine> sub :
+                    c.getValue().getSubcommands().entrySet()) {
                 for (OptionSpec o : sub.getValue().getCommandSpec().options()) {
                     if (!o.usageHelp() && !o.versionHelp()) {
                         out.add(new String[] {c.getKey() + " " + sub.getKey(), o.longestName()});
@@ -199,7 +317,8 @@ final class FlagCases {
         OptionSpec o = spec(command, pick[1]);
         List<String> values = new ArrayList<>(generic(o));
         // ab calibrate's flags shared with ab (AbFlags) take ab's values unless they have their own
-        values.addAll(SPECIFIC.getOrDefault(command + " " + pick[1],
+        values.addAll(SPECIFIC.getOrDefault(
+                command + " " + pick[1],
                 SPECIFIC.getOrDefault(command.replace("ab calibrate", "ab") + " " + pick[1], List.of())));
         String bad = pick(r, values);
         List<String> args = new ArrayList<>(without(BASE.get(command), pick[1], o));
@@ -263,13 +382,27 @@ final class FlagCases {
 
     /** Command lines wrong as a whole: unknown commands and flags, missing operands. */
     private static CampaignCase whole(SplittableRandom r) {
-        List<String> args = pick(r, List.of(List.of("nope"), List.of("--no-such-flag"), List.of("report"), List.of("export", "{shared}/good-run"),
-                List.of("gate", "--current", "{shared}/good-run"), List.of("gate", "--baseline", "{shared}/good-run"),
-                List.of("report", "{shared}/good-run", "--out"), List.of("topology", "--threads"), List.of("run", "--no-such-flag", "--dry-run"),
-                List.of("simulate", "--tasks", "4", "--quick", "--out", "{case}/out"), List.of("simulate", "nope", "--quick", "--out", "{case}/out"),
-                List.of("simulate", "", "--quick", "--out", "{case}/out"), List.of("export", "--format"), List.of("soak", "--seed", "x"),
-                List.of("export", "{shared}/good-run", ""), List.of("export", "{shared}/good-run", "{shared}/dir"),
-                List.of("export", "{shared}/good-run", "{shared}/a-file/x.json"), List.of("export", "{shared}/good-run", "{case}/nul\u0000.json")));
+        List<String> args = pick(
+                r,
+                List.of(
+                        List.of("nope"),
+                        List.of("--no-such-flag"),
+                        List.of("report"),
+                        List.of("export", "{shared}/good-run"),
+                        List.of("gate", "--current", "{shared}/good-run"),
+                        List.of("gate", "--baseline", "{shared}/good-run"),
+                        List.of("report", "{shared}/good-run", "--out"),
+                        List.of("topology", "--threads"),
+                        List.of("run", "--no-such-flag", "--dry-run"),
+                        List.of("simulate", "--tasks", "4", "--quick", "--out", "{case}/out"),
+                        List.of("simulate", "nope", "--quick", "--out", "{case}/out"),
+                        List.of("simulate", "", "--quick", "--out", "{case}/out"),
+                        List.of("export", "--format"),
+                        List.of("soak", "--seed", "x"),
+                        List.of("export", "{shared}/good-run", ""),
+                        List.of("export", "{shared}/good-run", "{shared}/dir"),
+                        List.of("export", "{shared}/good-run", "{shared}/a-file/x.json"),
+                        List.of("export", "{shared}/good-run", "{case}/nul\u0000.json")));
         return new CampaignCase("flags", "command line " + args, List.of(), args);
     }
 }

@@ -22,7 +22,9 @@ class FootprintTest {
     void oneTreeAt256CpusIsWithinOneAndAHalfOfTheKernelLayout() {
         Footprint.Row tree = Footprint.measure(CounterId.TREE, N256, 256);
         assertEquals(8 * 256 + 64 * 37, tree.kernelBytes());
-        assertTrue(tree.oneBytes() <= 1.5 * tree.kernelBytes(), tree.oneBytes() + " bytes vs the kernel's " + tree.kernelBytes());
+        assertTrue(
+                tree.oneBytes() <= 1.5 * tree.kernelBytes(),
+                tree.oneBytes() + " bytes vs the kernel's " + tree.kernelBytes());
         // the arena share is the slot's 8 bytes per CPU plus its part of the region padding and
         // array header: less than half as much again
         long share = tree.slotShareBytes();
@@ -33,7 +35,8 @@ class FootprintTest {
     @Test
     void aGroupOfFourCostsFourSlotsAndFourItemSets() {
         Footprint.Row tree = Footprint.measure(CounterId.TREE, N256, 256);
-        assertTrue(tree.groupOf4Bytes() <= 4 * tree.oneBytes() + 64, tree.groupOf4Bytes() + " vs 4 x " + tree.oneBytes());
+        assertTrue(
+                tree.groupOf4Bytes() <= 4 * tree.oneBytes() + 64, tree.groupOf4Bytes() + " vs 4 x " + tree.oneBytes());
         Footprint.Row flat = Footprint.measure(CounterId.FLAT, N256, 256);
         assertEquals(8 * 256, flat.kernelBytes());
         // 8 bytes per CPU and a padded line for the total and lock: no 128-byte line per CPU any more

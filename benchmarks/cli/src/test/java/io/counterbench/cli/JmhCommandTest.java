@@ -15,8 +15,24 @@ import org.junit.jupiter.api.io.TempDir;
 class JmhCommandTest {
     /** One short fork of UpdateBenchmark.inc on one counter: about a second. */
     private static List<String> oneFork(String counter, String... more) {
-        List<String> a = new ArrayList<>(List.of("jmh", "--", "UpdateBenchmark.inc$", "-p", "counter=" + counter, "-p", "cpu=lookup",
-                "-f", "1", "-wi", "0", "-i", "1", "-r", "50ms", "-t", "1"));
+        List<String> a = new ArrayList<>(List.of(
+                "jmh",
+                "--",
+                "UpdateBenchmark.inc$",
+                "-p",
+                "counter=" + counter,
+                "-p",
+                "cpu=lookup",
+                "-f",
+                "1",
+                "-wi",
+                "0",
+                "-i",
+                "1",
+                "-r",
+                "50ms",
+                "-t",
+                "1"));
         a.addAll(List.of(more));
         return a;
     }
@@ -60,7 +76,8 @@ class JmhCommandTest {
 
     @Test
     void failOnErrorStopsAndExitsOne() {
-        Cli.Run o = run(oneFork("ATOMIC", "-foe", "true", "-jvmArgsAppend", "-Dcounterbench.fault=crash:UpdateBenchmark"));
+        Cli.Run o =
+                run(oneFork("ATOMIC", "-foe", "true", "-jvmArgsAppend", "-Dcounterbench.fault=crash:UpdateBenchmark"));
         assertEquals(ExitCodes.CHECK_FAILED, o.code(), o.out() + o.err());
         assertTrue(o.err().startsWith("check failed: a benchmark failed and -foe stopped the run"), o.err());
     }

@@ -27,7 +27,9 @@ class LatencyCommandTest {
     private static int[] usable() {
         assumeTrue(Affinity.available(), "pinning threads needs Linux sched_setaffinity");
         Topology host = TopologySources.load("host");
-        int[] cpus = java.util.Arrays.stream(Affinity.processCpus()).filter(host::hasCpu).toArray();
+        int[] cpus = java.util.Arrays.stream(Affinity.processCpus())
+                .filter(host::hasCpu)
+                .toArray();
         assumeTrue(cpus.length >= 2, "a latency run needs two CPUs");
         return cpus;
     }
@@ -36,19 +38,33 @@ class LatencyCommandTest {
     void aTinyRunWritesLatencyJsonAndAReportWithTheHeatmap() throws IOException {
         int[] cpus = usable();
         Path out = dir.resolve("out");
-        Cli.Run r = Cli.run("latency", "--cpus", cpus[0] + "," + cpus[1], "--samples", "2", "--round-trips", "50", "--no-progress",
-                "--out", out.toString());
+        Cli.Run r = Cli.run(
+                "latency",
+                "--cpus",
+                cpus[0] + "," + cpus[1],
+                "--samples",
+                "2",
+                "--round-trips",
+                "50",
+                "--no-progress",
+                "--out",
+                out.toString());
         r.assertOk();
         LatencyRun run = LatencyJson.read(out.resolve("latency.json"));
         assertEquals(1, run.pairs().size());
         Pair p = run.pairs().getFirst();
         Topology host = TopologySources.load("host");
-        assertEquals(LatencyClass.of(host.distance(p.a(), p.b())).key(), p.cls(), "the pair's class comes from the topology");
+        assertEquals(
+                LatencyClass.of(host.distance(p.a(), p.b())).key(),
+                p.cls(),
+                "the pair's class comes from the topology");
         assertEquals(2, p.cas().length);
         assertEquals(2, p.storeLoad().length);
         assertEquals(50, run.settings().roundTripsPerSample());
         assertTrue(r.out().contains("Distance classes among these CPUs: 1 (" + p.cls() + ": "), r.out());
-        assertTrue(r.out().contains("| CPU | " + p.a() + " | " + p.b() + " |"), "the matrix, in topology order: " + r.out());
+        assertTrue(
+                r.out().contains("| CPU | " + p.a() + " | " + p.b() + " |"),
+                "the matrix, in topology order: " + r.out());
         String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("## Core-to-core latency"), md);
         assertTrue(Files.exists(out.resolve("charts").resolve("latency-cas.svg")));
@@ -58,10 +74,23 @@ class LatencyCommandTest {
     void noReportMeansLatencyJsonAlone() throws IOException {
         int[] cpus = usable();
         Path out = dir.resolve("only");
-        Cli.run("latency", "--cpus", cpus[0] + "," + cpus[1], "--samples", "1", "--round-trips", "20", "--no-progress", "--no-report",
-                "--out", out.toString()).assertOk();
+        Cli.run(
+                        "latency",
+                        "--cpus",
+                        cpus[0] + "," + cpus[1],
+                        "--samples",
+                        "1",
+                        "--round-trips",
+                        "20",
+                        "--no-progress",
+                        "--no-report",
+                        "--out",
+                        out.toString())
+                .assertOk();
         try (Stream<Path> s = Files.list(out)) {
-            assertEquals(java.util.List.of("latency.json"), s.map(f -> f.getFileName().toString()).toList());
+            assertEquals(
+                    java.util.List.of("latency.json"),
+                    s.map(f -> f.getFileName().toString()).toList());
         }
     }
 
@@ -71,16 +100,19 @@ class LatencyCommandTest {
         Path out = dir.resolve("never");
         String both = cpus[0] + "," + cpus[1];
         latency(out, "--samples", "0").assertOneLineError("--samples 0: a sample count must be between 1 and 1000");
-        latency(out, "--round-trips", "0").assertOneLineError("--round-trips 0: a round-trip count per sample must be between 1");
+        latency(out, "--round-trips", "0")
+                .assertOneLineError("--round-trips 0: a round-trip count per sample must be between 1");
         latency(out, "--pairs", "0").assertOneLineError("--pairs 0: a pair count must be between 1");
-        latency(out, "--cpus", String.valueOf(cpus[0])).assertOneLineError("names 1 CPU: a latency run needs at least two");
+        latency(out, "--cpus", String.valueOf(cpus[0]))
+                .assertOneLineError("names 1 CPU: a latency run needs at least two");
         latency(out, "--cpus", both + ",4000").assertOneLineError("--cpus: CPU 4000 is not one this process may use");
         latency(out, "--cpus", "1-x").assertOneLineError("--cpus '1-x'");
         latency(out, "--cpus", both, "--topology", "nope").assertOneLineError("unknown topology 'nope'");
         latency(out, "--cpus", both, "--topology", "pack:1 pu:1").assertOneLineError("is not in topology");
         Path file = dir.resolve("a-file");
         Files.writeString(file, "x");
-        Cli.run("latency", "--cpus", both, "--no-progress", "--out", file.toString()).assertOneLineError("exists and is not a directory");
+        Cli.run("latency", "--cpus", both, "--no-progress", "--out", file.toString())
+                .assertOneLineError("exists and is not a directory");
         assertFalse(Files.exists(out), "nothing written");
     }
 

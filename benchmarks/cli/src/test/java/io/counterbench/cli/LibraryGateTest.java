@@ -35,6 +35,7 @@ class LibraryGateTest {
 
     @TempDir
     static Path dir;
+
     static Path v1;
     static Path v2;
 
@@ -53,7 +54,8 @@ class LibraryGateTest {
     }
 
     private static Path jar(String source, String name) throws IOException {
-        return new CounterJarBuilder().source("example/Striped.java", source)
+        return new CounterJarBuilder()
+                .source("example/Striped.java", source)
                 .file(CounterJarBuilder.SERVICE, Files.readString(EXAMPLE.resolve(CounterJarBuilder.SERVICE)))
                 .build(dir.resolve(name), "striped.jar");
     }
@@ -67,10 +69,36 @@ class LibraryGateTest {
     void abComparesTwoVersionsOfAContributedCounterEachSideLoadingItsOwnJar() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(BENCHMARKS), "needs the built " + BENCHMARKS);
         Path out = Files.createDirectories(dir.resolve("ab-jars"));
-        Cli.Run o = run("ab", "--baseline-counter-jar", v1.toString(), "--current-counter-jar", v2.toString(), "--counters", "striped",
-                "--baseline", BENCHMARKS.toString(), "--current", BENCHMARKS.toString(), "--slowdown", "striped:5", "--profile", "ci",
-                "--benchmarks", "UpdateBenchmark.inc$", "--threads", "1", "--pairs", "1", "--seed", "3", "--rerun-above", "0",
-                "--side-by-side", "off", "--out", out.toString());
+        Cli.Run o = run(
+                "ab",
+                "--baseline-counter-jar",
+                v1.toString(),
+                "--current-counter-jar",
+                v2.toString(),
+                "--counters",
+                "striped",
+                "--baseline",
+                BENCHMARKS.toString(),
+                "--current",
+                BENCHMARKS.toString(),
+                "--slowdown",
+                "striped:5",
+                "--profile",
+                "ci",
+                "--benchmarks",
+                "UpdateBenchmark.inc$",
+                "--threads",
+                "1",
+                "--pairs",
+                "1",
+                "--seed",
+                "3",
+                "--rerun-above",
+                "0",
+                "--side-by-side",
+                "off",
+                "--out",
+                out.toString());
         assertNotEquals(ExitCodes.BAD_INPUT, o.code(), o.err());
         Path folder = only(out);
         String base = forkLog(folder, "baseline");
@@ -83,8 +111,14 @@ class LibraryGateTest {
         assertEquals(ProvenanceCapture.sha256(v1), jarDigest(prov, "baseline counter-jar"));
         assertEquals(ProvenanceCapture.sha256(v2), jarDigest(prov, "current counter-jar"));
         String summary = Files.readString(folder.resolve("summary.md"));
-        assertTrue(summary.contains("striped.jar (sha256 " + ProvenanceCapture.sha256(v1).substring(0, 12)), summary);
-        assertTrue(summary.contains("striped.jar (sha256 " + ProvenanceCapture.sha256(v2).substring(0, 12)), summary);
+        assertTrue(
+                summary.contains(
+                        "striped.jar (sha256 " + ProvenanceCapture.sha256(v1).substring(0, 12)),
+                summary);
+        assertTrue(
+                summary.contains(
+                        "striped.jar (sha256 " + ProvenanceCapture.sha256(v2).substring(0, 12)),
+                summary);
     }
 
     @Test
@@ -94,12 +128,17 @@ class LibraryGateTest {
         Path src = Files.createDirectories(lib.resolve("src/example"));
         Files.createDirectories(lib.resolve("META-INF/services"));
         Files.copy(EXAMPLE.resolve(CounterJarBuilder.SERVICE), lib.resolve(CounterJarBuilder.SERVICE));
-        String classes = Stream.of("counters", "topologies", "inputs").map(m -> REPO.resolve(m).resolve("target/classes").toString())
-                .reduce((a, b) -> a + ":" + b).orElseThrow();
+        String classes = Stream.of("counters", "topologies", "inputs")
+                .map(m -> REPO.resolve(m).resolve("target/classes").toString())
+                .reduce((a, b) -> a + ":" + b)
+                .orElseThrow();
         Path jdk = Path.of(System.getProperty("java.home"), "bin");
-        Files.writeString(lib.resolve("build.sh"), "set -e\nrm -rf out && mkdir -p out/classes\n"
-                + jdk.resolve("javac") + " --release 25 -cp " + classes + " -d out/classes src/example/Striped.java\n"
-                + jdk.resolve("jar") + " --create --file out/striped.jar -C out/classes . META-INF\n");
+        Files.writeString(
+                lib.resolve("build.sh"),
+                "set -e\nrm -rf out && mkdir -p out/classes\n"
+                        + jdk.resolve("javac") + " --release 25 -cp " + classes
+                        + " -d out/classes src/example/Striped.java\n"
+                        + jdk.resolve("jar") + " --create --file out/striped.jar -C out/classes . META-INF\n");
         String source = Files.readString(EXAMPLE.resolve("example/Striped.java"));
         Files.writeString(src.resolve("Striped.java"), source);
         git(lib, "init", "-q");
@@ -112,27 +151,95 @@ class LibraryGateTest {
 
         Path out = Files.createDirectories(dir.resolve("ab-repo"));
         Path cache = dir.resolve("cache");
-        Cli.Run o = inCheckout("ab", "--repo", lib.toString(), "--build", "bash build.sh", "--jar", "out/striped.jar", "--baseline", "HEAD~1",
-                "--counters", "striped", "--profile", "ci", "--benchmarks", "UpdateBenchmark.inc$", "--threads", "1", "--pairs", "1",
-                "--seed", "5", "--rerun-above", "0", "--side-by-side", "off", "--cache", cache.toString(), "--out", out.toString());
+        Cli.Run o = inCheckout(
+                "ab",
+                "--repo",
+                lib.toString(),
+                "--build",
+                "bash build.sh",
+                "--jar",
+                "out/striped.jar",
+                "--baseline",
+                "HEAD~1",
+                "--counters",
+                "striped",
+                "--profile",
+                "ci",
+                "--benchmarks",
+                "UpdateBenchmark.inc$",
+                "--threads",
+                "1",
+                "--pairs",
+                "1",
+                "--seed",
+                "5",
+                "--rerun-above",
+                "0",
+                "--side-by-side",
+                "off",
+                "--cache",
+                cache.toString(),
+                "--out",
+                out.toString());
         assertNotEquals(ExitCodes.BAD_INPUT, o.code(), o.err());
         assertTrue(o.out().contains("baseline: HEAD~1 (" + v1Commit.substring(0, 10) + ") of " + lib), o.out());
         assertTrue(o.out().contains("current:  HEAD (" + v2Commit.substring(0, 10) + ") of " + lib), o.out());
         Path folder = only(out);
         Path builtV1 = cachedJar(cache, v1Commit);
         Path builtV2 = cachedJar(cache, v2Commit);
-        assertNotEquals(ProvenanceCapture.sha256(builtV1), ProvenanceCapture.sha256(builtV2), "two commits, two different jars");
-        assertTrue(forkLog(folder, "baseline").contains(CounterTypes.JARS_PROPERTY + "=" + builtV1), "the baseline forks load v1");
-        assertTrue(forkLog(folder, "current").contains(CounterTypes.JARS_PROPERTY + "=" + builtV2), "the current forks load v2");
-        assertTrue(Files.readString(folder.resolve("summary.md")).contains("of " + lib), "the summary names the library's repository");
+        assertNotEquals(
+                ProvenanceCapture.sha256(builtV1),
+                ProvenanceCapture.sha256(builtV2),
+                "two commits, two different jars");
+        assertTrue(
+                forkLog(folder, "baseline").contains(CounterTypes.JARS_PROPERTY + "=" + builtV1),
+                "the baseline forks load v1");
+        assertTrue(
+                forkLog(folder, "current").contains(CounterTypes.JARS_PROPERTY + "=" + builtV2),
+                "the current forks load v2");
+        assertTrue(
+                Files.readString(folder.resolve("summary.md")).contains("of " + lib),
+                "the summary names the library's repository");
 
         // a second ab over the same commits builds nothing: both jars come from the cache
-        Cli.Run dry = inCheckout("ab", "--repo", lib.toString(), "--build", "bash build.sh", "--jar", "out/striped.jar", "--baseline", "HEAD~1",
-                "--counters", "striped", "--profile", "ci", "--threads", "1", "--cache", cache.toString(), "--dry-run");
+        Cli.Run dry = inCheckout(
+                "ab",
+                "--repo",
+                lib.toString(),
+                "--build",
+                "bash build.sh",
+                "--jar",
+                "out/striped.jar",
+                "--baseline",
+                "HEAD~1",
+                "--counters",
+                "striped",
+                "--profile",
+                "ci",
+                "--threads",
+                "1",
+                "--cache",
+                cache.toString(),
+                "--dry-run");
         assertEquals(0, dry.code(), dry.err());
         assertTrue(!dry.err().contains("building "), "cached by commit: " + dry.err());
-        inCheckout("ab", "--repo", lib.toString(), "--build", "bash build.sh", "--jar", "out/striped.jar", "--baseline", "HEAD~1",
-                "--counters", "striped", "--cache", cache.toString(), "--dry-run", "--baseline-counter-jar", v1.toString())
+        inCheckout(
+                        "ab",
+                        "--repo",
+                        lib.toString(),
+                        "--build",
+                        "bash build.sh",
+                        "--jar",
+                        "out/striped.jar",
+                        "--baseline",
+                        "HEAD~1",
+                        "--counters",
+                        "striped",
+                        "--cache",
+                        cache.toString(),
+                        "--dry-run",
+                        "--baseline-counter-jar",
+                        v1.toString())
                 .assertOneLineError("--repo builds both sides' counter jars");
     }
 
@@ -153,7 +260,9 @@ class LibraryGateTest {
 
     private static String forkLog(Path folder, String side) throws IOException {
         try (Stream<Path> s = Files.list(folder.resolve("forks"))) {
-            Path log = s.filter(p -> p.getFileName().toString().endsWith("-" + side + ".log")).findFirst().orElseThrow();
+            Path log = s.filter(p -> p.getFileName().toString().endsWith("-" + side + ".log"))
+                    .findFirst()
+                    .orElseThrow();
             return Files.readString(log, StandardCharsets.UTF_8);
         }
     }
@@ -169,8 +278,10 @@ class LibraryGateTest {
 
     private static Path cachedJar(Path cache, String commit) throws IOException {
         try (Stream<Path> s = Files.walk(cache)) {
-            return s.filter(p -> p.getParent().getFileName().toString().equals(commit) && p.getFileName().toString().equals("striped.jar"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no cached jar of " + commit + " in " + cache));
+            return s.filter(p -> p.getParent().getFileName().toString().equals(commit)
+                            && p.getFileName().toString().equals("striped.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no cached jar of " + commit + " in " + cache));
         }
     }
 

@@ -23,8 +23,7 @@ final class Mutations {
     static final ObjectMapper JSON = new ObjectMapper();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Mutations() {
-    }
+    private Mutations() {}
 
     static <T> T pick(SplittableRandom r, List<T> xs) {
         return xs.get(r.nextInt(xs.size()));
@@ -117,7 +116,8 @@ final class Mutations {
         List<int[]> spots = new ArrayList<>();
         Matcher m = element.matcher(xml);
         while (m.find()) {
-            Matcher a = Pattern.compile("\\b" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(m.group());
+            Matcher a = Pattern.compile("\\b" + Pattern.quote(name) + "=\"([^\"]*)\"")
+                    .matcher(m.group());
             if (a.find()) {
                 spots.add(new int[] {m.start() + a.start(1), m.start() + a.end(1)});
             }
@@ -134,7 +134,8 @@ final class Mutations {
         List<int[]> spots = new ArrayList<>();
         Matcher m = element.matcher(xml);
         while (m.find()) {
-            Matcher a = Pattern.compile("\\s" + Pattern.quote(name) + "=\"[^\"]*\"").matcher(m.group());
+            Matcher a =
+                    Pattern.compile("\\s" + Pattern.quote(name) + "=\"[^\"]*\"").matcher(m.group());
             if (a.find()) {
                 spots.add(new int[] {m.start() + a.start(), m.start() + a.end()});
             }

@@ -12,17 +12,31 @@ import java.util.SplittableRandom;
  * sparse files, paths through a file, names too long, empty, with a NUL byte or a newline.
  */
 final class PathCases {
-    private PathCases() {
-    }
+    private PathCases() {}
 
     static CampaignCase special(SplittableRandom r) {
         boolean xml = r.nextInt(3) == 0;
         String ext = xml ? ".xml" : ".json";
         String name = "{case}/f" + ext;
         List<CampaignCase.Step> files = new ArrayList<>();
-        String what = pick(r, List.of("fifo", "folder", "link to /dev/zero", "link to /dev/urandom", "/dev/null", "dangling link", "link loop",
-                "3 GiB hole", "path through a file", "name too long", "missing", "empty path", "NUL in the path", "newline in the name",
-                "link to a fifo"));
+        String what = pick(
+                r,
+                List.of(
+                        "fifo",
+                        "folder",
+                        "link to /dev/zero",
+                        "link to /dev/urandom",
+                        "/dev/null",
+                        "dangling link",
+                        "link loop",
+                        "3 GiB hole",
+                        "path through a file",
+                        "name too long",
+                        "missing",
+                        "empty path",
+                        "NUL in the path",
+                        "newline in the name",
+                        "link to a fifo"));
         String path = name;
         switch (what) {
             case "fifo" -> files.add(CaseFiles.fifo("f" + ext));

@@ -2,7 +2,6 @@ package io.counterbench.cli;
 
 import static io.counterbench.cli.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,7 +38,9 @@ class ReportCommandTest {
     @Test
     void severalRunsMergeIntoTheFolderNamedByOut(@TempDir Path tmp) throws Exception {
         Path a = Fixtures.copy("runs/smoke", tmp, "a");
-        Path b = Fixtures.edit(Fixtures.copy("runs/smoke", tmp, "b"), "run.json",
+        Path b = Fixtures.edit(
+                Fixtures.copy("runs/smoke", tmp, "b"),
+                "run.json",
                 n -> ((ObjectNode) n.get("environment")).put("cpuModel", "Ampere Altra Max M128-30"));
         Path out = tmp.resolve("merged");
         Cli.Run r = run("report", a.toString(), b.toString(), "--out", out.toString());
@@ -86,23 +87,32 @@ class ReportCommandTest {
         run("report", bad.resolve("truncated.json").toString(), "--out", out.toString())
                 .assertOneLineError("truncated.json: truncated JSON");
         run("report", bad.resolve("object.json").toString(), "--out", out.toString())
-                .assertOneLineError("object.json: not JMH's JSON: expected an array of benchmark results, found an object");
+                .assertOneLineError(
+                        "object.json: not JMH's JSON: expected an array of benchmark results, found an object");
         run("report", bad.resolve("strings.json").toString(), "--out", out.toString())
                 .assertOneLineError("strings.json: not JMH's JSON: result 1 is a string");
         Path noJmh = Fixtures.copy("runs/smoke", tmp, "no-jmh");
         Files.delete(noJmh.resolve("jmh.json"));
         run("report", noJmh.toString()).assertOneLineError("no-jmh: no jmh.json in this folder");
-        run("report", tmp.resolve("nothing-here").toString()).assertOneLineError("nothing-here: no such run folder or file");
+        run("report", tmp.resolve("nothing-here").toString())
+                .assertOneLineError("nothing-here: no such run folder or file");
         Path a = Fixtures.copy("runs/smoke", tmp, "a");
         Path mixed = Fixtures.copy("runs/smoke", tmp, "mixed");
-        Files.writeString(mixed.resolve("jmh.json"), Files.readString(mixed.resolve("jmh.json")).replace("\"mode\":\"avgt\"", "\"mode\":\"ss\""));
+        Files.writeString(
+                mixed.resolve("jmh.json"),
+                Files.readString(mixed.resolve("jmh.json")).replace("\"mode\":\"avgt\"", "\"mode\":\"ss\""));
         run("report", a.toString(), mixed.toString(), "--out", out.toString()).assertOneLineError("mixed modes");
         run("report").assertOneLineError("report needs at least one RUN");
-        run("report", "--compare", a.toString(), "--out", out.toString()).assertOneLineError("--compare takes exactly two RUNs");
-        run("report", "--across-machines", a.toString(), "--out", out.toString()).assertOneLineError("--across-machines goes with --compare");
+        run("report", "--compare", a.toString(), "--out", out.toString())
+                .assertOneLineError("--compare takes exactly two RUNs");
+        run("report", "--across-machines", a.toString(), "--out", out.toString())
+                .assertOneLineError("--across-machines goes with --compare");
         Path other = Fixtures.copy("runs/smoke", tmp, "other-machine");
-        Files.writeString(other.resolve("run.json"), Files.readString(other.resolve("run.json")).replace("\"AMD EPYC\"", "\"Intel Xeon\""));
-        run("report", "--compare", a.toString(), other.toString(), "--out", out.toString()).assertOneLineError("come from different machines");
+        Files.writeString(
+                other.resolve("run.json"),
+                Files.readString(other.resolve("run.json")).replace("\"AMD EPYC\"", "\"Intel Xeon\""));
+        run("report", "--compare", a.toString(), other.toString(), "--out", out.toString())
+                .assertOneLineError("come from different machines");
         assertEquals(0, files(out));
         assertEquals(3, files(noJmh) + 1, "nothing added to the folder");
     }

@@ -10,12 +10,10 @@ import java.util.Map;
 
 /** The project's run-bench.sh (found above the working directory), started with bash for the tests of the script itself. */
 final class RunBenchScript {
-    private RunBenchScript() {
-    }
+    private RunBenchScript() {}
 
     /** Exit code and stdout + stderr together. */
-    record Result(int code, String output) {
-    }
+    record Result(int code, String output) {}
 
     /** run-bench.sh of this checkout. */
     static Path find() {
@@ -30,7 +28,8 @@ final class RunBenchScript {
     }
 
     /** Runs {@code script args...} in {@code dir} with extra environment variables. */
-    static Result run(Path script, Path dir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    static Result run(Path script, Path dir, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bash", script.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);

@@ -27,7 +27,10 @@ class TopologyCommandTest {
         assertTrue(out.contains("max fan-out: machine 2, package 1, die 1, NUMA node 1, LLC 4, core 2"), out);
         assertTrue(out.contains("placement of 16 threads"), out);
         assertTrue(out.contains("  compact       0,8,1,9,2,10,3,11,4,12,5,13,6,14,7,15"), out);
-        assertTrue(out.contains("  one-per-core  cannot place: placement one-per-core needs 16 cores but topology 'small-16' has 8"), out);
+        assertTrue(
+                out.contains(
+                        "  one-per-core  cannot place: placement one-per-core needs 16 cores but topology 'small-16' has 8"),
+                out);
         assertTrue(out.contains("  none          not pinned"), out);
         assertEquals("", r.err());
     }
@@ -96,7 +99,8 @@ class TopologyCommandTest {
 
     @Test
     void nonPositiveThreadCounts() {
-        run("topology", "--topology", "small-8", "--threads", "0").assertOneLineError("--threads 0: a thread count must be between 1 and 65536");
+        run("topology", "--topology", "small-8", "--threads", "0")
+                .assertOneLineError("--threads 0: a thread count must be between 1 and 65536");
         run("topology", "--topology", "small-8", "--threads", "-2").assertOneLineError("--threads -2: a thread count");
     }
 
@@ -106,7 +110,8 @@ class TopologyCommandTest {
         run("topology", "--topology", broken.toString()).assertOneLineError("broken.xml");
         Path other = Files.writeString(dir.resolve("pom.xml"), "<project/>");
         run("topology", "--topology", other.toString()).assertOneLineError("not an hwloc XML topology");
-        Path xxe = Files.writeString(dir.resolve("xxe.xml"),
+        Path xxe = Files.writeString(
+                dir.resolve("xxe.xml"),
                 "<!DOCTYPE topology [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><topology>&x;</topology>");
         run("topology", "--topology", xxe.toString()).assertOneLineError("declares entity 'x'");
         run("topology", "--topology", dir.resolve("missing.xml").toString()).assertOneLineError("no such file");

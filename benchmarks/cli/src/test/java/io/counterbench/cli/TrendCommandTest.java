@@ -41,34 +41,81 @@ class TrendCommandTest {
     void recordAppendsOnePointPerRowAndRefusesAnotherReference(@TempDir Path tmp) throws Exception {
         Path history = tmp.resolve("h/series.jsonl");
         Path one = abRun(tmp, "one", "reference");
-        Cli.Run r = run("trend", "--record", one.toString(), "--commit", A, "--commit-time", "2026-12-01T01:00:00Z", history.toString());
+        Cli.Run r = run(
+                "trend",
+                "--record",
+                one.toString(),
+                "--commit",
+                A,
+                "--commit-time",
+                "2026-12-01T01:00:00Z",
+                history.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("recorded 2 row(s) of 0123456 (2026-12-01T01:00:00Z) to " + history), r.out());
         assertTrue(r.out().contains("no change point"), r.out());
-        r = run("trend", "--record", one.toString(), "--commit", B, "--commit-time", "2026-12-02T01:00:00Z", history.toString());
+        r = run(
+                "trend",
+                "--record",
+                one.toString(),
+                "--commit",
+                B,
+                "--commit-time",
+                "2026-12-02T01:00:00Z",
+                history.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertEquals(4, Files.readAllLines(history).size());
         String before = Files.readString(history);
         Path other = abRun(tmp, "other", "another reference");
-        run("trend", "--record", other.toString(), "--commit", B, "--commit-time", "2026-12-03T01:00:00Z", history.toString())
+        run(
+                        "trend",
+                        "--record",
+                        other.toString(),
+                        "--commit",
+                        B,
+                        "--commit-time",
+                        "2026-12-03T01:00:00Z",
+                        history.toString())
                 .assertOneLineError("mixes reference jars");
         assertEquals(before, Files.readString(history), "nothing appended");
         // ab's current side was a jar: the commit must be given
         run("trend", "--record", one.toString(), history.toString()).assertOneLineError("pass --commit SHA");
-        run("trend", "--record", one.toString(), "--commit", "main", history.toString()).assertOneLineError("not a full commit");
+        run("trend", "--record", one.toString(), "--commit", "main", history.toString())
+                .assertOneLineError("not a full commit");
         run("trend", "--record", one.toString(), "--commit", A, "--commit-time", "yesterday", history.toString())
                 .assertOneLineError("not an ISO-8601 instant");
-        run("trend", "--record", one.toString(), history.toString(), history.toString()).assertOneLineError("one series file");
+        run("trend", "--record", one.toString(), history.toString(), history.toString())
+                .assertOneLineError("one series file");
         run("trend", "--commit", A, history.toString()).assertOneLineError("--commit is for --record");
         assertEquals(before, Files.readString(history));
         // a folder keeps one file per machine and reference jar
         Path folder = Files.createDirectories(tmp.resolve("series"));
-        run("trend", "--record", one.toString(), "--commit", A, "--commit-time", "2026-12-01T01:00:00Z", folder.toString()).assertOk();
-        run("trend", "--record", other.toString(), "--commit", A, "--commit-time", "2026-12-01T01:00:00Z", folder.toString()).assertOk();
+        run(
+                        "trend",
+                        "--record",
+                        one.toString(),
+                        "--commit",
+                        A,
+                        "--commit-time",
+                        "2026-12-01T01:00:00Z",
+                        folder.toString())
+                .assertOk();
+        run(
+                        "trend",
+                        "--record",
+                        other.toString(),
+                        "--commit",
+                        A,
+                        "--commit-time",
+                        "2026-12-01T01:00:00Z",
+                        folder.toString())
+                .assertOk();
         try (var files = Files.list(folder)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> names =
+                    files.map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals(2, names.size(), names.toString());
-            assertTrue(names.stream().allMatch(n -> n.matches("amd-epyc[a-z0-9-]*--[0-9a-f]{12}\\.jsonl")), names.toString());
+            assertTrue(
+                    names.stream().allMatch(n -> n.matches("amd-epyc[a-z0-9-]*--[0-9a-f]{12}\\.jsonl")),
+                    names.toString());
         }
     }
 
@@ -78,10 +125,17 @@ class TrendCommandTest {
         java.util.Random rnd = new java.util.Random(7);
         for (int i = 0; i < 30; i++) {
             double e = rnd.nextGaussian() * 0.005 + (i >= 20 ? Math.log(1.04) : 0);
-            lines.add(String.format(java.util.Locale.ROOT, "{\"schema\":\"counterbench-trend/1\",\"row\":\"UpdateBenchmark.inc counter=tree "
-                    + "threads=1\",\"commit\":\"%040x\",\"commitTime\":\"2026-11-%02dT00:00:00Z\",\"machine\":\"m\",\"reference\":\"%s\","
-                    + "\"estimate\":%.6f,\"lower\":%.6f,\"upper\":%.6f,\"confidence\":0.99,\"pairs\":12}", 0xabc000 + i, i + 1,
-                    "ef".repeat(32), e, e - 0.008, e + 0.008));
+            lines.add(String.format(
+                    java.util.Locale.ROOT,
+                    "{\"schema\":\"counterbench-trend/1\",\"row\":\"UpdateBenchmark.inc counter=tree "
+                            + "threads=1\",\"commit\":\"%040x\",\"commitTime\":\"2026-11-%02dT00:00:00Z\",\"machine\":\"m\",\"reference\":\"%s\","
+                            + "\"estimate\":%.6f,\"lower\":%.6f,\"upper\":%.6f,\"confidence\":0.99,\"pairs\":12}",
+                    0xabc000 + i,
+                    i + 1,
+                    "ef".repeat(32),
+                    e,
+                    e - 0.008,
+                    e + 0.008));
         }
         return Files.write(tmp.resolve("step.jsonl"), lines);
     }
@@ -100,11 +154,18 @@ class TrendCommandTest {
         assertTrue(r.err().startsWith("check failed: trend: 1 regression(s) beyond 2.00%"), r.err());
         assertTrue(Files.readString(step).startsWith("earlier\n### counterbench trend"), Files.readString(step));
         String html = Files.readString(tmp.resolve("rep/report.html"));
-        assertTrue(html.contains("<svg") && html.contains("change before " + c20.substring(0, 7)), "chart with the change point");
+        assertTrue(
+                html.contains("<svg") && html.contains("change before " + c20.substring(0, 7)),
+                "chart with the change point");
         assertTrue(Files.isRegularFile(tmp.resolve("rep/charts/trend-1.svg")));
         String c19 = String.format("%040x", 0xabc000 + 19);
-        assertEquals(ExitCodes.CHECK_FAILED, run("trend", h.toString(), "--since", c19).code());
-        assertEquals(ExitCodes.CHECK_FAILED, run("trend", h.toString(), "--since", c20).code(), "one run after it: not yet seen");
+        assertEquals(
+                ExitCodes.CHECK_FAILED,
+                run("trend", h.toString(), "--since", c19).code());
+        assertEquals(
+                ExitCodes.CHECK_FAILED,
+                run("trend", h.toString(), "--since", c20).code(),
+                "one run after it: not yet seen");
         String c26 = String.format("%040x", 0xabc000 + 26);
         assertEquals(0, run("trend", h.toString(), "--since", c26).code(), "the history up to c26 already showed it");
         assertEquals(0, run("trend", h.toString(), "--threshold", "5%").code());
@@ -121,7 +182,8 @@ class TrendCommandTest {
     void badHistoriesAreOneLineAndExitTwo(@TempDir Path tmp) throws Exception {
         Path empty = Files.writeString(tmp.resolve("empty.jsonl"), "");
         run("trend", empty.toString()).assertOneLineError("empty");
-        Path corrupt = Files.writeString(tmp.resolve("corrupt.jsonl"), "{\"schema\":\"counterbench-trend/1\",\"row\"\n");
+        Path corrupt =
+                Files.writeString(tmp.resolve("corrupt.jsonl"), "{\"schema\":\"counterbench-trend/1\",\"row\"\n");
         run("trend", corrupt.toString()).assertOneLineError("corrupt.jsonl:1: not a JSON line");
         Path h = stepHistory(tmp);
         run("trend", h.toString(), Fixtures.resource(NOISE).toString()).assertOneLineError("mixes machines");

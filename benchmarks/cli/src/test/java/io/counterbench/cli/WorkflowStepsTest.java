@@ -30,8 +30,10 @@ class WorkflowStepsTest {
 
     @Test
     void theTrendsJobsShellStepsRunInOrder(@TempDir Path work) throws Exception {
-        JsonNode job = new ObjectMapper(new YAMLFactory()).readTree(REPO.resolve(".github/workflows/bench.yml").toFile())
-                .path("jobs").path("trends");
+        JsonNode job = new ObjectMapper(new YAMLFactory())
+                .readTree(REPO.resolve(".github/workflows/bench.yml").toFile())
+                .path("jobs")
+                .path("trends");
         assertTrue(job.isObject(), "bench.yml has a trends job");
         Path shim = work.resolve("run-bench.sh");
         Files.writeString(shim, """
@@ -44,7 +46,8 @@ class WorkflowStepsTest {
                   args+=(--benchmarks 'UpdateBenchmark.inc$' --counters atomic --threads 1)
                 fi
                 exec "%s" %s -cp "%s" io.counterbench.cli.Main "${args[@]}"
-                """.formatted(Path.of(System.getProperty("java.home"), "bin", "java"),
+                """.formatted(
+                Path.of(System.getProperty("java.home"), "bin", "java"),
                 "--enable-native-access=ALL-UNNAMED -Djdk.attach.allowAttachSelf -XX:+EnableDynamicAgentLoading "
                         + "--sun-misc-unsafe-memory-access=allow -XX:+UseParallelGC -Dcounterbench.home=" + work,
                 System.getProperty("java.class.path")));
@@ -66,10 +69,14 @@ class WorkflowStepsTest {
                 }
             }
             String name = step.path("name").asText("(unnamed)");
-            if (step.has("if") && step.get("if").asText().contains("env.RUN != ''") && env.getOrDefault("RUN", "").isEmpty()) {
+            if (step.has("if")
+                    && step.get("if").asText().contains("env.RUN != ''")
+                    && env.getOrDefault("RUN", "").isEmpty()) {
                 continue;
             }
-            ProcessBuilder pb = new ProcessBuilder("bash", "-e", "-c", step.get("run").asText()).directory(work.toFile())
+            ProcessBuilder pb = new ProcessBuilder(
+                            "bash", "-e", "-c", step.get("run").asText())
+                    .directory(work.toFile())
                     .redirectErrorStream(true);
             pb.environment().putAll(env);
             Process p = pb.start();
@@ -78,8 +85,15 @@ class WorkflowStepsTest {
             ran.add(name);
         }
         assertTrue(ran.size() >= 3, "the run, finding its folder and the export: " + ran);
-        String run = Files.readAllLines(githubEnv).stream().filter(l -> l.startsWith("RUN=")).findFirst().orElseThrow().substring(4);
-        assertTrue(Files.isRegularFile(work.resolve(run).resolve("jmh.json")), "the run folder the later steps read: " + run);
-        assertTrue(Files.isRegularFile(work.resolve("bench-export/bench.json")), "the export the benchmark action reads");
+        String run = Files.readAllLines(githubEnv).stream()
+                .filter(l -> l.startsWith("RUN="))
+                .findFirst()
+                .orElseThrow()
+                .substring(4);
+        assertTrue(
+                Files.isRegularFile(work.resolve(run).resolve("jmh.json")),
+                "the run folder the later steps read: " + run);
+        assertTrue(
+                Files.isRegularFile(work.resolve("bench-export/bench.json")), "the export the benchmark action reads");
     }
 }

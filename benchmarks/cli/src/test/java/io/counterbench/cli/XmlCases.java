@@ -13,24 +13,27 @@ import java.util.regex.Pattern;
 
 /** Bad topologies: mutations of the hwloc XML fixtures and of the presets' synthetic strings, given to every command that takes one. */
 final class XmlCases {
-    static final List<String> FIXTURES = List.of("vm-2cpu-real.xml", "pack2-numa2-l3x3-core4-pu2.xml", "two-socket-smt-split.xml",
+    static final List<String> FIXTURES = List.of(
+            "vm-2cpu-real.xml",
+            "pack2-numa2-l3x3-core4-pu2.xml",
+            "two-socket-smt-split.xml",
             "one-socket-two-dies.xml");
     private static final Pattern PU = Pattern.compile("<object type=\"PU\"[^>]*>");
     private static final Pattern CORE_OR_PU = Pattern.compile("<object type=\"(PU|Core)\"[^>]*>");
-    private static final List<String> BAD_OS_INDEX = List.of("-1", "2147483647", "1000000000", "65536", "x", "", "1.5", "0x1",
-            "\u0663", "+1", " 1e3");
-    private static final List<String> BAD_CPUSET = List.of("zz", "", "0x", "0x0", "0x1,zz", "0x123456789",
-            "0xffffffff,0xffffffff,0xffffffff", "0x-1", "0xf...f,zz");
+    private static final List<String> BAD_OS_INDEX =
+            List.of("-1", "2147483647", "1000000000", "65536", "x", "", "1.5", "0x1", "\u0663", "+1", " 1e3");
+    private static final List<String> BAD_CPUSET = List.of(
+            "zz", "", "0x", "0x0", "0x1,zz", "0x123456789", "0xffffffff,0xffffffff,0xffffffff", "0x-1", "0xf...f,zz");
 
-    private XmlCases() {
-    }
+    private XmlCases() {}
 
     /** The command lines that read a topology spec, with the spec in place of {@code %s}. */
     static List<String> command(SplittableRandom r, String spec) {
         return switch (r.nextInt(3)) {
             case 0 -> List.of("topology", "--topology", spec);
             case 1 -> List.of("run", "--dry-run", "--topology", spec);
-            default -> List.of("simulate", "custom", "--quick", "--ops", "1000", "--topology", spec, "--out", "{case}/out");
+            default ->
+                List.of("simulate", "custom", "--quick", "--ops", "1000", "--topology", spec, "--out", "{case}/out");
         };
     }
 
@@ -61,7 +64,10 @@ final class XmlCases {
             }
             case 4 -> {
                 String decl = "<!DOCTYPE topology [<!ENTITY x \"" + "y".repeat(r.nextInt(1, 5)) + "\">]>";
-                out = utf8(xml.contains("<!DOCTYPE") ? xml.replaceFirst("<!DOCTYPE[^>]*>", decl) : xml.replaceFirst("\\?>", "?>\n" + decl));
+                out = utf8(
+                        xml.contains("<!DOCTYPE")
+                                ? xml.replaceFirst("<!DOCTYPE[^>]*>", decl)
+                                : xml.replaceFirst("\\?>", "?>\n" + decl));
                 what = "an entity declaration";
             }
             case 5 -> {
@@ -92,11 +98,16 @@ final class XmlCases {
                 what = "a NUL character";
             }
             case 11 -> {
-                out = utf8(xml.replaceFirst("<\\?xml[^>]*\\?>", "<?xml version=\"1.0\" encoding=\"" + pick(r, List.of("UTF-16", "EBCDIC-XYZ", "UTF-32")) + "\"?>"));
+                out = utf8(xml.replaceFirst(
+                        "<\\?xml[^>]*\\?>",
+                        "<?xml version=\"1.0\" encoding=\"" + pick(r, List.of("UTF-16", "EBCDIC-XYZ", "UTF-32"))
+                                + "\"?>"));
                 what = "an encoding the bytes are not in";
             }
             case 12 -> {
-                out = pick(r, List.of(new byte[0], "  \n\t".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}));
+                out = pick(r, List.of(new byte[0], "  \n\t".getBytes(StandardCharsets.UTF_8), new byte[] {
+                    (byte) 0xef, (byte) 0xbb, (byte) 0xbf
+                }));
                 what = "an empty, blank or BOM-only file";
             }
             default -> {
@@ -105,11 +116,16 @@ final class XmlCases {
             }
         }
         byte[] content = out;
-        return new CampaignCase("hwloc-xml", fixture + ": " + what, List.of(CaseFiles.write("t.xml", content)), command(r, "{case}/t.xml"));
+        return new CampaignCase(
+                "hwloc-xml",
+                fixture + ": " + what,
+                List.of(CaseFiles.write("t.xml", content)),
+                command(r, "{case}/t.xml"));
     }
 
     static CampaignCase synthetic(SplittableRandom r) {
-        List<String> bases = new ArrayList<>(TopologySources.presets().stream().map(Preset::synthetic).toList());
+        List<String> bases = new ArrayList<>(
+                TopologySources.presets().stream().map(Preset::synthetic).toList());
         bases.add("pack:2 numa:2 l3:3 core:4 pu:2");
         String base = pick(r, bases);
         List<String> tokens = new ArrayList<>(Arrays.asList(base.strip().split("\\s+")));
@@ -181,7 +197,8 @@ final class XmlCases {
 
     /** The last PU's os_index set to the first PU's (they differ in every fixture). */
     private static String lastPuLikeFirst(String xml) {
-        var m = Pattern.compile("<object type=\"PU\"[^>]*\\bos_index=\"([^\"]*)\"").matcher(xml);
+        var m = Pattern.compile("<object type=\"PU\"[^>]*\\bos_index=\"([^\"]*)\"")
+                .matcher(xml);
         m.find();
         String first = m.group(1);
         int start = -1;

@@ -45,11 +45,14 @@ class AsyncProfilerSupportTest {
         assertEquals(Optional.of("linux-x64"), AsyncProfilerSupport.platformFolder("Linux", "amd64"));
         assertEquals(Optional.of("linux-arm64"), AsyncProfilerSupport.platformFolder("Linux", "aarch64"));
         assertEquals(Optional.of("macos"), AsyncProfilerSupport.platformFolder("Mac OS X", "aarch64"));
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+        UnsupportedOperationException e = assertThrows(
+                UnsupportedOperationException.class,
                 () -> AsyncProfilerSupport.extractLibrary(dir, "Windows 11", "amd64"));
         assertTrue(e.getMessage().contains("Windows 11/amd64"), e.getMessage());
         assertTrue(e.getMessage().contains("linux-x64"), e.getMessage());
-        assertThrows(UnsupportedOperationException.class, () -> AsyncProfilerSupport.extractLibrary(dir, "Linux", "riscv64"));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> AsyncProfilerSupport.extractLibrary(dir, "Linux", "riscv64"));
         assertFalse(Files.exists(dir.resolve("libasyncProfiler.so")));
     }
 
@@ -61,8 +64,10 @@ class AsyncProfilerSupportTest {
         assertFalse(c.reason().isBlank());
         assertEquals(c.event(), AsyncProfilerSupport.chooseEvent());
         assertSame(c, AsyncProfilerSupport.choose(), "probed once, then cached");
-        if (bundledHere() && AsyncProfilerSupport.readParanoid(AsyncProfilerSupport.PERF_EVENT_PARANOID)
-                .filter(p -> p <= 2).isEmpty()) {
+        if (bundledHere()
+                && AsyncProfilerSupport.readParanoid(AsyncProfilerSupport.PERF_EVENT_PARANOID)
+                        .filter(p -> p <= 2)
+                        .isEmpty()) {
             assertFalse(c.event().equals("cpu"), "perf_events closed, yet " + c);
         }
     }
@@ -135,18 +140,21 @@ class AsyncProfilerSupportTest {
 
     @Test
     void theJmhSpecNamesLibraryFlameGraphDirectoryAndEvent() {
-        String spec = AsyncProfilerSupport.jmhProfilerSpec(Path.of("/opt/ap/libasyncProfiler.so"),
-                Path.of("/tmp/run/profiles"), "itimer");
-        assertEquals("async:libPath=/opt/ap/libasyncProfiler.so;output=flamegraph;dir=/tmp/run/profiles;event=itimer",
-                spec);
+        String spec = AsyncProfilerSupport.jmhProfilerSpec(
+                Path.of("/opt/ap/libasyncProfiler.so"), Path.of("/tmp/run/profiles"), "itimer");
+        assertEquals(
+                "async:libPath=/opt/ap/libasyncProfiler.so;output=flamegraph;dir=/tmp/run/profiles;event=itimer", spec);
         String relative = AsyncProfilerSupport.jmhProfilerSpec(Path.of("lib.so"), Path.of("out/../p"), "cpu");
         assertTrue(relative.contains("libPath=" + Path.of("lib.so").toAbsolutePath()), relative);
         assertTrue(relative.contains("dir=" + Path.of("p").toAbsolutePath()), relative);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> AsyncProfilerSupport.jmhProfilerSpec(Path.of("/a;b/lib.so"), Path.of("/tmp"), "cpu"));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> AsyncProfilerSupport.jmhProfilerSpec(Path.of("/lib.so"), Path.of("/tmp"), "cpu;dir=/etc"));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> AsyncProfilerSupport.jmhProfilerSpec(Path.of("/lib.so"), Path.of("/tmp"), ""));
     }
 }

@@ -11,16 +11,28 @@ import org.junit.jupiter.api.Test;
 
 class EnvironmentJsonTest {
 
-    private static final Environment ENV = new Environment("AMD EPYC 9654", 384, "0-383", "6.8.0",
-            "Linux", "amd64", new Environment.Jdk("25", "OpenJDK 64-Bit Server VM", "25+36", "Eclipse Adoptium"),
-            List.of("-Xmx4g", "-XX:+UseParallelGC"), "Parallel (PS Scavenge, PS MarkSweep)", "performance", false,
-            "1.37", "epyc-1", List.of(0.5, 0.25, 0.125), 1L << 40);
+    private static final Environment ENV = new Environment(
+            "AMD EPYC 9654",
+            384,
+            "0-383",
+            "6.8.0",
+            "Linux",
+            "amd64",
+            new Environment.Jdk("25", "OpenJDK 64-Bit Server VM", "25+36", "Eclipse Adoptium"),
+            List.of("-Xmx4g", "-XX:+UseParallelGC"),
+            "Parallel (PS Scavenge, PS MarkSweep)",
+            "performance",
+            false,
+            "1.37",
+            "epyc-1",
+            List.of(0.5, 0.25, 0.125),
+            1L << 40);
 
     @Test
     void environmentHasTheRunJsonShape() throws Exception {
         ProcStat.Delta d = ProcStatTest.delta("kvm-host-start.txt", "kvm-host-end.txt");
-        JsonNode root = new ObjectMapper().readTree(
-                new ObjectMapper().writeValueAsString(EnvironmentJson.toJson(ENV, d)));
+        JsonNode root =
+                new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(EnvironmentJson.toJson(ENV, d)));
         assertEquals("AMD EPYC 9654", root.get("cpuModel").asText());
         assertEquals(384, root.get("cpus").get("available").asInt());
         assertEquals("0-383", root.get("cpus").get("online").asText());
@@ -80,11 +92,23 @@ class EnvironmentJsonTest {
     @Test
     void theCapturedEnvironmentSerializes() throws Exception {
         ProcStat a = ProcStat.read();
-        String json = new ObjectMapper().writeValueAsString(
-                EnvironmentJson.toJson(Environment.capture(), ProcStat.between(a, ProcStat.read())));
+        String json = new ObjectMapper()
+                .writeValueAsString(
+                        EnvironmentJson.toJson(Environment.capture(), ProcStat.between(a, ProcStat.read())));
         JsonNode root = new ObjectMapper().readTree(json);
-        for (String k : List.of("cpuModel", "cpus", "kernel", "jdk", "jvmArgs", "governor", "virtualMachine",
-                "jmhVersion", "host", "loadAverage", "memoryBytes", "procStat")) {
+        for (String k : List.of(
+                "cpuModel",
+                "cpus",
+                "kernel",
+                "jdk",
+                "jvmArgs",
+                "governor",
+                "virtualMachine",
+                "jmhVersion",
+                "host",
+                "loadAverage",
+                "memoryBytes",
+                "procStat")) {
             assertTrue(root.has(k), k + " in " + json);
             assertFalse(root.get(k).isNull(), k);
         }

@@ -119,13 +119,16 @@ class EnvironmentTest {
     void malformedProbesDegradeToNa() {
         assertEquals(List.of(), Environment.loadAverage("not numbers at all\n"));
         assertEquals(List.of(), Environment.loadAverage(""));
-        Environment e = new Environment(null, 1, "x-y", null, null, null, null, null, null, null, false, null, null,
-                null, -1);
+        Environment e =
+                new Environment(null, 1, "x-y", null, null, null, null, null, null, null, false, null, null, null, -1);
         assertEquals(Environment.NA, e.cpuModel());
         assertEquals(Environment.NA, e.jdk().version());
         assertEquals(List.of(), e.jvmArgs());
         assertEquals(-1, e.onlineCpuCount());
-        assertEquals("Parallel", Environment.collectorFromBeans(new java.util.LinkedHashSet<>(List.of("PS Scavenge", "PS MarkSweep"))));
-        assertEquals("G1", Environment.collectorFromBeans(new java.util.LinkedHashSet<>(List.of("G1 Young Generation"))));
+        assertEquals(
+                "Parallel",
+                Environment.collectorFromBeans(new java.util.LinkedHashSet<>(List.of("PS Scavenge", "PS MarkSweep"))));
+        assertEquals(
+                "G1", Environment.collectorFromBeans(new java.util.LinkedHashSet<>(List.of("G1 Young Generation"))));
     }
 }

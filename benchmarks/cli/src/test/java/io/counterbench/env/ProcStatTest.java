@@ -33,8 +33,16 @@ class ProcStatTest {
     }
 
     static void assertPercentagesAddUpTo100(ProcStat.Delta d) {
-        double sum = d.userPercent() + d.nicePercent() + d.systemPercent() + d.idlePercent() + d.iowaitPercent()
-                + d.irqPercent() + d.softirqPercent() + d.stealPercent() + d.guestPercent() + d.guestNicePercent();
+        double sum = d.userPercent()
+                + d.nicePercent()
+                + d.systemPercent()
+                + d.idlePercent()
+                + d.iowaitPercent()
+                + d.irqPercent()
+                + d.softirqPercent()
+                + d.stealPercent()
+                + d.guestPercent()
+                + d.guestNicePercent();
         assertEquals(100.0, sum, 1e-9);
     }
 
@@ -69,8 +77,13 @@ class ProcStatTest {
         assertEquals(0.0, d.guestPercent());
         assertFalse(d.noisyVm());
         assertPercentagesAddUpTo100(d);
-        assertEquals(List.of(new ProcStat.CpuBusy(0, 95.0), new ProcStat.CpuBusy(1, 95.0),
-                new ProcStat.CpuBusy(2, 15.0), new ProcStat.CpuBusy(3, 3.0)), d.perCpuBusy());
+        assertEquals(
+                List.of(
+                        new ProcStat.CpuBusy(0, 95.0),
+                        new ProcStat.CpuBusy(1, 95.0),
+                        new ProcStat.CpuBusy(2, 15.0),
+                        new ProcStat.CpuBusy(3, 3.0)),
+                d.perCpuBusy());
         assertEquals(List.of(), d.warnings());
     }
 
@@ -107,7 +120,9 @@ class ProcStatTest {
         ProcStat.Delta d = ProcStat.between(a, b);
         assertEquals(0, d.user());
         assertEquals(150, d.guest());
-        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("user")), d.warnings().toString());
+        assertTrue(
+                d.warnings().stream().anyMatch(w -> w.contains("user")),
+                d.warnings().toString());
     }
 
     @Test
@@ -164,8 +179,8 @@ class ProcStatTest {
 
     @Test
     void aTruncatedFileIsRejectedNamingTheLine() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ProcStat.parse(fixture("truncated.txt")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ProcStat.parse(fixture("truncated.txt")));
         assertTrue(e.getMessage().contains("line 3"), e.getMessage());
         assertTrue(e.getMessage().contains("'cpu1 50 0'"), e.getMessage());
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
@@ -173,8 +188,8 @@ class ProcStatTest {
 
     @Test
     void garbageIsRejectedNamingTheLineAndTheField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ProcStat.parse(fixture("garbage.txt")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ProcStat.parse(fixture("garbage.txt")));
         assertTrue(e.getMessage().contains("line 1"), e.getMessage());
         assertTrue(e.getMessage().contains("system is 'x56'"), e.getMessage());
 
@@ -210,10 +225,16 @@ class ProcStatTest {
         assertTrue(d.available());
         assertEquals(60, d.user());
         assertEquals(200, d.total());
-        assertEquals(List.of(0, 1, 2), d.perCpuBusy().stream().map(ProcStat.CpuBusy::cpu).toList());
+        assertEquals(
+                List.of(0, 1, 2),
+                d.perCpuBusy().stream().map(ProcStat.CpuBusy::cpu).toList());
         assertEquals(20.0, d.perCpuBusy().get(0).busyPercent(), 1e-9);
-        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("[3]") && w.contains("offline")), d.warnings().toString());
-        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("[4]") && w.contains("online")), d.warnings().toString());
+        assertTrue(
+                d.warnings().stream().anyMatch(w -> w.contains("[3]") && w.contains("offline")),
+                d.warnings().toString());
+        assertTrue(
+                d.warnings().stream().anyMatch(w -> w.contains("[4]") && w.contains("online")),
+                d.warnings().toString());
     }
 
     @Test
@@ -225,8 +246,12 @@ class ProcStatTest {
         assertEquals(0, d.total());
         assertEquals(0.0, d.userPercent());
         assertEquals(List.of(), d.perCpuBusy());
-        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("went backwards")), d.warnings().toString());
-        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("reset")), d.warnings().toString());
+        assertTrue(
+                d.warnings().stream().anyMatch(w -> w.contains("went backwards")),
+                d.warnings().toString());
+        assertTrue(
+                d.warnings().stream().anyMatch(w -> w.contains("reset")),
+                d.warnings().toString());
     }
 
     @Test

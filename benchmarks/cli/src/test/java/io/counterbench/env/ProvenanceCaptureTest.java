@@ -25,16 +25,22 @@ class ProvenanceCaptureTest {
         git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "one");
         String head = git(repo, "rev-parse", "HEAD").strip();
         Path jar = Files.writeString(repo.resolve("x.jar"), "abc"); // untracked: not dirty
-        RunJson.Provenance clean = ProvenanceCapture.capture(repo, List.of(new ProvenanceCapture.JarRole("counter-jar", jar)), List.of("-Xint"));
+        RunJson.Provenance clean = ProvenanceCapture.capture(
+                repo, List.of(new ProvenanceCapture.JarRole("counter-jar", jar)), List.of("-Xint"));
         assertEquals(head, clean.commit());
         assertEquals(Boolean.FALSE, clean.dirty());
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", clean.jars().getFirst().sha256(), "SHA-256 of 'abc'");
+        assertEquals(
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                clean.jars().getFirst().sha256(),
+                "SHA-256 of 'abc'");
         assertEquals("counter-jar", clean.jars().getFirst().role());
         assertEquals(List.of("-Xint"), clean.jvm().flags());
         assertTrue(clean.jvm().version() != null && !clean.jvm().version().isEmpty());
 
         Files.writeString(repo.resolve("a.txt"), "two");
-        assertEquals(Boolean.TRUE, ProvenanceCapture.capture(repo, List.of(), List.of()).dirty());
+        assertEquals(
+                Boolean.TRUE,
+                ProvenanceCapture.capture(repo, List.of(), List.of()).dirty());
     }
 
     @Test

@@ -80,7 +80,8 @@ class PairPlanTest {
     @Test
     void oneCpuIsNoPair() {
         Topology t = TopologySources.load("small-8");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PairPlan.of(t, new int[] {3}, 10, 1));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PairPlan.of(t, new int[] {3}, 10, 1));
         assertTrue(e.getMessage().contains("at least two CPUs"), e.getMessage());
     }
 }

@@ -23,9 +23,18 @@ class RunExecutorTest {
     void forensicsForksLogTheirJitIntoTheRunFolder(@TempDir Path dir) {
         List<String> args = RunExecutor.forensicsJvmArgs(dir);
         assertTrue(Files.isDirectory(dir.resolve("forensics")));
-        assertTrue(args.contains("-XX:LogFile=" + dir.toAbsolutePath().resolve("forensics").resolve("jit-%p.log")), args.toString());
-        assertTrue(args.containsAll(List.of("-Dcounterbench.forensics=true", "-XX:+PrintCompilation", "-XX:+LogVMOutput",
-                "-XX:-DisplayVMOutput", "-XX:CompileCommand=PrintInlining,*::*_jmhStub")), args.toString());
+        assertTrue(
+                args.contains("-XX:LogFile="
+                        + dir.toAbsolutePath().resolve("forensics").resolve("jit-%p.log")),
+                args.toString());
+        assertTrue(
+                args.containsAll(List.of(
+                        "-Dcounterbench.forensics=true",
+                        "-XX:+PrintCompilation",
+                        "-XX:+LogVMOutput",
+                        "-XX:-DisplayVMOutput",
+                        "-XX:CompileCommand=PrintInlining,*::*_jmhStub")),
+                args.toString());
         assertTrue(args.indexOf("-XX:+UnlockDiagnosticVMOptions") < args.indexOf("-XX:+LogVMOutput"), "unlocked first");
     }
 
@@ -33,11 +42,33 @@ class RunExecutorTest {
     void failingForkKeepsFinishedResultsAndMarksTheRunIncomplete(@TempDir Path dir) throws Exception {
         Profile p = Profile.SMOKE;
         double est = 2;
-        PlanEntry good = new PlanEntry(0, "UpdateBenchmark", List.of("inc"),
-                Map.of("counter", "ATOMIC", "topology", "host", "placement", "compact", "cpu", "lookup"), 1, null, false, est);
-        PlanEntry bad = new PlanEntry(1, "UpdateBenchmark", List.of("inc"),
-                Map.of("counter", "ATOMIC", "topology", "no-such-topology", "placement", "compact", "cpu", "known"), 1, null, false, est);
-        PlanEntry after = new PlanEntry(2, "ReadBenchmark", List.of("approximate"), Map.of("counter", "TREE", "cpus", "8"), 1, null, false, est);
+        PlanEntry good = new PlanEntry(
+                0,
+                "UpdateBenchmark",
+                List.of("inc"),
+                Map.of("counter", "ATOMIC", "topology", "host", "placement", "compact", "cpu", "lookup"),
+                1,
+                null,
+                false,
+                est);
+        PlanEntry bad = new PlanEntry(
+                1,
+                "UpdateBenchmark",
+                List.of("inc"),
+                Map.of("counter", "ATOMIC", "topology", "no-such-topology", "placement", "compact", "cpu", "known"),
+                1,
+                null,
+                false,
+                est);
+        PlanEntry after = new PlanEntry(
+                2,
+                "ReadBenchmark",
+                List.of("approximate"),
+                Map.of("counter", "TREE", "cpus", "8"),
+                1,
+                null,
+                false,
+                est);
         Plan plan = Plan.of(p, "host", 2, List.of(good, bad, after));
         RunRecord record = new RunRecord(dir, plan, List.of("run", "--test"), Instant.now());
         StringWriter progress = new StringWriter();
@@ -50,11 +81,14 @@ class RunExecutorTest {
         assertEquals("incomplete", run.get("status").asText());
         assertEquals(List.of(0, 2), ints(run.get("completed")));
         assertEquals(1, run.at("/failed/0/index").asInt());
-        assertTrue(run.at("/failed/0/error").asText().contains("no-such-topology"), run.at("/failed/0/error").asText());
+        assertTrue(
+                run.at("/failed/0/error").asText().contains("no-such-topology"),
+                run.at("/failed/0/error").asText());
         JsonNode jmh = Json.MAPPER.readTree(dir.resolve("jmh.json").toFile());
         assertEquals(2, jmh.size(), "jmh.json holds both finished results");
         assertTrue(Files.size(dir.resolve("jmh.log")) > 0);
-        assertTrue(progress.toString().contains("[  2/3]") && progress.toString().contains("FAILED"), progress.toString());
+        assertTrue(
+                progress.toString().contains("[  2/3]") && progress.toString().contains("FAILED"), progress.toString());
     }
 
     static List<Integer> ints(JsonNode array) {

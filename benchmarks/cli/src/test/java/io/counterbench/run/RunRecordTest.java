@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunRecordTest {
     private static Plan plan() {
-        return Plan.Choices.builder(Profile.QUICK, "host", 2).benchmarks(Pattern.compile("UpdateBenchmark")).plan();
+        return Plan.Choices.builder(Profile.QUICK, "host", 2)
+                .benchmarks(Pattern.compile("UpdateBenchmark"))
+                .plan();
     }
 
     @Test
@@ -66,8 +68,11 @@ class RunRecordTest {
 
     @Test
     void whatTheRunWritesIsWhatResultsReads(@TempDir Path dir) {
-        Plan plan = Plan.Choices.builder(Profile.SMOKE, "host", 2).benchmarks(Pattern.compile("Update|ReaderWriter")).plan();
-        RunRecord r = new RunRecord(dir, plan, List.of("run", "--profile", "smoke"), Instant.parse("2026-11-21T10:00:00Z"));
+        Plan plan = Plan.Choices.builder(Profile.SMOKE, "host", 2)
+                .benchmarks(Pattern.compile("Update|ReaderWriter"))
+                .plan();
+        RunRecord r =
+                new RunRecord(dir, plan, List.of("run", "--profile", "smoke"), Instant.parse("2026-11-21T10:00:00Z"));
         r.environment(Json.object().put("cpuModel", "test"));
         r.cpuLookup(Json.object().put("handle", "rseq cpu_id"));
         r.finished(plan.entries().get(0));
@@ -76,7 +81,9 @@ class RunRecordTest {
         assertEquals(r.snapshot(), read);
         assertEquals("boom", read.firstError());
         assertEquals("rseq cpu_id", read.cpuLookup().path("handle").asText());
-        assertTrue(read.plan().stream().anyMatch(e -> e.threadGroups() != null), "reader/writer entries keep their thread groups");
+        assertTrue(
+                read.plan().stream().anyMatch(e -> e.threadGroups() != null),
+                "reader/writer entries keep their thread groups");
         assertEquals(plan.entries().size() - 2, read.missing().size());
     }
 }

@@ -27,7 +27,10 @@ class CounterRegistrationTest {
 
     /** JMH's one list of counter ids ({@link CounterParam}). */
     static List<String> paramIds() throws NoSuchFieldException {
-        return List.of(CounterParam.class.getField("counter").getAnnotation(Param.class).value());
+        return List.of(CounterParam.class
+                .getField("counter")
+                .getAnnotation(Param.class)
+                .value());
     }
 
     /** The places a built-in id is missing from, in words; empty when it is registered everywhere. */
@@ -63,9 +66,12 @@ class CounterRegistrationTest {
     /** The check can fail: an id registered nowhere is missing from every place. */
     @Test
     void anUnregisteredIdIsMissingEverywhere() throws NoSuchFieldException {
-        assertEquals(List.of("a CounterId constant", "CounterParam's @Param list", "a CounterStyle entry"),
+        assertEquals(
+                List.of("a CounterId constant", "CounterParam's @Param list", "a CounterStyle entry"),
                 missing("no-such-counter"));
-        assertEquals(List.of("CounterId's id (tree-topo)", "CounterParam's @Param list"), missing("TREE_TOPO"),
+        assertEquals(
+                List.of("CounterId's id (tree-topo)", "CounterParam's @Param list"),
+                missing("TREE_TOPO"),
                 "a constant name is not the id the lists hold");
     }
 

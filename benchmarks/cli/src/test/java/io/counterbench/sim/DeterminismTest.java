@@ -29,8 +29,23 @@ class DeterminismTest {
 
     @Test
     void sameSeedSameJson(@TempDir Path dir) throws IOException {
-        String[] custom = {"custom", "--topology", "small-64", "--workload", "rss", "--pages", "3000", "--ops", "20000",
-            "--tasks", "3", "--migrate", "llc", "--every", "7"};
+        String[] custom = {
+            "custom",
+            "--topology",
+            "small-64",
+            "--workload",
+            "rss",
+            "--pages",
+            "3000",
+            "--ops",
+            "20000",
+            "--tasks",
+            "3",
+            "--migrate",
+            "llc",
+            "--every",
+            "7"
+        };
         JsonNode a = simulate(dir.resolve("a"), "42", custom);
         JsonNode b = simulate(dir.resolve("b"), "42", custom);
         assertEquals(deterministicPart(a), deterministicPart(b));
@@ -51,8 +66,19 @@ class DeterminismTest {
         String[] custom = {"custom", "--topology", "small-8", "--counters", "tree", "--ops", "1000"};
         simulate(dir, "1", custom);
         Files.writeString(dir.resolve("simulation-2.json"), "keep me");
-        Cli.Run r = Cli.run("simulate", "--quick", "--no-progress", "--out", dir.toString(), "custom", "--topology", "small-8",
-                "--counters", "tree", "--ops", "1000");
+        Cli.Run r = Cli.run(
+                "simulate",
+                "--quick",
+                "--no-progress",
+                "--out",
+                dir.toString(),
+                "custom",
+                "--topology",
+                "small-8",
+                "--counters",
+                "tree",
+                "--ops",
+                "1000");
         r.assertOk();
         assertEquals("keep me", Files.readString(dir.resolve("simulation-2.json")));
         assertTrue(Files.exists(dir.resolve("simulation-3.json")), r.out());

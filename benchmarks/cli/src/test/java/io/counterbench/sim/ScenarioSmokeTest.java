@@ -16,12 +16,16 @@ class ScenarioSmokeTest {
     @TempDir
     Path dir;
 
-    private record Result(Cli.Run run, JsonNode scenario, JsonNode document) {
-    }
+    private record Result(Cli.Run run, JsonNode scenario, JsonNode document) {}
 
     private Result quick(String scenario, String... flags) throws IOException {
         String[] args = new String[6 + flags.length];
-        System.arraycopy(new String[] {"simulate", scenario, "--quick", "--no-progress", "--out", dir.toString()}, 0, args, 0, 6);
+        System.arraycopy(
+                new String[] {"simulate", scenario, "--quick", "--no-progress", "--out", dir.toString()},
+                0,
+                args,
+                0,
+                6);
         System.arraycopy(flags, 0, args, 6, flags.length);
         Cli.Run r = Cli.run(args);
         r.assertOk();
@@ -55,13 +59,17 @@ class ScenarioSmokeTest {
     @Test
     void hop384() throws IOException {
         Result r = quick("hop-384");
-        assertEquals(49_152, r.scenario().get("tree_bound_pages").asLong(), "192 MB = 49152 pages: computed, not typed");
+        assertEquals(
+                49_152, r.scenario().get("tree_bound_pages").asLong(), "192 MB = 49152 pages: computed, not typed");
         assertEquals(192.0, r.scenario().get("tree_bound_mb").asDouble());
-        assertTrue(r.run().out().contains("= 49,152 pages = 192.0 MB (published: 192 MB)"), r.run().out());
+        assertTrue(
+                r.run().out().contains("= 49,152 pages = 192.0 MB (published: 192 MB)"),
+                r.run().out());
         assertTrue(r.run().out().contains("~1 GB"));
         for (JsonNode row : r.scenario().get("rows")) {
             if (row.get("counter").asText().equals("tree")) {
-                assertTrue(row.get("worst_deviation").get("under").asLong() <= row.get("reachable_under").asLong());
+                assertTrue(row.get("worst_deviation").get("under").asLong()
+                        <= row.get("reachable_under").asLong());
             }
         }
     }
@@ -73,8 +81,13 @@ class ScenarioSmokeTest {
             assertEquals(0, row.get("fallback_wrong_victims").asLong());
             assertEquals(0, row.get("always_precise_wrong_victims").asLong());
             assertEquals(0, row.get("precise_mismatches").asLong());
-            assertEquals(row.get("processes").asLong() * row.get("selections").asLong(), row.get("always_precise_sums").asLong());
-            assertTrue(row.get("fallback_precise_sums").asLong() < row.get("always_precise_sums").asLong(), row.toString());
+            assertEquals(
+                    row.get("processes").asLong() * row.get("selections").asLong(),
+                    row.get("always_precise_sums").asLong());
+            assertTrue(
+                    row.get("fallback_precise_sums").asLong()
+                            < row.get("always_precise_sums").asLong(),
+                    row.toString());
         }
         assertTrue(r.run().out().contains("80 ms -> 7.9 ms"), r.run().out());
     }
@@ -89,34 +102,66 @@ class ScenarioSmokeTest {
             JsonNode adv = row.get("adversarial");
             String id = row.get("counter").asText();
             if (id.equals("flat") || id.equals("per-node") || id.equals("per-thread")) {
-                assertEquals(adv.get("bound").get("under").asLong(), adv.get("worst_deviation").get("under").asLong(), row.toString());
+                assertEquals(
+                        adv.get("bound").get("under").asLong(),
+                        adv.get("worst_deviation").get("under").asLong(),
+                        row.toString());
             }
             if (id.startsWith("tree")) {
-                assertEquals(adv.get("reachable_under").asLong(), adv.get("worst_deviation").get("under").asLong(), row.toString());
+                assertEquals(
+                        adv.get("reachable_under").asLong(),
+                        adv.get("worst_deviation").get("under").asLong(),
+                        row.toString());
             }
         }
         // O(N^2) against O(N log N): at 4096 CPUs the flat bound is over 60 times the tree's
-        JsonNode flat4096 = rows.get(rows.size() - counters + CounterId.FLAT.ordinal()).get("adversarial");
-        JsonNode tree4096 = rows.get(rows.size() - counters + CounterId.TREE.ordinal()).get("adversarial");
+        JsonNode flat4096 =
+                rows.get(rows.size() - counters + CounterId.FLAT.ordinal()).get("adversarial");
+        JsonNode tree4096 =
+                rows.get(rows.size() - counters + CounterId.TREE.ordinal()).get("adversarial");
         assertEquals(4096, rows.get(rows.size() - 1).get("n").asInt());
-        assertTrue(flat4096.get("bound").get("under").asLong() > 60 * tree4096.get("bound").get("under").asLong());
+        assertTrue(flat4096.get("bound").get("under").asLong()
+                > 60 * tree4096.get("bound").get("under").asLong());
     }
 
     @Test
     void customForkExit() throws IOException {
-        Result r = quick("custom", "--topology", "small-16", "--workload", "fork-exit", "--tasks", "2", "--ops", "30000",
-                "--counters", "flat,tree,per-thread");
+        Result r = quick(
+                "custom",
+                "--topology",
+                "small-16",
+                "--workload",
+                "fork-exit",
+                "--tasks",
+                "2",
+                "--ops",
+                "30000",
+                "--counters",
+                "flat,tree,per-thread");
         for (JsonNode row : r.scenario().get("rows")) {
             assertTrue(row.get("processes_exited").asLong() > 50, row.toString());
             assertEquals(0, row.get("precise_mismatches").asLong());
         }
-        assertTrue(r.run().out().contains("processes (one counter each)"), r.run().out());
+        assertTrue(
+                r.run().out().contains("processes (one counter each)"), r.run().out());
     }
 
     @Test
     void customOnHostTopologyWithEveryPolicy() throws IOException {
-        Result r = quick("custom", "--topology", "pack:2 l3:2 core:4 pu:2 numbering:smt-split", "--workload", "hop",
-                "--migrate", "package", "--every", "3", "--ops", "20000", "--batch", "8");
+        Result r = quick(
+                "custom",
+                "--topology",
+                "pack:2 l3:2 core:4 pu:2 numbering:smt-split",
+                "--workload",
+                "hop",
+                "--migrate",
+                "package",
+                "--every",
+                "3",
+                "--ops",
+                "20000",
+                "--batch",
+                "8");
         assertEquals(CounterId.values().length, r.scenario().get("rows").size());
         assertTrue(r.run().out().contains("package every 3 ops"), r.run().out());
     }

@@ -25,7 +25,8 @@ class SimulateCommandTest {
 
     @Test
     void unknownScenario() {
-        simulate("rss-9000").assertOneLineError("unknown scenario 'rss-9000' (known: rss-250, hop-384, oom-select, scale, custom");
+        simulate("rss-9000")
+                .assertOneLineError("unknown scenario 'rss-9000' (known: rss-250, hop-384, oom-select, scale, custom");
     }
 
     @Test
@@ -41,18 +42,23 @@ class SimulateCommandTest {
 
     @Test
     void negativeRates() {
-        simulate("custom", "--migrate-probability", "-0.1").assertOneLineError("--migrate-probability -0.1: a probability must be between 0 and 1");
+        simulate("custom", "--migrate-probability", "-0.1")
+                .assertOneLineError("--migrate-probability -0.1: a probability must be between 0 and 1");
         simulate("custom", "--migrate-probability", "1.5").assertOneLineError("--migrate-probability 1.5:");
         simulate("custom", "--migrate-probability", "NaN").assertOneLineError("'NaN' is not a number");
     }
 
     @Test
     void negativeCounts() {
-        simulate("custom", "--ops", "-5").assertOneLineError("--ops -5: an operation count must be between 1 and 1000000000000");
+        simulate("custom", "--ops", "-5")
+                .assertOneLineError("--ops -5: an operation count must be between 1 and 1000000000000");
         simulate("custom", "--ops", "0").assertOneLineError("--ops 0: an operation count must be between 1");
-        simulate("custom", "--every", "-1").assertOneLineError("--every -1: a migration period in operations must be at least 1");
-        simulate("custom", "--pages", "-4096").assertOneLineError("--pages -4096: a size in pages must be between 1 and");
-        simulate("custom", "--batch", "-32").assertOneLineError("--batch -32: a batch (0: each counter's default) must be at least 0");
+        simulate("custom", "--every", "-1")
+                .assertOneLineError("--every -1: a migration period in operations must be at least 1");
+        simulate("custom", "--pages", "-4096")
+                .assertOneLineError("--pages -4096: a size in pages must be between 1 and");
+        simulate("custom", "--batch", "-32")
+                .assertOneLineError("--batch -32: a batch (0: each counter's default) must be at least 0");
     }
 
     @Test
@@ -64,7 +70,8 @@ class SimulateCommandTest {
 
     @Test
     void batchTheCounterCannotTake() {
-        simulate("custom", "--counters", "tree", "--batch", "100").assertOneLineError("batch 100 must be a power of two (counter tree)");
+        simulate("custom", "--counters", "tree", "--batch", "100")
+                .assertOneLineError("batch 100 must be a power of two (counter tree)");
     }
 
     @Test

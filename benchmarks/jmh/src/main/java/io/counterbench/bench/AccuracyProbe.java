@@ -19,8 +19,7 @@ public final class AccuracyProbe {
     private static long inflightWorst = -1;
     private static long inflightReads;
 
-    private AccuracyProbe() {
-    }
+    private AccuracyProbe() {}
 
     /**
      * Checks a quiescent counter against {@code truth}, the exact sum of everything added to it:
@@ -63,7 +62,8 @@ public final class AccuracyProbe {
     }
 
     /** One iteration's observations; -1 means not measured. */
-    record Snapshot(long worst, long lost, long under, long over, long violations, long inflightWorst, long inflightReads) {
+    record Snapshot(
+            long worst, long lost, long under, long over, long violations, long inflightWorst, long inflightReads) {
         boolean measured() {
             return worst >= 0;
         }

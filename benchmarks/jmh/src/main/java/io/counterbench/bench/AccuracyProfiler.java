@@ -42,8 +42,8 @@ public final class AccuracyProfiler implements InternalProfiler {
     }
 
     @Override
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
-                                                       IterationResult result) {
+    public Collection<? extends Result> afterIteration(
+            BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         AccuracyProbe.Snapshot s = AccuracyProbe.drain();
         List<Result> out = new ArrayList<>();
         if (s.measured()) {

@@ -44,10 +44,12 @@ public class CounterState extends CounterParam {
     public Counter c;
     /** The calibration knob: the fraction of their time this counter's writers wait extra (0 unless it is slowed, see {@link SlowdownKnob}). */
     double knob;
+
     CpuMode mode;
     Topology topo;
     /** CPU of each thread index: a real CPU (pinned), a virtual one, or -1 (placement none: not pinned). */
     int[] cpuOfThread;
+
     boolean pin;
     private final List<WorkerState> writers = new ArrayList<>();
     /** Kept so that the counter allocated after it stays shifted by its size (null unless the knob is set). */
@@ -61,11 +63,13 @@ public class CounterState extends CounterParam {
         topo = TopologySources.load(topology);
         Placement p = Placement.parse(placement);
         if (!host && mode != CpuMode.KNOWN) {
-            throw new IllegalArgumentException("cpu=" + cpu + " needs topology=host: on a virtual topology threads add on the "
-                    + "virtual CPUs their placement gives them (cpu=known)");
+            throw new IllegalArgumentException(
+                    "cpu=" + cpu + " needs topology=host: on a virtual topology threads add on the "
+                            + "virtual CPUs their placement gives them (cpu=known)");
         }
         if (p == Placement.NONE && mode == CpuMode.KNOWN) {
-            throw new IllegalArgumentException("cpu=known needs pinned threads: placement none leaves the CPU to the OS");
+            throw new IllegalArgumentException(
+                    "cpu=known needs pinned threads: placement none leaves the CPU to the OS");
         }
         CounterType id = CounterTypes.parse(counter); // a built-in id, or one a --counter-jar contributed
         shift = Forensics.shift(); // the forensics' address knob: a filler allocated just before the counter

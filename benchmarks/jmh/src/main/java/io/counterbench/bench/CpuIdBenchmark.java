@@ -78,8 +78,7 @@ public class CpuIdBenchmark {
     }
 
     @Benchmark
-    public void empty() {
-    }
+    public void empty() {}
 
     @Benchmark
     public Thread currentThread() {

@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
  * Counters that keep no per-CPU state (atomic, adder, jctools) run the same code in all three.
  */
 public enum CpuMode {
-    LOOKUP, HANDLE, KNOWN;
+    LOOKUP,
+    HANDLE,
+    KNOWN;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

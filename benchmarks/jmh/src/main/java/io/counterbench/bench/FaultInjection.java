@@ -19,8 +19,7 @@ import java.util.regex.Pattern;
 public final class FaultInjection {
     static final String PROPERTY = "counterbench.fault";
 
-    private FaultInjection() {
-    }
+    private FaultInjection() {}
 
     static void atSetup(String benchmark) {
         String kind = matchingKind(benchmark);
@@ -38,8 +37,9 @@ public final class FaultInjection {
             case "drop-flush" -> {
                 // handled where the counter is built: counter(...)
             }
-            default -> throw new IllegalArgumentException("-D" + PROPERTY + "=" + System.getProperty(PROPERTY)
-                    + ": kind must be crash, oom or drop-flush");
+            default ->
+                throw new IllegalArgumentException("-D" + PROPERTY + "=" + System.getProperty(PROPERTY)
+                        + ": kind must be crash, oom or drop-flush");
         }
     }
 

@@ -25,8 +25,7 @@ public final class Forensics {
     /** Name to an array and the index of the slot the fork updates in it. */
     private static final Map<String, Object[]> SLOTS = new LinkedHashMap<>();
 
-    private Forensics() {
-    }
+    private Forensics() {}
 
     /**
      * The address knob of the stability experiment: with {@code -Dcounterbench.forensics.shift=BYTES}
@@ -41,7 +40,8 @@ public final class Forensics {
         }
         int bytes = Integer.parseInt(text.strip());
         if (bytes < 16 || bytes % 8 != 0) {
-            throw new IllegalArgumentException("counterbench.forensics.shift=" + text + ": a multiple of 8 bytes, at least 16");
+            throw new IllegalArgumentException(
+                    "counterbench.forensics.shift=" + text + ": a multiple of 8 bytes, at least 16");
         }
         return new byte[bytes - 16]; // a byte[] of n elements takes 16 + n bytes (8-byte aligned)
     }
@@ -98,7 +98,8 @@ public final class Forensics {
                     if (!(v instanceof String) && !(v instanceof Enum<?>)) {
                         object(name + "." + f.getName(), v);
                     }
-                    if (v instanceof long[] a && (f.getName().equals("level0") || f.getName().equals("slots"))) {
+                    if (v instanceof long[] a
+                            && (f.getName().equals("level0") || f.getName().equals("slots"))) {
                         arena = a;
                     }
                     if (v instanceof int[] m && f.getName().equals("slotOf")) {
@@ -170,6 +171,5 @@ public final class Forensics {
         SLOTS.clear();
     }
 
-    private record NativeAddress(long address) {
-    }
+    private record NativeAddress(long address) {}
 }

@@ -23,6 +23,7 @@ import org.openjdk.jmh.results.ScalarResult;
 public final class ForensicsProfiler implements InternalProfiler {
     /** Prefix of every metric this profiler reports. */
     public static final String PREFIX = "forensics.";
+
     private long gcBefore;
     private long jitBefore;
 
@@ -38,14 +39,17 @@ public final class ForensicsProfiler implements InternalProfiler {
     }
 
     @Override
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
-                                                       IterationResult result) {
+    public Collection<? extends Result> afterIteration(
+            BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         List<Result> out = new ArrayList<>();
         out.add(new ScalarResult(PREFIX + "pid", ProcessHandle.current().pid(), "pid", AggregationPolicy.MAX));
         out.add(new ScalarResult(PREFIX + "gc", collections() - gcBefore, "count", AggregationPolicy.SUM));
         out.add(new ScalarResult(PREFIX + "jit.ms", jitMillis() - jitBefore, "ms", AggregationPolicy.SUM));
         for (Map.Entry<String, Long> e : Forensics.addresses().entrySet()) {
-            out.add(new ScalarResult(PREFIX + "addr." + e.getKey(), Math.floorMod(e.getValue(), 4096L), "mod 4096",
+            out.add(new ScalarResult(
+                    PREFIX + "addr." + e.getKey(),
+                    Math.floorMod(e.getValue(), 4096L),
+                    "mod 4096",
                     AggregationPolicy.MAX));
         }
         return out;

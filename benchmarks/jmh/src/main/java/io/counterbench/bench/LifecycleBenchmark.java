@@ -51,9 +51,11 @@ public class LifecycleBenchmark extends CounterParam {
 
     /** Adds per counter group: half on the first CPU, half on the second. */
     private static final int ADDS = 64;
+
     private CounterBuilder factory;
     /** The task's CPU, and the one it migrates to: the first CPU and one in the middle of the topology. */
     private int first;
+
     private int second;
     /** The last group created, closed by the next operation; kept so the iteration's accuracy probe has a counter to read. */
     private Counter[] last;

@@ -61,6 +61,7 @@ public class LookupLadderBenchmark {
     private static final Entry[] TABLE = new Entry[1 << 12];
     /** PerCpuArena's layout: 16 longs of padding, then per region 48 slots and 16 longs of padding. */
     private static final int PAD = 16;
+
     private static final int REGION = 64;
 
     /** CpuId's fields that current() reads: the owner's id and the rseq cpu_id address. */
@@ -99,7 +100,9 @@ public class LookupLadderBenchmark {
             }
             long id = Thread.currentThread().threadId();
             TABLE[(int) id & (TABLE.length - 1)] = new Entry(id, address);
-            tree = CounterTypes.parse("tree").factory(TopologySources.load("host"), 0).create();
+            tree = CounterTypes.parse("tree")
+                    .factory(TopologySources.load("host"), 0)
+                    .create();
         }
 
         @TearDown(Level.Trial)

@@ -46,7 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 5, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
+@Fork(
+        value = 5,
+        jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 @Threads(1)
 public class ReadBenchmark extends CounterParam {
     /** CPUs of the virtual topology the counter is built for (2 sockets, SMT2). */
@@ -64,7 +66,8 @@ public class ReadBenchmark extends CounterParam {
     public void setUp(org.openjdk.jmh.infra.BenchmarkParams params) {
         FaultInjection.atSetup(params.getBenchmark());
         if (!"hot".equals(cache)) {
-            throw new IllegalArgumentException("cache=" + cache + ": only cache=hot is measured (one thread re-reads the same lines)");
+            throw new IllegalArgumentException(
+                    "cache=" + cache + ": only cache=hot is measured (one thread re-reads the same lines)");
         }
         Topology t = TopologySources.load(virtual(cpus));
         c = CounterTypes.parse(counter).create(t, 0);

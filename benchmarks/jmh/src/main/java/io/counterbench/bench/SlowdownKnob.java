@@ -26,12 +26,12 @@ final class SlowdownKnob {
     static final boolean ON = System.getProperty(PROPERTY) != null;
     /** log2 of the number of adds (of 1) between two waits. */
     static final int PERIOD_SHIFT = 14;
+
     static final long PERIOD = 1L << PERIOD_SHIFT;
     /** A period longer than this (a writer descheduled, the pause between JMH iterations) counts as this long. */
     static final long MAX_ELAPSED_NANOS = 50_000_000L;
 
-    private SlowdownKnob() {
-    }
+    private SlowdownKnob() {}
 
     /** The fraction of its own time counter {@code id} waits extra (0.05 for 5%); 0 for none. */
     static double fraction(String id) {
@@ -42,14 +42,16 @@ final class SlowdownKnob {
         for (String part : spec.split(",")) {
             int colon = part.indexOf(':');
             if (colon <= 0) {
-                throw new IllegalArgumentException("-D" + PROPERTY + "=" + spec + ": expected COUNTER:PERCENT[,...], e.g. tree:5");
+                throw new IllegalArgumentException(
+                        "-D" + PROPERTY + "=" + spec + ": expected COUNTER:PERCENT[,...], e.g. tree:5");
             }
             if (part.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals(id)) {
                 double percent;
                 try {
                     percent = Double.parseDouble(part.substring(colon + 1).strip());
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("-D" + PROPERTY + "=" + spec + ": '" + part.substring(colon + 1).strip() + "' is not a percentage");
+                    throw new IllegalArgumentException("-D" + PROPERTY + "=" + spec + ": '"
+                            + part.substring(colon + 1).strip() + "' is not a percentage");
                 }
                 if (!(percent > 0 && percent <= 100)) {
                     throw new IllegalArgumentException("-D" + PROPERTY + "=" + spec + ": a percentage in (0, 100]");

@@ -19,13 +19,16 @@ import org.openjdk.jmh.infra.ThreadParams;
 public class WorkerState {
     /** CPU for the explicit-placement add (cpu=known); -1 when the thread is not pinned. */
     public int cpu;
+
     public int task;
     public CpuId handle;
     /** Exact sum of the deltas this thread added since the trial began; read by the probe after JMH's barrier. */
     long tally;
+
     private CpuMode mode;
     /** The calibration knob (see {@link SlowdownKnob}): the fraction of its time this writer waits extra (0: none), and when it last waited. */
     private double knob;
+
     private long knobMark;
     private int[] saved;
 

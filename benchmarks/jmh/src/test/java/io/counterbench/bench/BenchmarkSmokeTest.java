@@ -40,26 +40,44 @@ class BenchmarkSmokeTest {
                 Arguments.of("UpdateBenchmark.inc", Map.of("counter", "tree-topo", "cpu", "handle"), 2, null),
                 Arguments.of("UpdateBenchmark.random", Map.of("counter", "flat", "cpu", "known"), 1, null),
                 Arguments.of("UpdateBenchmark.rssMix", Map.of("counter", "per-thread", "cpu", "handle"), 2, null),
-                Arguments.of("ReaderWriterBenchmark.approximate", Map.of("counter", "tree", "cpu", "lookup"), 0, new int[] {1, 1}),
-                Arguments.of("ReaderWriterBenchmark.inflight", Map.of("counter", "flat", "cpu", "handle"), 0, new int[] {1, 1}),
+                Arguments.of(
+                        "ReaderWriterBenchmark.approximate", Map.of("counter", "tree", "cpu", "lookup"), 0, new int[] {
+                            1, 1
+                        }),
+                Arguments.of(
+                        "ReaderWriterBenchmark.inflight", Map.of("counter", "flat", "cpu", "handle"), 0, new int[] {1, 1
+                        }),
                 Arguments.of("ReadBenchmark.precise", Map.of("counter", "tree", "cpus", "256"), 1, null),
-                Arguments.of("LifecycleBenchmark.createAddReadDrop", Map.of("counter", "flat", "topology", "host"), 1, null),
-                Arguments.of("SelectionBenchmark.approximateWithFallback", Map.of("counter", "tree", "processes", "40",
-                        "topology", "synthetic-256"), 1, null));
+                Arguments.of(
+                        "LifecycleBenchmark.createAddReadDrop", Map.of("counter", "flat", "topology", "host"), 1, null),
+                Arguments.of(
+                        "SelectionBenchmark.approximateWithFallback",
+                        Map.of("counter", "tree", "processes", "40", "topology", "synthetic-256"),
+                        1,
+                        null));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("benchmarks")
-    void runsAndReportsAccuracy(String benchmark, Map<String, String> params, int threads, int[] groups) throws Exception {
+    void runsAndReportsAccuracy(String benchmark, Map<String, String> params, int threads, int[] groups)
+            throws Exception {
         JsonNode secondary = run(benchmark, params, threads, groups, List.of()).get("secondaryMetrics");
-        for (String metric : new String[] {"accuracy.worst", "accuracy.lost", "accuracy.bound", "accuracy.bound.under",
-                "accuracy.bound.over", "accuracy.violations"}) {
+        for (String metric : new String[] {
+            "accuracy.worst",
+            "accuracy.lost",
+            "accuracy.bound",
+            "accuracy.bound.under",
+            "accuracy.bound.over",
+            "accuracy.violations"
+        }) {
             assertTrue(secondary.has(metric), metric + " missing in " + secondary);
             assertFalse(Double.isNaN(secondary.at("/" + metric + "/score").asDouble(Double.NaN)), metric + " is NaN");
         }
         assertEquals(0.0, secondary.at("/accuracy.lost/score").asDouble(), "updates lost against the writers' tallies");
         assertEquals(0.0, secondary.at("/accuracy.violations/score").asDouble(), "bound violations");
-        assertTrue(secondary.at("/accuracy.worst/score").asDouble() <= secondary.at("/accuracy.bound/score").asDouble(),
+        assertTrue(
+                secondary.at("/accuracy.worst/score").asDouble()
+                        <= secondary.at("/accuracy.bound/score").asDouble(),
                 "worst deviation within the bound");
         if (benchmark.endsWith("inflight")) {
             assertTrue(secondary.has("accuracy.inflight.worst"), "in-flight probe of the reader");
@@ -73,8 +91,13 @@ class BenchmarkSmokeTest {
      */
     @Test
     void brokenCounterIsReportedAsLosingUpdates() throws Exception {
-        JsonNode secondary = run("UpdateBenchmark.inc", Map.of("counter", "flat", "cpu", "lookup"), 2, null,
-                List.of("-D" + FaultInjection.PROPERTY + "=drop-flush:UpdateBenchmark")).get("secondaryMetrics");
+        JsonNode secondary = run(
+                        "UpdateBenchmark.inc",
+                        Map.of("counter", "flat", "cpu", "lookup"),
+                        2,
+                        null,
+                        List.of("-D" + FaultInjection.PROPERTY + "=drop-flush:UpdateBenchmark"))
+                .get("secondaryMetrics");
         assertTrue(secondary.has("accuracy.lost"), "accuracy.lost missing in " + secondary);
         assertTrue(secondary.at("/accuracy.lost/score").asDouble() > 0, "lost: " + secondary);
         assertTrue(secondary.at("/accuracy.violations/score").asDouble() > 0, "violations: " + secondary);
@@ -86,12 +109,22 @@ class BenchmarkSmokeTest {
      */
     @Test
     void slowdownKnobKeepsTheCounterExactAndIsCheckedInTheFork() throws Exception {
-        JsonNode secondary = run("UpdateBenchmark.inc", Map.of("counter", "tree", "cpu", "handle"), 2, null,
-                List.of("-D" + SlowdownKnob.PROPERTY + "=tree:50")).get("secondaryMetrics");
+        JsonNode secondary = run(
+                        "UpdateBenchmark.inc",
+                        Map.of("counter", "tree", "cpu", "handle"),
+                        2,
+                        null,
+                        List.of("-D" + SlowdownKnob.PROPERTY + "=tree:50"))
+                .get("secondaryMetrics");
         assertEquals(0.0, secondary.at("/accuracy.lost/score").asDouble(), secondary.toString());
         assertEquals(0.0, secondary.at("/accuracy.violations/score").asDouble(), secondary.toString());
-        org.openjdk.jmh.runner.RunnerException e = org.junit.jupiter.api.Assertions.assertThrows(org.openjdk.jmh.runner.RunnerException.class,
-                () -> run("UpdateBenchmark.inc", Map.of("counter", "tree", "cpu", "lookup"), 1, null,
+        org.openjdk.jmh.runner.RunnerException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.openjdk.jmh.runner.RunnerException.class,
+                () -> run(
+                        "UpdateBenchmark.inc",
+                        Map.of("counter", "tree", "cpu", "lookup"),
+                        1,
+                        null,
                         List.of("-D" + SlowdownKnob.PROPERTY + "=tree")));
         assertTrue(messages(e).contains("expected COUNTER:PERCENT"), messages(e));
     }
@@ -117,13 +150,16 @@ class BenchmarkSmokeTest {
     }
 
     /** One JMH result row of a real fork, as JSON. */
-    private static JsonNode run(String benchmark, Map<String, String> params, int threads, int[] groups, List<String> jvmArgs)
+    private static JsonNode run(
+            String benchmark, Map<String, String> params, int threads, int[] groups, List<String> jvmArgs)
             throws Exception {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include("^io\\.counterbench\\.bench\\." + benchmark.replace(".", "\\.") + "$")
                 .forks(1)
-                .warmupIterations(1).warmupTime(TimeValue.milliseconds(50))
-                .measurementIterations(2).measurementTime(TimeValue.milliseconds(50))
+                .warmupIterations(1)
+                .warmupTime(TimeValue.milliseconds(50))
+                .measurementIterations(2)
+                .measurementTime(TimeValue.milliseconds(50))
                 .addProfiler(AccuracyProfiler.class)
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
@@ -138,7 +174,8 @@ class BenchmarkSmokeTest {
         assertEquals(1, results.size(), "one result row");
 
         ByteArrayOutputStream json = new ByteArrayOutputStream();
-        ResultFormatFactory.getInstance(ResultFormatType.JSON, new PrintStream(json, true, StandardCharsets.UTF_8)).writeOut(results);
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, new PrintStream(json, true, StandardCharsets.UTF_8))
+                .writeOut(results);
         JsonNode row = new ObjectMapper().readTree(json.toByteArray()).get(0);
         double score = row.at("/primaryMetric/score").asDouble(Double.NaN);
         assertTrue(score > 0, "primary score " + score);

@@ -68,7 +68,9 @@ class SlowdownKnobTest {
             waits += SlowdownKnob.crossed(before, tally) ? 1 : 0;
         }
         assertEquals(tally / SlowdownKnob.PERIOD, waits, "larger deltas: one wait per multiple of the period passed");
-        assertTrue(SlowdownKnob.crossed(SlowdownKnob.PERIOD, SlowdownKnob.PERIOD - 1), "a negative delta that goes back across a multiple");
+        assertTrue(
+                SlowdownKnob.crossed(SlowdownKnob.PERIOD, SlowdownKnob.PERIOD - 1),
+                "a negative delta that goes back across a multiple");
         assertFalse(SlowdownKnob.crossed(5, 4));
     }
 

@@ -55,8 +55,10 @@ final class AdviceRows {
     TreeMap<Integer, Double> reads(CounterType id, ReadMix.Kind read) {
         TreeMap<Integer, Double> out = new TreeMap<>();
         for (JmhResult r : run.results()) {
-            if (r.className().equals("ReadBenchmark") && r.method().equals(read.label())
-                    && JmhResult.sameCounter(r.param("counter"), id.id()) && r.param("cpus") != null) {
+            if (r.className().equals("ReadBenchmark")
+                    && r.method().equals(read.label())
+                    && JmhResult.sameCounter(r.param("counter"), id.id())
+                    && r.param("cpus") != null) {
                 out.put(Integer.parseInt(r.param("cpus")), nanos(r, 1));
             }
         }
@@ -65,38 +67,47 @@ final class AdviceRows {
 
     private double find(String cls, String method, CounterType id, int threads, Map<String, String> params) {
         List<JmhResult> match = run.results().stream()
-                .filter(r -> r.className().equals(cls) && r.method().equals(method) && r.threads() == threads
+                .filter(r -> r.className().equals(cls)
+                        && r.method().equals(method)
+                        && r.threads() == threads
                         && JmhResult.sameCounter(r.param("counter"), id.id())
                         && params.entrySet().stream().allMatch(p -> p.getValue().equals(r.param(p.getKey()))))
                 .toList();
         for (Map.Entry<String, String> p : PREFERRED.entrySet()) {
             if (match.stream().anyMatch(r -> p.getValue().equals(r.param(p.getKey())))) {
-                match = match.stream().filter(r -> p.getValue().equals(r.param(p.getKey()))).toList();
+                match = match.stream()
+                        .filter(r -> p.getValue().equals(r.param(p.getKey())))
+                        .toList();
             }
         }
         if (match.isEmpty()) {
             return Double.NaN;
         }
         if (match.size() > 1) {
-            throw InputException.of(run.source(), match.size() + " rows for " + cls + "." + method + " counter="
-                    + id.id()
-                    + " threads=" + threads + "; keep one run's rows per folder");
+            throw InputException.of(
+                    run.source(),
+                    match.size() + " rows for " + cls + "." + method + " counter="
+                            + id.id()
+                            + " threads=" + threads + "; keep one run's rows per folder");
         }
         return nanos(match.getFirst(), threads);
     }
 
     /** The median over forks in ns per operation of one thread (throughput rows: threads x 1000 / ops per us). */
     private double nanos(JmhResult r, int threads) {
-        double median = ForkScores.of(r.primary(), ForkScore.BEST, r.mode() == Mode.THROUGHPUT).median();
-        String unit = r.primary().unit() == null ? "" : r.primary().unit().strip().toLowerCase(Locale.ROOT);
+        double median = ForkScores.of(r.primary(), ForkScore.BEST, r.mode() == Mode.THROUGHPUT)
+                .median();
+        String unit =
+                r.primary().unit() == null ? "" : r.primary().unit().strip().toLowerCase(Locale.ROOT);
         if (r.mode() == Mode.THROUGHPUT) {
             double perNs = switch (unit) {
                 case "ops/ns" -> 1;
                 case "ops/us" -> 1e-3;
                 case "ops/ms" -> 1e-6;
                 case "ops/s" -> 1e-9;
-                default -> throw InputException.of(run.source(), r.label(true) + ": unit '" + unit
-                        + "' is no rate this reads");
+                default ->
+                    throw InputException.of(
+                            run.source(), r.label(true) + ": unit '" + unit + "' is no rate this reads");
             };
             return threads / (median * perNs);
         }
@@ -105,8 +116,9 @@ final class AdviceRows {
             case "us/op" -> 1e3;
             case "ms/op" -> 1e6;
             case "s/op" -> 1e9;
-            default -> throw InputException.of(run.source(), r.label(true) + ": unit '" + unit
-                    + "' is no time per op this reads");
+            default ->
+                throw InputException.of(
+                        run.source(), r.label(true) + ": unit '" + unit + "' is no time per op this reads");
         };
         return median * ns;
     }

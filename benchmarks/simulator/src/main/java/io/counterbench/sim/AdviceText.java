@@ -12,29 +12,50 @@ import java.util.Locale;
  * every figure, counter by counter.
  */
 public final class AdviceText {
-    private AdviceText() {
-    }
+    private AdviceText() {}
 
     public static String render(Advisor.Advice a) {
         Advisor.Workload w = a.workload();
         boolean pages = a.limitText() != null && a.limitText().contains(" pages of 4 KiB");
-        StringBuilder b = new StringBuilder("## counterbench advise: ").append(a.topology().name()).append(" (")
-                .append(a.topology().puCount()).append(" CPUs)\n\n");
-        b.append(String.format(Locale.ROOT,
-                "Workload: %d update thread(s), %s pattern, %s by each; error limit %s.%n%n", w.threads(),
-                w.pattern(), new ReadMix(w.read(), w.updatesPerRead()).label(), a.limitText()));
-        var t = Block.Table.numbers("rank", "counter", "ns per update", "ns per read",
-                "ns per update with reads", "bound (analytic)", "worst (simulated)", "memory", "meets limit");
+        StringBuilder b = new StringBuilder("## counterbench advise: ")
+                .append(a.topology().name())
+                .append(" (")
+                .append(a.topology().puCount())
+                .append(" CPUs)\n\n");
+        b.append(String.format(
+                Locale.ROOT,
+                "Workload: %d update thread(s), %s pattern, %s by each; error limit %s.%n%n",
+                w.threads(),
+                w.pattern(),
+                new ReadMix(w.read(), w.updatesPerRead()).label(),
+                a.limitText()));
+        var t = Block.Table.numbers(
+                "rank",
+                "counter",
+                "ns per update",
+                "ns per read",
+                "ns per update with reads",
+                "bound (analytic)",
+                "worst (simulated)",
+                "memory",
+                "meets limit");
         int rank = 0;
         for (Advisor.Row r : a.rows()) {
-            t.row(r.meets() ? Integer.toString(++rank) : "-", r.counter().id(),
-                    cell(r.measuredUpdate().known() ? r.measuredUpdate() : r.update(), r.measuredUpdate().known()),
+            t.row(
+                    r.meets() ? Integer.toString(++rank) : "-",
+                    r.counter().id(),
+                    cell(
+                            r.measuredUpdate().known() ? r.measuredUpdate() : r.update(),
+                            r.measuredUpdate().known()),
                     cell(r.read(), false),
-                    cell(r.cost(), r.measuredMix().known()) + (r.measuredMix().known() && r.mix().known() ? " ("
-                            + cell(r.mix(), false) + ")" : ""),
-                    error(r.bound(), pages), error(r.simulatedWorst(), pages),
-                    r.memory().bytes() < 0 ? "n/a" : String.format(Locale.ROOT, "%,d B", r.memory().bytes()),
-                            r.meets() ? "yes" : "no");
+                    cell(r.cost(), r.measuredMix().known())
+                            + (r.measuredMix().known() && r.mix().known() ? " (" + cell(r.mix(), false) + ")" : ""),
+                    error(r.bound(), pages),
+                    error(r.simulatedWorst(), pages),
+                    r.memory().bytes() < 0
+                            ? "n/a"
+                            : String.format(Locale.ROOT, "%,d B", r.memory().bytes()),
+                    r.meets() ? "yes" : "no");
         }
         b.append(t.render()).append('\n');
         b.append("M: measured on the target machine; P: predicted by the cost model; a..b: between a and b (line "
@@ -57,14 +78,19 @@ public final class AdviceText {
         }
         for (Advisor.Row r : a.rows()) {
             List<String> parts = new ArrayList<>();
-            parts.add("update: " + (r.measuredUpdate().known() ? "M " + r.measuredUpdate().source() + "; P " : "")
+            parts.add("update: "
+                    + (r.measuredUpdate().known() ? "M " + r.measuredUpdate().source() + "; P " : "")
                     + r.update().source());
             parts.add("read: " + r.read().source());
             if (r.measuredMix().known()) {
                 parts.add("mix: M " + r.measuredMix().source());
             }
             parts.add("memory: " + r.memory().source());
-            b.append("- ").append(r.counter().id()).append(": ").append(String.join("; ", parts)).append('\n');
+            b.append("- ")
+                    .append(r.counter().id())
+                    .append(": ")
+                    .append(String.join("; ", parts))
+                    .append('\n');
         }
         return b.toString();
     }
@@ -91,7 +117,8 @@ public final class AdviceText {
     }
 
     private static String error(long counts, boolean pages) {
-        return pages ? String.format(Locale.ROOT, "%,d (%s)", counts, Units.mbText(counts))
+        return pages
+                ? String.format(Locale.ROOT, "%,d (%s)", counts, Units.mbText(counts))
                 : String.format(Locale.ROOT, "%,d", counts);
     }
 }

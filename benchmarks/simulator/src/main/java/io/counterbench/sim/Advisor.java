@@ -30,8 +30,7 @@ import java.util.function.Function;
  * the reason, and a counter is never ranked on a figure it does not have.
  */
 public final class Advisor {
-    private Advisor() {
-    }
+    private Advisor() {}
 
     /**
      * The workload.
@@ -67,11 +66,11 @@ public final class Advisor {
      * seconds.
      */
     static final Range OPS = new Range("an operation count", 1_000, 100_000_000);
+
     static final Range PAGES = new Range("a size in pages", 1, 1L << 30);
 
     /** A counter's memory and where the figure comes from. */
-    public record Memory(long bytes, String source) {
-    }
+    public record Memory(long bytes, String source) {}
 
     /**
      * @param topology host, a preset, an hwloc XML file or a synthetic string
@@ -83,9 +82,16 @@ public final class Advisor {
      * @param counters counter ids (empty: every built-in)
      * @param memory each counter's memory on the topology (null: the kernel layout's bytes)
      */
-    public record Request(String topology, Workload workload, long limit, String limitText, Path run, Path latency,
-            List<String> counters, Function<CounterId, Memory> memory, long seed) {
-    }
+    public record Request(
+            String topology,
+            Workload workload,
+            long limit,
+            String limitText,
+            Path run,
+            Path latency,
+            List<String> counters,
+            Function<CounterId, Memory> memory,
+            long seed) {}
 
     /**
      * A cost in ns: NaN with {@code source} saying why there is none; a lower bound when some line moves had no latency
@@ -126,8 +132,18 @@ public final class Advisor {
      * @param measuredMix MixBenchmark at the workload's threads and read rate on the target machine, or none
      * @param simulatedWorst the largest |approximate - exact| the simulation saw
      */
-    public record Row(CounterId counter, Figure update, Figure read, Figure mix, Figure measuredUpdate,
-            Figure measuredMix, long boundUnder, long boundOver, long simulatedWorst, Memory memory, boolean meets) {
+    public record Row(
+            CounterId counter,
+            Figure update,
+            Figure read,
+            Figure mix,
+            Figure measuredUpdate,
+            Figure measuredMix,
+            long boundUnder,
+            long boundOver,
+            long simulatedWorst,
+            Memory memory,
+            boolean meets) {
         /** The figure the ranking uses: measured where the run has it, else predicted. */
         public Figure cost() {
             return measuredMix.known() ? measuredMix : mix;
@@ -149,9 +165,16 @@ public final class Advisor {
      * @param reason one sentence
      * @param sources what every figure's source tag means
      */
-    public record Advice(Topology topology, Workload workload, long limit, String limitText, List<Row> rows,
-            Row recommended, Row runnerUp, String reason, List<String> sources) {
-    }
+    public record Advice(
+            Topology topology,
+            Workload workload,
+            long limit,
+            String limitText,
+            List<Row> rows,
+            Row recommended,
+            Row runnerUp,
+            String reason,
+            List<String> sources) {}
 
     public static Advice advise(Request q) {
         Topology topology = TopologySources.load(q.topology());
@@ -170,39 +193,72 @@ public final class Advisor {
 
         List<Row> out = new ArrayList<>();
         for (CounterId id : ids) {
-            SimSpec spec = new SimSpec("advise", map, id, 0, w.threads(), kind, w.ops(),
-                    w.pages() > 0 ? w.pages() : kind.defaultPages(), kind.defaultRule(), q.seed(), mix);
+            SimSpec spec = new SimSpec(
+                    "advise",
+                    map,
+                    id,
+                    0,
+                    w.threads(),
+                    kind,
+                    w.ops(),
+                    w.pages() > 0 ? w.pages() : kind.defaultPages(),
+                    kind.defaultRule(),
+                    q.seed(),
+                    mix);
             SimResult sim = Engine.run(spec, Progress.silent());
             boolean pinned = kind.defaultRule() == MigrationRule.STAY;
             Figure update = AdviceCosts.update(id, sim, rows, machine, profile, method, pinned);
-            Figure read = AdviceCosts.read(id, sim, rows, run, machine, profile, w.read(), topology, pinned,
-                    w.updatesPerRead());
+            Figure read = AdviceCosts.read(
+                    id, sim, rows, run, machine, profile, w.read(), topology, pinned, w.updatesPerRead());
             Figure mUpdate = Figure.none("no measured row");
             Figure mMix = Figure.none("no measured row");
             if (onTarget) {
                 double u = rows.update(id, method, w.threads());
                 double m = rows.mix(id, w.read(), w.updatesPerRead(), w.threads());
-                String at = " at " + w.threads() + (w.threads() == 1 ? " thread" : " threads") + ", measured on "
-                        + machine;
+                String at =
+                        " at " + w.threads() + (w.threads() == 1 ? " thread" : " threads") + ", measured on " + machine;
                 mUpdate = Double.isNaN(u) ? mUpdate : new Figure(u, "UpdateBenchmark." + method + at, false);
-                mMix = Double.isNaN(m) ? mMix : new Figure(m, "MixBenchmark." + w.read().label() + " updatesPerRead="
-                        + w.updatesPerRead() + at, false);
+                mMix = Double.isNaN(m)
+                        ? mMix
+                        : new Figure(
+                                m,
+                                "MixBenchmark." + w.read().label() + " updatesPerRead=" + w.updatesPerRead() + at,
+                                false);
             }
             long under = sim.boundUnder();
             long over = sim.boundOver();
             Figure mixed = AdviceCosts.mix(update, read, w.updatesPerRead());
-            out.add(new Row(id, update, read, mixed, mUpdate, mMix, under, over, sim.worst(), memory.apply(id),
+            out.add(new Row(
+                    id,
+                    update,
+                    read,
+                    mixed,
+                    mUpdate,
+                    mMix,
+                    under,
+                    over,
+                    sim.worst(),
+                    memory.apply(id),
                     Math.max(under, over) <= q.limit()));
         }
         if (out.stream().noneMatch(Row::meets)) {
             throw new IllegalArgumentException(Unmeetable.message(out, q.limit(), q.limitText(), topology, w));
         }
         out.sort(RANKING);
-        List<Row> costed = out.stream().filter(r -> r.meets() && r.cost().bounded()).toList();
+        List<Row> costed =
+                out.stream().filter(r -> r.meets() && r.cost().bounded()).toList();
         Row best = costed.isEmpty() ? null : costed.getFirst();
         Row second = costed.size() > 1 ? costed.get(1) : null;
-        return new Advice(topology, w, q.limit(), q.limitText(), List.copyOf(out), best, second,
-                reason(out, best, second), sources(run, machine, onTarget, profile, q, w, kind));
+        return new Advice(
+                topology,
+                w,
+                q.limit(),
+                q.limitText(),
+                List.copyOf(out),
+                best,
+                second,
+                reason(out, best, second),
+                sources(run, machine, onTarget, profile, q, w, kind));
     }
 
     /**
@@ -220,37 +276,65 @@ public final class Advisor {
      * as the model goes), lower bounds only by the bound, none last; the others by error bound.
      */
     static final Comparator<Row> RANKING = Comparator.comparing((Row r) -> !r.meets())
-            .thenComparingInt(r -> !r.meets() ? 0 : r.cost().bounded() ? 0 : r.cost().known() ? 1 : 2)
-            .thenComparingDouble(r -> !r.meets() ? r.bound() : r.cost().bounded() ? r.cost().upper() : r.cost().ns());
+            .thenComparingInt(
+                    r -> !r.meets() ? 0 : r.cost().bounded() ? 0 : r.cost().known() ? 1 : 2)
+            .thenComparingDouble(r -> !r.meets()
+                    ? r.bound()
+                    : r.cost().bounded() ? r.cost().upper() : r.cost().ns());
 
     private static String reason(List<Row> rows, Row best, Row second) {
         long meeting = rows.stream().filter(Row::meets).count();
         if (best == null) {
             String who = meeting == 1
-                    ? "The only counter that meets the limit, " + rows.getFirst().counter().id() + ", has"
+                    ? "The only counter that meets the limit, "
+                            + rows.getFirst().counter().id() + ", has"
                     : "None of the " + meeting + " counters that meet the limit has";
             return who + " a bounded cost figure (its source says what is missing), so nothing is ranked on cost: "
                     + "the rows that meet the limit are listed by what is known.";
         }
         Figure c = best.cost();
-        String cost = c.complete() || String.format(Locale.ROOT, "%.2f", c.ns()).equals(String.format(Locale.ROOT, "%.2f",
-                c.upper())) ? String.format(Locale.ROOT, "%.2f ns", c.ns())
+        String cost = c.complete()
+                        || String.format(Locale.ROOT, "%.2f", c.ns())
+                                .equals(String.format(Locale.ROOT, "%.2f", c.upper()))
+                ? String.format(Locale.ROOT, "%.2f ns", c.ns())
                 : String.format(Locale.ROOT, "%.2f to %.2f ns", c.ns(), c.upper());
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s is the cheapest of the %d counters that "
-                + "meet the limit with a bounded cost: %s per update with its share of the reads (%s)",
-                best.counter().id(), meeting, cost, c == best.measuredMix() ? "measured" : "predicted"));
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%s is the cheapest of the %d counters that "
+                        + "meet the limit with a bounded cost: %s per update with its share of the reads (%s)",
+                best.counter().id(),
+                meeting,
+                cost,
+                c == best.measuredMix() ? "measured" : "predicted"));
         if (second != null) {
             Figure s = second.cost();
-            b.append(s.ns() >= c.upper()
-                    ? String.format(Locale.ROOT, ", at least %.2fx below %s", s.ns() / c.upper(), second.counter().id())
-                    : String.format(Locale.ROOT, ", but its range overlaps %s's (%.2f to %.2f ns), so the order "
-                            + "of the two is not certain", second.counter().id(), s.ns(), s.upper()));
+            b.append(
+                    s.ns() >= c.upper()
+                            ? String.format(
+                                    Locale.ROOT,
+                                    ", at least %.2fx below %s",
+                                    s.ns() / c.upper(),
+                                    second.counter().id())
+                            : String.format(
+                                    Locale.ROOT,
+                                    ", but its range overlaps %s's (%.2f to %.2f ns), so the order "
+                                            + "of the two is not certain",
+                                    second.counter().id(),
+                                    s.ns(),
+                                    s.upper()));
         }
         b.append(String.format(Locale.ROOT, ", and its cheap read is off by at most %,d", best.bound()));
-        List<String> maybe = rows.stream().filter(r -> r.meets() && r.cost().known() && !r.cost().bounded()
-                && r.cost().ns() < best.cost().upper()).map(r -> r.counter().id()).toList();
+        List<String> maybe = rows.stream()
+                .filter(r -> r.meets()
+                        && r.cost().known()
+                        && !r.cost().bounded()
+                        && r.cost().ns() < best.cost().upper())
+                .map(r -> r.counter().id())
+                .toList();
         if (!maybe.isEmpty()) {
-            b.append("; ").append(String.join(", ", maybe)).append(" may be cheaper: the model prices only part of ")
+            b.append("; ")
+                    .append(String.join(", ", maybe))
+                    .append(" may be cheaper: the model prices only part of ")
                     .append(maybe.size() == 1 ? "its" : "their")
                     .append(" line moves (a lower bound below that figure)");
         }
@@ -284,8 +368,12 @@ public final class Advisor {
     }
 
     private static String machine(RunInput run) {
-        String m = run.machine() == null ? "an unnamed machine (no run.json)" : run.machine().shortLabel()
-                + (run.machine().host() == null ? "" : ", host " + run.machine().host());
+        String m = run.machine() == null
+                ? "an unnamed machine (no run.json)"
+                : run.machine().shortLabel()
+                        + (run.machine().host() == null
+                                ? ""
+                                : ", host " + run.machine().host());
         return m + " (" + run.name() + ")";
     }
 
@@ -304,26 +392,39 @@ public final class Advisor {
         return new Memory(-1, "not measured (pass the figures of ./run-bench.sh footprint)");
     }
 
-    private static List<String> sources(RunInput run, String machine, boolean onTarget, LatencyProfile p,
-            Request q, Workload w, WorkloadKind kind) {
+    private static List<String> sources(
+            RunInput run,
+            String machine,
+            boolean onTarget,
+            LatencyProfile p,
+            Request q,
+            Workload w,
+            WorkloadKind kind) {
         List<String> s = new ArrayList<>();
-        String measured = run == null ? "no run given (--run RUN: a run folder measured on the target machine)"
-                : onTarget ? "rows of " + run.source() + ", measured on " + machine + ", the target machine"
-                : run.source() + " was measured on " + machine + ", not on this topology: only its 1-thread update "
-                        + "rows (the fast path) and ReadBenchmark rows (a read's instruction cost) are used, as "
-                        + "inputs of the prediction";
+        String measured = run == null
+                ? "no run given (--run RUN: a run folder measured on the target machine)"
+                : onTarget
+                        ? "rows of " + run.source() + ", measured on " + machine + ", the target machine"
+                        : run.source() + " was measured on " + machine
+                                + ", not on this topology: only its 1-thread update "
+                                + "rows (the fast path) and ReadBenchmark rows (a read's instruction cost) are used, as "
+                                + "inputs of the prediction";
         s.add("measured: " + measured);
         s.add("predicted: per update, the fast path (UpdateBenchmark." + CostReport.updateMethod(kind) + " at 1 "
                 + "thread) plus the simulated line moves per update x one-way latency; per read, ReadBenchmark's "
                 + "cache-hot cost at the topology's CPU count (or the straight line through the two nearest CPU "
                 + "counts) plus the line moves per read x latency; mix = update + read / " + w.updatesPerRead()
                 + ". Latency profile: " + p.name() + " (" + p.source() + ")"
-                + (p.isEmpty() ? ": no figures, so line moves are uncosted and a figure with moves is a lower "
-                        + "bound (>=)" : ""));
+                + (p.isEmpty()
+                        ? ": no figures, so line moves are uncosted and a figure with moves is a lower " + "bound (>=)"
+                        : ""));
         long simulated = simulatedUpdatesPerRead(w);
-        String rarer = simulated >= w.updatesPerRead() ? "" : " (a read every " + Units.count(w.updatesPerRead())
-                + " would need " + Units.count(2L * w.threads() * w.updatesPerRead()) + " adds: --ops; the reads' "
-                + "line moves are then a lower bound)";
+        String rarer = simulated >= w.updatesPerRead()
+                ? ""
+                : " (a read every " + Units.count(w.updatesPerRead())
+                        + " would need " + Units.count(2L * w.threads() * w.updatesPerRead())
+                        + " adds: --ops; the reads' "
+                        + "line moves are then a lower bound)";
         s.add("simulated: " + Units.count(w.ops()) + " adds of the " + kind.label() + " pattern by " + w.threads()
                 + " task(s) with " + new ReadMix(w.read(), simulated).label() + " by each" + rarer
                 + ", on the topology, seed " + q.seed() + "; worst = the largest |approximate - exact| after any "

@@ -27,7 +27,12 @@ import java.util.Arrays;
  */
 final class Coherence implements LineObserver {
     /** What the always-written line of an add is keyed by. */
-    enum SlotLine { CPU, NODE, TASK, SHARED }
+    enum SlotLine {
+        CPU,
+        NODE,
+        TASK,
+        SHARED
+    }
 
     private final CpuMap map;
     private final SlotLine slotLine;
@@ -40,6 +45,7 @@ final class Coherence implements LineObserver {
     private long upperWrites;
     /** Reads: the slot lines precise() reads ([0, preciseSlots)), the upper line approximate() reads (-1: slot line 0). */
     private final int preciseSlots;
+
     private final int readLine;
     private final boolean preciseLocks;
     private final int[] slotReader;
@@ -182,6 +188,7 @@ final class Coherence implements LineObserver {
     }
 
     CoherenceStats stats(long ops) {
-        return new CoherenceStats(ops, slotWrites, upperWrites, slotMoves.clone(), upperMoves.clone(), reads, readMoves.clone());
+        return new CoherenceStats(
+                ops, slotWrites, upperWrites, slotMoves.clone(), upperMoves.clone(), reads, readMoves.clone());
     }
 }

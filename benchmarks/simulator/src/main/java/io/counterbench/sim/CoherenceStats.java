@@ -7,7 +7,14 @@ package io.counterbench.sim;
  * in a read/update mix, the reads and the moves they caused ({@code readMoves}: lines a read fetched, and copies
  * a later write had to invalidate). {@code ops} counts the adds only.
  */
-record CoherenceStats(long ops, long slotWrites, long upperWrites, long[] slotMoves, long[] upperMoves, long reads, long[] readMoves) {
+record CoherenceStats(
+        long ops,
+        long slotWrites,
+        long upperWrites,
+        long[] slotMoves,
+        long[] upperMoves,
+        long reads,
+        long[] readMoves) {
 
     /** Writes that took a line last written at {@code atLeast} or farther (a CpuMap class). */
     long movesFrom(int atLeast) {

@@ -25,26 +25,42 @@ record CostInputs(LatencyProfile latency, UpdateRows fastPath) {
 
     /** Reads the files the flags name (either may be null); bad input: IllegalArgumentException naming the file. */
     static CostInputs read(Path latencyFile, Path fastPathFile) {
-        return new CostInputs(latencyFile == null ? null : profileOf(latencyFile, LatencyJson.read(latencyFile)),
+        return new CostInputs(
+                latencyFile == null ? null : profileOf(latencyFile, LatencyJson.read(latencyFile)),
                 fastPathFile == null ? null : UpdateRows.read(fastPathFile));
     }
 
     /** The profile a measured run (a complete one) gives: per class, half the median CAS round trip over its pairs. */
     static LatencyProfile profileOf(Path file, LatencyRun run) {
         if (!run.complete()) { // the pairs a signal let finish are not the run: refused, never used as a whole
-            throw io.counterbench.results.InputException.of(file, "an incomplete latency run ("
-                    + (run.reason() == null ? "stopped early" : run.reason())
-                    + "); measure again with ./run-bench.sh latency");
+            throw io.counterbench.results.InputException.of(
+                    file,
+                    "an incomplete latency run ("
+                            + (run.reason() == null ? "stopped early" : run.reason())
+                            + "); measure again with ./run-bench.sh latency");
         }
         Map<LatencyClass, LatencyProfile.Figure> figures = new EnumMap<>(LatencyClass.class);
-        String where = (run.host().isEmpty() ? "" : " on " + run.host()) + (run.cpuModel().isEmpty() ? "" : " (" + run.cpuModel() + ")");
+        String where = (run.host().isEmpty() ? "" : " on " + run.host())
+                + (run.cpuModel().isEmpty() ? "" : " (" + run.cpuModel() + ")");
         for (ClassSummary c : run.classes()) {
             LatencyClass cls = LatencyClass.parse(c.cls());
-            figures.put(cls, new LatencyProfile.Figure(c.oneWayNs(), String.format(Locale.ROOT,
-                    "%s: median CAS round trip of %d pair(s) / 2 = %.1f ns, measured%s", file, c.pairs(), c.oneWayNs(), where)));
+            figures.put(
+                    cls,
+                    new LatencyProfile.Figure(
+                            c.oneWayNs(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "%s: median CAS round trip of %d pair(s) / 2 = %.1f ns, measured%s",
+                                    file,
+                                    c.pairs(),
+                                    c.oneWayNs(),
+                                    where)));
         }
-        return new LatencyProfile("measured" + where, "latency.json " + file + " (" + run.topology() + " topology, "
-                + run.pairs().size() + " pairs): one-way = median CAS round trip / 2", figures);
+        return new LatencyProfile(
+                "measured" + where,
+                "latency.json " + file + " (" + run.topology() + " topology, "
+                        + run.pairs().size() + " pairs): one-way = median CAS round trip / 2",
+                figures);
     }
 
     /** The profile for a topology: the measured one when given, else the preset's, else an empty one saying why. */
@@ -55,7 +71,9 @@ record CostInputs(LatencyProfile latency, UpdateRows fastPath) {
         if (TopologySources.presetNames().contains(t.name())) {
             return TopologySources.presetLatency(t.name());
         }
-        return LatencyProfile.none(t.name(), "topology " + t.name() + " is no preset with published figures; attach a measured "
-                + "latency.json with --latency FILE");
+        return LatencyProfile.none(
+                t.name(),
+                "topology " + t.name() + " is no preset with published figures; attach a measured "
+                        + "latency.json with --latency FILE");
     }
 }

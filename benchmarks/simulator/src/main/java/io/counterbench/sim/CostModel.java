@@ -22,8 +22,7 @@ import io.counterbench.topology.LatencyProfile;
  * prediction with uncosted moves is a lower bound.
  */
 final class CostModel {
-    private CostModel() {
-    }
+    private CostModel() {}
 
     /**
      * Line moves per operation at each class (index = {@link LatencyClass#ordinal()}, = CpuMap's class).
@@ -90,8 +89,14 @@ final class CostModel {
      * @param predictedNs fast path + misses, ns per op of one thread (NaN when the fast path is unknown)
      * @param tasks threads running at once
      */
-    record Prediction(double fastPathNs, double[] movesPerOp, double[] missNsPerClass, double missNs, double uncostedMovesPerOp,
-            double predictedNs, int tasks) {
+    record Prediction(
+            double fastPathNs,
+            double[] movesPerOp,
+            double[] missNsPerClass,
+            double missNs,
+            double uncostedMovesPerOp,
+            double predictedNs,
+            int tasks) {
 
         /** Operations per microsecond of all threads together, if they never wait for each other. */
         double opsPerMicrosecond() {

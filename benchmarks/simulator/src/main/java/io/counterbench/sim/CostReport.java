@@ -21,14 +21,15 @@ import java.util.Map;
  * "prediction".
  */
 final class CostReport {
-    static final String MODEL = "predicted ns/op = fast path + sum over distance classes of (line moves per op x one-way latency)";
-    static final String ASSUMPTIONS = "misses do not overlap each other or the fast path; nothing queues (no contention for a line "
-            + "beyond its transfers); line moves are the coherence model's (one line per slot or tree item, last writer wins); "
-            + "one latency per class; throughput = threads x 1000 / ns per op, as if threads never waited for each other; "
-            + "moves at a class without a figure are uncosted (the prediction is then a lower bound, marked >=)";
+    static final String MODEL =
+            "predicted ns/op = fast path + sum over distance classes of (line moves per op x one-way latency)";
+    static final String ASSUMPTIONS =
+            "misses do not overlap each other or the fast path; nothing queues (no contention for a line "
+                    + "beyond its transfers); line moves are the coherence model's (one line per slot or tree item, last writer wins); "
+                    + "one latency per class; throughput = threads x 1000 / ns per op, as if threads never waited for each other; "
+                    + "moves at a class without a figure are uncosted (the prediction is then a lower bound, marked >=)";
 
-    private CostReport() {
-    }
+    private CostReport() {}
 
     /** The fast-path row for a workload: +1 only (inc), +1/-1 (rssMix), arbitrary deltas (random). */
     static String updateMethod(WorkloadKind w) {
@@ -47,7 +48,9 @@ final class CostReport {
         }
         Map<String, LatencyProfile> profiles = new LinkedHashMap<>();
         for (SimResult x : rows) {
-            profiles.computeIfAbsent(x.spec().map().topology().name(), k -> in.profileFor(x.spec().map().topology()));
+            profiles.computeIfAbsent(
+                    x.spec().map().topology().name(),
+                    k -> in.profileFor(x.spec().map().topology()));
         }
         boolean anyFigures = profiles.values().stream().anyMatch(p -> !p.isEmpty());
         ObjectNode json = Json.object();
@@ -58,22 +61,32 @@ final class CostReport {
         ObjectNode fj = json.putObject("fast_path");
         if (in.fastPath() == null) {
             fj.put("file", (String) null);
-            fj.put("note", "not given (--fast-path: a run folder or jmh.json with UpdateBenchmark rows at 1 thread): only the miss part is predicted");
+            fj.put(
+                    "note",
+                    "not given (--fast-path: a run folder or jmh.json with UpdateBenchmark rows at 1 thread): only the miss part is predicted");
         } else {
             fj.put("file", in.fastPath().file().toString());
-            fj.put("rows", "UpdateBenchmark.<inc|rssMix|random> at 1 thread, ns per op; topology=host, placement=compact, cpu=lookup where the rows have them");
+            fj.put(
+                    "rows",
+                    "UpdateBenchmark.<inc|rssMix|random> at 1 thread, ns per op; topology=host, placement=compact, cpu=lookup where the rows have them");
         }
         StringBuilder md = new StringBuilder(r.markdown());
         md.append(r.markdown().endsWith("\n\n") ? "" : r.markdown().endsWith("\n") ? "\n" : "\n\n");
         md.append("#### predicted cost per operation\n\n");
         if (!anyFigures) {
-            md.append("No latency profile for ").append(String.join(", ", profiles.keySet()))
-                    .append(": no preset with published figures. Attach a measured one with --latency FILE (./run-bench.sh latency writes it).\n\n");
+            md.append("No latency profile for ")
+                    .append(String.join(", ", profiles.keySet()))
+                    .append(
+                            ": no preset with published figures. Attach a measured one with --latency FILE (./run-bench.sh latency writes it).\n\n");
             json.putArray("rows");
             r.json().set("prediction", json);
             return new ScenarioReport(r.name(), r.json(), md.toString(), r.results(), r.failures());
         }
-        md.append("Model: ").append(MODEL).append(". Assumptions: ").append(ASSUMPTIONS).append(".\n\n");
+        md.append("Model: ")
+                .append(MODEL)
+                .append(". Assumptions: ")
+                .append(ASSUMPTIONS)
+                .append(".\n\n");
         boolean measured = false;
         List<Object[]> cells = new ArrayList<>();
         ArrayNode jr = json.putArray("rows");
@@ -83,19 +96,30 @@ final class CostReport {
                 continue;
             }
             String method = updateMethod(x.spec().workload());
-            UpdateRows.Measured fast = in.fastPath() == null ? null : in.fastPath().find(x.spec().id(), method, 1);
+            UpdateRows.Measured fast =
+                    in.fastPath() == null ? null : in.fastPath().find(x.spec().id(), method, 1);
             double[] moves = CostModel.movesPerOp(x.coherence());
             double fastNs = fast == null ? Double.NaN : fast.nsPerOp().median();
-            CostModel.Prediction pr = CostModel.predict(fastNs, moves, p, x.spec().tasks());
-            UpdateRows.Measured at = replay(x) && in.fastPath() != null ? in.fastPath().find(x.spec().id(), method, x.spec().tasks()) : null;
+            CostModel.Prediction pr =
+                    CostModel.predict(fastNs, moves, p, x.spec().tasks());
+            UpdateRows.Measured at = replay(x) && in.fastPath() != null
+                    ? in.fastPath().find(x.spec().id(), method, x.spec().tasks())
+                    : null;
             ForkScores ratio = at == null || fast == null ? null : ratios(fast.nsPerOp(), pr.missNs(), at.nsPerOp());
             measured |= at != null;
             boolean known = !Double.isNaN(pr.predictedNs());
             String ge = pr.lowerBound() && known ? ">= " : "";
-            cells.add(new Object[] {x.spec().label(), x.spec().id().id(), movesText(moves), Units.decimal(fastNs, 2), Units.decimal(pr.missNs(), 2),
-                ge + Units.decimal(pr.predictedNs(), 2), !known ? "n/a" : (pr.lowerBound() ? "<= " : "")
-                        + Units.decimal(pr.opsPerMicrosecond(), 1),
-                at == null ? "-" : Units.decimal(at.nsPerOp().median(), 2), ratio == null ? "-" : ratioText(ratio)});
+            cells.add(new Object[] {
+                x.spec().label(),
+                x.spec().id().id(),
+                movesText(moves),
+                Units.decimal(fastNs, 2),
+                Units.decimal(pr.missNs(), 2),
+                ge + Units.decimal(pr.predictedNs(), 2),
+                !known ? "n/a" : (pr.lowerBound() ? "<= " : "") + Units.decimal(pr.opsPerMicrosecond(), 1),
+                at == null ? "-" : Units.decimal(at.nsPerOp().median(), 2),
+                ratio == null ? "-" : ratioText(ratio)
+            });
             ObjectNode o = jr.addObject();
             o.put("label", x.spec().label());
             o.put("counter", x.spec().id().id());
@@ -126,10 +150,24 @@ final class CostReport {
             }
         }
         Block.Table.Rows t = measured
-                ? Block.Table.numbers("run", "counter", "line moves per op", "fast path ns/op", "miss ns/op",
-                        "predicted ns/op", "predicted ops/us", "measured ns/op", "predicted / measured")
-                : Block.Table.numbers("run", "counter", "line moves per op", "fast path ns/op", "miss ns/op",
-                        "predicted ns/op", "predicted ops/us");
+                ? Block.Table.numbers(
+                        "run",
+                        "counter",
+                        "line moves per op",
+                        "fast path ns/op",
+                        "miss ns/op",
+                        "predicted ns/op",
+                        "predicted ops/us",
+                        "measured ns/op",
+                        "predicted / measured")
+                : Block.Table.numbers(
+                        "run",
+                        "counter",
+                        "line moves per op",
+                        "fast path ns/op",
+                        "miss ns/op",
+                        "predicted ns/op",
+                        "predicted ops/us");
         for (Object[] c : cells) {
             t.row(measured ? c : java.util.Arrays.copyOf(c, 7));
         }
@@ -137,17 +175,25 @@ final class CostReport {
         for (Map.Entry<String, LatencyProfile> e : profiles.entrySet()) {
             md.append(profileText(e.getKey(), e.getValue())).append('\n');
         }
-        List<String> unseen = rows.stream().filter(x -> x.coherence() == null).map(x -> x.spec().id().id()).distinct().toList();
+        List<String> unseen = rows.stream()
+                .filter(x -> x.coherence() == null)
+                .map(x -> x.spec().id().id())
+                .distinct()
+                .toList();
         if (!unseen.isEmpty()) {
-            md.append(String.join(" and ", unseen)).append(": no coherence model (their lines cannot be seen), so no prediction.\n");
+            md.append(String.join(" and ", unseen))
+                    .append(": no coherence model (their lines cannot be seen), so no prediction.\n");
         }
-        md.append(in.fastPath() == null
-                ? "Fast path: not given, so only the miss part is predicted (--fast-path RUN: a run folder or jmh.json with UpdateBenchmark rows at 1 thread, measured on this machine).\n"
-                : "Fast path: " + in.fastPath().file() + ", UpdateBenchmark." + "<inc | rssMix | random, by workload> at 1 thread "
-                        + "(topology=host, placement=compact, cpu=lookup where the rows have them), median over forks, measured on the machine that ran it.\n");
+        md.append(
+                in.fastPath() == null
+                        ? "Fast path: not given, so only the miss part is predicted (--fast-path RUN: a run folder or jmh.json with UpdateBenchmark rows at 1 thread, measured on this machine).\n"
+                        : "Fast path: " + in.fastPath().file() + ", UpdateBenchmark."
+                                + "<inc | rssMix | random, by workload> at 1 thread "
+                                + "(topology=host, placement=compact, cpu=lookup where the rows have them), median over forks, measured on the machine that ran it.\n");
         if (measured) {
-            md.append("Measured: the same file's row at the simulation's thread count, ns per op of one thread (threads x 1000 / ops per us); "
-                    + "predicted / measured per fork (fork i's fast path with fork i's measurement), median [interval] across forks.\n");
+            md.append(
+                    "Measured: the same file's row at the simulation's thread count, ns per op of one thread (threads x 1000 / ops per us); "
+                            + "predicted / measured per fork (fork i's fast path with fork i's measurement), median [interval] across forks.\n");
         }
         md.append('\n');
         r.json().set("prediction", json);
@@ -196,16 +242,27 @@ final class CostReport {
 
     /** Three significant digits, never in exponent form: 0.0000425, 0.0185, 1.25. */
     static String significant(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(3))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     static String profileText(String topology, LatencyProfile p) {
-        StringBuilder b = new StringBuilder("Latency profile for ").append(topology).append(": ").append(p.name()).append(". ")
-                .append(p.source()).append(p.source().endsWith(".") ? "" : ".");
+        StringBuilder b = new StringBuilder("Latency profile for ")
+                .append(topology)
+                .append(": ")
+                .append(p.name())
+                .append(". ")
+                .append(p.source())
+                .append(p.source().endsWith(".") ? "" : ".");
         for (LatencyClass c : LatencyClass.values()) {
             LatencyProfile.Figure f = p.figures().get(c);
             b.append("\n- ").append(c.key()).append(": ");
-            b.append(f == null ? "no figure (moves here are uncosted)" : String.format(Locale.ROOT, "%.1f ns one-way; source: %s", f.oneWayNs(), f.source()));
+            b.append(
+                    f == null
+                            ? "no figure (moves here are uncosted)"
+                            : String.format(Locale.ROOT, "%.1f ns one-way; source: %s", f.oneWayNs(), f.source()));
         }
         return b.append('\n').toString();
     }

@@ -13,6 +13,7 @@ import java.util.List;
 final class CpuMap {
     /** Distance classes of two different CPUs, nearest first (same PU is not a class: no move). */
     static final int SIBLING = 0;
+
     static final int OTHER_CORE = 1;
     static final int OTHER_LLC = 2;
     static final int OTHER_NODE = 3;

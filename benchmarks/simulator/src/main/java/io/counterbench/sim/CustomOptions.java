@@ -16,8 +16,17 @@ import java.util.List;
  * @param pages the workload's size in pages (RSS target, hop region, largest fork-exit process)
  * @param batch the counters' batch; default each counter's own
  */
-public record CustomOptions(String topology, List<String> counters, Integer tasks, String workload, String migrate,
-        Long every, Double probability, Long ops, Long pages, Long batch) {
+public record CustomOptions(
+        String topology,
+        List<String> counters,
+        Integer tasks,
+        String workload,
+        String migrate,
+        Long every,
+        Double probability,
+        Long ops,
+        Long pages,
+        Long batch) {
 
     public static final CustomOptions NONE = builder().build();
 
@@ -39,8 +48,7 @@ public record CustomOptions(String topology, List<String> counters, Integer task
         private Long pages;
         private Long batch;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder topology(String spec) {
             topology = spec;
@@ -86,8 +94,8 @@ public record CustomOptions(String topology, List<String> counters, Integer task
         }
 
         public CustomOptions build() {
-            return new CustomOptions(topology, counters, tasks, workload, migrate, every, probability, ops, pages,
-                    batch);
+            return new CustomOptions(
+                    topology, counters, tasks, workload, migrate, every, probability, ops, pages, batch);
         }
     }
 

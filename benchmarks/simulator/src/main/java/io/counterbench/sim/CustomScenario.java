@@ -40,45 +40,94 @@ final class CustomScenario implements Scenario {
             }
         }
         SimSpec first = specs.getFirst();
-        var t = Block.Table.numbers("counter", "batch", "bound under", "bound over", "reachable", "worst under",
-                "worst over", "mean |dev|", "final", "violations", "ops", "ops/s");
+        var t = Block.Table.numbers(
+                "counter",
+                "batch",
+                "bound under",
+                "bound over",
+                "reachable",
+                "worst under",
+                "worst over",
+                "mean |dev|",
+                "final",
+                "violations",
+                "ops",
+                "ops/s");
         for (SimResult r : results) {
-            t.row(r.spec().id().id(), r.batch(), Units.count(r.boundUnder()), Units.count(r.boundOver()),
-                    r.reachableUnder() == null ? "-" : Units.count(r.reachableUnder()), Units.count(r.worstUnder()),
-                    Units.count(r.worstOver()), Units.decimal(r.meanAbsDeviation(), 1), Units.count(r.finalDeviation()),
-                    r.violations(), Units.count(r.ops()), Units.millions(r.opsPerSecond()));
+            t.row(
+                    r.spec().id().id(),
+                    r.batch(),
+                    Units.count(r.boundUnder()),
+                    Units.count(r.boundOver()),
+                    r.reachableUnder() == null ? "-" : Units.count(r.reachableUnder()),
+                    Units.count(r.worstUnder()),
+                    Units.count(r.worstOver()),
+                    Units.decimal(r.meanAbsDeviation(), 1),
+                    Units.count(r.finalDeviation()),
+                    r.violations(),
+                    Units.count(r.ops()),
+                    Units.millions(r.opsPerSecond()));
         }
         StringBuilder md = new StringBuilder();
-        md.append("### ").append(NAME).append(": ").append(first.workload().label()).append(" on ")
-                .append(first.map().topology().name()).append("\n\n");
-        md.append("Topology ").append(first.map().topology().name()).append(" (").append(first.map().cpuCount())
-                .append(" CPUs), ").append(first.tasks()).append(" tasks, workload ").append(first.workload().label())
-                .append(" (").append(first.workload().description()).append(")")
+        md.append("### ")
+                .append(NAME)
+                .append(": ")
+                .append(first.workload().label())
+                .append(" on ")
+                .append(first.map().topology().name())
+                .append("\n\n");
+        md.append("Topology ")
+                .append(first.map().topology().name())
+                .append(" (")
+                .append(first.map().cpuCount())
+                .append(" CPUs), ")
+                .append(first.tasks())
+                .append(" tasks, workload ")
+                .append(first.workload().label())
+                .append(" (")
+                .append(first.workload().description())
+                .append(")")
                 .append(first.pages() > 0 ? ", size " + Units.count(first.pages()) + " pages" : "")
-                .append(", migration ").append(first.migration().label()).append(", seed ").append(first.seed())
+                .append(", migration ")
+                .append(first.migration().label())
+                .append(", seed ")
+                .append(first.seed())
                 .append(". Deviations in counter units.\n\n");
         md.append(t.render()).append('\n');
         if (!failed.isEmpty()) {
             Block.Table.Rows f = Block.Table.numbers("counter", "FAILED: threw, no numbers");
             failed.forEach(x -> f.row(x.spec().id().id(), x.reason()));
-            md.append("These counters threw; the others ran to the end.\n\n").append(f.render()).append('\n');
+            md.append("These counters threw; the others ran to the end.\n\n")
+                    .append(f.render())
+                    .append('\n');
         }
         if (first.workload() == WorkloadKind.FORK_EXIT) {
-            var life = Block.Table.numbers("counter", "processes (one counter each)", "precise != 0 at exit",
-                    "worst |approximate| at exit");
+            var life = Block.Table.numbers(
+                    "counter", "processes (one counter each)", "precise != 0 at exit", "worst |approximate| at exit");
             for (SimResult r : results) {
-                life.row(r.spec().id().id(), Units.count(r.exits()), r.preciseMismatches(), Units.count(r.worstExitDeviation()));
+                life.row(
+                        r.spec().id().id(),
+                        Units.count(r.exits()),
+                        r.preciseMismatches(),
+                        Units.count(r.worstExitDeviation()));
             }
-            md.append("Each process exits with nothing resident: precise() must read 0 (the kernel's check_mm); approximate() ")
-                    .append("is what a monitor reading the dying process would have seen.\n\n").append(life.render()).append('\n');
+            md.append(
+                            "Each process exits with nothing resident: precise() must read 0 (the kernel's check_mm); approximate() ")
+                    .append("is what a monitor reading the dying process would have seen.\n\n")
+                    .append(life.render())
+                    .append('\n');
         }
-        md.append(Runs.COHERENCE_NOTE).append("\n\n").append(Runs.coherenceTable(results, false).render());
+        md.append(Runs.COHERENCE_NOTE)
+                .append("\n\n")
+                .append(Runs.coherenceTable(results, false).render());
         ObjectNode json = Json.object();
         json.put("name", NAME);
         json.put("reproduces", summary());
         json.set("rows", Runs.json(results));
         ArrayNode failedJson = json.putArray("failed");
-        failed.forEach(x -> failedJson.addObject().put("counter", x.spec().id().id()).put("error", x.reason()));
-        return new ScenarioReport(NAME, json, md.toString(), results, ScenarioReport.failuresOf(results) + failed.size());
+        failed.forEach(
+                x -> failedJson.addObject().put("counter", x.spec().id().id()).put("error", x.reason()));
+        return new ScenarioReport(
+                NAME, json, md.toString(), results, ScenarioReport.failuresOf(results) + failed.size());
     }
 }

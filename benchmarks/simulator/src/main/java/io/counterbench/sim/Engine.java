@@ -18,22 +18,24 @@ import java.util.SplittableRandom;
 final class Engine {
     static final int CHECK_EVERY = 1 << 16;
 
-    private Engine() {
-    }
+    private Engine() {}
 
     static SimResult run(SimSpec s, Progress progress) {
         SplittableRandom root = new SplittableRandom(s.seed());
         SplittableRandom schedulerRng = root.split();
         SplittableRandom workloadRng = root.split();
         // a built-in through its factory (observed by the coherence model); a contributed type through its own
-        CounterFactory base = s.id() instanceof CounterId builtIn ? builtIn.factory(s.map().topology(), s.batch()) : null;
+        CounterFactory base =
+                s.id() instanceof CounterId builtIn ? builtIn.factory(s.map().topology(), s.batch()) : null;
         Coherence coherence = Coherence.forCounter(s.id(), s.map(), s.tasks(), base);
         CounterFactory factory = base == null ? null : base.observedBy(coherence);
         CounterBuilder make = factory != null ? factory : s.id().factory(s.map().topology(), s.batch());
         long batch = factory != null ? factory.batch() : s.batch();
         Scheduler scheduler = new Scheduler(s.map(), s.tasks(), s.migration(), schedulerRng);
-        Workload workload = MixWorkload.of(s.workload().create(new WorkloadSetup(s.map(), factory, s.tasks(), s.ops(), s.pages(),
-                workloadRng)), s.reads(), s.tasks());
+        Workload workload = MixWorkload.of(
+                s.workload().create(new WorkloadSetup(s.map(), factory, s.tasks(), s.ops(), s.pages(), workloadRng)),
+                s.reads(),
+                s.tasks());
         Counter counter = make.create();
         Accuracy accuracy = counter.accuracy();
         long under = accuracy.under();
@@ -103,8 +105,8 @@ final class Engine {
             drift.record(dev);
             if (dev < -under || dev > over) {
                 if (violations++ == 0) {
-                    firstViolation = "after operation " + (ops + 1) + ": approximate - precise = " + dev
-                            + " outside [-" + under + ", " + over + "]";
+                    firstViolation = "after operation " + (ops + 1) + ": approximate - precise = " + dev + " outside [-"
+                            + under + ", " + over + "]";
                 }
             }
             ops++;
@@ -148,9 +150,26 @@ final class Engine {
         widestUnder = Math.max(widestUnder, accuracy.under());
         widestOver = Math.max(widestOver, accuracy.over());
         Long reachable = factory == null ? null : model.reachableUnder(factory, s.map());
-        return new SimResult(s, batch, ops, widestUnder, widestOver, -minDev, maxDev,
-                ops == 0 ? 0 : sumAbs / ops, finalDev, violations, firstViolation, checks, mismatches,
-                scheduler.migrations(), exits, worstExit, reachable,
-                coherence == null ? null : coherence.stats(ops), drift, elapsed);
+        return new SimResult(
+                s,
+                batch,
+                ops,
+                widestUnder,
+                widestOver,
+                -minDev,
+                maxDev,
+                ops == 0 ? 0 : sumAbs / ops,
+                finalDev,
+                violations,
+                firstViolation,
+                checks,
+                mismatches,
+                scheduler.migrations(),
+                exits,
+                worstExit,
+                reachable,
+                coherence == null ? null : coherence.stats(ops),
+                drift,
+                elapsed);
     }
 }

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  */
 public record ErrorLimit(long counts, String text) {
     public static final ErrorLimit NONE = new ErrorLimit(Long.MAX_VALUE, "none");
-    private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(%|[kmgt]i?b)?",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FORM =
+            Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(%|[kmgt]i?b)?", Pattern.CASE_INSENSITIVE);
 
     /**
      * @param text the flag's value, or null for no limit
@@ -43,8 +43,8 @@ public record ErrorLimit(long counts, String text) {
                         + "with --value N (at least 1)");
             }
             long counts = (long) Math.floor(x / 100 * value);
-            return new ErrorLimit(counts, String.format(Locale.ROOT, "%s of %,d = %,d counts", text.strip(), value,
-                    counts));
+            return new ErrorLimit(
+                    counts, String.format(Locale.ROOT, "%s of %,d = %,d counts", text.strip(), value, counts));
         }
         if (value != null) {
             throw new IllegalArgumentException("--value applies to a --max-error given as a fraction (1%)");

@@ -21,8 +21,8 @@ final class HopScenario implements Scenario {
     static final String TOPOLOGY = "epyc-9654-2s";
     static final long REGION_PAGES = 4_096;
     static final List<CounterId> COUNTERS = List.of(CounterId.FLAT, CounterId.TREE, CounterId.TREE_TOPO);
-    static final List<MigrationRule> ORDERS = List.of(MigrationRule.every(Migration.ANYWHERE, 1),
-            MigrationRule.every(Migration.NEXT, 1));
+    static final List<MigrationRule> ORDERS =
+            List.of(MigrationRule.every(Migration.ANYWHERE, 1), MigrationRule.every(Migration.NEXT, 1));
 
     @Override
     public String name() {
@@ -50,7 +50,16 @@ final class HopScenario implements Scenario {
         for (MigrationRule order : ORDERS) {
             String label = order.where() == Migration.NEXT ? "sequential hop" : "random hop";
             for (CounterId id : COUNTERS) {
-                specs.add(new SimSpec(label, map, id, 0, 1, WorkloadKind.HOP, ops(settings), REGION_PAGES, order,
+                specs.add(new SimSpec(
+                        label,
+                        map,
+                        id,
+                        0,
+                        1,
+                        WorkloadKind.HOP,
+                        ops(settings),
+                        REGION_PAGES,
+                        order,
                         settings.seedFor(NAME)));
             }
         }
@@ -59,26 +68,51 @@ final class HopScenario implements Scenario {
         CounterFactory tree = CounterId.TREE.factory(map.topology(), 0);
         TreeShape shape = tree.shape();
         long bound = tree.create().accuracy().under();
-        String boundLine = "HPCC's bound for N=" + map.topology().cpuIdLimit() + ", batch " + tree.batch() + ": under = batch x M = "
+        String boundLine = "HPCC's bound for N=" + map.topology().cpuIdLimit() + ", batch " + tree.batch()
+                + ": under = batch x M = "
                 + tree.batch() + " x " + Units.count(shape.multiplier()) + " = " + Units.count(bound) + " pages = "
                 + Units.mbText(bound) + " (published: 192 MB); " + shape.description() + ".";
 
         Map<CounterId, String> published = Map.of(CounterId.FLAT, "~1 GB", CounterId.TREE, "~80 MB (bound 192 MB)");
-        var t = Block.Table.numbers("hop", "counter", "batch", "bound", "reachable", "worst drift", "mean drift",
-                "violations", "published");
+        var t = Block.Table.numbers(
+                "hop",
+                "counter",
+                "batch",
+                "bound",
+                "reachable",
+                "worst drift",
+                "mean drift",
+                "violations",
+                "published");
         for (SimResult r : results) {
-            t.row(r.spec().label(), r.spec().id().id(), r.batch(), Units.mbText(r.boundUnder()),
-                    r.reachableUnder() == null ? "= bound" : Units.mbText(r.reachableUnder()), Units.mbText(r.worst()),
-                    Units.mbText(r.meanAbsDeviation()), r.violations(), published.getOrDefault(r.spec().id(), "-"));
+            t.row(
+                    r.spec().label(),
+                    r.spec().id().id(),
+                    r.batch(),
+                    Units.mbText(r.boundUnder()),
+                    r.reachableUnder() == null ? "= bound" : Units.mbText(r.reachableUnder()),
+                    Units.mbText(r.worst()),
+                    Units.mbText(r.meanAbsDeviation()),
+                    r.violations(),
+                    published.getOrDefault(r.spec().id(), "-"));
         }
         StringBuilder md = new StringBuilder();
         md.append("### ").append(NAME).append(": ").append(summary()).append("\n\n");
-        md.append("Topology ").append(map.topology().name()).append(" (").append(map.cpuCount())
-                .append(" CPUs, SMT siblings c and c+192). One task faults a ").append(Units.mbText(REGION_PAGES))
+        md.append("Topology ")
+                .append(map.topology().name())
+                .append(" (")
+                .append(map.cpuCount())
+                .append(" CPUs, SMT siblings c and c+192). One task faults a ")
+                .append(Units.mbText(REGION_PAGES))
                 .append(" region in page by page, then unmaps it in one call, every operation on a new CPU; ")
-                .append(Units.count(results.getFirst().ops())).append(" operations per run. ").append(boundLine).append("\n\n");
+                .append(Units.count(results.getFirst().ops()))
+                .append(" operations per run. ")
+                .append(boundLine)
+                .append("\n\n");
         md.append(t.render()).append('\n');
-        md.append(Runs.COHERENCE_NOTE).append("\n\n").append(Runs.coherenceTable(results, true).render());
+        md.append(Runs.COHERENCE_NOTE)
+                .append("\n\n")
+                .append(Runs.coherenceTable(results, true).render());
 
         ObjectNode json = Json.object();
         json.put("name", NAME);

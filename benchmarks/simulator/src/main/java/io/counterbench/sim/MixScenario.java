@@ -26,7 +26,9 @@ final class MixScenario implements Scenario {
     static final String TOPOLOGY = "epyc-9654-2s";
     /** Every built-in whose lines the coherence model sees. */
     static final List<CounterId> COUNTERS = Arrays.stream(CounterId.values())
-            .filter(id -> CounterModel.of(id) != CounterModel.OPAQUE).toList();
+            .filter(id -> CounterModel.of(id) != CounterModel.OPAQUE)
+            .toList();
+
     static final long[] UPDATES_PER_READ = {10, 1_000, 100_000};
 
     @Override
@@ -60,31 +62,57 @@ final class MixScenario implements Scenario {
                 // every task needs two reads' worth of adds: a rarer read is simulated at the rarest rate that fits
                 long simulated = Math.max(1, Math.min(n, ops(settings) / (2L * threads)));
                 ReadMix mix = new ReadMix(kind, simulated);
-                String label = kind.label() + " every " + Units.count(n) + (simulated < n ? " (simulated every "
-                        + Units.count(simulated) + ")" : "");
+                String label = kind.label() + " every " + Units.count(n)
+                        + (simulated < n ? " (simulated every " + Units.count(simulated) + ")" : "");
                 for (CounterId id : COUNTERS) {
-                    specs.add(new SimSpec(label, map, id, 0, threads, WorkloadKind.INC, ops(settings), 0,
-                            MigrationRule.STAY, settings.seedFor(NAME), mix));
+                    specs.add(new SimSpec(
+                            label,
+                            map,
+                            id,
+                            0,
+                            threads,
+                            WorkloadKind.INC,
+                            ops(settings),
+                            0,
+                            MigrationRule.STAY,
+                            settings.seedFor(NAME),
+                            mix));
                 }
             }
         }
         List<SimResult> results = Runs.run(NAME, specs, progress);
-        var t = Block.Table.numbers("reads", "counter", "reads run", "line moves per update",
+        var t = Block.Table.numbers(
+                "reads",
+                "counter",
+                "reads run",
+                "line moves per update",
                 "line moves per read",
-                "worst deviation", "bound");
+                "worst deviation",
+                "bound");
         for (SimResult r : results) {
             CoherenceStats c = r.coherence();
             double perUpdate = Arrays.stream(CostModel.updateMovesPerOp(c)).sum();
             double perRead = c.reads() == 0 ? 0 : Arrays.stream(c.readMoves()).sum() / (double) c.reads();
-            t.row(r.spec().label(), r.spec().id().id(), Units.count(c.reads()), CostReport.significant(perUpdate),
-                    CostReport.significant(perRead), Units.count(r.worst()), Units.count(Math.max(r.boundUnder(),
-                            r.boundOver())));
+            t.row(
+                    r.spec().label(),
+                    r.spec().id().id(),
+                    Units.count(c.reads()),
+                    CostReport.significant(perUpdate),
+                    CostReport.significant(perRead),
+                    Units.count(r.worst()),
+                    Units.count(Math.max(r.boundUnder(), r.boundOver())));
         }
         StringBuilder md = new StringBuilder();
         md.append("### ").append(NAME).append(": ").append(summary()).append("\n\n");
-        md.append("Topology ").append(map.topology().name()).append(" (").append(map.cpuCount()).append(" CPUs), ")
-                .append(threads).append(" tasks pinned by the compact placement adding +1 in random turns, ")
-                .append(Units.count(ops(settings))).append(" adds per run; each task reads after every N of its own "
+        md.append("Topology ")
+                .append(map.topology().name())
+                .append(" (")
+                .append(map.cpuCount())
+                .append(" CPUs), ")
+                .append(threads)
+                .append(" tasks pinned by the compact placement adding +1 in random turns, ")
+                .append(Units.count(ops(settings)))
+                .append(" adds per run; each task reads after every N of its own "
                         + "adds, on its CPU. A read moves a line last written by another CPU that it has not read "
                         + "since; a later write to a line another CPU read moves it once more (the invalidation). The "
                         + "predicted cost below shares the reads' moves out over the adds; the reads' own instructions "

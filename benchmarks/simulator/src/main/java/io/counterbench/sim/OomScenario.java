@@ -24,8 +24,7 @@ final class OomScenario implements Scenario {
     static final List<CounterId> COUNTERS = List.of(CounterId.FLAT, CounterId.TREE, CounterId.TREE_TOPO);
 
     /** One fleet size: processes, selections made, churn operations between selections, largest size order. */
-    record Case(int processes, int selections, long churnBetween, int maxOrder) {
-    }
+    record Case(int processes, int selections, long churnBetween, int maxOrder) {}
 
     static List<Case> cases(boolean quick) {
         return quick
@@ -53,16 +52,31 @@ final class OomScenario implements Scenario {
     }
 
     /** What one (case, counter) measured. */
-    record Outcome(Case c, CounterId id, long ops, long boundUnder, long boundOver, long worstUnder, long worstOver,
-            long violations, int approximateWrong, int fallbackWrong, int preciseWrong, long alwaysPreciseSums,
-            long fallbackPreciseSums, long preciseMismatches, long elapsedNanos) {
+    record Outcome(
+            Case c,
+            CounterId id,
+            long ops,
+            long boundUnder,
+            long boundOver,
+            long worstUnder,
+            long worstOver,
+            long violations,
+            int approximateWrong,
+            int fallbackWrong,
+            int preciseWrong,
+            long alwaysPreciseSums,
+            long fallbackPreciseSums,
+            long preciseMismatches,
+            long elapsedNanos) {
 
         double fallbackSumsPerSelection() {
             return (double) fallbackPreciseSums / c.selections();
         }
 
         double reduction() {
-            return fallbackPreciseSums == 0 ? Double.POSITIVE_INFINITY : (double) alwaysPreciseSums / fallbackPreciseSums;
+            return fallbackPreciseSums == 0
+                    ? Double.POSITIVE_INFINITY
+                    : (double) alwaysPreciseSums / fallbackPreciseSums;
         }
 
         long failures() {
@@ -90,8 +104,21 @@ final class OomScenario implements Scenario {
             fallback += sel.fallbackPreciseSums();
             mismatches += sel.preciseMismatches();
         }
-        return new Outcome(c, id, fleet.ops(), fleet.boundUnder(), fleet.boundOver(), fleet.worstUnder(), fleet.worstOver(),
-                fleet.violations(), approxWrong, fallbackWrong, preciseWrong, always, fallback, mismatches,
+        return new Outcome(
+                c,
+                id,
+                fleet.ops(),
+                fleet.boundUnder(),
+                fleet.boundOver(),
+                fleet.worstUnder(),
+                fleet.worstOver(),
+                fleet.violations(),
+                approxWrong,
+                fallbackWrong,
+                preciseWrong,
+                always,
+                fallback,
+                mismatches,
                 System.nanoTime() - start);
     }
 
@@ -105,27 +132,58 @@ final class OomScenario implements Scenario {
                 outcomes.add(run(map, c, id, settings.seedFor(NAME + "/" + c.processes()), progress));
             }
         }
-        var t = Block.Table.numbers("processes", "counter", "bound", "worst dev", "selections",
-                "approx-only wrong victim", "precise sums: always", "with fallback", "fewer by", "fallback wrong", "published");
+        var t = Block.Table.numbers(
+                "processes",
+                "counter",
+                "bound",
+                "worst dev",
+                "selections",
+                "approx-only wrong victim",
+                "precise sums: always",
+                "with fallback",
+                "fewer by",
+                "fallback wrong",
+                "published");
         ArrayNode rows = Json.array();
         for (Outcome o : outcomes) {
             Case c = o.c();
-            String published = c.processes() == 10_000 && o.id() == CounterId.TREE ? "80 ms -> 7.9 ms (10.1x less time)" : "-";
-            t.row(Units.count(c.processes()), o.id().id(), Units.mbText(o.boundUnder()),
-                    Units.mbText(Math.max(o.worstUnder(), o.worstOver())), c.selections(),
-                    String.format(Locale.ROOT, "%d (%.1f%%)", o.approximateWrong(), 100.0 * o.approximateWrong() / c.selections()),
-                    Units.count(o.alwaysPreciseSums() / c.selections()), Units.decimal(o.fallbackSumsPerSelection(), 1),
-                    Double.isInfinite(o.reduction()) ? "all" : Units.decimal(o.reduction(), 1) + "x", o.fallbackWrong(), published);
+            String published =
+                    c.processes() == 10_000 && o.id() == CounterId.TREE ? "80 ms -> 7.9 ms (10.1x less time)" : "-";
+            t.row(
+                    Units.count(c.processes()),
+                    o.id().id(),
+                    Units.mbText(o.boundUnder()),
+                    Units.mbText(Math.max(o.worstUnder(), o.worstOver())),
+                    c.selections(),
+                    String.format(
+                            Locale.ROOT,
+                            "%d (%.1f%%)",
+                            o.approximateWrong(),
+                            100.0 * o.approximateWrong() / c.selections()),
+                    Units.count(o.alwaysPreciseSums() / c.selections()),
+                    Units.decimal(o.fallbackSumsPerSelection(), 1),
+                    Double.isInfinite(o.reduction()) ? "all" : Units.decimal(o.reduction(), 1) + "x",
+                    o.fallbackWrong(),
+                    published);
             rows.add(json(o));
         }
         StringBuilder md = new StringBuilder();
         md.append("### ").append(NAME).append(": ").append(summary()).append("\n\n");
-        md.append("Topology ").append(map.topology().name()).append(" (").append(map.cpuCount()).append(" CPUs). ")
-                .append("Process sizes log-uniform from 1 MB to ").append(Units.mbText(1L << cases(settings.quick()).getLast().maxOrder()))
-                .append(", 1-4 migrating threads each; grown by faults of 1/16/512 pages, then churned between selections. ")
-                .append("A selection is wrong when the chosen process is smaller than the largest. Precise sums are what the ")
-                .append("simulator counts (each is O(CPUs)); the published figure is time. Counters share per-CPU lines in groups of ")
-                .append(io.counterbench.counters.Slots.MAX_GROUP).append(" (each its own word) so that 10000 counters for 384 CPUs fit in memory.\n\n");
+        md.append("Topology ")
+                .append(map.topology().name())
+                .append(" (")
+                .append(map.cpuCount())
+                .append(" CPUs). ")
+                .append("Process sizes log-uniform from 1 MB to ")
+                .append(Units.mbText(1L << cases(settings.quick()).getLast().maxOrder()))
+                .append(
+                        ", 1-4 migrating threads each; grown by faults of 1/16/512 pages, then churned between selections. ")
+                .append(
+                        "A selection is wrong when the chosen process is smaller than the largest. Precise sums are what the ")
+                .append(
+                        "simulator counts (each is O(CPUs)); the published figure is time. Counters share per-CPU lines in groups of ")
+                .append(io.counterbench.counters.Slots.MAX_GROUP)
+                .append(" (each its own word) so that 10000 counters for 384 CPUs fit in memory.\n\n");
         md.append(t.render());
 
         ObjectNode json = Json.object();
@@ -133,7 +191,9 @@ final class OomScenario implements Scenario {
         json.put("reproduces", summary());
         json.put("unit", "pages of 4 KiB; costs in precise sums");
         ObjectNode pub = json.putObject("published");
-        pub.put("tree_10000_processes", "80 ms with precise sums -> 7.9 ms with approximate compare and precise fallback");
+        pub.put(
+                "tree_10000_processes",
+                "80 ms with precise sums -> 7.9 ms with approximate compare and precise fallback");
         json.set("rows", rows);
         long failures = outcomes.stream().mapToLong(Outcome::failures).sum();
         return new ScenarioReport(NAME, json, md.toString(), List.of(), failures);

@@ -20,8 +20,14 @@ import io.counterbench.counters.Counter;
  * @param fallbackPreciseSums precise sums the fallback needed
  * @param preciseMismatches precise sums that differed from the exact value (must be 0)
  */
-record OomSelection(int truth, int alwaysPrecisePick, int approximatePick, int fallbackPick, long alwaysPreciseSums,
-        long fallbackPreciseSums, long preciseMismatches) {
+record OomSelection(
+        int truth,
+        int alwaysPrecisePick,
+        int approximatePick,
+        int fallbackPick,
+        long alwaysPreciseSums,
+        long fallbackPreciseSums,
+        long preciseMismatches) {
 
     static OomSelection choose(Counter[] counters, long[] exact, long[] preciseTally) {
         int truth = 0;

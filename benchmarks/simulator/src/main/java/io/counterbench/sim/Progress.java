@@ -64,7 +64,14 @@ public final class Progress {
         }
         lastTick = now;
         double fraction = planned == 0 ? 0 : Math.min(0.99, done / planned);
-        line(String.format(Locale.ROOT, "%s: %3.0f%%  %s  (%.0f s elapsed, ETA %s)", label, fraction * 100, phase, elapsed(), eta()));
+        line(String.format(
+                Locale.ROOT,
+                "%s: %3.0f%%  %s  (%.0f s elapsed, ETA %s)",
+                label,
+                fraction * 100,
+                phase,
+                elapsed(),
+                eta()));
     }
 
     /** Prints one line (nothing when silent). */

@@ -15,7 +15,8 @@ public record ReadMix(Kind kind, long updatesPerRead) {
 
     /** The two reads: the cheap one and the exact one. */
     public enum Kind {
-        APPROXIMATE, PRECISE;
+        APPROXIMATE,
+        PRECISE;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -43,7 +44,9 @@ public record ReadMix(Kind kind, long updatesPerRead) {
 
     /** "approximate every 1,000 updates", "no reads". */
     public String label() {
-        return kind == null ? "no reads" : (kind == Kind.APPROXIMATE ? "an " : "a ") + kind.label() + " read every "
-                + Units.count(updatesPerRead) + (updatesPerRead == 1 ? " update" : " updates");
+        return kind == null
+                ? "no reads"
+                : (kind == Kind.APPROXIMATE ? "an " : "a ") + kind.label() + " read every "
+                        + Units.count(updatesPerRead) + (updatesPerRead == 1 ? " update" : " updates");
     }
 }

@@ -5,8 +5,7 @@ import io.counterbench.results.Json;
 
 /** One {@link SimResult} as a JSON object (everything but "timing" is deterministic for a seed). */
 final class ResultJson {
-    private ResultJson() {
-    }
+    private ResultJson() {}
 
     static ObjectNode of(SimResult r) {
         SimSpec s = r.spec();
@@ -54,8 +53,12 @@ final class ResultJson {
             if (r.coherence() != null) {
                 CoherenceStats c = r.coherence();
                 reads.put("reads", c.reads());
-                reads.put("line_moves_per_read", Json.round(c.reads() == 0 ? 0
-                        : java.util.Arrays.stream(c.readMoves()).sum() / (double) c.reads()));
+                reads.put(
+                        "line_moves_per_read",
+                        Json.round(
+                                c.reads() == 0
+                                        ? 0
+                                        : java.util.Arrays.stream(c.readMoves()).sum() / (double) c.reads()));
             }
         }
         ObjectNode timing = o.putObject("timing");

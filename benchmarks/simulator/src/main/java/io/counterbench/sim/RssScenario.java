@@ -20,8 +20,8 @@ final class RssScenario implements Scenario {
     static final int THREADS = 5;
     static final long TARGET_PAGES = 25_600;
     static final MigrationRule MIGRATION = MigrationRule.probability(Migration.ANYWHERE, 0.001);
-    static final List<CounterId> COUNTERS = List.of(CounterId.PER_THREAD, CounterId.PER_NODE, CounterId.FLAT,
-            CounterId.TREE, CounterId.TREE_TOPO);
+    static final List<CounterId> COUNTERS =
+            List.of(CounterId.PER_THREAD, CounterId.PER_NODE, CounterId.FLAT, CounterId.TREE, CounterId.TREE_TOPO);
 
     @Override
     public String name() {
@@ -45,29 +45,71 @@ final class RssScenario implements Scenario {
     @Override
     public ScenarioReport run(SimSettings settings, Progress progress) {
         CpuMap map = CpuMap.of(TopologySources.load(TOPOLOGY));
-        SimSpec base = new SimSpec("rss", map, CounterId.FLAT, 0, THREADS, WorkloadKind.RSS, ops(settings), TARGET_PAGES,
-                MIGRATION, settings.seedFor(NAME));
-        List<SimResult> results = Runs.run(NAME, COUNTERS.stream().map(base::withCounter).toList(), progress);
+        SimSpec base = new SimSpec(
+                "rss",
+                map,
+                CounterId.FLAT,
+                0,
+                THREADS,
+                WorkloadKind.RSS,
+                ops(settings),
+                TARGET_PAGES,
+                MIGRATION,
+                settings.seedFor(NAME));
+        List<SimResult> results =
+                Runs.run(NAME, COUNTERS.stream().map(base::withCounter).toList(), progress);
 
         Map<CounterId, String> published = Map.of(
-                CounterId.PER_THREAD, "<= 64 x " + THREADS + " pages = " + Units.mbText(64 * THREADS) + " (pre-6.2)",
-                CounterId.FLAT, "tens of MB; up to ~1 GB (6.2+)");
-        var t = Block.Table.numbers("counter", "batch", "bound", "worst under", "worst over", "mean |dev|",
-                "at exit (RSS 0)", "violations", "published");
+                CounterId.PER_THREAD,
+                "<= 64 x " + THREADS + " pages = " + Units.mbText(64 * THREADS) + " (pre-6.2)",
+                CounterId.FLAT,
+                "tens of MB; up to ~1 GB (6.2+)");
+        var t = Block.Table.numbers(
+                "counter",
+                "batch",
+                "bound",
+                "worst under",
+                "worst over",
+                "mean |dev|",
+                "at exit (RSS 0)",
+                "violations",
+                "published");
         for (SimResult r : results) {
-            t.row(r.spec().id().id(), r.batch(), Units.mbText(r.boundUnder()) + (r.boundUnder() == r.boundOver() ? "" : " / " + Units.mbText(r.boundOver())),
-                    Units.mbText(r.worstUnder()), Units.mbText(r.worstOver()), Units.mbText(r.meanAbsDeviation()),
-                    Units.mbText(r.finalDeviation()), r.violations(), published.getOrDefault(r.spec().id(), "-"));
+            t.row(
+                    r.spec().id().id(),
+                    r.batch(),
+                    Units.mbText(r.boundUnder())
+                            + (r.boundUnder() == r.boundOver() ? "" : " / " + Units.mbText(r.boundOver())),
+                    Units.mbText(r.worstUnder()),
+                    Units.mbText(r.worstOver()),
+                    Units.mbText(r.meanAbsDeviation()),
+                    Units.mbText(r.finalDeviation()),
+                    r.violations(),
+                    published.getOrDefault(r.spec().id(), "-"));
         }
         StringBuilder md = new StringBuilder();
         md.append("### ").append(NAME).append(": ").append(summary()).append("\n\n");
-        md.append("Topology ").append(map.topology().name()).append(" (").append(map.cpuCount()).append(" CPUs), ")
-                .append(THREADS).append(" threads migrating ").append(MIGRATION.label()).append("; workload: ")
-                .append(TARGET_PAGES).append(" page faults (").append(Units.mbText(TARGET_PAGES)).append("), ")
-                .append(Units.count(results.getFirst().ops() - 2 * TARGET_PAGES)).append(" ops of churn within 10%, frees to 0. ")
-                .append("Deviation = approximate - precise, worst over every operation; bound = accuracy() (under / over when they differ).\n\n");
+        md.append("Topology ")
+                .append(map.topology().name())
+                .append(" (")
+                .append(map.cpuCount())
+                .append(" CPUs), ")
+                .append(THREADS)
+                .append(" threads migrating ")
+                .append(MIGRATION.label())
+                .append("; workload: ")
+                .append(TARGET_PAGES)
+                .append(" page faults (")
+                .append(Units.mbText(TARGET_PAGES))
+                .append("), ")
+                .append(Units.count(results.getFirst().ops() - 2 * TARGET_PAGES))
+                .append(" ops of churn within 10%, frees to 0. ")
+                .append(
+                        "Deviation = approximate - precise, worst over every operation; bound = accuracy() (under / over when they differ).\n\n");
         md.append(t.render()).append('\n');
-        md.append(Runs.COHERENCE_NOTE).append("\n\n").append(Runs.coherenceTable(results, false).render());
+        md.append(Runs.COHERENCE_NOTE)
+                .append("\n\n")
+                .append(Runs.coherenceTable(results, false).render());
 
         ObjectNode json = Json.object();
         json.put("name", NAME);
@@ -75,7 +117,9 @@ final class RssScenario implements Scenario {
         json.put("unit", "pages of 4 KiB");
         ObjectNode pub = json.putObject("published");
         pub.put("per-thread", "error bounded by 64 x nr_threads pages (" + 64 * THREADS + " pages for 5 threads)");
-        pub.put("flat", "tens of megabytes off for a 5-thread 100 MB service on 250 CPUs; could be as large as a gigabyte");
+        pub.put(
+                "flat",
+                "tens of megabytes off for a 5-thread 100 MB service on 250 CPUs; could be as large as a gigabyte");
         json.set("rows", Runs.json(results));
         return new ScenarioReport(NAME, json, md.toString(), results, ScenarioReport.failuresOf(results));
     }

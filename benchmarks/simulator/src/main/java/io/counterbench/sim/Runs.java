@@ -8,8 +8,7 @@ import java.util.List;
 
 /** Runs a scenario's simulations one after another, naming each in the progress line. */
 final class Runs {
-    private Runs() {
-    }
+    private Runs() {}
 
     static List<SimResult> run(String scenario, List<SimSpec> specs, Progress progress) {
         List<SimResult> out = new ArrayList<>();
@@ -30,10 +29,10 @@ final class Runs {
     /** The coherence table: slow-path writes and line moves per million operations, "n/a" where unobservable. */
     static Block.Table.Rows coherenceTable(List<SimResult> results, boolean withLabel) {
         Block.Table.Rows t = withLabel
-                ? Block.Table.numbers("run", "counter", "carries+flushes", "other core", "other LLC", "other node",
-                        "other package")
-                : Block.Table.numbers("counter", "carries+flushes", "other core", "other LLC", "other node",
-                        "other package");
+                ? Block.Table.numbers(
+                        "run", "counter", "carries+flushes", "other core", "other LLC", "other node", "other package")
+                : Block.Table.numbers(
+                        "counter", "carries+flushes", "other core", "other LLC", "other node", "other package");
         for (SimResult r : results) {
             CoherenceStats c = r.coherence();
             List<Object> cells = new ArrayList<>();
@@ -55,7 +54,8 @@ final class Runs {
         return t;
     }
 
-    static final String COHERENCE_NOTE = "Coherence model, per million operations: slow-path writes (tree carries, flushes into a total), "
-            + "and writes that found their cache line last written by a CPU in another core / LLC / NUMA node / package "
-            + "(cumulative: a cross-package move counts in every column).";
+    static final String COHERENCE_NOTE =
+            "Coherence model, per million operations: slow-path writes (tree carries, flushes into a total), "
+                    + "and writes that found their cache line last written by a CPU in another core / LLC / NUMA node / package "
+                    + "(cumulative: a cross-package move counts in every column).";
 }

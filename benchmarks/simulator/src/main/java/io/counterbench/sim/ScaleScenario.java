@@ -49,24 +49,46 @@ final class ScaleScenario implements Scenario {
             String label = "N=" + n;
             for (CounterId id : CounterId.values()) {
                 progress.phase(NAME + ": " + id.id() + ", " + label);
-                adversarial.add(Engine.run(new SimSpec(label, map, id, 0, n, WorkloadKind.ADVERSARIAL, 0, 0,
-                        MigrationRule.STAY, seed), Progress.silent()));
-                hops.add(Engine.run(new SimSpec(label, map, id, 0, 1, WorkloadKind.HOP, hopOps(settings), REGION_PAGES,
-                        MigrationRule.every(Migration.ANYWHERE, 1), seed), progress));
+                adversarial.add(Engine.run(
+                        new SimSpec(label, map, id, 0, n, WorkloadKind.ADVERSARIAL, 0, 0, MigrationRule.STAY, seed),
+                        Progress.silent()));
+                hops.add(Engine.run(
+                        new SimSpec(
+                                label,
+                                map,
+                                id,
+                                0,
+                                1,
+                                WorkloadKind.HOP,
+                                hopOps(settings),
+                                REGION_PAGES,
+                                MigrationRule.every(Migration.ANYWHERE, 1),
+                                seed),
+                        progress));
             }
         }
         StringBuilder md = new StringBuilder();
         md.append("### ").append(NAME).append(": ").append(summary()).append("\n\n");
-        md.append("Counts are in the counters' units (pages in the RSS reading). Default batches: flat max(32, 2N), tree 32, ")
-                .append("per-node 32, per-thread 64 events; per-thread runs N tasks in the adversary (a thread per CPU).\n\n");
+        md.append(
+                        "Counts are in the counters' units (pages in the RSS reading). Default batches: flat max(32, 2N), tree 32, ")
+                .append(
+                        "per-node 32, per-thread 64 events; per-thread runs N tasks in the adversary (a thread per CPU).\n\n");
         md.append("Bound, accuracy() under / over (one number when equal):\n\n");
-        md.append(table(adversarial, r -> r.boundUnder() == r.boundOver() ? Units.count(r.boundUnder())
-                : Units.count(r.boundUnder()) + " / " + Units.count(r.boundOver()))).append('\n');
+        md.append(table(
+                        adversarial,
+                        r -> r.boundUnder() == r.boundOver()
+                                ? Units.count(r.boundUnder())
+                                : Units.count(r.boundUnder()) + " / " + Units.count(r.boundOver())))
+                .append('\n');
         md.append("Worst deviation the adversary reached, under / over (flat, per-node, per-thread reach their bound; ")
                 .append("the trees reach TreeShape.reachableUnder and never read above the precise sum):\n\n");
-        md.append(table(adversarial, r -> Units.count(r.worstUnder()) + " / " + Units.count(r.worstOver()))).append('\n');
-        md.append("Worst drift of one task hopping to a random CPU every operation (").append(Units.count(hopOps(settings)))
-                .append(" operations: faults of one page, munmap of ").append(REGION_PAGES).append(" pages):\n\n");
+        md.append(table(adversarial, r -> Units.count(r.worstUnder()) + " / " + Units.count(r.worstOver())))
+                .append('\n');
+        md.append("Worst drift of one task hopping to a random CPU every operation (")
+                .append(Units.count(hopOps(settings)))
+                .append(" operations: faults of one page, munmap of ")
+                .append(REGION_PAGES)
+                .append(" pages):\n\n");
         md.append(table(hops, r -> Units.count(r.worst())));
 
         ObjectNode json = Json.object();

@@ -9,8 +9,7 @@ import java.util.List;
 final class ScaleTopologies {
     static final List<Integer> SIZES = List.of(8, 16, 32, 64, 128, 250, 256, 384, 512, 1024, 2048, 4096);
 
-    private ScaleTopologies() {
-    }
+    private ScaleTopologies() {}
 
     static String spec(int n) {
         return switch (n) {

@@ -13,6 +13,8 @@ record ScenarioReport(String name, ObjectNode json, String markdown, List<SimRes
 
     /** Sum of violations and precise mismatches of the simulations. */
     static long failuresOf(List<SimResult> results) {
-        return results.stream().mapToLong(r -> r.violations() + r.preciseMismatches()).sum();
+        return results.stream()
+                .mapToLong(r -> r.violations() + r.preciseMismatches())
+                .sum();
     }
 }

@@ -16,6 +16,7 @@ final class Scheduler {
     private final long every;
     /** Migrate when a uniform 53-bit draw is below this; 0 disables the draw. */
     private final long threshold;
+
     private long migrations;
 
     Scheduler(CpuMap map, int tasks, MigrationRule rule, SplittableRandom rng) {

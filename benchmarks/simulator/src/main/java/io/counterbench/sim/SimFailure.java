@@ -11,6 +11,11 @@ record SimFailure(SimSpec spec, String reason) {
 
     static SimFailure of(SimSpec spec, RuntimeException e) {
         String m = e.getMessage();
-        return new SimFailure(spec, e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse("").strip()));
+        return new SimFailure(
+                spec,
+                e.getClass().getSimpleName()
+                        + (m == null
+                                ? ""
+                                : ": " + m.lines().findFirst().orElse("").strip()));
     }
 }

@@ -27,10 +27,27 @@ package io.counterbench.sim;
  * @param drift the deviation over the run, downsampled (written for the hop and RSS scenarios)
  * @param elapsedNanos wall time of the run (not deterministic)
  */
-record SimResult(SimSpec spec, long batch, long ops, long boundUnder, long boundOver, long worstUnder, long worstOver,
-        double meanAbsDeviation, long finalDeviation, long violations, String firstViolation, long preciseChecks,
-        long preciseMismatches, long migrations, long exits, long worstExitDeviation, Long reachableUnder,
-        CoherenceStats coherence, DriftTrace drift, long elapsedNanos) {
+record SimResult(
+        SimSpec spec,
+        long batch,
+        long ops,
+        long boundUnder,
+        long boundOver,
+        long worstUnder,
+        long worstOver,
+        double meanAbsDeviation,
+        long finalDeviation,
+        long violations,
+        String firstViolation,
+        long preciseChecks,
+        long preciseMismatches,
+        long migrations,
+        long exits,
+        long worstExitDeviation,
+        Long reachableUnder,
+        CoherenceStats coherence,
+        DriftTrace drift,
+        long elapsedNanos) {
 
     double opsPerSecond() {
         return elapsedNanos == 0 ? 0 : ops * 1e9 / elapsedNanos;

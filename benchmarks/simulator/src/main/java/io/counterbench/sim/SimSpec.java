@@ -17,12 +17,31 @@ import io.counterbench.counters.CounterType;
  * @param seed the seed of every random choice: the same seed gives the same run
  * @param reads the reads among the adds: each task reads after every so many of its own adds (NONE: adds only)
  */
-record SimSpec(String label, CpuMap map, CounterType id, long batch, int tasks, WorkloadKind workload, long ops, long pages,
-        MigrationRule migration, long seed, ReadMix reads) {
+record SimSpec(
+        String label,
+        CpuMap map,
+        CounterType id,
+        long batch,
+        int tasks,
+        WorkloadKind workload,
+        long ops,
+        long pages,
+        MigrationRule migration,
+        long seed,
+        ReadMix reads) {
 
     /** A spec without reads (every operation an add). */
-    SimSpec(String label, CpuMap map, CounterType id, long batch, int tasks, WorkloadKind workload, long ops, long pages,
-            MigrationRule migration, long seed) {
+    SimSpec(
+            String label,
+            CpuMap map,
+            CounterType id,
+            long batch,
+            int tasks,
+            WorkloadKind workload,
+            long ops,
+            long pages,
+            MigrationRule migration,
+            long seed) {
         this(label, map, id, batch, tasks, workload, ops, pages, migration, seed, ReadMix.NONE);
     }
 

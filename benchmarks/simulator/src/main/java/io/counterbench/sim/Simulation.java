@@ -22,8 +22,7 @@ import java.util.Set;
  * objects vary between runs with the same seed.
  */
 public final class Simulation {
-    private Simulation() {
-    }
+    private Simulation() {}
 
     /**
      * @param scenarios scenario names (empty: every scenario but custom; "all" likewise)
@@ -36,16 +35,22 @@ public final class Simulation {
      * @param fastPath a run folder or jmh.json with the UpdateBenchmark rows (the fast path), or null
      * @param threads the update scenario's thread counts, or null (its default)
      */
-    public record Request(List<String> scenarios, long seed, boolean quick, Path out, boolean progress, CustomOptions custom,
-            Path latency, Path fastPath, List<Integer> threads) {
-    }
+    public record Request(
+            List<String> scenarios,
+            long seed,
+            boolean quick,
+            Path out,
+            boolean progress,
+            CustomOptions custom,
+            Path latency,
+            Path fastPath,
+            List<Integer> threads) {}
 
     /**
      * @param json the simulation.json written
      * @param failures bound violations + precise mismatches + wrong victims of exact selections + counters that threw (must be 0)
      */
-    public record Outcome(Path json, long failures) {
-    }
+    public record Outcome(Path json, long failures) {}
 
     /** The scenario names users can type. */
     public static List<String> scenarioNames() {
@@ -68,21 +73,31 @@ public final class Simulation {
         CustomOptions custom = request.custom() == null ? CustomOptions.NONE : request.custom();
         boolean wantsCustom = scenarios.stream().anyMatch(s -> s.name().equals(CustomScenario.NAME));
         boolean wantsUpdate = scenarios.stream().anyMatch(s -> s.name().equals(UpdateScenario.NAME));
-        CustomOptions updateFlags = CustomOptions.builder().topology(custom.topology()).counters(custom.counters())
+        CustomOptions updateFlags = CustomOptions.builder()
+                .topology(custom.topology())
+                .counters(custom.counters())
                 .ops(custom.ops())
                 .build();
         if (custom.any() && !wantsCustom && !(wantsUpdate && custom.equals(updateFlags))) {
             throw new IllegalArgumentException("--topology, --counters, --tasks, --workload, --migrate, --every, "
                     + "--migrate-probability, --ops, --pages and --batch apply to the custom scenario only "
-                    + "(run 'simulate custom ...')" + (wantsUpdate ? "; update takes --topology, --counters, --ops and --threads" : ""));
+                    + "(run 'simulate custom ...')"
+                    + (wantsUpdate ? "; update takes --topology, --counters, --ops and --threads" : ""));
         }
         if (request.threads() != null && !request.threads().isEmpty() && !wantsUpdate) {
-            throw new IllegalArgumentException("--threads applies to the update scenario only (run 'simulate update --threads N ...')");
+            throw new IllegalArgumentException(
+                    "--threads applies to the update scenario only (run 'simulate update --threads N ...')");
         }
         CostInputs cost = CostInputs.read(request.latency(), request.fastPath());
         CustomPlan plan = wantsCustom ? CustomPlans.resolve(custom, request.seed(), request.quick()) : null;
-        UpdatePlan update = wantsUpdate ? UpdatePlan.resolve(custom, request.threads(), cost.fastPath(),
-                new SimSettings(request.seed(), request.quick(), null, null).seedFor(UpdateScenario.NAME), request.quick()) : null;
+        UpdatePlan update = wantsUpdate
+                ? UpdatePlan.resolve(
+                        custom,
+                        request.threads(),
+                        cost.fastPath(),
+                        new SimSettings(request.seed(), request.quick(), null, null).seedFor(UpdateScenario.NAME),
+                        request.quick())
+                : null;
         Path folder = request.out() == null ? null : RunFolders.named(request.out());
         if (folder == null) {
             RunFolders.writable(RunFolders.defaultRoot()); // checked before the work, which can take minutes
@@ -96,8 +111,9 @@ public final class Simulation {
         }
         progress.plan(SpeedProbe.plannedOps(request.quick()));
 
-        out.println("## counterbench simulate: " + String.join(", ", scenarios.stream().map(Scenario::name).toList())
-                + " (seed " + request.seed() + (request.quick() ? ", quick" : "") + ")");
+        out.println("## counterbench simulate: "
+                + String.join(", ", scenarios.stream().map(Scenario::name).toList()) + " (seed " + request.seed()
+                + (request.quick() ? ", quick" : "") + ")");
         out.println();
         out.flush();
         List<ScenarioReport> reports = new ArrayList<>();
@@ -115,8 +131,7 @@ public final class Simulation {
         double wall = (System.nanoTime() - startNanos) / 1e9;
         printSpeed(out, speed, aggregate, wall);
 
-        long failures = reports.stream().mapToLong(ScenarioReport::failures).sum()
-                + ScenarioReport.failuresOf(speed);
+        long failures = reports.stream().mapToLong(ScenarioReport::failures).sum() + ScenarioReport.failuresOf(speed);
         ObjectNode json = document(request, reports, failures);
         ObjectNode timing = json.putObject("timing");
         timing.put("started", started.toString());
@@ -130,9 +145,12 @@ public final class Simulation {
             return new Outcome(null, failures); // a signal's handler kept the finished scenarios and said so
         }
         out.println("simulation.json: " + written);
-        out.println(failures == 0 ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim with precise fallback"
-                : "checks: " + failures + " FAILED (bound violations, precise mismatches, wrong exact victims or "
-                + "counters that threw): see " + written);
+        out.println(
+                failures == 0
+                        ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim with precise fallback"
+                        : "checks: " + failures
+                                + " FAILED (bound violations, precise mismatches, wrong exact victims or "
+                                + "counters that threw): see " + written);
         out.flush();
         return new Outcome(written, failures);
     }
@@ -167,12 +185,16 @@ public final class Simulation {
         json.put("seed", request.seed());
         json.put("quick", request.quick());
         json.put("page_size_bytes", Units.PAGE_BYTES);
-        json.put("deterministic", "everything but the 'timing' and 'run' objects is a function of the seed and the flags");
+        json.put(
+                "deterministic",
+                "everything but the 'timing' and 'run' objects is a function of the seed and the flags");
         ArrayNode list = json.putArray("scenarios");
         reports.forEach(r -> list.add(r.json()));
         ObjectNode checks = json.putObject("checks");
         checks.put("failures", failures);
-        checks.put("meaning", "bound violations + precise() != exact + wrong victims of exact selections + counters that threw; must be 0");
+        checks.put(
+                "meaning",
+                "bound violations + precise() != exact + wrong victims of exact selections + counters that threw; must be 0");
         return json;
     }
 
@@ -181,13 +203,21 @@ public final class Simulation {
         out.println();
         var t = Block.Table.numbers("run", "counter", "topology", "ops", "seconds", "simulated ops/s");
         for (SimResult r : speed) {
-            t.row(r.spec().label(), r.spec().id().id(), r.spec().map().topology().name(), Units.count(r.ops()),
-                    Units.decimal(r.elapsedNanos() / 1e9, 2), Units.millions(r.opsPerSecond()));
+            t.row(
+                    r.spec().label(),
+                    r.spec().id().id(),
+                    r.spec().map().topology().name(),
+                    Units.count(r.ops()),
+                    Units.decimal(r.elapsedNanos() / 1e9, 2),
+                    Units.millions(r.opsPerSecond()));
         }
         out.print(t.render());
         out.println();
         if (aggregate > 0) {
-            out.printf(Locale.ROOT, "The scenarios' tree simulations of 1M+ operations together: %s simulated ops/s.%n", Units.millions(aggregate));
+            out.printf(
+                    Locale.ROOT,
+                    "The scenarios' tree simulations of 1M+ operations together: %s simulated ops/s.%n",
+                    Units.millions(aggregate));
         }
         out.printf(Locale.ROOT, "Wall time so far: %.1f s.%n%n", wall);
     }

@@ -18,22 +18,50 @@ import java.util.List;
 final class SpeedProbe {
     static final String TOPOLOGY = "epyc-9654-2s";
 
-    private SpeedProbe() {
-    }
+    private SpeedProbe() {}
 
     static List<SimResult> measure(boolean quick, long seed, Progress progress) {
         CpuMap map = CpuMap.of(TopologySources.load(TOPOLOGY));
         long ops = quick ? 2_000_000 : 20_000_000;
         List<SimSpec> specs = List.of(
-                new SimSpec("speed: random walk, 8 tasks", map, CounterId.TREE, 0, 8, WorkloadKind.RANDOM_WALK, ops, 0,
-                        MigrationRule.probability(Migration.ANYWHERE, 0.01), seed),
-                new SimSpec("speed: hop", map, CounterId.TREE, 0, 1, WorkloadKind.HOP, ops, 4_096,
-                        MigrationRule.every(Migration.ANYWHERE, 1), seed));
+                new SimSpec(
+                        "speed: random walk, 8 tasks",
+                        map,
+                        CounterId.TREE,
+                        0,
+                        8,
+                        WorkloadKind.RANDOM_WALK,
+                        ops,
+                        0,
+                        MigrationRule.probability(Migration.ANYWHERE, 0.01),
+                        seed),
+                new SimSpec(
+                        "speed: hop",
+                        map,
+                        CounterId.TREE,
+                        0,
+                        1,
+                        WorkloadKind.HOP,
+                        ops,
+                        4_096,
+                        MigrationRule.every(Migration.ANYWHERE, 1),
+                        seed));
         List<SimResult> out = new ArrayList<>();
         for (SimSpec s : specs) {
             progress.phase(s.label());
-            Engine.run(new SimSpec(s.label(), map, s.id(), s.batch(), s.tasks(), s.workload(), ops / 4, s.pages(), s.migration(),
-                    s.seed() + 1), progress); // warm-up, not reported
+            Engine.run(
+                    new SimSpec(
+                            s.label(),
+                            map,
+                            s.id(),
+                            s.batch(),
+                            s.tasks(),
+                            s.workload(),
+                            ops / 4,
+                            s.pages(),
+                            s.migration(),
+                            s.seed() + 1),
+                    progress); // warm-up, not reported
             out.add(Engine.run(s, progress));
         }
         return out;

@@ -7,8 +7,7 @@ final class Units {
     static final long PAGE_BYTES = 4096;
     private static final double MB = 1 << 20;
 
-    private Units() {
-    }
+    private Units() {}
 
     static double mb(double pages) {
         return pages * PAGE_BYTES / MB;

@@ -16,22 +16,27 @@ import java.util.Locale;
  * counter's own accuracy() on the changed structure.
  */
 final class Unmeetable {
-    private Unmeetable() {
-    }
+    private Unmeetable() {}
 
     static String message(List<Advisor.Row> rows, long limit, String limitText, Topology t, Advisor.Workload w) {
-        Advisor.Row closest = rows.stream().min(Comparator.comparingLong(Advisor.Row::bound)).orElseThrow();
+        Advisor.Row closest =
+                rows.stream().min(Comparator.comparingLong(Advisor.Row::bound)).orElseThrow();
         CounterId id = closest.counter();
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
                 "no counter's bound meets the error limit %s on %s (%d CPUs, "
-                + "%d update threads): the closest is %s, whose cheap read may be off by %,d", limitText, t.name(),
+                        + "%d update threads): the closest is %s, whose cheap read may be off by %,d",
+                limitText,
+                t.name(),
                 t.puCount(),
-                w.threads(), id.id(), closest.bound()));
+                w.threads(),
+                id.id(),
+                closest.bound()));
         String batch = smallerBatch(id, t, limit);
         String cpus = fewerCpus(id, t.puCount(), limit);
         if (batch == null && cpus == null) {
-            return b.append("; neither a smaller batch nor fewer CPUs per counter brings it within the "
-                    + "limit").toString();
+            return b.append("; neither a smaller batch nor fewer CPUs per counter brings it within the " + "limit")
+                    .toString();
         }
         b.append("; it would take ");
         if (batch != null) {
@@ -68,8 +73,8 @@ final class Unmeetable {
         for (int n = cpus / 2; n >= 1; n /= 2) {
             long bound = bound(id.factory(TopologySources.load("pack:1 core:" + n + " pu:1"), 0));
             if (bound <= limit) {
-                return String.format(Locale.ROOT,
-                        "counters over at most %d CPUs each, summed when read (bound %,d each)", n, bound);
+                return String.format(
+                        Locale.ROOT, "counters over at most %d CPUs each, summed when read (bound %,d each)", n, bound);
             }
         }
         return null;

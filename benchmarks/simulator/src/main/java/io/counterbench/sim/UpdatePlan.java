@@ -33,8 +33,8 @@ record UpdatePlan(List<Integer> threads, List<SimSpec> specs) {
             for (int t : threads) {
                 THREADS.check("--threads", t);
                 if (t > pus) {
-                    throw new IllegalArgumentException("--threads " + t + ": topology " + map.topology().name() + " has " + pus
-                            + " CPUs, and the replay pins one thread per CPU");
+                    throw new IllegalArgumentException("--threads " + t + ": topology "
+                            + map.topology().name() + " has " + pus + " CPUs, and the replay pins one thread per CPU");
                 }
                 if (!counts.contains(t)) {
                     counts.add(t);
@@ -48,7 +48,8 @@ record UpdatePlan(List<Integer> threads, List<SimSpec> specs) {
                 counts.add(Math.min(2, pus));
             }
         }
-        List<CounterId> ids = o.counters() == null || o.counters().isEmpty() ? Arrays.asList(CounterId.values())
+        List<CounterId> ids = o.counters() == null || o.counters().isEmpty()
+                ? Arrays.asList(CounterId.values())
                 : o.counters().stream().map(CounterId::parse).toList();
         Set<CounterId> unique = new LinkedHashSet<>(ids);
         List<SimSpec> specs = new ArrayList<>();

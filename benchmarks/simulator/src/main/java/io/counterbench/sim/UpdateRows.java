@@ -24,7 +24,8 @@ import java.util.TreeSet;
  */
 final class UpdateRows {
     static final String CLASS = "UpdateBenchmark";
-    private static final Map<String, String> PREFERRED = Map.of("topology", "host", "placement", "compact", "cpu", "lookup");
+    private static final Map<String, String> PREFERRED =
+            Map.of("topology", "host", "placement", "compact", "cpu", "lookup");
 
     private final Path file;
     private final List<JmhResult> rows;
@@ -46,10 +47,15 @@ final class UpdateRows {
         } catch (UnusableFileException e) {
             throw new InputException("--fast-path: " + e.getMessage(), e);
         }
-        List<JmhResult> update = all.stream().filter(r -> r.className().equals(CLASS)).toList();
+        List<JmhResult> update =
+                all.stream().filter(r -> r.className().equals(CLASS)).toList();
         if (update.stream().noneMatch(r -> r.threads() == 1)) {
-            throw InputException.of(file, "--fast-path needs " + CLASS + " rows at 1 thread (the fast path); this file has "
-                    + (update.isEmpty() ? "no " + CLASS + " rows" : CLASS + " rows at " + threadsOf(update) + " threads only"));
+            throw InputException.of(
+                    file,
+                    "--fast-path needs " + CLASS + " rows at 1 thread (the fast path); this file has "
+                            + (update.isEmpty()
+                                    ? "no " + CLASS + " rows"
+                                    : CLASS + " rows at " + threadsOf(update) + " threads only"));
         }
         return new UpdateRows(file, update);
     }
@@ -60,7 +66,8 @@ final class UpdateRows {
 
     /** Thread counts of the rows, ascending. */
     List<Integer> threads() {
-        return new ArrayList<>(new TreeSet<>(rows.stream().map(JmhResult::threads).toList()));
+        return new ArrayList<>(
+                new TreeSet<>(rows.stream().map(JmhResult::threads).toList()));
     }
 
     private static String threadsOf(List<JmhResult> rows) {
@@ -73,19 +80,25 @@ final class UpdateRows {
      */
     Measured find(CounterType id, String method, int threads) {
         List<JmhResult> match = rows.stream()
-                .filter(r -> r.method().equals(method) && r.threads() == threads && JmhResult.sameCounter(r.param("counter"), id.id()))
+                .filter(r -> r.method().equals(method)
+                        && r.threads() == threads
+                        && JmhResult.sameCounter(r.param("counter"), id.id()))
                 .toList();
         for (Map.Entry<String, String> p : PREFERRED.entrySet()) {
             if (match.stream().anyMatch(r -> p.getValue().equals(r.param(p.getKey())))) {
-                match = match.stream().filter(r -> p.getValue().equals(r.param(p.getKey()))).toList();
+                match = match.stream()
+                        .filter(r -> p.getValue().equals(r.param(p.getKey())))
+                        .toList();
             }
         }
         if (match.isEmpty()) {
             return null;
         }
         if (match.size() > 1) {
-            throw InputException.of(file, match.size() + " rows for " + CLASS + "." + method + " counter=" + id.id() + " threads=" + threads
-                    + " (first: " + match.getFirst().label(true) + "); keep one run's rows per file");
+            throw InputException.of(
+                    file,
+                    match.size() + " rows for " + CLASS + "." + method + " counter=" + id.id() + " threads=" + threads
+                            + " (first: " + match.getFirst().label(true) + "); keep one run's rows per file");
         }
         JmhResult r = match.getFirst();
         double perUnit = nanosPerUnit(r);
@@ -108,7 +121,9 @@ final class UpdateRows {
             case "ms" -> 1e6;
             case "s" -> 1e9;
             case "min" -> 60e9;
-            default -> throw InputException.of(file, r.label(true) + ": unit '" + unit + "' is no time unit this reads (ops/us, us/op, ...)");
+            default ->
+                throw InputException.of(
+                        file, r.label(true) + ": unit '" + unit + "' is no time unit this reads (ops/us, us/op, ...)");
         };
     }
 
@@ -118,6 +133,5 @@ final class UpdateRows {
      * @param label the row ("UpdateBenchmark.inc counter=flat cpu=lookup ... threads=1")
      * @param nsPerOp per fork
      */
-    record Measured(String label, ForkScores nsPerOp) {
-    }
+    record Measured(String label, ForkScores nsPerOp) {}
 }

@@ -36,12 +36,24 @@ final class UpdateScenario implements Scenario {
         SimSpec first = plan.specs().getFirst();
         StringBuilder md = new StringBuilder();
         md.append("### ").append(NAME).append(": ").append(summary()).append("\n\n");
-        md.append("Topology ").append(first.map().topology().name()).append(" (").append(first.map().cpuCount()).append(" CPUs), threads ")
-                .append(plan.threads()).append(", ").append(Units.count(first.ops())).append(" operations per run, seed ").append(first.seed())
-                .append(". Thread t runs on the CPU the compact placement gives it (as the benchmark pins it); each add comes from a "
-                        + "thread drawn at random, so with T threads the next add is another thread's with probability (T - 1) / T. "
-                        + "Deviations are checked as in every scenario.\n\n");
-        md.append(Runs.COHERENCE_NOTE).append("\n\n").append(Runs.coherenceTable(results, true).render()).append('\n');
+        md.append("Topology ")
+                .append(first.map().topology().name())
+                .append(" (")
+                .append(first.map().cpuCount())
+                .append(" CPUs), threads ")
+                .append(plan.threads())
+                .append(", ")
+                .append(Units.count(first.ops()))
+                .append(" operations per run, seed ")
+                .append(first.seed())
+                .append(
+                        ". Thread t runs on the CPU the compact placement gives it (as the benchmark pins it); each add comes from a "
+                                + "thread drawn at random, so with T threads the next add is another thread's with probability (T - 1) / T. "
+                                + "Deviations are checked as in every scenario.\n\n");
+        md.append(Runs.COHERENCE_NOTE)
+                .append("\n\n")
+                .append(Runs.coherenceTable(results, true).render())
+                .append('\n');
         ObjectNode json = Json.object();
         json.put("name", NAME);
         json.put("reproduces", summary());

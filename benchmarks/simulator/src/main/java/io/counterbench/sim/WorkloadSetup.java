@@ -13,5 +13,4 @@ import java.util.SplittableRandom;
  * @param pages the workload's size: the RSS target, the hop region, the largest fork-exit process
  * @param rng the workload's own random stream
  */
-record WorkloadSetup(CpuMap map, CounterFactory factory, int tasks, long ops, long pages, SplittableRandom rng) {
-}
+record WorkloadSetup(CpuMap map, CounterFactory factory, int tasks, long ops, long pages, SplittableRandom rng) {}

@@ -25,8 +25,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class Soak {
     /** What the soak found. */
-    public record Totals(long operations, long checks, long violations, long rounds, List<String> firstViolations) {
-    }
+    public record Totals(long operations, long checks, long violations, long rounds, List<String> firstViolations) {}
 
     private final List<CounterType> ids;
     private final int threads;
@@ -86,54 +85,58 @@ public final class Soak {
         Throwable[] failure = new Throwable[1];
         for (int w = 0; w < threads; w++) {
             int me = w;
-            Thread t = new Thread(() -> {
-                SplittableRandom r = new SplittableRandom(seed * 31 + me);
-                long[] mine = tallies[me];
-                try {
-                    while (true) {
-                        long deadline = System.nanoTime() + intervalMillis * 1_000_000L;
-                        long count = 0;
-                        long skipped = 0;
-                        while ((count & 1023) != 0 || System.nanoTime() < deadline) {
-                            int k = r.nextInt(n);
-                            long d = r.nextInt(3) == 0 ? r.nextLong(-100_000, 100_001) : (r.nextBoolean() ? 1 : -1);
-                            Counter c = counters.get(k);
-                            count++;
-                            if (broken.getPlain(k) != null) {
-                                skipped++;
-                                continue;
-                            }
-                            try {
-                                if ((k & 1) == 0) {
-                                    c.add(d);
-                                } else {
-                                    c.add(vcpus[r.nextInt(vcpus.length)], me, d);
+            Thread t = new Thread(
+                    () -> {
+                        SplittableRandom r = new SplittableRandom(seed * 31 + me);
+                        long[] mine = tallies[me];
+                        try {
+                            while (true) {
+                                long deadline = System.nanoTime() + intervalMillis * 1_000_000L;
+                                long count = 0;
+                                long skipped = 0;
+                                while ((count & 1023) != 0 || System.nanoTime() < deadline) {
+                                    int k = r.nextInt(n);
+                                    long d = r.nextInt(3) == 0
+                                            ? r.nextLong(-100_000, 100_001)
+                                            : (r.nextBoolean() ? 1 : -1);
+                                    Counter c = counters.get(k);
+                                    count++;
+                                    if (broken.getPlain(k) != null) {
+                                        skipped++;
+                                        continue;
+                                    }
+                                    try {
+                                        if ((k & 1) == 0) {
+                                            c.add(d);
+                                        } else {
+                                            c.add(vcpus[r.nextInt(vcpus.length)], me, d);
+                                        }
+                                    } catch (RuntimeException e) {
+                                        broken.compareAndSet(k, null, "threw in add: " + oneLine(e));
+                                        skipped++;
+                                        continue;
+                                    }
+                                    mine[k] += d;
+                                    if ((count & 4095) == 0 && Affinity.available()) {
+                                        repin(r, allowed);
+                                    }
                                 }
-                            } catch (RuntimeException e) {
-                                broken.compareAndSet(k, null, "threw in add: " + oneLine(e));
-                                skipped++;
-                                continue;
+                                ops[me] += count - skipped;
+                                pause.await();
+                                resume.await();
+                                if (stop.get()) {
+                                    return;
+                                }
                             }
-                            mine[k] += d;
-                            if ((count & 4095) == 0 && Affinity.available()) {
-                                repin(r, allowed);
+                        } catch (Exception | Error e) {
+                            synchronized (failure) {
+                                failure[0] = e;
                             }
+                            pause.reset();
+                            resume.reset();
                         }
-                        ops[me] += count - skipped;
-                        pause.await();
-                        resume.await();
-                        if (stop.get()) {
-                            return;
-                        }
-                    }
-                } catch (Exception | Error e) {
-                    synchronized (failure) {
-                        failure[0] = e;
-                    }
-                    pause.reset();
-                    resume.reset();
-                }
-            }, "soak-writer-" + w);
+                    },
+                    "soak-writer-" + w);
             t.setDaemon(true);
             writers.add(t);
             t.start();
@@ -166,8 +169,9 @@ public final class Soak {
                     if (precise != exact || !bound.admits(approximate, exact)) {
                         violations[0]++;
                         if (first.size() < 10) {
-                            first.add(String.format("%s: precise %d, approximate %d, exact %d, bound %s", names.get(k),
-                                    precise, approximate, exact, bound));
+                            first.add(String.format(
+                                    "%s: precise %d, approximate %d, exact %d, bound %s",
+                                    names.get(k), precise, approximate, exact, bound));
                         }
                     }
                 }
@@ -184,8 +188,14 @@ public final class Soak {
                 boolean done = elapsed * 1000 >= millis;
                 long total = java.util.Arrays.stream(ops).sum();
                 lastCheck = new Totals(total, checks[0], violations[0], rounds[0], List.copyOf(first));
-                progress.printf("[soak] %5.0f s of %d s, ETA %s: %,d operations, %,d checks, %d violations%n", elapsed,
-                        millis / 1000, Progress.format(Math.max(0, millis / 1000.0 - elapsed)), total, checks[0], violations[0]);
+                progress.printf(
+                        "[soak] %5.0f s of %d s, ETA %s: %,d operations, %,d checks, %d violations%n",
+                        elapsed,
+                        millis / 1000,
+                        Progress.format(Math.max(0, millis / 1000.0 - elapsed)),
+                        total,
+                        checks[0],
+                        violations[0]);
                 progress.flush();
                 if (done) {
                     stop.set(true);
@@ -213,7 +223,8 @@ public final class Soak {
 
     private static String oneLine(RuntimeException e) {
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse("").strip());
+        return e.getClass().getSimpleName()
+                + (m == null ? "" : ": " + m.lines().findFirst().orElse("").strip());
     }
 
     private static void repin(SplittableRandom r, int[] allowed) {
@@ -223,5 +234,4 @@ public final class Soak {
             Affinity.pin(allowed[r.nextInt(allowed.length)]);
         }
     }
-
 }

@@ -15,13 +15,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AdversaryTest {
 
     private static SimResult adversary(CpuMap map, CounterId id, long batch, int tasks) {
-        return Engine.run(new SimSpec("adversary", map, id, batch, tasks, WorkloadKind.ADVERSARIAL, 0, 0, MigrationRule.STAY, 1),
+        return Engine.run(
+                new SimSpec("adversary", map, id, batch, tasks, WorkloadKind.ADVERSARIAL, 0, 0, MigrationRule.STAY, 1),
                 Progress.silent());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"small-2", "small-8", "small-16", "small-64", "rss-250", "epyc-9654-2s", "xeon-8480-2s-snc4",
-        "altra-max-2s", "synthetic-1024"})
+    @ValueSource(
+            strings = {
+                "small-2",
+                "small-8",
+                "small-16",
+                "small-64",
+                "rss-250",
+                "epyc-9654-2s",
+                "xeon-8480-2s-snc4",
+                "altra-max-2s",
+                "synthetic-1024"
+            })
     void flatReachesExactlyItsBoundOnBothSides(String preset) {
         CpuMap map = CpuMap.of(TopologySources.load(preset));
         for (long batch : new long[] {0, 2, 100}) {
@@ -34,14 +45,26 @@ class AdversaryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"small-2", "small-8", "small-16", "small-64", "rss-250", "epyc-9654-2s", "xeon-8480-2s-snc4",
-        "altra-max-2s", "synthetic-1024", "synthetic-4096"})
+    @ValueSource(
+            strings = {
+                "small-2",
+                "small-8",
+                "small-16",
+                "small-64",
+                "rss-250",
+                "epyc-9654-2s",
+                "xeon-8480-2s-snc4",
+                "altra-max-2s",
+                "synthetic-1024",
+                "synthetic-4096"
+            })
     void treesReachExactlyReachableUnder(String preset) {
         CpuMap map = CpuMap.of(TopologySources.load(preset));
         for (CounterId id : new CounterId[] {CounterId.TREE, CounterId.TREE_TOPO}) {
             for (long batch : new long[] {0, 2, 64}) {
                 CounterFactory f = id.factory(map.topology(), batch);
-                long expected = f.shape().reachableUnder(f.batch(), map.topology().cpus());
+                long expected =
+                        f.shape().reachableUnder(f.batch(), map.topology().cpus());
                 SimResult r = adversary(map, id, batch, 1);
                 assertEquals(expected, r.worstUnder(), preset + " " + id + " batch " + batch);
                 assertEquals(expected, r.reachableUnder());
@@ -52,12 +75,15 @@ class AdversaryTest {
     }
 
     @Property(tries = 60)
-    void treesReachExactlyReachableUnderOnAnySyntheticBox(@ForAll @IntRange(min = 1, max = 3) int pack,
-            @ForAll @IntRange(min = 1, max = 2) int numa, @ForAll @IntRange(min = 1, max = 5) int l3,
-            @ForAll @IntRange(min = 1, max = 6) int core, @ForAll @IntRange(min = 1, max = 2) int pu,
+    void treesReachExactlyReachableUnderOnAnySyntheticBox(
+            @ForAll @IntRange(min = 1, max = 3) int pack,
+            @ForAll @IntRange(min = 1, max = 2) int numa,
+            @ForAll @IntRange(min = 1, max = 5) int l3,
+            @ForAll @IntRange(min = 1, max = 6) int core,
+            @ForAll @IntRange(min = 1, max = 2) int pu,
             @ForAll @IntRange(min = 1, max = 7) int batchOrder) {
-        CpuMap map = CpuMap.of(TopologySources.load("pack:" + pack + " numa:" + numa + " l3:" + l3 + " core:" + core + " pu:" + pu
-                + " numbering:smt-split"));
+        CpuMap map = CpuMap.of(TopologySources.load("pack:" + pack + " numa:" + numa + " l3:" + l3 + " core:" + core
+                + " pu:" + pu + " numbering:smt-split"));
         for (CounterId id : new CounterId[] {CounterId.TREE, CounterId.TREE_TOPO}) {
             CounterFactory f = id.factory(map.topology(), 1L << batchOrder);
             SimResult r = adversary(map, id, 1L << batchOrder, 1);

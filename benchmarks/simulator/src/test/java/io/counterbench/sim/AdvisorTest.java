@@ -42,10 +42,19 @@ class AdvisorTest {
         }
     }
 
-    private static Advisor.Advice advise(String topology, int threads, long perRead, String read, String pattern, long pages,
-            ErrorLimit limit, Path run, List<String> counters) {
+    private static Advisor.Advice advise(
+            String topology,
+            int threads,
+            long perRead,
+            String read,
+            String pattern,
+            long pages,
+            ErrorLimit limit,
+            Path run,
+            List<String> counters) {
         Advisor.Workload w = new Advisor.Workload(threads, perRead, ReadMix.Kind.parse(read), pattern, pages, 200_000);
-        return Advisor.advise(new Advisor.Request(topology, w, limit.counts(), limit.text(), run, null, counters, null, 1));
+        return Advisor.advise(
+                new Advisor.Request(topology, w, limit.counts(), limit.text(), run, null, counters, null, 1));
     }
 
     private static Advisor.Row row(Advisor.Advice a, CounterId id) {
@@ -58,15 +67,23 @@ class AdvisorTest {
      */
     static List<String> disagreements(Advisor.Advice a, double tolerance, List<String> compared) {
         List<String> off = new ArrayList<>();
-        List<Advisor.Row> rows = a.rows().stream().filter(r -> r.mix().complete() && r.measuredMix().complete()).toList();
+        List<Advisor.Row> rows = a.rows().stream()
+                .filter(r -> r.mix().complete() && r.measuredMix().complete())
+                .toList();
         for (int i = 0; i < rows.size(); i++) {
             for (int j = i + 1; j < rows.size(); j++) {
                 Advisor.Row x = rows.get(i);
                 Advisor.Row y = rows.get(j);
                 double predicted = x.mix().ns() / y.mix().ns();
                 double measured = x.measuredMix().ns() / y.measuredMix().ns();
-                String text = String.format(Locale.ROOT, "%s/%s predicted %.3f measured %.3f (%+.1f%%)", x.counter().id(),
-                        y.counter().id(), predicted, measured, 100 * (predicted / measured - 1));
+                String text = String.format(
+                        Locale.ROOT,
+                        "%s/%s predicted %.3f measured %.3f (%+.1f%%)",
+                        x.counter().id(),
+                        y.counter().id(),
+                        predicted,
+                        measured,
+                        100 * (predicted / measured - 1));
                 compared.add(text);
                 if (Math.abs(predicted / measured - 1) > tolerance) {
                     off.add(text);
@@ -84,9 +101,13 @@ class AdvisorTest {
      */
     static double spread(Path run, String read, String counter, int threads) {
         JmhResult r = JmhJson.read(run.resolve("jmh.json")).stream()
-                .filter(x -> x.className().equals("MixBenchmark") && x.method().equals(read) && x.threads() == threads
-                        && counter.equals(x.param("counter")) && "10".equals(x.param("updatesPerRead")))
-                .findFirst().orElseThrow();
+                .filter(x -> x.className().equals("MixBenchmark")
+                        && x.method().equals(read)
+                        && x.threads() == threads
+                        && counter.equals(x.param("counter"))
+                        && "10".equals(x.param("updatesPerRead")))
+                .findFirst()
+                .orElseThrow();
         double[] f = ForkScores.of(r.primary(), ForkScore.BEST, true).perFork();
         return Arrays.stream(f).max().orElseThrow() / Arrays.stream(f).min().orElseThrow();
     }
@@ -94,8 +115,10 @@ class AdvisorTest {
     @ParameterizedTest
     @CsvSource({"1, approximate", "1, precise", "2, approximate"})
     void predictedRatiosBetweenCountersAgreeWithTheRecordedRunWithin20Percent(int threads, String read) {
-        // small-2 is this VM's shape (2 cores, one L3): the recorded run's machine, so its rows count as measured on the target
-        Advisor.Advice a = advise("small-2", threads, 10, read, "inc", 0, ErrorLimit.NONE, fixture(), List.of("flat", "tree", "adder"));
+        // small-2 is this VM's shape (2 cores, one L3): the recorded run's machine, so its rows count as measured on
+        // the target
+        Advisor.Advice a = advise(
+                "small-2", threads, 10, read, "inc", 0, ErrorLimit.NONE, fixture(), List.of("flat", "tree", "adder"));
         List<String> compared = new ArrayList<>();
         disagreements(a, 0.20, compared);
         assertFalse(compared.isEmpty(), "no pair of counters has both a predicted and a measured figure");
@@ -103,15 +126,28 @@ class AdvisorTest {
         List<String> unreadable = new ArrayList<>();
         for (Advisor.Row r : a.rows()) {
             double s = spread(fixture(), read, r.counter().id(), threads);
-            (s <= 1.20 ? readable : unreadable).add(String.format(Locale.ROOT, "%s forks spread %.2fx", r.counter().id(), s));
+            (s <= 1.20 ? readable : unreadable)
+                    .add(String.format(
+                            Locale.ROOT, "%s forks spread %.2fx", r.counter().id(), s));
         }
         // the agreement is only judged where both rows' own forks agree within the tolerance
-        Advisor.Advice judged = new Advisor.Advice(a.topology(), a.workload(), a.limit(), a.limitText(),
-                a.rows().stream().filter(r -> spread(fixture(), read, r.counter().id(), threads) <= 1.20).toList(),
-                a.recommended(), a.runnerUp(), a.reason(), a.sources());
+        Advisor.Advice judged = new Advisor.Advice(
+                a.topology(),
+                a.workload(),
+                a.limit(),
+                a.limitText(),
+                a.rows().stream()
+                        .filter(r -> spread(fixture(), read, r.counter().id(), threads) <= 1.20)
+                        .toList(),
+                a.recommended(),
+                a.runnerUp(),
+                a.reason(),
+                a.sources());
         List<String> judgedPairs = new ArrayList<>();
         List<String> off = disagreements(judged, 0.20, judgedPairs);
-        assumeTrue(!judgedPairs.isEmpty(), "the recorded run cannot resolve 20% here (" + unreadable + "); unjudged: " + compared);
+        assumeTrue(
+                !judgedPairs.isEmpty(),
+                "the recorded run cannot resolve 20% here (" + unreadable + "); unjudged: " + compared);
         assertTrue(off.isEmpty(), "outside 20%: " + off + " (judged: " + judgedPairs + "; rows: " + readable + ")");
     }
 
@@ -124,17 +160,31 @@ class AdvisorTest {
      */
     @Test
     void aPreciseReadThatTakesALockIsALowerBoundWhenSeveralThreadsRead() {
-        Advisor.Advice a = advise("small-2", 2, 10, "precise", "inc", 0, ErrorLimit.NONE, fixture(), List.of("flat", "tree"));
-        Advisor.Row flat = a.rows().stream().filter(r -> r.counter().id().equals("flat")).findFirst().orElseThrow();
-        Advisor.Row tree = a.rows().stream().filter(r -> r.counter().id().equals("tree")).findFirst().orElseThrow();
-        assertTrue(flat.read().lowerBound() && flat.mix().lowerBound(), flat.read().source());
-        assertTrue(flat.read().source().contains("2 readers queue for the counter's lock"), flat.read().source());
-        assertTrue(flat.measuredMix().ns() >= flat.mix().ns(), "measured " + flat.measuredMix().ns() + " below the lower bound "
-                + flat.mix().ns());
+        Advisor.Advice a =
+                advise("small-2", 2, 10, "precise", "inc", 0, ErrorLimit.NONE, fixture(), List.of("flat", "tree"));
+        Advisor.Row flat = a.rows().stream()
+                .filter(r -> r.counter().id().equals("flat"))
+                .findFirst()
+                .orElseThrow();
+        Advisor.Row tree = a.rows().stream()
+                .filter(r -> r.counter().id().equals("tree"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                flat.read().lowerBound() && flat.mix().lowerBound(), flat.read().source());
+        assertTrue(
+                flat.read().source().contains("2 readers queue for the counter's lock"),
+                flat.read().source());
+        assertTrue(
+                flat.measuredMix().ns() >= flat.mix().ns(),
+                "measured " + flat.measuredMix().ns() + " below the lower bound "
+                        + flat.mix().ns());
         assertTrue(tree.read().complete() && tree.mix().complete(), tree.read().source());
         // one thread reads alone: no queue, a full prediction again
         Advisor.Advice one = advise("small-2", 1, 10, "precise", "inc", 0, ErrorLimit.NONE, fixture(), List.of("flat"));
-        assertTrue(one.rows().getFirst().read().complete(), one.rows().getFirst().read().source());
+        assertTrue(
+                one.rows().getFirst().read().complete(),
+                one.rows().getFirst().read().source());
     }
 
     @Test
@@ -145,9 +195,11 @@ class AdvisorTest {
         for (String f : List.of("run.json", "latency.json")) {
             Files.copy(fixture().resolve(f), run.resolve(f));
         }
-        Files.writeString(run.resolve("jmh.json"), DoctoredRun.scale(Files.readString(fixture().resolve("jmh.json")),
-                "MixBenchmark", "tree", 0.5));
-        Advisor.Advice a = advise("small-2", 1, 10, "approximate", "inc", 0, ErrorLimit.NONE, run, List.of("flat", "tree"));
+        Files.writeString(
+                run.resolve("jmh.json"),
+                DoctoredRun.scale(Files.readString(fixture().resolve("jmh.json")), "MixBenchmark", "tree", 0.5));
+        Advisor.Advice a =
+                advise("small-2", 1, 10, "approximate", "inc", 0, ErrorLimit.NONE, run, List.of("flat", "tree"));
         List<String> off = disagreements(a, 0.20, new ArrayList<>());
         assertEquals(1, off.size(), off.toString());
         assertTrue(off.getFirst().startsWith("flat/tree") || off.getFirst().startsWith("tree/flat"), off.toString());
@@ -156,22 +208,40 @@ class AdvisorTest {
     @Test
     void onHop384TheTreeIsBoundedAndFlatIsNot() {
         // the HPCC cover letter: flat drifts ~1 GB, the tree ~80 MB against its guaranteed 192 MB
-        Advisor.Advice a = advise(HopScenario.TOPOLOGY, 1, 1000, "approximate", "hop", HopScenario.REGION_PAGES,
-                ErrorLimit.parse("192MB", null), fixture(), List.of("flat", "tree"));
+        Advisor.Advice a = advise(
+                HopScenario.TOPOLOGY,
+                1,
+                1000,
+                "approximate",
+                "hop",
+                HopScenario.REGION_PAGES,
+                ErrorLimit.parse("192MB", null),
+                fixture(),
+                List.of("flat", "tree"));
         Advisor.Row tree = row(a, CounterId.TREE);
         Advisor.Row flat = row(a, CounterId.FLAT);
         assertTrue(tree.meets() && !flat.meets());
         assertEquals(CounterId.TREE, a.rows().getFirst().counter(), "what meets the limit ranks first");
         assertEquals(49_152, tree.bound(), "HPCC's 192 MB at N=384, batch 32");
         assertTrue(tree.simulatedWorst() <= tree.bound());
-        assertTrue(flat.simulatedWorst() > a.limit(), "flat's drift exceeds 192 MB as published (~1 GB): " + flat.simulatedWorst());
+        assertTrue(
+                flat.simulatedWorst() > a.limit(),
+                "flat's drift exceeds 192 MB as published (~1 GB): " + flat.simulatedWorst());
     }
 
     @Test
     void onRss250TheTreeIsBoundedAndFlatIsNot() {
         // the report: a 5-thread ~100 MB service read RSS tens of MB off, up to ~1 GB, with percpu_counter on 250 CPUs
-        Advisor.Advice a = advise(RssScenario.TOPOLOGY, RssScenario.THREADS, 1000, "approximate", "rss", RssScenario.TARGET_PAGES,
-                ErrorLimit.parse("100MB", null), fixture(), List.of("flat", "tree", "per-thread"));
+        Advisor.Advice a = advise(
+                RssScenario.TOPOLOGY,
+                RssScenario.THREADS,
+                1000,
+                "approximate",
+                "rss",
+                RssScenario.TARGET_PAGES,
+                ErrorLimit.parse("100MB", null),
+                fixture(),
+                List.of("flat", "tree", "per-thread"));
         assertTrue(row(a, CounterId.TREE).meets());
         assertTrue(row(a, CounterId.PER_THREAD).meets(), "64 x 5 pages before Linux 6.2");
         Advisor.Row flat = row(a, CounterId.FLAT);
@@ -182,8 +252,18 @@ class AdvisorTest {
 
     @Test
     void aLimitNoCounterMeetsNamesTheClosestAndWhatItWouldTake() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> advise(HopScenario.TOPOLOGY, 1, 1000,
-                "approximate", "hop", HopScenario.REGION_PAGES, ErrorLimit.parse("64MB", null), null, List.of("flat", "tree")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> advise(
+                        HopScenario.TOPOLOGY,
+                        1,
+                        1000,
+                        "approximate",
+                        "hop",
+                        HopScenario.REGION_PAGES,
+                        ErrorLimit.parse("64MB", null),
+                        null,
+                        List.of("flat", "tree")));
         String m = e.getMessage();
         assertTrue(m.contains("the closest is tree") && m.contains("49,152"), m);
         assertTrue(m.contains("batch 8") && m.contains("CPUs each"), m);
@@ -192,19 +272,28 @@ class AdvisorTest {
 
     @Test
     void badWorkloadsAreRefusedInOneLine() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Advisor.Workload(4, 0, ReadMix.Kind.APPROXIMATE, "inc", 0,
-                200_000)).getMessage().contains("zero updates"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Advisor.Workload(0, 10, ReadMix.Kind.APPROXIMATE, "inc", 0,
-                200_000)).getMessage().contains("zero updates"));
-        assertThrows(IllegalArgumentException.class, () -> advise("no-such-box", 1, 10, "approximate", "inc", 0, ErrorLimit.NONE,
-                null, List.of()));
-        assertThrows(IllegalArgumentException.class, () -> advise("small-2", 1, 10, "approximate", "no-such-pattern", 0,
-                ErrorLimit.NONE, null, List.of()));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new Advisor.Workload(4, 0, ReadMix.Kind.APPROXIMATE, "inc", 0, 200_000))
+                .getMessage()
+                .contains("zero updates"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new Advisor.Workload(0, 10, ReadMix.Kind.APPROXIMATE, "inc", 0, 200_000))
+                .getMessage()
+                .contains("zero updates"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> advise("no-such-box", 1, 10, "approximate", "inc", 0, ErrorLimit.NONE, null, List.of()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> advise("small-2", 1, 10, "approximate", "no-such-pattern", 0, ErrorLimit.NONE, null, List.of()));
     }
 
     @Test
     void withoutARunNothingIsRankedOnCostAndTheAdviceSaysWhy() {
-        Advisor.Advice a = advise("epyc-9654-2s", 384, 1000, "precise", "inc", 0, ErrorLimit.NONE, null, List.of("flat", "tree"));
+        Advisor.Advice a =
+                advise("epyc-9654-2s", 384, 1000, "precise", "inc", 0, ErrorLimit.NONE, null, List.of("flat", "tree"));
         assertEquals(null, a.recommended());
         assertTrue(a.reason().contains("no") || a.reason().contains("None"), a.reason());
         for (Advisor.Row r : a.rows()) {
@@ -215,14 +304,21 @@ class AdvisorTest {
 
     @Test
     void aPreciseReadOn384CpusCostsItsLinesAndTheApproximateOneDoesNot() {
-        // a read every 10 updates from 384 pinned writers: precise() walks 384 slot lines, most of them dirtied elsewhere
-        Advisor.Advice precise = advise("epyc-9654-2s", 384, 10, "precise", "inc", 0, ErrorLimit.NONE, fixture(), List.of("tree"));
-        Advisor.Advice approx = advise("epyc-9654-2s", 384, 10, "approximate", "inc", 0, ErrorLimit.NONE, fixture(), List.of("tree"));
+        // a read every 10 updates from 384 pinned writers: precise() walks 384 slot lines, most of them dirtied
+        // elsewhere
+        Advisor.Advice precise =
+                advise("epyc-9654-2s", 384, 10, "precise", "inc", 0, ErrorLimit.NONE, fixture(), List.of("tree"));
+        Advisor.Advice approx =
+                advise("epyc-9654-2s", 384, 10, "approximate", "inc", 0, ErrorLimit.NONE, fixture(), List.of("tree"));
         Advisor.Row p = precise.rows().getFirst();
         Advisor.Row q = approx.rows().getFirst();
         assertNotNull(p.read().source());
-        assertTrue(p.read().known() && q.read().known(), p.read().source() + " / " + q.read().source());
-        assertTrue(p.read().ns() > 50 * q.read().ns(), p.read().ns() + " vs " + q.read().ns());
+        assertTrue(
+                p.read().known() && q.read().known(),
+                p.read().source() + " / " + q.read().source());
+        assertTrue(
+                p.read().ns() > 50 * q.read().ns(),
+                p.read().ns() + " vs " + q.read().ns());
         assertTrue(p.mix().ns() > q.mix().ns());
     }
 

@@ -19,27 +19,40 @@ class BoundPropertiesTest {
 
     @Provide
     Arbitrary<String> topologies() {
-        return Combinators.combine(Arbitraries.integers().between(1, 2), Arbitraries.integers().between(1, 2),
-                        Arbitraries.integers().between(1, 3), Arbitraries.integers().between(1, 4),
-                        Arbitraries.integers().between(1, 2), Arbitraries.of("linear", "smt-split"))
-                .as((pack, numa, l3, core, pu, numbering) -> "pack:" + pack + " numa:" + numa + " l3:" + l3 + " core:" + core
-                        + " pu:" + pu + " numbering:" + numbering);
+        return Combinators.combine(
+                        Arbitraries.integers().between(1, 2),
+                        Arbitraries.integers().between(1, 2),
+                        Arbitraries.integers().between(1, 3),
+                        Arbitraries.integers().between(1, 4),
+                        Arbitraries.integers().between(1, 2),
+                        Arbitraries.of("linear", "smt-split"))
+                .as((pack, numa, l3, core, pu, numbering) -> "pack:" + pack + " numa:" + numa + " l3:" + l3 + " core:"
+                        + core + " pu:" + pu + " numbering:" + numbering);
     }
 
     @Provide
     Arbitrary<MigrationRule> rules() {
-        return Combinators.combine(Arbitraries.of(Migration.values()), Arbitraries.longs().between(0, 20),
+        return Combinators.combine(
+                        Arbitraries.of(Migration.values()),
+                        Arbitraries.longs().between(0, 20),
                         Arbitraries.of(0.0, 0.01, 0.3, 1.0))
                 .as(MigrationRule::new);
     }
 
     @Property(tries = 300)
-    void deviationStaysWithinTheBound(@ForAll("topologies") String topology, @ForAll CounterId id,
-            @ForAll WorkloadKind workload, @ForAll("rules") MigrationRule rule, @ForAll @IntRange(min = 1, max = 6) int tasks,
-            @ForAll @LongRange(min = 1, max = 3_000) long ops, @ForAll @LongRange(min = 1, max = 700) long pages,
-            @ForAll("batches") long batch, @ForAll long seed) {
+    void deviationStaysWithinTheBound(
+            @ForAll("topologies") String topology,
+            @ForAll CounterId id,
+            @ForAll WorkloadKind workload,
+            @ForAll("rules") MigrationRule rule,
+            @ForAll @IntRange(min = 1, max = 6) int tasks,
+            @ForAll @LongRange(min = 1, max = 3_000) long ops,
+            @ForAll @LongRange(min = 1, max = 700) long pages,
+            @ForAll("batches") long batch,
+            @ForAll long seed) {
         CpuMap map = CpuMap.of(TopologySources.load(topology));
-        SimResult r = Engine.run(new SimSpec("property", map, id, batch, tasks, workload, ops, pages, rule, seed), Progress.silent());
+        SimResult r = Engine.run(
+                new SimSpec("property", map, id, batch, tasks, workload, ops, pages, rule, seed), Progress.silent());
         assertEquals(0, r.violations(), () -> r.firstViolation());
         assertEquals(0, r.preciseMismatches());
         assertTrue(r.worstUnder() <= r.boundUnder() && r.worstOver() <= r.boundOver(), r.toString());

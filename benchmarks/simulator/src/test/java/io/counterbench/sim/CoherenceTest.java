@@ -16,16 +16,29 @@ class CoherenceTest {
     private static final CpuMap EPYC = CpuMap.of(TopologySources.load("epyc-9654-2s"));
 
     private static SimResult hop(CounterId id) {
-        return Engine.run(new SimSpec("hop", EPYC, id, 0, 1, WorkloadKind.HOP, 300_000, 4096,
-                MigrationRule.every(Migration.ANYWHERE, 1), 5), Progress.silent());
+        return Engine.run(
+                new SimSpec(
+                        "hop",
+                        EPYC,
+                        id,
+                        0,
+                        1,
+                        WorkloadKind.HOP,
+                        300_000,
+                        4096,
+                        MigrationRule.every(Migration.ANYWHERE, 1),
+                        5),
+                Progress.silent());
     }
 
     @Test
     void topologyTreeKeepsCarriesInsideThePackage() {
         CoherenceStats kernel = hop(CounterId.TREE).coherence();
         CoherenceStats topo = hop(CounterId.TREE_TOPO).coherence();
-        // the kernel tree groups CPUs by the low bits of their numbers: CPUs 0, 64, 128... share an item across packages
-        assertTrue(kernel.otherPackagePerMop() > 20 * topo.otherPackagePerMop(),
+        // the kernel tree groups CPUs by the low bits of their numbers: CPUs 0, 64, 128... share an item across
+        // packages
+        assertTrue(
+                kernel.otherPackagePerMop() > 20 * topo.otherPackagePerMop(),
                 kernel.otherPackagePerMop() + " vs " + topo.otherPackagePerMop());
         assertTrue(kernel.otherLlcPerMop() > 5 * topo.otherLlcPerMop());
         // per-CPU level-0 lines never move: every move is a carry
@@ -93,7 +106,10 @@ class CoherenceTest {
             }
             assertEquals(plain.precise(), observed.precise());
             if (id == CounterId.FLAT || id == CounterId.PER_NODE || id == CounterId.PER_THREAD) {
-                assertEquals(approxChanges, calls[0], id + ": one observed write per flush, and a flush always moves the total");
+                assertEquals(
+                        approxChanges,
+                        calls[0],
+                        id + ": one observed write per flush, and a flush always moves the total");
             } else if (id == CounterId.TREE || id == CounterId.TREE_TOPO) {
                 assertTrue(calls[0] >= approxChanges, id + ": a root change is at least one observed write");
             } else {

@@ -56,7 +56,9 @@ class CostModelTest {
             total += r.coherence().slotMoves()[c] + r.coherence().upperMoves()[c];
         }
         assertEquals(total / (double) r.ops(), Arrays.stream(moves).sum(), 1e-12);
-        assertTrue(Arrays.stream(moves).filter(m -> m > 0).count() >= 3, "64 tasks on 2 packages move lines at several distances");
+        assertTrue(
+                Arrays.stream(moves).filter(m -> m > 0).count() >= 3,
+                "64 tasks on 2 packages move lines at several distances");
     }
 
     @Test
@@ -80,7 +82,11 @@ class CostModelTest {
         double p = 0.5;
         double sigma = Math.sqrt(p * (1 - p) / ops);
         assertEquals(p, moves[LatencyClass.SAME_LLC.ordinal()], 6 * sigma);
-        assertEquals(moves[LatencyClass.SAME_LLC.ordinal()], Arrays.stream(moves).sum(), 1e-12, "small-2 has one distance class");
+        assertEquals(
+                moves[LatencyClass.SAME_LLC.ordinal()],
+                Arrays.stream(moves).sum(),
+                1e-12,
+                "small-2 has one distance class");
     }
 
     @Test
@@ -101,15 +107,21 @@ class CostModelTest {
             for (int i = 0; i < cpus.length; i += Math.max(1, cpus.length / 24)) {
                 for (int b : cpus) {
                     if (b != cpus[i]) {
-                        assertEquals(LatencyClass.of(t.distance(cpus[i], b)).ordinal(), map.distanceClass(cpus[i], b), name + " " + cpus[i] + "," + b);
+                        assertEquals(
+                                LatencyClass.of(t.distance(cpus[i], b)).ordinal(),
+                                map.distanceClass(cpus[i], b),
+                                name + " " + cpus[i] + "," + b);
                     }
                 }
             }
         }
         assertEquals(CpuMap.CLASSES, LatencyClass.values().length);
-        assertEquals(Arrays.stream(LatencyClass.values()).map(LatencyClass::key).toList(), LatencyRun.CLASSES,
+        assertEquals(
+                Arrays.stream(LatencyClass.values()).map(LatencyClass::key).toList(),
+                LatencyRun.CLASSES,
                 "latency.json's class keys are the topology's");
-        assertEquals(Arrays.stream(LatencyClass.values()).map(LatencyClass::label).toList(), LatencyRun.LABELS);
+        assertEquals(
+                Arrays.stream(LatencyClass.values()).map(LatencyClass::label).toList(), LatencyRun.LABELS);
     }
 
     @Test

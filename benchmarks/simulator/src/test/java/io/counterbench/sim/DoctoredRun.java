@@ -9,8 +9,7 @@ import java.io.UncheckedIOException;
 
 /** A recorded JMH JSON with one counter's rows of one benchmark class scaled, for tests that a check can fail. */
 final class DoctoredRun {
-    private DoctoredRun() {
-    }
+    private DoctoredRun() {}
 
     /** {@code jmh} with the primary score (and every fork's iterations) of {@code cls}'s rows of {@code counter} times {@code factor}. */
     static String scale(String jmh, String cls, String counter, double factor) {
@@ -18,7 +17,8 @@ final class DoctoredRun {
             ArrayNode rows = (ArrayNode) Json.MAPPER.readTree(jmh);
             int changed = 0;
             for (JsonNode r : rows) {
-                if (r.path("benchmark").asText().contains("." + cls + ".") && counter.equals(r.path("params").path("counter").asText())) {
+                if (r.path("benchmark").asText().contains("." + cls + ".")
+                        && counter.equals(r.path("params").path("counter").asText())) {
                     ObjectNode m = (ObjectNode) r.get("primaryMetric");
                     m.put("score", m.get("score").asDouble() * factor);
                     for (JsonNode fork : m.withArray("rawData")) {

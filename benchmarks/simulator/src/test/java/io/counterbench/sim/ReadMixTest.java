@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 class ReadMixTest {
     private static SimResult run(String topology, CounterId id, int tasks, ReadMix mix, long ops) {
         CpuMap map = CpuMap.of(TopologySources.load(topology));
-        return Engine.run(new SimSpec("mix", map, id, 0, tasks, WorkloadKind.INC, ops, 0, MigrationRule.STAY, 3, mix), Progress.silent());
+        return Engine.run(
+                new SimSpec("mix", map, id, 0, tasks, WorkloadKind.INC, ops, 0, MigrationRule.STAY, 3, mix),
+                Progress.silent());
     }
 
     private static long readMoves(SimResult r) {
@@ -25,7 +27,9 @@ class ReadMixTest {
         SimResult r = run("small-8", CounterId.FLAT, 3, new ReadMix(ReadMix.Kind.APPROXIMATE, 10), 100_000);
         assertEquals(100_000, r.ops(), "ops counts the adds only");
         // each task reads floor(its adds / 10) times: between 100000/10 - 3 and 100000/10
-        assertTrue(r.coherence().reads() <= 10_000 && r.coherence().reads() >= 9_997, "reads " + r.coherence().reads());
+        assertTrue(
+                r.coherence().reads() <= 10_000 && r.coherence().reads() >= 9_997,
+                "reads " + r.coherence().reads());
         assertEquals(0, r.violations());
         assertEquals(0, r.preciseMismatches());
     }

@@ -44,7 +44,9 @@ class SchedulerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Migration.class, names = {"ANYWHERE", "LLC"})
+    @EnumSource(
+            value = Migration.class,
+            names = {"ANYWHERE", "LLC"})
     void everyKAndProbability(Migration where) {
         Scheduler every = new Scheduler(MAP, 2, MigrationRule.every(where, 10), new SplittableRandom(1));
         for (int i = 0; i < 1_000; i++) {
@@ -62,6 +64,8 @@ class SchedulerTest {
     @EnumSource(Migration.class)
     void tasksStartOnDistinctCpus(Migration where) {
         Scheduler s = new Scheduler(MAP, 64, MigrationRule.every(where, 1), new SplittableRandom(4));
-        assertEquals(64, java.util.stream.IntStream.range(0, 64).map(s::cpuOf).distinct().count());
+        assertEquals(
+                64,
+                java.util.stream.IntStream.range(0, 64).map(s::cpuOf).distinct().count());
     }
 }

@@ -14,8 +14,8 @@ class WorkloadTest {
     private static final CpuMap MAP = CpuMap.of(TopologySources.load("small-8"));
 
     private static Workload create(WorkloadKind kind, int tasks, long ops, long pages) {
-        return kind.create(new WorkloadSetup(MAP, CounterId.FLAT.factory(MAP.topology(), 0), tasks, ops, pages,
-                new SplittableRandom(11)));
+        return kind.create(new WorkloadSetup(
+                MAP, CounterId.FLAT.factory(MAP.topology(), 0), tasks, ops, pages, new SplittableRandom(11)));
     }
 
     @Test
@@ -77,7 +77,8 @@ class WorkloadTest {
 
     @Test
     void markdownEscapesPipes() {
-        String t = Block.Table.numbers("counter", "mean |dev|").row("tree", "a|b").render();
+        String t =
+                Block.Table.numbers("counter", "mean |dev|").row("tree", "a|b").render();
         assertTrue(t.startsWith("| counter | mean \\|dev\\| |\n"), t);
         assertTrue(t.contains("a\\|b"), t);
     }

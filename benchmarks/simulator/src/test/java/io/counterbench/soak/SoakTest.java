@@ -16,7 +16,8 @@ class SoakTest {
     @Test
     void everyCounterStaysExactAndWithinItsBound() throws Exception {
         StringWriter progress = new StringWriter();
-        Soak.Totals t = new Soak(Arrays.asList(CounterId.values()), 6, 200, 3).run(1500, new PrintWriter(progress, true));
+        Soak.Totals t =
+                new Soak(Arrays.asList(CounterId.values()), 6, 200, 3).run(1500, new PrintWriter(progress, true));
         assertEquals(0, t.violations(), String.join("\n", t.firstViolations()));
         assertTrue(t.operations() > 100_000, "writers ran: " + t.operations());
         assertTrue(t.rounds() >= 2, "paused and checked more than once: " + t.rounds());
@@ -27,7 +28,11 @@ class SoakTest {
     @Test
     void badSettingsAreRefused() {
         List<CounterId> ids = List.of(CounterId.TREE);
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Soak(ids, 0, 100, 1)).getMessage().contains("--threads 0"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Soak(ids, 2, 1, 1)).getMessage().contains("--interval-ms 1"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Soak(ids, 0, 100, 1))
+                .getMessage()
+                .contains("--threads 0"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Soak(ids, 2, 1, 1))
+                .getMessage()
+                .contains("--interval-ms 1"));
     }
 }

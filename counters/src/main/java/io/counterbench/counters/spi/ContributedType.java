@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *                    like the built-ins'), {@link Accuracy#EXACT} for an exact counter
  * @param constructor builds one counter for a topology and batch (0: the type's default)
  */
-public record ContributedType(String id, String description, Bound bound, Constructor constructor) implements CounterType {
+public record ContributedType(String id, String description, Bound bound, Constructor constructor)
+        implements CounterType {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
 
     /** The declared (under, over) of a counter built for {@code topology} with {@code batch}. */
@@ -74,8 +75,9 @@ public record ContributedType(String id, String description, Bound bound, Constr
         return () -> {
             ContributedCounter c = constructor.create(topology, batch);
             if (c == null || c.id() != this) {
-                throw new IllegalStateException("counter " + id + ": its constructor built " + (c == null ? "nothing"
-                        : "a counter of type '" + c.id().id() + "'") + " (pass this type to ContributedCounter's constructor)");
+                throw new IllegalStateException("counter " + id + ": its constructor built "
+                        + (c == null ? "nothing" : "a counter of type '" + c.id().id() + "'")
+                        + " (pass this type to ContributedCounter's constructor)");
             }
             return c;
         };

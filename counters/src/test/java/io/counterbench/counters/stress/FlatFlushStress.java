@@ -26,8 +26,14 @@ import org.openjdk.jcstress.infra.results.III_Result;
 @Description("percpu_counter flush racing a precise read")
 @Outcome(id = "3, 4, 4", expect = ACCEPTABLE, desc = "precise read before the add")
 @Outcome(id = "4, 4, 4", expect = ACCEPTABLE, desc = "precise read after the flush")
-@Outcome(id = "0, 4, 4", expect = FORBIDDEN, desc = "the flushed amount seen in flight: precise() did not exclude the flush")
-@Outcome(id = "7, 4, 4", expect = FORBIDDEN, desc = "the flushed amount counted twice: precise() did not exclude the flush")
+@Outcome(
+        id = "0, 4, 4",
+        expect = FORBIDDEN,
+        desc = "the flushed amount seen in flight: precise() did not exclude the flush")
+@Outcome(
+        id = "7, 4, 4",
+        expect = FORBIDDEN,
+        desc = "the flushed amount counted twice: precise() did not exclude the flush")
 @Outcome(expect = FORBIDDEN, desc = "wrong quiescent state")
 public class FlatFlushStress {
 

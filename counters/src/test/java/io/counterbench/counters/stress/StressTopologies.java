@@ -8,8 +8,7 @@ final class StressTopologies {
     static final Topology TWO = linear(2);
     static final Topology FOUR = linear(4);
 
-    private StressTopologies() {
-    }
+    private StressTopologies() {}
 
     private static Topology linear(int n) {
         TopologyBuilder b = new TopologyBuilder("stress" + n, "jcstress");

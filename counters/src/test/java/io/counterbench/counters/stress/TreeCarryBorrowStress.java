@@ -25,7 +25,10 @@ import org.openjdk.jcstress.infra.results.III_Result;
 @JCStressTest
 @Description("Carry and borrow into one tree item, approximate read in flight")
 @Outcome(id = "0, 3, 0", expect = ACCEPTABLE, desc = "the borrow reached the item first, or already returned the carry")
-@Outcome(id = "4, 3, 0", expect = ACCEPTABLE_INTERESTING, desc = "the carry in flight: the root at 4 before the borrow returned it")
+@Outcome(
+        id = "4, 3, 0",
+        expect = ACCEPTABLE_INTERESTING,
+        desc = "the carry in flight: the root at 4 before the borrow returned it")
 @Outcome(expect = FORBIDDEN, desc = "the quiescent state differs: a carry or borrow was lost")
 public class TreeCarryBorrowStress {
 

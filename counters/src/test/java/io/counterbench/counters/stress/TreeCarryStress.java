@@ -23,7 +23,10 @@ import org.openjdk.jcstress.infra.results.III_Result;
  */
 @JCStressTest
 @Description("Concurrent carries from sibling CPUs into one tree item")
-@Outcome(id = "6, 4, 1", expect = ACCEPTABLE, desc = "precise 6, root 4: both carries arrived, the item crossed its mask once")
+@Outcome(
+        id = "6, 4, 1",
+        expect = ACCEPTABLE,
+        desc = "precise 6, root 4: both carries arrived, the item crossed its mask once")
 @Outcome(expect = FORBIDDEN, desc = "a carry was lost or counted twice")
 public class TreeCarryStress {
 

@@ -47,8 +47,16 @@ public final class CounterJarBuilder {
     public Path build(Path work, String name) throws IOException {
         Path src = Files.createDirectories(work.resolve(name + "-src"));
         Path classes = Files.createDirectories(work.resolve(name + "-classes"));
-        List<String> args = new ArrayList<>(List.of("--release", "25", "-proc:none", "-encoding", "UTF-8",
-                "-cp", System.getProperty("java.class.path"), "-d", classes.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "--release",
+                "25",
+                "-proc:none",
+                "-encoding",
+                "UTF-8",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-d",
+                classes.toString()));
         for (Map.Entry<String, String> s : sources.entrySet()) {
             Path file = src.resolve(s.getKey());
             Files.createDirectories(file.getParent());
@@ -58,7 +66,8 @@ public final class CounterJarBuilder {
         if (!sources.isEmpty()) {
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             if (javac == null) {
-                throw new IllegalStateException("no Java compiler in " + System.getProperty("java.home") + " (a JRE, not a JDK)");
+                throw new IllegalStateException(
+                        "no Java compiler in " + System.getProperty("java.home") + " (a JRE, not a JDK)");
             }
             java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
             int rc = javac.run(null, diagnostics, diagnostics, args.toArray(String[]::new));
@@ -67,7 +76,8 @@ public final class CounterJarBuilder {
             }
         }
         Path jar = work.resolve(name);
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> walk = Files.walk(classes)) {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> walk = Files.walk(classes)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                 out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
                 out.write(Files.readAllBytes(p));

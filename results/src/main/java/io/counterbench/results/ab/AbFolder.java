@@ -31,8 +31,10 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
         }
         PairsJson pairs = PairsJson.read(pairsFile);
         if (pairs.completePairs() == 0) {
-            throw InputException.of(folder, "no pair of forks finished (" + pairs.pairs().size() + " tried" + firstError(pairs)
-                    + "): nothing to compare");
+            throw InputException.of(
+                    folder,
+                    "no pair of forks finished (" + pairs.pairs().size() + " tried" + firstError(pairs)
+                            + "): nothing to compare");
         }
         Path runFile = folder.resolve(RunJson.FILE);
         RunJson run = Files.isRegularFile(runFile) ? RunJson.read(runFile) : null;
@@ -40,12 +42,14 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
         List<String> notes = new ArrayList<>();
         long dropped = pairs.pairs().stream().filter(p -> p.dropped() != null).count();
         if (dropped > 0) {
-            notes.add(dropped + " pair(s) rerun because other work kept the machine busy while they ran (pairs.json: dropped)");
+            notes.add(dropped
+                    + " pair(s) rerun because other work kept the machine busy while they ran (pairs.json: dropped)");
         }
         if (!"complete".equals(pairs.status())) {
             long failed = pairs.pairs().stream().filter(p -> !p.finished()).count();
-            notes.add("run " + pairs.status() + (pairs.reason() == null ? "" : " (" + pairs.reason() + ")") + ": " + pairs.completePairs()
-                    + " of " + pairs.rows().size() * (long) pairs.pairsPerRow() + " pairs finished" + (failed > 0 ? ", " + failed + " failed" : ""));
+            notes.add("run " + pairs.status() + (pairs.reason() == null ? "" : " (" + pairs.reason() + ")") + ": "
+                    + pairs.completePairs() + " of " + pairs.rows().size() * (long) pairs.pairsPerRow()
+                    + " pairs finished" + (failed > 0 ? ", " + failed + " failed" : ""));
         }
         RunInput b = side(folder, PairsJson.BASELINE_JMH, machine, run, notes);
         RunInput c = side(folder, PairsJson.CURRENT_JMH, machine, run, List.of());
@@ -88,35 +92,50 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
             }
         }
         if (merged.size() != byRow.size()) {
-            throw InputException.of(f, "holds " + merged.size() + " rows but " + PairsJson.FILE
-                    + " has finished pairs in " + byRow.size()
-                    + ": the files are not of one run (or one was cut short)");
+            throw InputException.of(
+                    f,
+                    "holds " + merged.size() + " rows but " + PairsJson.FILE
+                            + " has finished pairs in " + byRow.size()
+                            + ": the files are not of one run (or one was cut short)");
         }
         int i = 0;
         for (var e : byRow.entrySet()) {
             List<PairsJson.Pair> done = new ArrayList<>(e.getValue());
             done.sort(java.util.Comparator.comparingInt(PairsJson.Pair::pair));
-            com.fasterxml.jackson.databind.JsonNode raw = merged.get(i++).path("primaryMetric").path("rawData");
+            com.fasterxml.jackson.databind.JsonNode raw =
+                    merged.get(i++).path("primaryMetric").path("rawData");
             if (raw.size() != done.size()) {
-                throw InputException.of(f, "row " + (e.getKey() + 1) + " holds " + raw.size() + " forks but "
-                        + PairsJson.FILE + " says "
-                        + done.size() + " of its pairs finished: the files are not of one run");
+                throw InputException.of(
+                        f,
+                        "row " + (e.getKey() + 1) + " holds " + raw.size() + " forks but "
+                                + PairsJson.FILE + " says "
+                                + done.size() + " of its pairs finished: the files are not of one run");
             }
             for (int k = 0; k < done.size(); k++) {
                 PairsJson.Pair p = done.get(k);
-                Path fork = folder.resolve("forks").resolve(String.format(java.util.Locale.ROOT,
-                        "r%02d-p%02d%s-%s.json", p.row(), p.pair(),
-                        // attempt 0: a record from before attempts were kept
-                        p.attempt() <= 1 ? "" : "-a" + p.attempt(), side));
+                Path fork = folder.resolve("forks")
+                        .resolve(String.format(
+                                java.util.Locale.ROOT,
+                                "r%02d-p%02d%s-%s.json",
+                                p.row(),
+                                p.pair(),
+                                // attempt 0: a record from before attempts were kept
+                                p.attempt() <= 1 ? "" : "-a" + p.attempt(),
+                                side));
                 if (!Files.isRegularFile(fork)) {
                     continue; // forks/ is optional (a folder copied without it): the counts above still hold
                 }
-                com.fasterxml.jackson.databind.JsonNode own = JmhJson.readTree(fork).path(0).path("primaryMetric")
-                        .path("rawData").path(0);
+                com.fasterxml.jackson.databind.JsonNode own = JmhJson.readTree(fork)
+                        .path(0)
+                        .path("primaryMetric")
+                        .path("rawData")
+                        .path(0);
                 if (!own.equals(raw.get(k))) {
-                    throw InputException.of(f, "row " + (e.getKey() + 1) + ", pair " + (p.pair() + 1) + ": the "
-                            + side + " fork differs from "
-                            + fork.getFileName() + ": the files are not of one run");
+                    throw InputException.of(
+                            f,
+                            "row " + (e.getKey() + 1) + ", pair " + (p.pair() + 1) + ": the "
+                                    + side + " fork differs from "
+                                    + fork.getFileName() + ": the files are not of one run");
                 }
             }
         }
@@ -135,7 +154,9 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
      */
     public java.util.Map<JmhResult, io.counterbench.results.gate.PairLayout> layouts() {
         java.util.Map<JmhResult, io.counterbench.results.gate.PairLayout> out = new java.util.IdentityHashMap<>();
-        List<PairsJson.Row> rows = pairs.rows().stream().filter(r -> !pairs.used(r.index()).isEmpty()).toList();
+        List<PairsJson.Row> rows = pairs.rows().stream()
+                .filter(r -> !pairs.used(r.index()).isEmpty())
+                .toList();
         List<JmhResult> results = baseline.results();
         com.fasterxml.jackson.databind.JsonNode tree = JmhJson.readTree(baseline.jmhFile());
         int[] looks = pairs.looks().stream().mapToInt(Integer::intValue).toArray();
@@ -152,7 +173,10 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
                     ids[k] = written.get(k).asInt();
                 }
             } else {
-                ids = used.keySet().stream().mapToInt(Integer::intValue).limit(forks).toArray();
+                ids = used.keySet().stream()
+                        .mapToInt(Integer::intValue)
+                        .limit(forks)
+                        .toArray();
             }
             if (ids.length != forks) {
                 continue; // pairs.json and the JMH file disagree: the gate pairs by position
@@ -169,7 +193,8 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
 
     /** Gates the folder's pairs, matched by pair id, with its planned looks. */
     public io.counterbench.results.gate.GateResult gate(io.counterbench.results.gate.GateOptions options) {
-        io.counterbench.results.gate.GateResult g = io.counterbench.results.gate.Gate.paired(baseline, current, options, layouts());
+        io.counterbench.results.gate.GateResult g =
+                io.counterbench.results.gate.Gate.paired(baseline, current, options, layouts());
         return partial() ? g.partial(progress() + " (run " + pairs.status() + ")") : g;
     }
 
@@ -199,6 +224,10 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
     }
 
     private static String firstError(PairsJson p) {
-        return p.pairs().stream().filter(x -> !x.finished() && x.error() != null).map(x -> "; first error: " + x.error()).findFirst().orElse("");
+        return p.pairs().stream()
+                .filter(x -> !x.finished() && x.error() != null)
+                .map(x -> "; first error: " + x.error())
+                .findFirst()
+                .orElse("");
     }
 }

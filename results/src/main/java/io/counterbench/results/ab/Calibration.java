@@ -1,6 +1,5 @@
 package io.counterbench.results.ab;
 
-import io.counterbench.results.gate.Gate;
 import io.counterbench.results.gate.GateOptions;
 import io.counterbench.results.gate.GateResult;
 import io.counterbench.results.gate.RowComparison;
@@ -28,15 +27,23 @@ public final class Calibration {
      * benchmarks' SlowdownKnob, in the benchmarks jar that cannot see this module, reads it.
      */
     public static final String KNOB_PROPERTY = "counterbench.slowdown";
+
     static final String KNOB = "-D" + KNOB_PROPERTY + "=";
 
-    private Calibration() {
-    }
+    private Calibration() {}
 
     /** One gated row of one run. */
-    public record Observation(String run, String row, String counter, int threads, double injected, Verdict verdict, double estimate,
-                              double mde, double spread, double runSeconds) {
-    }
+    public record Observation(
+            String run,
+            String row,
+            String counter,
+            int threads,
+            double injected,
+            Verdict verdict,
+            double estimate,
+            double mde,
+            double spread,
+            double runSeconds) {}
 
     /** Gates every run folder with {@code options} and lists every row. */
     public static List<Observation> observe(List<Path> runs, GateOptions options) {
@@ -53,8 +60,17 @@ public final class Calibration {
                 JmhResult res = r.current();
                 String counter = JmhResult.displayValue("counter", res.param("counter"));
                 double injected = counter == null ? 0 : knob.getOrDefault(counter, 0.0);
-                out.add(new Observation(run.getFileName().toString(), r.name(), counter, res.threads(), injected, r.verdict(),
-                        r.effect().estimate(), r.effect().mde(), r.effect().spread(), seconds));
+                out.add(new Observation(
+                        run.getFileName().toString(),
+                        r.name(),
+                        counter,
+                        res.threads(),
+                        injected,
+                        r.verdict(),
+                        r.effect().estimate(),
+                        r.effect().mde(),
+                        r.effect().spread(),
+                        seconds));
             }
         }
         return out;
@@ -63,11 +79,15 @@ public final class Calibration {
     /** How long the ab run took (run.json's started to finished); NaN when unknown. */
     static double runSeconds(Path run) {
         try {
-            io.counterbench.results.run.RunJson r = io.counterbench.results.run.RunJson.read(run.resolve(io.counterbench.results.run.RunJson.FILE));
+            io.counterbench.results.run.RunJson r =
+                    io.counterbench.results.run.RunJson.read(run.resolve(io.counterbench.results.run.RunJson.FILE));
             if (r.started() == null || r.finished() == null) {
                 return Double.NaN;
             }
-            return java.time.Duration.between(java.time.Instant.parse(r.started()), java.time.Instant.parse(r.finished())).toMillis() / 1000.0;
+            return java.time.Duration.between(
+                                    java.time.Instant.parse(r.started()), java.time.Instant.parse(r.finished()))
+                            .toMillis()
+                    / 1000.0;
         } catch (RuntimeException e) {
             return Double.NaN;
         }
@@ -92,58 +112,123 @@ public final class Calibration {
     /** The calibration tables in Markdown. */
     public static String markdown(List<Observation> obs, GateOptions o, String command) {
         StringBuilder b = new StringBuilder();
-        List<String> aaRuns = obs.stream().filter(x -> obs.stream().noneMatch(y -> y.run.equals(x.run) && y.injected > 0)).map(x -> x.run)
-                .distinct().toList();
-        List<String> slowRuns = obs.stream().filter(x -> x.injected > 0).map(x -> x.run).distinct().toList();
-        b.append(String.format(Locale.ROOT, "Threshold %s, family-wise alpha %s, --detect %s; %d A/A runs, %d runs with the knob set.%n%n",
-                o.thresholdText(), trim(o.alpha()), o.detectText(), aaRuns.size(), slowRuns.size()));
+        List<String> aaRuns = obs.stream()
+                .filter(x -> obs.stream().noneMatch(y -> y.run.equals(x.run) && y.injected > 0))
+                .map(x -> x.run)
+                .distinct()
+                .toList();
+        List<String> slowRuns = obs.stream()
+                .filter(x -> x.injected > 0)
+                .map(x -> x.run)
+                .distinct()
+                .toList();
+        b.append(String.format(
+                Locale.ROOT,
+                "Threshold %s, family-wise alpha %s, --detect %s; %d A/A runs, %d runs with the knob set.%n%n",
+                o.thresholdText(),
+                trim(o.alpha()),
+                o.detectText(),
+                aaRuns.size(),
+                slowRuns.size()));
         b.append("| injected slowdown | rows | flagged | measured slowdown (median) | MDE (median) |\n");
         b.append("|---|---:|---:|---:|---:|\n");
         List<Observation> aa = obs.stream().filter(x -> aaRuns.contains(x.run)).toList();
         b.append(line("none: pure A/A runs, all rows", aa));
-        List<Observation> untouched = obs.stream().filter(x -> slowRuns.contains(x.run) && x.injected == 0).toList();
+        List<Observation> untouched = obs.stream()
+                .filter(x -> slowRuns.contains(x.run) && x.injected == 0)
+                .toList();
         b.append(line("none: untouched rows of the knob runs", untouched));
-        long runsWithFalseAlarm = obs.stream().filter(x -> x.injected == 0 && x.verdict == Verdict.REGRESSION).map(x -> x.run).distinct().count();
+        long runsWithFalseAlarm = obs.stream()
+                .filter(x -> x.injected == 0 && x.verdict == Verdict.REGRESSION)
+                .map(x -> x.run)
+                .distinct()
+                .count();
         TreeMap<Double, TreeMap<Integer, List<Observation>>> byLevel = new TreeMap<>();
-        obs.stream().filter(x -> x.injected > 0).forEach(x -> byLevel.computeIfAbsent(x.injected, k -> new TreeMap<>())
-                .computeIfAbsent(x.threads, k -> new ArrayList<>()).add(x));
+        obs.stream()
+                .filter(x -> x.injected > 0)
+                .forEach(x -> byLevel.computeIfAbsent(x.injected, k -> new TreeMap<>())
+                        .computeIfAbsent(x.threads, k -> new ArrayList<>())
+                        .add(x));
         byLevel.forEach((level, byThreads) -> byThreads.forEach((threads, list) -> b.append(line(
-                String.format(Locale.ROOT, "%s%% (knob) on one counter, %d thread%s", trim(level), threads, threads == 1 ? "" : "s"), list))));
-        b.append(String.format(Locale.ROOT, "%nRuns with any untouched row flagged: %d of %d.%n", runsWithFalseAlarm, aaRuns.size() + slowRuns.size()));
-        long aaInconclusive = aaRuns.stream().filter(r -> obs.stream().anyMatch(x -> x.run.equals(r)
-                && x.verdict == Verdict.INCONCLUSIVE)).count();
+                String.format(
+                        Locale.ROOT,
+                        "%s%% (knob) on one counter, %d thread%s",
+                        trim(level),
+                        threads,
+                        threads == 1 ? "" : "s"),
+                list))));
+        b.append(String.format(
+                Locale.ROOT,
+                "%nRuns with any untouched row flagged: %d of %d.%n",
+                runsWithFalseAlarm,
+                aaRuns.size() + slowRuns.size()));
+        long aaInconclusive = aaRuns.stream()
+                .filter(r -> obs.stream().anyMatch(x -> x.run.equals(r) && x.verdict == Verdict.INCONCLUSIVE))
+                .count();
         if (!aaRuns.isEmpty()) {
-            b.append(String.format(Locale.ROOT,
+            b.append(String.format(
+                    Locale.ROOT,
                     "Pure A/A runs inconclusive (some row neither flagged nor cleared): %s.%n",
                     withInterval(aaInconclusive, aaRuns.size())));
         }
         Map<String, Double> seconds = new LinkedHashMap<>();
         obs.forEach(x -> seconds.putIfAbsent(x.run, x.runSeconds));
-        double[] secs = seconds.values().stream().mapToDouble(Double::doubleValue).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        double[] secs = seconds.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .filter(d -> !Double.isNaN(d))
+                .sorted()
+                .toArray();
         if (secs.length > 0) {
-            b.append(String.format(Locale.ROOT, "Each ab run took %s (median of %d runs; shortest %s, longest %s).%n", minutes(median(secs)), secs.length,
-                    minutes(secs[0]), minutes(secs[secs.length - 1])));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "Each ab run took %s (median of %d runs; shortest %s, longest %s).%n",
+                    minutes(median(secs)),
+                    secs.length,
+                    minutes(secs[0]),
+                    minutes(secs[secs.length - 1])));
         }
         b.append('\n');
         if (!byLevel.isEmpty()) {
-            b.append("Each injected slowdown by counter (the knob's levels rotate over the counters from run to run):\n\n");
-            b.append("| injected | counter | threads | runs | flagged | measured slowdown (each run) |\n|---:|---|---:|---:|---:|---|\n");
+            b.append(
+                    "Each injected slowdown by counter (the knob's levels rotate over the counters from run to run):\n\n");
+            b.append(
+                    "| injected | counter | threads | runs | flagged | measured slowdown (each run) |\n|---:|---|---:|---:|---:|---|\n");
             byLevel.forEach((level, byThreads) -> byThreads.forEach((threads, list) -> {
                 Map<String, List<Observation>> byCounter = new java.util.TreeMap<>();
-                list.forEach(x -> byCounter.computeIfAbsent(x.counter, k -> new ArrayList<>()).add(x));
-                byCounter.forEach((counter, l) -> b.append(String.format(Locale.ROOT, "| %s%% | %s | %d | %d | %d | %s |%n", trim(level), counter, threads,
-                        l.size(), l.stream().filter(x -> x.verdict == Verdict.REGRESSION).count(),
-                        l.stream().map(x -> pct(x.estimate) + (x.verdict == Verdict.REGRESSION ? " (flagged)" : "")).collect(java.util.stream.Collectors.joining(", ")))));
+                list.forEach(x -> byCounter
+                        .computeIfAbsent(x.counter, k -> new ArrayList<>())
+                        .add(x));
+                byCounter.forEach((counter, l) -> b.append(String.format(
+                        Locale.ROOT,
+                        "| %s%% | %s | %d | %d | %d | %s |%n",
+                        trim(level),
+                        counter,
+                        threads,
+                        l.size(),
+                        l.stream().filter(x -> x.verdict == Verdict.REGRESSION).count(),
+                        l.stream()
+                                .map(x -> pct(x.estimate) + (x.verdict == Verdict.REGRESSION ? " (flagged)" : ""))
+                                .collect(java.util.stream.Collectors.joining(", ")))));
             }));
             b.append('\n');
         }
-        b.append("Minimum detectable effect per gated row (median over the A/A runs; the slowdown flagged in 4 of 5 runs):\n\n");
+        b.append(
+                "Minimum detectable effect per gated row (median over the A/A runs; the slowdown flagged in 4 of 5 runs):\n\n");
         b.append("| row | MDE | pair spread |\n|---|---:|---:|\n");
         Map<String, List<Observation>> byRow = new LinkedHashMap<>();
         aa.forEach(x -> byRow.computeIfAbsent(x.row, k -> new ArrayList<>()).add(x));
-        byRow.forEach((row, list) -> b.append("| ").append(row).append(" | ")
-                .append(pct(median(list.stream().mapToDouble(Observation::mde).toArray()))).append(" | ")
-                .append(String.format(Locale.ROOT, "±%.2f%%", 100 * Math.expm1(median(list.stream().mapToDouble(Observation::spread).toArray()))))
+        byRow.forEach((row, list) -> b.append("| ")
+                .append(row)
+                .append(" | ")
+                .append(pct(median(list.stream().mapToDouble(Observation::mde).toArray())))
+                .append(" | ")
+                .append(String.format(
+                        Locale.ROOT,
+                        "±%.2f%%",
+                        100
+                                * Math.expm1(median(list.stream()
+                                        .mapToDouble(Observation::spread)
+                                        .toArray()))))
                 .append(" |\n"));
         if (command != null) {
             b.append("\nProduced by `").append(command).append("`.\n");
@@ -152,12 +237,23 @@ public final class Calibration {
     }
 
     private static String line(String what, List<Observation> list) {
-        long flagged = list.stream().filter(x -> x.verdict == Verdict.REGRESSION).count();
+        long flagged =
+                list.stream().filter(x -> x.verdict == Verdict.REGRESSION).count();
         long runs = list.stream().map(x -> x.run).distinct().count();
-        return String.format(Locale.ROOT, "| %s | %d (%d runs) | %s | %s | %s |%n", what, list.size(), runs,
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d (%d runs) | %s | %s | %s |%n",
+                what,
+                list.size(),
+                runs,
                 withInterval(flagged, list.size()),
-                list.isEmpty() ? "" : pct(median(list.stream().mapToDouble(Observation::estimate).toArray())),
-                list.isEmpty() ? "" : pct(median(list.stream().mapToDouble(Observation::mde).toArray())));
+                list.isEmpty()
+                        ? ""
+                        : pct(median(
+                                list.stream().mapToDouble(Observation::estimate).toArray())),
+                list.isEmpty()
+                        ? ""
+                        : pct(median(list.stream().mapToDouble(Observation::mde).toArray())));
     }
 
     /** "6 of 10 (95% CI 26-88%)": the Clopper-Pearson interval beside a count. */
@@ -165,8 +261,8 @@ public final class Calibration {
         if (n == 0) {
             return "0 of 0";
         }
-        io.counterbench.results.stats.ClopperPearson c = io.counterbench.results.stats.ClopperPearson.of((int) k,
-                (int) n, 0.95);
+        io.counterbench.results.stats.ClopperPearson c =
+                io.counterbench.results.stats.ClopperPearson.of((int) k, (int) n, 0.95);
         return String.format(Locale.ROOT, "%d of %d (95%% CI %.0f-%.0f%%)", k, n, 100 * c.lower(), 100 * c.upper());
     }
 

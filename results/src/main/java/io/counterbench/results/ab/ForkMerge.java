@@ -23,8 +23,7 @@ import java.util.Map;
  * With pair ids, "pairIds" lists the pair each fork position belongs to.
  */
 public final class ForkMerge {
-    private ForkMerge() {
-    }
+    private ForkMerge() {}
 
     /** The field that lists each fork position's pair id. */
     public static final String PAIR_IDS = "pairIds";
@@ -47,7 +46,9 @@ public final class ForkMerge {
         }
         ObjectNode out = forks.getFirst().deepCopy();
         out.put("forks", forks.size());
-        out.set("primaryMetric", metric(forks.stream().map(f -> f.get("primaryMetric")).toList(), false));
+        out.set(
+                "primaryMetric",
+                metric(forks.stream().map(f -> f.get("primaryMetric")).toList(), false));
         JsonNode sec = forks.getFirst().get("secondaryMetrics");
         if (sec != null && sec.isObject()) {
             ObjectNode merged = Json.object();

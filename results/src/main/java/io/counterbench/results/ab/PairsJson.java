@@ -27,10 +27,18 @@ import java.util.Map;
  * @param budgetSeconds the time an adaptive run was given, from ab's start; absent without one
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PairsJson(String schema, String status, @JsonInclude(Include.NON_NULL) String reason, long seed, int pairsPerRow,
-                        Version baseline, Version current, List<Row> rows, List<Pair> pairs,
-                        @JsonInclude(Include.NON_EMPTY) List<Integer> looks,
-                                @JsonInclude(Include.NON_NULL) Double budgetSeconds) {
+public record PairsJson(
+        String schema,
+        String status,
+        @JsonInclude(Include.NON_NULL) String reason,
+        long seed,
+        int pairsPerRow,
+        Version baseline,
+        Version current,
+        List<Row> rows,
+        List<Pair> pairs,
+        @JsonInclude(Include.NON_EMPTY) List<Integer> looks,
+        @JsonInclude(Include.NON_NULL) Double budgetSeconds) {
 
     public static final String SCHEMA = "counterbench-ab-pairs/1";
     public static final String FILE = "pairs.json";
@@ -44,16 +52,25 @@ public record PairsJson(String schema, String status, @JsonInclude(Include.NON_N
     }
 
     /** A run of a fixed number of pairs per row (no looks, no budget). */
-    public PairsJson(String schema, String status, String reason, long seed, int pairsPerRow, Version baseline,
-            Version current, List<Row> rows,
-                     List<Pair> pairs) {
+    public PairsJson(
+            String schema,
+            String status,
+            String reason,
+            long seed,
+            int pairsPerRow,
+            Version baseline,
+            Version current,
+            List<Row> rows,
+            List<Pair> pairs) {
         this(schema, status, reason, seed, pairsPerRow, baseline, current, rows, pairs, null, null);
     }
 
     /** The complete pairs of row {@code row} (one per pair id: the attempt that is used), by pair id. */
     public List<Pair> used(int row) {
-        return pairs.stream().filter(p -> p.row() == row
-                && p.complete()).sorted(java.util.Comparator.comparingInt(Pair::pair)).toList();
+        return pairs.stream()
+                .filter(p -> p.row() == row && p.complete())
+                .sorted(java.util.Comparator.comparingInt(Pair::pair))
+                .toList();
     }
 
     /**
@@ -65,7 +82,8 @@ public record PairsJson(String schema, String status, @JsonInclude(Include.NON_N
      * @param jvmArgs the flags of its JVMs (the same for both sides, but for a --slowdown knob)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Version(String given, @JsonInclude(Include.NON_NULL) String commit, String jar, List<String> jvmArgs) {
+    public record Version(
+            String given, @JsonInclude(Include.NON_NULL) String commit, String jar, List<String> jvmArgs) {
         public Version {
             jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
         }
@@ -73,9 +91,13 @@ public record PairsJson(String schema, String status, @JsonInclude(Include.NON_N
 
     /** One gated row: a benchmark method (or @Group) with one parameter set and thread layout. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Row(int index, String benchmark, Map<String, String> params, int threads,
-                      @JsonInclude(Include.NON_NULL) List<Integer> threadGroups, String label) {
-    }
+    public record Row(
+            int index,
+            String benchmark,
+            Map<String, String> params,
+            int threads,
+            @JsonInclude(Include.NON_NULL) List<Integer> threadGroups,
+            String label) {}
 
     /**
      * One attempt at a pair: row {@code row}'s pair number {@code pair}; {@code first} is "baseline" or "current"
@@ -87,13 +109,31 @@ public record PairsJson(String schema, String status, @JsonInclude(Include.NON_N
      * @param dropped why a finished pair is not used (its rerun replaces it), null when it is used
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Pair(int row, int pair, int attempt, String first, String baseline, String current,
-                       @JsonInclude(Include.NON_NULL) Double baselineLoad, @JsonInclude(Include.NON_NULL) Double currentLoad,
-                       @JsonInclude(Include.NON_NULL) String dropped, @JsonInclude(Include.NON_NULL) String error,
-                       @JsonInclude(Include.NON_NULL) String baselineCpus, @JsonInclude(Include.NON_NULL) String currentCpus) {
+    public record Pair(
+            int row,
+            int pair,
+            int attempt,
+            String first,
+            String baseline,
+            String current,
+            @JsonInclude(Include.NON_NULL) Double baselineLoad,
+            @JsonInclude(Include.NON_NULL) Double currentLoad,
+            @JsonInclude(Include.NON_NULL) String dropped,
+            @JsonInclude(Include.NON_NULL) String error,
+            @JsonInclude(Include.NON_NULL) String baselineCpus,
+            @JsonInclude(Include.NON_NULL) String currentCpus) {
         /** A pair whose forks ran one after the other ({@code first} names which). */
-        public Pair(int row, int pair, int attempt, String first, String baseline, String current, Double baselineLoad, Double currentLoad,
-                    String dropped, String error) {
+        public Pair(
+                int row,
+                int pair,
+                int attempt,
+                String first,
+                String baseline,
+                String current,
+                Double baselineLoad,
+                Double currentLoad,
+                String dropped,
+                String error) {
             this(row, pair, attempt, first, baseline, current, baselineLoad, currentLoad, dropped, error, null, null);
         }
 
@@ -125,7 +165,8 @@ public record PairsJson(String schema, String status, @JsonInclude(Include.NON_N
             return Json.MAPPER.treeToValue(n, PairsJson.class);
         } catch (JsonProcessingException e) {
             String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            throw InputException.of(file, "not an ab pairs record: " + m.lines().findFirst().orElse(""));
+            throw InputException.of(
+                    file, "not an ab pairs record: " + m.lines().findFirst().orElse(""));
         }
     }
 

@@ -24,15 +24,15 @@ import java.util.Locale;
 public final class GithubActionBenchmark {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private GithubActionBenchmark() {
-    }
+    private GithubActionBenchmark() {}
 
     /** Refuses a FILE whose folder does not exist (or is not a folder), before anything is written. */
     public static void checkFolder(Path file) {
         Path folder = file.toAbsolutePath().getParent();
         if (folder != null && !Files.isDirectory(folder)) {
             throw new IllegalArgumentException("cannot write " + file + ": the folder " + folder
-                    + (Files.exists(folder) ? " is not a folder" : " does not exist") + " (export does not create folders)");
+                    + (Files.exists(folder) ? " is not a folder" : " does not exist")
+                    + " (export does not create folders)");
         }
     }
 
@@ -88,11 +88,13 @@ public final class GithubActionBenchmark {
             n.put("range", String.format(Locale.ROOT, "± %s", trim(r.primary().error())));
         }
         List<String> extra = new ArrayList<>();
-        extra.add("mode: " + r.mode().shortName() + (r.mode().higherIsBetter() ? " (higher is better)" : " (lower is better)"));
+        extra.add("mode: " + r.mode().shortName()
+                + (r.mode().higherIsBetter() ? " (higher is better)" : " (lower is better)"));
         extra.add("samples: " + r.primary().samples().length + " (" + r.forks() + " fork(s))");
         if (r.secondary("accuracy.worst") != null) {
-            extra.add("accuracy: worst " + trim(r.secondaryScore("accuracy.worst")) + " counts, bound " + trim(r.secondaryScore("accuracy.bound"))
-                    + ", violations " + trim(r.secondaryScore("accuracy.violations")));
+            extra.add("accuracy: worst " + trim(r.secondaryScore("accuracy.worst")) + " counts, bound "
+                    + trim(r.secondaryScore("accuracy.bound")) + ", violations "
+                    + trim(r.secondaryScore("accuracy.violations")));
         }
         if (r.secondary("gc.alloc.rate.norm") != null) {
             extra.add("alloc: " + trim(r.secondaryScore("gc.alloc.rate.norm")) + " B/op");
@@ -108,6 +110,8 @@ public final class GithubActionBenchmark {
         if (Double.isNaN(v)) {
             return "NaN";
         }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.4g", v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15
+                ? String.valueOf((long) v)
+                : String.format(Locale.ROOT, "%.4g", v);
     }
 }

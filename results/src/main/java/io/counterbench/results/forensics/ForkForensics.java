@@ -30,10 +30,20 @@ import java.util.TreeSet;
  * @param jit what the JIT did to the measured stub, or null when the fork's log is missing or unreadable
  * @param jitProblem why jit is null ("" when it is not)
  */
-public record ForkForensics(int fork, double best, double mean, long pid, double gc, double jitMillis,
-                            SortedMap<String, Long> addresses, SortedSet<String> moved, JitLog jit, String jitProblem) {
+public record ForkForensics(
+        int fork,
+        double best,
+        double mean,
+        long pid,
+        double gc,
+        double jitMillis,
+        SortedMap<String, Long> addresses,
+        SortedSet<String> moved,
+        JitLog jit,
+        String jitProblem) {
     /** Prefix of the metrics the fork's profiler reports (io.counterbench.bench.ForensicsProfiler). */
     public static final String PREFIX = "forensics.";
+
     static final String ADDR = PREFIX + "addr.";
     /** A JIT log larger than this is not read (a stability fork's is about 170 KB). */
     static final long MAX_LOG_BYTES = 64L << 20;
@@ -85,8 +95,17 @@ public record ForkForensics(int fork, double best, double mean, long pid, double
                     }
                 }
             }
-            out.add(new ForkForensics(f + 1, ForkScore.BEST.of(scores.get(f), higher), ForkScore.MEAN.of(scores.get(f), higher),
-                    pid, sum(r, PREFIX + "gc", f), sum(r, PREFIX + "jit.ms", f), addresses, moved, jit, problem));
+            out.add(new ForkForensics(
+                    f + 1,
+                    ForkScore.BEST.of(scores.get(f), higher),
+                    ForkScore.MEAN.of(scores.get(f), higher),
+                    pid,
+                    sum(r, PREFIX + "gc", f),
+                    sum(r, PREFIX + "jit.ms", f),
+                    addresses,
+                    moved,
+                    jit,
+                    problem));
         }
         return out;
     }

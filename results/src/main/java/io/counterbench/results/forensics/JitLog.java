@@ -32,6 +32,7 @@ public record JitLog(int c2Compiles, int deopts, long lastC2Millis, String inlin
             "^\\s*(\\d+)\\s+(\\d+)\\s+([%sb!n ]*?)\\s*([0-4])\\s+(\\S+::\\S+)(\\s+@\\s+\\d+)?\\s+\\(\\d+ bytes\\)(.*)$");
     /** PrintInlining: indentation (with ! marks), @ bci, method, (size), decision; the depth is the column of the @. */
     private static final Pattern INLINE = Pattern.compile("^[ !]*@ (\\d+)\\s+(\\S+)\\s+\\(\\d+ bytes\\)\\s*(.*)$");
+
     private static final Pattern COUNTS = Pattern.compile("\\(\\d+/\\d+ counts\\)|\\(\\d+ counts\\)|\\d+ counts");
 
     public JitLog {
@@ -102,7 +103,9 @@ public record JitLog(int c2Compiles, int deopts, long lastC2Millis, String inlin
         List<String> failed = new ArrayList<>();
         for (String node : lastTree) {
             String[] parts = node.split(" ", 3);
-            if (parts[2].startsWith("failed to inline") || parts[2].startsWith("too big") || parts[2].contains("not inline")) {
+            if (parts[2].startsWith("failed to inline")
+                    || parts[2].startsWith("too big")
+                    || parts[2].contains("not inline")) {
                 failed.add(shortName(parts[1]) + ": " + parts[2].replaceFirst("^failed to inline: ", ""));
             }
         }
@@ -148,7 +151,12 @@ public record JitLog(int c2Compiles, int deopts, long lastC2Millis, String inlin
     }
 
     private static String unescape(String s) {
-        return s.indexOf('&') < 0 ? s : s.replace("&gt;", ">").replace("&lt;", "<").replace("&apos;", "'")
-                .replace("&quot;", "\"").replace("&amp;", "&");
+        return s.indexOf('&') < 0
+                ? s
+                : s.replace("&gt;", ">")
+                        .replace("&lt;", "<")
+                        .replace("&apos;", "'")
+                        .replace("&quot;", "\"")
+                        .replace("&amp;", "&");
     }
 }

@@ -26,8 +26,7 @@ import java.util.function.Function;
 public record Separation(double ratio, double gap, double threshold, int slow, int fast, List<Candidate> candidates) {
 
     /** A candidate cause and how well it separates: {@code errors} forks misplaced; chance as above (NaN when errors > 0). */
-    public record Candidate(String name, int errors, double chance) {
-    }
+    public record Candidate(String name, int errors, double chance) {}
 
     public Separation {
         candidates = List.copyOf(candidates);
@@ -58,7 +57,8 @@ public record Separation(double ratio, double gap, double threshold, int slow, i
             slowCount += slow[i] ? 1 : 0;
         }
         List<Candidate> out = new ArrayList<>();
-        for (Map.Entry<String, Function<ForkForensics, Double>> c : numericCandidates(forks).entrySet()) {
+        for (Map.Entry<String, Function<ForkForensics, Double>> c :
+                numericCandidates(forks).entrySet()) {
             double[] v = forks.stream().mapToDouble(f -> c.getValue().apply(f)).toArray();
             if (Arrays.stream(v).anyMatch(Double::isNaN)) {
                 continue;
@@ -66,7 +66,8 @@ public record Separation(double ratio, double gap, double threshold, int slow, i
             int errors = stumpErrors(v, slow);
             out.add(new Candidate(c.getKey(), errors, errors == 0 ? chance(v, slowCount) : Double.NaN));
         }
-        if (forks.stream().allMatch(f -> f.jit() != null && !f.jit().inlineDigest().isEmpty())) {
+        if (forks.stream()
+                .allMatch(f -> f.jit() != null && !f.jit().inlineDigest().isEmpty())) {
             String[] digests = forks.stream().map(f -> f.jit().inlineDigest()).toArray(String[]::new);
             out.add(new Candidate("inlining digest", categoryErrors(digests, slow), Double.NaN));
         }
@@ -95,9 +96,17 @@ public record Separation(double ratio, double gap, double threshold, int slow, i
         c.put("fork number (order in time)", f -> (double) f.fork());
         c.put("GCs in measurement", ForkForensics::gc);
         c.put("JIT ms in measurement", ForkForensics::jitMillis);
-        c.put("C2 compiles of the stub", f -> f.jit() == null ? Double.NaN : f.jit().c2Compiles());
-        c.put("C2 versions made not entrant", f -> f.jit() == null ? Double.NaN : f.jit().deopts());
-        c.put("last C2 compile (ms)", f -> f.jit() == null || f.jit().lastC2Millis() < 0 ? Double.NaN : f.jit().lastC2Millis());
+        c.put(
+                "C2 compiles of the stub",
+                f -> f.jit() == null ? Double.NaN : f.jit().c2Compiles());
+        c.put(
+                "C2 versions made not entrant",
+                f -> f.jit() == null ? Double.NaN : f.jit().deopts());
+        c.put(
+                "last C2 compile (ms)",
+                f -> f.jit() == null || f.jit().lastC2Millis() < 0
+                        ? Double.NaN
+                        : f.jit().lastC2Millis());
         return c;
     }
 

@@ -17,8 +17,7 @@ final class AccuracyCheck {
     static final String LOST = "accuracy.lost";
     static final String BOUND = "accuracy.bound";
 
-    private AccuracyCheck() {
-    }
+    private AccuracyCheck() {}
 
     /** Failures of one current result on its own (new rows included). */
     static List<String> current(JmhResult cr) {

@@ -29,9 +29,22 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * @param available pairs in hand (more than {@code pairs} when the run stopped between planned looks)
  * @param morePairs roughly how many more pairs would decide the row (0 when it is decided)
  */
-public record Effect(boolean paired, int pairs, double estimate, double lower, double upper, double confidence, double p, double mde,
-                     double spread, int minimumForks, String test, double level, String modes, int available,
-                             int morePairs) {
+public record Effect(
+        boolean paired,
+        int pairs,
+        double estimate,
+        double lower,
+        double upper,
+        double confidence,
+        double p,
+        double mde,
+        double spread,
+        int minimumForks,
+        String test,
+        double level,
+        String modes,
+        int available,
+        int morePairs) {
 
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
@@ -50,10 +63,22 @@ public record Effect(boolean paired, int pairs, double estimate, double lower, d
         }
         int n = ev.n();
         int minimum = ev.minimum(level);
-        return new Effect(ev.paired, n, Slowdown.fraction(s.estimate()), Slowdown.fraction(s.lower()),
+        return new Effect(
+                ev.paired,
+                n,
+                Slowdown.fraction(s.estimate()),
+                Slowdown.fraction(s.lower()),
                 Slowdown.fraction(s.upper()),
-                s.confidence(), ev.p(), Slowdown.fraction(mde), ev.spread, minimum, ev.test, level,
-                ev.bimodal() ? ev.modes.describe(higherIsBetter) : null, ev.available, 0);
+                s.confidence(),
+                ev.p(),
+                Slowdown.fraction(mde),
+                ev.spread,
+                minimum,
+                ev.test,
+                level,
+                ev.bimodal() ? ev.modes.describe(higherIsBetter) : null,
+                ev.available,
+                0);
     }
 
     /**
@@ -89,8 +114,22 @@ public record Effect(boolean paired, int pairs, double estimate, double lower, d
     }
 
     private Effect with(int more) {
-        return new Effect(paired, pairs, estimate, lower, upper, confidence, p, mde, spread, minimumForks, test, level,
-                modes, available, more);
+        return new Effect(
+                paired,
+                pairs,
+                estimate,
+                lower,
+                upper,
+                confidence,
+                p,
+                mde,
+                spread,
+                minimumForks,
+                test,
+                level,
+                modes,
+                available,
+                more);
     }
 
     /** True when the data could bound the effect at all. */

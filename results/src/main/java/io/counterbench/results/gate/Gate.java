@@ -34,8 +34,7 @@ import java.util.TreeSet;
  */
 public final class Gate {
 
-    private Gate() {
-    }
+    private Gate() {}
 
     /** Two runs taken apart: independent forks on each side. */
     public static GateResult separate(RunInput base, RunInput cur, GateOptions o) {
@@ -54,7 +53,8 @@ public final class Gate {
      */
     public static GateResult paired(RunInput base, RunInput cur, GateOptions o, Map<JmhResult, PairLayout> layouts) {
         if (o.normalizeBy() != null) {
-            throw new IllegalArgumentException("--normalize-by is for runs taken apart; ab's pairs ran on one machine, side by side");
+            throw new IllegalArgumentException(
+                    "--normalize-by is for runs taken apart; ab's pairs ran on one machine, side by side");
         }
         return compare(base, cur, o, true, layouts);
     }
@@ -63,8 +63,8 @@ public final class Gate {
         return compare(base, cur, o, paired, Map.of());
     }
 
-    private static GateResult compare(RunInput base, RunInput cur, GateOptions o, boolean paired, Map<JmhResult,
-            PairLayout> layouts) {
+    private static GateResult compare(
+            RunInput base, RunInput cur, GateOptions o, boolean paired, Map<JmhResult, PairLayout> layouts) {
         List<String> notes = new ArrayList<>();
         boolean sameHost = paired || checkMachines(base, cur, o, notes);
         base.notes().forEach(n -> notes.add("baseline " + n));
@@ -72,22 +72,29 @@ public final class Gate {
         Map<RowKey, JmhResult> b = index(base);
         Map<RowKey, JmhResult> c = index(cur);
         checkModes(b, c, base, cur);
-        List<RowKey> missing = b.keySet().stream().filter(k -> !c.containsKey(k)).toList();
+        List<RowKey> missing =
+                b.keySet().stream().filter(k -> !c.containsKey(k)).toList();
         long matched = b.keySet().stream().filter(c::containsKey).count();
         if (matched == 0) {
-            throw new InputException("no row of the current run " + cur.jmhFile() + " matches a row of the baseline " + base.jmhFile()
-                    + " (rows match by benchmark, params, threads and mode)");
+            throw new InputException("no row of the current run " + cur.jmhFile() + " matches a row of the baseline "
+                    + base.jmhFile() + " (rows match by benchmark, params, threads and mode)");
         }
         if (!missing.isEmpty() && !o.allowMissing()) {
-            throw InputException.of(cur.jmhFile(), "missing " + missing.size() + " of " + b.size() + " baseline rows (first: "
-                    + b.get(missing.getFirst()).label(true) + "); rerun them, or pass --allow-missing to gate the rows both have");
+            throw InputException.of(
+                    cur.jmhFile(),
+                    "missing " + missing.size() + " of " + b.size() + " baseline rows (first: "
+                            + b.get(missing.getFirst()).label(true)
+                            + "); rerun them, or pass --allow-missing to gate the rows both have");
         }
         Normalizer norm = null;
         if (o.normalizeBy() != null) {
-            norm = new Normalizer(new Reference(base.results(), o.normalizeBy()), new Reference(cur.results(), o.normalizeBy()));
+            norm = new Normalizer(
+                    new Reference(base.results(), o.normalizeBy()), new Reference(cur.results(), o.normalizeBy()));
             if (norm.base.isEmpty() || norm.cur.isEmpty()) {
-                throw InputException.of(norm.base.isEmpty() ? base.jmhFile() : cur.jmhFile(), "--normalize-by " + o.normalizeBy()
-                        + ": no row has counter=" + o.normalizeBy() + " to divide by");
+                throw InputException.of(
+                        norm.base.isEmpty() ? base.jmhFile() : cur.jmhFile(),
+                        "--normalize-by " + o.normalizeBy() + ": no row has counter=" + o.normalizeBy()
+                                + " to divide by");
             }
             notes.add("each fork's score divided by a fork's score of the same run's " + o.normalizeBy()
                     + " row (same benchmark, params but counter, threads, mode), fork i by fork i");
@@ -100,7 +107,8 @@ public final class Gate {
                 candidates.addAll(candidates(e.getValue(), cr, norm, o.forkScore()));
             }
         }
-        int looks = layouts.values().stream().mapToInt(PairLayout::lookCount).max().orElse(1);
+        int looks =
+                layouts.values().stream().mapToInt(PairLayout::lookCount).max().orElse(1);
         Map<Candidate, RowEvidence> evidence = new HashMap<>();
         for (Candidate k : candidates) {
             if (k.hasData()) {
@@ -124,7 +132,9 @@ public final class Gate {
                 if (k.base != br) {
                     continue;
                 }
-                List<String> acc = accuracyShown.putIfAbsent(cr, true) == null ? AccuracyCheck.compare(br, cr, sameHost) : List.of();
+                List<String> acc = accuracyShown.putIfAbsent(cr, true) == null
+                        ? AccuracyCheck.compare(br, cr, sameHost)
+                        : List.of();
                 rows.add(k.compare(o, evidence.get(k), levels.getOrDefault(k, level), acc));
             }
         }
@@ -134,14 +144,17 @@ public final class Gate {
             }
         }
         if (o.forkScore() != ForkScore.MEAN) {
-            notes.add("each fork's score is " + o.forkScore().description() + " (--fork-score " + o.forkScore().label()
-                    + "): interference on a shared machine only adds time");
+            notes.add("each fork's score is " + o.forkScore().description() + " (--fork-score "
+                    + o.forkScore().label() + "): interference on a shared machine only adds time");
         }
         if (looks > 1) {
             notes.add("planned looks at "
-                    + layouts.values().stream().findFirst().map(l -> java.util.Arrays.toString(l.looks())).orElse("")
+                    + layouts.values().stream()
+                            .findFirst()
+                            .map(l -> java.util.Arrays.toString(l.looks()))
+                            .orElse("")
                     + " pairs: alpha split over " + looks
-                            + " looks (Bonferroni), a row tested on its pairs at the last look it reached");
+                    + " looks (Bonferroni), a row tested on its pairs at the last look it reached");
         }
         if (!missing.isEmpty()) {
             notes.add(missing.size() + " baseline row(s) missing from the current run (--allow-missing): not gated");
@@ -149,7 +162,8 @@ public final class Gate {
         for (JmhResult br : b.values()) {
             for (String metric : List.of(AccuracyCheck.VIOLATIONS, AccuracyCheck.LOST)) {
                 if (br.secondaryScore(metric) > 0) {
-                    notes.add("the baseline already has " + metric + " " + AccuracyCheck.count(br.secondaryScore(metric)) + " in " + br.label(false));
+                    notes.add("the baseline already has " + metric + " "
+                            + AccuracyCheck.count(br.secondaryScore(metric)) + " in " + br.label(false));
                 }
             }
         }
@@ -161,8 +175,7 @@ public final class Gate {
 
     /** One compared row of an ab run as its test sees it: its name, pairs (by pair id) and how many of them a test may
      * use. */
-    record RowPairs(String name, List<RowEvidence.Pair> pairs, int usable) {
-    }
+    record RowPairs(String name, List<RowEvidence.Pair> pairs, int usable) {}
 
     /** Every compared row's pairs (for the resampling calibration), in the gate's row order. */
     static List<RowPairs> rowPairs(RunInput base, RunInput cur, GateOptions o, Map<JmhResult, PairLayout> layouts) {
@@ -212,17 +225,24 @@ public final class Gate {
 
     /** One line, before anything is tested, when the forks given cannot reach the row level whatever the data. */
     private static List<String> preface(Map<Candidate, RowEvidence> evidence, double level, boolean paired, int looks) {
-        List<RowEvidence> blind = evidence.values().stream().filter(e -> e.smallestP() > level).toList();
+        List<RowEvidence> blind =
+                evidence.values().stream().filter(e -> e.smallestP() > level).toList();
         if (blind.isEmpty()) {
             return List.of();
         }
         RowEvidence e = blind.getFirst();
         String what = paired ? e.n() + " pairs" : e.n() + " vs " + e.n() + " forks";
-        return List.of(String.format(java.util.Locale.ROOT,
+        return List.of(String.format(
+                java.util.Locale.ROOT,
                 "%d of %d rows cannot reach their level %s whatever the data (e.g. %s: the "
-                + "smallest exact p-value is %s); at least %d %s are needed", blind.size(), evidence.size(),
-                        fmt(level), what,
-                fmt(e.smallestP()), e.minimum(level), paired ? "pairs" : "forks in each run"));
+                        + "smallest exact p-value is %s); at least %d %s are needed",
+                blind.size(),
+                evidence.size(),
+                fmt(level),
+                what,
+                fmt(e.smallestP()),
+                e.minimum(level),
+                paired ? "pairs" : "forks in each run"));
     }
 
     static String fmt(double v) {
@@ -230,7 +250,8 @@ public final class Gate {
     }
 
     /** One metric of one matched row: the primary score, or one member of a @Group row. */
-    private record Candidate(JmhResult base, JmhResult cur, String member, String unit, ForkScores b, ForkScores c, Verdict fixed) {
+    private record Candidate(
+            JmhResult base, JmhResult cur, String member, String unit, ForkScores b, ForkScores c, Verdict fixed) {
         boolean hasData() {
             return fixed == null && b.forks() > 0 && c.forks() > 0;
         }
@@ -247,9 +268,12 @@ public final class Gate {
         }
 
         PairLayout layout(PairLayout layout) {
-            return layout != null ? layout : PairLayout.positional(1
-                    + Math.max(java.util.Arrays.stream(b.ids()).max().orElse(0),
-                    java.util.Arrays.stream(c.ids()).max().orElse(0)));
+            return layout != null
+                    ? layout
+                    : PairLayout.positional(1
+                            + Math.max(
+                                    java.util.Arrays.stream(b.ids()).max().orElse(0),
+                                    java.util.Arrays.stream(c.ids()).max().orElse(0)));
         }
 
         /** The pairs whose both forks have a score, matched by fork id and labelled with their pair id and run order.
@@ -285,8 +309,11 @@ public final class Gate {
                 v = Verdict.REGRESSION;
             } else if (e.upper() < 0 && Slowdown.log(e.estimate()) <= -lnT) {
                 v = Verdict.IMPROVEMENT;
-            } else if (e.upper() < o.detect() && (!ev.bimodal()
-                    || Slowdown.fraction(ev.overall.at(ev.testLevel(level)).upper()) < o.detect())) {
+            } else if (e.upper() < o.detect()
+                    && (!ev.bimodal()
+                            || Slowdown.fraction(
+                                            ev.overall.at(ev.testLevel(level)).upper())
+                                    < o.detect())) {
                 v = Verdict.PASSED;
             } else {
                 v = Verdict.INCONCLUSIVE;
@@ -337,25 +364,31 @@ public final class Gate {
         return new Candidate(br, cr, member, unit, b, c, null);
     }
 
-    private record Normalizer(Reference base, Reference cur) {
-    }
+    private record Normalizer(Reference base, Reference cur) {}
 
     private static double[] logs(double[] scores, Mode mode) {
-        return java.util.Arrays.stream(scores).map(v -> Slowdown.logCost(v, mode)).filter(Double::isFinite).toArray();
+        return java.util.Arrays.stream(scores)
+                .map(v -> Slowdown.logCost(v, mode))
+                .filter(Double::isFinite)
+                .toArray();
     }
 
     private static RowComparison single(JmhResult br, JmhResult cr, Verdict v, List<String> acc) {
         JmhResult r = br != null ? br : cr;
         ForkScores f = ForkScores.of(r.primary());
         ForkScores none = new ForkScores(new double[0]);
-        return new RowComparison(br, cr, null, r.primary().unit(), br != null ? f : none, cr != null ? f : none, null, v, acc);
+        return new RowComparison(
+                br, cr, null, r.primary().unit(), br != null ? f : none, cr != null ? f : none, null, v, acc);
     }
 
     private static Map<RowKey, JmhResult> index(RunInput run) {
         Map<RowKey, JmhResult> m = new LinkedHashMap<>();
         for (JmhResult r : run.results()) {
             if (m.putIfAbsent(RowKey.of(r), r) != null) {
-                throw InputException.of(run.jmhFile(), "two results for " + r.label(true) + "; a run must have one row per benchmark, params, threads and mode");
+                throw InputException.of(
+                        run.jmhFile(),
+                        "two results for " + r.label(true)
+                                + "; a run must have one row per benchmark, params, threads and mode");
             }
         }
         return m;
@@ -367,16 +400,23 @@ public final class Gate {
         for (Map.Entry<RowKey, Set<Mode>> e : bm.entrySet()) {
             Set<Mode> other = cm.get(e.getKey());
             if (other != null && e.getValue().stream().noneMatch(other::contains)) {
-                JmhResult any = c.entrySet().stream().filter(x -> x.getKey().withoutMode().equals(e.getKey())).findFirst().orElseThrow().getValue();
-                throw new InputException("mixed modes: " + any.label(false) + " is " + e.getValue() + " in the baseline " + base.jmhFile()
-                        + " but " + other + " in the current run " + cur.jmhFile() + "; scores of different modes cannot be compared");
+                JmhResult any = c.entrySet().stream()
+                        .filter(x -> x.getKey().withoutMode().equals(e.getKey()))
+                        .findFirst()
+                        .orElseThrow()
+                        .getValue();
+                throw new InputException("mixed modes: " + any.label(false) + " is " + e.getValue()
+                        + " in the baseline " + base.jmhFile() + " but " + other + " in the current run "
+                        + cur.jmhFile() + "; scores of different modes cannot be compared");
             }
         }
     }
 
     private static Map<RowKey, Set<Mode>> modes(Map<RowKey, JmhResult> rows) {
         Map<RowKey, Set<Mode>> m = new HashMap<>();
-        rows.keySet().forEach(k -> m.computeIfAbsent(k.withoutMode(), x -> new TreeSet<>()).add(k.mode()));
+        rows.keySet()
+                .forEach(k ->
+                        m.computeIfAbsent(k.withoutMode(), x -> new TreeSet<>()).add(k.mode()));
         return m;
     }
 
@@ -398,8 +438,10 @@ public final class Gate {
         List<String> d = mb.differences(mc);
         if (!d.isEmpty()) {
             if (!o.allowDifferentMachine()) {
-                throw new InputException("the baseline " + base.source() + " and the current run " + cur.source() + " ran on different machines: "
-                        + String.join("; ", d) + " (pass --allow-different-machine to compare them anyway, ideally with --normalize-by adder)");
+                throw new InputException(
+                        "the baseline " + base.source() + " and the current run " + cur.source()
+                                + " ran on different machines: " + String.join("; ", d)
+                                + " (pass --allow-different-machine to compare them anyway, ideally with --normalize-by adder)");
             }
             notes.add("different machines, compared because of --allow-different-machine: " + String.join("; ", d));
         }

@@ -17,14 +17,22 @@ import java.util.Locale;
  * @param allowMissing gate the rows both runs have when the current run lacks some baseline rows
  * @param forkScore how each fork's iterations become its one score (ab: the best iteration; gate: the mean)
  */
-public record GateOptions(double threshold, double alpha, double detect, String normalizeBy, boolean allowDifferentMachine,
-                          boolean allowMissing, ForkScore forkScore) {
+public record GateOptions(
+        double threshold,
+        double alpha,
+        double detect,
+        String normalizeBy,
+        boolean allowDifferentMachine,
+        boolean allowMissing,
+        ForkScore forkScore) {
 
     /** Runs taken apart: the interval sees fork-to-fork spread only, not a shift of the whole machine between runs. */
     public static final double SEPARATE_THRESHOLD = 0.05;
+
     public static final double SEPARATE_DETECT = 0.10;
     /** ab's interleaved pairs on one machine. */
     public static final double PAIRED_THRESHOLD = 0.01;
+
     public static final double PAIRED_DETECT = 0.05;
     public static final double DEFAULT_ALPHA = 0.01;
     /** The power the minimum detectable effect is computed for: a slowdown of that size is flagged in 4 of 5 runs. */
@@ -48,7 +56,13 @@ public record GateOptions(double threshold, double alpha, double detect, String 
     }
 
     /** Without a fork score: the mean of each fork's iterations. */
-    public GateOptions(double threshold, double alpha, double detect, String normalizeBy, boolean allowDifferentMachine, boolean allowMissing) {
+    public GateOptions(
+            double threshold,
+            double alpha,
+            double detect,
+            String normalizeBy,
+            boolean allowDifferentMachine,
+            boolean allowMissing) {
         this(threshold, alpha, detect, normalizeBy, allowDifferentMachine, allowMissing, ForkScore.MEAN);
     }
 
@@ -78,8 +92,8 @@ public record GateOptions(double threshold, double alpha, double detect, String 
     public static double parsePercent(String option, String text) {
         double v = percentValue(option, text) / 100;
         if (v > MAX_THRESHOLD) {
-            throw new IllegalArgumentException(option + " '" + text + "': must be between 0% and "
-                    + Math.round(MAX_THRESHOLD * 100) + "%");
+            throw new IllegalArgumentException(
+                    option + " '" + text + "': must be between 0% and " + Math.round(MAX_THRESHOLD * 100) + "%");
         }
         return v;
     }
@@ -95,6 +109,9 @@ public record GateOptions(double threshold, double alpha, double detect, String 
     /** "5%", "2.5%". */
     public static String percent(double fraction) {
         double v = fraction * 100;
-        return String.format(Locale.ROOT, "%s%%", v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(Math.round(v * 1000) / 1000.0));
+        return String.format(
+                Locale.ROOT,
+                "%s%%",
+                v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(Math.round(v * 1000) / 1000.0));
     }
 }

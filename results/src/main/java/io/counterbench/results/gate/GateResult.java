@@ -15,8 +15,18 @@ import java.util.List;
  * @param partial why the pairs are fewer than the run planned (interrupted, killed), null for a whole run: such a
  * run can show a regression, never a pass
  */
-public record GateResult(RunInput baseline, RunInput current, GateOptions options, boolean paired, int compared, double level,
-                         List<RowComparison> rows, List<String> notes, List<String> preface, int looks, String partial) {
+public record GateResult(
+        RunInput baseline,
+        RunInput current,
+        GateOptions options,
+        boolean paired,
+        int compared,
+        double level,
+        List<RowComparison> rows,
+        List<String> notes,
+        List<String> preface,
+        int looks,
+        String partial) {
 
     public GateResult {
         rows = List.copyOf(rows);
@@ -25,8 +35,17 @@ public record GateResult(RunInput baseline, RunInput current, GateOptions option
     }
 
     /** A result of every pair the run planned. */
-    public GateResult(RunInput baseline, RunInput current, GateOptions options, boolean paired, int compared, double level,
-                      List<RowComparison> rows, List<String> notes, List<String> preface, int looks) {
+    public GateResult(
+            RunInput baseline,
+            RunInput current,
+            GateOptions options,
+            boolean paired,
+            int compared,
+            double level,
+            List<RowComparison> rows,
+            List<String> notes,
+            List<String> preface,
+            int looks) {
         this(baseline, current, options, paired, compared, level, rows, notes, preface, looks, null);
     }
 

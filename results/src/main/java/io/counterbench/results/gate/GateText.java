@@ -12,13 +12,17 @@ import java.util.Locale;
  * slowdown is, how the interval was computed and at which level.
  */
 public final class GateText {
-    private GateText() {
-    }
+    private GateText() {}
 
     public static String table(GateResult g) {
         StringBuilder b = new StringBuilder();
-        b.append("counterbench ").append(g.paired() ? "ab" : "gate").append(": current ").append(g.current().source())
-                .append(" vs baseline ").append(g.baseline().source()).append('\n');
+        b.append("counterbench ")
+                .append(g.paired() ? "ab" : "gate")
+                .append(": current ")
+                .append(g.current().source())
+                .append(" vs baseline ")
+                .append(g.baseline().source())
+                .append('\n');
         b.append(Slowdown.DEFINITION).append('\n');
         b.append("test: ").append(method(g)).append('\n');
         b.append("machine: ").append(machines(g)).append("\n");
@@ -27,12 +31,31 @@ public final class GateText {
         }
         b.append('\n');
         String head = "%-13s %9s %-20s %8s %5s %7s %12s %12s  %s%n";
-        b.append(String.format(Locale.ROOT, head, "verdict", "slowdown", "interval", "MDE", g.paired() ? "pairs" : "forks", "spread",
-                "baseline", "current", "benchmark (unit)"));
+        b.append(String.format(
+                Locale.ROOT,
+                head,
+                "verdict",
+                "slowdown",
+                "interval",
+                "MDE",
+                g.paired() ? "pairs" : "forks",
+                "spread",
+                "baseline",
+                "current",
+                "benchmark (unit)"));
         for (RowComparison r : g.rows()) {
             Effect e = r.effect();
-            b.append(String.format(Locale.ROOT, head, verdict(r), e == null ? "" : pct(e.estimate()), e == null ? "" : interval(e),
-                    e == null ? "" : mde(e), n(r), e == null ? "" : spread(e.spread()), median(r.baseForks()), median(r.currentForks()),
+            b.append(String.format(
+                    Locale.ROOT,
+                    head,
+                    verdict(r),
+                    e == null ? "" : pct(e.estimate()),
+                    e == null ? "" : interval(e),
+                    e == null ? "" : mde(e),
+                    n(r),
+                    e == null ? "" : spread(e.spread()),
+                    median(r.baseForks()),
+                    median(r.currentForks()),
                     r.name() + " (" + r.unit() + ")"));
             for (String a : r.accuracyFailures()) {
                 b.append(String.format(Locale.ROOT, "%-13s   ^ %s%n", "", a));
@@ -72,13 +95,19 @@ public final class GateText {
         if (open.isEmpty()) {
             return "";
         }
-        b.append("inconclusive: ").append(open.size()).append(" row(s) neither flagged nor cleared (upper bound not "
-                + "below ")
-                .append(g.options().detectText()).append("); more ").append(g.paired() ? "pairs (ab --pairs, --budget)"
-                        : "forks")
+        b.append("inconclusive: ")
+                .append(open.size())
+                .append(" row(s) neither flagged nor cleared (upper bound not " + "below ")
+                .append(g.options().detectText())
+                .append("); more ")
+                .append(g.paired() ? "pairs (ab --pairs, --budget)" : "forks")
                 .append(" or a quieter machine decide them:\n");
         for (RowComparison r : open) {
-            b.append("  ").append(r.name()).append(": ").append(more(r, g.paired())).append('\n');
+            b.append("  ")
+                    .append(r.name())
+                    .append(": ")
+                    .append(more(r, g.paired()))
+                    .append('\n');
         }
         return b.toString();
     }
@@ -89,8 +118,9 @@ public final class GateText {
             return "no data";
         }
         String unit = paired ? " more pairs" : " more forks per run";
-        return e.morePairs() < 0 ? "far more than " + 100_000 + unit : "about " + e.morePairs() + unit + " (has "
-                + e.available() + ")";
+        return e.morePairs() < 0
+                ? "far more than " + 100_000 + unit
+                : "about " + e.morePairs() + unit + " (has " + e.available() + ")";
     }
 
     /** A row's modes, when bimodal. */
@@ -101,7 +131,9 @@ public final class GateText {
     /** Which test decided which rows, when it was not the same for all. */
     private static List<String> tests(GateResult g) {
         java.util.Map<String, Long> by = new java.util.TreeMap<>();
-        g.rows().stream().filter(r -> r.effect() != null).forEach(r -> by.merge(r.effect().test(), 1L, Long::sum));
+        g.rows().stream()
+                .filter(r -> r.effect() != null)
+                .forEach(r -> by.merge(r.effect().test(), 1L, Long::sum));
         if (by.size() <= 1 && !by.containsKey("stratified") && !by.containsKey("crossover")) {
             return List.of();
         }
@@ -113,20 +145,27 @@ public final class GateText {
     static String testName(String test) {
         return switch (test) {
             case "signed-rank" -> "Wilcoxon signed-rank test of the paired log ratios";
-            case "crossover" -> "test blocked on run order (back-to-back pairs: the signed-rank test of the mean log "
-                    + "ratio of each "
-                    + "block of two pairs, one run baseline first, one current first, so the run-order effect cancels)";
-            case "stratified" -> "stratified rank-sum test within the two modes of a bimodal row, with Fisher's exact "
-                    + "test on "
-                    + "the mode counts (each at half the row's level)";
+            case "crossover" ->
+                "test blocked on run order (back-to-back pairs: the signed-rank test of the mean log "
+                        + "ratio of each "
+                        + "block of two pairs, one run baseline first, one current first, so the run-order effect cancels)";
+            case "stratified" ->
+                "stratified rank-sum test within the two modes of a bimodal row, with Fisher's exact "
+                        + "test on "
+                        + "the mode counts (each at half the row's level)";
             default -> "Mann-Whitney rank-sum test of the two runs' log fork scores";
         };
     }
 
     public static String markdown(GateResult g) {
         StringBuilder b = new StringBuilder();
-        b.append("## counterbench ").append(g.paired() ? "ab" : "gate").append(": ").append(outcome(g))
-                .append(" (").append(g.counts()).append(")\n\n");
+        b.append("## counterbench ")
+                .append(g.paired() ? "ab" : "gate")
+                .append(": ")
+                .append(outcome(g))
+                .append(" (")
+                .append(g.counts())
+                .append(")\n\n");
         for (String line : g.preface()) {
             b.append("**Note:** ").append(line).append("\n\n");
         }
@@ -135,33 +174,56 @@ public final class GateText {
                     + "got. Rerun with more "
                     + "pairs or a larger `--budget`, or on a quieter runner.\n\n");
         }
-        b.append("Baseline `").append(g.baseline().name()).append("`, current `").append(g.current().name()).append("`; machine: ")
-                .append(machines(g)).append(".\n\n");
-        b.append(Character.toUpperCase(Slowdown.DEFINITION.charAt(0))).append(Slowdown.DEFINITION.substring(1)).append(". Test: ")
-                .append(method(g)).append(".\n\n");
-        b.append("| verdict | benchmark | slowdown | interval | MDE | ").append(g.paired() ? "pairs" : "forks")
+        b.append("Baseline `")
+                .append(g.baseline().name())
+                .append("`, current `")
+                .append(g.current().name())
+                .append("`; machine: ")
+                .append(machines(g))
+                .append(".\n\n");
+        b.append(Character.toUpperCase(Slowdown.DEFINITION.charAt(0)))
+                .append(Slowdown.DEFINITION.substring(1))
+                .append(". Test: ")
+                .append(method(g))
+                .append(".\n\n");
+        b.append("| verdict | benchmark | slowdown | interval | MDE | ")
+                .append(g.paired() ? "pairs" : "forks")
                 .append(" | spread | baseline | current | unit |\n");
         b.append("|---|---|---:|---|---:|---:|---:|---:|---:|---|\n");
-        List<RowComparison> rows = g.rows().stream().sorted(Comparator.comparingInt(GateText::rank)).toList();
+        List<RowComparison> rows = g.rows().stream()
+                .sorted(Comparator.comparingInt(GateText::rank))
+                .toList();
         for (RowComparison r : rows) {
             String v = verdict(r);
             if (r.fails()) {
                 v = "**" + v + "**";
             }
             Effect e = r.effect();
-            String name = r.name() + (r.accuracyFailures().isEmpty() ? "" : " (" + String.join("; ",
-                    r.accuracyFailures()) + ")")
+            String name = r.name()
+                    + (r.accuracyFailures().isEmpty() ? "" : " (" + String.join("; ", r.accuracyFailures()) + ")")
                     + (e != null && e.modes() != null ? " (bimodal, " + e.modes() + ")" : "")
                     + (r.outcome() == Outcome.INCONCLUSIVE ? " (" + more(r, g.paired()) + ")" : "");
-            b.append("| ").append(v).append(" | ").append(name.replace("|", "\\|"))
-                    .append(" | ").append(e == null ? "" : pct(e.estimate()))
-                    .append(" | ").append(e == null ? "" : interval(e))
-                    .append(" | ").append(e == null ? "" : mde(e))
-                    .append(" | ").append(n(r))
-                    .append(" | ").append(e == null ? "" : spread(e.spread()))
-                    .append(" | ").append(median(r.baseForks()))
-                    .append(" | ").append(median(r.currentForks()))
-                    .append(" | ").append(r.unit()).append(" |\n");
+            b.append("| ")
+                    .append(v)
+                    .append(" | ")
+                    .append(name.replace("|", "\\|"))
+                    .append(" | ")
+                    .append(e == null ? "" : pct(e.estimate()))
+                    .append(" | ")
+                    .append(e == null ? "" : interval(e))
+                    .append(" | ")
+                    .append(e == null ? "" : mde(e))
+                    .append(" | ")
+                    .append(n(r))
+                    .append(" | ")
+                    .append(e == null ? "" : spread(e.spread()))
+                    .append(" | ")
+                    .append(median(r.baseForks()))
+                    .append(" | ")
+                    .append(median(r.currentForks()))
+                    .append(" | ")
+                    .append(r.unit())
+                    .append(" |\n");
         }
         if (!g.notes().isEmpty() || !tests(g).isEmpty()) {
             b.append('\n');
@@ -174,13 +236,14 @@ public final class GateText {
     /** How the verdicts were reached, in one sentence. */
     static String method(GateResult g) {
         GateOptions o = g.options();
-        String family = g.compared() + " compared row" + (g.compared() == 1 ? "" : "s") + " share a family-wise alpha of " + trim(o.alpha())
+        String family = g.compared() + " compared row" + (g.compared() == 1 ? "" : "s")
+                + " share a family-wise alpha of " + trim(o.alpha())
                 + (g.looks() > 1 ? " split over " + g.looks() + " planned looks" : "")
-                        + " (Holm: the first row's one-sided level is "
+                + " (Holm: the first row's one-sided level is "
                 + fmt(g.level()) + ")";
         String rule = "a row regresses when its lower bound is above 0 and its estimate at least +" + o.thresholdText()
                 + ", passes when its upper bound is below +" + o.detectText()
-                        + " (or it improved), else it is inconclusive; MDE = the "
+                + " (or it improved), else it is inconclusive; MDE = the "
                 + "slowdown flagged in 4 of 5 runs, from the lower bound at the level achieved";
         if (g.paired()) {
             return "forks as the unit, in pairs matched by pair id (baseline and current side by side on two halves of the CPUs, "
@@ -188,7 +251,10 @@ public final class GateText {
                     + "rank-test bounds; " + family + "; " + rule;
         }
         return "forks as the unit, two runs taken apart: the Hodges-Lehmann shift of the fork scores with exact Mann-Whitney bounds; "
-                + family + "; " + rule + (o.normalizeBy() == null ? "" : "; fork scores divided by the same run's " + o.normalizeBy() + " forks")
+                + family + "; " + rule
+                + (o.normalizeBy() == null
+                        ? ""
+                        : "; fork scores divided by the same run's " + o.normalizeBy() + " forks")
                 + ". Runs taken apart cannot be compared as tightly as ab's pairs: the interval covers the forks' spread within each run,"
                 + " not a shift of the whole machine between the runs (hence the larger threshold)";
     }
@@ -202,7 +268,8 @@ public final class GateText {
         if (mb != null && mc != null && mb.differences(mc).isEmpty()) {
             return mb.shortLabel() + (g.paired() ? " (one machine, interleaved)" : " (both runs)");
         }
-        return "baseline " + (mb == null ? "unknown" : mb.shortLabel()) + ", current " + (mc == null ? "unknown" : mc.shortLabel());
+        return "baseline " + (mb == null ? "unknown" : mb.shortLabel()) + ", current "
+                + (mc == null ? "unknown" : mc.shortLabel());
     }
 
     private static int rank(RowComparison r) {

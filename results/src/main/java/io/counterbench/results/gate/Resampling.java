@@ -27,8 +27,7 @@ public final class Resampling {
     /** The nominal level at which the label swaps also check that a row's test holds its size. */
     public static final double SIZE_CHECK = 0.05;
 
-    private Resampling() {
-    }
+    private Resampling() {}
 
     /** A rate: k of n resamples flagged. */
     public record Rate(int k, int n) {
@@ -45,8 +44,8 @@ public final class Resampling {
                 return "";
             }
             ClopperPearson c = interval();
-            return String.format(Locale.ROOT, "%d of %d (%s [%s, %s])", k, n, pct(rate()), pct(c.lower()),
-                    pct(c.upper()));
+            return String.format(
+                    Locale.ROOT, "%d of %d (%s [%s, %s])", k, n, pct(rate()), pct(c.lower()), pct(c.upper()));
         }
     }
 
@@ -59,14 +58,28 @@ public final class Resampling {
      * @param power by injected slowdown (fraction), resamples flagged
      * @param mde the row's reported MDE; mdeFlagged the resamples flagged with it injected
      */
-    public record Row(String source, String name, String test, int pairs, double level, Rate nullAtLevel, Rate nullAt5,
-                      Map<Double, Rate> power, double mde, Rate mdeFlagged) {
-    }
+    public record Row(
+            String source,
+            String name,
+            String test,
+            int pairs,
+            double level,
+            Rate nullAtLevel,
+            Rate nullAt5,
+            Map<Double, Rate> power,
+            double mde,
+            Rate mdeFlagged) {}
 
     /** Calibrates every compared row of one ab run (its gate result {@code g}, its pairs by {@code layouts}). */
-    public static List<Row> run(String source, RunInput base, RunInput cur, GateOptions o,
+    public static List<Row> run(
+            String source,
+            RunInput base,
+            RunInput cur,
+            GateOptions o,
             Map<io.counterbench.results.jmh.JmhResult, PairLayout> layouts,
-                                int resamples, List<Double> shifts, long seed) {
+            int resamples,
+            List<Double> shifts,
+            long seed) {
         GateResult g = Gate.paired(base, cur, o, layouts);
         List<Gate.RowPairs> rows = Gate.rowPairs(base, cur, o, layouts);
         double level = g.level();
@@ -74,18 +87,23 @@ public final class Resampling {
         SplittableRandom random = new SplittableRandom(seed);
         List<Row> out = new ArrayList<>();
         for (Gate.RowPairs rp : rows) {
-            RowComparison rc = g.rows().stream().filter(r -> r.name().equals(rp.name())
-                    && r.effect() != null).findFirst().orElse(null);
+            RowComparison rc = g.rows().stream()
+                    .filter(r -> r.name().equals(rp.name()) && r.effect() != null)
+                    .findFirst()
+                    .orElse(null);
             if (rc == null || rp.pairs().isEmpty()) {
                 continue;
             }
             List<RowEvidence.Pair> used = rp.pairs().stream()
-                    .sorted(java.util.Comparator.comparingInt(RowEvidence.Pair::id)).limit(rp.usable()).toList();
+                    .sorted(java.util.Comparator.comparingInt(RowEvidence.Pair::id))
+                    .limit(rp.usable())
+                    .toList();
             // the row's own effect (its test's estimate) taken out of current's forks: an A/A surrogate with the
             // row's spread, run-order effect and modes
             double center = Slowdown.log(rc.effect().estimate());
-            List<RowEvidence.Pair> centered = used.stream().map(p -> new RowEvidence.Pair(p.id(), p.base(),
-                    p.current() - center, p.order())).toList();
+            List<RowEvidence.Pair> centered = used.stream()
+                    .map(p -> new RowEvidence.Pair(p.id(), p.base(), p.current() - center, p.order()))
+                    .toList();
             int atLevel = 0;
             int at5 = 0;
             for (int i = 0; i < resamples; i++) {
@@ -95,16 +113,27 @@ public final class Resampling {
             }
             Map<Double, Rate> power = new java.util.LinkedHashMap<>();
             for (double shift : shifts) {
-                power.put(shift, new Rate(flagged(centered, Slowdown.log(shift), level, lnT, resamples, random),
-                        resamples));
+                power.put(
+                        shift,
+                        new Rate(flagged(centered, Slowdown.log(shift), level, lnT, resamples, random), resamples));
             }
             double mde = rc.effect().mde();
             Rate mdeRate = Double.isFinite(mde)
-                    ? new Rate(flagged(centered, Slowdown.log(mde), rc.effect().level(), lnT, resamples, random),
-                            resamples) : new Rate(0, 0);
-            out.add(new Row(source, rp.name(), rc.effect().test(), used.size(), level, new Rate(atLevel, resamples),
+                    ? new Rate(
+                            flagged(centered, Slowdown.log(mde), rc.effect().level(), lnT, resamples, random),
+                            resamples)
+                    : new Rate(0, 0);
+            out.add(new Row(
+                    source,
+                    rp.name(),
+                    rc.effect().test(),
+                    used.size(),
+                    level,
+                    new Rate(atLevel, resamples),
                     new Rate(at5, resamples),
-                    power, mde, mdeRate));
+                    power,
+                    mde,
+                    mdeRate));
         }
         return out;
     }
@@ -114,8 +143,13 @@ public final class Resampling {
      * (side-by-side pairs one by one; back-to-back pairs by their AB/BA blocks, so each resample stays blocked),
      * the slowdown added to current's forks.
      */
-    private static int flagged(List<RowEvidence.Pair> centered, double lnShift, double level, double lnT,
-            int resamples, SplittableRandom random) {
+    private static int flagged(
+            List<RowEvidence.Pair> centered,
+            double lnShift,
+            double level,
+            double lnT,
+            int resamples,
+            SplittableRandom random) {
         List<List<RowEvidence.Pair>> units = units(centered);
         int k = 0;
         for (int i = 0; i < resamples; i++) {
@@ -137,13 +171,17 @@ public final class Resampling {
     /** The units a resample draws: complete AB/BA blocks (pair ids 2k, 2k + 1) of back-to-back pairs, else single
      * pairs. */
     static List<List<RowEvidence.Pair>> units(List<RowEvidence.Pair> pairs) {
-        boolean backToBack = pairs.stream().allMatch(p -> p.order().equals("baseline") || p.order().equals("current"));
+        boolean backToBack = pairs.stream()
+                .allMatch(p -> p.order().equals("baseline") || p.order().equals("current"));
         List<List<RowEvidence.Pair>> out = new ArrayList<>();
         if (backToBack) {
             Map<Integer, List<RowEvidence.Pair>> blocks = new java.util.TreeMap<>();
-            pairs.forEach(p -> blocks.computeIfAbsent(p.id() / 2, x -> new ArrayList<>()).add(p));
-            blocks.values().stream().filter(b -> b.size() == 2
-                    && !b.get(0).order().equals(b.get(1).order())).forEach(out::add);
+            pairs.forEach(p ->
+                    blocks.computeIfAbsent(p.id() / 2, x -> new ArrayList<>()).add(p));
+            blocks.values().stream()
+                    .filter(b ->
+                            b.size() == 2 && !b.get(0).order().equals(b.get(1).order()))
+                    .forEach(out::add);
         }
         if (out.isEmpty()) {
             pairs.forEach(p -> out.add(List.of(p)));
@@ -157,14 +195,16 @@ public final class Resampling {
      * by id, one run each way), together with who went first, so that the blocks stay balanced.
      */
     static List<RowEvidence.Pair> swap(List<RowEvidence.Pair> pairs, SplittableRandom random) {
-        List<RowEvidence.Pair> sorted = pairs.stream().sorted(java.util.Comparator.comparingInt(RowEvidence.Pair::id))
+        List<RowEvidence.Pair> sorted = pairs.stream()
+                .sorted(java.util.Comparator.comparingInt(RowEvidence.Pair::id))
                 .toList();
         List<RowEvidence.Pair> out = new ArrayList<>(pairs.size());
         Map<Integer, Boolean> blockCoin = new java.util.HashMap<>();
         for (RowEvidence.Pair p : sorted) {
             boolean backToBack = !"together".equals(p.order());
             // the design's blocks are pairs 2k and 2k + 1 by pair id, as RowEvidence blocks them
-            boolean swap = backToBack ? blockCoin.computeIfAbsent(p.id() / 2, k -> random.nextBoolean())
+            boolean swap = backToBack
+                    ? blockCoin.computeIfAbsent(p.id() / 2, k -> random.nextBoolean())
                     : random.nextBoolean();
             if (swap) {
                 String order = switch (p.order()) {
@@ -183,37 +223,54 @@ public final class Resampling {
     /** The calibration tables in Markdown. */
     public static String markdown(List<Row> rows, GateOptions o, int resamples, List<Double> shifts, String command) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT,
+        b.append(String.format(
+                Locale.ROOT,
                 "Resampling calibration of the gate on recorded ab pairs: threshold %s, family-wise alpha %s, "
-                + "--detect %s; %d resamples per row and case; rates with Clopper-Pearson 95%% intervals.%n%n",
-                        o.thresholdText(),
-                GateOptions.percent(o.alpha()), o.detectText(), resamples));
+                        + "--detect %s; %d resamples per row and case; rates with Clopper-Pearson 95%% intervals.%n%n",
+                o.thresholdText(),
+                GateOptions.percent(o.alpha()),
+                o.detectText(),
+                resamples));
         b.append("| run | row | test | pairs | row level | label swaps flagged | label swaps rejected at 5% |");
         shifts.forEach(s -> b.append(" +").append(GateOptions.percent(s)).append(" flagged |"));
         b.append(" MDE | MDE injected, flagged |\n|---|---|---|---:|---:|---:|---:|");
         shifts.forEach(s -> b.append("---:|"));
         b.append("---:|---:|\n");
         for (Row r : rows) {
-            b.append("| ").append(r.source()).append(" | ").append(r.name().replace("|",
-                    "\\|")).append(" | ").append(r.test()).append(" | ")
-                    .append(r.pairs()).append(" | ").append(String.format(Locale.ROOT, "%.3g", r.level())).append(" | ")
-                    .append(r.nullAtLevel().text()).append(" | ").append(r.nullAt5().text()).append(" |");
+            b.append("| ")
+                    .append(r.source())
+                    .append(" | ")
+                    .append(r.name().replace("|", "\\|"))
+                    .append(" | ")
+                    .append(r.test())
+                    .append(" | ")
+                    .append(r.pairs())
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%.3g", r.level()))
+                    .append(" | ")
+                    .append(r.nullAtLevel().text())
+                    .append(" | ")
+                    .append(r.nullAt5().text())
+                    .append(" |");
             shifts.forEach(s -> b.append(' ').append(r.power().get(s).text()).append(" |"));
-            b.append(' ').append(Double.isFinite(r.mde()) ? "+" + pct(r.mde())
-                    : "none").append(" | ").append(r.mdeFlagged().text()).append(" |\n");
+            b.append(' ')
+                    .append(Double.isFinite(r.mde()) ? "+" + pct(r.mde()) : "none")
+                    .append(" | ")
+                    .append(r.mdeFlagged().text())
+                    .append(" |\n");
         }
         b.append("\nLabel swaps: the row's own estimate taken out of current's forks, then each pair's two forks "
                 + "trade versions with "
                 + "probability 1/2 (back-to-back pairs in the design's AB/BA blocks, who went first swapping too), "
-                        + "the null hypothesis the "
+                + "the null hypothesis the "
                 + "randomized order makes exact; the flag rate at the row level must stay at or below that level, the "
-                        + "rejection rate at 5% near or below 5%. "
+                + "rejection rate at 5% near or below 5%. "
                 + "For the signed-rank test the swaps are its own null distribution, so this checks the code; for the "
-                        + "crossover and "
+                + "crossover and "
                 + "stratified tests it also checks their assumptions on these data. Power: the recorded pairs with "
-                        + "the row's estimate "
+                + "the row's estimate "
                 + "taken out, resampled with replacement (back-to-back pairs by their AB/BA blocks), the slowdown "
-                        + "added to current's forks. MDE: "
+                + "added to current's forks. MDE: "
                 + "the same with the row's reported MDE at its own level; about 80% should be flagged.\n");
         if (command != null) {
             b.append("\nProduced by `").append(command).append("`.\n");

@@ -10,8 +10,16 @@ import java.util.List;
  * per-fork scores that entered (normalized when asked), the effect and the verdict, and the
  * accuracy failures of the current result whatever its speed did.
  */
-public record RowComparison(JmhResult baseline, JmhResult current, String member, String unit, ForkScores baseForks,
-                            ForkScores currentForks, Effect effect, Verdict verdict, List<String> accuracyFailures) {
+public record RowComparison(
+        JmhResult baseline,
+        JmhResult current,
+        String member,
+        String unit,
+        ForkScores baseForks,
+        ForkScores currentForks,
+        Effect effect,
+        Verdict verdict,
+        List<String> accuracyFailures) {
 
     public RowComparison {
         accuracyFailures = List.copyOf(accuracyFailures);

@@ -46,9 +46,15 @@ final class RowEvidence {
             // in the row's own unit: throughput is the inverse of the cost
             double fast = higherIsBetter ? 1 / a : a;
             double slow = higherIsBetter ? 1 / b : b;
-            return String.format(Locale.ROOT, "modes %.4g / %.4g: baseline %d/%d, current %d/%d", fast, slow, baseLow,
+            return String.format(
+                    Locale.ROOT,
+                    "modes %.4g / %.4g: baseline %d/%d, current %d/%d",
+                    fast,
+                    slow,
+                    baseLow,
                     baseHigh,
-                    currentLow, currentHigh);
+                    currentLow,
+                    currentHigh);
         }
     }
 
@@ -68,9 +74,16 @@ final class RowEvidence {
     final boolean paired;
     final int n;
 
-    private RowEvidence(String test, RankInversion main, RankInversion overall, double countP, Modes modes,
-            double spread, int available,
-                        boolean paired, int n) {
+    private RowEvidence(
+            String test,
+            RankInversion main,
+            RankInversion overall,
+            double countP,
+            Modes modes,
+            double spread,
+            int available,
+            boolean paired,
+            int n) {
         this.n = n;
         this.test = test;
         this.main = main;
@@ -85,29 +98,43 @@ final class RowEvidence {
     /** The evidence of ab pairs (sorted by id); {@code use} of them enter the tests (the pairs at the last planned
      * look). */
     static RowEvidence paired(List<Pair> pairs, int use) {
-        List<Pair> p = pairs.stream().sorted(java.util.Comparator.comparingInt(Pair::id)).limit(use).toList();
+        List<Pair> p = pairs.stream()
+                .sorted(java.util.Comparator.comparingInt(Pair::id))
+                .limit(use)
+                .toList();
         double[] d = p.stream().mapToDouble(Pair::ratio).toArray();
         RankInversion signed = SignedRank.inversion(d);
         double spread = robustSd(d);
-        double[] pooled = p.stream().flatMapToDouble(x -> Arrays.stream(new double[] {x.base, x.current})).toArray();
+        double[] pooled = p.stream()
+                .flatMapToDouble(x -> Arrays.stream(new double[] {x.base, x.current}))
+                .toArray();
         TwoMeans tm = TwoMeans.of(pooled);
         // a clean slowdown also splits the pooled forks in two, one version in each: real modes put both forks of
         // many pairs in the same mode (which fork is which version does not enter: the pairs are taken unordered)
-        long sameMode = p.stream().filter(x -> tm.bimodal() && tm.mode(x.base) == tm.mode(x.current)).count();
+        long sameMode = p.stream()
+                .filter(x -> tm.bimodal() && tm.mode(x.base) == tm.mode(x.current))
+                .count();
         if (tm.bimodal() && tm.high() - tm.low() >= MODE_GAP && sameMode >= Math.max(TwoMeans.MIN_SIZE, p.size() / 5)) {
-            return bimodal(tm, p.stream().mapToDouble(Pair::base).toArray(),
-                    p.stream().mapToDouble(Pair::current).toArray(), signed,
-                    spread, pairs.size(), true, p.size());
+            return bimodal(
+                    tm,
+                    p.stream().mapToDouble(Pair::base).toArray(),
+                    p.stream().mapToDouble(Pair::current).toArray(),
+                    signed,
+                    spread,
+                    pairs.size(),
+                    true,
+                    p.size());
         }
         // back to back: block on run order. The design pairs pairs 2k and 2k + 1 of a row, one run baseline first,
         // the other current first, which way round by a coin; the mean of the two log ratios cancels the run-order
         // effect, and the coin makes its sign symmetric when nothing changed, so the signed-rank test of the block
         // means is exact.
-        boolean backToBack = !p.isEmpty() && p.stream().allMatch(x -> x.order.equals("baseline")
-                || x.order.equals("current"));
+        boolean backToBack =
+                !p.isEmpty() && p.stream().allMatch(x -> x.order.equals("baseline") || x.order.equals("current"));
         if (backToBack) {
             java.util.Map<Integer, List<Pair>> blocks = new java.util.TreeMap<>();
-            p.forEach(x -> blocks.computeIfAbsent(x.id / 2, k -> new ArrayList<>()).add(x));
+            p.forEach(x ->
+                    blocks.computeIfAbsent(x.id / 2, k -> new ArrayList<>()).add(x));
             List<Double> means = new ArrayList<>();
             for (List<Pair> b : blocks.values()) {
                 if (b.size() == 2 && !b.get(0).order.equals(b.get(1).order)) {
@@ -117,8 +144,15 @@ final class RowEvidence {
             if (!means.isEmpty()) {
                 double[] q = array(means);
                 RankInversion blocked = SignedRank.inversion(q);
-                return new RowEvidence("crossover", blocked, blocked, Double.NaN, null, robustSd(q) * Math.sqrt(2),
-                        pairs.size(), true,
+                return new RowEvidence(
+                        "crossover",
+                        blocked,
+                        blocked,
+                        Double.NaN,
+                        null,
+                        robustSd(q) * Math.sqrt(2),
+                        pairs.size(),
+                        true,
                         2 * q.length);
             }
         }
@@ -143,14 +177,23 @@ final class RowEvidence {
         return new RowEvidence("rank-sum", shift, shift, Double.NaN, null, spread, n, false, n);
     }
 
-    private static RowEvidence bimodal(TwoMeans tm, double[] base, double[] current, RankInversion overall,
-            double spread, int available,
-                                       boolean paired, int n) {
+    private static RowEvidence bimodal(
+            TwoMeans tm,
+            double[] base,
+            double[] current,
+            RankInversion overall,
+            double spread,
+            int available,
+            boolean paired,
+            int n) {
         List<double[]> x = List.of(inMode(base, tm, 0), inMode(base, tm, 1));
         List<double[]> y = List.of(inMode(current, tm, 0), inMode(current, tm, 1));
         RankInversion within = Stratified.inversion(x, y);
         int[][] table = {{y.get(1).length, y.get(0).length}, {x.get(1).length, x.get(0).length}};
-        double countP = FisherExactTest.withDefaults().with(AlternativeHypothesis.GREATER_THAN).test(table).getPValue();
+        double countP = FisherExactTest.withDefaults()
+                .with(AlternativeHypothesis.GREATER_THAN)
+                .test(table)
+                .getPValue();
         Modes m = new Modes(tm.low(), tm.high(), x.get(0).length, x.get(1).length, y.get(0).length, y.get(1).length);
         return new RowEvidence("stratified", within, overall, countP, m, spread, available, paired, n);
     }
@@ -220,8 +263,8 @@ final class RowEvidence {
         return switch (test) {
             case "signed-rank" -> SignedRank.minimumPairs(level);
             case "crossover" -> 2 * SignedRank.minimumPairs(level);
-            case "stratified" -> paired ? 2 * RankSum.minimumForksEach(level / 2) : RankSum.minimumForksEach(level / 2)
-                    + 1;
+            case "stratified" ->
+                paired ? 2 * RankSum.minimumForksEach(level / 2) : RankSum.minimumForksEach(level / 2) + 1;
             default -> RankSum.minimumForksEach(level);
         };
     }
@@ -230,10 +273,10 @@ final class RowEvidence {
     String describe() {
         return switch (test) {
             case "signed-rank" -> "Wilcoxon signed-rank on the paired log ratios";
-            case "crossover" -> "signed-rank of the AB/BA blocks' mean log ratios (the run-order effect cancels in "
-                    + "each block)";
-            case "stratified" -> "bimodal: stratified rank-sum within the 2 modes + Fisher's exact test on the mode "
-                    + "counts";
+            case "crossover" ->
+                "signed-rank of the AB/BA blocks' mean log ratios (the run-order effect cancels in " + "each block)";
+            case "stratified" ->
+                "bimodal: stratified rank-sum within the 2 modes + Fisher's exact test on the mode " + "counts";
             default -> "Mann-Whitney rank-sum on the two runs' log fork scores";
         };
     }

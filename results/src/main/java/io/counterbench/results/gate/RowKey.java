@@ -10,8 +10,12 @@ import java.util.TreeMap;
 public record RowKey(String benchmark, SortedMap<String, String> params, int threads, String groups, Mode mode) {
 
     public static RowKey of(JmhResult r) {
-        return new RowKey(r.benchmark(), new TreeMap<>(r.params()), r.threads(),
-                r.threadGroups().length == 0 ? "" : Arrays.toString(r.threadGroups()), r.mode());
+        return new RowKey(
+                r.benchmark(),
+                new TreeMap<>(r.params()),
+                r.threads(),
+                r.threadGroups().length == 0 ? "" : Arrays.toString(r.threadGroups()),
+                r.mode());
     }
 
     /** The same key without the mode, to tell "mixed modes" from "missing". */

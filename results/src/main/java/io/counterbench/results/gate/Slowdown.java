@@ -14,8 +14,7 @@ public final class Slowdown {
     public static final String DEFINITION = "slowdown = current's time per operation / baseline's - 1 (for throughput: "
             + "baseline's ops / current's ops - 1), so above 0 is worse in every mode";
 
-    private Slowdown() {
-    }
+    private Slowdown() {}
 
     /** ln(time per operation) of a score in {@code mode}, up to a constant; NaN for scores that are not positive. */
     public static double logCost(double score, Mode mode) {

@@ -45,7 +45,10 @@ public enum ForkScore {
         }
         return switch (this) {
             case MEAN -> Arrays.stream(ok).average().orElseThrow();
-            case BEST -> higherIsBetter ? Arrays.stream(ok).max().orElseThrow() : Arrays.stream(ok).min().orElseThrow();
+            case BEST ->
+                higherIsBetter
+                        ? Arrays.stream(ok).max().orElseThrow()
+                        : Arrays.stream(ok).min().orElseThrow();
         };
     }
 

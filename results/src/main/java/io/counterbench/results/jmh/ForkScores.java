@@ -62,7 +62,8 @@ public record ForkScores(double[] perFork, int[] ids) {
             }
             position++;
         }
-        return new ForkScores(scores.stream().mapToDouble(Double::doubleValue).toArray(),
+        return new ForkScores(
+                scores.stream().mapToDouble(Double::doubleValue).toArray(),
                 ids.stream().mapToInt(Integer::intValue).toArray());
     }
 
@@ -85,7 +86,8 @@ public record ForkScores(double[] perFork, int[] ids) {
                 ids.add(row.ids[i]);
             }
         }
-        return new ForkScores(r.stream().mapToDouble(Double::doubleValue).toArray(),
+        return new ForkScores(
+                r.stream().mapToDouble(Double::doubleValue).toArray(),
                 ids.stream().mapToInt(Integer::intValue).toArray());
     }
 
@@ -186,7 +188,9 @@ public record ForkScores(double[] perFork, int[] ids) {
             return n + " fork, no interval";
         }
         int k = rank(n);
-        String which = k == 1 ? "min-max of the " + n + " fork scores" : "fork scores ranked " + k + " and " + (n + 1 - k) + " of " + n;
+        String which = k == 1
+                ? "min-max of the " + n + " fork scores"
+                : "fork scores ranked " + k + " and " + (n + 1 - k) + " of " + n;
         return String.format(Locale.ROOT, "%s, a %.1f%% interval for the median", which, 100 * confidence(n));
     }
 

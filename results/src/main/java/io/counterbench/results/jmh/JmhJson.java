@@ -28,13 +28,13 @@ public final class JmhJson {
     static final Range THREAD_GROUP = new Range("a group's thread count", 0, Limits.MAX_CPUS);
     static final Range HISTOGRAM_COUNT = new Range("a histogram bin's count", 0, 1L << 53);
 
-    private JmhJson() {
-    }
+    private JmhJson() {}
 
     public static List<JmhResult> read(Path file) {
         JsonNode root = readTree(file);
         if (!root.isArray()) {
-            throw InputException.of(file, "not JMH's JSON: expected an array of benchmark results, found " + kind(root));
+            throw InputException.of(
+                    file, "not JMH's JSON: expected an array of benchmark results, found " + kind(root));
         }
         if (root.isEmpty()) {
             throw InputException.of(file, "no benchmark results (an empty array)");
@@ -47,9 +47,11 @@ public final class JmhJson {
             JmhResult r = result(file, i, n);
             if (!rows.add(rowKey(r))) {
                 // one rule for every reader (report, export, gate, ab): a row twice is a damaged or concatenated file
-                throw InputException.of(file, "two results for " + r.label(true)
-                        + "; a run must have one row per benchmark, params, "
-                        + "threads and mode");
+                throw InputException.of(
+                        file,
+                        "two results for " + r.label(true)
+                                + "; a run must have one row per benchmark, params, "
+                                + "threads and mode");
             }
             out.add(r);
         }
@@ -70,14 +72,16 @@ public final class JmhJson {
     private static JmhResult result(Path file, int index, JsonNode n) {
         String where = "result " + index;
         if (!n.isObject()) {
-            throw InputException.of(file, "not JMH's JSON: " + where + " is " + kind(n) + ", not a benchmark result object");
+            throw InputException.of(
+                    file, "not JMH's JSON: " + where + " is " + kind(n) + ", not a benchmark result object");
         }
         String benchmark = text(file, where, n, "benchmark");
         where = where + " (" + benchmark + ")";
         String modeText = text(file, where, n, "mode");
         Mode mode = Mode.parse(modeText);
         if (mode == null) {
-            throw InputException.of(file, where + ": unknown mode '" + modeText + "' (JMH writes thrpt, avgt, sample or ss)");
+            throw InputException.of(
+                    file, where + ": unknown mode '" + modeText + "' (JMH writes thrpt, avgt, sample or ss)");
         }
         JsonNode pm = n.get("primaryMetric");
         if (pm == null || !pm.isObject()) {
@@ -93,11 +97,13 @@ public final class JmhJson {
             for (Iterator<Map.Entry<String, JsonNode>> it = sm.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getValue().isObject()) {
-                    throw InputException.of(file, where + ": secondary metric '" + e.getKey() + "' is " + kind(e.getValue()));
+                    throw InputException.of(
+                            file, where + ": secondary metric '" + e.getKey() + "' is " + kind(e.getValue()));
                 }
                 // JMH before 1.36 prefixed profiler metrics with a middle dot: "·gc.alloc.rate.norm"
                 String name = e.getKey().startsWith("\u00b7") ? e.getKey().substring(1) : e.getKey();
-                secondary.put(name, metric(file, where + " secondary metric '" + e.getKey() + "'", e.getValue(), false));
+                secondary.put(
+                        name, metric(file, where + " secondary metric '" + e.getKey() + "'", e.getValue(), false));
             }
         }
         TreeMap<String, String> params = new TreeMap<>();
@@ -106,19 +112,27 @@ public final class JmhJson {
             if (!pa.isObject()) {
                 throw InputException.of(file, where + ": \"params\" is " + kind(pa) + ", not an object");
             }
-            pa.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+            pa.fields()
+                    .forEachRemaining(e -> params.put(
+                            e.getKey(),
+                            e.getValue().isValueNode()
+                                    ? e.getValue().asText()
+                                    : e.getValue().toString()));
         }
         int threads = (int) JsonFields.whole(file, where + ": ", n, "threads", Limits.THREADS, 1);
-        int forks = (int) JsonFields.whole(file, where + ": ", n, "forks", FORKS, primary.forks().size());
+        int forks = (int) JsonFields.whole(
+                file, where + ": ", n, "forks", FORKS, primary.forks().size());
         int[] groups = new int[0];
         JsonNode tg = n.get("threadGroups");
         if (tg != null && !tg.isNull()) {
             if (!tg.isArray()) {
-                throw InputException.of(file, where + ": \"threadGroups\" is " + kind(tg) + ", not an array of thread counts");
+                throw InputException.of(
+                        file, where + ": \"threadGroups\" is " + kind(tg) + ", not an array of thread counts");
             }
             groups = new int[tg.size()];
             for (int i = 0; i < groups.length; i++) {
-                groups[i] = (int) JsonFields.whole(file, where + ": \"threadGroups\" entry " + (i + 1), tg.get(i), THREAD_GROUP);
+                groups[i] = (int)
+                        JsonFields.whole(file, where + ": \"threadGroups\" entry " + (i + 1), tg.get(i), THREAD_GROUP);
             }
         }
         return new JmhResult(benchmark, mode, threads, forks, groups, params, primary, secondary);
@@ -143,7 +157,8 @@ public final class JmhJson {
             }
             for (JsonNode fork : raw) {
                 if (!fork.isArray()) {
-                    throw InputException.of(file, where + ": a fork of \"rawData\" is " + kind(fork) + ", not an array of iterations");
+                    throw InputException.of(
+                            file, where + ": a fork of \"rawData\" is " + kind(fork) + ", not an array of iterations");
                 }
                 double[] it = new double[fork.size()];
                 for (int i = 0; i < it.length; i++) {
@@ -154,34 +169,47 @@ public final class JmhJson {
         } else if (hist != null && !hist.isNull()) {
             // forks -> iterations -> [[value, count], ...]
             if (!hist.isArray()) {
-                throw InputException.of(file, where + ": \"rawDataHistogram\" is " + kind(hist) + ", not an array of forks");
+                throw InputException.of(
+                        file, where + ": \"rawDataHistogram\" is " + kind(hist) + ", not an array of forks");
             }
             for (JsonNode fork : hist) {
                 if (!fork.isArray()) {
-                    throw InputException.of(file, where + ": a fork of \"rawDataHistogram\" is " + kind(fork) + ", not an array of iterations");
+                    throw InputException.of(
+                            file,
+                            where + ": a fork of \"rawDataHistogram\" is " + kind(fork)
+                                    + ", not an array of iterations");
                 }
                 double[] it = new double[fork.size()];
                 for (int i = 0; i < it.length; i++) {
                     JsonNode iteration = fork.get(i);
                     if (!iteration.isArray()) {
-                        throw InputException.of(file, where + ": an iteration of \"rawDataHistogram\" is " + kind(iteration) + ", not [[value, count], ...]");
+                        throw InputException.of(
+                                file,
+                                where + ": an iteration of \"rawDataHistogram\" is " + kind(iteration)
+                                        + ", not [[value, count], ...]");
                     }
                     double sum = 0;
                     long count = 0;
                     for (JsonNode bin : iteration) {
                         if (!bin.isArray() || bin.size() != 2) {
-                            throw InputException.of(file, where + ": a \"rawDataHistogram\" bin is " + kind(bin) + ", not [value, count]");
+                            throw InputException.of(
+                                    file,
+                                    where + ": a \"rawDataHistogram\" bin is " + kind(bin) + ", not [value, count]");
                         }
                         double v = value(file, where + " rawDataHistogram value", bin.get(0), true);
                         long c = JsonFields.whole(file, where + " rawDataHistogram count", bin.get(1), HISTOGRAM_COUNT);
                         if (Double.isNaN(v) && c > 0) {
-                            throw InputException.of(file, where + ": a \"rawDataHistogram\" bin has no value (NaN) but a count of " + c);
+                            throw InputException.of(
+                                    file,
+                                    where + ": a \"rawDataHistogram\" bin has no value (NaN) but a count of " + c);
                         }
                         sum += c == 0 ? 0 : v * c;
                         count += c;
                         if (count > HISTOGRAM_COUNT.max() || !Double.isFinite(sum)) {
-                            throw InputException.of(file, where + ": the \"rawDataHistogram\" bins of one iteration add up to more than "
-                                    + HISTOGRAM_COUNT.max() + " measurements or an infinite time");
+                            throw InputException.of(
+                                    file,
+                                    where + ": the \"rawDataHistogram\" bins of one iteration add up to more than "
+                                            + HISTOGRAM_COUNT.max() + " measurements or an infinite time");
                         }
                     }
                     it[i] = count == 0 ? Double.NaN : sum / count;
@@ -200,8 +228,10 @@ public final class JmhJson {
     private static double value(Path file, String where, JsonNode n, boolean nonNegative) {
         double v = JsonFields.number(file, where, n);
         if (Double.isInfinite(v)) {
-            throw InputException.of(file, where + " is infinite (JMH writes +INF or -INF when a measurement divides by zero): "
-                    + "such a row cannot be compared");
+            throw InputException.of(
+                    file,
+                    where + " is infinite (JMH writes +INF or -INF when a measurement divides by zero): "
+                            + "such a row cannot be compared");
         }
         if (nonNegative && v < 0) {
             throw InputException.of(file, where + " is " + v + ": a time or an operation rate cannot be negative");

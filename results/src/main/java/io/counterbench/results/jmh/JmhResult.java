@@ -15,8 +15,15 @@ import java.util.stream.Collectors;
  * @param params the @Param values, sorted by name (empty when the benchmark has none)
  * @param secondary the secondary metrics by name (accuracy.*, gc.*, group members...)
  */
-public record JmhResult(String benchmark, Mode mode, int threads, int forks, int[] threadGroups,
-                        SortedMap<String, String> params, Metric primary, Map<String, Metric> secondary) {
+public record JmhResult(
+        String benchmark,
+        Mode mode,
+        int threads,
+        int forks,
+        int[] threadGroups,
+        SortedMap<String, String> params,
+        Metric primary,
+        Map<String, Metric> secondary) {
 
     public JmhResult {
         params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
@@ -72,7 +79,8 @@ public record JmhResult(String benchmark, Mode mode, int threads, int forks, int
 
     /** "counter=tree placement=compact" with counter ids in their short form. */
     public String paramLabel() {
-        return params.entrySet().stream().map(e -> e.getKey() + "=" + displayValue(e.getKey(), e.getValue()))
+        return params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + displayValue(e.getKey(), e.getValue()))
                 .collect(Collectors.joining(" "));
     }
 

@@ -20,12 +20,17 @@ public record Metric(double score, double error, String unit, List<double[]> for
 
     /** Every iteration sample of every fork, NaNs left out. */
     public double[] samples() {
-        return forks.stream().flatMapToDouble(Arrays::stream).filter(d -> !Double.isNaN(d)).toArray();
+        return forks.stream()
+                .flatMapToDouble(Arrays::stream)
+                .filter(d -> !Double.isNaN(d))
+                .toArray();
     }
 
     /** This metric with the score, the error and every sample multiplied by {@code factor}. */
     public Metric scaled(double factor, String newUnit) {
-        List<double[]> f = forks.stream().map(a -> Arrays.stream(a).map(x -> x * factor).toArray()).toList();
+        List<double[]> f = forks.stream()
+                .map(a -> Arrays.stream(a).map(x -> x * factor).toArray())
+                .toList();
         return new Metric(score * factor, error * Math.abs(factor), newUnit, f, histogramCount);
     }
 

@@ -18,8 +18,7 @@ public final class Reference {
     private final String counter;
     private final Map<Key, JmhResult> byKey = new HashMap<>();
 
-    private record Key(String benchmark, Mode mode, int threads, SortedMap<String, String> otherParams) {
-    }
+    private record Key(String benchmark, Mode mode, int threads, SortedMap<String, String> otherParams) {}
 
     /** Indexes the rows of {@code results} (one run) whose counter is {@code counter} ("adder" or "ADDER"). */
     public Reference(List<JmhResult> results, String counter) {
@@ -42,7 +41,9 @@ public final class Reference {
     /** r's score divided by its reference row's score; NaN when there is none. */
     public double ratio(JmhResult r) {
         JmhResult ref = find(r);
-        return ref == null || !Objects.equals(ref.primary().unit(), r.primary().unit()) ? Double.NaN : r.primary().score() / ref.primary().score();
+        return ref == null || !Objects.equals(ref.primary().unit(), r.primary().unit())
+                ? Double.NaN
+                : r.primary().score() / ref.primary().score();
     }
 
     /** True when r is itself a row of the reference counter. */

@@ -12,21 +12,22 @@ public final class Speedup {
     /** The counter every speedup is relative to. */
     public static final String REFERENCE = "adder";
     /** The one sentence a table or chart shows to define the column. */
-    public static final String DEFINITION = "speedup vs LongAdder: how many times faster than LongAdder in the same run, "
-            + "benchmark, parameters and threads (throughput / LongAdder's throughput; LongAdder's time / the row's time), "
-            + "so higher is better in every mode; the median of the per-fork ratios, with their interval";
+    public static final String DEFINITION =
+            "speedup vs LongAdder: how many times faster than LongAdder in the same run, "
+                    + "benchmark, parameters and threads (throughput / LongAdder's throughput; LongAdder's time / the row's time), "
+                    + "so higher is better in every mode; the median of the per-fork ratios, with their interval";
 
     /**
      * Benchmarks whose rows get no speedup, with why: a ratio there would compare unlike work.
      * ReadBenchmark's counters are built for a virtual machine of up to 4096 CPUs, while LongAdder's
      * cells follow this box's CPU count, so its row is a small box's sum whatever the row's size.
      */
-    private static final java.util.Map<String, String> UNDEFINED = java.util.Map.of("ReadBenchmark",
+    private static final java.util.Map<String, String> UNDEFINED = java.util.Map.of(
+            "ReadBenchmark",
             "no speedup vs LongAdder: LongAdder's cells follow this box's CPU count, not the row's cpus, so a ratio would "
                     + "compare a small box's sum with a read of every slot of a large machine");
 
-    private Speedup() {
-    }
+    private Speedup() {}
 
     /** Why rows of benchmark class {@code simpleClassName} have no speedup, or null where they have one. */
     public static String undefinedBecause(String simpleClassName) {

@@ -11,8 +11,7 @@ import java.util.Locale;
  * and the value: "run.json: environment.cpus.available is 2.5, not a whole number".
  */
 public final class JsonFields {
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     /**
      * A whole number in {@code range}: an integer, a number with no fraction (2.0), or a string of

@@ -39,11 +39,13 @@ public final class JsonInput {
             .build();
 
     static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
+        MAPPER.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .build());
     }
 
-    private JsonInput() {
-    }
+    private JsonInput() {}
 
     /** Parses one JSON file; every problem is an {@link InputException} naming the file. */
     public static JsonNode read(Path file) {
@@ -61,18 +63,25 @@ public final class JsonInput {
             try (JsonParser p = MAPPER.createParser(bytes)) {
                 JsonNode n = MAPPER.readTree(p);
                 if (p.nextToken() != null) {
-                    throw InputException.of(file, "not valid JSON: more content after the end of the document " + where(p.currentLocation()));
+                    throw InputException.of(
+                            file,
+                            "not valid JSON: more content after the end of the document " + where(p.currentLocation()));
                 }
                 return n;
             }
         } catch (StreamConstraintsException e) {
-            throw InputException.of(file, "not usable JSON " + where(e.getLocation()) + ": " + constraint(e.getOriginalMessage()));
+            throw InputException.of(
+                    file, "not usable JSON " + where(e.getLocation()) + ": " + constraint(e.getOriginalMessage()));
         } catch (JsonEOFException e) {
-            throw InputException.of(file, "truncated JSON: the file ends inside " + inside(e.getOriginalMessage()) + " " + where(e.getLocation()));
+            throw InputException.of(
+                    file,
+                    "truncated JSON: the file ends inside " + inside(e.getOriginalMessage()) + " "
+                            + where(e.getLocation()));
         } catch (JsonProcessingException e) {
             String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             if (m.contains("end-of-input")) {
-                throw InputException.of(file, "truncated JSON: the file ends inside " + inside(m) + " " + where(e.getLocation()));
+                throw InputException.of(
+                        file, "truncated JSON: the file ends inside " + inside(m) + " " + where(e.getLocation()));
             }
             throw InputException.of(file, "not valid JSON " + where(e.getLocation()) + ": " + firstLine(m));
         } catch (IOException e) {
@@ -86,8 +95,10 @@ public final class JsonInput {
             long n = 0;
             while (p.nextToken() != null) {
                 if (++n > MAX_VALUES) {
-                    throw InputException.of(file, "more than " + MAX_VALUES + " JSON values " + where(p.currentLocation())
-                            + " (far more than any result file holds)");
+                    throw InputException.of(
+                            file,
+                            "more than " + MAX_VALUES + " JSON values " + where(p.currentLocation())
+                                    + " (far more than any result file holds)");
                 }
             }
         }
@@ -95,7 +106,9 @@ public final class JsonInput {
 
     /** Jackson's limit messages name the method that set the limit: "(1000, from `StreamReadConstraints...`)" loses it. */
     private static String constraint(String m) {
-        return m == null ? "a limit was exceeded" : m.replaceAll(",?\\s*from `[^`]*`", "").strip();
+        return m == null
+                ? "a limit was exceeded"
+                : m.replaceAll(",?\\s*from `[^`]*`", "").strip();
     }
 
     static String where(JsonLocation l) {

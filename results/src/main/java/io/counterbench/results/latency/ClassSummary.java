@@ -11,7 +11,8 @@ package io.counterbench.results.latency;
  * @param casSamples over every CAS sample of the class's pairs: the spread of single samples
  * @param storeLoadSamples over every store/load sample of the class's pairs
  */
-public record ClassSummary(String cls, int pairs, Stats cas, Stats storeLoad, Stats casSamples, Stats storeLoadSamples) {
+public record ClassSummary(
+        String cls, int pairs, Stats cas, Stats storeLoad, Stats casSamples, Stats storeLoadSamples) {
 
     /**
      * What moving the line once costs at this class: half the CAS round trip (one transfer each way),

@@ -29,14 +29,14 @@ public final class LatencyJson {
     public static final String SCHEMA = "counterbench-latency/1";
     /** A round trip of a second is no cache-line bounce: a typo or a stalled machine. */
     static final double MAX_ROUND_TRIP_NS = 1e9;
+
     static final Range SAMPLES = new Range("a sample count", 1, 10_000);
     static final Range ROUND_TRIPS = new Range("a round-trip count", 1, Long.MAX_VALUE);
     static final Range PAIRS = new Range("a pair count", 0, Long.MAX_VALUE);
     static final String CAS = "cas";
     static final String STORE_LOAD = "store_load";
 
-    private LatencyJson() {
-    }
+    private LatencyJson() {}
 
     /** The document for a run. */
     public static ObjectNode of(LatencyRun r) {
@@ -46,11 +46,15 @@ public final class LatencyJson {
         if (r.reason() != null) {
             o.put("reason", r.reason());
         }
-        o.put("what", "core-to-core latency: two threads pinned to CPUs a and b bounce one cache line; round trips in ns "
-                + "(one transfer each way), median and spread over samples; one-way = round trip / 2 is what a line move costs");
+        o.put(
+                "what",
+                "core-to-core latency: two threads pinned to CPUs a and b bounce one cache line; round trips in ns "
+                        + "(one transfer each way), median and spread over samples; one-way = round trip / 2 is what a line move costs");
         ObjectNode methods = o.putObject("methods");
         methods.put(CAS, "CAS ping-pong: each side compare-and-sets the line from the other's value to its own");
-        methods.put(STORE_LOAD, "store/load: each side waits with acquire loads for the other's value, then release-stores its own");
+        methods.put(
+                STORE_LOAD,
+                "store/load: each side waits with acquire loads for the other's value, then release-stores its own");
         ObjectNode machine = o.putObject("machine");
         machine.put("host", r.host());
         machine.put("cpu_model", r.cpuModel());
@@ -86,8 +90,10 @@ public final class LatencyJson {
                 stats(sl, c.storeLoadSamples(), "sample_round_trip_ns");
             }
         }
-        o.put("classes_note", "derived from the pairs: round_trip_ns is the median and spread (min, max) over the pairs' median round "
-                + "trips; sample_round_trip_ns the same over every single sample of those pairs");
+        o.put(
+                "classes_note",
+                "derived from the pairs: round_trip_ns is the median and spread (min, max) over the pairs' median round "
+                        + "trips; sample_round_trip_ns the same over every single sample of those pairs");
         ArrayNode pairs = o.putArray("pairs");
         for (Pair p : r.pairs()) {
             ObjectNode x = pairs.addObject();
@@ -128,8 +134,10 @@ public final class LatencyJson {
         }
         String schema = JsonFields.text(file, "", root, "schema");
         if (schema == null || !schema.equals(SCHEMA)) {
-            throw InputException.of(file, "not a latency file: schema is " + (schema == null ? "missing" : "\"" + schema + "\"")
-                    + ", expected \"" + SCHEMA + "\" (written by ./run-bench.sh latency)");
+            throw InputException.of(
+                    file,
+                    "not a latency file: schema is " + (schema == null ? "missing" : "\"" + schema + "\"")
+                            + ", expected \"" + SCHEMA + "\" (written by ./run-bench.sh latency)");
         }
         String status = JsonFields.text(file, "", root, "status");
         if (status != null && !status.equals(LatencyRun.COMPLETE) && !status.equals(LatencyRun.INCOMPLETE)) {
@@ -170,7 +178,8 @@ public final class LatencyJson {
 
         JsonNode pairList = JsonFields.array(file, "", root, "pairs");
         if (pairList == null || pairList.isEmpty()) {
-            throw InputException.of(file, "no measured pairs (\"pairs\" is " + (pairList == null ? "missing" : "empty") + ")");
+            throw InputException.of(
+                    file, "no measured pairs (\"pairs\" is " + (pairList == null ? "missing" : "empty") + ")");
         }
         List<Pair> pairs = new ArrayList<>();
         Map<Long, Integer> seen = new HashMap<>();
@@ -188,12 +197,15 @@ public final class LatencyJson {
             long key = (long) Math.min(a, b) << 32 | Math.max(a, b);
             Integer before = seen.put(key, i);
             if (before != null) {
-                throw InputException.of(file, where + " measures CPUs " + a + " and " + b + " again (pairs[" + before + "] did)");
+                throw InputException.of(
+                        file, where + " measures CPUs " + a + " and " + b + " again (pairs[" + before + "] did)");
             }
             String cls = JsonFields.text(file, where + ".", p, "class");
             if (cls == null || !LatencyRun.CLASSES.contains(cls)) {
-                throw InputException.of(file, where + ".class is " + (cls == null ? "missing" : "\"" + cls + "\"")
-                        + ": one of " + String.join(", ", LatencyRun.CLASSES));
+                throw InputException.of(
+                        file,
+                        where + ".class is " + (cls == null ? "missing" : "\"" + cls + "\"") + ": one of "
+                                + String.join(", ", LatencyRun.CLASSES));
             }
             double[] cas = samples(file, where + "." + CAS, p, CAS, true);
             double[] sl = samples(file, where + "." + STORE_LOAD, p, STORE_LOAD, false);
@@ -204,8 +216,18 @@ public final class LatencyJson {
         String started = timing == null ? "" : orEmpty(JsonFields.text(file, "timing.", timing, "started"));
         double wall = timing == null ? Double.NaN : JsonFields.number(file, "timing.wall_s", timing.get("wall_s"));
         // files from before the status was written are whole runs: they were written only at the end
-        return new LatencyRun(host, model, topology, topologySource, cpus, settings, pairs, started, wall,
-                status == null ? LatencyRun.COMPLETE : status, reason);
+        return new LatencyRun(
+                host,
+                model,
+                topology,
+                topologySource,
+                cpus,
+                settings,
+                pairs,
+                started,
+                wall,
+                status == null ? LatencyRun.COMPLETE : status,
+                reason);
     }
 
     private static int cpu(Path file, String where, JsonNode p, String field, Set<Integer> known) {
@@ -239,8 +261,11 @@ public final class LatencyJson {
         for (int k = 0; k < out.length; k++) {
             double v = JsonFields.number(file, where + ".samples_ns[" + k + "]", list.get(k));
             if (!(v > 0 && v <= MAX_ROUND_TRIP_NS)) {
-                throw InputException.of(file, where + ".samples_ns[" + k + "] is " + (list.get(k).isNull() ? "null" : JsonFields.show(list.get(k)))
-                        + ": a round trip must be above 0 and at most " + (long) MAX_ROUND_TRIP_NS + " ns");
+                throw InputException.of(
+                        file,
+                        where + ".samples_ns[" + k + "] is "
+                                + (list.get(k).isNull() ? "null" : JsonFields.show(list.get(k)))
+                                + ": a round trip must be above 0 and at most " + (long) MAX_ROUND_TRIP_NS + " ns");
             }
             out[k] = v;
         }

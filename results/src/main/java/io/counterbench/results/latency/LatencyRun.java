@@ -24,16 +24,30 @@ import java.util.Map;
  * @param status "complete", or "incomplete" when a signal stopped the run and only the pairs finished before are kept
  * @param reason why it is incomplete ("interrupted (SIGINT/SIGTERM) after 12 of 28 pairs"), or null
  */
-public record LatencyRun(String host, String cpuModel, String topology, String topologySource, int[] cpus, Settings settings,
-        List<Pair> pairs, String started, double wallSeconds, String status, String reason) {
+public record LatencyRun(
+        String host,
+        String cpuModel,
+        String topology,
+        String topologySource,
+        int[] cpus,
+        Settings settings,
+        List<Pair> pairs,
+        String started,
+        double wallSeconds,
+        String status,
+        String reason) {
     public static final String COMPLETE = "complete";
     public static final String INCOMPLETE = "incomplete";
 
     /** The distance classes, nearest first: the keys files use (topologies' LatencyClass has the same). */
     public static final List<String> CLASSES = List.of("same-core", "same-llc", "same-node", "same-package", "remote");
     /** The classes in words, in {@link #CLASSES}' order. */
-    public static final List<String> LABELS = List.of("same core (SMT siblings)", "same LLC, other core", "same NUMA node, other LLC",
-            "same package, other NUMA node", "other package");
+    public static final List<String> LABELS = List.of(
+            "same core (SMT siblings)",
+            "same LLC, other core",
+            "same NUMA node, other LLC",
+            "same package, other NUMA node",
+            "other package");
 
     /**
      * @param samples samples per pair and method
@@ -43,8 +57,13 @@ public record LatencyRun(String host, String cpuModel, String topology, String t
      * @param sampled whether only a sample of the pairs was measured
      * @param seed the seed that chose the sample
      */
-    public record Settings(int samples, long roundTripsPerSample, long warmupRoundTrips, long pairsTotal, boolean sampled, long seed) {
-    }
+    public record Settings(
+            int samples,
+            long roundTripsPerSample,
+            long warmupRoundTrips,
+            long pairsTotal,
+            boolean sampled,
+            long seed) {}
 
     public LatencyRun {
         cpus = cpus.clone();
@@ -55,8 +74,16 @@ public record LatencyRun(String host, String cpuModel, String topology, String t
     }
 
     /** A complete run. */
-    public LatencyRun(String host, String cpuModel, String topology, String topologySource, int[] cpus,
-            Settings settings, List<Pair> pairs, String started, double wallSeconds) {
+    public LatencyRun(
+            String host,
+            String cpuModel,
+            String topology,
+            String topologySource,
+            int[] cpus,
+            Settings settings,
+            List<Pair> pairs,
+            String started,
+            double wallSeconds) {
         this(host, cpuModel, topology, topologySource, cpus, settings, pairs, started, wallSeconds, COMPLETE, null);
     }
 
@@ -67,8 +94,8 @@ public record LatencyRun(String host, String cpuModel, String topology, String t
 
     /** The same run marked incomplete, for {@code reason}. */
     public LatencyRun incomplete(String why) {
-        return new LatencyRun(host, cpuModel, topology, topologySource, cpus, settings, pairs, started, wallSeconds,
-                INCOMPLETE, why);
+        return new LatencyRun(
+                host, cpuModel, topology, topologySource, cpus, settings, pairs, started, wallSeconds, INCOMPLETE, why);
     }
 
     @Override
@@ -98,10 +125,17 @@ public record LatencyRun(String host, String cpuModel, String topology, String t
                 continue;
             }
             double[] cas = ps.stream().mapToDouble(p -> p.casStats().median()).toArray();
-            double[] sl = ps.stream().filter(p -> p.storeLoad().length > 0).mapToDouble(p -> p.storeLoadStats().median()).toArray();
-            double[] casAll = ps.stream().flatMapToDouble(p -> Arrays.stream(p.cas())).toArray();
-            double[] slAll = ps.stream().flatMapToDouble(p -> Arrays.stream(p.storeLoad())).toArray();
-            out.add(new ClassSummary(e.getKey(), ps.size(), Stats.of(cas), Stats.of(sl), Stats.of(casAll), Stats.of(slAll)));
+            double[] sl = ps.stream()
+                    .filter(p -> p.storeLoad().length > 0)
+                    .mapToDouble(p -> p.storeLoadStats().median())
+                    .toArray();
+            double[] casAll =
+                    ps.stream().flatMapToDouble(p -> Arrays.stream(p.cas())).toArray();
+            double[] slAll = ps.stream()
+                    .flatMapToDouble(p -> Arrays.stream(p.storeLoad()))
+                    .toArray();
+            out.add(new ClassSummary(
+                    e.getKey(), ps.size(), Stats.of(cas), Stats.of(sl), Stats.of(casAll), Stats.of(slAll)));
         }
         return out;
     }

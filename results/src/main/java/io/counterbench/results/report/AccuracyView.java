@@ -19,8 +19,7 @@ import java.util.TreeSet;
  * the table but cannot be drawn on a log scale.
  */
 final class AccuracyView {
-    private AccuracyView() {
-    }
+    private AccuracyView() {}
 
     private static final class Cell {
         double worst = Double.NaN;
@@ -60,10 +59,11 @@ final class AccuracyView {
             return;
         }
         out.heading(3, "Accuracy against CPU count");
-        out.paragraph("Per benchmark, counter and CPU count: the worst |approximate - truth| the probe saw with writers quiescent (truth: the writers' exact tallies), "
-                + "and the analytic bound (under / over). CPU count: the cpus parameter, else the row's topology (host = this machine). "
-                + "Benchmarks differ in their deltas (inc adds 1, random and rssMix larger ones, lifecycle a few adds), so each keeps "
-                + "its own rows and its own chart; the simulator's scale chart shows the bounds from 8 to 4096 CPUs.");
+        out.paragraph(
+                "Per benchmark, counter and CPU count: the worst |approximate - truth| the probe saw with writers quiescent (truth: the writers' exact tallies), "
+                        + "and the analytic bound (under / over). CPU count: the cpus parameter, else the row's topology (host = this machine). "
+                        + "Benchmarks differ in their deltas (inc adds 1, random and rssMix larger ones, lifecycle a few adds), so each keeps "
+                        + "its own rows and its own chart; the simulator's scale chart shows the bounds from 8 to 4096 CPUs.");
         List<List<String>> table = new ArrayList<>();
         List<String> exact = new ArrayList<>();
         for (Map.Entry<String, Map<String, TreeMap<Integer, Cell>>> cls : byClass.entrySet()) {
@@ -74,13 +74,23 @@ final class AccuracyView {
                 for (Map.Entry<Integer, Cell> ce : e.getValue().entrySet()) {
                     Cell c = ce.getValue();
                     double b = Double.isNaN(c.bound) ? max(c.under, c.over) : c.bound;
-                    String boundText = Double.isNaN(c.under) || Double.isNaN(c.over) ? Fmt.count(b)
+                    String boundText = Double.isNaN(c.under) || Double.isNaN(c.over)
+                            ? Fmt.count(b)
                             : c.under == c.over ? Fmt.count(c.under) : Fmt.count(c.under) + " / " + Fmt.count(c.over);
-                    table.add(List.of(cls.getKey(), e.getKey(), String.valueOf(ce.getKey()), Fmt.count(c.worst), boundText,
-                            b > 0 && Double.isFinite(c.worst) ? String.format(java.util.Locale.ROOT, "%.0f%%", 100 * c.worst / b) : "",
-                            Fmt.count(c.violations), String.join(", ", c.from)));
+                    table.add(List.of(
+                            cls.getKey(),
+                            e.getKey(),
+                            String.valueOf(ce.getKey()),
+                            Fmt.count(c.worst),
+                            boundText,
+                            b > 0 && Double.isFinite(c.worst)
+                                    ? String.format(java.util.Locale.ROOT, "%.0f%%", 100 * c.worst / b)
+                                    : "",
+                            Fmt.count(c.violations),
+                            String.join(", ", c.from)));
                     ns.add(ce.getKey());
-                    series.add(e.getKey(), SeriesStyle.counter(e.getKey(), 0), ChartSpec.Point.of(ce.getKey(), c.worst));
+                    series.add(
+                            e.getKey(), SeriesStyle.counter(e.getKey(), 0), ChartSpec.Point.of(ce.getKey(), c.worst));
                     series.addBound(e.getKey(), ChartSpec.Point.of(ce.getKey(), b));
                     drawable |= b > 0 || c.worst > 0;
                 }
@@ -88,17 +98,32 @@ final class AccuracyView {
                     exact.add(e.getKey());
                 }
             }
-            ChartSpec spec = new ChartSpec(cls.getKey() + ": how far is the cheap read off at quiescence, against N?",
+            ChartSpec spec = new ChartSpec(
+                    cls.getKey() + ": how far is the cheap read off at quiescence, against N?",
                     "Worst |approximate - truth| the probe saw with writers quiescent (markers) and the analytic bound (thin dashed "
                             + "line, the larger of under and over), in counts; exact counters (bound 0) cannot be drawn on a log axis.",
-                    "CPUs (N)", "counts", true, true, series.series());
+                    "CPUs (N)",
+                    "counts",
+                    true,
+                    true,
+                    series.series());
             if (ns.size() >= 2 && spec.drawable()) {
                 out.add(new Block.Chart(ThroughputCharts.slug(cls.getKey() + "-accuracy-by-cpus"), spec));
             }
         }
-        out.add(new Block.Table("worst/bound: how much of the bound the worst observed deviation used",
-                List.of("benchmark", "counter", "CPUs", "worst (counts)", "bound under / over (counts)", "worst/bound", "violations", "methods"),
-                List.of(false, false, true, true, true, true, true, false), table));
+        out.add(new Block.Table(
+                "worst/bound: how much of the bound the worst observed deviation used",
+                List.of(
+                        "benchmark",
+                        "counter",
+                        "CPUs",
+                        "worst (counts)",
+                        "bound under / over (counts)",
+                        "worst/bound",
+                        "violations",
+                        "methods"),
+                List.of(false, false, true, true, true, true, true, false),
+                table));
         if (!exact.isEmpty()) {
             out.note("Exact counters, bound 0, nothing to draw on a log axis: " + String.join(", ", exact) + ".");
         }

@@ -23,13 +23,13 @@ import java.util.TreeSet;
  * machine column and sit next to each other.
  */
 final class BenchmarkTable {
-    private BenchmarkTable() {
-    }
+    private BenchmarkTable() {}
 
     static Block.Table build(ReportContext ctx, List<ResultRow> group, FlameGraphs flames) {
         Columns cols = new Columns(group);
         List<String> varying = cols.varying();
-        List<String> methods = group.stream().map(r -> r.result().method()).distinct().toList();
+        List<String> methods =
+                group.stream().map(r -> r.result().method()).distinct().toList();
         String unit = group.getFirst().result().primary().unit();
         Map<RunInput, Reference> adders = new IdentityHashMap<>();
         for (RunInput run : ctx.runs()) {
@@ -37,13 +37,15 @@ final class BenchmarkTable {
         }
         boolean grouped = Columns.grouped(group);
         List<String> roles = Columns.groupRoles(group);
-        boolean speedup = group.stream().anyMatch(r -> speedupOf(adders, r, null) != null
-                || roles.stream().anyMatch(role -> speedupOf(adders, r, role) != null));
+        boolean speedup = group.stream()
+                .anyMatch(r -> speedupOf(adders, r, null) != null
+                        || roles.stream().anyMatch(role -> speedupOf(adders, r, role) != null));
         boolean accuracy = Columns.any(group, Columns.ACCURACY_WORST);
         boolean lost = Columns.any(group, Columns.LOST);
         boolean inflight = Columns.any(group, Columns.INFLIGHT);
         boolean alloc = Columns.any(group, Columns.ALLOC);
-        boolean profiles = group.stream().anyMatch(r -> flames.find(r.run(), r.result()).isPresent());
+        boolean profiles =
+                group.stream().anyMatch(r -> flames.find(r.run(), r.result()).isPresent());
 
         List<String> header = new ArrayList<>();
         List<Boolean> numeric = new ArrayList<>();
@@ -89,7 +91,8 @@ final class BenchmarkTable {
             col(header, numeric, "profile", false);
         }
 
-        Comparator<ResultRow> order = Comparator.comparingInt(r -> methods.indexOf(r.result().method()));
+        Comparator<ResultRow> order =
+                Comparator.comparingInt(r -> methods.indexOf(r.result().method()));
         for (String p : varying) {
             order = order.thenComparing(cols.order(p));
         }
@@ -113,7 +116,8 @@ final class BenchmarkTable {
             cells.add(String.valueOf(r.threads()));
             Scores primary = Scores.of(r.primary());
             forkCounts.add(primary.forks().forks());
-            cells.add(primary.forks().forks() > 0 ? String.valueOf(primary.forks().forks()) : "no raw data");
+            cells.add(
+                    primary.forks().forks() > 0 ? String.valueOf(primary.forks().forks()) : "no raw data");
             if (!grouped) {
                 cells.add(primary.cell());
                 anyWide |= primary.wide();
@@ -172,7 +176,8 @@ final class BenchmarkTable {
             caption.add("each group member's own score (JMH's primary score, their sum, is not shown)");
         }
         if (anyWide) {
-            caption.add(Fmt.WIDE_MARK + " interval wider than 10% of the median: too few or too noisy forks to read a difference into");
+            caption.add(Fmt.WIDE_MARK
+                    + " interval wider than 10% of the median: too few or too noisy forks to read a difference into");
         }
         return new Block.Table(String.join("; ", caption), header, numeric, rows);
     }
@@ -190,7 +195,8 @@ final class BenchmarkTable {
         for (int n : forkCounts) {
             parts.add(ForkScores.describe(n));
         }
-        return "value = median of the fork scores (each fork's mean of its iterations); [interval] = " + String.join("; ", parts);
+        return "value = median of the fork scores (each fork's mean of its iterations); [interval] = "
+                + String.join("; ", parts);
     }
 
     /** The speedup of row {@code rr} (of its group member with role {@code role}, when given) over LongAdder. */
@@ -224,6 +230,8 @@ final class BenchmarkTable {
         if (under == null || over == null) {
             return count(r, Columns.BOUND);
         }
-        return under.score() == over.score() ? Fmt.count(under.score()) : Fmt.count(under.score()) + " / " + Fmt.count(over.score());
+        return under.score() == over.score()
+                ? Fmt.count(under.score())
+                : Fmt.count(under.score()) + " / " + Fmt.count(over.score());
     }
 }

@@ -6,16 +6,13 @@ import java.util.List;
 public sealed interface Block {
 
     /** A section heading; level 2 is a section, 3 a subsection. */
-    record Heading(int level, String text) implements Block {
-    }
+    record Heading(int level, String text) implements Block {}
 
     /** A paragraph of plain text (the writers escape it). */
-    record Paragraph(String text) implements Block {
-    }
+    record Paragraph(String text) implements Block {}
 
     /** A note in smaller print: a skipped input, a caveat. */
-    record Note(String text) implements Block {
-    }
+    record Note(String text) implements Block {}
 
     /**
      * A table. {@code numeric} says which columns are right-aligned. Cells are already formatted
@@ -28,7 +25,8 @@ public sealed interface Block {
             rows = rows.stream().map(List::copyOf).toList();
             for (List<String> r : rows) {
                 if (r.size() != header.size()) {
-                    throw new IllegalArgumentException("row " + r + " has " + r.size() + " cells for " + header.size() + " columns");
+                    throw new IllegalArgumentException(
+                            "row " + r + " has " + r.size() + " cells for " + header.size() + " columns");
                 }
             }
         }
@@ -49,16 +47,19 @@ public sealed interface Block {
 
             public Rows row(Object... cells) {
                 if (cells.length != header.size()) {
-                    throw new IllegalArgumentException("row has " + cells.length + " cells, table has " + header.size()
-                            + " columns");
+                    throw new IllegalArgumentException(
+                            "row has " + cells.length + " cells, table has " + header.size() + " columns");
                 }
-                rows.add(java.util.Arrays.stream(cells).map(c -> c == null ? "n/a" : c.toString()).toList());
+                rows.add(java.util.Arrays.stream(cells)
+                        .map(c -> c == null ? "n/a" : c.toString())
+                        .toList());
                 return this;
             }
 
             public Table table() {
                 List<Boolean> numeric = java.util.stream.IntStream.range(0, header.size())
-                        .mapToObj(i -> i > 0).toList();
+                        .mapToObj(i -> i > 0)
+                        .toList();
                 return new Table("", header, numeric, rows);
             }
 

@@ -65,8 +65,7 @@ public final class ChartRenderer {
         }
     }
 
-    private ChartRenderer() {
-    }
+    private ChartRenderer() {}
 
     /** A legend key: the series name, unique by index (two series may share a name). */
     private record Key(int index, String name) implements Comparable<Key> {
@@ -83,13 +82,19 @@ public final class ChartRenderer {
 
     /** The chart as a standalone SVG element (no XML prolog), its ids prefixed with {@code id}. */
     public static String svg(String id, ChartSpec spec) {
-        List<ChartSpec.Point> all = spec.series().stream().flatMap(s -> s.points().stream()).filter(spec::drawable).toList();
+        List<ChartSpec.Point> all = spec.series().stream()
+                .flatMap(s -> s.points().stream())
+                .filter(spec::drawable)
+                .toList();
         String prefix = id.replaceAll("[^A-Za-z0-9_-]", "_") + "-";
         if (all.isEmpty()) {
             return empty(prefix, spec);
         }
-        AxisRange x = AxisRange.of(all.stream().mapToDouble(ChartSpec.Point::x).toArray(), new double[0], spec.xLog(), false, true);
-        double[] ends = all.stream().filter(ChartSpec.Point::hasInterval).flatMapToDouble(p -> java.util.stream.DoubleStream.of(p.lo(), p.hi()))
+        AxisRange x = AxisRange.of(
+                all.stream().mapToDouble(ChartSpec.Point::x).toArray(), new double[0], spec.xLog(), false, true);
+        double[] ends = all.stream()
+                .filter(ChartSpec.Point::hasInterval)
+                .flatMapToDouble(p -> java.util.stream.DoubleStream.of(p.lo(), p.hi()))
                 .toArray();
         double[] ys = all.stream().mapToDouble(ChartSpec.Point::y).toArray();
         boolean fromZero = !spec.yLog() && java.util.Arrays.stream(ys).allMatch(y -> y >= 0);
@@ -102,7 +107,10 @@ public final class ChartRenderer {
         IntervalLineRenderer renderer = new IntervalLineRenderer();
         int i = 0;
         for (ChartSpec.Series s : spec.series()) {
-            List<ChartSpec.Point> ps = s.points().stream().filter(spec::drawable).sorted(Comparator.comparingDouble(ChartSpec.Point::x)).toList();
+            List<ChartSpec.Point> ps = s.points().stream()
+                    .filter(spec::drawable)
+                    .sorted(Comparator.comparingDouble(ChartSpec.Point::x))
+                    .toList();
             if (ps.isEmpty()) {
                 continue; // nothing to draw: no legend entry either (the chart's subtitle says what is left out)
             }
@@ -115,7 +123,8 @@ public final class ChartRenderer {
             renderer.setSeriesVisibleInLegend(i, !s.name().isEmpty());
             i++;
         }
-        XYPlot plot = new XYPlot(data, axis(spec.xLabel(), x, spec.xLog()), axis(spec.yLabel(), y, spec.yLog()), renderer);
+        XYPlot plot =
+                new XYPlot(data, axis(spec.xLabel(), x, spec.xLog()), axis(spec.yLabel(), y, spec.yLog()), renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
@@ -157,7 +166,8 @@ public final class ChartRenderer {
         chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
         String svg = g2.getSVGElement(prefix + "svg", true, new ViewBox(0, 0, WIDTH, height), null, null);
         int close = svg.indexOf('>');
-        return svg.substring(0, close + 1) + "<title>" + HtmlWriter.esc(spec.title()) + "</title>" + svg.substring(close + 1) + "\n";
+        return svg.substring(0, close + 1) + "<title>" + HtmlWriter.esc(spec.title()) + "</title>"
+                + svg.substring(close + 1) + "\n";
     }
 
     /**
@@ -247,7 +257,8 @@ public final class ChartRenderer {
     static Stroke stroke(float width, int dash) {
         float[][] dashes = {null, {7f, 4f}, {1.5f, 3f}, {8f, 3f, 1.5f, 3f}};
         float[] d = dashes[Math.floorMod(dash, dashes.length)];
-        return d == null ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+        return d == null
+                ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
                 : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, d, 0f);
     }
 
@@ -275,11 +286,18 @@ public final class ChartRenderer {
     }
 
     private static String empty(String prefix, ChartSpec spec) {
-        return String.format(Locale.ROOT, "<svg id=\"%ssvg\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"120\" viewBox=\"0 0 %d 120\">"
-                + "<title>%s</title><rect width=\"%d\" height=\"120\" fill=\"white\"/>"
-                + "<text x=\"10\" y=\"24\" font-family=\"sans-serif\" font-size=\"15\" font-weight=\"bold\">%s</text>"
-                + "<text x=\"10\" y=\"60\" font-family=\"sans-serif\" font-size=\"12\">no data to draw</text></svg>%n",
-                prefix, WIDTH, WIDTH, HtmlWriter.esc(spec.title()), WIDTH, HtmlWriter.esc(spec.title()));
+        return String.format(
+                Locale.ROOT,
+                "<svg id=\"%ssvg\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"120\" viewBox=\"0 0 %d 120\">"
+                        + "<title>%s</title><rect width=\"%d\" height=\"120\" fill=\"white\"/>"
+                        + "<text x=\"10\" y=\"24\" font-family=\"sans-serif\" font-size=\"15\" font-weight=\"bold\">%s</text>"
+                        + "<text x=\"10\" y=\"60\" font-family=\"sans-serif\" font-size=\"12\">no data to draw</text></svg>%n",
+                prefix,
+                WIDTH,
+                WIDTH,
+                HtmlWriter.esc(spec.title()),
+                WIDTH,
+                HtmlWriter.esc(spec.title()));
     }
 
     /** The legend line: long enough to show a dash pattern. */
@@ -340,7 +358,8 @@ public final class ChartRenderer {
                     // snap to the decade when it is near, so that the ends carry a label (0.1, 1,000)
                     double down = Math.pow(10, Math.floor(Math.log10(lower)));
                     double up = Math.pow(10, Math.ceil(Math.log10(upper)));
-                    // a hair beyond the decade: JFreeChart's LogAxis leaves out a tick that sits exactly on the range's end
+                    // a hair beyond the decade: JFreeChart's LogAxis leaves out a tick that sits exactly on the range's
+                    // end
                     lower = lower / down < 2.5 ? down * (1 - 1e-9) : lower;
                     upper = up / upper < 2.5 ? up * (1 + 1e-9) : upper;
                 }

@@ -9,7 +9,8 @@ import java.util.List;
  * on a log axis) are left out, and no line joins two points across an x value that other series
  * measured and this one did not.
  */
-public record ChartSpec(String title, String subtitle, String xLabel, String yLabel, boolean xLog, boolean yLog, List<Series> series) {
+public record ChartSpec(
+        String title, String subtitle, String xLabel, String yLabel, boolean xLog, boolean yLog, List<Series> series) {
 
     public ChartSpec {
         series = List.copyOf(series);

@@ -1,7 +1,6 @@
 package io.counterbench.results.report;
 
 import io.counterbench.results.jmh.JmhResult;
-import io.counterbench.results.jmh.Metric;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -47,7 +46,10 @@ final class Columns {
     }
 
     List<String> varying() {
-        return values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+        return values.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** "topology=host placement=compact" for the parameters with one value only. */
@@ -105,7 +107,8 @@ final class Columns {
 
     /** True when the rows are @Group rows: JMH's primary score is then the sum over the members. */
     static boolean grouped(List<ResultRow> rows) {
-        return !rows.isEmpty() && rows.stream().allMatch(r -> !groupMembers(r.result()).isEmpty());
+        return !rows.isEmpty()
+                && rows.stream().allMatch(r -> !groupMembers(r.result()).isEmpty());
     }
 
     static boolean any(List<ResultRow> rows, String metric) {

@@ -52,9 +52,11 @@ public final class Comparison {
         Machine a = base.machine();
         Machine b = current.machine();
         if (!acrossMachines && a != null && b != null && !a.differences(b).isEmpty()) {
-            throw new InputException("--compare: " + base.name() + " and " + current.name() + " come from different machines ("
-                    + String.join("; ", a.differences(b)) + "); a change between them is the machine's as much as the code's "
-                    + "(--across-machines to compare anyway)");
+            throw new InputException(
+                    "--compare: " + base.name() + " and " + current.name() + " come from different machines ("
+                            + String.join("; ", a.differences(b))
+                            + "); a change between them is the machine's as much as the code's "
+                            + "(--across-machines to compare anyway)");
         }
         Map<String, JmhResult> baseRows = index(base);
         Map<String, JmhResult> currentRows = index(current);
@@ -81,33 +83,56 @@ public final class Comparison {
                 tooFew++;
             }
             boolean higherIsBetter = rb.mode().higherIsBetter();
-            rows.add(List.of(rb.shortName(), params(rb), String.valueOf(rb.threads()), mb.unit(),
-                    cell(sb), cell(sc), c.text(), c.verdict(higherIsBetter)));
+            rows.add(List.of(
+                    rb.shortName(),
+                    params(rb),
+                    String.valueOf(rb.threads()),
+                    mb.unit(),
+                    cell(sb),
+                    cell(sc),
+                    c.text(),
+                    c.verdict(higherIsBetter)));
         }
-        List<String> onlyBase = baseRows.keySet().stream().filter(k -> !currentRows.containsKey(k)).map(k -> baseRows.get(k).label(true))
+        List<String> onlyBase = baseRows.keySet().stream()
+                .filter(k -> !currentRows.containsKey(k))
+                .map(k -> baseRows.get(k).label(true))
                 .toList();
-        List<String> onlyCurrent = currentRows.keySet().stream().filter(k -> !baseRows.containsKey(k))
-                .map(k -> currentRows.get(k).label(true)).toList();
+        List<String> onlyCurrent = currentRows.keySet().stream()
+                .filter(k -> !baseRows.containsKey(k))
+                .map(k -> currentRows.get(k).label(true))
+                .toList();
         if (rows.isEmpty()) {
-            throw new InputException("--compare: " + base.name() + " and " + current.name() + " have no benchmark row in common");
+            throw new InputException(
+                    "--compare: " + base.name() + " and " + current.name() + " have no benchmark row in common");
         }
         if (!onlyBase.isEmpty()) {
-            notes.add("only in " + ctx.shortLabel(base) + " (" + onlyBase.size() + "): " + String.join(", ", head(onlyBase)));
+            notes.add("only in " + ctx.shortLabel(base) + " (" + onlyBase.size() + "): "
+                    + String.join(", ", head(onlyBase)));
         }
         if (!onlyCurrent.isEmpty()) {
-            notes.add("only in " + ctx.shortLabel(current) + " (" + onlyCurrent.size() + "): " + String.join(", ", head(onlyCurrent)));
+            notes.add("only in " + ctx.shortLabel(current) + " (" + onlyCurrent.size() + "): "
+                    + String.join(", ", head(onlyCurrent)));
         }
         if (tooFew > 0) {
             notes.add(tooFew + " row(s) have too few forks for a 95% interval of the change: at least " + need
                     + " forks on each side are needed (--forks " + need + ")");
         }
         String machine = a != null && b != null && a.differences(b).isEmpty() ? "; both on " + a.shortLabel() : "";
-        String caption = "BASE = " + describe(base) + ", CURRENT = " + describe(current) + machine + "; value = median of the fork scores [interval across forks]; change = CURRENT / BASE - 1 "
+        String caption = "BASE = " + describe(base) + ", CURRENT = " + describe(current) + machine
+                + "; value = median of the fork scores [interval across forks]; change = CURRENT / BASE - 1 "
                 + "of the score with a 95% interval (Hodges-Lehmann shift of the log fork scores, exact Mann-Whitney bounds); "
                 + "faster / slower only where the interval excludes 0";
-        List<String> header = List.of("benchmark", "parameters", "threads", "unit", "BASE " + ctx.shortLabel(base),
-                "CURRENT " + ctx.shortLabel(current), "change [95% interval]", "verdict");
-        return new Comparison(new Block.Table(caption, header, List.of(false, false, true, false, true, true, true, false), rows),
+        List<String> header = List.of(
+                "benchmark",
+                "parameters",
+                "threads",
+                "unit",
+                "BASE " + ctx.shortLabel(base),
+                "CURRENT " + ctx.shortLabel(current),
+                "change [95% interval]",
+                "verdict");
+        return new Comparison(
+                new Block.Table(caption, header, List.of(false, false, true, false, true, true, true, false), rows),
                 notes);
     }
 
@@ -121,7 +146,8 @@ public final class Comparison {
             if (Double.isNaN(estimate)) {
                 return "n/a";
             }
-            return Fmt.percent(estimate) + (bounded() ? " [" + Fmt.percent(lower) + ", " + Fmt.percent(upper) + "]" : " [too few forks]");
+            return Fmt.percent(estimate)
+                    + (bounded() ? " [" + Fmt.percent(lower) + ", " + Fmt.percent(upper) + "]" : " [too few forks]");
         }
 
         /** faster, slower, or what cannot be told, oriented by the mode. */
@@ -155,8 +181,10 @@ public final class Comparison {
     private static Map<String, JmhResult> index(RunInput run) {
         Map<String, JmhResult> m = new LinkedHashMap<>();
         for (JmhResult r : run.results()) {
-            m.putIfAbsent(r.benchmark() + "|" + r.mode() + "|" + r.threads() + "|" + new TreeMap<>(r.params())
-                    + "|" + (r.threadGroups() == null ? "" : java.util.Arrays.toString(r.threadGroups())), r);
+            m.putIfAbsent(
+                    r.benchmark() + "|" + r.mode() + "|" + r.threads() + "|" + new TreeMap<>(r.params()) + "|"
+                            + (r.threadGroups() == null ? "" : java.util.Arrays.toString(r.threadGroups())),
+                    r);
         }
         return m;
     }
@@ -174,7 +202,9 @@ public final class Comparison {
     }
 
     private static String cell(Scores s) {
-        return s.hasInterval() ? Fmt.num(s.value()) + " [" + Fmt.num(s.lower()) + ", " + Fmt.num(s.upper()) + "]" : Fmt.num(s.value());
+        return s.hasInterval()
+                ? Fmt.num(s.value()) + " [" + Fmt.num(s.lower()) + ", " + Fmt.num(s.upper()) + "]"
+                : Fmt.num(s.value());
     }
 
     private static List<String> head(List<String> labels) {

@@ -17,7 +17,16 @@ import java.util.Map;
 public record CounterStyle(Color color, Marker marker) {
 
     /** Marker shapes, drawn by {@link ChartRenderer}. */
-    public enum Marker { CIRCLE, SQUARE, DIAMOND, UP_TRIANGLE, DOWN_TRIANGLE, LEFT_TRIANGLE, CROSS, PLUS }
+    public enum Marker {
+        CIRCLE,
+        SQUARE,
+        DIAMOND,
+        UP_TRIANGLE,
+        DOWN_TRIANGLE,
+        LEFT_TRIANGLE,
+        CROSS,
+        PLUS
+    }
 
     private static final Map<String, CounterStyle> KNOWN = Map.of(
             "flat", new CounterStyle(new Color(0xD55E00), Marker.CIRCLE),
@@ -30,8 +39,15 @@ public record CounterStyle(Color color, Marker marker) {
             "jctools", new CounterStyle(new Color(0x009E73), Marker.PLUS));
 
     /** Colours for other ids (Paul Tol's muted scheme, darker entries first). */
-    private static final List<Color> OTHER = List.of(new Color(0x332288), new Color(0x117733), new Color(0x882255),
-            new Color(0x999933), new Color(0xAA4499), new Color(0x44AA99), new Color(0x661100), new Color(0x6699CC));
+    private static final List<Color> OTHER = List.of(
+            new Color(0x332288),
+            new Color(0x117733),
+            new Color(0x882255),
+            new Color(0x999933),
+            new Color(0xAA4499),
+            new Color(0x44AA99),
+            new Color(0x661100),
+            new Color(0x6699CC));
 
     /** The style of a counter id ("tree", "TREE_TOPO" and "tree-topo" alike) or of any other series name. */
     public static CounterStyle of(String id) {
@@ -42,7 +58,8 @@ public record CounterStyle(Color color, Marker marker) {
         }
         int h = key.hashCode();
         Marker[] markers = Marker.values();
-        return new CounterStyle(OTHER.get(Math.floorMod(h, OTHER.size())), markers[Math.floorMod(h / OTHER.size(), markers.length)]);
+        return new CounterStyle(
+                OTHER.get(Math.floorMod(h, OTHER.size())), markers[Math.floorMod(h / OTHER.size(), markers.length)]);
     }
 
     /** True for the ids the suite ships. */

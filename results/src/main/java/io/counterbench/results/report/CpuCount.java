@@ -12,8 +12,7 @@ import java.util.Locale;
  * synthetic-256) has the PU count its file declares. Anything else (an hwloc XML path) is unknown (-1).
  */
 final class CpuCount {
-    private CpuCount() {
-    }
+    private CpuCount() {}
 
     static int of(RunInput run, JmhResult r) {
         String cpus = r.param("cpus");
@@ -39,6 +38,8 @@ final class CpuCount {
             return n > Integer.MAX_VALUE ? -1 : (int) n;
         }
         String name = topo.strip().toLowerCase(Locale.ROOT);
-        return TopologySources.presetNames().contains(name) ? TopologySources.preset(name).claimedPus() : -1;
+        return TopologySources.presetNames().contains(name)
+                ? TopologySources.preset(name).claimedPus()
+                : -1;
     }
 }

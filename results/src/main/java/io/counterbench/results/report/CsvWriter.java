@@ -4,8 +4,7 @@ import java.util.List;
 
 /** Writes the report's data table as RFC 4180 CSV (a header line, then one line per JMH result). */
 final class CsvWriter {
-    private CsvWriter() {
-    }
+    private CsvWriter() {}
 
     static String write(Report r) {
         Block.Table t = r.data();

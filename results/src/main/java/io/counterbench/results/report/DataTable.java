@@ -17,21 +17,40 @@ import java.util.TreeSet;
  * member's median and interval, the accuracy metrics (lost updates included) and allocation.
  */
 final class DataTable {
-    static final List<String> METRICS = List.of(Columns.ACCURACY_WORST, Columns.BOUND, Columns.BOUND_UNDER, Columns.BOUND_OVER,
-            Columns.VIOLATIONS, Columns.LOST, Columns.INFLIGHT, Columns.ALLOC);
+    static final List<String> METRICS = List.of(
+            Columns.ACCURACY_WORST,
+            Columns.BOUND,
+            Columns.BOUND_UNDER,
+            Columns.BOUND_OVER,
+            Columns.VIOLATIONS,
+            Columns.LOST,
+            Columns.INFLIGHT,
+            Columns.ALLOC);
 
-    private DataTable() {
-    }
+    private DataTable() {}
 
     static Block.Table build(ReportContext ctx, List<ResultRow> rows) {
         TreeSet<String> params = new TreeSet<>();
         rows.forEach(r -> params.addAll(r.result().params().keySet()));
         Map<RunInput, Reference> adders = new IdentityHashMap<>();
-        ctx.runs().forEach(run -> adders.put(run, new Reference(run.results(), io.counterbench.results.jmh.Speedup.REFERENCE)));
+        ctx.runs()
+                .forEach(run ->
+                        adders.put(run, new Reference(run.results(), io.counterbench.results.jmh.Speedup.REFERENCE)));
         List<String> header = new ArrayList<>(List.of("machine", "run", "label", "benchmark", "mode", "threads"));
         header.addAll(params);
-        header.addAll(List.of("score", "error", "unit", "samples", "forks", "median", "ci_low", "ci_high", "ci_confidence",
-                "speedup_vs_adder", "speedup_low", "speedup_high"));
+        header.addAll(List.of(
+                "score",
+                "error",
+                "unit",
+                "samples",
+                "forks",
+                "median",
+                "ci_low",
+                "ci_high",
+                "ci_confidence",
+                "speedup_vs_adder",
+                "speedup_low",
+                "speedup_high"));
         List<String> roles = Columns.groupRoles(rows);
         for (String role : roles) {
             header.addAll(List.of(role + "_median", role + "_ci_low", role + "_ci_high", role + "_speedup_vs_adder"));
@@ -40,8 +59,14 @@ final class DataTable {
         List<List<String>> out = new ArrayList<>();
         for (ResultRow rr : rows) {
             JmhResult r = rr.result();
-            List<String> cells = new ArrayList<>(List.of(ctx.label(rr.run()), rr.run().name(),
-                    rr.run().run() == null || rr.run().run().label() == null ? "" : rr.run().run().label(), r.benchmark(), r.mode().shortName(),
+            List<String> cells = new ArrayList<>(List.of(
+                    ctx.label(rr.run()),
+                    rr.run().name(),
+                    rr.run().run() == null || rr.run().run().label() == null
+                            ? ""
+                            : rr.run().run().label(),
+                    r.benchmark(),
+                    r.mode().shortName(),
                     String.valueOf(r.threads())));
             for (String p : params) {
                 String v = r.param(p);

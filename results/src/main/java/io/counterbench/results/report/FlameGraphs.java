@@ -42,12 +42,15 @@ final class FlameGraphs {
 
     /** JMH's BenchmarkParams.id(): benchmark-Mode-name-value..., e.g. io.x.UpdateBenchmark.inc-Throughput-counter-TREE. */
     static String jmhId(JmhResult r) {
-        StringBuilder b = new StringBuilder(r.benchmark()).append('-').append(switch (r.mode()) {
-            case THROUGHPUT -> "Throughput";
-            case AVERAGE_TIME -> "AverageTime";
-            case SAMPLE_TIME -> "SampleTime";
-            case SINGLE_SHOT -> "SingleShotTime";
-        });
+        StringBuilder b = new StringBuilder(r.benchmark())
+                .append('-')
+                .append(
+                        switch (r.mode()) {
+                            case THROUGHPUT -> "Throughput";
+                            case AVERAGE_TIME -> "AverageTime";
+                            case SAMPLE_TIME -> "SampleTime";
+                            case SINGLE_SHOT -> "SingleShotTime";
+                        });
         r.params().forEach((k, v) -> b.append('-').append(k).append('-').append(v));
         return b.toString();
     }
@@ -63,8 +66,10 @@ final class FlameGraphs {
             return List.of();
         }
         List<Path> out = new ArrayList<>();
-        try (Stream<Path> s = Files.find(profiles, 3, (p, a) -> a.isRegularFile()
-                && p.getFileName().toString().matches("flame-.*-forward\\.html"))) {
+        try (Stream<Path> s = Files.find(
+                profiles,
+                3,
+                (p, a) -> a.isRegularFile() && p.getFileName().toString().matches("flame-.*-forward\\.html"))) {
             s.sorted().forEach(out::add);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + profiles + ": " + e.getMessage(), e);

@@ -7,8 +7,7 @@ public final class Fmt {
     /** Marks a cell whose across-fork interval is wider than 10% of its median. */
     public static final String WIDE_MARK = "\u2020";
 
-    private Fmt() {
-    }
+    private Fmt() {}
 
     public static String num(double v) {
         if (Double.isNaN(v)) {
@@ -31,7 +30,9 @@ public final class Fmt {
             return String.format(Locale.ROOT, "%.2f", v);
         }
         if (a >= 0.001) {
-            return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+            return String.format(Locale.ROOT, "%.4g", v)
+                    .replaceAll("(\\.\\d*?)0+$", "$1")
+                    .replaceAll("\\.$", "");
         }
         return String.format(Locale.ROOT, "%.3e", v);
     }

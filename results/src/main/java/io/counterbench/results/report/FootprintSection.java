@@ -45,12 +45,15 @@ final class FootprintSection implements ReportSection {
         TreeSet<Integer> cpus = new TreeSet<>();
         data.values().forEach(rows -> rows.forEach(r -> cpus.add(r.cpus())));
         boolean fromFile = data.values().stream().flatMap(List::stream).anyMatch(r -> r.kernelBytes() >= 0);
-        out.paragraph("Retained bytes (JOL) of one counter / a group of 4 counters built together (an mm's RSS counters), "
-                + "without the per-topology configuration they share; columns are the CPU counts the counters were built for. "
-                + "Kernel layout: what the kernel's per-CPU allocator needs for the same counters, 8 bytes per CPU per counter "
-                + "(percpu_counter; level 0 of the tree) plus, for the HPCC tree, one 64-byte line per tree item"
-                + (fromFile ? " (from footprint.json)." : " (computed from the kernel tree's structure for N CPUs; "
-                + "tree-topo's items follow the topology and have no kernel counterpart)."));
+        out.paragraph(
+                "Retained bytes (JOL) of one counter / a group of 4 counters built together (an mm's RSS counters), "
+                        + "without the per-topology configuration they share; columns are the CPU counts the counters were built for. "
+                        + "Kernel layout: what the kernel's per-CPU allocator needs for the same counters, 8 bytes per CPU per counter "
+                        + "(percpu_counter; level 0 of the tree) plus, for the HPCC tree, one 64-byte line per tree item"
+                        + (fromFile
+                                ? " (from footprint.json)."
+                                : " (computed from the kernel tree's structure for N CPUs; "
+                                        + "tree-topo's items follow the topology and have no kernel counterpart)."));
         List<String> header = new ArrayList<>();
         List<Boolean> numeric = new ArrayList<>();
         if (ctx.merged()) {
@@ -71,7 +74,9 @@ final class FootprintSection implements ReportSection {
         for (Map.Entry<RunInput, List<Row>> e : data.entrySet()) {
             Map<String, Map<Integer, Row>> byCounter = new LinkedHashMap<>();
             for (Row r : e.getValue()) {
-                byCounter.computeIfAbsent(r.counter(), k -> new LinkedHashMap<>()).put(r.cpus(), r);
+                byCounter
+                        .computeIfAbsent(r.counter(), k -> new LinkedHashMap<>())
+                        .put(r.cpus(), r);
             }
             for (Map.Entry<String, Map<Integer, Row>> c : byCounter.entrySet()) {
                 List<String> cells = new ArrayList<>();
@@ -122,21 +127,37 @@ final class FootprintSection implements ReportSection {
         if (!cost.isEmpty()) {
             List<String> h = new ArrayList<>(header);
             h.replaceAll(x -> x.replace("one / group of 4 (bytes)", "one / group of 4 (x kernel layout)"));
-            out.add(new Block.Table("The JVM's padding cost: retained bytes / the kernel layout's bytes for the same counters "
-                    + "(flat against percpu_counter, tree against the HPCC tree)", h, numeric, cost));
+            out.add(new Block.Table(
+                    "The JVM's padding cost: retained bytes / the kernel layout's bytes for the same counters "
+                            + "(flat against percpu_counter, tree against the HPCC tree)",
+                    h,
+                    numeric,
+                    cost));
         }
         List<Integer> ns = List.copyOf(cpus);
-        out.add(new Block.Chart("footprint-one-by-cpus", new ChartSpec(
-                "Footprint: what does one counter cost in memory on N CPUs, next to the kernel's layout?",
-                "Retained bytes (JOL) of one counter, shared topology configuration left out; grey: what the kernel's per-CPU "
-                        + "layout needs (8 B per CPU; the tree adds 64 B per tree item). The gap is the JVM's padding cost.",
-                "CPUs the counter is built for (N)", "bytes", true, true, withKernel(one, ns, 1))));
+        out.add(new Block.Chart(
+                "footprint-one-by-cpus",
+                new ChartSpec(
+                        "Footprint: what does one counter cost in memory on N CPUs, next to the kernel's layout?",
+                        "Retained bytes (JOL) of one counter, shared topology configuration left out; grey: what the kernel's per-CPU "
+                                + "layout needs (8 B per CPU; the tree adds 64 B per tree item). The gap is the JVM's padding cost.",
+                        "CPUs the counter is built for (N)",
+                        "bytes",
+                        true,
+                        true,
+                        withKernel(one, ns, 1))));
         if (!four.isEmpty()) {
-            out.add(new Block.Chart("footprint-group-of-4-by-cpus", new ChartSpec(
-                    "Footprint of a group of 4 counters (an mm's RSS counters) on N CPUs, next to the kernel's layout",
-                    "Retained bytes (JOL) of 4 counters built together (sharing per-CPU lines where the counter can); grey: 4 x "
-                            + "the kernel layout (the kernel allocates each counter's 8 B per CPU and tree items separately).",
-                    "CPUs the counters are built for (N)", "bytes", true, true, withKernel(four, ns, 4))));
+            out.add(new Block.Chart(
+                    "footprint-group-of-4-by-cpus",
+                    new ChartSpec(
+                            "Footprint of a group of 4 counters (an mm's RSS counters) on N CPUs, next to the kernel's layout",
+                            "Retained bytes (JOL) of 4 counters built together (sharing per-CPU lines where the counter can); grey: 4 x "
+                                    + "the kernel layout (the kernel allocates each counter's 8 B per CPU and tree items separately).",
+                            "CPUs the counters are built for (N)",
+                            "bytes",
+                            true,
+                            true,
+                            withKernel(four, ns, 4))));
         }
     }
 
@@ -160,10 +181,18 @@ final class FootprintSection implements ReportSection {
     private static List<ChartSpec.Series> withKernel(SeriesSet measured, List<Integer> cpus, int counters) {
         List<ChartSpec.Series> s = new ArrayList<>(measured.series());
         String times = counters == 1 ? "" : counters + " x ";
-        s.add(new ChartSpec.Series("kernel layout: " + times + "percpu_counter (8 B x N)",
-                cpus.stream().map(n -> ChartSpec.Point.of(n, counters * KernelLayout.perCpuCounter(n))).toList(), SeriesStyle.reference(0)));
-        s.add(new ChartSpec.Series("kernel layout: " + times + "HPCC tree (8 B x N + 64 B x items)",
-                cpus.stream().map(n -> ChartSpec.Point.of(n, counters * KernelLayout.tree(n))).toList(), SeriesStyle.reference(1)));
+        s.add(new ChartSpec.Series(
+                "kernel layout: " + times + "percpu_counter (8 B x N)",
+                cpus.stream()
+                        .map(n -> ChartSpec.Point.of(n, counters * KernelLayout.perCpuCounter(n)))
+                        .toList(),
+                SeriesStyle.reference(0)));
+        s.add(new ChartSpec.Series(
+                "kernel layout: " + times + "HPCC tree (8 B x N + 64 B x items)",
+                cpus.stream()
+                        .map(n -> ChartSpec.Point.of(n, counters * KernelLayout.tree(n)))
+                        .toList(),
+                SeriesStyle.reference(1)));
         return s;
     }
 

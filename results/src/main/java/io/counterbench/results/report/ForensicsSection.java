@@ -59,7 +59,9 @@ final class ForensicsSection implements ReportSection {
                 }
                 List<ForkForensics> forks = ForkForensics.of(r, logs);
                 out.heading(3, (ctx.merged() ? ctx.label(run) + ": " : "") + r.label(false));
-                out.paragraph(summary(Separation.of(forks, r.mode().higherIsBetter()), r.primary().unit()));
+                out.paragraph(summary(
+                        Separation.of(forks, r.mode().higherIsBetter()),
+                        r.primary().unit()));
                 out.add(table(forks, r.primary().unit()));
             }
         }
@@ -70,28 +72,46 @@ final class ForensicsSection implements ReportSection {
         if (Double.isNaN(s.ratio())) {
             return "Fewer than 2 forks: nothing to compare.";
         }
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
                 "Fork scores max/min %.3f; the largest gap between consecutive fork scores is %.1f%% (at %s %s): "
                         + "%d fork(s) on the slow side, %d on the fast side.",
-                s.ratio(), 100 * s.gap(), Fmt.num(s.threshold()), unit, s.slow(), s.fast()));
+                s.ratio(),
+                100 * s.gap(),
+                Fmt.num(s.threshold()),
+                unit,
+                s.slow(),
+                s.fast()));
         List<String> named = new ArrayList<>();
         for (Separation.Candidate c : s.candidates()) {
             if (named.size() == NAMED || c.errors() > 1) {
                 break;
             }
             named.add(c.name() + " (" + (c.errors() == 0 ? "no fork misplaced" : "1 fork misplaced")
-                    + (Double.isNaN(c.chance()) ? "" : String.format(Locale.ROOT, "; by chance %.2g", c.chance())) + ")");
+                    + (Double.isNaN(c.chance()) ? "" : String.format(Locale.ROOT, "; by chance %.2g", c.chance()))
+                    + ")");
         }
-        b.append(named.isEmpty() ? " No candidate separates them with at most 1 fork misplaced."
-                : " Separating candidates: " + String.join("; ", named) + ".");
+        b.append(
+                named.isEmpty()
+                        ? " No candidate separates them with at most 1 fork misplaced."
+                        : " Separating candidates: " + String.join("; ", named) + ".");
         return b.toString();
     }
 
     static Block.Table table(List<ForkForensics> forks, String unit) {
         SortedSet<String> names = new TreeSet<>();
         forks.forEach(f -> names.addAll(f.addresses().keySet()));
-        List<String> header = new ArrayList<>(List.of("fork", "best (" + unit + ")", "mean (" + unit + ")", "GCs",
-                "JIT ms", "C2", "not entrant", "last C2 (ms)", "inlining", "not inlined"));
+        List<String> header = new ArrayList<>(List.of(
+                "fork",
+                "best (" + unit + ")",
+                "mean (" + unit + ")",
+                "GCs",
+                "JIT ms",
+                "C2",
+                "not entrant",
+                "last C2 (ms)",
+                "inlining",
+                "not inlined"));
         List<Boolean> numeric = new ArrayList<>(List.of(true, true, true, true, true, true, true, true, false, false));
         for (String n : names) {
             header.add(n);
@@ -117,7 +137,11 @@ final class ForensicsSection implements ReportSection {
             }
             for (String n : names) {
                 Long a = f.addresses().get(n);
-                cells.add(a == null ? "" : a + " (" + Math.floorMod(a, 64L) + ")" + (f.moved().contains(n) ? " *" : ""));
+                cells.add(
+                        a == null
+                                ? ""
+                                : a + " (" + Math.floorMod(a, 64L) + ")"
+                                        + (f.moved().contains(n) ? " *" : ""));
             }
             rows.add(cells);
         }

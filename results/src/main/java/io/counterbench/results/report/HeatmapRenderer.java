@@ -36,14 +36,21 @@ public final class HeatmapRenderer {
     static final int MAX_CELLS = 64;
     /** Cells get their value written in them up to this many per side. */
     static final int LABELLED_CELLS = 16;
+
     private static final int SIZE = 720;
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
     private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
     /** Light to dark: pale yellow, orange, red, purple, near black (sequential, readable in grey). */
-    private static final Color[] RAMP = {new Color(0xFCFDBF), new Color(0xFEB078), new Color(0xF1605D), new Color(0xB63679),
-        new Color(0x721F81), new Color(0x2D1160)};
+    private static final Color[] RAMP = {
+        new Color(0xFCFDBF),
+        new Color(0xFEB078),
+        new Color(0xF1605D),
+        new Color(0xB63679),
+        new Color(0x721F81),
+        new Color(0x2D1160)
+    };
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -51,8 +58,7 @@ public final class HeatmapRenderer {
         }
     }
 
-    private HeatmapRenderer() {
-    }
+    private HeatmapRenderer() {}
 
     /** The chart as a standalone SVG element, ids prefixed with {@code id}. */
     public static String svg(String id, HeatmapSpec spec) {
@@ -73,11 +79,18 @@ public final class HeatmapRenderer {
             }
         }
         if (cells == 0) {
-            return String.format(Locale.ROOT, "<svg id=\"%ssvg\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"120\" viewBox=\"0 0 %d 120\">"
-                    + "<title>%s</title><rect width=\"%d\" height=\"120\" fill=\"white\"/>"
-                    + "<text x=\"10\" y=\"24\" font-family=\"sans-serif\" font-size=\"15\" font-weight=\"bold\">%s</text>"
-                    + "<text x=\"10\" y=\"60\" font-family=\"sans-serif\" font-size=\"12\">no data to draw</text></svg>%n",
-                    prefix, SIZE, SIZE, HtmlWriter.esc(spec.title()), SIZE, HtmlWriter.esc(spec.title()));
+            return String.format(
+                    Locale.ROOT,
+                    "<svg id=\"%ssvg\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"120\" viewBox=\"0 0 %d 120\">"
+                            + "<title>%s</title><rect width=\"%d\" height=\"120\" fill=\"white\"/>"
+                            + "<text x=\"10\" y=\"24\" font-family=\"sans-serif\" font-size=\"15\" font-weight=\"bold\">%s</text>"
+                            + "<text x=\"10\" y=\"60\" font-family=\"sans-serif\" font-size=\"12\">no data to draw</text></svg>%n",
+                    prefix,
+                    SIZE,
+                    SIZE,
+                    HtmlWriter.esc(spec.title()),
+                    SIZE,
+                    HtmlWriter.esc(spec.title()));
         }
         if (hi - lo < 0.2 * Math.abs(hi)) {
             // (nearly) one value: a scale of +-10% around it, so the colour bar reads as a plain number
@@ -144,7 +157,8 @@ public final class HeatmapRenderer {
         bar.setLabelFont(LABEL);
         bar.setTickLabelFont(TICK);
         bar.setNumberFormatOverride(new TickFormat());
-        bar.setTickUnit(new NumberTickUnit(tickStep((hi - lo) / 6))); // about six ticks, not one per pixel row of labels
+        bar.setTickUnit(
+                new NumberTickUnit(tickStep((hi - lo) / 6))); // about six ticks, not one per pixel row of labels
         PaintScaleLegend legend = new PaintScaleLegend(scale, bar);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(new RectangleInsets(4, 10, 4, 4));
@@ -154,11 +168,13 @@ public final class HeatmapRenderer {
 
         SVGGraphics2D g2 = new SVGGraphics2D(SIZE + 90, SIZE);
         g2.setDefsKeyPrefix(prefix);
-        g2.setGeomDoubleConverter(HeatmapRenderer::oneDecimal); // thousands of cells: short coordinates keep the file small
+        g2.setGeomDoubleConverter(
+                HeatmapRenderer::oneDecimal); // thousands of cells: short coordinates keep the file small
         chart.draw(g2, new Rectangle(0, 0, SIZE + 90, SIZE));
         String svg = g2.getSVGElement(prefix + "svg", true, new ViewBox(0, 0, SIZE + 90, SIZE), null, null);
         int close = svg.indexOf('>');
-        return svg.substring(0, close + 1) + "<title>" + HtmlWriter.esc(spec.title()) + "</title>" + svg.substring(close + 1) + "\n";
+        return svg.substring(0, close + 1) + "<title>" + HtmlWriter.esc(spec.title()) + "</title>"
+                + svg.substring(close + 1) + "\n";
     }
 
     /** 1, 2 or 5 times a power of ten, the smallest such step at least {@code raw}. */
@@ -207,7 +223,8 @@ public final class HeatmapRenderer {
         double[][] v = new double[bins][bins];
         String[] labels = new String[bins];
         for (int bi = 0; bi < bins; bi++) {
-            labels[bi] = s.labels().get(start[bi]) + (start[bi + 1] - 1 > start[bi] ? "-" + s.labels().get(start[bi + 1] - 1) : "");
+            labels[bi] = s.labels().get(start[bi])
+                    + (start[bi + 1] - 1 > start[bi] ? "-" + s.labels().get(start[bi + 1] - 1) : "");
             for (int bj = 0; bj < bins; bj++) {
                 double[] vals = new double[(start[bi + 1] - start[bi]) * (start[bj + 1] - start[bj])];
                 int m = 0;
@@ -221,8 +238,14 @@ public final class HeatmapRenderer {
                 v[bi][bj] = median(Arrays.copyOf(vals, m));
             }
         }
-        return new HeatmapSpec(s.title(), (s.subtitle().isEmpty() ? "" : s.subtitle() + " ") + "Binned: " + n + " items in " + bins
-                + " runs of consecutive ones, each cell the median of its measured cells.", s.axisLabel(), java.util.List.of(labels), v, s.unit());
+        return new HeatmapSpec(
+                s.title(),
+                (s.subtitle().isEmpty() ? "" : s.subtitle() + " ") + "Binned: " + n + " items in " + bins
+                        + " runs of consecutive ones, each cell the median of its measured cells.",
+                s.axisLabel(),
+                java.util.List.of(labels),
+                v,
+                s.unit());
     }
 
     private static double median(double[] v) {
@@ -267,7 +290,10 @@ public final class HeatmapRenderer {
             double f = t - i;
             Color a = RAMP[i];
             Color b = RAMP[i + 1];
-            return new Color(mix(a.getRed(), b.getRed(), f), mix(a.getGreen(), b.getGreen(), f), mix(a.getBlue(), b.getBlue(), f));
+            return new Color(
+                    mix(a.getRed(), b.getRed(), f),
+                    mix(a.getGreen(), b.getGreen(), f),
+                    mix(a.getBlue(), b.getBlue(), f));
         }
 
         private static int mix(int a, int b, double f) {

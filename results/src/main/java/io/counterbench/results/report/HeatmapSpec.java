@@ -12,7 +12,8 @@ import java.util.List;
  * @param values values[i][j]; a square matrix of labels.size() rows
  * @param unit the values' unit for the colour scale ("ns")
  */
-public record HeatmapSpec(String title, String subtitle, String axisLabel, List<String> labels, double[][] values, String unit) {
+public record HeatmapSpec(
+        String title, String subtitle, String axisLabel, List<String> labels, double[][] values, String unit) {
 
     public HeatmapSpec {
         labels = List.copyOf(labels);
@@ -20,7 +21,8 @@ public record HeatmapSpec(String title, String subtitle, String axisLabel, List<
         double[][] copy = new double[values.length][];
         for (int i = 0; i < values.length; i++) {
             if (values[i].length != labels.size()) {
-                throw new IllegalArgumentException("row " + i + " has " + values[i].length + " values for " + labels.size() + " labels");
+                throw new IllegalArgumentException(
+                        "row " + i + " has " + values[i].length + " values for " + labels.size() + " labels");
             }
             copy[i] = values[i].clone();
         }

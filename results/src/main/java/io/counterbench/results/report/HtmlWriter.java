@@ -21,27 +21,38 @@ final class HtmlWriter {
             figure{margin:1em 0}figure svg{max-width:100%;height:auto}
             """;
 
-    private HtmlWriter() {
-    }
+    private HtmlWriter() {}
 
     static String write(Report r, RenderedCharts charts) {
         StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(r.title())).append("</title>\n");
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(esc(r.title()))
+                .append("</title>\n");
         b.append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         b.append("<h1>").append(esc(r.title())).append("</h1>\n");
         for (Block block : r.blocks()) {
             switch (block) {
                 case Block.Heading h -> {
                     int level = Math.max(2, Math.min(6, h.level()));
-                    b.append("<h").append(level).append('>').append(esc(h.text())).append("</h").append(level).append(">\n");
+                    b.append("<h")
+                            .append(level)
+                            .append('>')
+                            .append(esc(h.text()))
+                            .append("</h")
+                            .append(level)
+                            .append(">\n");
                 }
                 case Block.Paragraph p -> b.append("<p>").append(esc(p.text())).append("</p>\n");
-                case Block.Note n -> b.append("<p class=\"note\">").append(esc(n.text())).append("</p>\n");
+                case Block.Note n ->
+                    b.append("<p class=\"note\">").append(esc(n.text())).append("</p>\n");
                 case Block.Table t -> table(b, t, charts);
                 case Block.Chart c -> {
                     String svg = charts.svg().get(c.id());
-                    b.append("<figure id=\"chart-").append(esc(c.id())).append("\">\n")
-                            .append(svg != null ? svg : c.svg()).append("</figure>\n");
+                    b.append("<figure id=\"chart-")
+                            .append(esc(c.id()))
+                            .append("\">\n")
+                            .append(svg != null ? svg : c.svg())
+                            .append("</figure>\n");
                 }
             }
         }
@@ -55,18 +66,25 @@ final class HtmlWriter {
         }
         b.append("<thead><tr>");
         for (int i = 0; i < t.header().size(); i++) {
-            b.append(t.numeric().get(i) ? "<th class=\"num\">" : "<th>").append(esc(t.header().get(i))).append("</th>");
+            b.append(t.numeric().get(i) ? "<th class=\"num\">" : "<th>")
+                    .append(esc(t.header().get(i)))
+                    .append("</th>");
         }
         b.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : t.rows()) {
             b.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
                 String cell = row.get(i);
-                String cls = (t.numeric().get(i) ? "num" : "") + (cell.contains(Fmt.WIDE_MARK) ? (t.numeric().get(i) ? " " : "") + "wide" : "");
+                String cls = (t.numeric().get(i) ? "num" : "")
+                        + (cell.contains(Fmt.WIDE_MARK) ? (t.numeric().get(i) ? " " : "") + "wide" : "");
                 b.append(cls.isEmpty() ? "<td>" : "<td class=\"" + cls + "\">");
                 String[] link = charts.link(cell);
                 if (link != null) {
-                    b.append("<a href=\"").append(esc(link[1])).append("\">").append(esc(link[0])).append("</a>");
+                    b.append("<a href=\"")
+                            .append(esc(link[1]))
+                            .append("\">")
+                            .append(esc(link[0]))
+                            .append("</a>");
                 } else {
                     b.append(esc(cell));
                 }

@@ -37,17 +37,35 @@ final class IntervalLineRenderer extends XYLineAndShapeRenderer {
     }
 
     @Override
-    public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info, XYPlot plot,
-                         ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series, int item,
-                         CrosshairState crosshairState, int pass) {
+    public void drawItem(
+            Graphics2D g2,
+            XYItemRendererState state,
+            Rectangle2D dataArea,
+            PlotRenderingInfo info,
+            XYPlot plot,
+            ValueAxis domainAxis,
+            ValueAxis rangeAxis,
+            XYDataset dataset,
+            int series,
+            int item,
+            CrosshairState crosshairState,
+            int pass) {
         if (pass == 0 && dataset instanceof IntervalXYDataset d && getItemVisible(series, item)) {
             drawInterval(g2, dataArea, plot, domainAxis, rangeAxis, d, series, item);
         }
-        super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item, crosshairState, pass);
+        super.drawItem(
+                g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item, crosshairState, pass);
     }
 
-    private void drawInterval(Graphics2D g2, Rectangle2D area, XYPlot plot, ValueAxis xAxis, ValueAxis yAxis, IntervalXYDataset d,
-                              int series, int item) {
+    private void drawInterval(
+            Graphics2D g2,
+            Rectangle2D area,
+            XYPlot plot,
+            ValueAxis xAxis,
+            ValueAxis yAxis,
+            IntervalXYDataset d,
+            int series,
+            int item) {
         double x = d.getXValue(series, item);
         double y = d.getYValue(series, item);
         double lo = d.getStartYValue(series, item);

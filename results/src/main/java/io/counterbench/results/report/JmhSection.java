@@ -47,28 +47,36 @@ final class JmhSection implements ReportSection {
             }
         }
         checkModes(runs);
-        out.paragraph("The JVM fork is the unit of replication: each fork's score is the mean of its measurement iterations, "
-                + "a row shows the median of its fork scores and [an interval for that median computed across forks] "
-                + "(the order-statistic interval, whose confidence each table states; iterations are never pooled). "
-                + Fmt.WIDE_MARK + " marks an interval wider than 10% of the median. "
-                + Character.toUpperCase(Speedup.DEFINITION.charAt(0)) + Speedup.DEFINITION.substring(1) + ". "
-                + "Reader/writer rows show the reader's and the writers' scores separately, never their sum. "
-                + "Accuracy columns (counts), checked with writers quiescent against the truth (the exact sum the writers tallied): "
-                + "worst = largest |approximate - truth|, bound = the counter's analytic bound under / over, "
-                + "violations = probes where approximate left the bound or precise differed from the truth, "
-                + "lost = largest |precise - truth| (both must be 0).");
+        out.paragraph(
+                "The JVM fork is the unit of replication: each fork's score is the mean of its measurement iterations, "
+                        + "a row shows the median of its fork scores and [an interval for that median computed across forks] "
+                        + "(the order-statistic interval, whose confidence each table states; iterations are never pooled). "
+                        + Fmt.WIDE_MARK + " marks an interval wider than 10% of the median. "
+                        + Character.toUpperCase(Speedup.DEFINITION.charAt(0)) + Speedup.DEFINITION.substring(1) + ". "
+                        + "Reader/writer rows show the reader's and the writers' scores separately, never their sum. "
+                        + "Accuracy columns (counts), checked with writers quiescent against the truth (the exact sum the writers tallied): "
+                        + "worst = largest |approximate - truth|, bound = the counter's analytic bound under / over, "
+                        + "violations = probes where approximate left the bound or precise differed from the truth, "
+                        + "lost = largest |precise - truth| (both must be 0).");
         FlameGraphs flames = new FlameGraphs();
         Map<String, List<ResultRow>> groups = new LinkedHashMap<>();
         for (ResultRow r : rows) {
             JmhResult j = r.result();
-            groups.computeIfAbsent(j.className() + "\u0000" + j.mode().shortName() + "\u0000" + j.primary().unit(), k -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(
+                            j.className() + "\u0000" + j.mode().shortName() + "\u0000"
+                                    + j.primary().unit(),
+                            k -> new ArrayList<>())
+                    .add(r);
         }
         Map<String, Integer> perClass = new HashMap<>();
         groups.values().forEach(g -> perClass.merge(g.getFirst().result().className(), 1, Integer::sum));
         for (List<ResultRow> g : groups.values()) {
             JmhResult first = g.getFirst().result();
-            out.heading(3, first.className() + " (" + first.mode().shortName() + ", " + first.primary().unit() + ", "
-                    + (first.mode().higherIsBetter() ? "higher" : "lower") + " is better)");
+            out.heading(
+                    3,
+                    first.className() + " (" + first.mode().shortName() + ", "
+                            + first.primary().unit() + ", " + (first.mode().higherIsBetter() ? "higher" : "lower")
+                            + " is better)");
             out.add(BenchmarkTable.build(ctx, g, flames));
             if (first.mode() == Mode.THROUGHPUT) {
                 ThroughputCharts.add(ctx, g, out);
@@ -93,8 +101,11 @@ final class JmhSection implements ReportSection {
             for (Map.Entry<String, Set<Mode>> e : mine.entrySet()) {
                 Set<Mode> before = modes.get(e.getKey());
                 if (before != null && before.stream().noneMatch(e.getValue()::contains)) {
-                    throw InputException.of(run.jmhFile(), "mixed modes: " + e.getKey() + " is " + e.getValue() + " here but "
-                            + before + " in " + where.get(e.getKey()).jmhFile() + "; runs to merge must measure a benchmark in the same mode");
+                    throw InputException.of(
+                            run.jmhFile(),
+                            "mixed modes: " + e.getKey() + " is " + e.getValue() + " here but " + before + " in "
+                                    + where.get(e.getKey()).jmhFile()
+                                    + "; runs to merge must measure a benchmark in the same mode");
                 }
                 if (before == null) {
                     modes.put(e.getKey(), e.getValue());

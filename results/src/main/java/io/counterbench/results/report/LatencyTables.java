@@ -17,8 +17,7 @@ public final class LatencyTables {
     /** The console prints the matrix up to this many CPUs; the report's heatmap draws any size. */
     public static final int MAX_PRINTED_CPUS = 32;
 
-    private LatencyTables() {
-    }
+    private LatencyTables() {}
 
     /** One row per distance class measured, nearest first. */
     public static Block.Table summary(LatencyRun run) {
@@ -28,8 +27,13 @@ public final class LatencyTables {
             storeLoad |= !c.storeLoad().isEmpty();
         }
         for (ClassSummary c : run.classes()) {
-            List<String> r = new ArrayList<>(List.of(c.cls() + " (" + LatencyRun.label(c.cls()) + ")", String.valueOf(c.pairs()),
-                    ns(c.cas().median()), spread(c.cas()), spread(c.casSamples()), ns(c.oneWayNs())));
+            List<String> r = new ArrayList<>(List.of(
+                    c.cls() + " (" + LatencyRun.label(c.cls()) + ")",
+                    String.valueOf(c.pairs()),
+                    ns(c.cas().median()),
+                    spread(c.cas()),
+                    spread(c.casSamples()),
+                    ns(c.oneWayNs())));
             if (storeLoad) {
                 r.add(ns(c.storeLoad().median()));
                 r.add(spread(c.storeLoad()));
@@ -37,8 +41,8 @@ public final class LatencyTables {
             }
             rows.add(r);
         }
-        List<String> header = new ArrayList<>(List.of("distance class", "pairs", "CAS round trip ns", "pairs' medians",
-                "single samples", "one-way ns"));
+        List<String> header = new ArrayList<>(List.of(
+                "distance class", "pairs", "CAS round trip ns", "pairs' medians", "single samples", "one-way ns"));
         if (storeLoad) {
             header.add("store/load round trip ns");
             header.add("pairs' medians");
@@ -46,9 +50,13 @@ public final class LatencyTables {
         }
         List<Boolean> numeric = new ArrayList<>(Collections.nCopies(header.size(), true));
         numeric.set(0, false);
-        return new Block.Table("Per distance class: the median over the class's pairs of each pair's median round trip (ns), the spread "
-                + "(min - max) of those medians and of every single sample. One-way = CAS round trip / 2, what the simulator's cost model charges for one line move at "
-                + "that distance.", header, numeric, rows);
+        return new Block.Table(
+                "Per distance class: the median over the class's pairs of each pair's median round trip (ns), the spread "
+                        + "(min - max) of those medians and of every single sample. One-way = CAS round trip / 2, what the simulator's cost model charges for one line move at "
+                        + "that distance.",
+                header,
+                numeric,
+                rows);
     }
 
     /** The CAS (or store/load) matrix in topology order; "-" where no pair was measured. */
@@ -70,8 +78,11 @@ public final class LatencyTables {
             rows.add(r);
         }
         List<Boolean> numeric = new ArrayList<>(Collections.nCopies(header.size(), true));
-        return new Block.Table((cas ? "CAS ping-pong" : "Store/load") + " median round trip per pair in ns, CPUs in topology order",
-                header, numeric, rows);
+        return new Block.Table(
+                (cas ? "CAS ping-pong" : "Store/load") + " median round trip per pair in ns, CPUs in topology order",
+                header,
+                numeric,
+                rows);
     }
 
     /** A table as Markdown text (what the report's Markdown shows), for a console. */
@@ -89,12 +100,18 @@ public final class LatencyTables {
             labels.add(String.valueOf(c));
         }
         String method = cas ? "CAS ping-pong" : "store/load";
-        return new HeatmapSpec(cas ? "How long does one cache line take to go from one CPU to another and back?"
-                : "The same with a release store and acquire loads instead of CAS",
-                "Median " + method + " round trip per pair in ns (" + (run.settings().samples() > 0 ? run.settings().samples() + " samples per pair, " : "")
+        return new HeatmapSpec(
+                cas
+                        ? "How long does one cache line take to go from one CPU to another and back?"
+                        : "The same with a release store and acquire loads instead of CAS",
+                "Median " + method + " round trip per pair in ns ("
+                        + (run.settings().samples() > 0 ? run.settings().samples() + " samples per pair, " : "")
                         + "light fast, dark slow), CPUs in topology order: SMT siblings, then the cores of an LLC, of a node, of a package. "
                         + "White: not measured. A VM's vCPUs need not sit where its topology says.",
-                "CPU (topology order)", labels, run.matrix(cas), "round trip (ns)");
+                "CPU (topology order)",
+                labels,
+                run.matrix(cas),
+                "round trip (ns)");
     }
 
     static String ns(double v) {

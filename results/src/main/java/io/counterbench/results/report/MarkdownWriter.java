@@ -4,8 +4,7 @@ import java.util.List;
 
 /** Writes a report, or one table, as GitHub-flavoured Markdown. */
 public final class MarkdownWriter {
-    private MarkdownWriter() {
-    }
+    private MarkdownWriter() {}
 
     /** One table as Markdown, for text outside a report (the profiles' listing in the docs). */
     public static String table(Block.Table t) {
@@ -19,14 +18,22 @@ public final class MarkdownWriter {
         b.append("# ").append(text(r.title())).append("\n\n");
         for (Block block : r.blocks()) {
             switch (block) {
-                case Block.Heading h -> b.append("#".repeat(Math.max(2, h.level()))).append(' ').append(text(h.text())).append("\n\n");
+                case Block.Heading h ->
+                    b.append("#".repeat(Math.max(2, h.level())))
+                            .append(' ')
+                            .append(text(h.text()))
+                            .append("\n\n");
                 case Block.Paragraph p -> b.append(text(p.text())).append("\n\n");
                 case Block.Note n -> b.append("> ").append(text(n.text())).append("\n\n");
                 case Block.Table t -> table(b, t, charts);
                 case Block.Chart c -> {
                     String file = charts.files().get(c.id());
                     if (file != null) {
-                        b.append("![").append(text(c.title())).append("](").append(file).append(")\n\n");
+                        b.append("![")
+                                .append(text(c.title()))
+                                .append("](")
+                                .append(file)
+                                .append(")\n\n");
                     }
                 }
             }
@@ -45,10 +52,14 @@ public final class MarkdownWriter {
         }
         b.append('\n');
         for (List<String> r : t.rows()) {
-            row(b, r.stream().map(c -> {
-                String[] link = charts.link(c);
-                return link == null ? c : "[" + link[0] + "](" + link[1] + ")";
-            }).toList());
+            row(
+                    b,
+                    r.stream()
+                            .map(c -> {
+                                String[] link = charts.link(c);
+                                return link == null ? c : "[" + link[0] + "](" + link[1] + ")";
+                            })
+                            .toList());
         }
         b.append('\n');
     }
@@ -60,7 +71,9 @@ public final class MarkdownWriter {
      */
     public static String padded(Block.Table t) {
         List<String> header = t.header().stream().map(MarkdownWriter::pipes).toList();
-        List<List<String>> rows = t.rows().stream().map(r -> r.stream().map(MarkdownWriter::pipes).toList()).toList();
+        List<List<String>> rows = t.rows().stream()
+                .map(r -> r.stream().map(MarkdownWriter::pipes).toList())
+                .toList();
         int[] width = new int[header.size()];
         for (int c = 0; c < width.length; c++) {
             width[c] = Math.max(3, header.get(c).length());
@@ -72,7 +85,8 @@ public final class MarkdownWriter {
         paddedRow(s, header, width, t.numeric());
         s.append('|');
         for (int c = 0; c < width.length; c++) {
-            s.append(t.numeric().get(c) ? "-".repeat(width[c] + 1) + ":" : ":" + "-".repeat(width[c] + 1)).append('|');
+            s.append(t.numeric().get(c) ? "-".repeat(width[c] + 1) + ":" : ":" + "-".repeat(width[c] + 1))
+                    .append('|');
         }
         s.append('\n');
         for (List<String> r : rows) {

@@ -9,15 +9,18 @@ import java.util.List;
  * style per machine when merged), each point the median of its fork scores with their interval.
  */
 final class ReadCostCharts {
-    private ReadCostCharts() {
-    }
+    private ReadCostCharts() {}
 
     static void add(ReportContext ctx, List<ResultRow> group, Report out) {
-        List<ResultRow> rows = group.stream().filter(r -> r.result().param("cpus") != null && r.result().param("cpus").matches("\\d+")).toList();
+        List<ResultRow> rows = group.stream()
+                .filter(r -> r.result().param("cpus") != null
+                        && r.result().param("cpus").matches("\\d+"))
+                .toList();
         if (rows.stream().map(r -> r.result().param("cpus")).distinct().count() < 2) {
             return;
         }
-        for (String method : rows.stream().map(r -> r.result().method()).distinct().toList()) {
+        for (String method :
+                rows.stream().map(r -> r.result().method()).distinct().toList()) {
             SeriesSet s = new SeriesSet();
             int forks = Integer.MAX_VALUE;
             JmhResult first = null;
@@ -29,15 +32,28 @@ final class ReadCostCharts {
                 first = first == null ? r : first;
                 Scores sc = Scores.of(r.primary());
                 forks = Math.min(forks, sc.forks().forks());
-                s.add(ThroughputCharts.seriesName(ctx, rr, false, ctx.tellApart(rows)), ThroughputCharts.style(rr, List.of()), Double.parseDouble(r.param("cpus")), sc);
+                s.add(
+                        ThroughputCharts.seriesName(ctx, rr, false, ctx.tellApart(rows)),
+                        ThroughputCharts.style(rr, List.of()),
+                        Double.parseDouble(r.param("cpus")),
+                        sc);
             }
             String unit = first.primary().unit();
-            out.add(new Block.Chart(ThroughputCharts.slug(first.className() + "-" + method + "-by-cpus"), new ChartSpec(
-                    method + "(): how does a read's cost grow with the CPUs a counter is built for?",
-                    first.className() + "." + method + "; " + unit + ", lower is better; counters built for N virtual CPUs and read "
-                            + "on this machine, cache-hot: an instruction-cost figure, not remote cache misses; "
-                            + (forks <= 1 ? "1 fork per point: no interval." : "median of the fork scores with their interval."),
-                    "CPUs the counter is built for (N)", unit, true, true, s.series())));
+            out.add(new Block.Chart(
+                    ThroughputCharts.slug(first.className() + "-" + method + "-by-cpus"),
+                    new ChartSpec(
+                            method + "(): how does a read's cost grow with the CPUs a counter is built for?",
+                            first.className() + "." + method + "; " + unit
+                                    + ", lower is better; counters built for N virtual CPUs and read "
+                                    + "on this machine, cache-hot: an instruction-cost figure, not remote cache misses; "
+                                    + (forks <= 1
+                                            ? "1 fork per point: no interval."
+                                            : "median of the fork scores with their interval."),
+                            "CPUs the counter is built for (N)",
+                            unit,
+                            true,
+                            true,
+                            s.series())));
         }
     }
 }

@@ -23,8 +23,13 @@ public record RenderedCharts(Map<String, String> svg, Map<String, String> files,
             return null;
         }
         Path target = Path.of(m.group(2));
-        String href = outDir == null ? target.toString()
-                : outDir.toAbsolutePath().normalize().relativize(target).toString().replace('\\', '/');
+        String href = outDir == null
+                ? target.toString()
+                : outDir.toAbsolutePath()
+                        .normalize()
+                        .relativize(target)
+                        .toString()
+                        .replace('\\', '/');
         return new String[] {m.group(1), href};
     }
 }

@@ -62,6 +62,9 @@ public final class Report {
     }
 
     public List<Block.Chart> charts() {
-        return blocks.stream().filter(b -> b instanceof Block.Chart).map(b -> (Block.Chart) b).toList();
+        return blocks.stream()
+                .filter(b -> b instanceof Block.Chart)
+                .map(b -> (Block.Chart) b)
+                .toList();
     }
 }

@@ -54,7 +54,8 @@ public final class ReportContext {
         if (!merged()) {
             return false;
         }
-        return machinesDiffer || rows.stream().mapToInt(ResultRow::runIndex).distinct().count() > 1;
+        return machinesDiffer
+                || rows.stream().mapToInt(ResultRow::runIndex).distinct().count() > 1;
     }
 
     /**

@@ -14,7 +14,10 @@ public enum ReportFormat {
             return MarkdownWriter.write(r, charts);
         }
     },
-    CSV("csv", "report.csv", "CSV: one row per JMH result (machine, benchmark, params, threads, score, error, unit, accuracy)") {
+    CSV(
+            "csv",
+            "report.csv",
+            "CSV: one row per JMH result (machine, benchmark, params, threads, score, error, unit, accuracy)") {
         @Override
         public String render(Report r, RenderedCharts charts) {
             return CsvWriter.write(r);

@@ -11,8 +11,11 @@ public enum ReportSections {
     JMH("benchmark tables and charts, from jmh.json (or a bare JMH JSON file)", JmhSection::new),
     FOOTPRINT("memory per counter against CPU count, from footprint.json", FootprintSection::new),
     SIMULATION("the simulator's scenarios against the published figures, from simulation.json", SimulationSection::new),
-    LATENCY("core-to-core latency per distance class and as a CPU x CPU heatmap, from latency.json", LatencySection::new),
-    FORENSICS("each fork's score beside its candidate causes (run --profile stability), from jmh.json and forensics/",
+    LATENCY(
+            "core-to-core latency per distance class and as a CPU x CPU heatmap, from latency.json",
+            LatencySection::new),
+    FORENSICS(
+            "each fork's score beside its candidate causes (run --profile stability), from jmh.json and forensics/",
             ForensicsSection::new);
 
     private final String description;

@@ -17,8 +17,7 @@ final class SelectionCharts {
     static final String CLASS = "SelectionBenchmark";
     static final String PRECISE = "alwaysPrecise";
 
-    private SelectionCharts() {
-    }
+    private SelectionCharts() {}
 
     static void add(ReportContext ctx, List<ResultRow> group, Report out) {
         if (!group.getFirst().result().className().equals(CLASS)) {
@@ -26,7 +25,9 @@ final class SelectionCharts {
         }
         Map<String, List<ResultRow>> byProcesses = new LinkedHashMap<>();
         for (ResultRow r : group) {
-            byProcesses.computeIfAbsent(String.valueOf(r.result().param("processes")), k -> new ArrayList<>()).add(r);
+            byProcesses
+                    .computeIfAbsent(String.valueOf(r.result().param("processes")), k -> new ArrayList<>())
+                    .add(r);
         }
         for (Map.Entry<String, List<ResultRow>> e : byProcesses.entrySet()) {
             SeriesSet s = new SeriesSet();
@@ -45,7 +46,8 @@ final class SelectionCharts {
                 forks = Math.min(forks, sc.forks().forks());
                 boolean precise = r.method().equals(PRECISE);
                 SeriesStyle style = ThroughputCharts.style(rr, List.of());
-                String name = ThroughputCharts.seriesName(ctx, rr, false, ctx.tellApart(group)) + (precise ? ", always precise" : ", approximate + fallback");
+                String name = ThroughputCharts.seriesName(ctx, rr, false, ctx.tellApart(group))
+                        + (precise ? ", always precise" : ", approximate + fallback");
                 s.add(name, precise ? style.asHollow() : style, n, sc);
             }
             if (s.isEmpty()) {
@@ -53,12 +55,23 @@ final class SelectionCharts {
             }
             String unit = e.getValue().getFirst().result().primary().unit();
             String measured = ns.size() == 1 ? " Measured at N = " + ns.first() + " only." : "";
-            out.add(new Block.Chart(ThroughputCharts.slug(CLASS + "-processes-" + e.getKey()), new ChartSpec(
-                    "OOM selection among " + e.getKey() + " processes: what does an approximate compare with precise fallback save?",
-                    CLASS + "; " + unit + " per selection, lower is better; filled: approximate compare, precise sums only where "
-                            + "the bounds overlap; hollow: a precise sum of every counter; "
-                            + (forks <= 1 ? "1 fork per point: no interval." : "median of the fork scores with their interval.") + measured,
-                    "CPUs of the counters' topology (N)", unit, true, true, s.series())));
+            out.add(new Block.Chart(
+                    ThroughputCharts.slug(CLASS + "-processes-" + e.getKey()),
+                    new ChartSpec(
+                            "OOM selection among " + e.getKey()
+                                    + " processes: what does an approximate compare with precise fallback save?",
+                            CLASS + "; " + unit
+                                    + " per selection, lower is better; filled: approximate compare, precise sums only where "
+                                    + "the bounds overlap; hollow: a precise sum of every counter; "
+                                    + (forks <= 1
+                                            ? "1 fork per point: no interval."
+                                            : "median of the fork scores with their interval.")
+                                    + measured,
+                            "CPUs of the counters' topology (N)",
+                            unit,
+                            true,
+                            true,
+                            s.series())));
         }
     }
 }

@@ -23,7 +23,12 @@ final class SeriesSet {
 
     /** A point with the scores' interval. */
     void add(String name, SeriesStyle style, double x, Scores s) {
-        add(name, style, s.hasInterval() ? new ChartSpec.Point(x, s.value(), s.lower(), s.upper()) : ChartSpec.Point.of(x, s.value()));
+        add(
+                name,
+                style,
+                s.hasInterval()
+                        ? new ChartSpec.Point(x, s.value(), s.lower(), s.upper())
+                        : ChartSpec.Point.of(x, s.value()));
     }
 
     boolean isEmpty() {
@@ -36,7 +41,8 @@ final class SeriesSet {
 
     List<ChartSpec.Series> series() {
         List<ChartSpec.Series> out = new ArrayList<>();
-        points.forEach((name, ps) -> out.add(new ChartSpec.Series(name.startsWith(HIDDEN) ? "" : name, ps, styles.get(name))));
+        points.forEach(
+                (name, ps) -> out.add(new ChartSpec.Series(name.startsWith(HIDDEN) ? "" : name, ps, styles.get(name))));
         return out;
     }
 }

@@ -12,7 +12,11 @@ import java.awt.Color;
 public record SeriesStyle(Color color, CounterStyle.Marker marker, int dash, boolean hollow, Kind kind) {
 
     /** What a series is: measured points, a bound, or a reference drawn for comparison. */
-    public enum Kind { MEASURED, BOUND, REFERENCE }
+    public enum Kind {
+        MEASURED,
+        BOUND,
+        REFERENCE
+    }
 
     /** A measured series of counter {@code id} from the run at {@code runIndex} of a merged report. */
     public static SeriesStyle counter(String id, int runIndex) {

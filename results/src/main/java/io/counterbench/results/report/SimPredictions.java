@@ -15,8 +15,7 @@ import java.util.Map;
 final class SimPredictions {
     private static final List<String> CLASSES = List.of("same-core", "same-llc", "same-node", "same-package", "remote");
 
-    private SimPredictions() {
-    }
+    private SimPredictions() {}
 
     static void render(JsonNode scenario, Report out) {
         JsonNode p = scenario.path("prediction");
@@ -25,7 +24,8 @@ final class SimPredictions {
             return;
         }
         out.heading(5, "predicted cost per operation");
-        out.paragraph("Model: " + p.path("model").asText("") + ". Assumptions: " + p.path("assumptions").asText("") + ".");
+        out.paragraph("Model: " + p.path("model").asText("") + ". Assumptions: "
+                + p.path("assumptions").asText("") + ".");
         boolean measured = false;
         for (JsonNode r : rows) {
             measured |= r.has("measured_ns_per_op");
@@ -36,24 +36,47 @@ final class SimPredictions {
             for (String c : CLASSES) {
                 double m = r.path("line_moves_per_op").path(c).asDouble(0);
                 if (m > 0) {
-                    moves.add(c + " " + new java.math.BigDecimal(m).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString());
+                    moves.add(c + " "
+                            + new java.math.BigDecimal(m)
+                                    .round(new java.math.MathContext(3))
+                                    .stripTrailingZeros()
+                                    .toPlainString());
                 }
             }
             boolean lower = r.path("lower_bound").asBoolean(false);
-            List<String> cells = new ArrayList<>(List.of(r.path("label").asText(""), r.path("counter").asText(""),
-                    moves.isEmpty() ? "0" : String.join(", ", moves), ns(r.path("fast_path_ns")), ns(r.path("miss_ns")),
-                    (lower && r.path("predicted_ns_per_op").isNumber() ? ">= " : "") + ns(r.path("predicted_ns_per_op")),
+            List<String> cells = new ArrayList<>(List.of(
+                    r.path("label").asText(""),
+                    r.path("counter").asText(""),
+                    moves.isEmpty() ? "0" : String.join(", ", moves),
+                    ns(r.path("fast_path_ns")),
+                    ns(r.path("miss_ns")),
+                    (lower && r.path("predicted_ns_per_op").isNumber() ? ">= " : "")
+                            + ns(r.path("predicted_ns_per_op")),
                     num(r.path("predicted_ops_per_us"), 1)));
             if (measured) {
                 cells.add(ns(r.path("measured_ns_per_op")));
                 JsonNode q = r.path("predicted_over_measured");
-                cells.add(q.isObject() ? String.format(Locale.ROOT, "%.2f [%.2f, %.2f] (%d forks)", q.path("median").asDouble(),
-                        q.path("lower").asDouble(), q.path("upper").asDouble(), q.path("forks").asInt()) : "-");
+                cells.add(
+                        q.isObject()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "%.2f [%.2f, %.2f] (%d forks)",
+                                        q.path("median").asDouble(),
+                                        q.path("lower").asDouble(),
+                                        q.path("upper").asDouble(),
+                                        q.path("forks").asInt())
+                                : "-");
             }
             body.add(cells);
         }
-        List<String> header = new ArrayList<>(List.of("run", "counter", "line moves per op", "fast path ns/op", "miss ns/op",
-                "predicted ns/op", "predicted ops/us"));
+        List<String> header = new ArrayList<>(List.of(
+                "run",
+                "counter",
+                "line moves per op",
+                "fast path ns/op",
+                "miss ns/op",
+                "predicted ns/op",
+                "predicted ops/us"));
         if (measured) {
             header.add("measured ns/op");
             header.add("predicted / measured");
@@ -62,17 +85,34 @@ final class SimPredictions {
         numeric.set(0, false);
         numeric.set(1, false);
         numeric.set(2, false);
-        out.add(new Block.Table("Fast path: " + p.path("fast_path").path("file").asText("not given (only the miss part is predicted)"),
-                header, numeric, body));
+        out.add(new Block.Table(
+                "Fast path: " + p.path("fast_path").path("file").asText("not given (only the miss part is predicted)"),
+                header,
+                numeric,
+                body));
         JsonNode profiles = p.path("latency_profiles");
         for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) profiles::fields) {
             JsonNode prof = e.getValue();
-            StringBuilder b = new StringBuilder("Latency profile for ").append(e.getKey()).append(": ").append(prof.path("name").asText(""))
-                    .append(". ").append(prof.path("source").asText("")).append(" One-way per class:");
+            StringBuilder b = new StringBuilder("Latency profile for ")
+                    .append(e.getKey())
+                    .append(": ")
+                    .append(prof.path("name").asText(""))
+                    .append(". ")
+                    .append(prof.path("source").asText(""))
+                    .append(" One-way per class:");
             for (String c : CLASSES) {
                 JsonNode f = prof.path("one_way_ns").path(c);
-                b.append(' ').append(c).append(' ').append(f.isObject()
-                        ? String.format(Locale.ROOT, "%.1f ns (%s);", f.path("ns").asDouble(), f.path("source").asText("")) : "no figure;");
+                b.append(' ')
+                        .append(c)
+                        .append(' ')
+                        .append(
+                                f.isObject()
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                "%.1f ns (%s);",
+                                                f.path("ns").asDouble(),
+                                                f.path("source").asText(""))
+                                        : "no figure;");
             }
             out.note(b.toString());
         }

@@ -60,7 +60,9 @@ final class SimTables {
     }
 
     private static long worst(JsonNode r) {
-        return Math.max(r.path("worst_deviation").path("under").asLong(), r.path("worst_deviation").path("over").asLong());
+        return Math.max(
+                r.path("worst_deviation").path("under").asLong(),
+                r.path("worst_deviation").path("over").asLong());
     }
 
     /** rss-250: bound and worst deviations in MB, RSS at exit, the published figures. */
@@ -69,13 +71,28 @@ final class SimTables {
         for (JsonNode r : s.path("rows")) {
             long under = r.path("bound").path("under").asLong();
             long over = r.path("bound").path("over").asLong();
-            rows.add(List.of(r.path("counter").asText(), count(r.path("batch")), mb(under) + (under == over ? "" : " / " + mb(over)),
-                    mb(r.path("worst_deviation").path("under").asLong()), mb(r.path("worst_deviation").path("over").asLong()),
-                    mb(r.path("mean_abs_deviation").asDouble()), mb(r.path("final_deviation").asLong()), count(r.path("violations")),
+            rows.add(List.of(
+                    r.path("counter").asText(),
+                    count(r.path("batch")),
+                    mb(under) + (under == over ? "" : " / " + mb(over)),
+                    mb(r.path("worst_deviation").path("under").asLong()),
+                    mb(r.path("worst_deviation").path("over").asLong()),
+                    mb(r.path("mean_abs_deviation").asDouble()),
+                    mb(r.path("final_deviation").asLong()),
+                    count(r.path("violations")),
                     published(s, r.path("counter").asText(), "")));
         }
-        return table(rows, "counter", "batch", "bound (MB)", "worst under (MB)", "worst over (MB)", "mean |dev| (MB)",
-                "at exit, RSS 0 (MB)", "violations", "published");
+        return table(
+                rows,
+                "counter",
+                "batch",
+                "bound (MB)",
+                "worst under (MB)",
+                "worst over (MB)",
+                "mean |dev| (MB)",
+                "at exit, RSS 0 (MB)",
+                "violations",
+                "published");
     }
 
     /** hop-384: drift in MB against the bound and the reachable depth, the published figures. */
@@ -83,12 +100,28 @@ final class SimTables {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode r : s.path("rows")) {
             JsonNode reach = r.path("reachable_under");
-            rows.add(List.of(r.path("label").asText(), r.path("counter").asText(), count(r.path("batch")),
-                    mb(r.path("bound").path("under").asLong()), reach.isNumber() ? mb(reach.asLong()) : "= bound", mb(worst(r)),
-                    mb(r.path("mean_abs_deviation").asDouble()), count(r.path("violations")), published(s, r.path("counter").asText(), "")));
+            rows.add(List.of(
+                    r.path("label").asText(),
+                    r.path("counter").asText(),
+                    count(r.path("batch")),
+                    mb(r.path("bound").path("under").asLong()),
+                    reach.isNumber() ? mb(reach.asLong()) : "= bound",
+                    mb(worst(r)),
+                    mb(r.path("mean_abs_deviation").asDouble()),
+                    count(r.path("violations")),
+                    published(s, r.path("counter").asText(), "")));
         }
-        return table(rows, "hop", "counter", "batch", "bound (MB)", "reachable (MB)", "worst drift (MB)", "mean drift (MB)",
-                "violations", "published");
+        return table(
+                rows,
+                "hop",
+                "counter",
+                "batch",
+                "bound (MB)",
+                "reachable (MB)",
+                "worst drift (MB)",
+                "mean drift (MB)",
+                "violations",
+                "published");
     }
 
     /** oom-select: wrong victims of approximate reads, precise sums always against with fallback. */
@@ -98,15 +131,33 @@ final class SimTables {
             long sel = Math.max(1, r.path("selections").asLong());
             long wrong = r.path("approximate_only_wrong_victims").asLong();
             double reduction = r.path("precise_sums_reduction").asDouble(Double.NaN);
-            rows.add(List.of(count(r.path("processes")), r.path("counter").asText(), mb(r.path("bound").path("under").asLong()), mb(worst(r)),
-                    count(r.path("selections")), String.format(Locale.ROOT, "%d (%.1f%%)", wrong, 100.0 * wrong / sel),
-                    String.format(Locale.ROOT, "%,d", r.path("always_precise_sums").asLong() / sel),
+            rows.add(List.of(
+                    count(r.path("processes")),
+                    r.path("counter").asText(),
+                    mb(r.path("bound").path("under").asLong()),
+                    mb(worst(r)),
+                    count(r.path("selections")),
+                    String.format(Locale.ROOT, "%d (%.1f%%)", wrong, 100.0 * wrong / sel),
+                    String.format(
+                            Locale.ROOT, "%,d", r.path("always_precise_sums").asLong() / sel),
                     decimal(r.path("fallback_precise_sums_per_selection").asDouble(Double.NaN), 1),
-                    Double.isFinite(reduction) ? decimal(reduction, 1) + "x" : "all", count(r.path("fallback_wrong_victims")),
+                    Double.isFinite(reduction) ? decimal(reduction, 1) + "x" : "all",
+                    count(r.path("fallback_wrong_victims")),
                     published(s, r.path("counter").asText(), r.path("processes").asText())));
         }
-        return table(rows, "processes", "counter", "bound (MB)", "worst dev (MB)", "selections", "approx-only wrong victim",
-                "precise sums per selection: always", "with fallback", "fewer by", "fallback wrong", "published");
+        return table(
+                rows,
+                "processes",
+                "counter",
+                "bound (MB)",
+                "worst dev (MB)",
+                "selections",
+                "approx-only wrong victim",
+                "precise sums per selection: always",
+                "with fallback",
+                "fewer by",
+                "fallback wrong",
+                "published");
     }
 
     /** scale: one N x counter table of {@code field} (bound, the adversary's worst, the hop's worst), in counts. */
@@ -115,7 +166,8 @@ final class SimTables {
         Set<String> counters = new LinkedHashSet<>();
         for (JsonNode r : s.path("rows")) {
             counters.add(r.path("counter").asText());
-            byN.computeIfAbsent(r.path("n").asInt(), k -> new LinkedHashMap<>()).put(r.path("counter").asText(), cell.apply(r));
+            byN.computeIfAbsent(r.path("n").asInt(), k -> new LinkedHashMap<>())
+                    .put(r.path("counter").asText(), cell.apply(r));
         }
         List<String> header = new ArrayList<>(List.of("N"));
         header.addAll(counters);
@@ -138,13 +190,32 @@ final class SimTables {
     Block.Table results(JsonNode s) {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode r : s.path("rows")) {
-            rows.add(List.of(r.path("label").asText(""), r.path("counter").asText(), r.path("topology").asText(""), count(r.path("batch")),
-                    underOver(r.path("bound")), count(r.path("reachable_under")), underOver(r.path("worst_deviation")),
-                    decimal(r.path("mean_abs_deviation").asDouble(Double.NaN), 1), count(r.path("final_deviation")),
-                    count(r.path("violations")), count(r.path("ops"))));
+            rows.add(List.of(
+                    r.path("label").asText(""),
+                    r.path("counter").asText(),
+                    r.path("topology").asText(""),
+                    count(r.path("batch")),
+                    underOver(r.path("bound")),
+                    count(r.path("reachable_under")),
+                    underOver(r.path("worst_deviation")),
+                    decimal(r.path("mean_abs_deviation").asDouble(Double.NaN), 1),
+                    count(r.path("final_deviation")),
+                    count(r.path("violations")),
+                    count(r.path("ops"))));
         }
-        return table(rows, "run", "counter", "topology", "batch", "bound under / over", "reachable", "worst under / over",
-                "mean |dev|", "final", "violations", "ops");
+        return table(
+                rows,
+                "run",
+                "counter",
+                "topology",
+                "batch",
+                "bound under / over",
+                "reachable",
+                "worst under / over",
+                "mean |dev|",
+                "final",
+                "violations",
+                "ops");
     }
 
     /** True when every row has the simulator's result shape (bound and worst_deviation objects). */
@@ -184,16 +255,24 @@ final class SimTables {
         }
         List<String> header = new ArrayList<>(withLabel ? List.of("hop", "counter") : List.of("counter"));
         header.addAll(List.of("carries + flushes", "other core", "other LLC", "other node", "other package"));
-        return new Block.Table("Coherence model, per million operations: slow-path writes (tree carries, flushes into a total), and writes "
-                + "that found their cache line last written by a CPU in another core / LLC / NUMA node / package (cumulative: a "
-                + "cross-package move counts in every column).", header, numeric(header, withLabel ? 2 : 1), rows);
+        return new Block.Table(
+                "Coherence model, per million operations: slow-path writes (tree carries, flushes into a total), and writes "
+                        + "that found their cache line last written by a CPU in another core / LLC / NUMA node / package (cumulative: a "
+                        + "cross-package move counts in every column).",
+                header,
+                numeric(header, withLabel ? 2 : 1),
+                rows);
     }
 
     /** The simulator's speed probes. */
     Block.Table speed(JsonNode speed) {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode r : speed) {
-            rows.add(List.of(r.path("run").asText(), r.path("counter").asText(), r.path("topology").asText(), count(r.path("ops")),
+            rows.add(List.of(
+                    r.path("run").asText(),
+                    r.path("counter").asText(),
+                    r.path("topology").asText(),
+                    count(r.path("ops")),
                     decimal(r.path("elapsed_s").asDouble(Double.NaN), 2),
                     decimal(r.path("ops_per_s").asDouble(Double.NaN) / 1e6, 1) + " M"));
         }
@@ -204,7 +283,8 @@ final class SimTables {
         List<String> h = List.of(header);
         List<Boolean> numeric = new ArrayList<>();
         for (String c : h) {
-            numeric.add(!List.of("counter", "hop", "run", "topology", "published", "label").contains(c));
+            numeric.add(!List.of("counter", "hop", "run", "topology", "published", "label")
+                    .contains(c));
         }
         return new Block.Table("", h, numeric, rows);
     }

@@ -56,7 +56,8 @@ final class SimulationSection implements ReportSection {
             double page = root.path("page_size_bytes").asDouble(4096);
             SimTables tables = new SimTables(page);
             SimCharts charts = new SimCharts(page);
-            out.paragraph("simulate --seed " + root.path("seed").asText("?") + (root.path("quick").asBoolean(false) ? " --quick" : "")
+            out.paragraph("simulate --seed " + root.path("seed").asText("?")
+                    + (root.path("quick").asBoolean(false) ? " --quick" : "")
                     + ": every scenario derives its own random stream from this seed and its name, so the same seed and flags give "
                     + "the same numbers (all but the timings). The same counter code as the benchmarks, driven through explicit-placement "
                     + "adds on virtual machines; deviation is exact after every operation. MB: 2^20 bytes of "
@@ -68,23 +69,33 @@ final class SimulationSection implements ReportSection {
             if (speed.isArray() && speed.size() > 0) {
                 out.heading(4, "speed of the simulator");
                 out.add(tables.speed(speed));
-                double agg = root.path("timing").path("tree_ops_per_s_scenarios").asDouble(Double.NaN);
-                out.paragraph((Double.isFinite(agg) ? "The scenarios' tree simulations of 1M+ operations together: "
-                        + SimTables.decimal(agg / 1e6, 1) + " M simulated ops/s. " : "")
-                        + "Wall time: " + SimTables.decimal(root.path("timing").path("wall_s").asDouble(Double.NaN), 1) + " s.");
+                double agg =
+                        root.path("timing").path("tree_ops_per_s_scenarios").asDouble(Double.NaN);
+                out.paragraph((Double.isFinite(agg)
+                                ? "The scenarios' tree simulations of 1M+ operations together: "
+                                        + SimTables.decimal(agg / 1e6, 1) + " M simulated ops/s. "
+                                : "")
+                        + "Wall time: "
+                        + SimTables.decimal(root.path("timing").path("wall_s").asDouble(Double.NaN), 1) + " s.");
             }
             JsonNode failures = root.path("checks").path("failures");
             String of = partial ? " (of the finished scenarios only)" : "";
             if (failures.isNumber()) {
-                out.note(failures.asLong() == 0 && partial ? "checks of the finished scenarios only: no bound "
-                        + "violation, "
-                        + "precise() always equal to the exact value, no wrong victim with precise fallback"
-                        : failures.asLong() == 0
-                        ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim with precise fallback"
-                        : "checks FAILED: " + failures.asLong()
-                        + " (bound violations, precise mismatches or wrong exact victims)" + of);
+                out.note(
+                        failures.asLong() == 0 && partial
+                                ? "checks of the finished scenarios only: no bound "
+                                        + "violation, "
+                                        + "precise() always equal to the exact value, no wrong victim with precise fallback"
+                                : failures.asLong() == 0
+                                        ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim with precise fallback"
+                                        : "checks FAILED: " + failures.asLong()
+                                                + " (bound violations, precise mismatches or wrong exact victims)"
+                                                + of);
             } else if (failures.isArray()) {
-                out.note(failures.isEmpty() ? "checks: no bound violation, precise() always equal to the exact value" : "checks FAILED: " + failures);
+                out.note(
+                        failures.isEmpty()
+                                ? "checks: no bound violation, precise() always equal to the exact value"
+                                : "checks FAILED: " + failures);
             }
         }
     }
@@ -95,6 +106,7 @@ final class SimulationSection implements ReportSection {
     static final Range DEVIATION = new Range("a deviation in counter units", 0, Long.MAX_VALUE);
     /** A drift point's deviation: approximate minus exact, either sign. */
     static final Range SIGNED = new Range("a deviation in counter units", Long.MIN_VALUE + 1, Long.MAX_VALUE);
+
     static final Range OPS_PER_POINT = new Range("operations per drift point", 1, Long.MAX_VALUE);
     /** The simulated page size: MB columns divide by it. */
     static final Range PAGE_BYTES = new Range("a page size in bytes", 1, 1L << 30);
@@ -134,7 +146,8 @@ final class SimulationSection implements ReportSection {
                 for (JsonNode r : rows) {
                     k++;
                     if (!r.isObject()) {
-                        throw InputException.of(file, "scenario " + i + ": a row is " + JsonFields.kind(r) + ", not an object");
+                        throw InputException.of(
+                                file, "scenario " + i + ": a row is " + JsonFields.kind(r) + ", not an object");
                     }
                     row(file, "scenario " + i + " row " + k + ": ", r, 0);
                 }
@@ -163,25 +176,39 @@ final class SimulationSection implements ReportSection {
         JsonNode pub = s.path("published");
         if (pub.isObject() && pub.size() > 0) {
             List<String> parts = new ArrayList<>();
-            pub.fields().forEachRemaining(e -> parts.add(e.getKey().replace('_', ' ') + ": " + e.getValue().asText()));
+            pub.fields()
+                    .forEachRemaining(e -> parts.add(
+                            e.getKey().replace('_', ' ') + ": " + e.getValue().asText()));
             out.paragraph("Published: " + String.join("; ", parts) + ".");
         }
         switch (name) {
             case "rss-250" -> {
                 out.add(tables.rss(s));
-                if (!charts.drift(prefix, s, "how far off is the RSS reading over time, against each counter's bound?", true, out)) {
+                if (!charts.drift(
+                        prefix,
+                        s,
+                        "how far off is the RSS reading over time, against each counter's bound?",
+                        true,
+                        out)) {
                     noTrace(out);
                 }
                 out.add(tables.coherence(s, false));
             }
             case "hop-384" -> {
                 if (s.has("tree_bound_pages")) {
-                    out.paragraph("HPCC's bound for " + s.path("rows").path(0).path("pus").asText("?") + " CPUs: under = batch x M = "
-                            + SimTables.count(s.path("tree_bound_pages")) + " pages = " + tables.mb(s.path("tree_bound_pages").asDouble())
+                    out.paragraph("HPCC's bound for "
+                            + s.path("rows").path(0).path("pus").asText("?") + " CPUs: under = batch x M = "
+                            + SimTables.count(s.path("tree_bound_pages")) + " pages = "
+                            + tables.mb(s.path("tree_bound_pages").asDouble())
                             + " MB; M = " + SimTables.count(s.path("tree_multiplier")) + ".");
                 }
                 out.add(tables.hop(s));
-                if (!charts.drift(prefix, s, "how far do percpu_counter and the tree drift over time, against their bounds?", false, out)) {
+                if (!charts.drift(
+                        prefix,
+                        s,
+                        "how far do percpu_counter and the tree drift over time, against their bounds?",
+                        false,
+                        out)) {
                     noTrace(out);
                 }
                 out.add(tables.coherence(s, true));
@@ -189,14 +216,31 @@ final class SimulationSection implements ReportSection {
             case "oom-select" -> out.add(tables.oom(s));
             case "scale" -> {
                 charts.scale(prefix, s, out);
-                out.add(tables.scale(s, "Bound, accuracy() under / over (one number when equal), counts",
+                out.add(tables.scale(
+                        s,
+                        "Bound, accuracy() under / over (one number when equal), counts",
                         r -> SimTables.underOver(r.path("adversarial").path("bound"))));
-                out.add(tables.scale(s, "Worst deviation the adversary reached, under / over (flat, per-node, per-thread reach their "
-                        + "bound; the trees reach their reachable depth and never read above the precise sum)",
+                out.add(tables.scale(
+                        s,
+                        "Worst deviation the adversary reached, under / over (flat, per-node, per-thread reach their "
+                                + "bound; the trees reach their reachable depth and never read above the precise sum)",
                         r -> SimTables.underOver(r.path("adversarial").path("worst_deviation"))));
-                out.add(tables.scale(s, "Worst drift of one task hopping to a random CPU every operation (faults of one page, munmap "
-                        + "of a region)", r -> String.format(java.util.Locale.ROOT, "%,d", Math.max(
-                        r.path("hop").path("worst_deviation").path("under").asLong(), r.path("hop").path("worst_deviation").path("over").asLong()))));
+                out.add(tables.scale(
+                        s,
+                        "Worst drift of one task hopping to a random CPU every operation (faults of one page, munmap "
+                                + "of a region)",
+                        r -> String.format(
+                                java.util.Locale.ROOT,
+                                "%,d",
+                                Math.max(
+                                        r.path("hop")
+                                                .path("worst_deviation")
+                                                .path("under")
+                                                .asLong(),
+                                        r.path("hop")
+                                                .path("worst_deviation")
+                                                .path("over")
+                                                .asLong()))));
             }
             default -> {
                 if (SimTables.resultShaped(s)) {
@@ -239,7 +283,8 @@ final class SimulationSection implements ReportSection {
                 }
             }
             if (min != null && max != null && min.size() != max.size()) {
-                throw InputException.of(file, where + "drift has " + min.size() + " min points but " + max.size() + " max points");
+                throw InputException.of(
+                        file, where + "drift has " + min.size() + " min points but " + max.size() + " max points");
             }
         }
         if (depth < 2) {
@@ -252,7 +297,8 @@ final class SimulationSection implements ReportSection {
     }
 
     private static void noTrace(Report out) {
-        out.note("No drift chart: this simulation.json predates drift traces; run `simulate` again (same seed, same numbers) to get it.");
+        out.note(
+                "No drift chart: this simulation.json predates drift traces; run `simulate` again (same seed, same numbers) to get it.");
     }
 
     /** Rows of a scenario this report does not know: every scalar field, nested ones as a.b, numbers with separators. */
@@ -281,7 +327,9 @@ final class SimulationSection implements ReportSection {
             return;
         }
         if (n.isObject() && depth < 3) {
-            n.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out, depth + 1));
+            n.fields()
+                    .forEachRemaining(e -> flatten(
+                            prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out, depth + 1));
         } else if (n.isValueNode()) {
             out.put(prefix, n.isNull() ? "n/a" : SimTables.count(n));
         }

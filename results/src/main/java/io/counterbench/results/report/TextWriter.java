@@ -11,15 +11,19 @@ import java.util.List;
 public final class TextWriter {
     private static final int WIDTH = 110;
 
-    private TextWriter() {
-    }
+    private TextWriter() {}
 
     public static String write(Report r) {
         StringBuilder b = new StringBuilder();
         for (Block block : r.blocks()) {
             switch (block) {
-                case Block.Heading h -> b.append('\n').append(h.text()).append('\n')
-                        .append((h.level() <= 2 ? "=" : "-").repeat(Math.min(WIDTH, h.text().length()))).append('\n');
+                case Block.Heading h ->
+                    b.append('\n')
+                            .append(h.text())
+                            .append('\n')
+                            .append((h.level() <= 2 ? "=" : "-")
+                                    .repeat(Math.min(WIDTH, h.text().length())))
+                            .append('\n');
                 case Block.Paragraph p -> wrap(b, p.text(), "");
                 case Block.Note n -> wrap(b, n.text(), "note: ");
                 case Block.Table t -> table(b, t);

@@ -19,8 +19,7 @@ import java.util.TreeMap;
  * their table (their primary score is a sum over reader and writers).
  */
 final class ThroughputCharts {
-    private ThroughputCharts() {
-    }
+    private ThroughputCharts() {}
 
     static void add(ReportContext ctx, List<ResultRow> group, Report out) {
         if (Columns.grouped(group)) {
@@ -39,11 +38,18 @@ final class ThroughputCharts {
         }
         for (Map.Entry<String, List<ResultRow>> part : parts.entrySet()) {
             List<ResultRow> rows = part.getValue();
-            List<Integer> threads = rows.stream().map(r -> r.result().threads()).distinct().sorted().toList();
+            List<Integer> threads = rows.stream()
+                    .map(r -> r.result().threads())
+                    .distinct()
+                    .sorted()
+                    .toList();
             if (threads.size() < 2) {
                 continue;
             }
-            List<String> placements = rows.stream().map(r -> String.valueOf(r.result().param("placement"))).distinct().toList();
+            List<String> placements = rows.stream()
+                    .map(r -> String.valueOf(r.result().param("placement")))
+                    .distinct()
+                    .toList();
             SeriesSet abs = new SeriesSet();
             SeriesSet rel = new SeriesSet();
             int forks = Integer.MAX_VALUE;
@@ -63,20 +69,40 @@ final class ThroughputCharts {
             String unit = first.primary().unit();
             String what = first.className() + "." + part.getKey();
             boolean xLog = threads.getLast() / (double) threads.getFirst() >= 8;
-            String stats = forks <= 1 ? "1 fork per point: no interval" : "median of " + forks + "+ fork scores with their interval";
-            out.add(new Block.Chart(slug(what + "-throughput"), new ChartSpec(
-                    first.method() + ": how does update throughput scale with threads?",
-                    what + "; " + unit + ", higher is better; " + stats + ".",
-                    "threads", unit, xLog, false, abs.series())));
+            String stats = forks <= 1
+                    ? "1 fork per point: no interval"
+                    : "median of " + forks + "+ fork scores with their interval";
+            out.add(new Block.Chart(
+                    slug(what + "-throughput"),
+                    new ChartSpec(
+                            first.method() + ": how does update throughput scale with threads?",
+                            what + "; " + unit + ", higher is better; " + stats + ".",
+                            "threads",
+                            unit,
+                            xLog,
+                            false,
+                            abs.series())));
             if (rel.size() > 0) {
                 List<ChartSpec.Series> series = new ArrayList<>(rel.series());
-                series.add(new ChartSpec.Series("LongAdder = 1", threads.stream().map(t -> ChartSpec.Point.of(t, 1)).toList(),
+                series.add(new ChartSpec.Series(
+                        "LongAdder = 1",
+                        threads.stream().map(t -> ChartSpec.Point.of(t, 1)).toList(),
                         SeriesStyle.reference(1)));
-                out.add(new Block.Chart(slug(what + "-vs-adder"), new ChartSpec(
-                        first.method() + ": how many times faster than LongAdder?",
-                        what + "; speedup vs LongAdder (throughput / LongAdder's, same run and threads), higher is better; "
-                                + (forks <= 1 ? "1 fork per point: no interval" : "median of the per-fork ratios with their interval") + ".",
-                        "threads", "speedup vs LongAdder (x)", xLog, false, series)));
+                out.add(new Block.Chart(
+                        slug(what + "-vs-adder"),
+                        new ChartSpec(
+                                first.method() + ": how many times faster than LongAdder?",
+                                what
+                                        + "; speedup vs LongAdder (throughput / LongAdder's, same run and threads), higher is better; "
+                                        + (forks <= 1
+                                                ? "1 fork per point: no interval"
+                                                : "median of the per-fork ratios with their interval")
+                                        + ".",
+                                "threads",
+                                "speedup vs LongAdder (x)",
+                                xLog,
+                                false,
+                                series)));
             }
         }
     }
@@ -85,7 +111,8 @@ final class ThroughputCharts {
     static SeriesStyle style(ResultRow rr, List<String> placements) {
         JmhResult r = rr.result();
         String c = r.param("counter");
-        SeriesStyle s = SeriesStyle.counter(c == null ? r.method() : JmhResult.displayValue("counter", c), rr.runIndex());
+        SeriesStyle s =
+                SeriesStyle.counter(c == null ? r.method() : JmhResult.displayValue("counter", c), rr.runIndex());
         return placements.indexOf(String.valueOf(r.param("placement"))) > 0 ? s.asHollow() : s;
     }
 
@@ -103,6 +130,8 @@ final class ThroughputCharts {
     }
 
     static String slug(String s) {
-        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return s.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
     }
 }

@@ -20,11 +20,10 @@ import java.util.regex.Pattern;
  */
 public final class TrendCharts {
     private static final Pattern COUNTER = Pattern.compile("counter=(\\S+)");
-    private static final SeriesStyle CHANGE = new SeriesStyle(new Color(0xC00000), CounterStyle.Marker.CROSS, 0, false,
-            SeriesStyle.Kind.MEASURED);
+    private static final SeriesStyle CHANGE =
+            new SeriesStyle(new Color(0xC00000), CounterStyle.Marker.CROSS, 0, false, SeriesStyle.Kind.MEASURED);
 
-    private TrendCharts() {
-    }
+    private TrendCharts() {}
 
     /** The whole report of one series. */
     public static Report report(TrendResult r) {
@@ -34,16 +33,24 @@ public final class TrendCharts {
         List<List<String>> rows = new ArrayList<>();
         for (RowTrend row : r.rows()) {
             for (ChangePoint c : row.changes()) {
-                rows.add(List.of(row.row(), c.first().shortCommit(), c.first().commitTime(), String.valueOf(c.index() + 1),
-                        fmt(c.ratio()), c.bounded() ? fmt(c.lower()) + " - " + fmt(c.upper()) : "", String.format(Locale.ROOT, "%.3g", c.p())));
+                rows.add(List.of(
+                        row.row(),
+                        c.first().shortCommit(),
+                        c.first().commitTime(),
+                        String.valueOf(c.index() + 1),
+                        fmt(c.ratio()),
+                        c.bounded() ? fmt(c.lower()) + " - " + fmt(c.upper()) : "",
+                        String.format(Locale.ROOT, "%.3g", c.p())));
             }
             if (row.changes().isEmpty()) {
                 rows.add(List.of(row.row(), "none", "", "", "", "", ""));
             }
         }
-        out.add(new Block.Table("change points (magnitude: median after / median before, cost relative to the reference jar)",
+        out.add(new Block.Table(
+                "change points (magnitude: median after / median before, cost relative to the reference jar)",
                 List.of("row", "first commit after", "commit time", "run", "magnitude (x)", "95% interval", "p"),
-                List.of(false, false, false, true, true, false, true), rows));
+                List.of(false, false, false, true, true, false, true),
+                rows));
         out.heading(2, "Series");
         int i = 0;
         for (RowTrend row : r.rows()) {
@@ -59,29 +66,41 @@ public final class TrendCharts {
         List<SeriesPoint> pts = row.points();
         // first, so that they are drawn over the runs' markers
         for (ChangePoint c : row.changes()) {
-            set.add("change before " + c.first().shortCommit() + " (" + c.percent() + ")", CHANGE,
+            set.add(
+                    "change before " + c.first().shortCommit() + " (" + c.percent() + ")",
+                    CHANGE,
                     ChartSpec.Point.of(c.index() + 1, c.first().ratio()));
         }
         for (int k = 0; k < pts.size(); k++) {
             SeriesPoint p = pts.get(k);
             double lo = p.lower() == null ? Double.NaN : Math.exp(p.lower());
             double hi = p.upper() == null ? Double.NaN : Math.exp(p.upper());
-            set.add("this commit / reference", SeriesStyle.counter(counter, 0), new ChartSpec.Point(k + 1, p.ratio(), lo, hi));
+            set.add(
+                    "this commit / reference",
+                    SeriesStyle.counter(counter, 0),
+                    new ChartSpec.Point(k + 1, p.ratio(), lo, hi));
         }
         List<Integer> cuts = new ArrayList<>();
         cuts.add(0);
         row.changes().forEach(c -> cuts.add(c.index()));
         cuts.add(pts.size());
         for (int s = 0; s + 1 < cuts.size(); s++) {
-            double[] seg = pts.subList(cuts.get(s), cuts.get(s + 1)).stream().mapToDouble(SeriesPoint::estimate).sorted().toArray();
-            double med = Math.exp(seg.length % 2 == 1 ? seg[seg.length / 2] : (seg[seg.length / 2 - 1] + seg[seg.length / 2]) / 2);
+            double[] seg = pts.subList(cuts.get(s), cuts.get(s + 1)).stream()
+                    .mapToDouble(SeriesPoint::estimate)
+                    .sorted()
+                    .toArray();
+            double med = Math.exp(
+                    seg.length % 2 == 1 ? seg[seg.length / 2] : (seg[seg.length / 2 - 1] + seg[seg.length / 2]) / 2);
             for (int k = cuts.get(s); k < cuts.get(s + 1); k++) {
                 set.add("segment median", SeriesStyle.reference(1), ChartSpec.Point.of(k + 1, med));
             }
         }
-        String sub = "Each run's cost relative to the pinned reference jar (above 1: slower), with its interval; x is the run's "
-                + "place in commit order (" + pts.getFirst().shortCommit() + " .. " + pts.getLast().shortCommit() + ").";
-        return new ChartSpec(row.row(), sub, "run (commit order)", "cost / reference (log scale)", false, true, set.series());
+        String sub =
+                "Each run's cost relative to the pinned reference jar (above 1: slower), with its interval; x is the run's "
+                        + "place in commit order (" + pts.getFirst().shortCommit() + " .. "
+                        + pts.getLast().shortCommit() + ").";
+        return new ChartSpec(
+                row.row(), sub, "run (commit order)", "cost / reference (log scale)", false, true, set.series());
     }
 
     private static String fmt(double v) {

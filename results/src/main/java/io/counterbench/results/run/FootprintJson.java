@@ -24,20 +24,25 @@ public final class FootprintJson {
     public static final String FILE = "footprint.json";
     /** Bytes of a footprint row: a counter for 65536 CPUs is megabytes, never petabytes. */
     static final Range BYTES = new Range("a size in bytes", 0, 1L << 50);
+
     private static final String TOOL = "JOL GraphLayout totalSize, bytes, without the shared per-topology "
             + "configuration; "
             + "per-CPU arena slots charged as their share of a full chunk (slotShareBytes each)";
 
-    private FootprintJson() {
-    }
+    private FootprintJson() {}
 
     /**
      * One row. Read back, {@code groupOf4Bytes} and {@code kernelBytes} are -1 where the file has none,
      * {@code slotShareBytes} is not read (0).
      */
-    public record Row(String counter, int cpus, long oneBytes, long groupOf4Bytes, long sharedConfigBytes,
-                      long slotShareBytes, long kernelBytes) {
-    }
+    public record Row(
+            String counter,
+            int cpus,
+            long oneBytes,
+            long groupOf4Bytes,
+            long sharedConfigBytes,
+            long slotShareBytes,
+            long kernelBytes) {}
 
     /** Writes {@code rows} to {@code folder}/footprint.json. */
     public static void write(Path folder, List<Row> rows) {
@@ -71,18 +76,24 @@ public final class FootprintJson {
         for (JsonNode r : rows) {
             i++;
             String where = "footprint row " + i + ": ";
-            if (!r.isObject() || !r.path("counter").isTextual() || r.path("counter").asText().isBlank()
-                    || !r.hasNonNull("cpus") || !r.hasNonNull("oneBytes")) {
+            if (!r.isObject()
+                    || !r.path("counter").isTextual()
+                    || r.path("counter").asText().isBlank()
+                    || !r.hasNonNull("cpus")
+                    || !r.hasNonNull("oneBytes")) {
                 throw InputException.of(file, where + "needs a counter name, cpus and oneBytes");
             }
-            long kernel = r.hasNonNull("kernelBytes") ? JsonFields.whole(file, where + "kernelBytes",
-                    r.get("kernelBytes"), BYTES)
+            long kernel = r.hasNonNull("kernelBytes")
+                    ? JsonFields.whole(file, where + "kernelBytes", r.get("kernelBytes"), BYTES)
                     : JsonFields.whole(file, where, r, "kernelLayoutBytes", BYTES, -1);
-            out.add(new Row(r.get("counter").asText(), (int) JsonFields.whole(file, where + "cpus", r.get("cpus"),
-                    Limits.CPUS),
+            out.add(new Row(
+                    r.get("counter").asText(),
+                    (int) JsonFields.whole(file, where + "cpus", r.get("cpus"), Limits.CPUS),
                     JsonFields.whole(file, where + "oneBytes", r.get("oneBytes"), BYTES),
                     JsonFields.whole(file, where, r, "groupOf4Bytes", BYTES, -1),
-                    JsonFields.whole(file, where, r, "sharedConfigBytes", BYTES, 0), 0, kernel));
+                    JsonFields.whole(file, where, r, "sharedConfigBytes", BYTES, 0),
+                    0,
+                    kernel));
         }
         return out;
     }

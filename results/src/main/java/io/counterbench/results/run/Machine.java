@@ -11,9 +11,18 @@ import java.util.Objects;
  * runs comparable), and kernel, JDK, GC and governor (what a reader wants to know beside them).
  * Fields that run.json did not have are null (counts: -1).
  */
-public record Machine(String cpuModel, int cpusAvailable, int cpusOnline, Map<String, Integer> topologyCounts,
-                      String kernel, String jdk, String vmName, String gc, String governor, Boolean virtualMachine,
-                      String host) {
+public record Machine(
+        String cpuModel,
+        int cpusAvailable,
+        int cpusOnline,
+        Map<String, Integer> topologyCounts,
+        String kernel,
+        String jdk,
+        String vmName,
+        String gc,
+        String governor,
+        Boolean virtualMachine,
+        String host) {
 
     public Machine {
         topologyCounts = topologyCounts == null ? Map.of() : Map.copyOf(topologyCounts);
@@ -26,14 +35,22 @@ public record Machine(String cpuModel, int cpusAvailable, int cpusOnline, Map<St
             return null;
         }
         JsonNode cpus = env.path("cpus");
-        Map<String, Integer> counts = run.hostTopology() == null ? Map.of() : run.hostTopology().counts();
+        Map<String, Integer> counts =
+                run.hostTopology() == null ? Map.of() : run.hostTopology().counts();
         JsonNode jdk = env.path("jdk");
-        String jdkText = jdk.isObject()
-                ? join(text(jdk, "version"), text(jdk, "vendor"))
-                : text(env, "jdk");
-        return new Machine(text(env, "cpuModel"), cpus.path("available").asInt(-1), cpus.path("onlineCount").asInt(-1), counts,
-                text(env, "kernel"), jdkText, jdk.isObject() ? text(jdk, "vmName") : null, text(env, "gc"), text(env, "governor"),
-                env.has("virtualMachine") ? env.get("virtualMachine").asBoolean() : null, text(env, "host"));
+        String jdkText = jdk.isObject() ? join(text(jdk, "version"), text(jdk, "vendor")) : text(env, "jdk");
+        return new Machine(
+                text(env, "cpuModel"),
+                cpus.path("available").asInt(-1),
+                cpus.path("onlineCount").asInt(-1),
+                counts,
+                text(env, "kernel"),
+                jdkText,
+                jdk.isObject() ? text(jdk, "vmName") : null,
+                text(env, "gc"),
+                text(env, "governor"),
+                env.has("virtualMachine") ? env.get("virtualMachine").asBoolean() : null,
+                text(env, "host"));
     }
 
     /** The CPU count threads could use: available, else online, else the topology's PUs; -1 when unknown. */
@@ -108,7 +125,9 @@ public record Machine(String cpuModel, int cpusAvailable, int cpusOnline, Map<St
         if (cpusOnline != other.cpusOnline) {
             d.add("cpus.onlineCount " + cpusOnline + " vs " + other.cpusOnline);
         }
-        if (!topologyCounts.isEmpty() && !other.topologyCounts.isEmpty() && !topologyCounts.equals(other.topologyCounts)) {
+        if (!topologyCounts.isEmpty()
+                && !other.topologyCounts.isEmpty()
+                && !topologyCounts.equals(other.topologyCounts)) {
             d.add("hostTopology " + topology() + " vs " + other.topology());
         }
         return d;
@@ -138,7 +157,8 @@ public record Machine(String cpuModel, int cpusAvailable, int cpusOnline, Map<St
                 .replaceAll("@.*$", "")
                 .replaceAll("\\b\\d+-Core\\b", "")
                 .replaceAll("\\b(Processor|CPU)\\b", "")
-                .replaceAll("\\s+", " ").strip();
+                .replaceAll("\\s+", " ")
+                .strip();
         return s.isEmpty() ? model.strip() : s;
     }
 

@@ -18,8 +18,14 @@ import java.util.Optional;
  * @param run the folder's run.json, null without one
  * @param notes what a reader should know about this input (incomplete run, failed entries...)
  */
-public record RunInput(Path source, Path folder, Path jmhFile, List<JmhResult> results, Machine machine,
-                       RunJson run, List<String> notes) {
+public record RunInput(
+        Path source,
+        Path folder,
+        Path jmhFile,
+        List<JmhResult> results,
+        Machine machine,
+        RunJson run,
+        List<String> notes) {
 
     public RunInput {
         results = List.copyOf(results);

@@ -30,18 +30,29 @@ import java.util.stream.Collectors;
  * @param provenance what exactly was measured: counterbench's commit, the jars' digests, the JVM; null in older runs
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RunJson(String schema, String status, @JsonInclude(Include.NON_NULL) String reason, String started, String finished,
-                      List<String> command, Profile profile, String topology, long estimateSeconds, List<Entry> plan,
-                      Map<String, String> files,
-                      @JsonInclude(Include.NON_NULL) JsonNode environment,
-                      @JsonInclude(Include.NON_NULL) HostTopology hostTopology,
-                      @JsonInclude(Include.NON_NULL) JsonNode jmh,
-                      @JsonInclude(Include.NON_NULL) JsonNode cpuLookup,
-                      @JsonInclude(Include.NON_NULL) JsonNode asyncProfiler,
-                      @JsonInclude(Include.NON_NULL) JsonNode procStat,
-                      List<Integer> completed, List<Failure> failed, List<Integer> missing,
-                      @JsonInclude(Include.NON_NULL) String label,
-                      @JsonInclude(Include.NON_NULL) Provenance provenance) {
+public record RunJson(
+        String schema,
+        String status,
+        @JsonInclude(Include.NON_NULL) String reason,
+        String started,
+        String finished,
+        List<String> command,
+        Profile profile,
+        String topology,
+        long estimateSeconds,
+        List<Entry> plan,
+        Map<String, String> files,
+        @JsonInclude(Include.NON_NULL) JsonNode environment,
+        @JsonInclude(Include.NON_NULL) HostTopology hostTopology,
+        @JsonInclude(Include.NON_NULL) JsonNode jmh,
+        @JsonInclude(Include.NON_NULL) JsonNode cpuLookup,
+        @JsonInclude(Include.NON_NULL) JsonNode asyncProfiler,
+        @JsonInclude(Include.NON_NULL) JsonNode procStat,
+        List<Integer> completed,
+        List<Failure> failed,
+        List<Integer> missing,
+        @JsonInclude(Include.NON_NULL) String label,
+        @JsonInclude(Include.NON_NULL) Provenance provenance) {
 
     public static final String SCHEMA = "counterbench-run/1";
     public static final String FILE = "run.json";
@@ -56,18 +67,77 @@ public record RunJson(String schema, String status, @JsonInclude(Include.NON_NUL
     }
 
     /** A record without a label or provenance (the writers that have none). */
-    public RunJson(String schema, String status, String reason, String started, String finished, List<String> command,
-                   Profile profile, String topology, long estimateSeconds, List<Entry> plan, Map<String, String> files,
-                   JsonNode environment, HostTopology hostTopology, JsonNode jmh, JsonNode cpuLookup, JsonNode asyncProfiler,
-                   JsonNode procStat, List<Integer> completed, List<Failure> failed, List<Integer> missing) {
-        this(schema, status, reason, started, finished, command, profile, topology, estimateSeconds, plan, files, environment,
-                hostTopology, jmh, cpuLookup, asyncProfiler, procStat, completed, failed, missing, null, null);
+    public RunJson(
+            String schema,
+            String status,
+            String reason,
+            String started,
+            String finished,
+            List<String> command,
+            Profile profile,
+            String topology,
+            long estimateSeconds,
+            List<Entry> plan,
+            Map<String, String> files,
+            JsonNode environment,
+            HostTopology hostTopology,
+            JsonNode jmh,
+            JsonNode cpuLookup,
+            JsonNode asyncProfiler,
+            JsonNode procStat,
+            List<Integer> completed,
+            List<Failure> failed,
+            List<Integer> missing) {
+        this(
+                schema,
+                status,
+                reason,
+                started,
+                finished,
+                command,
+                profile,
+                topology,
+                estimateSeconds,
+                plan,
+                files,
+                environment,
+                hostTopology,
+                jmh,
+                cpuLookup,
+                asyncProfiler,
+                procStat,
+                completed,
+                failed,
+                missing,
+                null,
+                null);
     }
 
     /** This record with a label and provenance. */
     public RunJson with(String label, Provenance provenance) {
-        return new RunJson(schema, status, reason, started, finished, command, profile, topology, estimateSeconds, plan, files,
-                environment, hostTopology, jmh, cpuLookup, asyncProfiler, procStat, completed, failed, missing, label, provenance);
+        return new RunJson(
+                schema,
+                status,
+                reason,
+                started,
+                finished,
+                command,
+                profile,
+                topology,
+                estimateSeconds,
+                plan,
+                files,
+                environment,
+                hostTopology,
+                jmh,
+                cpuLookup,
+                asyncProfiler,
+                procStat,
+                completed,
+                failed,
+                missing,
+                label,
+                provenance);
     }
 
     /**
@@ -79,8 +149,11 @@ public record RunJson(String schema, String status, @JsonInclude(Include.NON_NUL
      * @param jvm the JVM that ran the forks: version, vendor, home and the flags the forks got
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Provenance(@JsonInclude(Include.NON_NULL) String commit, @JsonInclude(Include.NON_NULL) Boolean dirty,
-                             List<Jar> jars, @JsonInclude(Include.NON_NULL) Jvm jvm) {
+    public record Provenance(
+            @JsonInclude(Include.NON_NULL) String commit,
+            @JsonInclude(Include.NON_NULL) Boolean dirty,
+            List<Jar> jars,
+            @JsonInclude(Include.NON_NULL) Jvm jvm) {
         public Provenance {
             jars = jars == null ? List.of() : List.copyOf(jars);
         }
@@ -97,8 +170,7 @@ public record RunJson(String schema, String status, @JsonInclude(Include.NON_NUL
 
     /** One measured jar and its digest. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Jar(String role, String path, String sha256) {
-    }
+    public record Jar(String role, String path, String sha256) {}
 
     /** The forks' JVM. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -110,20 +182,28 @@ public record RunJson(String schema, String status, @JsonInclude(Include.NON_NUL
 
     /** The JMH settings every fork of the run used. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Profile(String name, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis,
-                          int forks) {
-    }
+    public record Profile(
+            String name,
+            int warmupIterations,
+            int warmupMillis,
+            int measurementIterations,
+            int measurementMillis,
+            int forks) {}
 
     /** One plan entry: a benchmark class, its methods and one parameter set. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Entry(int index, String benchmark, List<String> methods, Map<String, String> params, int threads,
-                        @JsonInclude(Include.NON_NULL) List<Integer> threadGroups, double estimateSeconds) {
-    }
+    public record Entry(
+            int index,
+            String benchmark,
+            List<String> methods,
+            Map<String, String> params,
+            int threads,
+            @JsonInclude(Include.NON_NULL) List<Integer> threadGroups,
+            double estimateSeconds) {}
 
     /** A plan entry that failed, with the first line of its error. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Failure(int index, String label, String error) {
-    }
+    public record Failure(int index, String label, String error) {}
 
     /** The machine's own topology (whatever --topology the run used): what makes two runs' machines comparable. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -144,16 +224,24 @@ public record RunJson(String schema, String status, @JsonInclude(Include.NON_NUL
             throw InputException.of(file, "not a counterbench run record: expected an object");
         }
         if (!isRunRecord(n)) {
-            throw InputException.of(file, "not a counterbench run record: schema is '" + n.path("schema").asText("") + "', expected " + SCHEMA);
+            throw InputException.of(
+                    file,
+                    "not a counterbench run record: schema is '"
+                            + n.path("schema").asText("") + "', expected " + SCHEMA);
         }
         RunJsonCheck.check(file, n);
         try {
             return STRICT.treeToValue(n, RunJson.class);
         } catch (JsonProcessingException e) {
-            String where = e instanceof JsonMappingException m ? m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex())).collect(Collectors.joining(".")) : "";
-            throw InputException.of(file, "not a counterbench run record: " + (where.isEmpty() ? "a field" : where)
-                    + " holds a value of the wrong type");
+            String where = e instanceof JsonMappingException m
+                    ? m.getPath().stream()
+                            .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                            .collect(Collectors.joining("."))
+                    : "";
+            throw InputException.of(
+                    file,
+                    "not a counterbench run record: " + (where.isEmpty() ? "a field" : where)
+                            + " holds a value of the wrong type");
         }
     }
 
@@ -163,7 +251,10 @@ public record RunJson(String schema, String status, @JsonInclude(Include.NON_NUL
 
     /** Whether a JSON tree says it is a run record (its schema is some counterbench-run/N). */
     public static boolean isRunRecord(JsonNode n) {
-        return n != null && n.isObject() && n.path("schema").isTextual() && n.path("schema").asText().startsWith("counterbench-run/");
+        return n != null
+                && n.isObject()
+                && n.path("schema").isTextual()
+                && n.path("schema").asText().startsWith("counterbench-run/");
     }
 
     /** Writes this record to {@code file} atomically. */

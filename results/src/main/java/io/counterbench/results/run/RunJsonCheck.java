@@ -18,13 +18,13 @@ final class RunJsonCheck {
     /** A count of domains of one level of hostTopology (the machine itself: 1). */
     static final Range DOMAINS = new Range("a count of topology domains", 1, Limits.MAX_CPUS);
     /** Forks, iterations and milliseconds of the profile. */
-    static final Range PROFILE_NUMBER = new Range("a profile's fork, iteration or millisecond count", 0, Integer.MAX_VALUE);
+    static final Range PROFILE_NUMBER =
+            new Range("a profile's fork, iteration or millisecond count", 0, Integer.MAX_VALUE);
 
     /** Every message starts the way RunJson's own do. */
     private static final String R = "not a counterbench run record: ";
 
-    private RunJsonCheck() {
-    }
+    private RunJsonCheck() {}
 
     static void check(Path file, JsonNode n) {
         for (String text : List.of("status", "reason", "started", "finished", "topology", "label")) {
@@ -35,7 +35,8 @@ final class RunJsonCheck {
         }
         JsonNode profile = JsonFields.object(file, R, n, "profile");
         if (profile != null) {
-            for (String field : List.of("forks", "warmupIterations", "warmupMillis", "measurementIterations", "measurementMillis")) {
+            for (String field : List.of(
+                    "forks", "warmupIterations", "warmupMillis", "measurementIterations", "measurementMillis")) {
                 JsonFields.whole(file, R + "profile.", profile, field, PROFILE_NUMBER, 0);
             }
         }
@@ -59,7 +60,8 @@ final class RunJsonCheck {
             }
             JsonNode vm = env.get("virtualMachine");
             if (vm != null && !vm.isNull() && !vm.isBoolean()) {
-                throw io.counterbench.results.InputException.of(file, R + "environment.virtualMachine is " + JsonFields.show(vm) + ", not true or false");
+                throw io.counterbench.results.InputException.of(
+                        file, R + "environment.virtualMachine is " + JsonFields.show(vm) + ", not true or false");
             }
         }
         JsonNode prov = JsonFields.object(file, R, n, "provenance");
@@ -72,7 +74,9 @@ final class RunJsonCheck {
             JsonFields.whole(file, R + "hostTopology.", host, "pus", Limits.CPUS, 1);
             JsonNode counts = JsonFields.object(file, R + "hostTopology.", host, "counts");
             if (counts != null) {
-                counts.fields().forEachRemaining(e -> JsonFields.whole(file, R + "hostTopology.counts." + e.getKey(), e.getValue(), DOMAINS));
+                counts.fields()
+                        .forEachRemaining(e ->
+                                JsonFields.whole(file, R + "hostTopology.counts." + e.getKey(), e.getValue(), DOMAINS));
             }
         }
     }

@@ -23,8 +23,7 @@ public final class RunLoader {
     public static final String JMH_FILE = "jmh.json";
     public static final String RUN_FILE = RunJson.FILE;
 
-    private RunLoader() {
-    }
+    private RunLoader() {}
 
     public static List<RunInput> loadAll(List<Path> paths) {
         return paths.stream().map(RunLoader::load).toList();
@@ -58,7 +57,10 @@ public final class RunLoader {
         } catch (InputException e) {
             JsonNode n = e.getCause() instanceof UnusableFileException ? null : quietTree(path);
             if (RunJson.isRunRecord(n)) {
-                throw InputException.of(path, "this is a run record, not JMH's JSON: pass its folder " + path.toAbsolutePath().getParent());
+                throw InputException.of(
+                        path,
+                        "this is a run record, not JMH's JSON: pass its folder "
+                                + path.toAbsolutePath().getParent());
             }
             throw e;
         }
@@ -70,15 +72,31 @@ public final class RunLoader {
         Path runFile = folder.resolve(RUN_FILE);
         RunJson run = Files.exists(runFile, LinkOption.NOFOLLOW_LINKS) ? RunJson.read(runFile) : null;
         Path latency = folder.resolve(LatencyJson.FILE);
-        if (forReport && !Files.exists(jmh, LinkOption.NOFOLLOW_LINKS) && Files.exists(latency, LinkOption.NOFOLLOW_LINKS)) {
+        if (forReport
+                && !Files.exists(jmh, LinkOption.NOFOLLOW_LINKS)
+                && Files.exists(latency, LinkOption.NOFOLLOW_LINKS)) {
             LatencyRun l = LatencyJson.read(latency);
-            Machine machine = run != null ? Machine.fromRunJson(run)
-                    : new Machine(l.cpuModel().isEmpty() ? null : l.cpuModel(), -1, -1, Map.of(), null, null, null, null, null, null,
+            Machine machine = run != null
+                    ? Machine.fromRunJson(run)
+                    : new Machine(
+                            l.cpuModel().isEmpty() ? null : l.cpuModel(),
+                            -1,
+                            -1,
+                            Map.of(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
                             l.host().isEmpty() ? null : l.host());
             return new RunInput(folder, folder, null, List.of(), machine, run, List.of());
         }
         if (!Files.exists(jmh, LinkOption.NOFOLLOW_LINKS)) {
-            throw InputException.of(folder, "no " + JMH_FILE + " in this folder" + (run == null ? " (and no run.json: not a run folder?)" : statusHint(run)));
+            throw InputException.of(
+                    folder,
+                    "no " + JMH_FILE + " in this folder"
+                            + (run == null ? " (and no run.json: not a run folder?)" : statusHint(run)));
         }
         List<JmhResult> results = JmhJson.read(jmh);
         List<String> notes = new ArrayList<>();
@@ -93,10 +111,12 @@ public final class RunLoader {
             String status = run.status();
             if (status != null && !status.equals("complete")) {
                 String reason = run.reason() == null ? "" : run.reason();
-                notes.add(folder.getFileName() + ": run status " + status + (reason.isEmpty() ? "" : " (" + reason + ")"));
+                notes.add(folder.getFileName() + ": run status " + status
+                        + (reason.isEmpty() ? "" : " (" + reason + ")"));
             }
             if (!run.failed().isEmpty()) {
-                notes.add(folder.getFileName() + ": " + run.failed().size() + " benchmark run(s) failed: " + run.firstError());
+                notes.add(folder.getFileName() + ": " + run.failed().size() + " benchmark run(s) failed: "
+                        + run.firstError());
             }
             if (!run.missing().isEmpty()) {
                 notes.add(folder.getFileName() + ": " + run.missing().size() + " planned benchmark run(s) never ran");
@@ -107,7 +127,8 @@ public final class RunLoader {
 
     private static String statusHint(RunJson run) {
         String status = run.status() == null ? "unknown" : run.status();
-        String s = " (run.json: status " + status + ", " + run.completed().size() + " completed, " + run.failed().size() + " failed";
+        String s = " (run.json: status " + status + ", " + run.completed().size() + " completed, "
+                + run.failed().size() + " failed";
         if (!run.failed().isEmpty()) {
             s += ": " + run.firstError();
         }

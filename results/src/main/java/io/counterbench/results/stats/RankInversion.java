@@ -22,8 +22,8 @@ public record RankInversion(double[] sorted, double[] cdf, int n, double scale) 
         sorted = sorted.clone();
         cdf = cdf.clone();
         if (cdf.length != sorted.length + 1) {
-            throw new IllegalArgumentException("a null distribution over 0.." + (cdf.length - 1) + " for "
-                    + sorted.length + " values");
+            throw new IllegalArgumentException(
+                    "a null distribution over 0.." + (cdf.length - 1) + " for " + sorted.length + " values");
         }
     }
 

@@ -15,13 +15,13 @@ public final class RankSum {
     /** The gate compares forks: more than this many per sample would be a different tool. */
     public static final int MAX_SAMPLE = 200;
 
-    private RankSum() {
-    }
+    private RankSum() {}
 
     /** P(U &lt;= k) for k = 0 .. m n under the null hypothesis, U = #{(i, j): x_i &lt; y_j}. */
     public static double[] cdf(int m, int n) {
         if (m < 0 || n < 0 || m > MAX_SAMPLE || n > MAX_SAMPLE) {
-            throw new IllegalArgumentException("rank-sum distribution for " + m + " and " + n + " forks: supported are 0.." + MAX_SAMPLE + " each");
+            throw new IllegalArgumentException("rank-sum distribution for " + m + " and " + n
+                    + " forks: supported are 0.." + MAX_SAMPLE + " each");
         }
         return CDF.computeIfAbsent(((long) m << 32) | n, k -> computeCdf(m, n)).clone();
     }
@@ -99,7 +99,8 @@ public final class RankSum {
         int m = x.length;
         int n = y.length;
         if (m == 0 || n == 0) {
-            return new Shift(Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN, Math.min(m, n));
+            return new Shift(
+                    Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN, Math.min(m, n));
         }
         double[] diff = new double[m * n];
         int k = 0;

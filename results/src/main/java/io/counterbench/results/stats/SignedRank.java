@@ -16,13 +16,13 @@ public final class SignedRank {
     /** Beyond this many pairs the n(n+1)/2 Walsh averages and the distribution get large; the gate never needs more. */
     public static final int MAX_PAIRS = 400;
 
-    private SignedRank() {
-    }
+    private SignedRank() {}
 
     /** P(W+ &lt;= k) for k = 0 .. n(n+1)/2 under the null hypothesis. */
     public static double[] cdf(int n) {
         if (n < 0 || n > MAX_PAIRS) {
-            throw new IllegalArgumentException("signed-rank distribution for " + n + " pairs: supported are 0.." + MAX_PAIRS);
+            throw new IllegalArgumentException(
+                    "signed-rank distribution for " + n + " pairs: supported are 0.." + MAX_PAIRS);
         }
         return CDF.computeIfAbsent(n, SignedRank::computeCdf).clone();
     }

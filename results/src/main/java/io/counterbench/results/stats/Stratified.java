@@ -11,8 +11,7 @@ import java.util.List;
  * exact bounds. Strata with no x or no y carry no information and are left out.
  */
 public final class Stratified {
-    private Stratified() {
-    }
+    private Stratified() {}
 
     /** The shift of y against x within strata: {@code x.get(k)} and {@code y.get(k)} are stratum k's two samples. */
     public static RankInversion inversion(List<double[]> x, List<double[]> y) {
@@ -39,7 +38,8 @@ public final class Stratified {
         if (diffs.isEmpty()) {
             return RankInversion.empty();
         }
-        double[] sorted = diffs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                diffs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new RankInversion(sorted, RankInversion.cdfOf(pmf), n, 1);
     }
 

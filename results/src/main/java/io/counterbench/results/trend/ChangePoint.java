@@ -13,8 +13,17 @@ package io.counterbench.results.trend;
  * @param confidence the interval's coverage (two-sided), NaN when unbounded
  * @param since true when the history up to the --since commit did not show this change point (always without --since)
  */
-public record ChangePoint(int index, SeriesPoint lastBefore, SeriesPoint first, double ratio, double lower, double upper,
-                          double confidence, double q, double p, boolean since) {
+public record ChangePoint(
+        int index,
+        SeriesPoint lastBefore,
+        SeriesPoint first,
+        double ratio,
+        double lower,
+        double upper,
+        double confidence,
+        double q,
+        double p,
+        boolean since) {
 
     /** True when the cost went up: a regression. */
     public boolean slower() {

@@ -26,8 +26,7 @@ public final class EDivisive {
     /** Relative tolerance under which a permuted q counts as equal to the observed one. */
     private static final double TIE = 1e-9;
 
-    private EDivisive() {
-    }
+    private EDivisive() {}
 
     /**
      * How the detector runs.
@@ -57,8 +56,7 @@ public final class EDivisive {
      * @param q the energy statistic of the split
      * @param p its permutation p-value
      */
-    public record Split(int index, double q, double p) {
-    }
+    public record Split(int index, double q, double p) {}
 
     /**
      * The result: the change points in the order they were found (largest q first), and the last

@@ -27,11 +27,11 @@ import java.util.regex.Pattern;
 public final class SeriesFile {
     /** A history of years of nightly runs of a few dozen rows stays far below this. */
     public static final long MAX_BYTES = 256L << 20;
+
     private static final ObjectMapper LINES = new ObjectMapper();
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
 
-    private SeriesFile() {
-    }
+    private SeriesFile() {}
 
     /** The points of {@code file}, in file order; an empty file, a corrupt line or a mixed series is bad input. */
     public static List<SeriesPoint> read(Path file) {
@@ -49,7 +49,8 @@ public final class SeriesFile {
             }
         }
         if (out.isEmpty()) {
-            throw InputException.of(file, "empty series file: no recorded point (record one with trend --record AB_DIR)");
+            throw InputException.of(
+                    file, "empty series file: no recorded point (record one with trend --record AB_DIR)");
         }
         checkOneSeries(out, file.toString());
         return out;
@@ -94,20 +95,28 @@ public final class SeriesFile {
             }
             Files.writeString(file, sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file + ": " + io.counterbench.inputs.IoReasons.of(e), e);
+            throw new UncheckedIOException(
+                    "cannot append to " + file + ": " + io.counterbench.inputs.IoReasons.of(e), e);
         }
     }
 
     /** The file for {@code p}'s series in the folder {@code dir}: named by its machine and the reference jar's SHA-256. */
     public static Path fileIn(Path dir, SeriesPoint p) {
-        String slug = p.machine().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String slug = p.machine()
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
         slug = slug.length() > 80 ? slug.substring(0, 80) : slug;
-        return dir.resolve(slug + "--" + p.reference().substring(0, Math.min(12, p.reference().length())) + ".jsonl");
+        return dir.resolve(slug + "--"
+                + p.reference().substring(0, Math.min(12, p.reference().length())) + ".jsonl");
     }
 
     /** The commit of the newest point (by commit time, then file order); null for no point. */
     public static String newestCommit(List<SeriesPoint> points) {
-        return points.stream().reduce((a, b) -> b.time().isBefore(a.time()) ? a : b).map(SeriesPoint::commit).orElse(null);
+        return points.stream()
+                .reduce((a, b) -> b.time().isBefore(a.time()) ? a : b)
+                .map(SeriesPoint::commit)
+                .orElse(null);
     }
 
     private static SeriesPoint parse(Path file, int line, String text) {
@@ -117,9 +126,12 @@ public final class SeriesFile {
             n = LINES.readTree(text);
         } catch (JsonProcessingException e) {
             String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            throw new InputException(where + "not a JSON line: " + m.lines().findFirst().orElse(""));
+            throw new InputException(
+                    where + "not a JSON line: " + m.lines().findFirst().orElse(""));
         }
-        if (n == null || !n.isObject() || !SeriesPoint.SCHEMA.equals(n.path("schema").asText(null))) {
+        if (n == null
+                || !n.isObject()
+                || !SeriesPoint.SCHEMA.equals(n.path("schema").asText(null))) {
             throw new InputException(where + "not a series point (schema " + SeriesPoint.SCHEMA + ")");
         }
         SeriesPoint p;
@@ -127,10 +139,12 @@ public final class SeriesFile {
             p = LINES.treeToValue(n, SeriesPoint.class);
         } catch (JsonProcessingException e) {
             String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            throw new InputException(where + "not a series point: " + m.lines().findFirst().orElse(""));
+            throw new InputException(
+                    where + "not a series point: " + m.lines().findFirst().orElse(""));
         }
-        for (String[] f : new String[][] {{"row", p.row()}, {"machine", p.machine()}, {"reference", p.reference()},
-            {"commitTime", p.commitTime()}}) {
+        for (String[] f : new String[][] {
+            {"row", p.row()}, {"machine", p.machine()}, {"reference", p.reference()}, {"commitTime", p.commitTime()}
+        }) {
             if (f[1] == null || f[1].isBlank()) {
                 throw new InputException(where + "no " + f[0]);
             }
@@ -158,8 +172,10 @@ public final class SeriesFile {
                         + "'): keep one series file per machine");
             }
             if (!p.reference().equals(first.reference())) {
-                throw new InputException(where + ": mixes reference jars (SHA-256 " + first.reference().substring(0, Math.min(12,
-                        first.reference().length())) + "... and " + p.reference().substring(0, Math.min(12, p.reference().length()))
+                throw new InputException(where + ": mixes reference jars (SHA-256 "
+                        + first.reference()
+                                .substring(0, Math.min(12, first.reference().length())) + "... and "
+                        + p.reference().substring(0, Math.min(12, p.reference().length()))
                         + "...): keep one series file per reference jar");
             }
         }

@@ -25,12 +25,35 @@ import java.time.Instant;
  * @param host the host name (not part of the series' identity)
  * @param run the ab run folder's name
  */
-@JsonPropertyOrder({"schema", "row", "commit", "commitTime", "machine", "reference", "estimate", "lower", "upper", "confidence",
-    "pairs", "host", "run"})
-public record SeriesPoint(String schema, String row, String commit, String commitTime, String machine, String reference,
-                          double estimate, @JsonInclude(Include.NON_NULL) Double lower, @JsonInclude(Include.NON_NULL) Double upper,
-                          @JsonInclude(Include.NON_NULL) Double confidence, int pairs, @JsonInclude(Include.NON_NULL) String host,
-                          @JsonInclude(Include.NON_NULL) String run) {
+@JsonPropertyOrder({
+    "schema",
+    "row",
+    "commit",
+    "commitTime",
+    "machine",
+    "reference",
+    "estimate",
+    "lower",
+    "upper",
+    "confidence",
+    "pairs",
+    "host",
+    "run"
+})
+public record SeriesPoint(
+        String schema,
+        String row,
+        String commit,
+        String commitTime,
+        String machine,
+        String reference,
+        double estimate,
+        @JsonInclude(Include.NON_NULL) Double lower,
+        @JsonInclude(Include.NON_NULL) Double upper,
+        @JsonInclude(Include.NON_NULL) Double confidence,
+        int pairs,
+        @JsonInclude(Include.NON_NULL) String host,
+        @JsonInclude(Include.NON_NULL) String run) {
 
     public static final String SCHEMA = "counterbench-trend/1";
 

@@ -24,8 +24,7 @@ import java.util.Map;
  */
 public final class Trend {
 
-    private Trend() {
-    }
+    private Trend() {}
 
     public static TrendResult analyze(List<SeriesPoint> history, TrendOptions o) {
         if (history.isEmpty()) {
@@ -59,14 +58,18 @@ public final class Trend {
             if (o.since() != null) {
                 final int last = sinceIndex;
                 int prefix = (int) at.stream().filter(i -> i <= last).count();
-                known = java.util.Set.copyOf(EDivisive.detect(Arrays.copyOf(y, prefix), o.detector()).indices());
+                known = java.util.Set.copyOf(
+                        EDivisive.detect(Arrays.copyOf(y, prefix), o.detector()).indices());
             }
             List<ChangePoint> changes = new ArrayList<>();
             for (int k = 0; k < idx.size(); k++) {
                 int from = k == 0 ? 0 : idx.get(k - 1);
                 int cp = idx.get(k);
                 int to = k + 1 < idx.size() ? idx.get(k + 1) : y.length;
-                EDivisive.Split s = r.changes().stream().filter(c -> c.index() == cp).findFirst().orElseThrow();
+                EDivisive.Split s = r.changes().stream()
+                        .filter(c -> c.index() == cp)
+                        .findFirst()
+                        .orElseThrow();
                 boolean after = !known.contains(cp);
                 changes.add(magnitude(pts, y, from, cp, to, s, after));
             }
@@ -75,14 +78,24 @@ public final class Trend {
         return new TrendResult(ordered.getFirst().machine(), ordered.getFirst().reference(), rows, o, since);
     }
 
-    static ChangePoint magnitude(List<SeriesPoint> pts, double[] y, int from, int cp, int to, EDivisive.Split s, boolean since) {
+    static ChangePoint magnitude(
+            List<SeriesPoint> pts, double[] y, int from, int cp, int to, EDivisive.Split s, boolean since) {
         double[] before = Arrays.copyOfRange(y, Math.max(from, cp - RankSum.MAX_SAMPLE), cp);
         double[] after = Arrays.copyOfRange(y, cp, Math.min(to, cp + RankSum.MAX_SAMPLE));
         double shift = median(after) - median(before);
         Shift hl = RankSum.shift(before, after, (1 - TrendOptions.INTERVAL) / 2);
         double confidence = hl.bounded() ? 2 * hl.confidence() - 1 : Double.NaN;
-        return new ChangePoint(cp, pts.get(cp - 1), pts.get(cp), Math.exp(shift), Math.exp(hl.lower()), Math.exp(hl.upper()),
-                confidence, s.q(), s.p(), since);
+        return new ChangePoint(
+                cp,
+                pts.get(cp - 1),
+                pts.get(cp),
+                Math.exp(shift),
+                Math.exp(hl.lower()),
+                Math.exp(hl.upper()),
+                confidence,
+                s.q(),
+                s.p(),
+                since);
     }
 
     /** The full commit that {@code given} (a commit or a unique prefix of at least 4 hex digits) names in the history. */
@@ -91,14 +104,18 @@ public final class Trend {
         if (!g.matches("[0-9a-f]{4,40}")) {
             throw new InputException("--since '" + given + "' is not a commit (4 to 40 hex digits)");
         }
-        List<String> matches = points.stream().map(SeriesPoint::commit).filter(c -> c.startsWith(g)).distinct().toList();
+        List<String> matches = points.stream()
+                .map(SeriesPoint::commit)
+                .filter(c -> c.startsWith(g))
+                .distinct()
+                .toList();
         if (matches.isEmpty()) {
-            throw new InputException("--since " + given + ": no such commit in the history (" + points.stream()
-                    .map(SeriesPoint::commit).distinct().count() + " commits recorded)");
+            throw new InputException("--since " + given + ": no such commit in the history ("
+                    + points.stream().map(SeriesPoint::commit).distinct().count() + " commits recorded)");
         }
         if (matches.size() > 1) {
-            throw new InputException("--since " + given + " is ambiguous: " + matches.size() + " commits start with it (e.g. "
-                    + matches.get(0) + ", " + matches.get(1) + ")");
+            throw new InputException("--since " + given + " is ambiguous: " + matches.size()
+                    + " commits start with it (e.g. " + matches.get(0) + ", " + matches.get(1) + ")");
         }
         return matches.getFirst();
     }

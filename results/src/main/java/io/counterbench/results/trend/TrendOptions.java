@@ -8,6 +8,7 @@ package io.counterbench.results.trend;
 public record TrendOptions(EDivisive.Options detector, double threshold, String since) {
     /** The magnitude's interval is two-sided at this coverage. */
     public static final double INTERVAL = 0.95;
+
     public static final double DEFAULT_THRESHOLD = 0.02;
 
     public TrendOptions {

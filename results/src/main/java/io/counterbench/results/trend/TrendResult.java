@@ -15,8 +15,10 @@ public record TrendResult(String machine, String reference, List<RowTrend> rows,
 
     /** Change points since --since (all without it) that made the row slower by more than the threshold. */
     public List<ChangePoint> regressions() {
-        return rows.stream().flatMap(r -> r.changes().stream())
-                .filter(c -> c.since() && c.ratio() - 1 > options.threshold()).toList();
+        return rows.stream()
+                .flatMap(r -> r.changes().stream())
+                .filter(c -> c.since() && c.ratio() - 1 > options.threshold())
+                .toList();
     }
 
     public boolean failed() {
@@ -25,6 +27,10 @@ public record TrendResult(String machine, String reference, List<RowTrend> rows,
 
     /** The commits of the series, each once. */
     public long commits() {
-        return rows.stream().flatMap(r -> r.points().stream()).map(SeriesPoint::commit).distinct().count();
+        return rows.stream()
+                .flatMap(r -> r.points().stream())
+                .map(SeriesPoint::commit)
+                .distinct()
+                .count();
     }
 }

@@ -7,15 +7,18 @@ import java.util.Locale;
 /** trend's console text and its Markdown summary (the job summary of the nightly workflow). */
 public final class TrendText {
 
-    private TrendText() {
-    }
+    private TrendText() {}
 
     /** Per row: its runs, each change point with the first commit after it, magnitude, interval, p; then the verdict. */
     public static String text(TrendResult r) {
         StringBuilder sb = new StringBuilder();
         sb.append(header(r)).append('\n');
         for (RowTrend row : r.rows()) {
-            sb.append('\n').append(row.row()).append("  (").append(row.points().size()).append(" runs)\n");
+            sb.append('\n')
+                    .append(row.row())
+                    .append("  (")
+                    .append(row.points().size())
+                    .append(" runs)\n");
             if (row.changes().isEmpty()) {
                 sb.append("  no change point").append(rejected(row)).append('\n');
             }
@@ -35,13 +38,32 @@ public final class TrendText {
         sb.append("|---|---:|---|---:|---|---:|---|\n");
         for (RowTrend row : r.rows()) {
             if (row.changes().isEmpty()) {
-                sb.append("| ").append(row.row()).append(" | ").append(row.points().size()).append(" | no change point | | | | |\n");
+                sb.append("| ")
+                        .append(row.row())
+                        .append(" | ")
+                        .append(row.points().size())
+                        .append(" | no change point | | | | |\n");
             }
             for (ChangePoint c : row.changes()) {
-                sb.append("| ").append(row.row()).append(" | ").append(row.points().size()).append(" | `").append(c.first().shortCommit())
-                        .append("` (").append(c.first().commitTime()).append(") | ").append(fmt(c.ratio())).append("x (")
-                        .append(c.percent()).append(") | ").append(interval(c)).append(" | ").append(p(c.p())).append(" | ")
-                        .append(flag(c, r)).append(" |\n");
+                sb.append("| ")
+                        .append(row.row())
+                        .append(" | ")
+                        .append(row.points().size())
+                        .append(" | `")
+                        .append(c.first().shortCommit())
+                        .append("` (")
+                        .append(c.first().commitTime())
+                        .append(") | ")
+                        .append(fmt(c.ratio()))
+                        .append("x (")
+                        .append(c.percent())
+                        .append(") | ")
+                        .append(interval(c))
+                        .append(" | ")
+                        .append(p(c.p()))
+                        .append(" | ")
+                        .append(flag(c, r))
+                        .append(" |\n");
             }
         }
         sb.append('\n').append(verdict(r)).append('\n');
@@ -49,15 +71,18 @@ public final class TrendText {
     }
 
     private static String header(TrendResult r) {
-        return "series: " + r.machine() + ", reference jar SHA-256 " + r.reference().substring(0, Math.min(12, r.reference().length()))
-                + "..., " + r.commits() + " commits, " + r.rows().size() + " rows; E-Divisive means, " + r.options().detector().permutations()
-                + " permutations (seed " + r.options().detector().seed() + "), change points at p <= " + r.options().detector().significance();
+        return "series: " + r.machine() + ", reference jar SHA-256 "
+                + r.reference().substring(0, Math.min(12, r.reference().length()))
+                + "..., " + r.commits() + " commits, " + r.rows().size() + " rows; E-Divisive means, "
+                + r.options().detector().permutations()
+                + " permutations (seed " + r.options().detector().seed() + "), change points at p <= "
+                + r.options().detector().significance();
     }
 
     static String line(ChangePoint c, TrendResult r) {
         List<String> parts = new ArrayList<>();
-        parts.add("change before " + c.first().shortCommit() + " (" + c.first().commitTime() + "; run " + (c.index() + 1) + ", after "
-                + c.lastBefore().shortCommit() + ")");
+        parts.add("change before " + c.first().shortCommit() + " (" + c.first().commitTime() + "; run "
+                + (c.index() + 1) + ", after " + c.lastBefore().shortCommit() + ")");
         parts.add(fmt(c.ratio()) + "x (" + c.percent() + ") " + interval(c));
         parts.add("p " + p(c.p()));
         String f = flag(c, r);
@@ -85,12 +110,15 @@ public final class TrendText {
         if (row.rejected() == null) {
             return "";
         }
-        return " (best split before run " + (row.rejected().index() + 1) + ": p " + p(row.rejected().p()) + ")";
+        return " (best split before run " + (row.rejected().index() + 1) + ": p "
+                + p(row.rejected().p()) + ")";
     }
 
     private static String verdict(TrendResult r) {
         List<ChangePoint> reg = r.regressions();
-        String scope = r.since() == null ? "in the whole history" : "since " + r.since().substring(0, 7);
+        String scope = r.since() == null
+                ? "in the whole history"
+                : "since " + r.since().substring(0, 7);
         if (reg.isEmpty()) {
             return "no regression beyond " + pct(r.options().threshold()) + " " + scope;
         }

@@ -35,7 +35,9 @@ class AbSeriesTest {
         }
         Path jar = Files.writeString(dir.resolve(name + "-reference.jar"), jarBytes);
         String old = "/root/.cache/counterbench/ab/e09be36317190f2f14ebac9d15c0fd4f0465eb51/benchmarks.jar";
-        Files.writeString(f.resolve("pairs.json"), Files.readString(f.resolve("pairs.json")).replace(old, jar.toString()));
+        Files.writeString(
+                f.resolve("pairs.json"),
+                Files.readString(f.resolve("pairs.json")).replace(old, jar.toString()));
         return f;
     }
 
@@ -44,7 +46,8 @@ class AbSeriesTest {
         AbFolder ab = AbFolder.load(abFolder(dir, "run", "reference"));
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         List<SeriesPoint> pts = AbSeries.points(ab, COMMIT, t);
-        List<RowComparison> gate = ab.gate(GateOptions.paired()).rows(); // the gate as ab and gate --ab run it: pairs by id
+        List<RowComparison> gate =
+                ab.gate(GateOptions.paired()).rows(); // the gate as ab and gate --ab run it: pairs by id
         assertEquals(gate.size(), pts.size());
         for (int i = 0; i < pts.size(); i++) {
             SeriesPoint p = pts.get(i);
@@ -55,19 +58,30 @@ class AbSeriesTest {
             assertEquals(COMMIT, p.commit());
             assertEquals("2026-12-01T10:00:00Z", p.commitTime());
             // sha256("reference")
-            assertEquals("a0ccd2b3c7a8a5ac3ab5c1f5c9a2a2d5e6e29f3aaf70d1a1f0a4e6c4d8e6f40b".length(), p.reference().length());
+            assertEquals(
+                    "a0ccd2b3c7a8a5ac3ab5c1f5c9a2a2d5e6e29f3aaf70d1a1f0a4e6c4d8e6f40b".length(),
+                    p.reference().length());
             assertTrue(p.machine().startsWith(ab.baseline().machine().cpuModel()), p.machine());
         }
         // the fixture's per-node row is the one the knob made 5% slower
-        SeriesPoint slowed = pts.stream().filter(p -> p.row().contains("counter=per-node")).findFirst().orElseThrow();
+        SeriesPoint slowed = pts.stream()
+                .filter(p -> p.row().contains("counter=per-node"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(slowed.ratio() > 1.02, slowed.toString());
     }
 
     @Test
     void theReferenceIsFingerprintedByContent() throws IOException {
-        String a = AbSeries.points(AbFolder.load(abFolder(dir, "a", "one jar")), COMMIT, Instant.EPOCH).getFirst().reference();
-        String b = AbSeries.points(AbFolder.load(abFolder(dir, "b", "one jar")), COMMIT, Instant.EPOCH).getFirst().reference();
-        String c = AbSeries.points(AbFolder.load(abFolder(dir, "c", "another jar")), COMMIT, Instant.EPOCH).getFirst().reference();
+        String a = AbSeries.points(AbFolder.load(abFolder(dir, "a", "one jar")), COMMIT, Instant.EPOCH)
+                .getFirst()
+                .reference();
+        String b = AbSeries.points(AbFolder.load(abFolder(dir, "b", "one jar")), COMMIT, Instant.EPOCH)
+                .getFirst()
+                .reference();
+        String c = AbSeries.points(AbFolder.load(abFolder(dir, "c", "another jar")), COMMIT, Instant.EPOCH)
+                .getFirst()
+                .reference();
         assertEquals(a, b);
         assertTrue(!a.equals(c));
     }
@@ -76,11 +90,13 @@ class AbSeriesTest {
     void aMissingReferenceJarOrAGitBaselineIsRefused() throws IOException {
         Path f = abFolder(dir, "gone", "x");
         Files.delete(dir.resolve("gone-reference.jar"));
-        InputException e = assertThrows(InputException.class, () -> AbSeries.points(AbFolder.load(f), COMMIT, Instant.EPOCH));
+        InputException e =
+                assertThrows(InputException.class, () -> AbSeries.points(AbFolder.load(f), COMMIT, Instant.EPOCH));
         assertTrue(e.getMessage().contains("is gone"), e.getMessage());
         Path g = abFolder(dir, "git", "x");
         String pairs = Files.readString(g.resolve("pairs.json"));
-        Files.writeString(g.resolve("pairs.json"), pairs.replaceFirst("\"given\"", "\"commit\" : \"" + COMMIT + "\", \"given\""));
+        Files.writeString(
+                g.resolve("pairs.json"), pairs.replaceFirst("\"given\"", "\"commit\" : \"" + COMMIT + "\", \"given\""));
         e = assertThrows(InputException.class, () -> AbSeries.points(AbFolder.load(g), COMMIT, Instant.EPOCH));
         assertTrue(e.getMessage().contains("not a reference jar"), e.getMessage());
     }

@@ -17,10 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** Merging forks keeps fork i of every metric the same fork, even when a fork lacks a secondary metric. */
 class ForkMergeTest {
     private static JsonNode fork(double score, boolean withWorst) throws Exception {
-        String worst = withWorst ? ",\"accuracy.worst\":{\"score\":" + score + ",\"scoreUnit\":\"#\",\"rawData\":[[" + score + "]]}" : "";
-        return Json.MAPPER.readTree("{\"benchmark\":\"io.counterbench.bench.UpdateBenchmark.inc\",\"mode\":\"thrpt\",\"threads\":1,\"forks\":1,"
-                + "\"primaryMetric\":{\"score\":" + score + ",\"scoreUnit\":\"ops/us\",\"rawData\":[[" + score + "]]},"
-                + "\"secondaryMetrics\":{\"accuracy.lost\":{\"score\":0,\"scoreUnit\":\"#\",\"rawData\":[[0]]}" + worst + "}}");
+        String worst = withWorst
+                ? ",\"accuracy.worst\":{\"score\":" + score + ",\"scoreUnit\":\"#\",\"rawData\":[[" + score + "]]}"
+                : "";
+        return Json.MAPPER.readTree(
+                "{\"benchmark\":\"io.counterbench.bench.UpdateBenchmark.inc\",\"mode\":\"thrpt\",\"threads\":1,\"forks\":1,"
+                        + "\"primaryMetric\":{\"score\":" + score + ",\"scoreUnit\":\"ops/us\",\"rawData\":[[" + score
+                        + "]]},"
+                        + "\"secondaryMetrics\":{\"accuracy.lost\":{\"score\":0,\"scoreUnit\":\"#\",\"rawData\":[[0]]}"
+                        + worst + "}}");
     }
 
     @Test

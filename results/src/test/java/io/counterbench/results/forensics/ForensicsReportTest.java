@@ -24,7 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ForensicsReportTest {
 
     static JmhResult row(RunInput run, String counter) {
-        return run.results().stream().filter(r -> counter.equals(r.param("counter"))).findFirst().orElseThrow();
+        return run.results().stream()
+                .filter(r -> counter.equals(r.param("counter")))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -57,9 +60,15 @@ class ForensicsReportTest {
         Reports.write(List.of(run), run);
         String md = Files.readString(run.resolve("report.md"));
         assertTrue(md.contains("## Stability forensics"), md);
-        assertTrue(md.contains("### UpdateBenchmark.inc counter=tree cpu=lookup placement=compact topology=host threads=1"), md);
+        assertTrue(
+                md.contains(
+                        "### UpdateBenchmark.inc counter=tree cpu=lookup placement=compact topology=host threads=1"),
+                md);
         assertTrue(md.contains("Fork scores max/min 1.254"), md);
-        assertTrue(md.contains("| fork | best (ops/us) | mean (ops/us) | GCs | JIT ms | C2 | not entrant | last C2 (ms) | inlining |"), md);
+        assertTrue(
+                md.contains(
+                        "| fork | best (ops/us) | mean (ops/us) | GCs | JIT ms | C2 | not entrant | last C2 (ms) | inlining |"),
+                md);
         assertTrue(md.contains("| 1 | 95.74 | 93.61 | 0 | 4 | 3 | 1 |"), md);
         assertTrue(md.contains("TreeCounter::propagate: too big | 560 (48) |"), md);
         assertTrue(md.contains("| 2 | 97.67 | 97.15 | 0 | 4 |  |  |  | no jit-pid23951.log |"), md);

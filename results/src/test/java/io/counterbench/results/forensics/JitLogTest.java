@@ -31,7 +31,8 @@ class JitLogTest {
     @Test
     void anotherInliningDecisionGivesAnotherDigest() throws Exception {
         String log = recorded();
-        String changed = log.replace("TreeCounter::propagate (190 bytes)   failed to inline: too big",
+        String changed = log.replace(
+                "TreeCounter::propagate (190 bytes)   failed to inline: too big",
                 "TreeCounter::propagate (190 bytes)   inline (hot)");
         assertNotEquals(log, changed);
         JitLog a = JitLog.of(log, INC);

@@ -25,7 +25,8 @@ class SeparationTest {
             addr.put("counter.slot", slow ? 64L * r.nextInt(0, 8) : 2048 + 64L * r.nextInt(0, 8) + 8);
             addr.put("noise", (long) r.nextInt(0, 4096) & ~7L);
             addr.put("rseq.cpu_id", 4068L);
-            out.add(new ForkForensics(f + 1, score, score - 1, 1000 + f, 0, 0, new TreeMap<>(addr), new TreeSet<>(), null, ""));
+            out.add(new ForkForensics(
+                    f + 1, score, score - 1, 1000 + f, 0, 0, new TreeMap<>(addr), new TreeSet<>(), null, ""));
         }
         return out;
     }
@@ -40,7 +41,9 @@ class SeparationTest {
         s.candidates().forEach(c -> byName.put(c.name(), c));
         assertEquals(0, byName.get("counter.slot mod 4096").errors());
         assertEquals(0, byName.get("counter.slot - rseq.cpu_id mod 4096").errors());
-        assertTrue(byName.get("noise mod 4096").errors() >= 2, byName.get("noise mod 4096").toString());
+        assertTrue(
+                byName.get("noise mod 4096").errors() >= 2,
+                byName.get("noise mod 4096").toString());
         assertTrue(byName.get("rseq.cpu_id mod 4096").errors() == 8, "a constant cannot separate");
         assertEquals(0, s.candidates().getFirst().errors());
     }

@@ -52,7 +52,8 @@ class GateRulesTest {
             flagged += ev.p() <= LEVEL_12_ROWS && ev.flagged(LEVEL_12_ROWS, LN_T) ? 1 : 0;
         }
         assertTrue(flagged >= 16, "2% with a 1% pair spread over 32 pairs: flagged " + flagged + " of 20");
-        // statistically above 0 (tight pairs), but below the 1% threshold: not flagged, and passed since the upper bound is low
+        // statistically above 0 (tight pairs), but below the 1% threshold: not flagged, and passed since the upper
+        // bound is low
         RowEvidence small = RowEvidence.paired(pairs(32, 0.005, 0.001, 7), 32);
         assertTrue(small.p() <= LEVEL_12_ROWS, "the bound is above 0");
         assertFalse(small.flagged(LEVEL_12_ROWS, LN_T), "but the estimate is under the threshold");
@@ -79,7 +80,9 @@ class GateRulesTest {
         Map<String, RowEvidence> aa = new HashMap<>();
         aa.put("a", RowEvidence.paired(pairs(24, 0, 0.01, 4), 24));
         aa.put("b", RowEvidence.paired(pairs(24, 0, 0.01, 5), 24));
-        assertTrue(Gate.holm(aa, 0.01).values().stream().allMatch(l -> l == 0.01 / 2), "nothing rejected: every row at alpha / m");
+        assertTrue(
+                Gate.holm(aa, 0.01).values().stream().allMatch(l -> l == 0.01 / 2),
+                "nothing rejected: every row at alpha / m");
     }
 
     @Test
@@ -87,13 +90,16 @@ class GateRulesTest {
         Path orig = Fixtures.resource("ab/knob-duet");
         AbFolder before = AbFolder.load(orig);
         // the recorded pairs of the flat row without pair 5: what the gate must see
-        Gate.RowPairs flat = Gate.rowPairs(before.baseline(), before.current(), GateOptions.paired(), before.layouts()).get(1);
-        List<RowEvidence.Pair> without5 = flat.pairs().stream().filter(p -> p.id() != 5).toList();
+        Gate.RowPairs flat = Gate.rowPairs(before.baseline(), before.current(), GateOptions.paired(), before.layouts())
+                .get(1);
+        List<RowEvidence.Pair> without5 =
+                flat.pairs().stream().filter(p -> p.id() != 5).toList();
         RowEvidence expected = RowEvidence.paired(without5, without5.size());
         // current's fork of pair 5 failed: every iteration NaN (JMH's "NaN" strings), so ForkScores leaves it out
         Path dir = Fixtures.copy("ab/knob-duet", tmp, "pair5");
         Fixtures.edit(dir, PairsJson.CURRENT_JMH, rows -> {
-            ArrayNode fork = (ArrayNode) rows.get(1).get("primaryMetric").get("rawData").get(5);
+            ArrayNode fork =
+                    (ArrayNode) rows.get(1).get("primaryMetric").get("rawData").get(5);
             for (int i = 0; i < fork.size(); i++) {
                 fork.set(i, TextNode.valueOf("NaN"));
             }
@@ -111,7 +117,8 @@ class GateRulesTest {
             RowEvidence.Pair p = flat.pairs().get(i);
             shifted.add(new RowEvidence.Pair(i, p.base(), without5.get(i).current(), p.order()));
         }
-        assertTrue(Math.abs(RowEvidence.paired(shifted, 15).main.at(0.01).estimate() - Math.log1p(e.estimate())) > 1e-6,
+        assertTrue(
+                Math.abs(RowEvidence.paired(shifted, 15).main.at(0.01).estimate() - Math.log1p(e.estimate())) > 1e-6,
                 "the misaligned pairing differs, so this test can fail");
     }
 
@@ -127,11 +134,16 @@ class GateRulesTest {
             }
         });
         for (String f : new String[] {PairsJson.BASELINE_JMH, PairsJson.CURRENT_JMH}) {
-            Fixtures.edit(dir, f, rows -> ((ArrayNode) rows.get(0).get("primaryMetric").get("rawData")).remove(3));
+            Fixtures.edit(
+                    dir,
+                    f,
+                    rows -> ((ArrayNode) rows.get(0).get("primaryMetric").get("rawData")).remove(3));
         }
         AbFolder a = AbFolder.load(dir);
         PairLayout l = a.layouts().get(a.baseline().results().get(0));
-        assertEquals(List.of(0, 1, 2, 4, 5), java.util.Arrays.stream(l.pairIds()).boxed().toList().subList(0, 5));
+        assertEquals(
+                List.of(0, 1, 2, 4, 5),
+                java.util.Arrays.stream(l.pairIds()).boxed().toList().subList(0, 5));
         assertEquals(15, l.pairIds().length);
     }
 
@@ -143,7 +155,10 @@ class GateRulesTest {
     @Test
     void anAdaptiveRunIsTestedAtTheLastLookEachRowReached(@TempDir Path tmp) {
         Path dir = Fixtures.copy("ab/knob-duet", tmp, "looks");
-        Fixtures.edit(dir, PairsJson.FILE, root -> ((ObjectNode) root).putArray("looks").add(10).add(20));
+        Fixtures.edit(
+                dir,
+                PairsJson.FILE,
+                root -> ((ObjectNode) root).putArray("looks").add(10).add(20));
         AbFolder a = AbFolder.load(dir);
         assertEquals(List.of(10, 20), a.pairs().looks());
         GateResult g = a.gate(GateOptions.paired());
@@ -153,10 +168,18 @@ class GateRulesTest {
             assertEquals(10, r.effect().pairs(), r.name());
             assertEquals(16, r.effect().available(), r.name());
         }
-        Gate.RowPairs flat = Gate.rowPairs(a.baseline(), a.current(), GateOptions.paired(), a.layouts()).get(1);
-        RowEvidence first10 = RowEvidence.paired(flat.pairs().stream().filter(p -> p.id() < 10).toList(), 10);
-        assertEquals(Math.expm1(first10.main.at(0.01).estimate()), g.rows().get(1).effect().estimate(), 1e-12, "the first 10 pairs by id");
-        assertTrue(g.notes().stream().anyMatch(n -> n.startsWith("planned looks at [10, 20] pairs")), g.notes().toString());
+        Gate.RowPairs flat = Gate.rowPairs(a.baseline(), a.current(), GateOptions.paired(), a.layouts())
+                .get(1);
+        RowEvidence first10 = RowEvidence.paired(
+                flat.pairs().stream().filter(p -> p.id() < 10).toList(), 10);
+        assertEquals(
+                Math.expm1(first10.main.at(0.01).estimate()),
+                g.rows().get(1).effect().estimate(),
+                1e-12,
+                "the first 10 pairs by id");
+        assertTrue(
+                g.notes().stream().anyMatch(n -> n.startsWith("planned looks at [10, 20] pairs")),
+                g.notes().toString());
         java.util.Set<Integer> settled = a.settled(GateOptions.paired());
         java.util.Set<Integer> decided = new java.util.TreeSet<>();
         for (int i = 0; i < g.rows().size(); i++) {
@@ -188,11 +211,14 @@ class GateRulesTest {
         }
         RowEvidence blocked = RowEvidence.paired(p, p.size());
         assertEquals("crossover", blocked.test);
-        List<RowEvidence.Pair> together = p.stream().map(x -> new RowEvidence.Pair(x.id(), x.base(), x.current(), "together")).toList();
+        List<RowEvidence.Pair> together = p.stream()
+                .map(x -> new RowEvidence.Pair(x.id(), x.base(), x.current(), "together"))
+                .toList();
         RowEvidence plain = RowEvidence.paired(together, together.size());
         Effect e = effect(blocked, LEVEL_12_ROWS);
         Effect naive = effect(plain, LEVEL_12_ROWS);
-        assertTrue(e.upper() - e.lower() < (naive.upper() - naive.lower()) / 3, "blocked " + e + " vs unblocked " + naive);
+        assertTrue(
+                e.upper() - e.lower() < (naive.upper() - naive.lower()) / 3, "blocked " + e + " vs unblocked " + naive);
         assertTrue(e.upper() < 0.05 && e.lower() > -0.05, e.toString());
         // the recorded aa fixture's back-to-back rows are blocked too
         GateResult g = AbFolder.load(Fixtures.resource("ab/aa")).gate(GateOptions.paired());
@@ -221,9 +247,14 @@ class GateRulesTest {
             List<RowEvidence.Pair> p = bimodal(24, 0.05, seed);
             RowEvidence ev = RowEvidence.paired(p, 24);
             io.counterbench.results.stats.TwoMeans tm = io.counterbench.results.stats.TwoMeans.of(p.stream()
-                    .flatMapToDouble(x -> java.util.stream.DoubleStream.of(x.base(), x.current())).toArray());
-            assertTrue(ev.bimodal(), "seed " + seed + ": " + tm + " same " + p.stream().filter(x -> tm.mode(x.base()) == tm.mode(x.current())).count()
-                    + " test " + ev.test);
+                    .flatMapToDouble(x -> java.util.stream.DoubleStream.of(x.base(), x.current()))
+                    .toArray());
+            assertTrue(
+                    ev.bimodal(),
+                    "seed " + seed + ": " + tm + " same "
+                            + p.stream()
+                                    .filter(x -> tm.mode(x.base()) == tm.mode(x.current()))
+                                    .count() + " test " + ev.test);
             flagged += ev.p() <= LEVEL_12_ROWS && ev.flagged(LEVEL_12_ROWS, LN_T) ? 1 : 0;
             RankInvFlag plain = new RankInvFlag(io.counterbench.results.stats.SignedRank.inversion(
                     p.stream().mapToDouble(RowEvidence.Pair::ratio).toArray()));
@@ -238,7 +269,8 @@ class GateRulesTest {
         }
         assertEquals(0, aa, "bimodal A/A rows flagged");
         Effect e = effect(RowEvidence.paired(bimodal(24, 0.05, 1), 24), LEVEL_12_ROWS);
-        assertTrue(e.modes() != null && e.modes().startsWith("modes ") && e.modes().contains("baseline "), e.modes());
+        assertTrue(
+                e.modes() != null && e.modes().startsWith("modes ") && e.modes().contains("baseline "), e.modes());
         // a clean 5% slowdown of a tight unimodal row also splits the pooled forks, but is not taken for two modes
         assertFalse(RowEvidence.paired(pairs(24, 0.05, 0.002, 3), 24).bimodal());
     }
@@ -262,14 +294,20 @@ class GateRulesTest {
     @Test
     void theReportedMdeIsFlaggedInAboutFourOfFiveResamples() {
         AbFolder a = AbFolder.load(Fixtures.resource("ab/knob-duet"));
-        List<Resampling.Row> rows = Resampling.run("knob-duet", a.baseline(), a.current(), GateOptions.paired(), a.layouts(), 300,
-                List.of(0.05), 3);
+        List<Resampling.Row> rows = Resampling.run(
+                "knob-duet", a.baseline(), a.current(), GateOptions.paired(), a.layouts(), 300, List.of(0.05), 3);
         assertEquals(2, rows.size());
         for (Resampling.Row r : rows) {
             double rate = r.mdeFlagged().rate();
-            assertTrue(rate > 0.6 && rate < 0.95, r.name() + ": MDE " + r.mde() + " flagged " + r.mdeFlagged().text());
-            assertTrue(r.nullAtLevel().interval().lower() <= r.level(), "label swaps flag at most the level: " + r.nullAtLevel().text());
-            assertTrue(r.nullAt5().interval().lower() <= Resampling.SIZE_CHECK, "the test holds its size: " + r.nullAt5().text());
+            assertTrue(
+                    rate > 0.6 && rate < 0.95,
+                    r.name() + ": MDE " + r.mde() + " flagged " + r.mdeFlagged().text());
+            assertTrue(
+                    r.nullAtLevel().interval().lower() <= r.level(),
+                    "label swaps flag at most the level: " + r.nullAtLevel().text());
+            assertTrue(
+                    r.nullAt5().interval().lower() <= Resampling.SIZE_CHECK,
+                    "the test holds its size: " + r.nullAt5().text());
         }
     }
 
@@ -277,11 +315,15 @@ class GateRulesTest {
     void labelSwapsOfEveryRecordedFixtureHoldTheLevelAndShiftsAreSeen() {
         for (String f : List.of("ab/aa", "ab/slow5", "ab/knob-duet")) {
             AbFolder a = AbFolder.load(Fixtures.resource(f));
-            List<Resampling.Row> rows = Resampling.run(f, a.baseline(), a.current(), GateOptions.paired(), a.layouts(), 200,
-                    List.of(0.02, 0.20), 5);
+            List<Resampling.Row> rows = Resampling.run(
+                    f, a.baseline(), a.current(), GateOptions.paired(), a.layouts(), 200, List.of(0.02, 0.20), 5);
             for (Resampling.Row r : rows) {
-                assertTrue(r.nullAtLevel().interval().lower() <= r.level(), f + " " + r.name() + ": " + r.nullAtLevel().text());
-                assertTrue(r.nullAt5().interval().lower() <= Resampling.SIZE_CHECK, f + " " + r.name() + ": " + r.nullAt5().text());
+                assertTrue(
+                        r.nullAtLevel().interval().lower() <= r.level(),
+                        f + " " + r.name() + ": " + r.nullAtLevel().text());
+                assertTrue(
+                        r.nullAt5().interval().lower() <= Resampling.SIZE_CHECK,
+                        f + " " + r.name() + ": " + r.nullAt5().text());
                 assertTrue(r.power().get(0.20).rate() >= r.power().get(0.02).rate() - 0.1, f + " " + r.name());
             }
             String md = Resampling.markdown(rows, GateOptions.paired(), 200, List.of(0.02, 0.20), null);

@@ -48,10 +48,19 @@ class GateTest {
             // its back-to-back rows are blocked on run order: 7 blocks of 2 pairs bound nothing at 0.01 / 4
             assertEquals(!r.effect().test().equals("crossover"), r.effect().bounded(), r.name());
             assertTrue(r.effect().lower() <= 0.01, r.name());
-            assertEquals(r.effect().bounded(), Double.isFinite(r.effect().mde()), "a row with bounds says what it could have seen: " + r.name());
-            assertEquals(r.effect().p() <= r.effect().level(), r.effect().lower() > 0, "the p-value and the bound agree: " + r.name());
+            assertEquals(
+                    r.effect().bounded(),
+                    Double.isFinite(r.effect().mde()),
+                    "a row with bounds says what it could have seen: " + r.name());
+            assertEquals(
+                    r.effect().p() <= r.effect().level(),
+                    r.effect().lower() > 0,
+                    "the p-value and the bound agree: " + r.name());
         }
-        assertTrue(GateText.table(g).contains("result: passed") || GateText.table(g).contains("result: INCONCLUSIVE"), GateText.table(g));
+        assertTrue(
+                GateText.table(g).contains("result: passed")
+                        || GateText.table(g).contains("result: INCONCLUSIVE"),
+                GateText.table(g));
     }
 
     @Test
@@ -63,7 +72,9 @@ class GateTest {
             assertEquals(slowed, r.verdict() == Verdict.REGRESSION, GateText.table(g));
             if (slowed) {
                 // the knob at 5% adds 6.25% more adds; per-node's op measured about 10% slower
-                assertTrue(r.effect().estimate() > 0.03 && r.effect().estimate() < 0.20, r.effect().toString());
+                assertTrue(
+                        r.effect().estimate() > 0.03 && r.effect().estimate() < 0.20,
+                        r.effect().toString());
                 assertTrue(r.effect().lower() > 0.01, "the whole interval above the 1% threshold: " + r.effect());
             }
         }
@@ -83,19 +94,31 @@ class GateTest {
         assertEquals(ForkScore.BEST, best.options().forkScore(), "ab's default");
         RowComparison adder = best.rows().get(0);
         RowComparison flat = best.rows().get(1);
-        assertTrue(adder.name().contains("counter=adder") && flat.name().contains("counter=flat"), GateText.table(best));
+        assertTrue(
+                adder.name().contains("counter=adder") && flat.name().contains("counter=flat"), GateText.table(best));
         assertEquals(0.02, adder.effect().estimate(), 0.01, "2% injected: " + adder.effect());
         assertEquals(0.05, flat.effect().estimate(), 0.01, "5% injected: " + flat.effect());
         assertEquals(Verdict.REGRESSION, flat.verdict(), GateText.table(best));
         AbFolder f = AbFolder.load(dir);
-        GateResult mean = f.gate(new GateOptions(GateOptions.PAIRED_THRESHOLD, GateOptions.DEFAULT_ALPHA, GateOptions.PAIRED_DETECT, null, false, false, ForkScore.MEAN));
+        GateResult mean = f.gate(new GateOptions(
+                GateOptions.PAIRED_THRESHOLD,
+                GateOptions.DEFAULT_ALPHA,
+                GateOptions.PAIRED_DETECT,
+                null,
+                false,
+                false,
+                ForkScore.MEAN));
         for (int i = 0; i < 2; i++) {
             Effect b = best.rows().get(i).effect();
             Effect m = mean.rows().get(i).effect();
             assertTrue(b.mde() < m.mde(), "row " + i + ": best " + b + " vs mean " + m);
         }
-        assertTrue(best.notes().stream().anyMatch(n -> n.contains("its best iteration")), best.notes().toString());
-        assertTrue(mean.notes().stream().noneMatch(n -> n.contains("best iteration")), mean.notes().toString());
+        assertTrue(
+                best.notes().stream().anyMatch(n -> n.contains("its best iteration")),
+                best.notes().toString());
+        assertTrue(
+                mean.notes().stream().noneMatch(n -> n.contains("best iteration")),
+                mean.notes().toString());
     }
 
     /**
@@ -105,12 +128,16 @@ class GateTest {
     @Test
     void aKnownShiftAddedToOneRealRowIsFlagged(@TempDir Path tmp) {
         Path dir = Fixtures.copy("ab/knob-duet", tmp, "shifted");
-        Fixtures.edit(dir, PairsJson.CURRENT_JMH, rows -> Runs.scaleMetric((ObjectNode) rows.get(0).get("primaryMetric"), 1 / 1.25));
+        Fixtures.edit(
+                dir,
+                PairsJson.CURRENT_JMH,
+                rows -> Runs.scaleMetric((ObjectNode) rows.get(0).get("primaryMetric"), 1 / 1.25));
         GateResult g = paired(dir);
         RowComparison adder1 = g.rows().get(0);
         assertTrue(adder1.name().contains("counter=adder"), adder1.name());
         assertEquals(Verdict.REGRESSION, adder1.verdict(), GateText.table(g));
-        double before = paired(Fixtures.resource("ab/knob-duet")).rows().get(0).effect().estimate();
+        double before =
+                paired(Fixtures.resource("ab/knob-duet")).rows().get(0).effect().estimate();
         assertEquals((1 + before) * 1.25 - 1, adder1.effect().estimate(), 0.01);
         assertEquals(Outcome.REGRESSED, g.outcome());
     }
@@ -119,12 +146,16 @@ class GateTest {
     void underpoweredFixtureIsInconclusiveAndSaysSoUpFront(@TempDir Path tmp) {
         Path dir = Fixtures.copy(AA, tmp, "four-pairs");
         for (String f : new String[] {PairsJson.BASELINE_JMH, PairsJson.CURRENT_JMH}) {
-            Fixtures.edit(dir, f, rows -> rows.forEach(r -> {
-                var raw = (com.fasterxml.jackson.databind.node.ArrayNode) r.get("primaryMetric").get("rawData");
-                while (raw.size() > 4) {
-                    raw.remove(raw.size() - 1);
-                }
-            }));
+            Fixtures.edit(
+                    dir,
+                    f,
+                    rows -> rows.forEach(r -> {
+                        var raw = (com.fasterxml.jackson.databind.node.ArrayNode)
+                                r.get("primaryMetric").get("rawData");
+                        while (raw.size() > 4) {
+                            raw.remove(raw.size() - 1);
+                        }
+                    }));
         }
         // pairs.json says the same: a run of 4 pairs a row (else the folder is not of one run, or partial)
         Fixtures.edit(dir, PairsJson.FILE, n -> {
@@ -134,7 +165,9 @@ class GateTest {
             n.get("pairs").forEach(sorted::add);
             sorted.sort(java.util.Comparator.comparingInt(p -> p.get("pair").asInt()));
             for (var p : sorted) {
-                boolean complete = "done".equals(p.path("baseline").asText()) && "done".equals(p.path("current").asText()) && !p.has("dropped");
+                boolean complete = "done".equals(p.path("baseline").asText())
+                        && "done".equals(p.path("current").asText())
+                        && !p.has("dropped");
                 if (complete && perRow.merge(p.get("row").asInt(), 1, Integer::sum) <= 4) {
                     kept.add(p);
                 }
@@ -149,19 +182,32 @@ class GateTest {
         assertEquals(g.rows().size(), g.count(Verdict.INCONCLUSIVE), GateText.table(g));
         assertEquals(Outcome.INCONCLUSIVE, g.outcome());
         assertTrue(GateText.table(g).contains("result: INCONCLUSIVE"), GateText.table(g));
-        assertTrue(g.preface().size() == 1 && g.preface().getFirst().startsWith("4 of 4 rows cannot reach their level 0.00250 whatever the data (e.g. 4 pairs")
-                && g.preface().getFirst().contains("pairs are needed"), g.preface().toString());
-        assertTrue(GateText.table(g).indexOf("NOTE: 4 of 4 rows") < GateText.table(g).indexOf("verdict"), "up front");
+        assertTrue(
+                g.preface().size() == 1
+                        && g.preface()
+                                .getFirst()
+                                .startsWith(
+                                        "4 of 4 rows cannot reach their level 0.00250 whatever the data (e.g. 4 pairs")
+                        && g.preface().getFirst().contains("pairs are needed"),
+                g.preface().toString());
+        assertTrue(
+                GateText.table(g).indexOf("NOTE: 4 of 4 rows")
+                        < GateText.table(g).indexOf("verdict"),
+                "up front");
         assertTrue(g.counts().contains("4 inconclusive"), g.counts());
     }
 
     @Test
     void separateRunsOfTheSameCodePass() {
         Path aa = Fixtures.resource(AA);
-        GateResult g = separate(aa.resolve(PairsJson.BASELINE_JMH), aa.resolve(PairsJson.CURRENT_JMH), GateOptions.separateRuns());
+        GateResult g = separate(
+                aa.resolve(PairsJson.BASELINE_JMH), aa.resolve(PairsJson.CURRENT_JMH), GateOptions.separateRuns());
         assertFalse(g.failed(), GateText.table(g));
         assertTrue(GateText.table(g).contains("Runs taken apart cannot be compared as tightly"), GateText.table(g));
-        assertTrue(g.rows().stream().allMatch(r -> r.effect() != null && r.effect().bounded() && !r.effect().paired()));
+        assertTrue(g.rows().stream()
+                .allMatch(r -> r.effect() != null
+                        && r.effect().bounded()
+                        && !r.effect().paired()));
     }
 
     @Test
@@ -169,7 +215,8 @@ class GateTest {
         Path aa = Fixtures.resource(AA);
         Path dir = Fixtures.copy(AA, tmp, "slower");
         Fixtures.edit(dir, PairsJson.CURRENT_JMH, Fixtures.performance(0.8));
-        GateResult g = separate(aa.resolve(PairsJson.BASELINE_JMH), dir.resolve(PairsJson.CURRENT_JMH), GateOptions.separateRuns());
+        GateResult g = separate(
+                aa.resolve(PairsJson.BASELINE_JMH), dir.resolve(PairsJson.CURRENT_JMH), GateOptions.separateRuns());
         assertTrue(g.failed(), GateText.table(g));
         assertTrue(g.count(Verdict.REGRESSION) >= 3, GateText.table(g));
         assertEquals(0, g.count(Verdict.IMPROVEMENT) + g.count(Verdict.PASSED), GateText.table(g));
@@ -177,7 +224,8 @@ class GateTest {
         g.rows().forEach(r -> assertEquals(0.25, r.effect().estimate(), 0.12, r.name()));
         Path faster = Fixtures.copy(AA, tmp, "faster");
         Fixtures.edit(faster, PairsJson.CURRENT_JMH, Fixtures.performance(1.25));
-        GateResult f = separate(aa.resolve(PairsJson.BASELINE_JMH), faster.resolve(PairsJson.CURRENT_JMH), GateOptions.separateRuns());
+        GateResult f = separate(
+                aa.resolve(PairsJson.BASELINE_JMH), faster.resolve(PairsJson.CURRENT_JMH), GateOptions.separateRuns());
         assertFalse(f.failed(), GateText.table(f));
         assertTrue(f.count(Verdict.IMPROVEMENT) >= 3, GateText.table(f));
     }
@@ -191,29 +239,49 @@ class GateTest {
     void timeModesAndGroupMembers(@TempDir Path tmp) {
         Path base = ForkedRun.write(tmp, "base");
         Path cur = ForkedRun.write(tmp, "cur");
-        Fixtures.edit(cur, "jmh.json", rows -> rows.forEach(r -> {
-            String b = r.get("benchmark").asText();
-            if (b.endsWith("ReadBenchmark.approximate")) {
-                Runs.scaleMetric((ObjectNode) r.get("primaryMetric"), 1.5); // 50% more ns/op
-            }
-            if (b.endsWith("ReaderWriterBenchmark.approximate") && r.at("/params/counter").asText().equals("TREE")) {
-                Runs.scaleMetric((ObjectNode) r.get("secondaryMetrics").get("writeA"), 0.5); // the writer at half throughput
-            }
-        }));
+        Fixtures.edit(
+                cur,
+                "jmh.json",
+                rows -> rows.forEach(r -> {
+                    String b = r.get("benchmark").asText();
+                    if (b.endsWith("ReadBenchmark.approximate")) {
+                        Runs.scaleMetric((ObjectNode) r.get("primaryMetric"), 1.5); // 50% more ns/op
+                    }
+                    if (b.endsWith("ReaderWriterBenchmark.approximate")
+                            && r.at("/params/counter").asText().equals("TREE")) {
+                        Runs.scaleMetric(
+                                (ObjectNode) r.get("secondaryMetrics").get("writeA"),
+                                0.5); // the writer at half throughput
+                    }
+                }));
         GateResult g = separate(base, cur, new GateOptions(0.05, 0.6, 0.10, null, true, false));
         for (RowComparison r : g.rows()) {
-            double expected = r.name().startsWith("ReadBenchmark") ? 0.5
+            double expected = r.name().startsWith("ReadBenchmark")
+                    ? 0.5
                     : r.name().contains("counter=tree") && r.name().endsWith("[writeA]") ? 1.0 : 0.0;
             assertEquals(expected, r.effect().estimate(), 1e-9, r.name());
             if (r.name().startsWith("ReadBenchmark")) {
                 assertEquals(Verdict.REGRESSION, r.verdict(), GateText.table(g));
             }
         }
-        assertEquals(4, g.rows().stream().filter(r -> r.member() != null).count(), "reader and writer of two group rows");
-        assertTrue(g.rows().stream().noneMatch(r -> r.name().startsWith("ReaderWriterBenchmark") && r.member() == null),
+        assertEquals(
+                4, g.rows().stream().filter(r -> r.member() != null).count(), "reader and writer of two group rows");
+        assertTrue(
+                g.rows().stream().noneMatch(r -> r.name().startsWith("ReaderWriterBenchmark") && r.member() == null),
                 "a group's primary (the members' sum) is not gated");
-        GateResult strict = separate(base, cur, new GateOptions(GateOptions.SEPARATE_THRESHOLD, GateOptions.DEFAULT_ALPHA, GateOptions.SEPARATE_DETECT, null, true, false));
-        assertFalse(strict.failed(), "5 forks a side bound nothing at a family-wise 1% over 12 rows: " + GateText.table(strict));
+        GateResult strict = separate(
+                base,
+                cur,
+                new GateOptions(
+                        GateOptions.SEPARATE_THRESHOLD,
+                        GateOptions.DEFAULT_ALPHA,
+                        GateOptions.SEPARATE_DETECT,
+                        null,
+                        true,
+                        false));
+        assertFalse(
+                strict.failed(),
+                "5 forks a side bound nothing at a family-wise 1% over 12 rows: " + GateText.table(strict));
     }
 
     @Test
@@ -221,19 +289,39 @@ class GateTest {
         Path aa = Fixtures.resource(AA);
         Path dir = Fixtures.copy(AA, tmp, "slower");
         Fixtures.edit(dir, PairsJson.CURRENT_JMH, Fixtures.performance(0.8));
-        GateResult g = separate(aa.resolve(PairsJson.BASELINE_JMH), dir.resolve(PairsJson.CURRENT_JMH),
-                new GateOptions(GateOptions.SEPARATE_THRESHOLD, GateOptions.DEFAULT_ALPHA, GateOptions.SEPARATE_DETECT, "adder", false, false));
+        GateResult g = separate(
+                aa.resolve(PairsJson.BASELINE_JMH),
+                dir.resolve(PairsJson.CURRENT_JMH),
+                new GateOptions(
+                        GateOptions.SEPARATE_THRESHOLD,
+                        GateOptions.DEFAULT_ALPHA,
+                        GateOptions.SEPARATE_DETECT,
+                        "adder",
+                        false,
+                        false));
         assertFalse(g.failed(), GateText.table(g));
         assertEquals(2, g.count(Verdict.REFERENCE), "the adder rows themselves");
         g.rows().stream().filter(r -> r.verdict() != Verdict.REFERENCE).forEach(r -> assertEquals("x adder", r.unit()));
-        assertTrue(g.notes().stream().anyMatch(n -> n.contains("fork i by fork i")), g.notes().toString());
+        assertTrue(
+                g.notes().stream().anyMatch(n -> n.contains("fork i by fork i")),
+                g.notes().toString());
     }
 
     @Test
     void normalizingByACounterTheRunLacksIsBadInput() {
         Path run = Fixtures.resource(STD);
-        InputException e = assertThrows(InputException.class,
-                () -> separate(run, run, new GateOptions(GateOptions.SEPARATE_THRESHOLD, GateOptions.DEFAULT_ALPHA, GateOptions.SEPARATE_DETECT, "flat", false, false)));
+        InputException e = assertThrows(
+                InputException.class,
+                () -> separate(
+                        run,
+                        run,
+                        new GateOptions(
+                                GateOptions.SEPARATE_THRESHOLD,
+                                GateOptions.DEFAULT_ALPHA,
+                                GateOptions.SEPARATE_DETECT,
+                                "flat",
+                                false,
+                                false)));
         assertTrue(e.getMessage().contains("--normalize-by flat: no row has counter=flat"), e.getMessage());
     }
 
@@ -241,14 +329,21 @@ class GateTest {
     void anyViolationOrLostUpdateFails(@TempDir Path tmp) {
         for (String metric : new String[] {"accuracy.violations", "accuracy.lost"}) {
             // this older recording has no accuracy.lost: it gets one, a copy of accuracy.violations
-            Path cur = Runs.copy(STD, tmp, metric, rows -> rows.forEach(r -> {
-                ObjectNode sm = (ObjectNode) r.get("secondaryMetrics");
-                if (sm.get(metric) == null) {
-                    sm.set(metric, sm.get("accuracy.violations").deepCopy());
-                }
-            }));
-            Fixtures.edit(cur, "jmh.json", rows -> Runs.secondary("UpdateBenchmark.inc", "TREE", 2, metric, 3)
-                    .accept((com.fasterxml.jackson.databind.node.ArrayNode) rows));
+            Path cur = Runs.copy(
+                    STD,
+                    tmp,
+                    metric,
+                    rows -> rows.forEach(r -> {
+                        ObjectNode sm = (ObjectNode) r.get("secondaryMetrics");
+                        if (sm.get(metric) == null) {
+                            sm.set(metric, sm.get("accuracy.violations").deepCopy());
+                        }
+                    }));
+            Fixtures.edit(
+                    cur,
+                    "jmh.json",
+                    rows -> Runs.secondary("UpdateBenchmark.inc", "TREE", 2, metric, 3)
+                            .accept((com.fasterxml.jackson.databind.node.ArrayNode) rows));
             GateResult g = separate(Fixtures.resource(STD), cur, GateOptions.separateRuns());
             assertTrue(g.failed(), metric);
             assertEquals(0, g.count(Verdict.REGRESSION));
@@ -260,28 +355,60 @@ class GateTest {
 
     @Test
     void aGrownBoundFailsOnTheSameTopologyOnly(@TempDir Path tmp) {
-        Path cur = Runs.copy(STD, tmp, "bigger-bound", Runs.secondary("UpdateBenchmark.inc", "TREE", 1, "accuracy.bound", 96));
+        Path cur = Runs.copy(
+                STD, tmp, "bigger-bound", Runs.secondary("UpdateBenchmark.inc", "TREE", 1, "accuracy.bound", 96));
         GateResult g = separate(Fixtures.resource(STD), cur, GateOptions.separateRuns());
         assertTrue(g.failed());
-        assertEquals(java.util.List.of("accuracy.bound grew 64 -> 96"), g.rows().getFirst().accuracyFailures());
-        assertTrue(GateText.markdown(g).contains("| **ACCURACY** | UpdateBenchmark.inc counter=tree placement=compact topology=host threads=1 (accuracy.bound grew 64 -> 96) |"),
+        assertEquals(
+                java.util.List.of("accuracy.bound grew 64 -> 96"),
+                g.rows().getFirst().accuracyFailures());
+        assertTrue(
+                GateText.markdown(g)
+                        .contains(
+                                "| **ACCURACY** | UpdateBenchmark.inc counter=tree placement=compact topology=host threads=1 (accuracy.bound grew 64 -> 96) |"),
                 GateText.markdown(g));
-        // the same grown bound on another host topology (compared with --allow-different-machine) is that machine's bound, not a failure
+        // the same grown bound on another host topology (compared with --allow-different-machine) is that machine's
+        // bound, not a failure
         Runs.editRunJson(cur, run -> ((ObjectNode) run.get("hostTopology").get("counts")).put("core", 4));
-        GateResult other = separate(Fixtures.resource(STD), cur, new GateOptions(GateOptions.SEPARATE_THRESHOLD, GateOptions.DEFAULT_ALPHA, GateOptions.SEPARATE_DETECT, null, true, false));
+        GateResult other = separate(
+                Fixtures.resource(STD),
+                cur,
+                new GateOptions(
+                        GateOptions.SEPARATE_THRESHOLD,
+                        GateOptions.DEFAULT_ALPHA,
+                        GateOptions.SEPARATE_DETECT,
+                        null,
+                        true,
+                        false));
         assertFalse(other.failed(), GateText.table(other));
-        assertTrue(other.notes().stream().anyMatch(n -> n.contains("accuracy.bound of topology=host rows not compared")), other.notes().toString());
+        assertTrue(
+                other.notes().stream().anyMatch(n -> n.contains("accuracy.bound of topology=host rows not compared")),
+                other.notes().toString());
     }
 
     @Test
     void anotherMachineIsBadInputUnlessAllowed(@TempDir Path tmp) {
-        Path other = Runs.copy(STD, tmp, "other", rows -> { });
+        Path other = Runs.copy(STD, tmp, "other", rows -> {});
         Runs.editRunJson(other, run -> ((ObjectNode) run.get("environment")).put("cpuModel", "Ampere Altra Max"));
-        InputException e = assertThrows(InputException.class, () -> separate(Fixtures.resource(STD), other, GateOptions.separateRuns()));
-        assertTrue(e.getMessage().contains("ran on different machines: cpuModel 'AMD EPYC' vs 'Ampere Altra Max'"), e.getMessage());
-        GateResult g = separate(Fixtures.resource(STD), other, new GateOptions(GateOptions.SEPARATE_THRESHOLD, GateOptions.DEFAULT_ALPHA, GateOptions.SEPARATE_DETECT, null, true, false));
+        InputException e = assertThrows(
+                InputException.class, () -> separate(Fixtures.resource(STD), other, GateOptions.separateRuns()));
+        assertTrue(
+                e.getMessage().contains("ran on different machines: cpuModel 'AMD EPYC' vs 'Ampere Altra Max'"),
+                e.getMessage());
+        GateResult g = separate(
+                Fixtures.resource(STD),
+                other,
+                new GateOptions(
+                        GateOptions.SEPARATE_THRESHOLD,
+                        GateOptions.DEFAULT_ALPHA,
+                        GateOptions.SEPARATE_DETECT,
+                        null,
+                        true,
+                        false));
         assertFalse(g.failed());
-        assertTrue(g.notes().getFirst().startsWith("different machines, compared because of --allow-different-machine"), g.notes().toString());
+        assertTrue(
+                g.notes().getFirst().startsWith("different machines, compared because of --allow-different-machine"),
+                g.notes().toString());
     }
 
     @Test
@@ -290,7 +417,9 @@ class GateTest {
         GateResult g = separate(run, run, GateOptions.separateRuns());
         assertFalse(g.failed());
         assertEquals(16, g.count(Verdict.INCONCLUSIVE), GateText.table(g));
-        assertTrue(g.preface().getFirst().startsWith("16 of 16 rows cannot reach their level"), g.preface().toString());
+        assertTrue(
+                g.preface().getFirst().startsWith("16 of 16 rows cannot reach their level"),
+                g.preface().toString());
     }
 
     @Test
@@ -305,10 +434,23 @@ class GateTest {
     @Test
     void rowsMissingFromTheCurrentRunAreBadInputUnlessAllowed(@TempDir Path tmp) {
         Path cur = Runs.copy(STD, tmp, "fewer", rows -> rows.remove(3));
-        InputException e = assertThrows(InputException.class, () -> separate(Fixtures.resource(STD), cur, GateOptions.separateRuns()));
-        assertTrue(e.getMessage().contains("missing 1 of 16 baseline rows (first: UpdateBenchmark.inc counter=adder placement=compact topology=host threads=2 mode=thrpt)"),
+        InputException e = assertThrows(
+                InputException.class, () -> separate(Fixtures.resource(STD), cur, GateOptions.separateRuns()));
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "missing 1 of 16 baseline rows (first: UpdateBenchmark.inc counter=adder placement=compact topology=host threads=2 mode=thrpt)"),
                 e.getMessage());
-        GateResult g = separate(Fixtures.resource(STD), cur, new GateOptions(GateOptions.SEPARATE_THRESHOLD, GateOptions.DEFAULT_ALPHA, GateOptions.SEPARATE_DETECT, null, false, true));
+        GateResult g = separate(
+                Fixtures.resource(STD),
+                cur,
+                new GateOptions(
+                        GateOptions.SEPARATE_THRESHOLD,
+                        GateOptions.DEFAULT_ALPHA,
+                        GateOptions.SEPARATE_DETECT,
+                        null,
+                        false,
+                        true));
         assertEquals(1, g.count(Verdict.MISSING));
         assertFalse(g.failed());
     }
@@ -316,15 +458,21 @@ class GateTest {
     @Test
     void mixedModesAreBadInput(@TempDir Path tmp) {
         Path cur = Runs.copy(STD, tmp, "avgt", rows -> ((ObjectNode) rows.get(0)).put("mode", "avgt"));
-        InputException e = assertThrows(InputException.class, () -> separate(Fixtures.resource(STD), cur, GateOptions.separateRuns()));
-        assertTrue(e.getMessage().startsWith("mixed modes: UpdateBenchmark.inc counter=tree placement=compact topology=host threads=1 is [thrpt] in the baseline"),
+        InputException e = assertThrows(
+                InputException.class, () -> separate(Fixtures.resource(STD), cur, GateOptions.separateRuns()));
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "mixed modes: UpdateBenchmark.inc counter=tree placement=compact topology=host threads=1 is [thrpt] in the baseline"),
                 e.getMessage());
     }
 
     @Test
     void noMatchingRowsIsBadInput() {
-        InputException e = assertThrows(InputException.class,
-                () -> separate(Fixtures.resource(STD), Fixtures.resource("jmh/two-modes.json"), GateOptions.separateRuns()));
+        InputException e = assertThrows(
+                InputException.class,
+                () -> separate(
+                        Fixtures.resource(STD), Fixtures.resource("jmh/two-modes.json"), GateOptions.separateRuns()));
         assertTrue(e.getMessage().startsWith("no row of the current run"), e.getMessage());
     }
 
@@ -335,7 +483,18 @@ class GateTest {
         assertThrows(IllegalArgumentException.class, () -> GateOptions.parsePercent("--threshold", "five"));
         assertThrows(IllegalArgumentException.class, () -> GateOptions.parsePercent("--threshold", "-1%"));
         assertThrows(IllegalArgumentException.class, () -> new GateOptions(0.05, 1.5, 0.1, null, false, false));
-        assertThrows(IllegalArgumentException.class, () -> Gate.paired(RunLoader.load(Fixtures.resource(STD)),
-                RunLoader.load(Fixtures.resource(STD)), new GateOptions(GateOptions.PAIRED_THRESHOLD, GateOptions.DEFAULT_ALPHA, GateOptions.PAIRED_DETECT, "adder", false, false, ForkScore.BEST)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Gate.paired(
+                        RunLoader.load(Fixtures.resource(STD)),
+                        RunLoader.load(Fixtures.resource(STD)),
+                        new GateOptions(
+                                GateOptions.PAIRED_THRESHOLD,
+                                GateOptions.DEFAULT_ALPHA,
+                                GateOptions.PAIRED_DETECT,
+                                "adder",
+                                false,
+                                false,
+                                ForkScore.BEST)));
     }
 }

@@ -15,8 +15,7 @@ import java.util.function.Consumer;
 final class Runs {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private Runs() {
-    }
+    private Runs() {}
 
     /** A copy of fixture folder {@code name} as {@code tmp/as}, its jmh.json passed through {@code edit}. */
     static Path copy(String name, Path tmp, String as, Consumer<ArrayNode> edit) {
@@ -83,7 +82,8 @@ final class Runs {
     static Consumer<ArrayNode> secondary(String benchmark, String counter, int threads, String name, double value) {
         return rows -> {
             for (JsonNode r : rows) {
-                if (r.get("benchmark").asText().endsWith(benchmark) && r.path("params").path("counter").asText().equals(counter)
+                if (r.get("benchmark").asText().endsWith(benchmark)
+                        && r.path("params").path("counter").asText().equals(counter)
                         && r.get("threads").asInt() == threads) {
                     ObjectNode m = (ObjectNode) r.get("secondaryMetrics").get(name);
                     m.put("score", value);

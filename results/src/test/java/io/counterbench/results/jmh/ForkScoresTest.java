@@ -26,16 +26,21 @@ class ForkScoresTest {
     @Test
     void theBestIterationIsTheHighestThroughputOrTheLowestTime() {
         Metric m = metric(new double[] {10, 14, Double.NaN, 12}, new double[] {Double.NaN}, new double[] {7});
-        assertArrayEquals(new double[] {14, 7}, ForkScores.of(m, ForkScore.BEST, true).perFork());
-        assertArrayEquals(new double[] {10, 7}, ForkScores.of(m, ForkScore.BEST, false).perFork());
-        assertArrayEquals(new double[] {12, 7}, ForkScores.of(m, ForkScore.MEAN, true).perFork());
+        assertArrayEquals(
+                new double[] {14, 7}, ForkScores.of(m, ForkScore.BEST, true).perFork());
+        assertArrayEquals(
+                new double[] {10, 7}, ForkScores.of(m, ForkScore.BEST, false).perFork());
+        assertArrayEquals(
+                new double[] {12, 7}, ForkScores.of(m, ForkScore.MEAN, true).perFork());
         assertEquals(ForkScore.BEST, ForkScore.parse("--fork-score", " Best "));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ForkScore.parse("--fork-score", "median"));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> ForkScore.parse("--fork-score", "median"));
     }
 
     @Test
     void nanIterationsAreLeftOutAndEmptyForksDropped() {
-        ForkScores f = ForkScores.of(metric(new double[] {Double.NaN, 4, 6}, new double[] {Double.NaN}, new double[] {7}));
+        ForkScores f =
+                ForkScores.of(metric(new double[] {Double.NaN, 4, 6}, new double[] {Double.NaN}, new double[] {7}));
         assertArrayEquals(new double[] {5, 7}, f.perFork());
     }
 
@@ -103,9 +108,11 @@ class ForkScoresTest {
         ForkScores row = new ForkScores(new double[] {5, 10});
         ForkScores adder = new ForkScores(new double[] {10, 10, 10});
         // throughput: row / reference
-        assertArrayEquals(new double[] {0.5, 1.0}, ForkScores.speedup(row, adder, true).perFork());
+        assertArrayEquals(
+                new double[] {0.5, 1.0}, ForkScores.speedup(row, adder, true).perFork());
         // time: reference / row (5 ns against LongAdder's 10 ns is 2x faster)
-        assertArrayEquals(new double[] {2.0, 1.0}, ForkScores.speedup(row, adder, false).perFork());
+        assertArrayEquals(
+                new double[] {2.0, 1.0}, ForkScores.speedup(row, adder, false).perFork());
         Metric fast = metric(new double[] {5}, new double[] {5});
         Metric slow = metric(new double[] {10}, new double[] {10});
         assertEquals(2.0, Speedup.of(fast, slow, Mode.AVERAGE_TIME).median());

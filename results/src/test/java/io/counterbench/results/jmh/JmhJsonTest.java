@@ -11,9 +11,9 @@ import io.counterbench.results.Fixtures;
 import io.counterbench.results.InputException;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class JmhJsonTest {
 
@@ -31,10 +31,16 @@ class JmhJsonTest {
         assertEquals(64.0, inc.secondaryScore("accuracy.bound"));
         assertEquals(0.0, inc.secondaryScore("accuracy.violations"));
         assertTrue(Double.isNaN(inc.secondary("accuracy.bound").error()), "JMH's \"NaN\" string reads as NaN");
-        JmhResult rw = rs.stream().filter(r -> r.shortName().equals("ReaderWriterBenchmark.approximate")).findFirst().orElseThrow();
+        JmhResult rw = rs.stream()
+                .filter(r -> r.shortName().equals("ReaderWriterBenchmark.approximate"))
+                .findFirst()
+                .orElseThrow();
         assertNotNull(rw.secondary("readApproximate"));
         assertNotNull(rw.secondary("accuracy.inflight.worst"));
-        JmhResult sel = rs.stream().filter(r -> r.className().equals("SelectionBenchmark")).findFirst().orElseThrow();
+        JmhResult sel = rs.stream()
+                .filter(r -> r.className().equals("SelectionBenchmark"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Mode.AVERAGE_TIME, sel.mode());
         assertTrue(sel.secondary().isEmpty());
     }
@@ -60,7 +66,8 @@ class JmhJsonTest {
         JmhResult ss = rs.getFirst();
         assertEquals(Mode.SINGLE_SHOT, ss.mode());
         assertTrue(ss.params().isEmpty());
-        assertArrayEquals(new double[] {11, 12, 15, 12, 12.5, 12.5}, ss.primary().samples());
+        assertArrayEquals(
+                new double[] {11, 12, 15, 12, 12.5, 12.5}, ss.primary().samples());
         assertTrue(Double.isNaN(ss.primary().error()));
         assertEquals(52428.8, ss.secondaryScore("gc.alloc.rate.norm"), 1e-9, "the old '\u00b7' prefix is dropped");
         JmhResult broken = rs.get(1);
@@ -72,7 +79,8 @@ class JmhJsonTest {
 
     @Test
     void realSampleTimeAndSingleShotOutputOfJmh() {
-        JmhResult sample = JmhJson.read(Fixtures.resource("jmh/real-sample.json")).getFirst();
+        JmhResult sample =
+                JmhJson.read(Fixtures.resource("jmh/real-sample.json")).getFirst();
         assertEquals(Mode.SAMPLE_TIME, sample.mode());
         assertEquals(4, sample.primary().samples().length, "2 forks x 2 iterations, one sample per histogram");
         assertTrue(sample.primary().histogramCount() > 1000);
@@ -88,20 +96,24 @@ class JmhJsonTest {
     @Test
     void oneFileMayHoldTheSameBenchmarkInSeveralModes() {
         List<JmhResult> rs = JmhJson.read(Fixtures.resource("jmh/two-modes.json"));
-        assertEquals(List.of(Mode.THROUGHPUT, Mode.AVERAGE_TIME, Mode.AVERAGE_TIME), rs.stream().map(JmhResult::mode).toList());
+        assertEquals(
+                List.of(Mode.THROUGHPUT, Mode.AVERAGE_TIME, Mode.AVERAGE_TIME),
+                rs.stream().map(JmhResult::mode).toList());
         assertEquals("entries=100 impl=hash", rs.getFirst().paramLabel());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "truncated.json    | truncated JSON",
-        "object.json       | not JMH's JSON: expected an array of benchmark results, found an object",
-        "strings.json      | not JMH's JSON: result 1 is a string, not a benchmark result object",
-        "empty-array.json  | no benchmark results",
-        "empty.json        | empty file",
-        "no-mode.json      | has no \"mode\" string",
-        "unknown-mode.json | unknown mode 'fastest'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "truncated.json    | truncated JSON",
+                "object.json       | not JMH's JSON: expected an array of benchmark results, found an object",
+                "strings.json      | not JMH's JSON: result 1 is a string, not a benchmark result object",
+                "empty-array.json  | no benchmark results",
+                "empty.json        | empty file",
+                "no-mode.json      | has no \"mode\" string",
+                "unknown-mode.json | unknown mode 'fastest'",
+            })
     void badFilesGetOneLineNamingTheFileAndTheProblem(String file, String expected) {
         Path p = Fixtures.resource("jmh/bad/" + file);
         InputException e = assertThrows(InputException.class, () -> JmhJson.read(p));

@@ -31,15 +31,17 @@ class JmhRangesTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "-3     | result 1 (io.counterbench.bench.UpdateBenchmark.inc): threads is -3: a thread count must be between 1 and 65536",
-        "0      | threads is 0: a thread count must be between 1 and 65536",
-        "2.5    | threads is 2.5, not a whole number",
-        "65537  | threads is 65537: a thread count",
-        "1e10   | threads is 10000000000: a thread count",
-        "'\"x\"'| threads is \"x\", not a whole number",
-        "true   | threads is a boolean, not a whole number",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "-3     | result 1 (io.counterbench.bench.UpdateBenchmark.inc): threads is -3: a thread count must be between 1 and 65536",
+                "0      | threads is 0: a thread count must be between 1 and 65536",
+                "2.5    | threads is 2.5, not a whole number",
+                "65537  | threads is 65537: a thread count",
+                "1e10   | threads is 10000000000: a thread count",
+                "'\"x\"'| threads is \"x\", not a whole number",
+                "true   | threads is a boolean, not a whole number",
+            })
     void threadsMustBeAThreadCount(String value, String expected) throws Exception {
         assertRefused(rows -> first(rows).set("threads", read(value)), expected);
     }
@@ -51,38 +53,46 @@ class JmhRangesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "-1         | primaryMetric score is -1.0: a time or an operation rate cannot be negative",
-        "'\"+INF\"' | primaryMetric score is infinite",
-        "'\"-INF\"' | primaryMetric score is infinite",
-        "'\"Infinity\"' | primaryMetric score is infinite",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "-1         | primaryMetric score is -1.0: a time or an operation rate cannot be negative",
+                "'\"+INF\"' | primaryMetric score is infinite",
+                "'\"-INF\"' | primaryMetric score is infinite",
+                "'\"Infinity\"' | primaryMetric score is infinite",
+            })
     void scoresAreFiniteAndNotNegative(String value, String expected) throws Exception {
         assertRefused(rows -> ((ObjectNode) first(rows).get("primaryMetric")).set("score", read(value)), expected);
     }
 
     @Test
     void rawSamplesAndErrorsAreCheckedToo() {
-        assertRefused(rows -> ((ObjectNode) first(rows).get("primaryMetric")).set("rawData", read("[[1.0, -2.0]]")),
+        assertRefused(
+                rows -> ((ObjectNode) first(rows).get("primaryMetric")).set("rawData", read("[[1.0, -2.0]]")),
                 "primaryMetric rawData is -2.0: a time or an operation rate cannot be negative");
-        assertRefused(rows -> ((ObjectNode) first(rows).get("primaryMetric")).put("scoreError", -0.5),
+        assertRefused(
+                rows -> ((ObjectNode) first(rows).get("primaryMetric")).put("scoreError", -0.5),
                 "primaryMetric scoreError is -0.5");
         assertRefused(rows -> first(rows).put("forks", -1), "forks is -1: a fork count must be between 0 and 100000");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "[[[[100, -5]]]]      | rawDataHistogram count is -5: a histogram bin's count must be between 0",
-        "[[[[100, 2.5]]]]     | rawDataHistogram count is 2.5, not a whole number",
-        "[[[[-100, 5]]]]      | rawDataHistogram value is -100.0: a time or an operation rate cannot be negative",
-        "'[[[[\"NaN\", 5]]]]' | bin has no value (NaN) but a count of 5",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "[[[[100, -5]]]]      | rawDataHistogram count is -5: a histogram bin's count must be between 0",
+                "[[[[100, 2.5]]]]     | rawDataHistogram count is 2.5, not a whole number",
+                "[[[[-100, 5]]]]      | rawDataHistogram value is -100.0: a time or an operation rate cannot be negative",
+                "'[[[[\"NaN\", 5]]]]' | bin has no value (NaN) but a count of 5",
+            })
     void histogramCountsAreWholeAndNotNegative(String histogram, String expected) throws Exception {
-        assertRefused(rows -> {
-            ObjectNode pm = (ObjectNode) first(rows).get("primaryMetric");
-            pm.remove("rawData");
-            pm.set("rawDataHistogram", read(histogram));
-        }, expected);
+        assertRefused(
+                rows -> {
+                    ObjectNode pm = (ObjectNode) first(rows).get("primaryMetric");
+                    pm.remove("rawData");
+                    pm.set("rawDataHistogram", read(histogram));
+                },
+                expected);
     }
 
     @Test
@@ -95,9 +105,14 @@ class JmhRangesTest {
 
     @Test
     void secondaryMetricsMaySignButNotBeInfinite() throws Exception {
-        Path ok = write(rows -> first(rows).putObject("secondaryMetrics").putObject("drift").put("score", -3.0));
+        Path ok = write(rows ->
+                first(rows).putObject("secondaryMetrics").putObject("drift").put("score", -3.0));
         assertEquals(-3.0, JmhJson.read(ok).getFirst().secondaryScore("drift"));
-        assertRefused(rows -> first(rows).putObject("secondaryMetrics").putObject("drift").put("score", "+INF"),
+        assertRefused(
+                rows -> first(rows)
+                        .putObject("secondaryMetrics")
+                        .putObject("drift")
+                        .put("score", "+INF"),
                 "secondary metric 'drift' score is infinite");
     }
 
@@ -111,7 +126,8 @@ class JmhRangesTest {
 
     private Path write(Consumer<ArrayNode> edit) {
         try {
-            ArrayNode rows = (ArrayNode) JSON.readTree(Fixtures.resource("jmh/counterbench-quick.json").toFile());
+            ArrayNode rows = (ArrayNode) JSON.readTree(
+                    Fixtures.resource("jmh/counterbench-quick.json").toFile());
             edit.accept(rows);
             Path f = Files.createTempFile(dir, "r", ".json");
             JSON.writeValue(f.toFile(), rows);

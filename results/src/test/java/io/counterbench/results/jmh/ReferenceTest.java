@@ -17,8 +17,15 @@ class ReferenceTest {
 
     private static JmhResult row(String counter, String cpu, double score) {
         Metric m = new Metric(score, Double.NaN, "ops/us", List.of(new double[] {score}, new double[] {score}), 0);
-        return new JmhResult("io.counterbench.bench.UpdateBenchmark.inc", Mode.THROUGHPUT, 1, 2, new int[0],
-                new java.util.TreeMap<>(Map.of("counter", counter, "cpu", cpu)), m, Map.of());
+        return new JmhResult(
+                "io.counterbench.bench.UpdateBenchmark.inc",
+                Mode.THROUGHPUT,
+                1,
+                2,
+                new int[0],
+                new java.util.TreeMap<>(Map.of("counter", counter, "cpu", cpu)),
+                m,
+                Map.of());
     }
 
     @Test

@@ -7,8 +7,7 @@ import java.util.List;
 
 /** Latency runs built in code: a 2-socket box of 2 LLCs x 2 cores per socket, and the file they make. */
 public final class LatencyFixtures {
-    private LatencyFixtures() {
-    }
+    private LatencyFixtures() {}
 
     /**
      * 8 CPUs: socket = cpu / 4, LLC = cpu / 2. Round trips grow with distance (same LLC 50 ns,
@@ -31,8 +30,16 @@ public final class LatencyFixtures {
                 pairs.add(new Pair(a, b, cls, cas, sl));
             }
         }
-        return new LatencyRun("box", "Test CPU 8-Core", "pack:2 l3:2 core:2", "synthetic pack:2 l3:2 core:2", cpus,
-                new LatencyRun.Settings(samples, 1000, 1000, 28, false, 1), pairs, "2026-01-01T00:00:00Z", 1.5);
+        return new LatencyRun(
+                "box",
+                "Test CPU 8-Core",
+                "pack:2 l3:2 core:2",
+                "synthetic pack:2 l3:2 core:2",
+                cpus,
+                new LatencyRun.Settings(samples, 1000, 1000, 28, false, 1),
+                pairs,
+                "2026-01-01T00:00:00Z",
+                1.5);
     }
 
     public static Path write(Path dir, LatencyRun run) {

@@ -48,7 +48,8 @@ class LatencyJsonTest {
     void anIncompleteRunSaysSoAndReadsBackIncomplete() throws IOException {
         LatencyRun whole = LatencyFixtures.eightCpus(3);
         assertTrue(LatencyJson.read(LatencyFixtures.write(dir, whole)).complete());
-        LatencyRun back = LatencyJson.read(LatencyFixtures.write(dir, whole.incomplete("interrupted after 5 of 28 pairs")));
+        LatencyRun back =
+                LatencyJson.read(LatencyFixtures.write(dir, whole.incomplete("interrupted after 5 of 28 pairs")));
         assertFalse(back.complete());
         assertEquals("incomplete", back.status());
         assertEquals("interrupted after 5 of 28 pairs", back.reason());
@@ -67,16 +68,24 @@ class LatencyJsonTest {
     void classSummariesAreComputedFromThePairsSamples() {
         LatencyRun run = LatencyFixtures.eightCpus(5);
         List<ClassSummary> classes = run.classes();
-        assertEquals(List.of("same-llc", "same-node", "remote"), classes.stream().map(ClassSummary::cls).toList(), "nearest first");
+        assertEquals(
+                List.of("same-llc", "same-node", "remote"),
+                classes.stream().map(ClassSummary::cls).toList(),
+                "nearest first");
         for (ClassSummary c : classes) {
-            List<Pair> ps = run.pairs().stream().filter(p -> p.cls().equals(c.cls())).toList();
+            List<Pair> ps =
+                    run.pairs().stream().filter(p -> p.cls().equals(c.cls())).toList();
             assertEquals(ps.size(), c.pairs());
-            double[] medians = ps.stream().mapToDouble(p -> median(p.cas())).sorted().toArray();
+            double[] medians =
+                    ps.stream().mapToDouble(p -> median(p.cas())).sorted().toArray();
             assertEquals(median(medians), c.cas().median(), 1e-9);
             assertEquals(medians[0], c.cas().min(), 1e-9);
             assertEquals(medians[medians.length - 1], c.cas().max(), 1e-9);
             assertEquals(c.cas().median() / 2, c.oneWayNs(), 1e-9, "one-way is half the round trip");
-            double[] all = ps.stream().flatMapToDouble(p -> Arrays.stream(p.cas())).sorted().toArray();
+            double[] all = ps.stream()
+                    .flatMapToDouble(p -> Arrays.stream(p.cas()))
+                    .sorted()
+                    .toArray();
             assertEquals(all[0], c.casSamples().min(), 1e-9);
             assertEquals(all[all.length - 1], c.casSamples().max(), 1e-9);
         }
@@ -104,7 +113,10 @@ class LatencyJsonTest {
         ObjectNode o = (ObjectNode) Json.MAPPER.readTree(f.toFile());
         ((ObjectNode) o.get("classes").get(0).get("cas").get("round_trip_ns")).put("median", 1.0);
         Json.write(f, o);
-        assertEquals(LatencyFixtures.eightCpus(3).classes().getFirst().cas().median(), LatencyJson.read(f).classes().getFirst().cas().median(), 1e-9);
+        assertEquals(
+                LatencyFixtures.eightCpus(3).classes().getFirst().cas().median(),
+                LatencyJson.read(f).classes().getFirst().cas().median(),
+                1e-9);
     }
 
     @Test

@@ -61,12 +61,15 @@ class BrowserRenderTest {
     @Test
     void theReportRendersInHeadlessChromiumWithoutErrorsOrMissingCharts(@TempDir Path tmp) throws Exception {
         Optional<Path> chromium = chromium();
-        Assumptions.assumeTrue(chromium.isPresent(),
+        Assumptions.assumeTrue(
+                chromium.isPresent(),
                 "skipped: no Chromium found (install the Debian package chromium, or set CHROMIUM to its path) - report.html not checked in a browser");
         Path run = Fixtures.copy("runs/with-drift", tmp, "run");
-        Path flame = run.resolve("profiles/001-t1/io.counterbench.bench.UpdateBenchmark.inc-Throughput-counter-TREE-placement-compact-topology-host");
+        Path flame = run.resolve(
+                "profiles/001-t1/io.counterbench.bench.UpdateBenchmark.inc-Throughput-counter-TREE-placement-compact-topology-host");
         Files.createDirectories(flame);
-        Files.writeString(flame.resolve("flame-cpu-forward.html"), "<!DOCTYPE html><title>flame</title><p>flame graph</p>");
+        Files.writeString(
+                flame.resolve("flame-cpu-forward.html"), "<!DOCTYPE html><title>flame</title><p>flame graph</p>");
         Reports.write(List.of(run), run);
         Path html = run.resolve("report.html");
         String page = Files.readString(html);
@@ -76,9 +79,17 @@ class BrowserRenderTest {
         Path checked = run.resolve("report-checked.html");
         Files.writeString(checked, page.replace("<head>\n", "<head>\n" + CHECK), StandardCharsets.UTF_8);
         String dom = chromium(chromium.get(), tmp, "--dump-dom", checked.toUri().toString());
-        Matcher m = Pattern.compile("<pre id=\"__result\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
-        assertTrue(m.find(), "the checking script did not run; the browser printed: " + dom.substring(0, Math.min(500, dom.length())));
-        String[] lines = m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").split("\n");
+        Matcher m = Pattern.compile("<pre id=\"__result\">(.*?)</pre>", Pattern.DOTALL)
+                .matcher(dom);
+        assertTrue(
+                m.find(),
+                "the checking script did not run; the browser printed: "
+                        + dom.substring(0, Math.min(500, dom.length())));
+        String[] lines = m.group(1)
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+                .split("\n");
         assertEquals("FIGURES " + charts, lines[0], "the browser saw every chart figure");
         List<String> problems = new ArrayList<>(List.of(lines).subList(1, lines.length));
         problems.removeIf(String::isBlank);
@@ -97,7 +108,12 @@ class BrowserRenderTest {
         Files.createDirectories(out);
         Path png = out.resolve("report.png").toAbsolutePath();
         Files.deleteIfExists(png);
-        chromium(chromium.get(), tmp, "--screenshot=" + png, "--window-size=1280,3000", html.toUri().toString());
+        chromium(
+                chromium.get(),
+                tmp,
+                "--screenshot=" + png,
+                "--window-size=1280,3000",
+                html.toUri().toString());
         assertTrue(Files.size(png) > 10_000, "screenshot written: " + png);
         Files.copy(html, out.resolve("report.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
@@ -119,12 +135,25 @@ class BrowserRenderTest {
     /** Runs headless Chromium with a fresh profile and returns what it printed on stdout. */
     private static String chromium(Path exe, Path tmp, String... args) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(tmp, "chromium-profile");
-        List<String> cmd = new ArrayList<>(List.of(exe.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--hide-scrollbars", "--user-data-dir=" + profile, "--virtual-time-budget=5000"));
+        List<String> cmd = new ArrayList<>(List.of(
+                exe.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--user-data-dir=" + profile,
+                "--virtual-time-budget=5000"));
         cmd.addAll(List.of(args));
         Path stdout = tmp.resolve("chromium-" + System.nanoTime() + ".out");
-        Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(stdout.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("chromium did not finish within 120 s: " + cmd);

@@ -47,36 +47,59 @@ class ChartRendererTest {
     @Test
     void noLineCrossesAnXValueTheSeriesDidNotMeasure() {
         TreeSet<Double> grid = new TreeSet<>(List.of(1.0, 2.0, 4.0, 8.0));
-        List<ChartSpec.Point> measured = List.of(ChartSpec.Point.of(1, 10), ChartSpec.Point.of(2, 20), ChartSpec.Point.of(8, 80));
+        List<ChartSpec.Point> measured =
+                List.of(ChartSpec.Point.of(1, 10), ChartSpec.Point.of(2, 20), ChartSpec.Point.of(8, 80));
         List<ChartSpec.Point> drawn = ChartRenderer.withGaps(measured, grid);
         assertEquals(4, drawn.size());
         assertEquals(4.0, drawn.get(2).x());
         assertTrue(Double.isNaN(drawn.get(2).y()), "a break at 4, which other series measured");
-        assertEquals(measured, ChartRenderer.withGaps(measured, new TreeSet<>(List.of(1.0, 2.0, 8.0))), "nothing to break");
+        assertEquals(
+                measured, ChartRenderer.withGaps(measured, new TreeSet<>(List.of(1.0, 2.0, 8.0))), "nothing to break");
     }
 
     @Test
     void anIntervalBeyondTheFrameIsClippedAndMarked() {
         // points 10..20 on an axis from 0, one interval up to 1000: the axis stops well short of it
-        ChartRenderer.AxisRange y = ChartRenderer.AxisRange.of(new double[] {10, 20}, new double[] {9, 1000}, false, true, false);
+        ChartRenderer.AxisRange y =
+                ChartRenderer.AxisRange.of(new double[] {10, 20}, new double[] {9, 1000}, false, true, false);
         assertTrue(y.upper < 40, "upper " + y.upper);
         assertFalse(y.outside(28), "an interval half the axis above the points still fits");
         assertTrue(y.outside(1000));
-        ChartSpec s = new ChartSpec("clipped", "", "threads", "ops/us", false, false, List.of(new ChartSpec.Series("tree",
-                List.of(new ChartSpec.Point(1, 10, 9, 11), new ChartSpec.Point(2, 20, 15, 1000)), SeriesStyle.counter("tree", 0))));
+        ChartSpec s = new ChartSpec(
+                "clipped",
+                "",
+                "threads",
+                "ops/us",
+                false,
+                false,
+                List.of(new ChartSpec.Series(
+                        "tree",
+                        List.of(new ChartSpec.Point(1, 10, 9, 11), new ChartSpec.Point(2, 20, 15, 1000)),
+                        SeriesStyle.counter("tree", 0))));
         assertTrue(ChartRenderer.svg("c", s).contains(ChartRenderer.CLIPPED_NOTE), "the chart says so under its title");
-        ChartSpec fits = new ChartSpec("fits", "", "threads", "ops/us", false, false, List.of(new ChartSpec.Series("tree",
-                List.of(new ChartSpec.Point(1, 10, 9, 11), new ChartSpec.Point(2, 20, 15, 28)), SeriesStyle.counter("tree", 0))));
+        ChartSpec fits = new ChartSpec(
+                "fits",
+                "",
+                "threads",
+                "ops/us",
+                false,
+                false,
+                List.of(new ChartSpec.Series(
+                        "tree",
+                        List.of(new ChartSpec.Point(1, 10, 9, 11), new ChartSpec.Point(2, 20, 15, 28)),
+                        SeriesStyle.counter("tree", 0))));
         assertFalse(ChartRenderer.svg("d", fits).contains(ChartRenderer.CLIPPED_NOTE));
         // on a log axis an interval reaching 0 is clipped
-        ChartRenderer.AxisRange log = ChartRenderer.AxisRange.of(new double[] {10, 100}, new double[] {0, 120}, true, false, false);
+        ChartRenderer.AxisRange log =
+                ChartRenderer.AxisRange.of(new double[] {10, 100}, new double[] {0, 120}, true, false, false);
         assertTrue(log.outside(0));
     }
 
     @Test
     void countsThatAreNoPowerOfTwoGetALabelledPowerOfTwoOnEachSide() {
         // the selection chart's 256 and 384 CPUs: a range ending before 512 labelled 256 alone
-        ChartRenderer.AxisRange x = ChartRenderer.AxisRange.of(new double[] {256, 384}, new double[0], true, false, true);
+        ChartRenderer.AxisRange x =
+                ChartRenderer.AxisRange.of(new double[] {256, 384}, new double[0], true, false, true);
         assertEquals(2, x.base);
         assertTrue(x.lower <= 256 && x.upper >= 512, x.lower + " .. " + x.upper);
         ChartRenderer.AxisRange one = ChartRenderer.AxisRange.of(new double[] {384}, new double[0], true, false, true);
@@ -85,10 +108,15 @@ class ChartRendererTest {
 
     @Test
     void logAxesOfCountsStepByPowersOfTwo() {
-        ChartRenderer.AxisRange x = ChartRenderer.AxisRange.of(new double[] {8, 64, 4096}, new double[0], true, false, true);
+        ChartRenderer.AxisRange x =
+                ChartRenderer.AxisRange.of(new double[] {8, 64, 4096}, new double[0], true, false, true);
         assertEquals(2, x.base);
-        ChartRenderer.AxisRange y = ChartRenderer.AxisRange.of(new double[] {0.5, 3e7}, new double[0], true, false, false);
-        assertEquals(10, ChartRenderer.AxisRange.of(new double[] {64, 262_144}, new double[0], true, false, false).base, "bytes step by tens");
+        ChartRenderer.AxisRange y =
+                ChartRenderer.AxisRange.of(new double[] {0.5, 3e7}, new double[0], true, false, false);
+        assertEquals(
+                10,
+                ChartRenderer.AxisRange.of(new double[] {64, 262_144}, new double[0], true, false, false).base,
+                "bytes step by tens");
         assertEquals(10, y.base);
         assertEquals("1,024", TickFormat.text(1024));
         assertEquals("65,536", TickFormat.text(65_536));
@@ -100,8 +128,9 @@ class ChartRendererTest {
     @Test
     void theSvgIsAWellFormedStandaloneDocumentWithATitle() throws Exception {
         String svg = ChartRenderer.svg("x", spec(List.of("tree", "flat")));
-        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new java.io.ByteArrayInputStream(svg.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)));
+        var doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertEquals("svg", doc.getDocumentElement().getTagName());
         assertEquals("http://www.w3.org/2000/svg", doc.getDocumentElement().getAttribute("xmlns"));
         assertEquals("q?", doc.getElementsByTagName("title").item(0).getTextContent());
@@ -109,8 +138,19 @@ class ChartRendererTest {
     }
 
     private static ChartSpec spec(List<String> ids) {
-        return new ChartSpec("q?", "sub", "threads", "ops/us", false, false, ids.stream().map(id -> new ChartSpec.Series(id,
-                List.of(ChartSpec.Point.of(1, 10 + id.length()), ChartSpec.Point.of(2, 20)), SeriesStyle.counter(id, 0))).toList());
+        return new ChartSpec(
+                "q?",
+                "sub",
+                "threads",
+                "ops/us",
+                false,
+                false,
+                ids.stream()
+                        .map(id -> new ChartSpec.Series(
+                                id,
+                                List.of(ChartSpec.Point.of(1, 10 + id.length()), ChartSpec.Point.of(2, 20)),
+                                SeriesStyle.counter(id, 0)))
+                        .toList());
     }
 
     private static String rgb(java.awt.Color c) {

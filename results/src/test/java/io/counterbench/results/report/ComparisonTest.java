@@ -45,7 +45,10 @@ class ComparisonTest {
         assertTrue(table.contains("at least 4 forks on each side are needed"), table);
         // the report written from it starts with the comparison
         List<Path> written = Reports.write(c.report(), tmp.resolve("out"));
-        String md = Files.readString(written.stream().filter(p -> p.toString().endsWith("report.md")).findFirst().orElseThrow());
+        String md = Files.readString(written.stream()
+                .filter(p -> p.toString().endsWith("report.md"))
+                .findFirst()
+                .orElseThrow());
         assertTrue(md.indexOf("## Comparison") < md.indexOf("## Benchmarks"), md);
     }
 
@@ -78,24 +81,34 @@ class ComparisonTest {
         label(base, "mine-v1");
         label(cur, "mine-v3");
         List<Path> written = Reports.write(List.of(base, cur), tmp.resolve("merged"));
-        String md = Files.readString(written.stream().filter(p -> p.toString().endsWith("report.md")).findFirst().orElseThrow());
+        String md = Files.readString(written.stream()
+                .filter(p -> p.toString().endsWith("report.md"))
+                .findFirst()
+                .orElseThrow());
         assertTrue(md.contains("| AMD EPYC / 2 CPUs (mine-v1) |"), md);
         assertTrue(md.contains("| AMD EPYC / 2 CPUs (mine-v3) |"), md);
-        String svgs = written.stream().filter(p -> p.toString().endsWith(".svg")).map(p -> {
-            try {
-                return Files.readString(p);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).reduce("", String::concat);
+        String svgs = written.stream()
+                .filter(p -> p.toString().endsWith(".svg"))
+                .map(p -> {
+                    try {
+                        return Files.readString(p);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })
+                .reduce("", String::concat);
         assertTrue(svgs.contains("mine-v1") && svgs.contains("mine-v3"), "chart legends name the runs by label");
-        String csv = Files.readString(written.stream().filter(p -> p.toString().endsWith("report.csv")).findFirst().orElseThrow());
+        String csv = Files.readString(written.stream()
+                .filter(p -> p.toString().endsWith("report.csv"))
+                .findFirst()
+                .orElseThrow());
         assertTrue(csv.contains(",mine-v1,") && csv.contains(",mine-v3,"), "report.csv has a label column");
     }
 
     @Test
     void theChangeIsTheShiftOfLogForkScores() {
-        Comparison.Change c = Comparison.change(new double[] {100, 101, 99, 100, 100}, new double[] {110, 111, 109, 110, 110});
+        Comparison.Change c =
+                Comparison.change(new double[] {100, 101, 99, 100, 100}, new double[] {110, 111, 109, 110, 110});
         assertEquals(0.10, c.estimate(), 0.002);
         assertTrue(c.lower() > 0 && c.upper() < 0.13, c.toString());
         assertEquals("faster", c.verdict(true));
@@ -106,7 +119,10 @@ class ComparisonTest {
 
     private static String line(String table, String regex) {
         java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
-        return table.lines().filter(l -> p.matcher(l).find()).findFirst().orElseThrow(() -> new AssertionError(regex + " in\n" + table))
+        return table.lines()
+                .filter(l -> p.matcher(l).find())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(regex + " in\n" + table))
                 .stripTrailing();
     }
 
@@ -121,7 +137,8 @@ class ComparisonTest {
         ArrayNode rows = (ArrayNode) JSON.readTree(run.resolve("jmh.json").toFile());
         int changed = 0;
         for (var r : rows) {
-            if (r.get("benchmark").asText().endsWith(benchmark) && r.at("/params/counter").asText().equals(counter)
+            if (r.get("benchmark").asText().endsWith(benchmark)
+                    && r.at("/params/counter").asText().equals(counter)
                     && r.get("threads").asInt() == threads) {
                 for (var fork : r.at("/primaryMetric/rawData")) {
                     ArrayNode f = (ArrayNode) fork;

@@ -19,8 +19,15 @@ class CpuCountTest {
 
     private static JmhResult row(Map<String, String> params) {
         Metric m = new Metric(1.0, Double.NaN, "us/op", List.of(new double[] {1.0}), 0);
-        return new JmhResult("io.counterbench.bench.SelectionBenchmark.alwaysPrecise", Mode.AVERAGE_TIME, 1, 1,
-                new int[0], new TreeMap<>(params), m, Map.of());
+        return new JmhResult(
+                "io.counterbench.bench.SelectionBenchmark.alwaysPrecise",
+                Mode.AVERAGE_TIME,
+                1,
+                1,
+                new int[0],
+                new TreeMap<>(params),
+                m,
+                Map.of());
     }
 
     @Test

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** A strict RFC 4180 reader for the tests: quoted fields, doubled quotes, CRLF or LF line ends. */
 final class Csv {
-    private Csv() {
-    }
+    private Csv() {}
 
     static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();

@@ -42,7 +42,8 @@ class ForkStatisticsReportTest {
         Path run = ForkedRun.write(tmp, "forked");
         // the same time-mode rows under a benchmark that has a speedup (ReadBenchmark has none, see below)
         Path jmh = run.resolve("jmh.json");
-        Files.writeString(jmh, Files.readString(jmh).replace("ReadBenchmark.approximate", "LifecycleBenchmark.createAddRead"));
+        Files.writeString(
+                jmh, Files.readString(jmh).replace("ReadBenchmark.approximate", "LifecycleBenchmark.createAddRead"));
         Reports.write(List.of(run), run);
         String md = Files.readString(run.resolve("report.md"));
         // tree takes 5 ns where LongAdder takes 10: twice as fast, not "0.5x"
@@ -74,9 +75,14 @@ class ForkStatisticsReportTest {
         Path run = ForkedRun.write(tmp, "forked");
         Reports.write(List.of(run), run);
         String md = Files.readString(run.resolve("report.md"));
-        assertTrue(md.contains("| counter | threads | forks | reader ops/us [interval] | reader speedup vs LongAdder "
-                + "| writer ops/us [interval] | writer speedup vs LongAdder |"), md);
-        assertTrue(md.contains("| tree | 2 | 3 | 30.00 [30.00, 30.00] | 3.00x [3.00, 3.00] | 20.00 [20.00, 20.00] | 0.50x [0.50, 0.50] |"), md);
+        assertTrue(
+                md.contains("| counter | threads | forks | reader ops/us [interval] | reader speedup vs LongAdder "
+                        + "| writer ops/us [interval] | writer speedup vs LongAdder |"),
+                md);
+        assertTrue(
+                md.contains(
+                        "| tree | 2 | 3 | 30.00 [30.00, 30.00] | 3.00x [3.00, 3.00] | 20.00 [20.00, 20.00] | 0.50x [0.50, 0.50] |"),
+                md);
         assertFalse(md.contains("| 50.00 [50.00, 50.00] |"), "JMH's sum over the group is not a column");
         assertTrue(md.contains("a 75.0% interval for the median"), "3 forks: the interval says its confidence");
     }
@@ -87,15 +93,22 @@ class ForkStatisticsReportTest {
         Reports.write(List.of(run), run);
         List<List<String>> csv = Csv.parse(Files.readString(run.resolve("report.csv")));
         List<String> h = csv.getFirst();
-        List<String> tree2 = csv.stream().filter(r -> r.get(h.indexOf("benchmark")).endsWith("UpdateBenchmark.inc")
-                && r.get(h.indexOf("counter")).equals("tree") && r.get(h.indexOf("threads")).equals("2")).findFirst().orElseThrow();
+        List<String> tree2 = csv.stream()
+                .filter(r -> r.get(h.indexOf("benchmark")).endsWith("UpdateBenchmark.inc")
+                        && r.get(h.indexOf("counter")).equals("tree")
+                        && r.get(h.indexOf("threads")).equals("2"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("5", tree2.get(h.indexOf("forks")));
         assertEquals(80, Double.parseDouble(tree2.get(h.indexOf("median"))), 1e-9);
         assertEquals(120, Double.parseDouble(tree2.get(h.indexOf("ci_high"))), 1e-9);
         assertEquals(0.9375, Double.parseDouble(tree2.get(h.indexOf("ci_confidence"))), 1e-12);
         assertEquals(0.8, Double.parseDouble(tree2.get(h.indexOf("speedup_vs_adder"))), 1e-9);
-        List<String> rw = csv.stream().filter(r -> r.get(h.indexOf("benchmark")).endsWith("ReaderWriterBenchmark.approximate")
-                && r.get(h.indexOf("counter")).equals("tree")).findFirst().orElseThrow();
+        List<String> rw = csv.stream()
+                .filter(r -> r.get(h.indexOf("benchmark")).endsWith("ReaderWriterBenchmark.approximate")
+                        && r.get(h.indexOf("counter")).equals("tree"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(30, Double.parseDouble(rw.get(h.indexOf("reader_median"))), 1e-9);
         assertEquals(0.5, Double.parseDouble(rw.get(h.indexOf("writer_speedup_vs_adder"))), 1e-9);
     }
@@ -104,9 +117,21 @@ class ForkStatisticsReportTest {
     void chartsCarryTheIntervals(@TempDir Path tmp) throws Exception {
         Path run = ForkedRun.write(tmp, "forked");
         Report r = Reports.build(List.of(run));
-        ChartSpec vsAdder = r.charts().stream().filter(c -> c.id().endsWith("-vs-adder")).findFirst().orElseThrow().spec();
-        ChartSpec.Point tree2 = vsAdder.series().stream().filter(s -> s.name().equals("tree")).findFirst().orElseThrow()
-                .points().stream().filter(p -> p.x() == 2).findFirst().orElseThrow();
+        ChartSpec vsAdder = r.charts().stream()
+                .filter(c -> c.id().endsWith("-vs-adder"))
+                .findFirst()
+                .orElseThrow()
+                .spec();
+        ChartSpec.Point tree2 =
+                vsAdder.series().stream()
+                        .filter(s -> s.name().equals("tree"))
+                        .findFirst()
+                        .orElseThrow()
+                        .points()
+                        .stream()
+                        .filter(p -> p.x() == 2)
+                        .findFirst()
+                        .orElseThrow();
         assertEquals(0.8, tree2.y(), 1e-9);
         assertEquals(0.8, tree2.lo(), 1e-9);
         assertEquals(1.2, tree2.hi(), 1e-9);

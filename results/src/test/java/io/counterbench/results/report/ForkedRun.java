@@ -18,35 +18,84 @@ import java.util.Map;
 public final class ForkedRun {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ForkedRun() {
-    }
+    private ForkedRun() {}
 
     public static Path write(Path dir, String name) {
         Path run = Fixtures.copy("runs/smoke", dir, name);
         ArrayNode rows = JSON.createArrayNode();
         // adder 100 ops/us in every fork; tree 50 at 1 thread, and at 2 threads 4 forks of 80 and one of 120
-        rows.add(row("io.counterbench.bench.UpdateBenchmark.inc", "thrpt", 1, "ops/us", Map.of("counter", "ADDER", "topology", "host"),
-                forks(100, 100, 100, 100, 100), null));
-        rows.add(row("io.counterbench.bench.UpdateBenchmark.inc", "thrpt", 1, "ops/us", Map.of("counter", "TREE", "topology", "host"),
-                forks(50, 51, 49, 50, 50), null));
-        rows.add(row("io.counterbench.bench.UpdateBenchmark.inc", "thrpt", 2, "ops/us", Map.of("counter", "ADDER", "topology", "host"),
-                forks(100, 100, 100, 100, 100), null));
-        rows.add(row("io.counterbench.bench.UpdateBenchmark.inc", "thrpt", 2, "ops/us", Map.of("counter", "TREE", "topology", "host"),
-                forks(80, 80, 120, 80, 80), null));
+        rows.add(row(
+                "io.counterbench.bench.UpdateBenchmark.inc",
+                "thrpt",
+                1,
+                "ops/us",
+                Map.of("counter", "ADDER", "topology", "host"),
+                forks(100, 100, 100, 100, 100),
+                null));
+        rows.add(row(
+                "io.counterbench.bench.UpdateBenchmark.inc",
+                "thrpt",
+                1,
+                "ops/us",
+                Map.of("counter", "TREE", "topology", "host"),
+                forks(50, 51, 49, 50, 50),
+                null));
+        rows.add(row(
+                "io.counterbench.bench.UpdateBenchmark.inc",
+                "thrpt",
+                2,
+                "ops/us",
+                Map.of("counter", "ADDER", "topology", "host"),
+                forks(100, 100, 100, 100, 100),
+                null));
+        rows.add(row(
+                "io.counterbench.bench.UpdateBenchmark.inc",
+                "thrpt",
+                2,
+                "ops/us",
+                Map.of("counter", "TREE", "topology", "host"),
+                forks(80, 80, 120, 80, 80),
+                null));
         // reads: adder 10 ns, tree 5 ns (twice as fast) at both slot counts
         for (String cpus : new String[] {"8", "64"}) {
-            rows.add(row("io.counterbench.bench.ReadBenchmark.approximate", "avgt", 1, "ns/op", Map.of("counter", "ADDER", "cpus", cpus),
-                    forks(10, 10, 10, 10, 10), null));
-            rows.add(row("io.counterbench.bench.ReadBenchmark.approximate", "avgt", 1, "ns/op", Map.of("counter", "TREE", "cpus", cpus),
-                    forks(5, 5, 5, 5, 5), null));
+            rows.add(row(
+                    "io.counterbench.bench.ReadBenchmark.approximate",
+                    "avgt",
+                    1,
+                    "ns/op",
+                    Map.of("counter", "ADDER", "cpus", cpus),
+                    forks(10, 10, 10, 10, 10),
+                    null));
+            rows.add(row(
+                    "io.counterbench.bench.ReadBenchmark.approximate",
+                    "avgt",
+                    1,
+                    "ns/op",
+                    Map.of("counter", "TREE", "cpus", cpus),
+                    forks(5, 5, 5, 5, 5),
+                    null));
         }
-        // reader/writer: JMH's primary is the sum; the reader reads 30 (tree) against adder's 10, the writer 20 against 40
-        rows.add(row("io.counterbench.bench.ReaderWriterBenchmark.approximate", "thrpt", 2, "ops/us", Map.of("counter", "ADDER"),
-                forks(50, 50, 50), Map.of("readApproximate", forks(10, 10, 10), "writeA", forks(40, 40, 40))));
-        rows.add(row("io.counterbench.bench.ReaderWriterBenchmark.approximate", "thrpt", 2, "ops/us", Map.of("counter", "TREE"),
-                forks(50, 50, 50), Map.of("readApproximate", forks(30, 30, 30), "writeA", forks(20, 20, 20))));
+        // reader/writer: JMH's primary is the sum; the reader reads 30 (tree) against adder's 10, the writer 20 against
+        // 40
+        rows.add(row(
+                "io.counterbench.bench.ReaderWriterBenchmark.approximate",
+                "thrpt",
+                2,
+                "ops/us",
+                Map.of("counter", "ADDER"),
+                forks(50, 50, 50),
+                Map.of("readApproximate", forks(10, 10, 10), "writeA", forks(40, 40, 40))));
+        rows.add(row(
+                "io.counterbench.bench.ReaderWriterBenchmark.approximate",
+                "thrpt",
+                2,
+                "ops/us",
+                Map.of("counter", "TREE"),
+                forks(50, 50, 50),
+                Map.of("readApproximate", forks(30, 30, 30), "writeA", forks(20, 20, 20))));
         try {
-            JSON.writerWithDefaultPrettyPrinter().writeValue(run.resolve("jmh.json").toFile(), rows);
+            JSON.writerWithDefaultPrettyPrinter()
+                    .writeValue(run.resolve("jmh.json").toFile(), rows);
             Files.deleteIfExists(run.resolve("footprint.json"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -63,8 +112,14 @@ public final class ForkedRun {
         return f;
     }
 
-    private static ObjectNode row(String benchmark, String mode, int threads, String unit, Map<String, String> params, double[][] forks,
-                                  Map<String, double[][]> members) {
+    private static ObjectNode row(
+            String benchmark,
+            String mode,
+            int threads,
+            String unit,
+            Map<String, String> params,
+            double[][] forks,
+            Map<String, double[][]> members) {
         ObjectNode r = JSON.createObjectNode();
         r.put("benchmark", benchmark).put("mode", mode).put("threads", threads).put("forks", forks.length);
         ObjectNode p = r.putObject("params");

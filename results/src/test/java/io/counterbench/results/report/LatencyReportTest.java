@@ -31,9 +31,14 @@ class LatencyReportTest {
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("## Core-to-core latency"), md);
         assertTrue(md.contains("> jmh.json is missing from"), "the JMH section says it has nothing: " + md);
-        assertTrue(md.contains("| same-llc (same LLC, other core) | 4 |"), "4 same-LLC pairs among 8 CPUs of 4 LLCs: " + md);
+        assertTrue(
+                md.contains("| same-llc (same LLC, other core) | 4 |"),
+                "4 same-LLC pairs among 8 CPUs of 4 LLCs: " + md);
         assertTrue(md.contains("| remote (other package) | 16 |"), md);
-        assertTrue(md.contains("![How long does one cache line take to go from one CPU to another and back?](charts/latency-cas.svg)"), md);
+        assertTrue(
+                md.contains(
+                        "![How long does one cache line take to go from one CPU to another and back?](charts/latency-cas.svg)"),
+                md);
         assertTrue(written.contains(dir.resolve("charts").resolve("latency-cas.svg")), written.toString());
         assertTrue(written.contains(dir.resolve("charts").resolve("latency-store-load.svg")), written.toString());
         String html = Files.readString(dir.resolve("report.html"));
@@ -43,18 +48,30 @@ class LatencyReportTest {
     @Test
     void anIncompleteRunIsShownAsAPartialRun() throws Exception {
         LatencyRun run = LatencyFixtures.eightCpus(5);
-        LatencyRun part = new LatencyRun(run.host(), run.cpuModel(), run.topology(), run.topologySource(), run.cpus(),
-                run.settings(), run.pairs().subList(0, 3), run.started(), run.wallSeconds())
+        LatencyRun part = new LatencyRun(
+                        run.host(),
+                        run.cpuModel(),
+                        run.topology(),
+                        run.topologySource(),
+                        run.cpus(),
+                        run.settings(),
+                        run.pairs().subList(0, 3),
+                        run.started(),
+                        run.wallSeconds())
                 .incomplete("interrupted (SIGINT/SIGTERM) after 3 of 28 pairs");
         LatencyFixtures.write(dir, part);
         Reports.write(List.of(dir), dir);
         String md = Files.readString(dir.resolve("report.md"));
-        assertTrue(md.contains("PARTIAL RUN (latency.json status: incomplete, interrupted (SIGINT/SIGTERM) after 3 of 28 pairs): "
-                + "only the 3 pair(s) finished before it stopped are below"), md);
+        assertTrue(
+                md.contains(
+                        "PARTIAL RUN (latency.json status: incomplete, interrupted (SIGINT/SIGTERM) after 3 of 28 pairs): "
+                                + "only the 3 pair(s) finished before it stopped are below"),
+                md);
         Path whole = Files.createDirectories(dir.resolve("whole"));
         LatencyFixtures.write(whole, run);
         Reports.write(List.of(whole), whole);
-        assertFalse(Files.readString(whole.resolve("report.md")).contains("PARTIAL RUN"), "a complete run is not partial");
+        assertFalse(
+                Files.readString(whole.resolve("report.md")).contains("PARTIAL RUN"), "a complete run is not partial");
     }
 
     @Test
@@ -70,8 +87,9 @@ class LatencyReportTest {
         HeatmapSpec h = LatencyTables.heatmap(run, true);
         assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7"), h.labels());
         String svg = HeatmapRenderer.svg("h", h);
-        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new java.io.ByteArrayInputStream(svg.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)));
+        var doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertEquals("svg", doc.getDocumentElement().getTagName());
         assertEquals(h.title(), doc.getElementsByTagName("title").item(0).getTextContent());
         // small matrices carry their values: every off-diagonal median, as the tick format writes it
@@ -106,7 +124,8 @@ class LatencyReportTest {
                         }
                     }
                 }
-                double[] s = block.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                double[] s =
+                        block.stream().mapToDouble(Double::doubleValue).sorted().toArray();
                 double median = s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
                 assertEquals(median, b.at(bi, bj), 1e-9, bi + "," + bj);
             }
@@ -115,7 +134,9 @@ class LatencyReportTest {
         assertTrue(b.subtitle().contains("Binned: 300 items in 100 runs"), b.subtitle());
         HeatmapSpec big = new HeatmapSpec("t", "", "CPU", labels, v, "ns");
         String svg = HeatmapRenderer.svg("big", big);
-        assertEquals(HeatmapRenderer.svg("big", HeatmapRenderer.binned(big, HeatmapRenderer.MAX_CELLS)), svg,
+        assertEquals(
+                HeatmapRenderer.svg("big", HeatmapRenderer.binned(big, HeatmapRenderer.MAX_CELLS)),
+                svg,
                 "a 300 x 300 matrix is drawn binned to " + HeatmapRenderer.MAX_CELLS + " per side");
         assertTrue(svg.contains("Binned: 300 items in " + HeatmapRenderer.MAX_CELLS + " runs"), "the subtitle says so");
     }

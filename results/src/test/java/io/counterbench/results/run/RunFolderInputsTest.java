@@ -72,13 +72,17 @@ class RunFolderInputsTest {
 
     @Test
     void runJsonNumbersAreRangeChecked() {
-        assertRunJson(n -> ((ObjectNode) n.path("environment").path("cpus")).put("available", 2.5),
+        assertRunJson(
+                n -> ((ObjectNode) n.path("environment").path("cpus")).put("available", 2.5),
                 "environment.cpus.available is 2.5, not a whole number");
-        assertRunJson(n -> ((ObjectNode) n.path("environment").path("cpus")).put("onlineCount", 0),
+        assertRunJson(
+                n -> ((ObjectNode) n.path("environment").path("cpus")).put("onlineCount", 0),
                 "environment.cpus.onlineCount is 0: a CPU count must be between 1 and 65536");
-        assertRunJson(n -> ((ObjectNode) n.path("hostTopology").path("counts")).put("pu", -1),
+        assertRunJson(
+                n -> ((ObjectNode) n.path("hostTopology").path("counts")).put("pu", -1),
                 "hostTopology.counts.pu is -1: a count of topology domains must be between 1 and 65536");
-        assertRunJson(n -> ((ObjectNode) n.path("environment")).put("virtualMachine", "yes"),
+        assertRunJson(
+                n -> ((ObjectNode) n.path("environment")).put("virtualMachine", "yes"),
                 "environment.virtualMachine is \"yes\", not true or false");
         assertRunJson(n -> ((ObjectNode) n).put("status", 5), "status is 5, not a string");
     }
@@ -88,11 +92,19 @@ class RunFolderInputsTest {
         Path run = Fixtures.copy("runs/with-simulation", dir, "run");
         edit(run.resolve("footprint.json"), n -> ((ObjectNode) n.path("rows").get(0)).put("cpus", 0));
         InputException e = assertThrows(InputException.class, () -> Reports.build(List.of(run)));
-        assertTrue(e.getMessage().endsWith("footprint.json: footprint row 1: cpus is 0: a CPU count must be between 1 and 65536"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith(
+                                "footprint.json: footprint row 1: cpus is 0: a CPU count must be between 1 and 65536"),
+                e.getMessage());
         Path sim = Fixtures.copy("runs/with-simulation", dir, "sim");
         edit(sim.resolve("simulation.json"), n -> ((ObjectNode) n.path("checks")).put("failures", -1));
         e = assertThrows(InputException.class, () -> Reports.build(List.of(sim)));
-        assertTrue(e.getMessage().endsWith("simulation.json: checks.failures is -1: a count of failed checks must be at least 0"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith(
+                                "simulation.json: checks.failures is -1: a count of failed checks must be at least 0"),
+                e.getMessage());
     }
 
     @Test
@@ -101,7 +113,9 @@ class RunFolderInputsTest {
         assertTrue(e.getMessage().startsWith("--out '' names no folder"), e.getMessage());
         Path file = Files.writeString(dir.resolve("plain"), "x");
         e = assertThrows(IllegalArgumentException.class, () -> RunFolders.named(file.resolve("sub")));
-        assertEquals("--out " + file.resolve("sub") + " cannot be created: a part of the path is a file, not a folder", e.getMessage());
+        assertEquals(
+                "--out " + file.resolve("sub") + " cannot be created: a part of the path is a file, not a folder",
+                e.getMessage());
     }
 
     private void assertRunJson(Consumer<com.fasterxml.jackson.databind.JsonNode> change, String expected) {

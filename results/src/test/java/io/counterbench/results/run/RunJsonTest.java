@@ -28,12 +28,16 @@ class RunJsonTest {
         assertEquals(List.of("run", "--profile", "smoke", "--counters", "tree,flat,adder"), run.command());
         assertEquals("smoke", run.profile().name());
         assertEquals(1, run.profile().forks());
-        assertEquals(run.plan().size(), run.completed().size() + run.failed().size() + run.missing().size());
+        assertEquals(
+                run.plan().size(),
+                run.completed().size() + run.failed().size() + run.missing().size());
         RunJson.Entry first = run.plan().getFirst();
         assertEquals("io.counterbench.bench.UpdateBenchmark", first.benchmark());
         assertEquals("TREE", first.params().get("counter"));
         assertNull(first.threadGroups());
-        assertTrue(run.plan().stream().anyMatch(e -> List.of(1, 1).equals(e.threadGroups())), "reader/writer entries keep their groups");
+        assertTrue(
+                run.plan().stream().anyMatch(e -> List.of(1, 1).equals(e.threadGroups())),
+                "reader/writer entries keep their groups");
         assertEquals(2, run.hostTopology().counts().get("pu"));
         assertTrue(run.environment().isObject());
     }
@@ -55,7 +59,9 @@ class RunJsonTest {
         RunJson old = RunJson.read(Fixtures.resource("runs/smoke/run.json"));
         assertNull(old.label());
         assertNull(old.provenance());
-        RunJson.Provenance p = new RunJson.Provenance("0123456789abcdef0123456789abcdef01234567", true,
+        RunJson.Provenance p = new RunJson.Provenance(
+                "0123456789abcdef0123456789abcdef01234567",
+                true,
                 List.of(new RunJson.Jar("cli", "/x/counterbench.jar", "ab".repeat(32))),
                 new RunJson.Jvm("25.0.3+9-LTS", "Eclipse Adoptium", "/usr/lib/jvm/x", List.of("-XX:+UseParallelGC")));
         RunJson run = old.with("mine-v1", p);
@@ -64,8 +70,12 @@ class RunJsonTest {
         RunJson back = RunJson.read(file);
         assertEquals(run, back);
         assertEquals("mine-v1", back.label());
-        assertEquals("counterbench 0123456789ab with uncommitted changes", back.provenance().describeCommit());
-        assertEquals("counterbench commit unknown (not a git checkout)", new RunJson.Provenance(null, null, null, null).describeCommit());
+        assertEquals(
+                "counterbench 0123456789ab with uncommitted changes",
+                back.provenance().describeCommit());
+        assertEquals(
+                "counterbench commit unknown (not a git checkout)",
+                new RunJson.Provenance(null, null, null, null).describeCommit());
     }
 
     @Test
@@ -81,8 +91,27 @@ class RunJsonTest {
 
     @Test
     void aRunningRecordWritesFinishedAsNull(@TempDir Path dir) throws Exception {
-        RunJson running = new RunJson(RunJson.SCHEMA, "running", null, "2026-11-21T10:00:00Z", null, List.of("run"), null, "host",
-                10, List.of(), null, null, null, null, null, null, null, null, null, List.of(0));
+        RunJson running = new RunJson(
+                RunJson.SCHEMA,
+                "running",
+                null,
+                "2026-11-21T10:00:00Z",
+                null,
+                List.of("run"),
+                null,
+                "host",
+                10,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(0));
         Path file = dir.resolve("run.json");
         running.write(file);
         JsonNode tree = Json.MAPPER.readTree(file.toFile());
@@ -96,12 +125,15 @@ class RunJsonTest {
         Path copy = Fixtures.copy("runs/smoke", dir, "run");
         Fixtures.edit(copy, "run.json", n -> ((ObjectNode) n).put("completed", "three"));
         InputException e = assertThrows(InputException.class, () -> RunJson.read(copy.resolve("run.json")));
-        assertTrue(e.getMessage().startsWith(copy.resolve("run.json") + ": not a counterbench run record: "), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith(copy.resolve("run.json") + ": not a counterbench run record: "),
+                e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
 
         Files.writeString(copy.resolve("run.json"), "{\"schema\": \"something-else/2\"}");
         e = assertThrows(InputException.class, () -> RunJson.read(copy.resolve("run.json")));
-        assertTrue(e.getMessage().contains("schema is 'something-else/2', expected counterbench-run/1"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("schema is 'something-else/2', expected counterbench-run/1"), e.getMessage());
     }
 
     @Test

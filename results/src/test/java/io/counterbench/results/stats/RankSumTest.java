@@ -53,11 +53,23 @@ class RankSumTest {
             double alpha = new double[] {0.05, 0.01, 0.001}[r.nextInt(3)];
             double t = r.nextGaussian() * 0.02;
             Shift s = RankSum.shift(x, y, alpha);
-            double p = MannWhitneyUTest.withDefaults().with(AlternativeHypothesis.GREATER_THAN).with(PValueMethod.EXACT).withMu(t)
-                    .test(y, x).getPValue();
-            double q = MannWhitneyUTest.withDefaults().with(AlternativeHypothesis.LESS_THAN).with(PValueMethod.EXACT).withMu(t)
-                    .test(y, x).getPValue();
-            assertEquals(p <= alpha, s.lower() > t, () -> "m=" + x.length + " n=" + y.length + " alpha=" + alpha + " t=" + t + " p=" + p + " lower=" + s.lower());
+            double p = MannWhitneyUTest.withDefaults()
+                    .with(AlternativeHypothesis.GREATER_THAN)
+                    .with(PValueMethod.EXACT)
+                    .withMu(t)
+                    .test(y, x)
+                    .getPValue();
+            double q = MannWhitneyUTest.withDefaults()
+                    .with(AlternativeHypothesis.LESS_THAN)
+                    .with(PValueMethod.EXACT)
+                    .withMu(t)
+                    .test(y, x)
+                    .getPValue();
+            assertEquals(
+                    p <= alpha,
+                    s.lower() > t,
+                    () -> "m=" + x.length + " n=" + y.length + " alpha=" + alpha + " t=" + t + " p=" + p + " lower="
+                            + s.lower());
             assertEquals(q <= alpha, s.upper() < t, () -> "q=" + q + " upper=" + s.upper());
             if (p <= alpha) {
                 rejected++;
@@ -71,6 +83,7 @@ class RankSumTest {
         Shift s = RankSum.shift(new double[] {1, 2}, new double[] {5, 6}, 0.05);
         assertFalse(s.bounded());
         assertEquals(4, s.estimate(), 1e-15);
-        assertTrue(RankSum.shift(new double[] {1, 2, 3, 4, 5}, new double[] {11, 12, 13, 14, 15}, 0.01).bounded());
+        assertTrue(RankSum.shift(new double[] {1, 2, 3, 4, 5}, new double[] {11, 12, 13, 14, 15}, 0.01)
+                .bounded());
     }
 }

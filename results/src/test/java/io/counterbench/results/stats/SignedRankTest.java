@@ -55,12 +55,26 @@ class SignedRankTest {
             double alpha = new double[] {0.05, 0.01, 0.001, 0.0005}[r.nextInt(4)];
             double t = r.nextGaussian() * 0.02;
             Shift s = SignedRank.shift(d, alpha);
-            double p = WilcoxonSignedRankTest.withDefaults().with(AlternativeHypothesis.GREATER_THAN).with(PValueMethod.EXACT).withMu(t)
-                    .test(d).getPValue();
-            double q = WilcoxonSignedRankTest.withDefaults().with(AlternativeHypothesis.LESS_THAN).with(PValueMethod.EXACT).withMu(t)
-                    .test(d).getPValue();
-            assertEquals(p <= alpha, s.lower() > t, () -> "n=" + s.n() + " alpha=" + alpha + " t=" + t + " p=" + p + " lower=" + s.lower());
-            assertEquals(q <= alpha, s.upper() < t, () -> "n=" + s.n() + " alpha=" + alpha + " t=" + t + " q=" + q + " upper=" + s.upper());
+            double p = WilcoxonSignedRankTest.withDefaults()
+                    .with(AlternativeHypothesis.GREATER_THAN)
+                    .with(PValueMethod.EXACT)
+                    .withMu(t)
+                    .test(d)
+                    .getPValue();
+            double q = WilcoxonSignedRankTest.withDefaults()
+                    .with(AlternativeHypothesis.LESS_THAN)
+                    .with(PValueMethod.EXACT)
+                    .withMu(t)
+                    .test(d)
+                    .getPValue();
+            assertEquals(
+                    p <= alpha,
+                    s.lower() > t,
+                    () -> "n=" + s.n() + " alpha=" + alpha + " t=" + t + " p=" + p + " lower=" + s.lower());
+            assertEquals(
+                    q <= alpha,
+                    s.upper() < t,
+                    () -> "n=" + s.n() + " alpha=" + alpha + " t=" + t + " q=" + q + " upper=" + s.upper());
             checked++;
             if (p <= alpha) {
                 rejected++;

@@ -25,17 +25,27 @@ class DemoHistoryTest {
         TrendResult r = Trend.analyze(h, TrendOptions.defaults());
         assertEquals(2, r.rows().size());
         assertEquals(r, Trend.analyze(h, TrendOptions.defaults()), "the same answer every time");
-        RowTrend atomic = r.rows().stream().filter(x -> x.row().contains("counter=atomic")).findFirst().orElseThrow();
-        RowTrend adder = r.rows().stream().filter(x -> x.row().contains("counter=adder")).findFirst().orElseThrow();
+        RowTrend atomic = r.rows().stream()
+                .filter(x -> x.row().contains("counter=atomic"))
+                .findFirst()
+                .orElseThrow();
+        RowTrend adder = r.rows().stream()
+                .filter(x -> x.row().contains("counter=adder"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(atomic.points().size() == 11 && adder.points().size() == 11);
-        // at the default p <= 0.01 no change point: atomic's best split is before fd26be1, the slowdown commit, at p 0.011
+        // at the default p <= 0.01 no change point: atomic's best split is before fd26be1, the slowdown commit, at p
+        // 0.011
         assertTrue(atomic.changes().isEmpty() && adder.changes().isEmpty());
         assertEquals("fd26be1", atomic.points().get(atomic.rejected().index()).shortCommit());
         assertEquals(0.011, atomic.rejected().p(), 1e-9);
         assertTrue(adder.rejected().p() > 0.5, adder.rejected().toString());
         // at p <= 0.05 it is reported there, 61% slower, and fails
         TrendResult loose = Trend.analyze(h, new TrendOptions(new EDivisive.Options(0.05, 999, 1), 0.02, null));
-        RowTrend a = loose.rows().stream().filter(x -> x.row().contains("counter=atomic")).findFirst().orElseThrow();
+        RowTrend a = loose.rows().stream()
+                .filter(x -> x.row().contains("counter=atomic"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(1, a.changes().size());
         ChangePoint c = a.changes().getFirst();
         assertEquals("fd26be1", c.first().shortCommit());

@@ -18,7 +18,8 @@ class EDivisiveRates {
     void table() {
         EDivisive.Options o = EDivisive.Options.DEFAULT;
         int n = EDivisiveTest.N;
-        StringBuilder sb = new StringBuilder("| step | runs after it | found | at the step's commit | within one run |\n|---|---:|---:|---:|---:|\n");
+        StringBuilder sb = new StringBuilder(
+                "| step | runs after it | found | at the step's commit | within one run |\n|---|---:|---:|---:|---:|\n");
         for (double step : new double[] {0.02, 0.01}) {
             for (int k = 1; k <= 8; k++) {
                 int found = 0;
@@ -32,12 +33,15 @@ class EDivisiveRates {
                     exact += c.contains(at) ? 1 : 0;
                     near += c.stream().anyMatch(i -> Math.abs(i - at) <= 1) ? 1 : 0;
                 }
-                sb.append(String.format(Locale.ROOT, "| %.0f%% | %d | %d | %d | %d |%n", step * 100, k, found, exact, near));
+                sb.append(String.format(
+                        Locale.ROOT, "| %.0f%% | %d | %d | %d | %d |%n", step * 100, k, found, exact, near));
             }
         }
         int falses = 0;
         for (int s = 0; s < 1000; s++) {
-            falses += EDivisive.detect(EDivisiveTest.series(9000 + s, n, 0, 0), o).changes().size();
+            falses += EDivisive.detect(EDivisiveTest.series(9000 + s, n, 0, 0), o)
+                    .changes()
+                    .size();
         }
         sb.append(String.format(Locale.ROOT, "%nnoise only: %d change points in 1000 series of %d runs%n", falses, n));
         System.out.print(sb);

@@ -60,7 +60,11 @@ class EDivisiveReferenceTest {
             }
             double[] q = EDivisive.qValues(d, idx);
             for (int t = 1; t < x.length; t++) {
-                assertEquals(ref[t], q[t], 1e-9 * Math.max(1e-3, Math.abs(ref[t])), c.path("name").asText() + " split " + t);
+                assertEquals(
+                        ref[t],
+                        q[t],
+                        1e-9 * Math.max(1e-3, Math.abs(ref[t])),
+                        c.path("name").asText() + " split " + t);
             }
         }
     }
@@ -69,7 +73,9 @@ class EDivisiveReferenceTest {
     void changePointsAgree() throws IOException {
         JsonNode f = fixture();
         EDivisive.Options o = new EDivisive.Options(0.01, 999, 1);
-        assertTrue(f.path("how").path("implementation").asText().contains("pvalue=0.01, permutations=999"), "run with other settings");
+        assertTrue(
+                f.path("how").path("implementation").asText().contains("pvalue=0.01, permutations=999"),
+                "run with other settings");
         List<String> disagree = new ArrayList<>();
         int agree = 0;
         for (JsonNode c : f.path("cases")) {
@@ -81,18 +87,24 @@ class EDivisiveReferenceTest {
                 agree++;
                 continue;
             }
-            // both are Monte Carlo tests of one p-value: they may differ only on a split whose p is near the significance,
+            // both are Monte Carlo tests of one p-value: they may differ only on a split whose p is near the
+            // significance,
             // the one MongoDB accepted and this detector tested last
             List<Integer> extra = new ArrayList<>(ref);
             extra.removeAll(ours);
-            boolean borderline = ref.containsAll(ours) && extra.size() == 1 && r.rejected() != null
-                    && r.rejected().index() == extra.getFirst() && r.rejected().p() <= 2 * o.significance();
+            boolean borderline = ref.containsAll(ours)
+                    && extra.size() == 1
+                    && r.rejected() != null
+                    && r.rejected().index() == extra.getFirst()
+                    && r.rejected().p() <= 2 * o.significance();
             if (!borderline) {
-                disagree.add(c.path("name").asText() + ": MongoDB " + ref + ", here " + ours + " (last tested " + r.rejected() + ")");
+                disagree.add(c.path("name").asText() + ": MongoDB " + ref + ", here " + ours + " (last tested "
+                        + r.rejected() + ")");
             }
         }
         assertEquals(List.of(), disagree);
-        // 17 of the 18 agree exactly; step2pct-2after-4's split at 38 has p 0.011 here (MongoDB counts p without the +1)
+        // 17 of the 18 agree exactly; step2pct-2after-4's split at 38 has p 0.011 here (MongoDB counts p without the
+        // +1)
         assertTrue(agree >= 17, agree + " of " + f.path("cases").size() + " agree exactly");
     }
 }

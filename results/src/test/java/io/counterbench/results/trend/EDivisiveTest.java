@@ -34,7 +34,8 @@ class EDivisiveTest {
         int found = 0;
         int named = 0;
         for (int s = 0; s < 100; s++) {
-            List<Integer> c = EDivisive.detect(series(seed0 + s, N, after, step), O).indices();
+            List<Integer> c =
+                    EDivisive.detect(series(seed0 + s, N, after, step), O).indices();
             found += c.isEmpty() ? 0 : 1;
             named += c.contains(N - after) ? 1 : 0;
         }
@@ -69,7 +70,10 @@ class EDivisiveTest {
     @Test
     void aLargeStepIsNamedExactlyEveryTime() {
         for (int s = 0; s < 20; s++) {
-            assertEquals(List.of(30), EDivisive.detect(series(4000 + s, N, 10, 0.05), O).indices(), "seed " + (4000 + s));
+            assertEquals(
+                    List.of(30),
+                    EDivisive.detect(series(4000 + s, N, 10, 0.05), O).indices(),
+                    "seed " + (4000 + s));
         }
     }
 
@@ -88,7 +92,8 @@ class EDivisiveTest {
             x[i] += i < 25 ? Math.log1p(0.03) : i < 32 ? Math.log1p(-0.01) : Math.log1p(0.02);
         }
         List<Integer> c = EDivisive.detect(x, O).indices();
-        // a 3% step in 0.5% noise: found, placed within one run (with this seed run 10 of the step draws low, run 9 high)
+        // a 3% step in 0.5% noise: found, placed within one run (with this seed run 10 of the step draws low, run 9
+        // high)
         assertEquals(3, c.size(), c.toString());
         assertTrue(Math.abs(c.get(0) - 10) <= 1 && c.get(1) == 25 && c.get(2) == 32, c.toString());
     }
@@ -97,7 +102,9 @@ class EDivisiveTest {
     void shortAndConstantSeries() {
         assertEquals(List.of(), EDivisive.detect(new double[0], O).indices());
         assertEquals(List.of(), EDivisive.detect(new double[] {0.1}, O).indices());
-        assertEquals(List.of(), EDivisive.detect(new double[] {0.1, 0.1, 0.1, 0.1, 0.1}, O).indices());
+        assertEquals(
+                List.of(),
+                EDivisive.detect(new double[] {0.1, 0.1, 0.1, 0.1, 0.1}, O).indices());
         assertThrows(IllegalArgumentException.class, () -> EDivisive.detect(new double[] {0, Double.NaN}, O));
         assertThrows(IllegalArgumentException.class, () -> new EDivisive.Options(0, 10, 1));
     }

@@ -34,8 +34,20 @@ class SeriesFileTest {
         SeriesFile.append(f, List.of(TrendTest.point("r1", 0, 0.01)));
         String before = Files.readString(f);
         SeriesPoint p = TrendTest.point("r1", 1, 0.01);
-        SeriesPoint other = new SeriesPoint(p.schema(), p.row(), p.commit(), p.commitTime(), p.machine(), "00".repeat(32), 0, null, null,
-                null, 1, null, null);
+        SeriesPoint other = new SeriesPoint(
+                p.schema(),
+                p.row(),
+                p.commit(),
+                p.commitTime(),
+                p.machine(),
+                "00".repeat(32),
+                0,
+                null,
+                null,
+                null,
+                1,
+                null,
+                null);
         assertThrows(InputException.class, () -> SeriesFile.append(f, List.of(other)));
         assertEquals(before, Files.readString(f));
     }
@@ -55,7 +67,8 @@ class SeriesFileTest {
         assertTrue(message(schema).contains(":1: not a series point"), message(schema));
         Path commit = Files.writeString(dir.resolve("commit.jsonl"), line.replace(TrendTest.commit(0), "main") + "\n");
         assertTrue(message(commit).contains("is not 40 hex digits"), message(commit));
-        Path time = Files.writeString(dir.resolve("time.jsonl"), line.replace("2026-11-01T00:00:00Z", "yesterday") + "\n");
+        Path time =
+                Files.writeString(dir.resolve("time.jsonl"), line.replace("2026-11-01T00:00:00Z", "yesterday") + "\n");
         assertTrue(message(time).contains("not an ISO-8601 instant"), message(time));
         Path array = Files.writeString(dir.resolve("array.jsonl"), "[1,2]\n");
         assertTrue(message(array).contains("not a series point"), message(array));

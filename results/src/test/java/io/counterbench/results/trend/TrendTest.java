@@ -23,8 +23,20 @@ class TrendTest {
     }
 
     static SeriesPoint point(String row, int i, double log) {
-        return new SeriesPoint(SeriesPoint.SCHEMA, row, commit(i), T0.plusSeconds(3600L * i).toString(), MACHINE, REF, log,
-                log - 0.01, log + 0.01, 0.99, 12, "host", "run-" + i);
+        return new SeriesPoint(
+                SeriesPoint.SCHEMA,
+                row,
+                commit(i),
+                T0.plusSeconds(3600L * i).toString(),
+                MACHINE,
+                REF,
+                log,
+                log - 0.01,
+                log + 0.01,
+                0.99,
+                12,
+                "host",
+                "run-" + i);
     }
 
     /** Two rows over 40 commits: "tree" gets 3% slower at commit 30, "adder" stays. */
@@ -63,23 +75,36 @@ class TrendTest {
         Collections.shuffle(shuffled, new java.util.Random(3));
         TrendResult a = Trend.analyze(history(), TrendOptions.defaults());
         TrendResult b = Trend.analyze(shuffled, TrendOptions.defaults());
-        assertEquals(a.rows().getFirst().changes().getFirst().first(), b.rows().stream().filter(x -> x.row().contains("tree"))
-                .findFirst().orElseThrow().changes().getFirst().first());
+        assertEquals(
+                a.rows().getFirst().changes().getFirst().first(),
+                b.rows().stream()
+                        .filter(x -> x.row().contains("tree"))
+                        .findFirst()
+                        .orElseThrow()
+                        .changes()
+                        .getFirst()
+                        .first());
         // two points of one commit time keep their file order
         SeriesPoint p = point("r", 1, 0.5);
-        SeriesPoint q = new SeriesPoint(p.schema(), "r", commit(2), p.commitTime(), MACHINE, REF, 0.7, null, null, null, 3, null, null);
+        SeriesPoint q = new SeriesPoint(
+                p.schema(), "r", commit(2), p.commitTime(), MACHINE, REF, 0.7, null, null, null, 3, null, null);
         SeriesPoint early = point("r", 0, 0.1);
-        List<SeriesPoint> pts = Trend.analyze(List.of(q, p, early), TrendOptions.defaults()).rows().getFirst().points();
+        List<SeriesPoint> pts = Trend.analyze(List.of(q, p, early), TrendOptions.defaults())
+                .rows()
+                .getFirst()
+                .points();
         assertEquals(List.of(early, q, p), pts);
     }
 
     @Test
     void sinceCountsOnlyLaterChangePoints() {
-        TrendOptions before = new TrendOptions(EDivisive.Options.DEFAULT, 0.02, commit(29).substring(0, 10));
+        TrendOptions before =
+                new TrendOptions(EDivisive.Options.DEFAULT, 0.02, commit(29).substring(0, 10));
         TrendResult r = Trend.analyze(history(), before);
         assertTrue(r.failed(), "the step at commit 30 came after commit 29");
         TrendOptions one = new TrendOptions(EDivisive.Options.DEFAULT, 0.02, commit(30));
-        assertTrue(Trend.analyze(history(), one).failed(), "one run after the step could not show it: it appeared later");
+        assertTrue(
+                Trend.analyze(history(), one).failed(), "one run after the step could not show it: it appeared later");
         TrendOptions after = new TrendOptions(EDivisive.Options.DEFAULT, 0.02, commit(36));
         assertFalse(Trend.analyze(history(), after).failed(), "the history up to commit 36 already showed the step");
         TrendOptions high = new TrendOptions(EDivisive.Options.DEFAULT, 0.05, null);
@@ -102,20 +127,49 @@ class TrendTest {
     @Test
     void badSinceAndMixedSeries() {
         List<SeriesPoint> h = history();
-        InputException e = assertThrows(InputException.class,
+        InputException e = assertThrows(
+                InputException.class,
                 () -> Trend.analyze(h, new TrendOptions(EDivisive.Options.DEFAULT, 0.02, "deadbeef")));
         assertTrue(e.getMessage().contains("no such commit"), e.getMessage());
-        assertThrows(InputException.class, () -> Trend.analyze(h, new TrendOptions(EDivisive.Options.DEFAULT, 0.02, "main")));
+        assertThrows(
+                InputException.class,
+                () -> Trend.analyze(h, new TrendOptions(EDivisive.Options.DEFAULT, 0.02, "main")));
         List<SeriesPoint> mixed = new ArrayList<>(h);
         SeriesPoint p = h.getFirst();
-        mixed.add(new SeriesPoint(p.schema(), p.row(), p.commit(), p.commitTime(), "Intel Xeon, 4/4 CPUs", REF, 0, null, null, null, 1,
-                null, null));
-        assertTrue(assertThrows(InputException.class, () -> Trend.analyze(mixed, TrendOptions.defaults())).getMessage()
+        mixed.add(new SeriesPoint(
+                p.schema(),
+                p.row(),
+                p.commit(),
+                p.commitTime(),
+                "Intel Xeon, 4/4 CPUs",
+                REF,
+                0,
+                null,
+                null,
+                null,
+                1,
+                null,
+                null));
+        assertTrue(assertThrows(InputException.class, () -> Trend.analyze(mixed, TrendOptions.defaults()))
+                .getMessage()
                 .contains("mixes machines"));
         List<SeriesPoint> refs = new ArrayList<>(h);
-        refs.add(new SeriesPoint(p.schema(), p.row(), p.commit(), p.commitTime(), MACHINE, "cd".repeat(32), 0, null, null, null, 1,
-                null, null));
-        assertTrue(assertThrows(InputException.class, () -> Trend.analyze(refs, TrendOptions.defaults())).getMessage()
+        refs.add(new SeriesPoint(
+                p.schema(),
+                p.row(),
+                p.commit(),
+                p.commitTime(),
+                MACHINE,
+                "cd".repeat(32),
+                0,
+                null,
+                null,
+                null,
+                1,
+                null,
+                null));
+        assertTrue(assertThrows(InputException.class, () -> Trend.analyze(refs, TrendOptions.defaults()))
+                .getMessage()
                 .contains("mixes reference jars"));
     }
 
@@ -128,6 +182,7 @@ class TrendTest {
         assertTrue(t.contains("1 regression(s) beyond 2.00%"), t);
         assertTrue(t.contains("no change point"), t);
         String md = TrendText.markdown(r);
-        assertTrue(md.contains("| inc counter=tree threads=1 | 40 | `" + commit(30).substring(0, 7) + "`"), md);
+        assertTrue(
+                md.contains("| inc counter=tree threads=1 | 40 | `" + commit(30).substring(0, 7) + "`"), md);
     }
 }
