@@ -234,6 +234,8 @@ class FaultCampaignTest {
                 "lookup",
                 "--threads",
                 "1",
+                "--forks",
+                "8", // long enough (about 15 s) that a loaded box still finds it running with its JVMs
                 "--out",
                 tmp.resolve("runs").toString()));
         killWithChildren(tmp.resolve("run.txt"), run, 1);
