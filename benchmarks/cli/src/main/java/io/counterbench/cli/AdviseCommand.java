@@ -78,13 +78,13 @@ final class AdviseCommand implements Callable<Integer> {
             paramLabel = "LIMIT",
             description = "The largest acceptable error of the read: counts (5000), a size in pages of 4 KiB as RSS "
                     + "counts (64MB), "
-                    + "or a fraction of --value (1%). Default: none.")
+                    + "or a fraction of --value (1%%). Default: none.")
     String maxError;
 
     @Option(
             names = "--value",
             paramLabel = "N",
-            description = "The counter's typical value, for a --max-error given in %.")
+            description = "The counter's typical value, for a --max-error given in %%.")
     Long value;
 
     @Option(

@@ -44,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
             names = "--compare",
             description =
                     "Exactly two RUNs, BASE then CURRENT: print one row per benchmark with both "
-                            + "side by side and the change with its 95% interval across forks, and write a report that starts with that table.")
+                            + "side by side and the change with its 95%% interval across forks, and write a report that starts with that table.")
     boolean compare;
 
     @Option(

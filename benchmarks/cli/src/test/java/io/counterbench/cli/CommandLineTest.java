@@ -36,6 +36,32 @@ class CommandLineTest {
         assertEquals("", o.err());
     }
 
+    /**
+     * picocli formats descriptions with String.format: a bare '%' ("95% interval") makes it print a
+     * "[picocli WARN] Could not format" line on System.err (not the command's writer) above the help.
+     */
+    @Test
+    void noHelpTextMakesPicocliWarn() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        List<String> checked = new java.util.ArrayList<>();
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>(List.of(new CommandLine(new Main())));
+            while (!todo.isEmpty()) {
+                CommandLine c = todo.pop();
+                c.getUsageMessage();
+                checked.add(c.getCommandSpec().qualifiedName());
+                todo.addAll(c.getSubcommands().values());
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        String warnings = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(warnings.contains("picocli WARN"), warnings);
+        assertTrue(checked.contains("run-bench.sh ab calibrate"), checked.toString());
+    }
+
     @ParameterizedTest(name = "help {0}")
     @MethodSource("subcommands")
     void helpCommandAnswersForEverySubcommand(String command) {
