@@ -83,15 +83,17 @@ public final class Comparison {
                 tooFew++;
             }
             boolean higherIsBetter = rb.mode().higherIsBetter();
+            // the change and its verdict first after the row's name: a wide parameters column must not push
+            // them behind a table's horizontal scroll
             rows.add(List.of(
                     rb.shortName(),
-                    params(rb),
                     String.valueOf(rb.threads()),
-                    mb.unit(),
+                    c.text(),
+                    c.verdict(higherIsBetter),
                     cell(sb),
                     cell(sc),
-                    c.text(),
-                    c.verdict(higherIsBetter)));
+                    mb.unit(),
+                    params(rb)));
         }
         List<String> onlyBase = baseRows.keySet().stream()
                 .filter(k -> !currentRows.containsKey(k))
@@ -124,15 +126,15 @@ public final class Comparison {
                 + "faster / slower only where the interval excludes 0";
         List<String> header = List.of(
                 "benchmark",
-                "parameters",
                 "threads",
-                "unit",
+                "change [95% interval]",
+                "verdict",
                 "BASE " + ctx.shortLabel(base),
                 "CURRENT " + ctx.shortLabel(current),
-                "change [95% interval]",
-                "verdict");
+                "unit",
+                "parameters");
         return new Comparison(
-                new Block.Table(caption, header, List.of(false, false, true, false, true, true, true, false), rows),
+                new Block.Table(caption, header, List.of(false, true, true, false, true, true, false, false), rows),
                 notes);
     }
 
