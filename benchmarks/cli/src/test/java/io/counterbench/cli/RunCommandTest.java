@@ -226,6 +226,8 @@ class RunCommandTest {
                 "smoke",
                 "--benchmarks",
                 "ReadBenchmark",
+                "--forks",
+                "3", // each entry a few seconds: the signal lands while later entries still run, even on a loaded box
                 "--out",
                 dir.resolve("runs").toString());
         Path runJson = null;

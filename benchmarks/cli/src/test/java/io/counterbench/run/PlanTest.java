@@ -183,8 +183,10 @@ class PlanTest {
     void standardRunsEveryCounterInFiveForksAndTheCpuMicrobenchmark() {
         Plan plan = plan(Profile.STANDARD, 4, "host", null);
         assertTrue(Profile.STANDARD.forks >= 5);
-        assertEquals(
-                classes(), plan.entries().stream().map(PlanEntry::benchmark).collect(Collectors.toSet()));
+        // every benchmark class but the lookup ladder, a forensics tool run by hand (docs/forensics.md)
+        Set<String> expected = new java.util.HashSet<>(classes());
+        assertTrue(expected.remove("LookupLadderBenchmark"), expected.toString());
+        assertEquals(expected, plan.entries().stream().map(PlanEntry::benchmark).collect(Collectors.toSet()));
         assertEquals(
                 List.of(1, 2, 4),
                 plan.entries().stream()
