@@ -48,8 +48,37 @@ final class CliProcess {
                 !done);
     }
 
+    /**
+     * A test JVM started from a background job of a non-interactive shell (nohup, {@code cmd &})
+     * inherits SIGINT ignored, and so would every CLI it starts: the JVM keeps an ignored SIGINT
+     * ignored, and the signal cases would test nothing. coreutils' env (8.31 or later) resets the
+     * dispositions before it execs the JVM, which keeps the pid.
+     */
+    private static final List<String> DEFAULT_SIGNALS = defaultSignals();
+
+    private static List<String> defaultSignals() {
+        List<String> env = List.of("env", "--default-signal=INT,TERM");
+        try {
+            Process p = new ProcessBuilder(new ArrayList<>(env) {
+                        {
+                            add("true");
+                        }
+                    })
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? env : List.of();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
     static List<String> command(List<String> jvmArgs, List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of(
+        List<String> cmd = new ArrayList<>(DEFAULT_SIGNALS);
+        cmd.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow",
