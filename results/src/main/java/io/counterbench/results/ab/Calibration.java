@@ -5,6 +5,8 @@ import io.counterbench.results.gate.GateResult;
 import io.counterbench.results.gate.RowComparison;
 import io.counterbench.results.gate.Verdict;
 import io.counterbench.results.jmh.JmhResult;
+import io.counterbench.results.report.Block;
+import io.counterbench.results.report.MarkdownWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -130,14 +132,13 @@ public final class Calibration {
                 o.detectText(),
                 aaRuns.size(),
                 slowRuns.size()));
-        b.append("| injected slowdown | rows | flagged | measured slowdown (median) | MDE (median) |\n");
-        b.append("|---|---:|---:|---:|---:|\n");
+        List<List<String>> summary = new ArrayList<>();
         List<Observation> aa = obs.stream().filter(x -> aaRuns.contains(x.run)).toList();
-        b.append(line("none: pure A/A runs, all rows", aa));
+        summary.add(line("none: pure A/A runs, all rows", aa));
         List<Observation> untouched = obs.stream()
                 .filter(x -> slowRuns.contains(x.run) && x.injected == 0)
                 .toList();
-        b.append(line("none: untouched rows of the knob runs", untouched));
+        summary.add(line("none: untouched rows of the knob runs", untouched));
         long runsWithFalseAlarm = obs.stream()
                 .filter(x -> x.injected == 0 && x.verdict == Verdict.REGRESSION)
                 .map(x -> x.run)
@@ -149,7 +150,7 @@ public final class Calibration {
                 .forEach(x -> byLevel.computeIfAbsent(x.injected, k -> new TreeMap<>())
                         .computeIfAbsent(x.threads, k -> new ArrayList<>())
                         .add(x));
-        byLevel.forEach((level, byThreads) -> byThreads.forEach((threads, list) -> b.append(line(
+        byLevel.forEach((level, byThreads) -> byThreads.forEach((threads, list) -> summary.add(line(
                 String.format(
                         Locale.ROOT,
                         "%s%% (knob) on one counter, %d thread%s",
@@ -157,9 +158,11 @@ public final class Calibration {
                         threads,
                         threads == 1 ? "" : "s"),
                 list))));
+        b.append(MarkdownWriter.verbatim(
+                table(summary, "injected slowdown", "rows", "flagged", "measured slowdown (median)", "MDE (median)")));
         b.append(String.format(
                 Locale.ROOT,
-                "%nRuns with any untouched row flagged: %d of %d.%n",
+                "Runs with any untouched row flagged: %d of %d.%n",
                 runsWithFalseAlarm,
                 aaRuns.size() + slowRuns.size()));
         long aaInconclusive = aaRuns.stream()
@@ -191,61 +194,72 @@ public final class Calibration {
         if (!byLevel.isEmpty()) {
             b.append(
                     "Each injected slowdown by counter (the knob's levels rotate over the counters from run to run):\n\n");
-            b.append(
-                    "| injected | counter | threads | runs | flagged | measured slowdown (each run) |\n|---:|---|---:|---:|---:|---|\n");
+            List<List<String>> byKnob = new ArrayList<>();
             byLevel.forEach((level, byThreads) -> byThreads.forEach((threads, list) -> {
                 Map<String, List<Observation>> byCounter = new java.util.TreeMap<>();
                 list.forEach(x -> byCounter
                         .computeIfAbsent(x.counter, k -> new ArrayList<>())
                         .add(x));
-                byCounter.forEach((counter, l) -> b.append(String.format(
-                        Locale.ROOT,
-                        "| %s%% | %s | %d | %d | %d | %s |%n",
-                        trim(level),
-                        counter,
-                        threads,
-                        l.size(),
-                        l.stream().filter(x -> x.verdict == Verdict.REGRESSION).count(),
+                byCounter.forEach((counter, l) -> byKnob.add(List.of(
+                        trim(level) + "%",
+                        String.valueOf(counter),
+                        String.valueOf(threads),
+                        String.valueOf(l.size()),
+                        String.valueOf(l.stream()
+                                .filter(x -> x.verdict == Verdict.REGRESSION)
+                                .count()),
                         l.stream()
                                 .map(x -> pct(x.estimate) + (x.verdict == Verdict.REGRESSION ? " (flagged)" : ""))
                                 .collect(java.util.stream.Collectors.joining(", ")))));
             }));
-            b.append('\n');
+            b.append(MarkdownWriter.verbatim(new Block.Table(
+                    "",
+                    List.of("injected", "counter", "threads", "runs", "flagged", "measured slowdown (each run)"),
+                    List.of(true, false, true, true, true, false),
+                    byKnob)));
         }
         b.append(
                 "Minimum detectable effect per gated row (median over the A/A runs; the slowdown flagged in 4 of 5 runs):\n\n");
-        b.append("| row | MDE | pair spread |\n|---|---:|---:|\n");
+        List<List<String>> mdes = new ArrayList<>();
         Map<String, List<Observation>> byRow = new LinkedHashMap<>();
         aa.forEach(x -> byRow.computeIfAbsent(x.row, k -> new ArrayList<>()).add(x));
-        byRow.forEach((row, list) -> b.append("| ")
-                .append(row)
-                .append(" | ")
-                .append(pct(median(list.stream().mapToDouble(Observation::mde).toArray())))
-                .append(" | ")
-                .append(String.format(
+        byRow.forEach((row, list) -> mdes.add(List.of(
+                String.valueOf(row),
+                pct(median(list.stream().mapToDouble(Observation::mde).toArray())),
+                String.format(
                         Locale.ROOT,
                         "±%.2f%%",
                         100
                                 * Math.expm1(median(list.stream()
                                         .mapToDouble(Observation::spread)
-                                        .toArray()))))
-                .append(" |\n"));
+                                        .toArray()))))));
+        b.append(MarkdownWriter.verbatim(table(mdes, "row", "MDE", "pair spread")));
         if (command != null) {
-            b.append("\nProduced by `").append(command).append("`.\n");
+            b.append("Produced by `").append(command).append("`.\n");
+        } else {
+            b.setLength(b.length() - 1); // the last table's blank line
         }
         return b.toString();
     }
 
-    private static String line(String what, List<Observation> list) {
+    /** A table whose first column is text and the others numbers. */
+    private static Block.Table table(List<List<String>> rows, String... header) {
+        return new Block.Table(
+                "",
+                List.of(header),
+                java.util.stream.IntStream.range(0, header.length)
+                        .mapToObj(i -> i > 0)
+                        .toList(),
+                rows);
+    }
+
+    private static List<String> line(String what, List<Observation> list) {
         long flagged =
                 list.stream().filter(x -> x.verdict == Verdict.REGRESSION).count();
         long runs = list.stream().map(x -> x.run).distinct().count();
-        return String.format(
-                Locale.ROOT,
-                "| %s | %d (%d runs) | %s | %s | %s |%n",
+        return List.of(
                 what,
-                list.size(),
-                runs,
+                list.size() + " (" + runs + " runs)",
                 withInterval(flagged, list.size()),
                 list.isEmpty()
                         ? ""

@@ -1,6 +1,8 @@
 package io.counterbench.results.gate;
 
+import io.counterbench.results.report.Block;
 import io.counterbench.results.report.Fmt;
+import io.counterbench.results.report.MarkdownWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -186,14 +188,10 @@ public final class GateText {
                 .append(". Test: ")
                 .append(method(g))
                 .append(".\n\n");
-        b.append("| verdict | benchmark | slowdown | interval | MDE | ")
-                .append(g.paired() ? "pairs" : "forks")
-                .append(" | spread | baseline | current | unit |\n");
-        b.append("|---|---|---:|---|---:|---:|---:|---:|---:|---|\n");
-        List<RowComparison> rows = g.rows().stream()
+        List<List<String>> cells = new java.util.ArrayList<>();
+        for (RowComparison r : g.rows().stream()
                 .sorted(Comparator.comparingInt(GateText::rank))
-                .toList();
-        for (RowComparison r : rows) {
+                .toList()) {
             String v = verdict(r);
             if (r.fails()) {
                 v = "**" + v + "**";
@@ -203,34 +201,39 @@ public final class GateText {
                     + (r.accuracyFailures().isEmpty() ? "" : " (" + String.join("; ", r.accuracyFailures()) + ")")
                     + (e != null && e.modes() != null ? " (bimodal, " + e.modes() + ")" : "")
                     + (r.outcome() == Outcome.INCONCLUSIVE ? " (" + more(r, g.paired()) + ")" : "");
-            b.append("| ")
-                    .append(v)
-                    .append(" | ")
-                    .append(name.replace("|", "\\|"))
-                    .append(" | ")
-                    .append(e == null ? "" : pct(e.estimate()))
-                    .append(" | ")
-                    .append(e == null ? "" : interval(e))
-                    .append(" | ")
-                    .append(e == null ? "" : mde(e))
-                    .append(" | ")
-                    .append(n(r))
-                    .append(" | ")
-                    .append(e == null ? "" : spread(e.spread()))
-                    .append(" | ")
-                    .append(median(r.baseForks()))
-                    .append(" | ")
-                    .append(median(r.currentForks()))
-                    .append(" | ")
-                    .append(r.unit())
-                    .append(" |\n");
+            cells.add(List.of(
+                    v,
+                    String.valueOf(name),
+                    e == null ? "" : pct(e.estimate()),
+                    e == null ? "" : interval(e),
+                    e == null ? "" : mde(e),
+                    n(r),
+                    e == null ? "" : spread(e.spread()),
+                    median(r.baseForks()),
+                    median(r.currentForks()),
+                    String.valueOf(r.unit())));
         }
+        b.append(MarkdownWriter.verbatim(new Block.Table(
+                "",
+                List.of(
+                        "verdict",
+                        "benchmark",
+                        "slowdown",
+                        "interval",
+                        "MDE",
+                        g.paired() ? "pairs" : "forks",
+                        "spread",
+                        "baseline",
+                        "current",
+                        "unit"),
+                List.of(false, false, true, false, true, true, true, true, true, false),
+                cells)));
         if (!g.notes().isEmpty() || !tests(g).isEmpty()) {
-            b.append('\n');
             g.notes().forEach(n -> b.append("- ").append(n).append('\n'));
             tests(g).forEach(n -> b.append("- ").append(n).append('\n'));
+            b.append('\n');
         }
-        return b.append('\n').toString();
+        return b.toString();
     }
 
     /** How the verdicts were reached, in one sentence. */

@@ -11,8 +11,8 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The table of one benchmark class in one mode: a row per result, the parameters that vary as
@@ -47,48 +47,72 @@ final class BenchmarkTable {
         boolean profiles =
                 group.stream().anyMatch(r -> flames.find(r.run(), r.result()).isPresent());
 
-        List<String> header = new ArrayList<>();
-        List<Boolean> numeric = new ArrayList<>();
-        boolean machineColumn = ctx.tellApart(group);
-        if (machineColumn) {
-            col(header, numeric, "machine", false);
+        boolean[] anyWide = {false}; // set by the score columns while the rows are written
+        List<Column> columns = new ArrayList<>();
+        if (ctx.tellApart(group)) {
+            columns.add(new Column("machine", false, rr -> ctx.label(rr.run())));
         }
         if (methods.size() > 1) {
-            col(header, numeric, "method", false);
+            columns.add(new Column("method", false, rr -> rr.result().method()));
         }
         for (String p : varying) {
-            col(header, numeric, p, false);
+            columns.add(new Column(p, false, rr -> {
+                String v = rr.result().param(p);
+                return v == null ? "" : JmhResult.displayValue(p, v);
+            }));
         }
-        col(header, numeric, "threads", true);
-        col(header, numeric, "forks", true);
+        columns.add(new Column("threads", true, rr -> String.valueOf(rr.result().threads())));
+        columns.add(new Column("forks", true, rr -> {
+            int forks = Scores.of(rr.result().primary()).forks().forks();
+            return forks > 0 ? String.valueOf(forks) : "no raw data";
+        }));
         if (!grouped) {
-            col(header, numeric, unit + " [interval]", true);
+            columns.add(new Column(unit + " [interval]", true, rr -> {
+                Scores primary = Scores.of(rr.result().primary());
+                anyWide[0] |= primary.wide();
+                return primary.cell();
+            }));
             if (speedup) {
-                col(header, numeric, "speedup vs LongAdder", true);
+                columns.add(speedupColumn("speedup vs LongAdder", adders, null, anyWide));
             }
         }
         for (String role : roles) {
-            col(header, numeric, role + " " + unit + " [interval]", true);
+            columns.add(new Column(role + " " + unit + " [interval]", true, rr -> {
+                Metric m = Scores.members(rr.result()).get(role);
+                Scores s = m == null ? null : Scores.of(m);
+                anyWide[0] |= s != null && s.wide();
+                return s == null ? "" : s.cell();
+            }));
             if (speedup) {
-                col(header, numeric, role + " speedup vs LongAdder", true);
+                columns.add(speedupColumn(role + " speedup vs LongAdder", adders, role, anyWide));
             }
         }
         if (accuracy) {
-            col(header, numeric, "worst (counts)", true);
-            col(header, numeric, "bound under / over (counts)", true);
-            col(header, numeric, "violations", true);
+            columns.add(new Column("worst (counts)", true, rr -> count(rr.result(), Columns.ACCURACY_WORST)));
+            columns.add(new Column("bound under / over (counts)", true, rr -> bound(rr.result())));
+            columns.add(new Column("violations", true, rr -> count(rr.result(), Columns.VIOLATIONS)));
         }
         if (lost) {
-            col(header, numeric, "lost (counts)", true);
+            columns.add(new Column("lost (counts)", true, rr -> count(rr.result(), Columns.LOST)));
         }
         if (inflight) {
-            col(header, numeric, "in-flight worst (counts)", true);
+            columns.add(new Column("in-flight worst (counts)", true, rr -> count(rr.result(), Columns.INFLIGHT)));
         }
         if (alloc) {
-            col(header, numeric, "alloc (B/op)", true);
+            columns.add(new Column(
+                    "alloc (B/op)",
+                    true,
+                    rr -> rr.result().secondary(Columns.ALLOC) == null
+                            ? ""
+                            : Fmt.bytes(rr.result().secondaryScore(Columns.ALLOC))));
         }
         if (profiles) {
-            col(header, numeric, "profile", false);
+            columns.add(new Column(
+                    "profile",
+                    false,
+                    rr -> flames.find(rr.run(), rr.result())
+                            .map(p -> Block.link("flame graph", p))
+                            .orElse("")));
         }
 
         Comparator<ResultRow> order =
@@ -99,65 +123,9 @@ final class BenchmarkTable {
         order = order.thenComparingInt(r -> r.result().threads()).thenComparingInt(ResultRow::runIndex);
         List<List<String>> rows = new ArrayList<>();
         TreeSet<Integer> forkCounts = new TreeSet<>();
-        boolean anyWide = false;
         for (ResultRow rr : group.stream().sorted(order).toList()) {
-            JmhResult r = rr.result();
-            List<String> cells = new ArrayList<>();
-            if (machineColumn) {
-                cells.add(ctx.label(rr.run()));
-            }
-            if (methods.size() > 1) {
-                cells.add(r.method());
-            }
-            for (String p : varying) {
-                String v = r.param(p);
-                cells.add(v == null ? "" : JmhResult.displayValue(p, v));
-            }
-            cells.add(String.valueOf(r.threads()));
-            Scores primary = Scores.of(r.primary());
-            forkCounts.add(primary.forks().forks());
-            cells.add(
-                    primary.forks().forks() > 0 ? String.valueOf(primary.forks().forks()) : "no raw data");
-            if (!grouped) {
-                cells.add(primary.cell());
-                anyWide |= primary.wide();
-                if (speedup) {
-                    Scores s = speedupOf(adders, rr, null);
-                    cells.add(adders.get(rr.run()).isReference(r) ? "1 (reference)" : s == null ? "" : s.ratioCell());
-                    anyWide |= s != null && s.wide();
-                }
-            }
-            Map<String, Metric> members = Scores.members(r);
-            for (String role : roles) {
-                Metric m = members.get(role);
-                Scores s = m == null ? null : Scores.of(m);
-                cells.add(s == null ? "" : s.cell());
-                anyWide |= s != null && s.wide();
-                if (speedup) {
-                    Scores sp = speedupOf(adders, rr, role);
-                    cells.add(adders.get(rr.run()).isReference(r) ? "1 (reference)" : sp == null ? "" : sp.ratioCell());
-                    anyWide |= sp != null && sp.wide();
-                }
-            }
-            if (accuracy) {
-                cells.add(count(r, Columns.ACCURACY_WORST));
-                cells.add(bound(r));
-                cells.add(count(r, Columns.VIOLATIONS));
-            }
-            if (lost) {
-                cells.add(count(r, Columns.LOST));
-            }
-            if (inflight) {
-                cells.add(count(r, Columns.INFLIGHT));
-            }
-            if (alloc) {
-                cells.add(r.secondary(Columns.ALLOC) == null ? "" : Fmt.bytes(r.secondaryScore(Columns.ALLOC)));
-            }
-            if (profiles) {
-                Optional<java.nio.file.Path> g = flames.find(rr.run(), r);
-                cells.add(g.map(p -> Block.link("flame graph", p)).orElse(""));
-            }
-            rows.add(cells);
+            forkCounts.add(Scores.of(rr.result().primary()).forks().forks());
+            rows.add(columns.stream().map(c -> c.cell().apply(rr)).toList());
         }
         List<String> caption = new ArrayList<>();
         if (methods.size() == 1) {
@@ -175,11 +143,15 @@ final class BenchmarkTable {
         if (grouped) {
             caption.add("each group member's own score (JMH's primary score, their sum, is not shown)");
         }
-        if (anyWide) {
+        if (anyWide[0]) {
             caption.add(Fmt.WIDE_MARK
                     + " interval wider than 10% of the median: too few or too noisy forks to read a difference into");
         }
-        return new Block.Table(String.join("; ", caption), header, numeric, rows);
+        return new Block.Table(
+                String.join("; ", caption),
+                columns.stream().map(Column::name).toList(),
+                columns.stream().map(Column::numeric).toList(),
+                rows);
     }
 
     /** "intervals: min-max of the 5 fork scores, a 93.8% interval for the median" for the fork counts in a table. */
@@ -214,9 +186,16 @@ final class BenchmarkTable {
         return null;
     }
 
-    private static void col(List<String> header, List<Boolean> numeric, String name, boolean num) {
-        header.add(name);
-        numeric.add(num);
+    /** One column of the table: its heading, whether it is right-aligned, and its cell for a row. */
+    private record Column(String name, boolean numeric, Function<ResultRow, String> cell) {}
+
+    /** A speedup column (of the group member {@code role}, when given); the reference row reads "1 (reference)". */
+    private static Column speedupColumn(String name, Map<RunInput, Reference> adders, String role, boolean[] anyWide) {
+        return new Column(name, true, rr -> {
+            Scores s = speedupOf(adders, rr, role);
+            anyWide[0] |= s != null && s.wide();
+            return adders.get(rr.run()).isReference(rr.result()) ? "1 (reference)" : s == null ? "" : s.ratioCell();
+        });
     }
 
     private static String count(JmhResult r, String metric) {

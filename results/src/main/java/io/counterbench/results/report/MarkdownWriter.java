@@ -13,6 +13,17 @@ public final class MarkdownWriter {
         return b.toString();
     }
 
+    /**
+     * One table whose caption and cells are Markdown already (bold verdicts, an arrow such as "64 -> 96"): written
+     * as they are, with pipes escaped and line breaks joined but without escaping {@code <} and {@code >}; for
+     * text outside a report (the gate's summary, the calibration tables).
+     */
+    public static String verbatim(Block.Table t) {
+        StringBuilder b = new StringBuilder();
+        table(b, t, new RenderedCharts(java.util.Map.of(), java.util.Map.of(), null), false);
+        return b.toString();
+    }
+
     static String write(Report r, RenderedCharts charts) {
         StringBuilder b = new StringBuilder();
         b.append("# ").append(text(r.title())).append("\n\n");
@@ -42,10 +53,14 @@ public final class MarkdownWriter {
     }
 
     static void table(StringBuilder b, Block.Table t, RenderedCharts charts) {
+        table(b, t, charts, true);
+    }
+
+    private static void table(StringBuilder b, Block.Table t, RenderedCharts charts, boolean escape) {
         if (t.caption() != null && !t.caption().isBlank()) {
-            b.append(text(t.caption())).append("\n\n");
+            b.append(escape ? text(t.caption()) : t.caption()).append("\n\n");
         }
-        row(b, t.header());
+        row(b, t.header(), escape);
         b.append('|');
         for (int i = 0; i < t.header().size(); i++) {
             b.append(t.numeric().get(i) ? "---:|" : "---|");
@@ -59,7 +74,8 @@ public final class MarkdownWriter {
                                 String[] link = charts.link(c);
                                 return link == null ? c : "[" + link[0] + "](" + link[1] + ")";
                             })
-                            .toList());
+                            .toList(),
+                    escape);
         }
         b.append('\n');
     }
@@ -109,16 +125,16 @@ public final class MarkdownWriter {
         return cell.replace("|", "\\|");
     }
 
-    private static void row(StringBuilder b, List<String> cells) {
+    private static void row(StringBuilder b, List<String> cells, boolean escape) {
         b.append('|');
         for (String c : cells) {
-            b.append(' ').append(cell(c)).append(" |");
+            b.append(' ').append(cell(escape ? text(c) : c)).append(" |");
         }
         b.append('\n');
     }
 
     private static String cell(String s) {
-        return text(s).replace("|", "\\|").replace("\n", " ");
+        return s.replace("|", "\\|").replace("\n", " ");
     }
 
     private static String text(String s) {
