@@ -45,6 +45,41 @@ final class LadderTreeCopy {
         addNoCall(within(cpuLimit), delta);
     }
 
+    /** The shape TreeCounter now has: a cheap test in line, Carry.of and the propagate call out of line. */
+    void addOutOfLine(long delta) {
+        addOutOfLine(within(cpuLimit), delta);
+    }
+
+    private void addOutOfLine(int cpu, long delta) {
+        if (Integer.compareUnsigned(cpu, cpuLimit) >= 0) {
+            throw outOfRange(cpu, cpuLimit);
+        }
+        if (delta == 0) {
+            return;
+        }
+        try {
+            int slot = cpu * REGION + base;
+            long orig = addExact(level0, slot, delta);
+            if ((((orig ^ (orig + delta)) | Math.abs(delta)) & -mask0) != 0) {
+                carry(cpu, slot, orig, delta);
+            }
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    private void carry(int cpu, int slot, long orig, long delta) {
+        long carry = carryOf(orig, orig + delta, delta, mask0);
+        if (carry != 0) {
+            try {
+                propagate(cpu, 1, carry);
+            } catch (ArithmeticException e) {
+                LONGS.getAndAdd(level0, slot, -delta);
+                throw e;
+            }
+        }
+    }
+
     private static int within(int cpuLimit) {
         int cpu = CpuId.current();
         return cpu < cpuLimit ? cpu : cpu % cpuLimit;

@@ -49,6 +49,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   c0copy        a line-by-line copy of TreeCounter.add(delta)'s path (LadderTreeCopy) on the real slot
  *   c1maskCarry   c0copy with Carry.of replaced by the ladder's mask test
  *   c2noCall      c0copy without the (not inlined) propagate call site
+ *   c3outOfLine   c0copy in TreeCounter's new shape: a cheap carry test in line, Carry.of and the call out of line
  *   treeLookup / treeKnown: the real TreeCounter's add(delta) and add(cpu, 0, delta); adder: LongAdder
  *   treeHandle    the real add(CpuId, delta) with a kept handle
  * The table, the entry and the arena are this class's own copies of CpuId's and PerCpuArena's
@@ -255,6 +256,11 @@ public class LookupLadderBenchmark {
     @Benchmark
     public void c2noCall(Path p) {
         p.copy.addNoCall(1);
+    }
+
+    @Benchmark
+    public void c3outOfLine(Path p) {
+        p.copy.addOutOfLine(1);
     }
 
     @Benchmark
