@@ -77,18 +77,27 @@ final class TreeCounter implements Counter {
         try {
             int slot = cpu * REGION + base;
             long orig = Slots.addExact(level0, slot, delta);
-            long carry = Carry.of(orig, orig + delta, delta, mask0);
-            if (carry != 0) {
-                try {
-                    propagate(cpu, 1, carry);
-                } catch (ArithmeticException e) {
-                    LONGS.getAndAdd(level0, slot, -delta);
-                    throw e;
-                }
+            // Carry.of is non-zero only if a bit at or above mask0 changes in the slot or is set in
+            // |delta| (-mask0 is those bits; 0 for one CPU): the rest of the carry stays out of line
+            if ((((orig ^ (orig + delta)) | Math.abs(delta)) & -mask0) != 0) {
+                carry(cpu, slot, orig, delta);
             }
         } finally {
             // the slot must stay this counter's until the add is done (see PerCpuArena)
             Reference.reachabilityFence(this);
+        }
+    }
+
+    /** The carry of an add to level 0 that changed bits at or above mask0 (the slow path). */
+    private void carry(int cpu, int slot, long orig, long delta) {
+        long carry = Carry.of(orig, orig + delta, delta, mask0);
+        if (carry != 0) {
+            try {
+                propagate(cpu, 1, carry);
+            } catch (ArithmeticException e) {
+                LONGS.getAndAdd(level0, slot, -delta);
+                throw e;
+            }
         }
     }
 
