@@ -59,11 +59,9 @@ final class CliProcess {
     private static List<String> defaultSignals() {
         List<String> env = List.of("env", "--default-signal=INT,TERM");
         try {
-            Process p = new ProcessBuilder(new ArrayList<>(env) {
-                        {
-                            add("true");
-                        }
-                    })
+            List<String> probe = new ArrayList<>(env);
+            probe.add("true");
+            Process p = new ProcessBuilder(probe)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();

@@ -140,20 +140,13 @@ class DocNumbersTest {
         assertEquals(ProfileTable.markdown(), o.out());
     }
 
-    /** 0.01 as "1%", 0.025 as "2.5%". */
-    static String percent(double fraction) {
-        return java.math.BigDecimal.valueOf(Math.round(fraction * 10000) / 100.0)
-                        .stripTrailingZeros()
-                        .toPlainString() + "%";
-    }
-
     /** Phrases of the README and docs/ whose numbers come from the code. */
     static Map<String, List<String>> statedDefaults() {
         CommandLine cli = new CommandLine(new Main());
         CommandLine.Model.CommandSpec ab = cli.getSubcommands().get("ab").getCommandSpec();
         // ab's gate flags default to the paired gate's options (GateFlags over GateOptions.paired())
-        String threshold = percent(GateOptions.paired().threshold());
-        String detect = percent(GateOptions.paired().detect());
+        String threshold = GateOptions.percent(GateOptions.paired().threshold());
+        String detect = GateOptions.percent(GateOptions.paired().detect());
         String alpha = ab.findOption("--alpha").defaultValueString();
         Plan ci =
                 Plan.Choices.builder(Profile.CI, "host", ProfileTable.PLAN_CPUS).plan();

@@ -49,9 +49,15 @@ enum CounterModel {
     /** per-node: the node's slot, flushed into the total (precise() takes the lock). */
     NODE_SLOTS {
         @Override
+        boolean preciseTakesLock() {
+            return true;
+        }
+
+        @Override
         Coherence coherence(CpuMap map, int tasks, CounterFactory f) {
             int nodes = map.topology().domainCount(Level.NUMA);
-            return new Coherence(map, Coherence.SlotLine.NODE, map.topology().cpuIdLimit(), nodes, nodes, true);
+            return new Coherence(
+                    map, Coherence.SlotLine.NODE, map.topology().cpuIdLimit(), nodes, nodes, preciseTakesLock());
         }
 
         @Override
@@ -62,9 +68,14 @@ enum CounterModel {
     /** flat: the CPU's slot, flushed into the total (precise() takes the lock). */
     CPU_SLOTS {
         @Override
+        boolean preciseTakesLock() {
+            return true;
+        }
+
+        @Override
         Coherence coherence(CpuMap map, int tasks, CounterFactory f) {
             int cpuLimit = map.topology().cpuIdLimit();
-            return new Coherence(map, Coherence.SlotLine.CPU, cpuLimit, cpuLimit, cpuLimit, true);
+            return new Coherence(map, Coherence.SlotLine.CPU, cpuLimit, cpuLimit, cpuLimit, preciseTakesLock());
         }
 
         @Override
@@ -123,7 +134,7 @@ enum CounterModel {
      * coherence model prices the lock's line, not the time a reader waits while another holds it.
      */
     boolean preciseTakesLock() {
-        return this == NODE_SLOTS || this == CPU_SLOTS;
+        return false;
     }
 
     /** True where accuracy() grows with the largest |delta| each task has added (so it is read again then). */
