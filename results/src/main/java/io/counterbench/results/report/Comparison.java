@@ -83,10 +83,11 @@ public final class Comparison {
                 tooFew++;
             }
             boolean higherIsBetter = rb.mode().higherIsBetter();
-            // the change and its verdict first after the row's name: a wide parameters column must not push
-            // them behind a table's horizontal scroll
+            // the change and its verdict right after the row's name, counter and threads: a wide parameters
+            // column must not push them behind a table's horizontal scroll
             rows.add(List.of(
                     rb.shortName(),
+                    counter(rb),
                     String.valueOf(rb.threads()),
                     c.text(),
                     c.verdict(higherIsBetter),
@@ -126,6 +127,7 @@ public final class Comparison {
                 + "faster / slower only where the interval excludes 0";
         List<String> header = List.of(
                 "benchmark",
+                "counter",
                 "threads",
                 "change [95% interval]",
                 "verdict",
@@ -134,7 +136,8 @@ public final class Comparison {
                 "unit",
                 "parameters");
         return new Comparison(
-                new Block.Table(caption, header, List.of(false, true, true, false, true, true, false, false), rows),
+                new Block.Table(
+                        caption, header, List.of(false, false, true, true, false, true, true, false, false), rows),
                 notes);
     }
 
@@ -197,9 +200,20 @@ public final class Comparison {
         return label == null ? run.name() : label + " (" + run.name() + ")";
     }
 
+    /** The row's counter, shown beside its name ("" for a row without one). */
+    private static String counter(JmhResult r) {
+        String c = r.param("counter");
+        return c == null ? "" : JmhResult.displayValue("counter", c);
+    }
+
+    /** The other parameters, shown last. */
     private static String params(JmhResult r) {
         List<String> p = new ArrayList<>();
-        new TreeMap<>(r.params()).forEach((k, v) -> p.add(k + "=" + JmhResult.displayValue(k, v)));
+        new TreeMap<>(r.params()).forEach((k, v) -> {
+            if (!k.equals("counter")) {
+                p.add(k + "=" + JmhResult.displayValue(k, v));
+            }
+        });
         return String.join(" ", p);
     }
 

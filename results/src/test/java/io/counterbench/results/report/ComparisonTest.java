@@ -33,10 +33,10 @@ class ComparisonTest {
         scale(cur, "UpdateBenchmark.inc", "TREE", 1, 0.9);
         Reports.Compared c = Reports.compare(base, cur, false);
         String table = c.table();
-        String treeRow = line(table, "^\\S+\\s+1\\s.*counter=tree topology=host$");
+        String treeRow = line(table, "^UpdateBenchmark\\.inc\\s+tree\\s+1\\s.*topology=host$");
         assertTrue(treeRow.contains("-10.0% ["), treeRow);
         assertTrue(treeRow.contains("]  slower "), treeRow);
-        String adderRow = line(table, "^\\S+\\s+1\\s.*counter=adder topology=host$");
+        String adderRow = line(table, "^UpdateBenchmark\\.inc\\s+adder\\s+1\\s.*topology=host$");
         assertTrue(adderRow.contains("+0.0% [+0.0%, +0.0%]"), adderRow);
         assertTrue(adderRow.contains("]  no difference shown "), adderRow);
         assertTrue(table.contains("BASE v1") && table.contains("CURRENT v2"), table);
@@ -57,7 +57,8 @@ class ComparisonTest {
         Path base = ForkedRun.write(tmp, "base");
         Path cur = ForkedRun.write(tmp, "cur");
         scale(cur, "ReadBenchmark.approximate", "TREE", 1, 0.5);
-        String row = line(Reports.compare(base, cur, false).table(), "counter=tree cpus=64$");
+        String row = line(
+                Reports.compare(base, cur, false).table(), "^ReadBenchmark\\.approximate\\s+tree\\s+1\\s.*cpus=64$");
         assertTrue(row.contains("-50.0% ["), row);
         assertTrue(row.contains("]  faster "), row);
     }
