@@ -1,13 +1,16 @@
 package io.counterbench.ab;
 
 import io.counterbench.env.ProcStat;
+import io.counterbench.topology.Affinity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * How busy the machine was with work that is not the fork's own while a fork ran: the CPU time
- * of the whole machine (/proc/stat, in USER_HZ ticks) minus that of this process and its reaped
+ * of the CPUs this process may run on (/proc/stat, in USER_HZ ticks: the {@code cpuN} lines of
+ * {@link Affinity#processCpus()}, or the whole machine's {@code cpu} line when the process may
+ * use every CPU or its set is unknown) minus that of this process and its reaped
  * children (/proc/self/stat utime + stime + cutime + cstime: the JMH host and its forked JVM,
  * once waited for), divided by the wall time, in CPUs (0.5 = half a CPU busy with something
  * else on average). It only describes the fork's conditions; ab records it and reruns a pair
@@ -44,10 +47,38 @@ final class ForeignLoad {
         return Math.max(0, foreign / TICKS_PER_SECOND / seconds);
     }
 
-    /** The machine's busy ticks ({@link ProcStat.CpuTimes#busy()} of the "cpu" line); -1 when unreadable. */
+    /** Busy ticks of the CPUs this process may use ({@link #busyOn}); -1 when unreadable. */
     private static long machineBusy() {
-        ProcStat stat = ProcStat.read();
-        return stat.available() ? stat.aggregate().busy() : -1;
+        int[] cpus;
+        try {
+            cpus = Affinity.processCpus();
+        } catch (RuntimeException e) {
+            cpus = new int[0];
+        }
+        return busyOn(ProcStat.read(), cpus);
+    }
+
+    /**
+     * The busy ticks of the given CPUs: the sum of their {@code cpuN} lines when they are a proper subset of the
+     * CPUs /proc/stat lists (a process confined by taskset or a cgroup cpuset, where work on the other CPUs does not
+     * compete with its forks), else the aggregate {@code cpu} line; -1 when /proc/stat is unavailable.
+     */
+    static long busyOn(ProcStat stat, int[] cpus) {
+        if (!stat.available()) {
+            return -1;
+        }
+        if (cpus.length == 0 || cpus.length >= stat.perCpu().size()) {
+            return stat.aggregate().busy();
+        }
+        long busy = 0;
+        for (int cpu : cpus) {
+            ProcStat.CpuTimes t = stat.perCpu().get(cpu);
+            if (t == null) {
+                return stat.aggregate().busy();
+            }
+            busy += t.busy();
+        }
+        return busy;
     }
 
     /** utime + stime + cutime + cstime of this process; -1 when unreadable. */
