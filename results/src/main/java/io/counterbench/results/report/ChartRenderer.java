@@ -209,7 +209,8 @@ public final class ChartRenderer {
     private static ValueAxis axis(String label, AxisRange r, boolean log) {
         ValueAxis a;
         if (log) {
-            LogAxis l = new LogAxis(label);
+            boolean narrow = !r.integers && NarrowLogAxis.wanted(r.lower, r.upper, r.base);
+            LogAxis l = narrow ? new NarrowLogAxis(label) : new LogAxis(label);
             l.setBase(r.base);
             l.setSmallestValue(r.lower / 2);
             l.setAutoTickUnitSelection(false);

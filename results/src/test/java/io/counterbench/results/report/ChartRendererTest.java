@@ -137,6 +137,35 @@ class ChartRendererTest {
         assertEquals(svg, ChartRenderer.svg("x", spec(List.of("tree", "flat"))), "deterministic");
     }
 
+    @Test
+    void aLogAxisSpanningLessThanTwoPowersGetsRoundTicks() {
+        // a trend's costs relative to the reference, 0.8 to 1.02: powers of two would label 1 alone
+        ChartRenderer.AxisRange y = ChartRenderer.AxisRange.of(
+                new double[] {1.0, 1.02, 0.99, 0.81, 0.8}, new double[0], true, false, false);
+        assertTrue(NarrowLogAxis.wanted(y.lower, y.upper, y.base), y.lower + " .. " + y.upper);
+        List<Double> ticks = NarrowLogAxis.ticks(y.lower, y.upper);
+        assertTrue(ticks.size() >= 4, ticks.toString());
+        assertTrue(ticks.getFirst() >= y.lower && ticks.getLast() <= y.upper, ticks.toString());
+        assertFalse(NarrowLogAxis.wanted(0.1, 1000, 10), "four decades keep their powers of ten");
+        ChartSpec s = new ChartSpec(
+                "trend",
+                "",
+                "run",
+                "cost / reference (log scale)",
+                false,
+                true,
+                List.of(new ChartSpec.Series(
+                        "tree",
+                        List.of(
+                                ChartSpec.Point.of(1, 1.0),
+                                ChartSpec.Point.of(2, 1.02),
+                                ChartSpec.Point.of(3, 0.81),
+                                ChartSpec.Point.of(4, 0.8)),
+                        SeriesStyle.counter("tree", 0))));
+        String svg = ChartRenderer.svg("n", s);
+        assertTrue(svg.contains(">0.8<") && svg.contains(">0.9<") && svg.contains(">1<"), "labelled 0.8, 0.9 and 1");
+    }
+
     private static ChartSpec spec(List<String> ids) {
         return new ChartSpec(
                 "q?",
