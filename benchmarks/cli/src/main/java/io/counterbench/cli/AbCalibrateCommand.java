@@ -3,14 +3,12 @@ package io.counterbench.cli;
 import io.counterbench.ab.AbPlan;
 import io.counterbench.ab.AbRow;
 import io.counterbench.ab.CalibrationRunner;
-import io.counterbench.ab.Executables;
 import io.counterbench.ab.ResampleCalibration;
 import io.counterbench.ab.Version;
 import io.counterbench.ab.VersionResolver;
 import io.counterbench.counters.CounterTypes;
 import io.counterbench.results.RunFolders;
 import io.counterbench.results.gate.GateOptions;
-import io.counterbench.results.gate.Outcome;
 import io.counterbench.sim.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -121,10 +119,8 @@ final class AbCalibrateCommand implements Callable<Integer> {
         AbOptions o = builder.counters(flags.rows.counterIds()).build();
         Path home = RunFolders.home();
         Path root = home.resolve(RunFolders.CALIBRATION);
-        String command = "./run-bench.sh "
-                + spec.commandLine().getParseResult().originalArgs().stream()
-                        .map(a -> a.matches("[A-Za-z0-9_./:=,%@+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
-                        .collect(Collectors.joining(" "));
+        String command =
+                AbCalibration.commandLine(spec.commandLine().getParseResult().originalArgs());
         if (resample != null) {
             resample.forEach(ResampleCalibration::folders); // each DIR checked before anything is written
             Path md = RunFolders.create(flags.out.root(root), Instant.now()).resolve("calibration.md");
@@ -188,46 +184,13 @@ final class AbCalibrateCommand implements Callable<Integer> {
             table = new CalibrationRunner(series, dir, err)
                     .run(
                             estimate.estimateSeconds(),
-                            (runs, log, knob, seed) -> runOne(o, rows, sides, interrupts, runs, log, knob, seed));
+                            (runs, log, knob, seed) ->
+                                    AbCalibration.runOne(o, rows, sides, interrupts, runs, log, knob, seed));
         }
         stdout.println();
         stdout.print(table);
         stdout.println("calibration: " + dir.resolve("calibration.md"));
         return ExitCodes.OK;
-    }
-
-    /** One ab run of the series, in this process; its exit code as ab's would be (its errors go to its log). */
-    private static int runOne(
-            AbOptions series,
-            List<AbRow> rows,
-            Ab.Sides sides,
-            Interrupts interrupts,
-            Path runs,
-            PrintWriter log,
-            String knob,
-            long seed) {
-        List<String> knobFlags = knob == null ? List.of() : Slowdowns.jvmArgs(List.of(knob.split(",")));
-        AbOptions o = series.toBuilder()
-                .seed(seed)
-                .root(runs)
-                .knob(knobFlags)
-                .budgetFrom(System.currentTimeMillis())
-                .command(List.of("ab calibrate", "run", "seed " + seed, knob == null ? "A/A" : "--slowdown " + knob))
-                .build();
-        try {
-            AbPlan plan = Ab.plan(o, rows, o.pairs(), log);
-            int[] looks = Ab.looks(o, rows);
-            Ab.printPlan(log, o, plan, sides, looks);
-            return Ab.measure(o, plan, looks, sides, interrupts, log, log).outcome() == Outcome.INCONCLUSIVE
-                    ? ExitCodes.INCONCLUSIVE
-                    : ExitCodes.OK;
-        } catch (CheckFailedException e) {
-            log.println("check failed: " + Main.oneLine(e));
-            return ExitCodes.CHECK_FAILED;
-        } catch (UsageException | IllegalArgumentException | java.io.UncheckedIOException e) {
-            log.println("error: " + Main.oneLine(e));
-            return ExitCodes.BAD_INPUT;
-        }
     }
 
     /** The flags of the series checked before anything is resolved, built or written; the --wrap command's words. */
@@ -244,18 +207,6 @@ final class AbCalibrateCommand implements Callable<Integer> {
         if (levels.stream().anyMatch(l -> l == null || !(l > 0 && l <= 100))) {
             throw new UsageException("--levels: percentages in (0, 100], e.g. 2,5,10,20");
         }
-        if (wrap == null) {
-            return List.of();
-        }
-        List<String> words = List.of(wrap.strip().split("\\s+"));
-        if (words.get(0).isEmpty()) {
-            throw new UsageException(
-                    "--wrap '" + wrap + "' names no command (e.g. --wrap 'flock -x " + "/work/bench.lock')");
-        }
-        if (!Executables.found(words.get(0))) {
-            throw new UsageException(
-                    "--wrap: '" + words.get(0) + "' is not a command found on PATH or an " + "executable file");
-        }
-        return words;
+        return AbCalibration.wrapWords(wrap);
     }
 }

@@ -2,22 +2,16 @@ package io.counterbench.cli;
 
 import io.counterbench.results.Reports;
 import io.counterbench.results.RunFolders;
-import io.counterbench.results.ab.AbFolder;
-import io.counterbench.results.ab.AbSeries;
 import io.counterbench.results.gate.GateOptions;
 import io.counterbench.results.report.TrendCharts;
 import io.counterbench.results.trend.EDivisive;
 import io.counterbench.results.trend.SeriesFile;
-import io.counterbench.results.trend.SeriesPoint;
 import io.counterbench.results.trend.Trend;
 import io.counterbench.results.trend.TrendOptions;
 import io.counterbench.results.trend.TrendResult;
 import io.counterbench.results.trend.TrendText;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -164,9 +158,9 @@ final class TrendCommand implements Callable<Integer> {
         List<Path> files = history;
         String from = since;
         if (record != null) {
-            String[] recorded = recordRun(out);
-            files = List.of(Path.of(recorded[0]));
-            from = since != null ? since : recorded[1];
+            TrendRecord.Recorded recorded = TrendRecord.append(record, commit, commitTime, history.getFirst(), out);
+            files = List.of(recorded.file());
+            from = since != null ? since : recorded.previousCommit();
         }
         TrendResult result = Trend.analyze(SeriesFile.readAll(files), new TrendOptions(detector, t, from));
         out.print(TrendText.text(result));
@@ -187,36 +181,6 @@ final class TrendCommand implements Callable<Integer> {
                     "trend: " + result.regressions().size() + " regression(s) beyond " + threshold(t));
         }
         return ExitCodes.OK;
-    }
-
-    /** Appends the ab run's points; returns the series file and the newest commit it had before (null for a new file). */
-    private String[] recordRun(PrintWriter out) {
-        AbFolder folder = AbFolder.load(record);
-        String c = commit != null
-                ? commit.strip().toLowerCase(java.util.Locale.ROOT)
-                : folder.pairs().current().commit();
-        if (c == null) {
-            throw new UsageException(record + ": ab's current side was "
-                    + folder.pairs().current().given() + ", not a commit: pass --commit SHA (and --commit-time)");
-        }
-        if (!c.matches("[0-9a-f]{40}")) {
-            throw new UsageException("--commit '" + commit + "' is not a full commit (40 hex digits)");
-        }
-        Instant when;
-        try {
-            when = commitTime != null ? Instant.parse(commitTime.strip()) : Git.commitTime(c);
-        } catch (DateTimeParseException e) {
-            throw new UsageException(
-                    "--commit-time '" + commitTime + "' is not an ISO-8601 instant (e.g. 2026-12-06T07:00:00Z)");
-        }
-        List<SeriesPoint> points = AbSeries.points(folder, c, when);
-        Path file = Files.isDirectory(history.getFirst())
-                ? SeriesFile.fileIn(history.getFirst(), points.getFirst())
-                : history.getFirst();
-        String previous = Files.exists(file) ? SeriesFile.newestCommit(SeriesFile.read(file)) : null;
-        SeriesFile.append(file, points);
-        out.println("recorded " + points.size() + " row(s) of " + c.substring(0, 7) + " (" + when + ") to " + file);
-        return new String[] {file.toString(), previous};
     }
 
     private static String threshold(double t) {
