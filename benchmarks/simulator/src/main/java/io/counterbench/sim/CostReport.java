@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.results.Json;
 import io.counterbench.results.jmh.ForkScores;
-import io.counterbench.results.report.Block;
+import io.counterbench.results.report.MarkdownWriter;
+import io.counterbench.results.report.SimPredictions;
 import io.counterbench.topology.LatencyClass;
 import io.counterbench.topology.LatencyProfile;
 import java.util.ArrayList;
@@ -88,7 +89,6 @@ final class CostReport {
                 .append(ASSUMPTIONS)
                 .append(".\n\n");
         boolean measured = false;
-        List<Object[]> cells = new ArrayList<>();
         ArrayNode jr = json.putArray("rows");
         for (SimResult x : rows) {
             LatencyProfile p = profiles.get(x.spec().map().topology().name());
@@ -107,19 +107,6 @@ final class CostReport {
                     : null;
             ForkScores ratio = at == null || fast == null ? null : ratios(fast.nsPerOp(), pr.missNs(), at.nsPerOp());
             measured |= at != null;
-            boolean known = !Double.isNaN(pr.predictedNs());
-            String ge = pr.lowerBound() && known ? ">= " : "";
-            cells.add(new Object[] {
-                x.spec().label(),
-                x.spec().id().id(),
-                movesText(moves),
-                Units.decimal(fastNs, 2),
-                Units.decimal(pr.missNs(), 2),
-                ge + Units.decimal(pr.predictedNs(), 2),
-                !known ? "n/a" : (pr.lowerBound() ? "<= " : "") + Units.decimal(pr.opsPerMicrosecond(), 1),
-                at == null ? "-" : Units.decimal(at.nsPerOp().median(), 2),
-                ratio == null ? "-" : ratioText(ratio)
-            });
             ObjectNode o = jr.addObject();
             o.put("label", x.spec().label());
             o.put("counter", x.spec().id().id());
@@ -149,29 +136,7 @@ final class CostReport {
                 }
             }
         }
-        Block.Table.Rows t = measured
-                ? Block.Table.numbers(
-                        "run",
-                        "counter",
-                        "line moves per op",
-                        "fast path ns/op",
-                        "miss ns/op",
-                        "predicted ns/op",
-                        "predicted ops/us",
-                        "measured ns/op",
-                        "predicted / measured")
-                : Block.Table.numbers(
-                        "run",
-                        "counter",
-                        "line moves per op",
-                        "fast path ns/op",
-                        "miss ns/op",
-                        "predicted ns/op",
-                        "predicted ops/us");
-        for (Object[] c : cells) {
-            t.row(measured ? c : java.util.Arrays.copyOf(c, 7));
-        }
-        md.append(t.render()).append('\n');
+        md.append(MarkdownWriter.padded(SimPredictions.table(json))).append('\n');
         for (Map.Entry<String, LatencyProfile> e : profiles.entrySet()) {
             md.append(profileText(e.getKey(), e.getValue())).append('\n');
         }
@@ -216,17 +181,6 @@ final class CostReport {
             r[i] = (f[i] + missNs) / m[i];
         }
         return new ForkScores(r);
-    }
-
-    static String ratioText(ForkScores r) {
-        if (r.forks() == 0) {
-            return "n/a";
-        }
-        String m = String.format(Locale.ROOT, "%.2f", r.median());
-        if (!r.hasInterval()) {
-            return m + " (1 fork)";
-        }
-        return String.format(Locale.ROOT, "%s [%.2f, %.2f] (%d forks)", m, r.lower(), r.upper(), r.forks());
     }
 
     /** "remote 0.0192, same-node 0.0011" (classes with moves only), "0" when none. */

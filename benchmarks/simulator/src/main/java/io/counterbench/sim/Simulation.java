@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.results.Json;
 import io.counterbench.results.RunFolders;
-import io.counterbench.results.report.Block;
+import io.counterbench.results.report.MarkdownWriter;
+import io.counterbench.results.report.SimTables;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -129,7 +130,7 @@ public final class Simulation {
         List<SimResult> speed = SpeedProbe.measure(request.quick(), settings.seedFor("speed"), progress);
         double aggregate = SpeedProbe.treeAggregate(all);
         double wall = (System.nanoTime() - startNanos) / 1e9;
-        printSpeed(out, speed, aggregate, wall);
+        printSpeed(out, SpeedProbe.json(speed), aggregate, wall);
 
         long failures = reports.stream().mapToLong(ScenarioReport::failures).sum() + ScenarioReport.failuresOf(speed);
         ObjectNode json = document(request, reports, failures);
@@ -198,20 +199,10 @@ public final class Simulation {
         return json;
     }
 
-    private static void printSpeed(PrintWriter out, List<SimResult> speed, double aggregate, double wall) {
+    private static void printSpeed(PrintWriter out, ArrayNode speed, double aggregate, double wall) {
         out.println("### speed of the simulator");
         out.println();
-        var t = Block.Table.numbers("run", "counter", "topology", "ops", "seconds", "simulated ops/s");
-        for (SimResult r : speed) {
-            t.row(
-                    r.spec().label(),
-                    r.spec().id().id(),
-                    r.spec().map().topology().name(),
-                    Units.count(r.ops()),
-                    Units.decimal(r.elapsedNanos() / 1e9, 2),
-                    Units.millions(r.opsPerSecond()));
-        }
-        out.print(t.render());
+        out.print(MarkdownWriter.padded(new SimTables(Units.PAGE_BYTES).speed(speed)));
         out.println();
         if (aggregate > 0) {
             out.printf(

@@ -50,10 +50,7 @@ final class UpdateScenario implements Scenario {
                         ". Thread t runs on the CPU the compact placement gives it (as the benchmark pins it); each add comes from a "
                                 + "thread drawn at random, so with T threads the next add is another thread's with probability (T - 1) / T. "
                                 + "Deviations are checked as in every scenario.\n\n");
-        md.append(Runs.COHERENCE_NOTE)
-                .append("\n\n")
-                .append(Runs.coherenceTable(results, true).render())
-                .append('\n');
+        md.append(Runs.coherence(results, "run")).append('\n');
         ObjectNode json = Json.object();
         json.put("name", NAME);
         json.put("reproduces", summary());

@@ -192,7 +192,7 @@ final class SimulationSection implements ReportSection {
                         out)) {
                     noTrace(out);
                 }
-                out.add(tables.coherence(s, false));
+                out.add(tables.coherence(s, null));
             }
             case "hop-384" -> {
                 if (s.has("tree_bound_pages")) {
@@ -211,36 +211,14 @@ final class SimulationSection implements ReportSection {
                         out)) {
                     noTrace(out);
                 }
-                out.add(tables.coherence(s, true));
+                out.add(tables.coherence(s, "hop"));
             }
             case "oom-select" -> out.add(tables.oom(s));
             case "scale" -> {
                 charts.scale(prefix, s, out);
-                out.add(tables.scale(
-                        s,
-                        "Bound, accuracy() under / over (one number when equal), counts",
-                        r -> SimTables.underOver(r.path("adversarial").path("bound"))));
-                out.add(tables.scale(
-                        s,
-                        "Worst deviation the adversary reached, under / over (flat, per-node, per-thread reach their "
-                                + "bound; the trees reach their reachable depth and never read above the precise sum)",
-                        r -> SimTables.underOver(r.path("adversarial").path("worst_deviation"))));
-                out.add(tables.scale(
-                        s,
-                        "Worst drift of one task hopping to a random CPU every operation (faults of one page, munmap "
-                                + "of a region)",
-                        r -> String.format(
-                                java.util.Locale.ROOT,
-                                "%,d",
-                                Math.max(
-                                        r.path("hop")
-                                                .path("worst_deviation")
-                                                .path("under")
-                                                .asLong(),
-                                        r.path("hop")
-                                                .path("worst_deviation")
-                                                .path("over")
-                                                .asLong()))));
+                out.add(tables.scaleBound(s));
+                out.add(tables.scaleWorst(s));
+                out.add(tables.scaleHop(s));
             }
             default -> {
                 if (SimTables.resultShaped(s)) {
