@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Calibrate the gate on this machine: a series of ab runs (in this process) of one version "
-                    + "(--baseline, default the working tree) against itself, pure A/A runs alternating with runs whose "
-                    + "current side has the slowdown knob set; writes calibration.md (the README's table) into a new "
-                    + "folder under --out (default " + RunFolders.CALIBRATION + "), rewritten after every run.",
+                    + "(--baseline, default the working tree) against itself, pure A/A runs alternating with runs "
+                    + "whose current side has the slowdown knob set; writes calibration.md (the README's table) into "
+                    + "a new folder under --out (default " + RunFolders.CALIBRATION + "), rewritten after every run.",
             "--resample DIR calibrates on recorded pairs instead, --tabulate DIR gates a series' runs again; neither "
                     + "runs anything."
         })
@@ -40,9 +40,9 @@ final class AbCalibrateCommand implements Callable<Integer> {
     @Option(
             names = "--baseline",
             paramLabel = "REF|JAR",
-            description =
-                    "The version run against itself: a git "
-                            + "revision or a built benchmarks.jar (default: this checkout's working tree, as run-bench.sh built it).")
+            description = "The version run against itself: a git "
+                    + "revision or a built benchmarks.jar (default: this checkout's working tree, as "
+                    + "run-bench.sh built it).")
     String baseline;
 
     @Mixin
@@ -85,8 +85,9 @@ final class AbCalibrateCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description = "Run nothing; calibrate the gate on the recorded "
                     + "pairs of DIR (an ab run folder, or a folder of them such as a calibration folder): per row the "
-                    + "label-swap null rate at its level, the flag rate with --levels added as slowdowns, the check of its "
-                    + "MDE; writes calibration.md (Clopper-Pearson intervals) into a new folder under --out (default "
+                    + "label-swap null rate at its level, the flag rate with --levels added as slowdowns, the check "
+                    + "of its MDE; writes calibration.md (Clopper-Pearson intervals) into a new folder under --out "
+                    + "(default "
                     + RunFolders.CALIBRATION + "). Repeatable.")
     List<Path> resample;
 

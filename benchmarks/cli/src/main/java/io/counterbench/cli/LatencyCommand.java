@@ -37,12 +37,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Core-to-core latency: for every pair of CPUs (a sample of pairs covering every distance class on big "
-                    + "boxes), two pinned threads bounce one cache line, by CAS ping-pong and by store/load, and the round trip is timed.",
-            "Prints the median and spread per distance class (same core, same LLC, same node, same package, remote) and the "
-                    + "matrix; writes latency.json and report.md/report.html with a CPU x CPU heatmap into a new "
+                    + "boxes), two pinned threads bounce one cache line, by CAS ping-pong and by store/load, and the "
+                    + "round trip is timed.",
+            "Prints the median and spread per distance class (same core, same LLC, same node, same package, remote) "
+                    + "and the matrix; writes latency.json and report.md/report.html with a CPU x CPU heatmap into a "
+                    + "new "
                     + RunFolders.RUNS + "/<utc>-<host>/ "
                     + "(or --out). Attach latency.json to any topology with 'simulate --latency FILE'.",
-            "Time it under 'flock -x /work/bench.lock' (or any quiet machine): other work on the CPUs shows up as latency."
+            "Time it under 'flock -x /work/bench.lock' (or any quiet machine): other work on the CPUs shows up as "
+                    + "latency."
         },
         footer = {
             "",
@@ -61,8 +64,8 @@ final class LatencyCommand implements Callable<Integer> {
             paramLabel = "SPEC",
             defaultValue = "host",
             description =
-                    "Where the distance classes and the CPU order come from: host, or a preset, hwloc XML file or synthetic "
-                            + "string whose CPU numbers are this machine's (default: ${DEFAULT-VALUE}).")
+                    "Where the distance classes and the CPU order come from: host, or a preset, hwloc XML file or "
+                            + "synthetic string whose CPU numbers are this machine's (default: ${DEFAULT-VALUE}).")
     String topology;
 
     @Option(
@@ -89,8 +92,8 @@ final class LatencyCommand implements Callable<Integer> {
             names = "--pairs",
             paramLabel = "N",
             defaultValue = "2000",
-            description =
-                    "Most pairs to measure; CPUs that make more are sampled (seeded), every distance class kept (default: ${DEFAULT-VALUE}).")
+            description = "Most pairs to measure; CPUs that make more are sampled (seeded), every distance class kept "
+                    + "(default: ${DEFAULT-VALUE}).")
     long pairs;
 
     @Option(

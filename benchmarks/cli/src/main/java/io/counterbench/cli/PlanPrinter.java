@@ -34,7 +34,9 @@ final class PlanPrinter {
         }
     }
 
-    /** The plan as run prints it: profile, iterations, forks per benchmark, threads, the ETA; entries with --dry-run. */
+    /**
+     * The plan as run prints it: profile, iterations, forks per benchmark, threads, the ETA; entries with --dry-run.
+     */
     static void print(PrintWriter out, Plan plan, Topology topo, boolean host, int cpus, boolean entries) {
         Profile p = plan.profile();
         out.printf(
@@ -66,7 +68,8 @@ final class PlanPrinter {
                 && plan.entries().stream()
                         .anyMatch(e -> e.totalThreads() > Runtime.getRuntime().availableProcessors())) {
             out.printf(
-                    "  note: up to %d threads on a machine with %d CPUs here: fine for a plan, oversubscribed if run here%n",
+                    "  note: up to %d threads on a machine with %d CPUs here: fine for a plan, oversubscribed if run "
+                            + "here%n",
                     plan.entries().stream()
                             .mapToInt(PlanEntry::totalThreads)
                             .max()

@@ -35,12 +35,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--profile",
             paramLabel = "smoke|quick|standard|full|ci|stability",
-            description =
-                    "How much to measure (default: ${DEFAULT-VALUE}): smoke = every benchmark once, numbers "
-                            + "meaningless; quick = the whole matrix in about 5 minutes on 2 cores; standard = JMH-sized "
-                            + "iterations; full = hours, for a many-core box; ci = the rows the pull-request gate (ab) runs; "
-                            + "stability = 20 forks of the 1-thread rows whose forks settle at different speeds, with each "
-                            + "fork's candidate causes (docs/forensics.md). --profiles lists each one's forks, iterations and rows.")
+            description = "How much to measure (default: ${DEFAULT-VALUE}): smoke = every benchmark once, numbers "
+                    + "meaningless; quick = the whole matrix in about 5 minutes on 2 cores; standard = "
+                    + "JMH-sized iterations; full = hours, for a many-core box; ci = the rows the "
+                    + "pull-request gate (ab) runs; stability = 20 forks of the 1-thread rows whose forks "
+                    + "settle at different speeds, with each fork's candidate causes (docs/forensics.md). "
+                    + "--profiles lists each one's forks, iterations and rows.")
     String profile = "quick";
 
     @Mixin
@@ -60,10 +60,10 @@ final class RunCommand implements Callable<Integer> {
             names = "--cpu",
             split = ",",
             paramLabel = "MODE[,MODE...]",
-            description =
-                    "How writers give the counter their CPU: lookup "
-                            + "(add(delta): the counter finds it, what a Java caller pays), handle (a kept CpuId), known (the pinned CPU: the kernel's "
-                            + "this_cpu_* case, a lower bound). Default: per profile (lookup everywhere; handle and known beside it for inc).")
+            description = "How writers give the counter their CPU: lookup "
+                    + "(add(delta): the counter finds it, what a Java caller pays), handle (a kept CpuId), "
+                    + "known (the pinned CPU: the kernel's this_cpu_* case, a lower bound). Default: per "
+                    + "profile (lookup everywhere; handle and known beside it for inc).")
     List<String> cpuModes;
 
     @Option(
@@ -99,9 +99,9 @@ final class RunCommand implements Callable<Integer> {
             names = "--prof",
             paramLabel = "NAME[:OPTIONS]",
             description = "Add a JMH profiler to every benchmark, in JMH's syntax; "
-                    + "repeatable: gc, stack, comp, cl, perf, perfnorm (where perf events exist), async[:OPTIONS] (the bundled "
-                    + "async-profiler, as --async-profiler, with JMH's async options on top), ... ('jmh -- -lprof' lists them). "
-                    + "One JMH cannot use here is refused before anything runs.")
+                    + "repeatable: gc, stack, comp, cl, perf, perfnorm (where perf events exist), async[:OPTIONS] "
+                    + "(the bundled async-profiler, as --async-profiler, with JMH's async options on top), ... ('jmh "
+                    + "-- -lprof' lists them). One JMH cannot use here is refused before anything runs.")
     List<String> prof;
 
     @Mixin

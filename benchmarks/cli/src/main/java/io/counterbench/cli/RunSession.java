@@ -54,7 +54,9 @@ final class RunSession {
             List<Path> counterJars,
             List<String> command) {
 
-        /** async-profiler when asked for by --async-profiler or --prof async[:OPTIONS]; JMH runs the other profilers. */
+        /**
+         * async-profiler when asked for by --async-profiler or --prof async[:OPTIONS]; JMH runs the other profilers.
+         */
         static Settings of(
                 boolean asyncProfiler,
                 List<ExtraProfiler> profilers,

@@ -24,14 +24,15 @@ import picocli.CommandLine.Spec;
         description = {
             "Simulate the counters on a virtual topology: exact deviation after every operation, the bound, "
                     + "a coherence-cost model, and scenarios that reproduce the published figures.",
-            "Scenarios: rss-250 (5-thread service on 250 CPUs), hop-384 (CPU-hopping mmap/munmap on a 2-socket EPYC 9654), "
-                    + "oom-select (largest of 40 and 10000 processes), scale (N = 8 to 4096), custom (the flags below), "
-                    + "update (the JMH Update rows replayed on --topology, default host, at --threads), mix-384 (384 writers each "
-                    + "reading every 10, 1,000 or 100,000 of its adds, approximate or precise: line moves per update and per read). "
-                    + "Default: all but custom, update and mix-384.",
-            "Cost model: each scenario also prints predicted ns/op and ops/us per counter: the fast path (--fast-path: a run's "
-                    + "UpdateBenchmark rows at 1 thread) plus, per distance class, line moves per op x one-way latency (--latency: a "
-                    + "measured latency.json for every topology; default: the preset's published profile, where it has one).",
+            "Scenarios: rss-250 (5-thread service on 250 CPUs), hop-384 (CPU-hopping mmap/munmap on a 2-socket EPYC "
+                    + "9654), oom-select (largest of 40 and 10000 processes), scale (N = 8 to 4096), custom (the "
+                    + "flags below), update (the JMH Update rows replayed on --topology, default host, at --threads), "
+                    + "mix-384 (384 writers each reading every 10, 1,000 or 100,000 of its adds, approximate or "
+                    + "precise: line moves per update and per read). Default: all but custom, update and mix-384.",
+            "Cost model: each scenario also prints predicted ns/op and ops/us per counter: the fast path "
+                    + "(--fast-path: a run's UpdateBenchmark rows at 1 thread) plus, per distance class, line moves "
+                    + "per op x one-way latency (--latency: a measured latency.json for every topology; default: the "
+                    + "preset's published profile, where it has one).",
             "Writes simulation.json into a new " + RunFolders.RUNS
                     + "/<utc>-<host>/ (or --out) and Markdown tables to stdout."
         },
@@ -91,9 +92,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(
             names = "--fast-path",
             paramLabel = "RUN",
-            description =
-                    "A run folder or jmh.json with UpdateBenchmark rows at 1 thread: each counter's fast path, measured "
-                            + "on this machine (without it only the miss part of ns/op is predicted). update compares with its rows at more threads.")
+            description = "A run folder or jmh.json with UpdateBenchmark rows at 1 thread: each counter's fast path, "
+                    + "measured on this machine (without it only the miss part of ns/op is predicted). update "
+                    + "compares with its rows at more threads.")
     Path fastPath;
 
     @Option(

@@ -27,13 +27,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Find change points in a history of ab runs against one pinned reference jar (ab --baseline REFERENCE.jar "
-                    + "--current COMMIT), so that a creep no single pull request shows is still found and its commit named. HISTORY is a "
-                    + "series file (JSON lines, one point per row and commit; --record appends to it). Points are ordered by commit time, "
-                    + "then by their order in the files; each row's log ratios go through E-Divisive means (energy statistic, alpha 1, "
-                    + "bisection, significance by a seeded permutation test). Per row it prints each change point with the first commit "
-                    + "after it, the magnitude (median after / median before) with its 95%% interval, and p. See docs/trend.md.",
-            "Exit codes: 0 no regression beyond --threshold since --since (or in the whole history), 1 one or more, 2 bad input "
-                    + "(an empty or corrupt series file, a history mixing machines or reference jars, an unknown --since commit)."
+                    + "--current COMMIT), so that a creep no single pull request shows is still found and its commit "
+                    + "named. HISTORY is a series file (JSON lines, one point per row and commit; --record appends to "
+                    + "it). Points are ordered by commit time, then by their order in the files; each row's log "
+                    + "ratios go through E-Divisive means (energy statistic, alpha 1, bisection, significance by a "
+                    + "seeded permutation test). Per row it prints each change point with the first commit after it, "
+                    + "the magnitude (median after / median before) with its 95%% interval, and p. See docs/trend.md.",
+            "Exit codes: 0 no regression beyond --threshold since --since (or in the whole history), 1 one or more, 2 "
+                    + "bad input (an empty or corrupt series file, a history mixing machines or reference jars, an "
+                    + "unknown --since commit)."
         })
 final class TrendCommand implements Callable<Integer> {
     /** Enough to resolve p far below any significance one would ask for. */
@@ -53,9 +55,9 @@ final class TrendCommand implements Callable<Integer> {
             names = "--record",
             paramLabel = "AB_DIR",
             description = "First append this finished ab run folder's rows (its gate's "
-                    + "paired estimates and bounds) to HISTORY (exactly one file, created if missing, or a folder: then the file named "
-                    + "by the run's machine and reference jar in it), and analyze that series; refused when it is another machine or "
-                    + "reference jar than the file's.")
+                    + "paired estimates and bounds) to HISTORY (exactly one file, created if missing, or a folder: "
+                    + "then the file named by the run's machine and reference jar in it), and analyze that series; "
+                    + "refused when it is another machine or reference jar than the file's.")
     Path record;
 
     @Option(
@@ -76,8 +78,8 @@ final class TrendCommand implements Callable<Integer> {
             names = "--since",
             paramLabel = "COMMIT",
             description = "Only change points that the history up to this commit (or "
-                    + "unique prefix) did not show count for the exit code: the head the last scheduled run checked (default: with --record, "
-                    + "the newest commit the series had before; else the whole history).")
+                    + "unique prefix) did not show count for the exit code: the head the last scheduled run checked "
+                    + "(default: with --record, the newest commit the series had before; else the whole history).")
     String since;
 
     @Option(

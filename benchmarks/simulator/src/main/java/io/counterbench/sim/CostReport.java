@@ -26,9 +26,10 @@ final class CostReport {
             "predicted ns/op = fast path + sum over distance classes of (line moves per op x one-way latency)";
     static final String ASSUMPTIONS =
             "misses do not overlap each other or the fast path; nothing queues (no contention for a line "
-                    + "beyond its transfers); line moves are the coherence model's (one line per slot or tree item, last writer wins); "
-                    + "one latency per class; throughput = threads x 1000 / ns per op, as if threads never waited for each other; "
-                    + "moves at a class without a figure are uncosted (the prediction is then a lower bound, marked >=)";
+                    + "beyond its transfers); line moves are the coherence model's (one line per slot or tree item, "
+                    + "last writer wins); one latency per class; throughput = threads x 1000 / ns per op, as if "
+                    + "threads never waited for each other; moves at a class without a figure are uncosted (the "
+                    + "prediction is then a lower bound, marked >=)";
 
     private CostReport() {}
 
@@ -64,12 +65,14 @@ final class CostReport {
             fj.put("file", (String) null);
             fj.put(
                     "note",
-                    "not given (--fast-path: a run folder or jmh.json with UpdateBenchmark rows at 1 thread): only the miss part is predicted");
+                    "not given (--fast-path: a run folder or jmh.json with UpdateBenchmark rows at 1 thread): only "
+                            + "the miss part is predicted");
         } else {
             fj.put("file", in.fastPath().file().toString());
             fj.put(
                     "rows",
-                    "UpdateBenchmark.<inc|rssMix|random> at 1 thread, ns per op; topology=host, placement=compact, cpu=lookup where the rows have them");
+                    "UpdateBenchmark.<inc|rssMix|random> at 1 thread, ns per op; topology=host, placement=compact, "
+                            + "cpu=lookup where the rows have them");
         }
         StringBuilder md = new StringBuilder(r.markdown());
         md.append(r.markdown().endsWith("\n\n") ? "" : r.markdown().endsWith("\n") ? "\n" : "\n\n");
@@ -77,8 +80,8 @@ final class CostReport {
         if (!anyFigures) {
             md.append("No latency profile for ")
                     .append(String.join(", ", profiles.keySet()))
-                    .append(
-                            ": no preset with published figures. Attach a measured one with --latency FILE (./run-bench.sh latency writes it).\n\n");
+                    .append(": no preset with published figures. Attach a measured one with --latency FILE "
+                            + "(./run-bench.sh latency writes it).\n\n");
             json.putArray("rows");
             r.json().set("prediction", json);
             return new ScenarioReport(r.name(), r.json(), md.toString(), r.results(), r.failures());
@@ -151,14 +154,17 @@ final class CostReport {
         }
         md.append(
                 in.fastPath() == null
-                        ? "Fast path: not given, so only the miss part is predicted (--fast-path RUN: a run folder or jmh.json with UpdateBenchmark rows at 1 thread, measured on this machine).\n"
+                        ? "Fast path: not given, so only the miss part is predicted (--fast-path RUN: a run folder or "
+                                + "jmh.json with UpdateBenchmark rows at 1 thread, measured on this machine).\n"
                         : "Fast path: " + in.fastPath().file() + ", UpdateBenchmark."
                                 + "<inc | rssMix | random, by workload> at 1 thread "
-                                + "(topology=host, placement=compact, cpu=lookup where the rows have them), median over forks, measured on the machine that ran it.\n");
+                                + "(topology=host, placement=compact, cpu=lookup where the rows have them), median "
+                                + "over forks, measured on the machine that ran it.\n");
         if (measured) {
             md.append(
-                    "Measured: the same file's row at the simulation's thread count, ns per op of one thread (threads x 1000 / ops per us); "
-                            + "predicted / measured per fork (fork i's fast path with fork i's measurement), median [interval] across forks.\n");
+                    "Measured: the same file's row at the simulation's thread count, ns per op of one thread (threads "
+                            + "x 1000 / ops per us); predicted / measured per fork (fork i's fast path with fork i's "
+                            + "measurement), median [interval] across forks.\n");
         }
         md.append('\n');
         r.json().set("prediction", json);

@@ -90,8 +90,8 @@ final class CustomScenario implements Scenario {
                         r.preciseMismatches(),
                         Units.count(r.worstExitDeviation()));
             }
-            md.append(
-                            "Each process exits with nothing resident: precise() must read 0 (the kernel's check_mm); approximate() ")
+            md.append("Each process exits with nothing resident: precise() must read 0 (the kernel's check_mm); "
+                            + "approximate() ")
                     .append("is what a monitor reading the dying process would have seen.\n\n")
                     .append(life.render())
                     .append('\n');

@@ -150,12 +150,12 @@ final class OomScenario implements Scenario {
                 .append(" CPUs). ")
                 .append("Process sizes log-uniform from 1 MB to ")
                 .append(Units.mbText(1L << cases(settings.quick()).getLast().maxOrder()))
-                .append(
-                        ", 1-4 migrating threads each; grown by faults of 1/16/512 pages, then churned between selections. ")
-                .append(
-                        "A selection is wrong when the chosen process is smaller than the largest. Precise sums are what the ")
-                .append(
-                        "simulator counts (each is O(CPUs)); the published figure is time. Counters share per-CPU lines in groups of ")
+                .append(", 1-4 migrating threads each; grown by faults of 1/16/512 pages, then churned between "
+                        + "selections. ")
+                .append("A selection is wrong when the chosen process is smaller than the largest. Precise sums are "
+                        + "what the ")
+                .append("simulator counts (each is O(CPUs)); the published figure is time. Counters share per-CPU "
+                        + "lines in groups of ")
                 .append(io.counterbench.counters.Slots.MAX_GROUP)
                 .append(" (each its own word) so that 10000 counters for 384 CPUs fit in memory.\n\n");
 

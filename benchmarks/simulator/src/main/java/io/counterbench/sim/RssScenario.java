@@ -93,8 +93,8 @@ final class RssScenario implements Scenario {
                 .append("), ")
                 .append(Units.count(results.getFirst().ops() - 2 * TARGET_PAGES))
                 .append(" ops of churn within 10%, frees to 0. ")
-                .append(
-                        "Deviation = approximate - precise, worst over every operation; bound = accuracy() (under / over when they differ).\n\n");
+                .append("Deviation = approximate - precise, worst over every operation; bound = accuracy() (under / "
+                        + "over when they differ).\n\n");
         md.append(MarkdownWriter.padded(tables.rss(json))).append('\n');
         md.append(Runs.coherence(tables.coherence(json, null)));
 

@@ -42,7 +42,10 @@ final class Runs {
         return rows;
     }
 
-    /** The coherence table of the results as the console prints it; {@code labelHeader} as in {@link SimTables#coherence}. */
+    /**
+     * The coherence table of the results as the console prints it; {@code labelHeader} as in {@link
+     * SimTables#coherence}.
+     */
     static String coherence(List<SimResult> results, String labelHeader) {
         ObjectNode scenario = Json.object();
         scenario.set("rows", json(results));

@@ -70,10 +70,10 @@ final class ScaleScenario implements Scenario {
         }
         StringBuilder md = new StringBuilder();
         md.append("### ").append(NAME).append(": ").append(summary()).append("\n\n");
-        md.append(
-                        "Counts are in the counters' units (pages in the RSS reading). Default batches: flat max(32, 2N), tree 32, ")
-                .append(
-                        "per-node 32, per-thread 64 events; per-thread runs N tasks in the adversary (a thread per CPU).\n\n");
+        md.append("Counts are in the counters' units (pages in the RSS reading). Default batches: flat max(32, "
+                        + "2N), tree 32, ")
+                .append("per-node 32, per-thread 64 events; per-thread runs N tasks in the adversary (a thread per "
+                        + "CPU).\n\n");
         ObjectNode json = Json.object();
         json.put("name", NAME);
         json.put("reproduces", summary());

@@ -49,7 +49,8 @@ public final class Simulation {
 
     /**
      * @param json the simulation.json written
-     * @param failures bound violations + precise mismatches + wrong victims of exact selections + counters that threw (must be 0)
+     * @param failures bound violations + precise mismatches + wrong victims of exact selections + counters that threw
+     *     (must be 0)
      */
     public record Outcome(Path json, long failures) {}
 
@@ -148,7 +149,8 @@ public final class Simulation {
         out.println("simulation.json: " + written);
         out.println(
                 failures == 0
-                        ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim with precise fallback"
+                        ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim "
+                                + "with precise fallback"
                         : "checks: " + failures
                                 + " FAILED (bound violations, precise mismatches, wrong exact victims or "
                                 + "counters that threw): see " + written);
@@ -195,7 +197,8 @@ public final class Simulation {
         checks.put("failures", failures);
         checks.put(
                 "meaning",
-                "bound violations + precise() != exact + wrong victims of exact selections + counters that threw; must be 0");
+                "bound violations + precise() != exact + wrong victims of exact selections + counters that threw; "
+                        + "must be 0");
         return json;
     }
 

@@ -324,9 +324,9 @@ public final class SimTables {
         List<String> header = new ArrayList<>(withLabel ? List.of(labelHeader, "counter") : List.of("counter"));
         header.addAll(List.of("carries + flushes", "other core", "other LLC", "other node", "other package"));
         return new Block.Table(
-                "Coherence model, per million operations: slow-path writes (tree carries, flushes into a total), and writes "
-                        + "that found their cache line last written by a CPU in another core / LLC / NUMA node / package (cumulative: a "
-                        + "cross-package move counts in every column).",
+                "Coherence model, per million operations: slow-path writes (tree carries, flushes into a total), and "
+                        + "writes that found their cache line last written by a CPU in another core / LLC / NUMA node "
+                        + "/ package (cumulative: a cross-package move counts in every column).",
                 header,
                 numeric(header, withLabel ? 2 : 1),
                 rows);

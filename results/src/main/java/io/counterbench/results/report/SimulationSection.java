@@ -58,9 +58,10 @@ final class SimulationSection implements ReportSection {
             SimCharts charts = new SimCharts(page);
             out.paragraph("simulate --seed " + root.path("seed").asText("?")
                     + (root.path("quick").asBoolean(false) ? " --quick" : "")
-                    + ": every scenario derives its own random stream from this seed and its name, so the same seed and flags give "
-                    + "the same numbers (all but the timings). The same counter code as the benchmarks, driven through explicit-placement "
-                    + "adds on virtual machines; deviation is exact after every operation. MB: 2^20 bytes of "
+                    + ": every scenario derives its own random stream from this seed and its name, so the same seed "
+                    + "and flags give the same numbers (all but the timings). The same counter code as the "
+                    + "benchmarks, driven through explicit-placement adds on virtual machines; deviation is exact "
+                    + "after every operation. MB: 2^20 bytes of "
                     + (long) page + "-byte pages.");
             for (JsonNode s : scenarios) {
                 scenario(prefix, s, tables, charts, out);
@@ -85,9 +86,11 @@ final class SimulationSection implements ReportSection {
                         failures.asLong() == 0 && partial
                                 ? "checks of the finished scenarios only: no bound "
                                         + "violation, "
-                                        + "precise() always equal to the exact value, no wrong victim with precise fallback"
+                                        + "precise() always equal to the exact value, no wrong victim with precise "
+                                        + "fallback"
                                 : failures.asLong() == 0
-                                        ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim with precise fallback"
+                                        ? "checks: no bound violation, precise() always equal to the exact value, no "
+                                                + "wrong victim with precise fallback"
                                         : "checks FAILED: " + failures.asLong()
                                                 + " (bound violations, precise mismatches or wrong exact victims)"
                                                 + of);
@@ -275,11 +278,13 @@ final class SimulationSection implements ReportSection {
     }
 
     private static void noTrace(Report out) {
-        out.note(
-                "No drift chart: this simulation.json predates drift traces; run `simulate` again (same seed, same numbers) to get it.");
+        out.note("No drift chart: this simulation.json predates drift traces; run `simulate` again (same seed, same "
+                + "numbers) to get it.");
     }
 
-    /** Rows of a scenario this report does not know: every scalar field, nested ones as a.b, numbers with separators. */
+    /**
+     * Rows of a scenario this report does not know: every scalar field, nested ones as a.b, numbers with separators.
+     */
     private static void generic(Report out, JsonNode rows) {
         if (!rows.isArray() || rows.isEmpty()) {
             return;
