@@ -5,7 +5,6 @@ import io.counterbench.ab.AbRow;
 import io.counterbench.ab.CalibrationRunner;
 import io.counterbench.ab.ResampleCalibration;
 import io.counterbench.ab.Version;
-import io.counterbench.ab.VersionResolver;
 import io.counterbench.counters.CounterTypes;
 import io.counterbench.results.RunFolders;
 import io.counterbench.results.gate.GateOptions;
@@ -139,19 +138,9 @@ final class AbCalibrateCommand implements Callable<Integer> {
         if (aaRuns + knobRuns == 0) {
             throw new UsageException("ab calibrate needs at least one run (--aa-runs, --knob-runs)");
         }
-        Path cache = flags.cache != null ? flags.cache : VersionResolver.defaultCache();
-        Version v = baseline == null
-                ? Ab.workingTree(home, "the working tree")
-                : new VersionResolver(home, cache, Path.of(System.getProperty("java.home")), err)
-                        .resolve(baseline, "--baseline");
+        Version v = AbCalibration.version(baseline, flags.cache, home, err);
         Ab.Sides sides = Ab.same(v, flags.counterJars.paths(), home);
-        List<AbRow> rows = Ab.rows(o, sides);
-        if (rows.isEmpty()) {
-            String narrowed = (o.filter() == null ? "" : " narrowed by --benchmarks '" + o.benchmarks() + "'")
-                    + (o.counters() == null && o.threads() == null ? "" : " and --counters/--threads");
-            throw new UsageException("no row to calibrate: the " + o.profile().label() + " profile" + narrowed
-                    + " has no benchmark that " + v.describe() + " declares");
-        }
+        List<AbRow> rows = AbCalibration.rows(o, sides, v);
         AbPlan estimate = Ab.plan(o, rows, flags.pairs != null ? flags.pairs : o.profile().forks, err);
         String levelText =
                 levels.stream().map(l -> GateOptions.percent(l / 100)).collect(Collectors.joining(", "));

@@ -3,6 +3,8 @@ package io.counterbench.cli;
 import io.counterbench.ab.AbPlan;
 import io.counterbench.ab.AbRow;
 import io.counterbench.ab.Executables;
+import io.counterbench.ab.Version;
+import io.counterbench.ab.VersionResolver;
 import io.counterbench.results.gate.Outcome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,6 +47,30 @@ final class AbCalibration {
             log.println("error: " + Main.oneLine(e));
             return ExitCodes.BAD_INPUT;
         }
+    }
+
+    /** The version run against itself: --baseline resolved (a git revision or a jar), else the working tree. */
+    static Version version(String baseline, Path cache, Path home, PrintWriter err) {
+        return baseline == null
+                ? Ab.workingTree(home, "the working tree")
+                : new VersionResolver(
+                                home,
+                                cache != null ? cache : VersionResolver.defaultCache(),
+                                Path.of(System.getProperty("java.home")),
+                                err)
+                        .resolve(baseline, "--baseline");
+    }
+
+    /** The rows of the series (one line, exit 2, when the profile and flags leave none that the version declares). */
+    static List<AbRow> rows(AbOptions o, Ab.Sides sides, Version v) {
+        List<AbRow> rows = Ab.rows(o, sides);
+        if (rows.isEmpty()) {
+            String narrowed = (o.filter() == null ? "" : " narrowed by --benchmarks '" + o.benchmarks() + "'")
+                    + (o.counters() == null && o.threads() == null ? "" : " and --counters/--threads");
+            throw new UsageException("no row to calibrate: the " + o.profile().label() + " profile" + narrowed
+                    + " has no benchmark that " + v.describe() + " declares");
+        }
+        return rows;
     }
 
     /** The --wrap command's words (none without --wrap), its program checked to be on PATH or an executable file. */
