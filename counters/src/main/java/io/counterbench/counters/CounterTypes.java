@@ -123,7 +123,9 @@ public final class CounterTypes {
                 + ")");
     }
 
-    /** Forgets the loaded jars, so the next look-up reads {@link #JARS_PROPERTY} again, as a fresh JVM would (tests). */
+    /**
+     * Forgets the loaded jars, so the next look-up reads {@link #JARS_PROPERTY} again, as a fresh JVM would (tests).
+     */
     static synchronized void forget() {
         if (loaded != null) {
             loaded.close();

@@ -39,7 +39,10 @@ final class PerThreadCounter implements Counter {
         addTo(threads.chunk(t), TaskCaches.line(t), delta);
     }
 
-    /** As {@link #add(long)}, with the thread's index from its kept handle instead of a ThreadLocal (misuse falls back to it). */
+    /**
+     * As {@link #add(long)}, with the thread's index from its kept handle instead of a ThreadLocal (misuse falls back
+     * to it).
+     */
     @Override
     public void add(CpuId h, long delta) {
         int t = h.threadIndexHere();

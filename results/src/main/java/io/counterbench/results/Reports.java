@@ -38,7 +38,10 @@ public final class Reports {
 
     private Reports() {}
 
-    /** Reads {@code runs} and writes the report files into {@code outDir} (created if missing); returns the files written. */
+    /**
+     * Reads {@code runs} and writes the report files into {@code outDir} (created if missing); returns the files
+     * written.
+     */
     public static List<Path> write(List<Path> runs, Path outDir) {
         return write(build(runs), outDir);
     }

@@ -32,7 +32,10 @@ import org.xml.sax.helpers.DefaultHandler;
  * {@link #MAX_DEPTH} or with more than {@link #MAX_ELEMENTS} elements are refused as they are read.
  */
 final class SafeXml {
-    /** Deepest nesting accepted: hwloc's deepest trees (groups of groups, five cache levels) are under 30; the JDK stops at 100. */
+    /**
+     * Deepest nesting accepted: hwloc's deepest trees (groups of groups, five cache levels) are under 30; the JDK stops
+     * at 100.
+     */
     static final int MAX_DEPTH = 64;
     /** Most elements of any kind: far above the XML of a 65536-PU machine, far below what exhausts memory. */
     static final int MAX_ELEMENTS = 8_000_000;

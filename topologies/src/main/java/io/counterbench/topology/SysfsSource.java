@@ -48,7 +48,8 @@ public final class SysfsSource {
         boolean caches = hasCaches(online);
         if (!caches) {
             notes.add(
-                    "no cache information in sysfs (VM?): one LLC per package assumed (per NUMA node if a package has several)");
+                    "no cache information in sysfs (VM?): one LLC per package assumed (per NUMA node if a package has "
+                            + "several)");
         }
         TopologyBuilder b = new TopologyBuilder(name, "sysfs " + cpuDir);
         boolean[] guessed = new boolean[2];

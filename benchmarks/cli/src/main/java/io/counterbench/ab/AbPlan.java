@@ -19,7 +19,10 @@ import java.util.Random;
  */
 public record AbPlan(List<AbRow> rows, int pairs, long seed, List<Slot> schedule, double secondsPerFork, Duet duet) {
 
-    /** A fork confined to half of the CPUs takes longer to start and warm up (fewer JIT threads): about this much of a fork's time, per pair. */
+    /**
+     * A fork confined to half of the CPUs takes longer to start and warm up (fewer JIT threads): about this much of a
+     * fork's time, per pair.
+     */
     static final double DUET_PAIR_FORKS = 1.15;
 
     /**

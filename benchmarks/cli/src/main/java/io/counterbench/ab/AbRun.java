@@ -75,7 +75,8 @@ public final class AbRun {
     }
 
     /**
-     * @param runJson turns the run's progress (a RunJson with status, rows and outcomes filled in) into the record to write,
+     * @param runJson turns the run's progress (a RunJson with status, rows and outcomes filled in) into the record to
+     *     write,
      *                adding what the caller knows (environment, JMH settings)
      */
     public AbRun(
@@ -263,7 +264,9 @@ public final class AbRun {
         return completePairs();
     }
 
-    /** How a pair's line ends when it runs again: at the end of the run, or of its round when the pairs are adaptive. */
+    /**
+     * How a pair's line ends when it runs again: at the end of the run, or of its round when the pairs are adaptive.
+     */
     private static final String RERUN = "this pair runs again at the end";
 
     /** Runs one pair and records it; the line ends with {@link #RERUN} when it is to run again. */
@@ -320,7 +323,10 @@ public final class AbRun {
         return runner.run(row, l.jar(), l.jvmArgs(), l.json(), l.log());
     }
 
-    /** One side's fork of a pair: its files, and for a side-by-side row its half of the CPUs (the baseline's is the first half when the coin says baseline first). */
+    /**
+     * One side's fork of a pair: its files, and for a side-by-side row its half of the CPUs (the baseline's is the
+     * first half when the coin says baseline first).
+     */
     private ForkRunner.Launch launch(AbPlan.Slot slot, AbRow row, boolean ofBaseline) {
         Side side = ofBaseline ? baseline : current;
         int attempt;

@@ -32,7 +32,10 @@ public record BenchmarkJar(Path path, Map<String, Method> methods, boolean accur
      */
     public record Method(String qualifiedName, Map<String, List<String>> params, int[] groupThreads) {}
 
-    /** Reads and checks {@code jar}; anything that is not a counterbench benchmarks.jar is an IllegalArgumentException with one line. */
+    /**
+     * Reads and checks {@code jar}; anything that is not a counterbench benchmarks.jar is an IllegalArgumentException
+     * with one line.
+     */
     public static BenchmarkJar read(Path jar, String option) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(option + " " + jar + ": no such file");

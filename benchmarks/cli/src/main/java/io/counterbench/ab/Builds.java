@@ -12,11 +12,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** What building a commit in ab's cache takes, whoever's commit it is: a clean copy, a command with a time limit, a durable copy. */
+/**
+ * What building a commit in ab's cache takes, whoever's commit it is: a clean copy, a command with a time limit, a
+ * durable copy.
+ */
 final class Builds {
     private Builds() {}
 
-    /** Unpacks exactly {@code commit}'s files of {@code repo} into the empty folder {@code work} (git archive, then tar). */
+    /**
+     * Unpacks exactly {@code commit}'s files of {@code repo} into the empty folder {@code work} (git archive, then
+     * tar).
+     */
     static void unpack(Path repo, String commit, Path work, String what) throws IOException {
         Path tar = work.resolveSibling(work.getFileName() + ".tar");
         try {

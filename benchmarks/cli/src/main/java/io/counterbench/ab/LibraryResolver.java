@@ -34,7 +34,10 @@ public final class LibraryResolver {
     private final Path cache;
     private final PrintWriter log;
 
-    /** A library revision, resolved and built: what the user gave, its commit, the repository and the cached counter jar. */
+    /**
+     * A library revision, resolved and built: what the user gave, its commit, the repository and the cached counter
+     * jar.
+     */
     public record Built(String given, String commit, Path repo, Path jar) {
         /** "origin/main (3f2a1bc0de) of /src/mylib". */
         public String describe() {

@@ -3,14 +3,11 @@ package io.counterbench.cli;
 import io.counterbench.ab.AbPlan;
 import io.counterbench.ab.AbRow;
 import io.counterbench.ab.CalibrationRunner;
-import io.counterbench.ab.Executables;
 import io.counterbench.ab.ResampleCalibration;
 import io.counterbench.ab.Version;
-import io.counterbench.ab.VersionResolver;
 import io.counterbench.counters.CounterTypes;
 import io.counterbench.results.RunFolders;
 import io.counterbench.results.gate.GateOptions;
-import io.counterbench.results.gate.Outcome;
 import io.counterbench.sim.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,9 +29,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Calibrate the gate on this machine: a series of ab runs (in this process) of one version "
-                    + "(--baseline, default the working tree) against itself, pure A/A runs alternating with runs whose "
-                    + "current side has the slowdown knob set; writes calibration.md (the README's table) into a new "
-                    + "folder under --out (default " + RunFolders.CALIBRATION + "), rewritten after every run.",
+                    + "(--baseline, default the working tree) against itself, pure A/A runs alternating with runs "
+                    + "whose current side has the slowdown knob set; writes calibration.md (the README's table) into "
+                    + "a new folder under --out (default " + RunFolders.CALIBRATION + "), rewritten after every run.",
             "--resample DIR calibrates on recorded pairs instead, --tabulate DIR gates a series' runs again; neither "
                     + "runs anything."
         })
@@ -42,9 +39,9 @@ final class AbCalibrateCommand implements Callable<Integer> {
     @Option(
             names = "--baseline",
             paramLabel = "REF|JAR",
-            description =
-                    "The version run against itself: a git "
-                            + "revision or a built benchmarks.jar (default: this checkout's working tree, as run-bench.sh built it).")
+            description = "The version run against itself: a git "
+                    + "revision or a built benchmarks.jar (default: this checkout's working tree, as "
+                    + "run-bench.sh built it).")
     String baseline;
 
     @Mixin
@@ -87,8 +84,9 @@ final class AbCalibrateCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description = "Run nothing; calibrate the gate on the recorded "
                     + "pairs of DIR (an ab run folder, or a folder of them such as a calibration folder): per row the "
-                    + "label-swap null rate at its level, the flag rate with --levels added as slowdowns, the check of its "
-                    + "MDE; writes calibration.md (Clopper-Pearson intervals) into a new folder under --out (default "
+                    + "label-swap null rate at its level, the flag rate with --levels added as slowdowns, the check "
+                    + "of its MDE; writes calibration.md (Clopper-Pearson intervals) into a new folder under --out "
+                    + "(default "
                     + RunFolders.CALIBRATION + "). Repeatable.")
     List<Path> resample;
 
@@ -121,10 +119,8 @@ final class AbCalibrateCommand implements Callable<Integer> {
         AbOptions o = builder.counters(flags.rows.counterIds()).build();
         Path home = RunFolders.home();
         Path root = home.resolve(RunFolders.CALIBRATION);
-        String command = "./run-bench.sh "
-                + spec.commandLine().getParseResult().originalArgs().stream()
-                        .map(a -> a.matches("[A-Za-z0-9_./:=,%@+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
-                        .collect(Collectors.joining(" "));
+        String command =
+                AbCalibration.commandLine(spec.commandLine().getParseResult().originalArgs());
         if (resample != null) {
             resample.forEach(ResampleCalibration::folders); // each DIR checked before anything is written
             Path md = RunFolders.create(flags.out.root(root), Instant.now()).resolve("calibration.md");
@@ -142,19 +138,9 @@ final class AbCalibrateCommand implements Callable<Integer> {
         if (aaRuns + knobRuns == 0) {
             throw new UsageException("ab calibrate needs at least one run (--aa-runs, --knob-runs)");
         }
-        Path cache = flags.cache != null ? flags.cache : VersionResolver.defaultCache();
-        Version v = baseline == null
-                ? Ab.workingTree(home, "the working tree")
-                : new VersionResolver(home, cache, Path.of(System.getProperty("java.home")), err)
-                        .resolve(baseline, "--baseline");
+        Version v = AbCalibration.version(baseline, flags.cache, home, err);
         Ab.Sides sides = Ab.same(v, flags.counterJars.paths(), home);
-        List<AbRow> rows = Ab.rows(o, sides);
-        if (rows.isEmpty()) {
-            String narrowed = (o.filter() == null ? "" : " narrowed by --benchmarks '" + o.benchmarks() + "'")
-                    + (o.counters() == null && o.threads() == null ? "" : " and --counters/--threads");
-            throw new UsageException("no row to calibrate: the " + o.profile().label() + " profile" + narrowed
-                    + " has no benchmark that " + v.describe() + " declares");
-        }
+        List<AbRow> rows = AbCalibration.rows(o, sides, v);
         AbPlan estimate = Ab.plan(o, rows, flags.pairs != null ? flags.pairs : o.profile().forks, err);
         String levelText =
                 levels.stream().map(l -> GateOptions.percent(l / 100)).collect(Collectors.joining(", "));
@@ -188,46 +174,13 @@ final class AbCalibrateCommand implements Callable<Integer> {
             table = new CalibrationRunner(series, dir, err)
                     .run(
                             estimate.estimateSeconds(),
-                            (runs, log, knob, seed) -> runOne(o, rows, sides, interrupts, runs, log, knob, seed));
+                            (runs, log, knob, seed) ->
+                                    AbCalibration.runOne(o, rows, sides, interrupts, runs, log, knob, seed));
         }
         stdout.println();
         stdout.print(table);
         stdout.println("calibration: " + dir.resolve("calibration.md"));
         return ExitCodes.OK;
-    }
-
-    /** One ab run of the series, in this process; its exit code as ab's would be (its errors go to its log). */
-    private static int runOne(
-            AbOptions series,
-            List<AbRow> rows,
-            Ab.Sides sides,
-            Interrupts interrupts,
-            Path runs,
-            PrintWriter log,
-            String knob,
-            long seed) {
-        List<String> knobFlags = knob == null ? List.of() : Slowdowns.jvmArgs(List.of(knob.split(",")));
-        AbOptions o = series.toBuilder()
-                .seed(seed)
-                .root(runs)
-                .knob(knobFlags)
-                .budgetFrom(System.currentTimeMillis())
-                .command(List.of("ab calibrate", "run", "seed " + seed, knob == null ? "A/A" : "--slowdown " + knob))
-                .build();
-        try {
-            AbPlan plan = Ab.plan(o, rows, o.pairs(), log);
-            int[] looks = Ab.looks(o, rows);
-            Ab.printPlan(log, o, plan, sides, looks);
-            return Ab.measure(o, plan, looks, sides, interrupts, log, log).outcome() == Outcome.INCONCLUSIVE
-                    ? ExitCodes.INCONCLUSIVE
-                    : ExitCodes.OK;
-        } catch (CheckFailedException e) {
-            log.println("check failed: " + Main.oneLine(e));
-            return ExitCodes.CHECK_FAILED;
-        } catch (UsageException | IllegalArgumentException | java.io.UncheckedIOException e) {
-            log.println("error: " + Main.oneLine(e));
-            return ExitCodes.BAD_INPUT;
-        }
     }
 
     /** The flags of the series checked before anything is resolved, built or written; the --wrap command's words. */
@@ -244,18 +197,6 @@ final class AbCalibrateCommand implements Callable<Integer> {
         if (levels.stream().anyMatch(l -> l == null || !(l > 0 && l <= 100))) {
             throw new UsageException("--levels: percentages in (0, 100], e.g. 2,5,10,20");
         }
-        if (wrap == null) {
-            return List.of();
-        }
-        List<String> words = List.of(wrap.strip().split("\\s+"));
-        if (words.get(0).isEmpty()) {
-            throw new UsageException(
-                    "--wrap '" + wrap + "' names no command (e.g. --wrap 'flock -x " + "/work/bench.lock')");
-        }
-        if (!Executables.found(words.get(0))) {
-            throw new UsageException(
-                    "--wrap: '" + words.get(0) + "' is not a command found on PATH or an " + "executable file");
-        }
-        return words;
+        return AbCalibration.wrapWords(wrap);
     }
 }

@@ -23,13 +23,13 @@ import picocli.CommandLine.Spec;
         description = {
             "Compare two versions on this machine: build each (a git revision, built from that commit and "
                     + "cached by commit, or a built benchmarks.jar), plan the rows both have, run their forks in "
-                    + "randomized pairs (one JVM per fork, the two forks of a pair side by side on two halves of the CPUs "
-                    + "where a row fits (--side-by-side), else back to back, which goes first balanced at random), and "
-                    + "gate every row on its paired ratios.",
+                    + "randomized pairs (one JVM per fork, the two forks of a pair side by side on two halves of the "
+                    + "CPUs where a row fits (--side-by-side), else back to back, which goes first balanced at "
+                    + "random), and gate every row on its paired ratios.",
             "With a --budget (the ci profile's default) the pairs are adaptive: every row starts with the pairs of the "
                     + "first planned look, rounds of pairs go to the rows still open, and at each look the rows that "
-                    + "regressed or passed stop; the alpha is split over the looks. Rows still open when the budget ends "
-                    + "are inconclusive.",
+                    + "regressed or passed stop; the alpha is split over the looks. Rows still open when the budget "
+                    + "ends are inconclusive.",
             "Writes one run folder (jmh-baseline.json, jmh-current.json, pairs.json, run.json, summary.md, forks/); "
                     + "Ctrl-C keeps the finished pairs. Exit codes: 0 passed, 1 regressed (or an accuracy failure), "
                     + "3 inconclusive (see --inconclusive), 2 bad input or pairs that did not finish. 'ab calibrate' "
@@ -68,8 +68,8 @@ final class AbCommand implements Callable<Integer> {
             paramLabel = "COUNTER:PERCENT[,...]",
             split = ",",
             description = "Calibration: "
-                    + "make these counters' add do extra work, a busy-wait of PERCENT of the time their adds took (every "
-                    + "16384 adds), in the current version's forks only (e.g. tree:5).")
+                    + "make these counters' add do extra work, a busy-wait of PERCENT of the time their adds took "
+                    + "(every 16384 adds), in the current version's forks only (e.g. tree:5).")
     List<String> slowdown;
 
     @Spec

@@ -72,7 +72,10 @@ final class AbRecord {
         this.before = ProcStat.read();
     }
 
-    /** What exactly both sides measure: counterbench's commit, both benchmarks.jars' and the counter jars' SHA-256, the JVM. */
+    /**
+     * What exactly both sides measure: counterbench's commit, both benchmarks.jars' and the counter jars' SHA-256, the
+     * JVM.
+     */
     void provenance(RunJson.Provenance value) {
         provenance = value;
     }

@@ -16,8 +16,8 @@ final class CounterJarOption {
             names = "--counter-jar",
             paramLabel = "JAR",
             description = "A jar with counters of your own "
-                    + "(io.counterbench.counters.spi.CounterProvider; see docs/counters.md); their ids then work with --counters. "
-                    + "Repeatable.")
+                    + "(io.counterbench.counters.spi.CounterProvider; see docs/counters.md); their ids then work with "
+                    + "--counters. Repeatable.")
     List<Path> jars;
 
     /** Loads the jars (none: only the built-ins) and returns their counter types. */

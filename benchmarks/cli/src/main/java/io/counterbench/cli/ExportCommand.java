@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Export a run's results for another tool.",
-            "github-action-benchmark: the custom JSON of benchmark-action/github-action-benchmark. It takes one direction per file, "
-                    + "so FILE gets the thrpt rows (tool: customBiggerIsBetter) and FILE-smaller.json the avgt/sample/ss rows "
-                    + "(tool: customSmallerIsBetter); each only when it has rows. Names carry the benchmark, every param and the thread count."
+            "github-action-benchmark: the custom JSON of benchmark-action/github-action-benchmark. It takes one "
+                    + "direction per file, so FILE gets the thrpt rows (tool: customBiggerIsBetter) and "
+                    + "FILE-smaller.json the avgt/sample/ss rows (tool: customSmallerIsBetter); each only when it has "
+                    + "rows. Names carry the benchmark, every param and the thread count."
         })
 final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "Export format (default: ${DEFAULT-VALUE}).")

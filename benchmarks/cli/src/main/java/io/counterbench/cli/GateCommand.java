@@ -22,22 +22,25 @@ import picocli.CommandLine.Spec;
         name = "gate",
         mixinStandardHelpOptions = true,
         description = {
-            "Compare a run with a baseline row by row (benchmark, params, threads, mode) with the JVM fork as the unit: each "
-                    + "fork's score, the Hodges-Lehmann shift of the two runs' fork scores with exact Mann-Whitney bounds, the family-wise "
-                    + "alpha split over the rows by Holm's step-down (bimodal rows: a stratified test within their "
-                    + "modes); each row prints "
+            "Compare a run with a baseline row by row (benchmark, params, threads, mode) with the JVM fork as the "
+                    + "unit: each fork's score, the Hodges-Lehmann shift of the two runs' fork scores with exact "
+                    + "Mann-Whitney bounds, the family-wise alpha split over the rows by Holm's step-down (bimodal "
+                    + "rows: a stratified test within their modes); each row prints "
                     + "its minimum detectable effect. Any accuracy.violations or "
-                    + "accuracy.lost above 0 fails, and so does a grown accuracy.bound (compared only for the same topology).",
-            "Runs taken apart cannot be compared as tightly as ab's pairs: the interval covers the forks' spread within each run, "
-                    + "not a shift of the whole machine between the runs, hence the 5%% default threshold. --ab DIR re-analyzes an "
-                    + "ab run folder with its paired statistics (default threshold 1%%).",
-            "Each row, and the run, is regressed (the lower bound above 0 at the row's Holm level and the estimate at least "
-                    + "--threshold, or an accuracy failure), passed (the upper bound below --detect, or an improvement) or "
-                    + "inconclusive. When the forks given cannot reach the row level whatever the data, the first line says so "
-                    + "and which n is needed. An ab folder of a run that stopped short can show a regression, never a pass.",
-            "Exit codes: 0 passed, 1 regressed, 3 inconclusive (see --inconclusive), 2 unusable input (another machine or "
-                    + "topology, no matching rows, current run missing baseline rows, mixed modes, a corrupt file, an ab folder "
-                    + "whose files are not of one run).",
+                    + "accuracy.lost above 0 fails, and so does a grown accuracy.bound (compared only for the same "
+                    + "topology).",
+            "Runs taken apart cannot be compared as tightly as ab's pairs: the interval covers the forks' spread "
+                    + "within each run, not a shift of the whole machine between the runs, hence the 5%% default "
+                    + "threshold. --ab DIR re-analyzes an ab run folder with its paired statistics (default threshold "
+                    + "1%%).",
+            "Each row, and the run, is regressed (the lower bound above 0 at the row's Holm level and the estimate at "
+                    + "least --threshold, or an accuracy failure), passed (the upper bound below --detect, or an "
+                    + "improvement) or inconclusive. When the forks given cannot reach the row level whatever the "
+                    + "data, the first line says so and which n is needed. An ab folder of a run that stopped short "
+                    + "can show a regression, never a pass.",
+            "Exit codes: 0 passed, 1 regressed, 3 inconclusive (see --inconclusive), 2 unusable input (another "
+                    + "machine or topology, no matching rows, current run missing baseline rows, mixed modes, a "
+                    + "corrupt file, an ab folder whose files are not of one run).",
             "A Markdown summary goes to --summary FILE and is appended to $GITHUB_STEP_SUMMARY when that is set."
         })
 final class GateCommand implements Callable<Integer> {
@@ -62,9 +65,9 @@ final class GateCommand implements Callable<Integer> {
     @Option(
             names = "--normalize-by",
             paramLabel = "COUNTER",
-            description =
-                    "Divide each fork's score by a fork's score of this counter's "
-                            + "matching row in the same run (e.g. adder), so that a slower machine does not read as a regression.")
+            description = "Divide each fork's score by a fork's score of this counter's "
+                    + "matching row in the same run (e.g. adder), so that a slower machine does not read as a "
+                    + "regression.")
     String normalizeBy;
 
     @Option(

@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run JMH directly with its own options, e.g. 'jmh -- UpdateBenchmark.inc -p counter=tree -t 2 -f 1'.",
-            "Counter ids in -p counter=ID[,ID...] are checked like --counters elsewhere (with --counter-jar's); the accuracy profiler "
-                    + "(accuracy.* secondary metrics) is attached unless --no-accuracy; exit 1 when a benchmark failed.",
+            "Counter ids in -p counter=ID[,ID...] are checked like --counters elsewhere (with --counter-jar's); the "
+                    + "accuracy profiler (accuracy.* secondary metrics) is attached unless --no-accuracy; exit 1 when "
+                    + "a benchmark failed.",
             "Use 'jmh -- -h' for JMH's help, 'jmh -- -l' to list the benchmarks and 'jmh -- -lprof' for its profilers."
         })
 final class JmhCommand implements Callable<Integer> {

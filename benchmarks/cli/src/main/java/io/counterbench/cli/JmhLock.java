@@ -24,9 +24,9 @@ final class JmhLock implements AutoCloseable {
         @Option(
                 names = "--lock-wait",
                 paramLabel = "MINUTES",
-                description =
-                        "When another benchmark run (run, ab or any JMH) holds JMH's "
-                                + "lock, wait this long for it, then stop with a message; 0 does not wait (default: ${DEFAULT-VALUE}).")
+                description = "When another benchmark run (run, ab or any JMH) holds JMH's "
+                        + "lock, wait this long for it, then stop with a message; 0 does not wait (default: "
+                        + "${DEFAULT-VALUE}).")
         double minutes = 30;
 
         /** The value checked before anything runs (a dry run included). */

@@ -1,7 +1,5 @@
 package io.counterbench.cli;
 
-import io.counterbench.env.Environment;
-import io.counterbench.inputs.Limits;
 import io.counterbench.inputs.Range;
 import io.counterbench.latency.LatencyMeasurement;
 import io.counterbench.results.Json;
@@ -19,7 +17,6 @@ import io.counterbench.topology.TopologySources;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -40,12 +37,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Core-to-core latency: for every pair of CPUs (a sample of pairs covering every distance class on big "
-                    + "boxes), two pinned threads bounce one cache line, by CAS ping-pong and by store/load, and the round trip is timed.",
-            "Prints the median and spread per distance class (same core, same LLC, same node, same package, remote) and the "
-                    + "matrix; writes latency.json and report.md/report.html with a CPU x CPU heatmap into a new "
+                    + "boxes), two pinned threads bounce one cache line, by CAS ping-pong and by store/load, and the "
+                    + "round trip is timed.",
+            "Prints the median and spread per distance class (same core, same LLC, same node, same package, remote) "
+                    + "and the matrix; writes latency.json and report.md/report.html with a CPU x CPU heatmap into a "
+                    + "new "
                     + RunFolders.RUNS + "/<utc>-<host>/ "
                     + "(or --out). Attach latency.json to any topology with 'simulate --latency FILE'.",
-            "Time it under 'flock -x /work/bench.lock' (or any quiet machine): other work on the CPUs shows up as latency."
+            "Time it under 'flock -x /work/bench.lock' (or any quiet machine): other work on the CPUs shows up as "
+                    + "latency."
         },
         footer = {
             "",
@@ -64,8 +64,8 @@ final class LatencyCommand implements Callable<Integer> {
             paramLabel = "SPEC",
             defaultValue = "host",
             description =
-                    "Where the distance classes and the CPU order come from: host, or a preset, hwloc XML file or synthetic "
-                            + "string whose CPU numbers are this machine's (default: ${DEFAULT-VALUE}).")
+                    "Where the distance classes and the CPU order come from: host, or a preset, hwloc XML file or "
+                            + "synthetic string whose CPU numbers are this machine's (default: ${DEFAULT-VALUE}).")
     String topology;
 
     @Option(
@@ -92,8 +92,8 @@ final class LatencyCommand implements Callable<Integer> {
             names = "--pairs",
             paramLabel = "N",
             defaultValue = "2000",
-            description =
-                    "Most pairs to measure; CPUs that make more are sampled (seeded), every distance class kept (default: ${DEFAULT-VALUE}).")
+            description = "Most pairs to measure; CPUs that make more are sampled (seeded), every distance class kept "
+                    + "(default: ${DEFAULT-VALUE}).")
     long pairs;
 
     @Option(
@@ -134,7 +134,7 @@ final class LatencyCommand implements Callable<Integer> {
                     "latency needs to pin threads to CPUs (Linux sched_setaffinity), which this system does not offer");
         }
         int[] allowed = Affinity.processCpus();
-        int[] chosen = chosen(t, allowed);
+        int[] chosen = LatencyCpus.chosen(t, allowed, cpus);
         LatencyMeasurement m = new LatencyMeasurement(
                 t, chosen, new LatencyMeasurement.Settings(samples, roundTrips == null ? 0 : roundTrips, pairs, seed));
         PrintWriter stdout = spec.commandLine().getOut();
@@ -143,16 +143,7 @@ final class LatencyCommand implements Callable<Integer> {
         // before measuring
         Path root = out != null ? RunFolders.named(out) : RunFolders.writable(RunFolders.defaultRoot());
         Progress progress = noProgress ? Progress.silent() : new Progress(err, "latency", Double.NaN);
-        LatencyRun run;
-        java.util.concurrent.atomic.AtomicBoolean kept = new java.util.concurrent.atomic.AtomicBoolean();
-        try (Interrupts interrupts = new Interrupts("latency")) {
-            interrupts.on(() -> keepPartial(m, kept, root, started, err));
-            run = m.run(RunFolders.hostName(), cpuModel(), progress);
-            if (!kept.compareAndSet(false, true)) { // one writer: a signal's handler kept the pairs so far
-                interrupts.quietIfFired();
-            }
-            interrupts.off();
-        }
+        LatencyRun run = new LatencySession(m, out != null, root, started, err).measure(progress);
 
         Path dir = out != null ? root : RunFolders.create(root, started);
         Path file = RunFolders.newFile(dir, LatencyJson.FILE);
@@ -165,78 +156,6 @@ final class LatencyCommand implements Callable<Integer> {
         }
         stdout.flush();
         return ExitCodes.OK;
-    }
-
-    /** On SIGINT/SIGTERM: latency.json with the pairs finished so far, marked incomplete (none before a pair). */
-    private void keepPartial(
-            LatencyMeasurement m,
-            java.util.concurrent.atomic.AtomicBoolean written,
-            Path root,
-            Instant started,
-            PrintWriter err) {
-        if (!written.compareAndSet(false, true)) {
-            return;
-        }
-        LatencyRun partial = m.soFar("interrupted (SIGINT/SIGTERM)");
-        err.println();
-        try {
-            if (partial == null) {
-                err.println("interrupted: latency stopped before its first pair finished; nothing is kept");
-                return;
-            }
-            Path file = RunFolders.newFile(out != null ? root : RunFolders.create(root, started), LatencyJson.FILE);
-            Json.write(file, LatencyJson.of(partial));
-            err.println(partial.reason() + "; they are kept in " + file + " (status incomplete)");
-        } catch (RuntimeException e) {
-            err.println("error: interrupted, and the pairs so far are lost: " + e.getMessage());
-        } finally {
-            err.flush();
-        }
-    }
-
-    /** --cpus (each one this process may use and the topology has), else every allowed CPU of the topology. */
-    private int[] chosen(Topology t, int[] allowed) {
-        int[] sortedAllowed = allowed.clone();
-        Arrays.sort(sortedAllowed);
-        if (cpus == null) {
-            int[] c = Arrays.stream(sortedAllowed).filter(t::hasCpu).toArray();
-            if (c.length < 2) {
-                throw new UsageException("latency needs two CPUs this process may use (" + CpuList.format(sortedAllowed)
-                        + ") in topology " + t.name() + " (" + CpuList.format(t.cpus()) + "); found " + c.length);
-            }
-            return c;
-        }
-        int[] c;
-        try {
-            c = CpuList.parse(cpus);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--cpus '" + cpus + "': " + e.getMessage(), e);
-        }
-        for (int cpu : c) {
-            Limits.CPU_ID.check("--cpus", cpu);
-            if (Arrays.binarySearch(sortedAllowed, cpu) < 0) {
-                throw new UsageException("--cpus: CPU " + cpu + " is not one this process may use ("
-                        + CpuList.format(sortedAllowed) + ")");
-            }
-            if (!t.hasCpu(cpu)) {
-                throw new UsageException("--cpus: CPU " + cpu + " is not in topology " + t.name() + " ("
-                        + CpuList.format(t.cpus()) + ")");
-            }
-        }
-        if (c.length < 2) {
-            throw new UsageException(
-                    "--cpus '" + cpus + "' names " + c.length + " CPU: a latency run needs at least two");
-        }
-        return c;
-    }
-
-    private static String cpuModel() {
-        try {
-            String m = Environment.capture().cpuModel();
-            return m == null || m.equals("n/a") ? "" : m;
-        } catch (RuntimeException e) {
-            return "";
-        }
     }
 
     private static void print(PrintWriter out, LatencyRun run, Topology t) {

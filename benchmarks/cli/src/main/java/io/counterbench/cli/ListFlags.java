@@ -5,7 +5,8 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The one check of every list flag (and of empty switch values) ({@code --counters a,b}, {@code --threads 1,2}, {@code --cpus},
+ * The one check of every list flag (and of empty switch values) ({@code --counters a,b}, {@code --threads 1,2}, {@code
+ * --cpus},
  * {@code --placement}, on every command): a value must name at least one item and no item may be
  * empty, so {@code --counters ,} or {@code --threads 1,,2} are refused instead of parsing to an
  * empty list (which silently meant "none" or "all").

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Tables and charts from one or more runs: report.md, report.csv (one row per result), report.html "
-                    + "(self-contained, inline SVG) and charts/*.svg. Runs from several machines merge into one table with a machine column.",
+                    + "(self-contained, inline SVG) and charts/*.svg. Runs from several machines merge into one table "
+                    + "with a machine column.",
             "Output: one run folder -> into that folder; a bare JMH JSON file -> next to it; several -> a new "
                     + RunFolders.REPORTS + "/<utc>-merge/; --out DIR -> DIR. Existing files are never overwritten "
                     + "(report-2.md ...)."
@@ -42,9 +43,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(
             names = "--compare",
-            description =
-                    "Exactly two RUNs, BASE then CURRENT: print one row per benchmark with both "
-                            + "side by side and the change with its 95%% interval across forks, and write a report that starts with that table.")
+            description = "Exactly two RUNs, BASE then CURRENT: print one row per benchmark with both "
+                    + "side by side and the change with its 95%% interval across forks, and write a report "
+                    + "that starts with that table.")
     boolean compare;
 
     @Option(

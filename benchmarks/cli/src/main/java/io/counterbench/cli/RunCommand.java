@@ -5,20 +5,15 @@ import io.counterbench.counters.CounterType;
 import io.counterbench.results.RunFolders;
 import io.counterbench.run.ExtraProfiler;
 import io.counterbench.run.Plan;
-import io.counterbench.run.PlanEntry;
 import io.counterbench.run.Profile;
 import io.counterbench.run.ProfileTable;
-import io.counterbench.sim.Progress;
 import io.counterbench.topology.Affinity;
-import io.counterbench.topology.CpuList;
 import io.counterbench.topology.Placement;
 import io.counterbench.topology.Topology;
 import io.counterbench.topology.TopologySources;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -40,12 +35,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--profile",
             paramLabel = "smoke|quick|standard|full|ci|stability",
-            description =
-                    "How much to measure (default: ${DEFAULT-VALUE}): smoke = every benchmark once, numbers "
-                            + "meaningless; quick = the whole matrix in about 5 minutes on 2 cores; standard = JMH-sized "
-                            + "iterations; full = hours, for a many-core box; ci = the rows the pull-request gate (ab) runs; "
-                            + "stability = 20 forks of the 1-thread rows whose forks settle at different speeds, with each "
-                            + "fork's candidate causes (docs/forensics.md). --profiles lists each one's forks, iterations and rows.")
+            description = "How much to measure (default: ${DEFAULT-VALUE}): smoke = every benchmark once, numbers "
+                    + "meaningless; quick = the whole matrix in about 5 minutes on 2 cores; standard = "
+                    + "JMH-sized iterations; full = hours, for a many-core box; ci = the rows the "
+                    + "pull-request gate (ab) runs; stability = 20 forks of the 1-thread rows whose forks "
+                    + "settle at different speeds, with each fork's candidate causes (docs/forensics.md). "
+                    + "--profiles lists each one's forks, iterations and rows.")
     String profile = "quick";
 
     @Mixin
@@ -65,10 +60,10 @@ final class RunCommand implements Callable<Integer> {
             names = "--cpu",
             split = ",",
             paramLabel = "MODE[,MODE...]",
-            description =
-                    "How writers give the counter their CPU: lookup "
-                            + "(add(delta): the counter finds it, what a Java caller pays), handle (a kept CpuId), known (the pinned CPU: the kernel's "
-                            + "this_cpu_* case, a lower bound). Default: per profile (lookup everywhere; handle and known beside it for inc).")
+            description = "How writers give the counter their CPU: lookup "
+                    + "(add(delta): the counter finds it, what a Java caller pays), handle (a kept CpuId), "
+                    + "known (the pinned CPU: the kernel's this_cpu_* case, a lower bound). Default: per "
+                    + "profile (lookup everywhere; handle and known beside it for inc).")
     List<String> cpuModes;
 
     @Option(
@@ -104,9 +99,9 @@ final class RunCommand implements Callable<Integer> {
             names = "--prof",
             paramLabel = "NAME[:OPTIONS]",
             description = "Add a JMH profiler to every benchmark, in JMH's syntax; "
-                    + "repeatable: gc, stack, comp, cl, perf, perfnorm (where perf events exist), async[:OPTIONS] (the bundled "
-                    + "async-profiler, as --async-profiler, with JMH's async options on top), ... ('jmh -- -lprof' lists them). "
-                    + "One JMH cannot use here is refused before anything runs.")
+                    + "repeatable: gc, stack, comp, cl, perf, perfnorm (where perf events exist), async[:OPTIONS] "
+                    + "(the bundled async-profiler, as --async-profiler, with JMH's async options on top), ... ('jmh "
+                    + "-- -lprof' lists them). One JMH cannot use here is refused before anything runs.")
     List<String> prof;
 
     @Mixin
@@ -169,14 +164,6 @@ final class RunCommand implements Callable<Integer> {
                         .map(ExtraProfiler::check)
                         .distinct()
                         .toList();
-        List<ExtraProfiler> jmhProfilers =
-                extra.stream().filter(x -> !x.isAsync()).toList();
-        boolean async = asyncProfiler || extra.stream().anyMatch(ExtraProfiler::isAsync);
-        String asyncOptions = extra.stream()
-                .filter(ExtraProfiler::isAsync)
-                .map(ExtraProfiler::options)
-                .filter(o -> !o.isEmpty())
-                .collect(java.util.stream.Collectors.joining(";"));
         Plan plan = Plan.Choices.builder(p, topology, cpus)
                 .counters(ids)
                 .threads(threads)
@@ -190,12 +177,12 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("no benchmark matches --benchmarks '" + rows.benchmarks + "'");
         }
         if (host) {
-            checkPlacements(plan, topo, allowed);
+            PlanPrinter.checkPlacements(plan, topo, allowed);
         }
         if (dryRun) {
             out.check();
         }
-        printPlan(stdout, plan, topo, host, cpus);
+        PlanPrinter.print(stdout, plan, topo, host, cpus, dryRun);
         if (dryRun) {
             return ExitCodes.OK;
         }
@@ -210,10 +197,9 @@ final class RunCommand implements Callable<Integer> {
                 return RunSession.run(
                         plan,
                         root,
-                        new RunSession.Settings(
-                                async,
-                                asyncOptions,
-                                jmhProfilers,
+                        RunSession.Settings.of(
+                                asyncProfiler,
+                                extra,
                                 label,
                                 counterJars.paths(),
                                 spec.commandLine().getParseResult().originalArgs()),
@@ -222,73 +208,5 @@ final class RunCommand implements Callable<Integer> {
                         err);
             }
         }
-    }
-
-    private static void checkPlacements(Plan plan, Topology topo, int[] allowed) {
-        Map<String, Integer> most = new LinkedHashMap<>();
-        for (PlanEntry e : plan.entries()) {
-            String pl = e.params().get("placement");
-            if (pl != null) {
-                most.merge(pl, e.totalThreads(), Math::max);
-            }
-        }
-        for (Map.Entry<String, Integer> m : most.entrySet()) {
-            Placement pl = Placement.parse(m.getKey());
-            if (pl != Placement.NONE) {
-                pl.cpusFor(topo, m.getValue(), allowed);
-            }
-        }
-    }
-
-    private void printPlan(PrintWriter out, Plan plan, Topology topo, boolean host, int cpus) {
-        Profile p = plan.profile();
-        out.printf(
-                "Plan: profile %s on %s (%d CPUs%s)%n",
-                p.label(),
-                host ? "this machine" : "topology " + topo.name(),
-                cpus,
-                host ? ", allowed " + CpuList.format(Affinity.processCpus()) : ", virtual: threads are not pinned");
-        out.printf(
-                "  per fork: warmup %d x %d ms, measurement %d x %d ms; %d fork(s) per benchmark method%n",
-                p.warmupIterations, p.warmupMillis, p.measurementIterations, p.measurementMillis, plan.forksPerRow());
-        Map<String, int[]> per = new LinkedHashMap<>();
-        for (PlanEntry e : plan.entries()) {
-            int[] c = per.computeIfAbsent(e.benchmark(), k -> new int[2]);
-            c[0]++;
-            c[1] += e.methods().size() * plan.forksPerRow();
-        }
-        per.forEach((b, c) -> out.printf("  %-22s %4d parameter sets, %5d forks%n", b, c[0], c[1]));
-        String threadList = plan.entries().stream()
-                .map(PlanEntry::totalThreads)
-                .distinct()
-                .sorted()
-                .map(String::valueOf)
-                .reduce((a, b) -> a + "," + b)
-                .orElse("-");
-        out.printf("  threads: %s; JMH forks in all: %d%n", threadList, plan.forks());
-        out.printf("  estimated time: %s%n", Progress.format(plan.estimateSeconds()));
-        if (!host
-                && plan.entries().stream()
-                        .anyMatch(e -> e.totalThreads() > Runtime.getRuntime().availableProcessors())) {
-            out.printf(
-                    "  note: up to %d threads on a machine with %d CPUs here: fine for a plan, oversubscribed if run here%n",
-                    plan.entries().stream()
-                            .mapToInt(PlanEntry::totalThreads)
-                            .max()
-                            .orElse(0),
-                    Runtime.getRuntime().availableProcessors());
-        }
-        if (dryRun) {
-            out.println("  entries:");
-            List<PlanEntry> es = plan.entries();
-            for (int i = 0; i < es.size(); i++) {
-                if (i == 40 && es.size() > 50) {
-                    out.printf("    ... (%d more)%n", es.size() - 45);
-                    i = es.size() - 5;
-                }
-                out.printf("    %4d  %s%n", i + 1, es.get(i).label());
-            }
-        }
-        out.flush();
     }
 }

@@ -52,7 +52,30 @@ final class RunSession {
             List<ExtraProfiler> jmhProfilers,
             String label,
             List<Path> counterJars,
-            List<String> command) {}
+            List<String> command) {
+
+        /**
+         * async-profiler when asked for by --async-profiler or --prof async[:OPTIONS]; JMH runs the other profilers.
+         */
+        static Settings of(
+                boolean asyncProfiler,
+                List<ExtraProfiler> profilers,
+                String label,
+                List<Path> counterJars,
+                List<String> command) {
+            return new Settings(
+                    asyncProfiler || profilers.stream().anyMatch(ExtraProfiler::isAsync),
+                    profilers.stream()
+                            .filter(ExtraProfiler::isAsync)
+                            .map(ExtraProfiler::options)
+                            .filter(o -> !o.isEmpty())
+                            .collect(java.util.stream.Collectors.joining(";")),
+                    profilers.stream().filter(x -> !x.isAsync()).toList(),
+                    label,
+                    counterJars,
+                    command);
+        }
+    }
 
     /** Runs the plan into a new folder under {@code root}; the interrupt handling is armed before the folder exists. */
     static int run(

@@ -23,9 +23,9 @@ final class SideJarOptions {
     @Option(
             names = "--baseline-counter-jar",
             paramLabel = "JAR",
-            description =
-                    "A counter jar only the baseline's forks load "
-                            + "(the version to compare against, e.g. mine-v1.jar). Repeatable; goes with --current-counter-jar.")
+            description = "A counter jar only the baseline's forks load "
+                    + "(the version to compare against, e.g. mine-v1.jar). Repeatable; goes with "
+                    + "--current-counter-jar.")
     List<Path> baselineJars;
 
     @Option(
@@ -38,9 +38,9 @@ final class SideJarOptions {
     @Option(
             names = "--repo",
             paramLabel = "DIR",
-            description =
-                    "A counter library's git repository: --baseline and --current "
-                            + "are then its revisions (--current default HEAD), each built with --build into the jar at --jar and cached by commit.")
+            description = "A counter library's git repository: --baseline and --current "
+                    + "are then its revisions (--current default HEAD), each built with --build into the jar "
+                    + "at --jar and cached by commit.")
     Path repo;
 
     @Option(
@@ -106,11 +106,12 @@ final class SideJarOptions {
         }
         if (repo == null || build == null || jar == null) {
             throw new UsageException(
-                    "--repo, --build and --jar go together: the library's repository, its build command and the jar it makes");
+                    "--repo, --build and --jar go together: the library's repository, its build command and the jar "
+                            + "it makes");
         }
         if (baselineJars != null || currentJars != null) {
-            throw new UsageException(
-                    "--repo builds both sides' counter jars: leave out --baseline-counter-jar and --current-counter-jar");
+            throw new UsageException("--repo builds both sides' counter jars: leave out --baseline-counter-jar and "
+                    + "--current-counter-jar");
         }
         if (baseline == null) {
             throw new UsageException(
@@ -139,9 +140,9 @@ final class SideJarOptions {
      */
     Sides load(List<Path> shared) {
         if ((baselineJars == null) != (currentJars == null)) {
-            throw new UsageException(
-                    (baselineJars == null ? "--current-counter-jar" : "--baseline-counter-jar")
-                            + " needs its other side: give both --baseline-counter-jar OLD.jar and --current-counter-jar NEW.jar");
+            throw new UsageException((baselineJars == null ? "--current-counter-jar" : "--baseline-counter-jar")
+                    + " needs its other side: give both --baseline-counter-jar OLD.jar and "
+                    + "--current-counter-jar NEW.jar");
         }
         if (baselineJars == null) {
             return new Sides(shared, List.of(), List.of(), Set.of(), null, null);

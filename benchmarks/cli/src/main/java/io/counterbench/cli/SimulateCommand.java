@@ -1,7 +1,6 @@
 package io.counterbench.cli;
 
 import io.counterbench.results.RunFolders;
-import io.counterbench.sim.CustomOptions;
 import io.counterbench.sim.Simulation;
 import io.counterbench.sim.SimulationFile;
 import java.nio.file.Path;
@@ -25,14 +24,15 @@ import picocli.CommandLine.Spec;
         description = {
             "Simulate the counters on a virtual topology: exact deviation after every operation, the bound, "
                     + "a coherence-cost model, and scenarios that reproduce the published figures.",
-            "Scenarios: rss-250 (5-thread service on 250 CPUs), hop-384 (CPU-hopping mmap/munmap on a 2-socket EPYC 9654), "
-                    + "oom-select (largest of 40 and 10000 processes), scale (N = 8 to 4096), custom (the flags below), "
-                    + "update (the JMH Update rows replayed on --topology, default host, at --threads), mix-384 (384 writers each "
-                    + "reading every 10, 1,000 or 100,000 of its adds, approximate or precise: line moves per update and per read). "
-                    + "Default: all but custom, update and mix-384.",
-            "Cost model: each scenario also prints predicted ns/op and ops/us per counter: the fast path (--fast-path: a run's "
-                    + "UpdateBenchmark rows at 1 thread) plus, per distance class, line moves per op x one-way latency (--latency: a "
-                    + "measured latency.json for every topology; default: the preset's published profile, where it has one).",
+            "Scenarios: rss-250 (5-thread service on 250 CPUs), hop-384 (CPU-hopping mmap/munmap on a 2-socket EPYC "
+                    + "9654), oom-select (largest of 40 and 10000 processes), scale (N = 8 to 4096), custom (the "
+                    + "flags below), update (the JMH Update rows replayed on --topology, default host, at --threads), "
+                    + "mix-384 (384 writers each reading every 10, 1,000 or 100,000 of its adds, approximate or "
+                    + "precise: line moves per update and per read). Default: all but custom, update and mix-384.",
+            "Cost model: each scenario also prints predicted ns/op and ops/us per counter: the fast path "
+                    + "(--fast-path: a run's UpdateBenchmark rows at 1 thread) plus, per distance class, line moves "
+                    + "per op x one-way latency (--latency: a measured latency.json for every topology; default: the "
+                    + "preset's published profile, where it has one).",
             "Writes simulation.json into a new " + RunFolders.RUNS
                     + "/<utc>-<host>/ (or --out) and Markdown tables to stdout."
         },
@@ -75,63 +75,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress lines on stderr.")
     boolean noProgress;
 
-    @Option(
-            names = "--topology",
-            paramLabel = "SPEC",
-            description = "custom: host, a preset, an hwloc XML file or a synthetic string (default: epyc-9654-2s).")
-    String topology;
-
-    @Option(
-            names = "--counters",
-            split = ",",
-            paramLabel = "ID[,ID...]",
-            description = "custom: counter ids (default: all, with those of --counter-jar).")
-    List<String> counters;
+    @Mixin
+    SimulateCustomFlags custom;
 
     @Mixin
     CounterJarOption counterJars;
-
-    @Option(names = "--tasks", paramLabel = "T", description = "custom: tasks (threads) of the process (default: 4).")
-    Integer tasks;
-
-    @Option(
-            names = "--workload",
-            paramLabel = "NAME",
-            description = "custom: rss, hop, random-walk, fork-exit, adversarial (default: random-walk).")
-    String workload;
-
-    @Option(
-            names = "--migrate",
-            paramLabel = "POLICY",
-            description = "custom: stay, anywhere, llc, node, package, next (default: the workload's).")
-    String migrate;
-
-    @Option(names = "--every", paramLabel = "K", description = "custom: migrate every K operations of a task.")
-    Long every;
-
-    @Option(
-            names = "--migrate-probability",
-            paramLabel = "P",
-            description = "custom: migrate with probability P before each operation.")
-    Double probability;
-
-    @Option(
-            names = "--ops",
-            paramLabel = "N",
-            description = "custom: operations per counter (default: 1000000; 100000 with --quick).")
-    Long ops;
-
-    @Option(
-            names = "--pages",
-            paramLabel = "N",
-            description = "custom: workload size in pages: RSS target, hop region, largest fork-exit process.")
-    Long pages;
-
-    @Option(
-            names = "--batch",
-            paramLabel = "B",
-            description = "custom: the counters' batch (default: each counter's own; trees need a power of two).")
-    Long batch;
 
     @Option(
             names = "--latency",
@@ -144,9 +92,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(
             names = "--fast-path",
             paramLabel = "RUN",
-            description =
-                    "A run folder or jmh.json with UpdateBenchmark rows at 1 thread: each counter's fast path, measured "
-                            + "on this machine (without it only the miss part of ns/op is predicted). update compares with its rows at more threads.")
+            description = "A run folder or jmh.json with UpdateBenchmark rows at 1 thread: each counter's fast path, "
+                    + "measured on this machine (without it only the miss part of ns/op is predicted). update "
+                    + "compares with its rows at more threads.")
     Path fastPath;
 
     @Option(
@@ -167,23 +115,13 @@ final class SimulateCommand implements Callable<Integer> {
                     "--counter-jar applies to the custom scenario only (run 'simulate custom --counter-jar JAR ...')");
         }
         counterJars.load();
-        CustomOptions custom = CustomOptions.builder()
-                .topology(topology)
-                .counters(counters)
-                .tasks(tasks)
-                .workload(workload)
-                .migrate(migrate, every, probability)
-                .ops(ops)
-                .pages(pages)
-                .batch(batch)
-                .build();
         Simulation.Outcome outcome;
         SimulationFile file = new SimulationFile();
         try (Interrupts interrupts = new Interrupts("simulate")) {
             interrupts.on(() -> keepPartial(file));
             outcome = Simulation.run(
                     new Simulation.Request(
-                            scenarios, seed, quick, out, !noProgress, custom, latency, fastPath, threads),
+                            scenarios, seed, quick, out, !noProgress, custom.options(), latency, fastPath, threads),
                     spec.commandLine().getOut(),
                     spec.commandLine().getErr(),
                     file);

@@ -20,10 +20,10 @@ import picocli.CommandLine.Spec;
         name = "soak",
         mixinStandardHelpOptions = true,
         description = {
-            "Stress every counter id: 4 x nproc writer threads add mixed +-deltas (current-CPU adds on counters for this "
-                    + "machine, explicit-placement adds on counters for a 384-CPU box) while their pinning changes at random; "
-                    + "at each interval the writers pause and precise() must equal the sum of their tallies exactly and approximate() "
-                    + "must lie within the bound. Exit 1 on any violation."
+            "Stress every counter id: 4 x nproc writer threads add mixed +-deltas (current-CPU adds on counters for "
+                    + "this machine, explicit-placement adds on counters for a 384-CPU box) while their pinning "
+                    + "changes at random; at each interval the writers pause and precise() must equal the sum of "
+                    + "their tallies exactly and approximate() must lie within the bound. Exit 1 on any violation."
         })
 final class SoakCommand implements Callable<Integer> {
     /** Time between checks: long enough to run the writers, short enough to check within an hour. */
@@ -78,7 +78,8 @@ final class SoakCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Soak soak = new Soak(ids, n, intervalMillis, seed);
         out.printf(
-                "soak: %d counter ids x 2 topologies (host, epyc-9654-2s), %d writer threads, checks every %d ms, %.1f min%n",
+                "soak: %d counter ids x 2 topologies (host, epyc-9654-2s), %d writer threads, checks every %d ms, "
+                        + "%.1f min%n",
                 ids.size(), n, intervalMillis, minutes);
         out.flush();
         Soak.Totals t;

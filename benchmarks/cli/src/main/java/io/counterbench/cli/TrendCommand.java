@@ -2,22 +2,16 @@ package io.counterbench.cli;
 
 import io.counterbench.results.Reports;
 import io.counterbench.results.RunFolders;
-import io.counterbench.results.ab.AbFolder;
-import io.counterbench.results.ab.AbSeries;
 import io.counterbench.results.gate.GateOptions;
 import io.counterbench.results.report.TrendCharts;
 import io.counterbench.results.trend.EDivisive;
 import io.counterbench.results.trend.SeriesFile;
-import io.counterbench.results.trend.SeriesPoint;
 import io.counterbench.results.trend.Trend;
 import io.counterbench.results.trend.TrendOptions;
 import io.counterbench.results.trend.TrendResult;
 import io.counterbench.results.trend.TrendText;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -33,13 +27,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Find change points in a history of ab runs against one pinned reference jar (ab --baseline REFERENCE.jar "
-                    + "--current COMMIT), so that a creep no single pull request shows is still found and its commit named. HISTORY is a "
-                    + "series file (JSON lines, one point per row and commit; --record appends to it). Points are ordered by commit time, "
-                    + "then by their order in the files; each row's log ratios go through E-Divisive means (energy statistic, alpha 1, "
-                    + "bisection, significance by a seeded permutation test). Per row it prints each change point with the first commit "
-                    + "after it, the magnitude (median after / median before) with its 95%% interval, and p. See docs/trend.md.",
-            "Exit codes: 0 no regression beyond --threshold since --since (or in the whole history), 1 one or more, 2 bad input "
-                    + "(an empty or corrupt series file, a history mixing machines or reference jars, an unknown --since commit)."
+                    + "--current COMMIT), so that a creep no single pull request shows is still found and its commit "
+                    + "named. HISTORY is a series file (JSON lines, one point per row and commit; --record appends to "
+                    + "it). Points are ordered by commit time, then by their order in the files; each row's log "
+                    + "ratios go through E-Divisive means (energy statistic, alpha 1, bisection, significance by a "
+                    + "seeded permutation test). Per row it prints each change point with the first commit after it, "
+                    + "the magnitude (median after / median before) with its 95%% interval, and p. See docs/trend.md.",
+            "Exit codes: 0 no regression beyond --threshold since --since (or in the whole history), 1 one or more, 2 "
+                    + "bad input (an empty or corrupt series file, a history mixing machines or reference jars, an "
+                    + "unknown --since commit)."
         })
 final class TrendCommand implements Callable<Integer> {
     /** Enough to resolve p far below any significance one would ask for. */
@@ -59,9 +55,9 @@ final class TrendCommand implements Callable<Integer> {
             names = "--record",
             paramLabel = "AB_DIR",
             description = "First append this finished ab run folder's rows (its gate's "
-                    + "paired estimates and bounds) to HISTORY (exactly one file, created if missing, or a folder: then the file named "
-                    + "by the run's machine and reference jar in it), and analyze that series; refused when it is another machine or "
-                    + "reference jar than the file's.")
+                    + "paired estimates and bounds) to HISTORY (exactly one file, created if missing, or a folder: "
+                    + "then the file named by the run's machine and reference jar in it), and analyze that series; "
+                    + "refused when it is another machine or reference jar than the file's.")
     Path record;
 
     @Option(
@@ -82,8 +78,8 @@ final class TrendCommand implements Callable<Integer> {
             names = "--since",
             paramLabel = "COMMIT",
             description = "Only change points that the history up to this commit (or "
-                    + "unique prefix) did not show count for the exit code: the head the last scheduled run checked (default: with --record, "
-                    + "the newest commit the series had before; else the whole history).")
+                    + "unique prefix) did not show count for the exit code: the head the last scheduled run checked "
+                    + "(default: with --record, the newest commit the series had before; else the whole history).")
     String since;
 
     @Option(
@@ -164,9 +160,9 @@ final class TrendCommand implements Callable<Integer> {
         List<Path> files = history;
         String from = since;
         if (record != null) {
-            String[] recorded = recordRun(out);
-            files = List.of(Path.of(recorded[0]));
-            from = since != null ? since : recorded[1];
+            TrendRecord.Recorded recorded = TrendRecord.append(record, commit, commitTime, history.getFirst(), out);
+            files = List.of(recorded.file());
+            from = since != null ? since : recorded.previousCommit();
         }
         TrendResult result = Trend.analyze(SeriesFile.readAll(files), new TrendOptions(detector, t, from));
         out.print(TrendText.text(result));
@@ -187,36 +183,6 @@ final class TrendCommand implements Callable<Integer> {
                     "trend: " + result.regressions().size() + " regression(s) beyond " + threshold(t));
         }
         return ExitCodes.OK;
-    }
-
-    /** Appends the ab run's points; returns the series file and the newest commit it had before (null for a new file). */
-    private String[] recordRun(PrintWriter out) {
-        AbFolder folder = AbFolder.load(record);
-        String c = commit != null
-                ? commit.strip().toLowerCase(java.util.Locale.ROOT)
-                : folder.pairs().current().commit();
-        if (c == null) {
-            throw new UsageException(record + ": ab's current side was "
-                    + folder.pairs().current().given() + ", not a commit: pass --commit SHA (and --commit-time)");
-        }
-        if (!c.matches("[0-9a-f]{40}")) {
-            throw new UsageException("--commit '" + commit + "' is not a full commit (40 hex digits)");
-        }
-        Instant when;
-        try {
-            when = commitTime != null ? Instant.parse(commitTime.strip()) : Git.commitTime(c);
-        } catch (DateTimeParseException e) {
-            throw new UsageException(
-                    "--commit-time '" + commitTime + "' is not an ISO-8601 instant (e.g. 2026-12-06T07:00:00Z)");
-        }
-        List<SeriesPoint> points = AbSeries.points(folder, c, when);
-        Path file = Files.isDirectory(history.getFirst())
-                ? SeriesFile.fileIn(history.getFirst(), points.getFirst())
-                : history.getFirst();
-        String previous = Files.exists(file) ? SeriesFile.newestCommit(SeriesFile.read(file)) : null;
-        SeriesFile.append(file, points);
-        out.println("recorded " + points.size() + " row(s) of " + c.substring(0, 7) + " (" + when + ") to " + file);
-        return new String[] {file.toString(), previous};
     }
 
     private static String threshold(double t) {

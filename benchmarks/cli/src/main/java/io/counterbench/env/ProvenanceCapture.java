@@ -22,7 +22,10 @@ public final class ProvenanceCapture {
     /** One jar to digest, with its role in the run (cli, baseline, current, counter-jar...). */
     public record JarRole(String role, Path path) {}
 
-    /** The provenance of a run from the checkout {@code home}, digesting {@code jars}; {@code forkFlags} are the forks' JVM flags. */
+    /**
+     * The provenance of a run from the checkout {@code home}, digesting {@code jars}; {@code forkFlags} are the forks'
+     * JVM flags.
+     */
     public static RunJson.Provenance capture(Path home, List<JarRole> jars, List<String> forkFlags) {
         String commit = git(home, "rev-parse", "HEAD");
         Boolean dirty = null;

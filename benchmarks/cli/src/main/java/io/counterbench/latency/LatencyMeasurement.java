@@ -16,7 +16,9 @@ import java.util.Locale;
  * of the plan in topology order, with progress and ETA.
  */
 public final class LatencyMeasurement {
-    /** A sample's length when the user does not set round trips: long against nanoTime's cost, short against preemption. */
+    /**
+     * A sample's length when the user does not set round trips: long against nanoTime's cost, short against preemption.
+     */
     static final long SAMPLE_NANOS = 200_000;
 
     static final long MIN_ROUND_TRIPS = 100;

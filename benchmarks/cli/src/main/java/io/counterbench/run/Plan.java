@@ -240,7 +240,10 @@ public final class Plan {
         }
     }
 
-    /** Every combination of the method's parameter values (each from the first source that names it), minus meaningless ones. */
+    /**
+     * Every combination of the method's parameter values (each from the first source that names it), minus meaningless
+     * ones.
+     */
     private static List<Map<String, String>> crossProduct(
             BenchmarkCatalog.Method m,
             Slice s,
@@ -282,7 +285,10 @@ public final class Plan {
         return List.copyOf(unique);
     }
 
-    /** Thread layouts: the method's own @Threads, else one per run thread count; a group's remainder member takes the rest. */
+    /**
+     * Thread layouts: the method's own @Threads, else one per run thread count; a group's remainder member takes the
+     * rest.
+     */
     private static List<int[]> layouts(BenchmarkCatalog.Method m, List<Integer> runThreads) {
         List<Integer> counts = m.fixedThreads() > 0 ? List.of(m.fixedThreads()) : runThreads;
         List<int[]> out = new ArrayList<>();

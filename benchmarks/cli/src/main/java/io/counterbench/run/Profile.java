@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * with the profile's parameter values, else its own @Param values.
  * <ul>
  *   <li>smoke: every benchmark once, one fork, 50 ms iterations: checks that everything runs;</li>
- *   <li>quick: 2 forks, short iterations, a trimmed matrix: within 5 minutes on a 2-core box (the read/update mix of flat
+ *   <li>quick: 2 forks, short iterations, a trimmed matrix: within 5 minutes on a 2-core box (the read/update mix of
+ *   flat
  *   and tree with a read every 10 updates, and their reads at 2 CPUs, are what ./run-bench.sh advise needs here);</li>
  *   <li>standard: 5 forks, JMH-sized iterations, every counter, the full thread sweep;</li>
  *   <li>full: 5 forks, 10 measured iterations, every placement: hours on a many-core box.</li>

@@ -47,7 +47,10 @@ public final class RunExecutor {
         this(plan, folder, record, err, asyncProfilerSpec, List.of());
     }
 
-    /** @param extraProfilers JMH profilers added to every entry (run --prof), besides the accuracy profiler and async-profiler */
+    /**
+     * @param extraProfilers JMH profilers added to every entry (run --prof), besides the accuracy profiler and
+     * async-profiler
+     */
     public RunExecutor(
             Plan plan,
             Path folder,
@@ -201,7 +204,8 @@ public final class RunExecutor {
 
     /**
      * The stability profile's fork flags: the forensics switch, JOL's address reads allowed, and
-     * every JIT compilation and the inlining decisions of JMH's measured stubs in forensics/jit-PID.log (not on the console).
+     * every JIT compilation and the inlining decisions of JMH's measured stubs in forensics/jit-PID.log (not on the
+     * console).
      */
     static List<String> forensicsJvmArgs(Path folder) {
         Path dir = folder.resolve("forensics");

@@ -131,7 +131,17 @@ class BadInputSuiteTest {
                 "not a directory"));
         c.add(Arguments.of(
                 "run",
-                List.of("run", "--profile", "smoke", "--out", "/proc/counterbench-cannot-be-here"),
+                // rows of one thread: the plan fits a process confined to one CPU, so the line is --out's
+                List.of(
+                        "run",
+                        "--profile",
+                        "smoke",
+                        "--benchmarks",
+                        "UpdateBenchmark.inc$",
+                        "--threads",
+                        "1",
+                        "--out",
+                        "/proc/counterbench-cannot-be-here"),
                 "cannot be created"));
         // simulate
         c.add(Arguments.of("simulate", List.of("simulate", "no-such-scenario", "--out", o), "no-such-scenario"));

@@ -176,6 +176,9 @@ import java.util.stream.Stream;
 
     @Test
     void runWithAJarAndNoCountersAddsTheJarsCountersToTheProfilesOnes() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                io.counterbench.topology.Affinity.processCpus().length >= 2,
+                "ReaderWriterBenchmark's rows pin a reader and a writer: they need 2 CPUs, this process may use 1");
         Cli.Run o = run(
                 "run",
                 "--counter-jar",

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.counterbench.cli.Cli;
 import io.counterbench.counters.CounterId;
+import io.counterbench.results.report.Block;
+import io.counterbench.results.report.MarkdownWriter;
+import io.counterbench.results.report.SimTables;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,18 @@ class ScenarioSmokeTest {
         Result r = quick("rss-250");
         assertTrue(r.run().out().contains("<= 64 x 5 pages = 1.25 MB"), r.run().out());
         assertTrue(r.run().out().contains("tens of MB; up to ~1 GB"), r.run().out());
+        // one home per table: the console prints the report's tables, built from the scenario's JSON
+        SimTables tables = new SimTables(4096);
+        assertTrue(
+                r.run().out().contains(MarkdownWriter.padded(tables.rss(r.scenario()))),
+                r.run().out());
+        Block.Table coherence = tables.coherence(r.scenario(), null);
+        assertTrue(
+                r.run().out().contains(coherence.caption() + "\n\n" + MarkdownWriter.padded(coherence)),
+                r.run().out());
+        assertEquals(
+                "<= 64 x 5 pages = 1.25 MB (pre-6.2)",
+                tables.rss(r.scenario()).rows().get(0).getLast());
         JsonNode flat = r.scenario().get("rows").get(2);
         assertEquals("flat", flat.get("counter").asText());
         assertEquals(500, flat.get("batch").asLong(), "kernel batch max(32, 2 x 250)");
@@ -66,6 +81,10 @@ class ScenarioSmokeTest {
                 r.run().out().contains("= 49,152 pages = 192.0 MB (published: 192 MB)"),
                 r.run().out());
         assertTrue(r.run().out().contains("~1 GB"));
+        SimTables tables = new SimTables(4096);
+        assertTrue(
+                r.run().out().contains(MarkdownWriter.padded(tables.hop(r.scenario()))),
+                r.run().out());
         for (JsonNode row : r.scenario().get("rows")) {
             if (row.get("counter").asText().equals("tree")) {
                 assertTrue(row.get("worst_deviation").get("under").asLong()

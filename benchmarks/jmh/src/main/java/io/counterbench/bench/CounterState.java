@@ -42,7 +42,10 @@ public class CounterState extends CounterParam {
 
     /** The counter under test. */
     public Counter c;
-    /** The calibration knob: the fraction of their time this counter's writers wait extra (0 unless it is slowed, see {@link SlowdownKnob}). */
+    /**
+     * The calibration knob: the fraction of their time this counter's writers wait extra (0 unless it is slowed, see
+     * {@link SlowdownKnob}).
+     */
     double knob;
 
     CpuMode mode;

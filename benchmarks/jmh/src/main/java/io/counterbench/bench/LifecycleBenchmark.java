@@ -57,7 +57,10 @@ public class LifecycleBenchmark extends CounterParam {
     private int first;
 
     private int second;
-    /** The last group created, closed by the next operation; kept so the iteration's accuracy probe has a counter to read. */
+    /**
+     * The last group created, closed by the next operation; kept so the iteration's accuracy probe has a counter to
+     * read.
+     */
     private Counter[] last;
 
     @Setup(Level.Trial)

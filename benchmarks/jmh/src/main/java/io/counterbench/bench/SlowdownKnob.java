@@ -62,12 +62,18 @@ final class SlowdownKnob {
         return 0;
     }
 
-    /** Whether a tally that went from {@code before} to {@code after} crossed a multiple of {@link #PERIOD} (either way). */
+    /**
+     * Whether a tally that went from {@code before} to {@code after} crossed a multiple of {@link #PERIOD} (either
+     * way).
+     */
     static boolean crossed(long before, long after) {
         return ((before ^ after) >>> PERIOD_SHIFT) != 0;
     }
 
-    /** How long to wait after a period of {@code elapsed} ns: {@code fraction} of it, the period capped at {@link #MAX_ELAPSED_NANOS}. */
+    /**
+     * How long to wait after a period of {@code elapsed} ns: {@code fraction} of it, the period capped at {@link
+     * #MAX_ELAPSED_NANOS}.
+     */
     static long waitNanos(long elapsed, double fraction) {
         return (long) (Math.min(Math.max(elapsed, 0), MAX_ELAPSED_NANOS) * fraction);
     }

@@ -26,7 +26,10 @@ public class WorkerState {
     long tally;
 
     private CpuMode mode;
-    /** The calibration knob (see {@link SlowdownKnob}): the fraction of its time this writer waits extra (0: none), and when it last waited. */
+    /**
+     * The calibration knob (see {@link SlowdownKnob}): the fraction of its time this writer waits extra (0: none), and
+     * when it last waited.
+     */
     private double knob;
 
     private long knobMark;

@@ -3,6 +3,7 @@ package io.counterbench.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -153,6 +154,13 @@ class BenchmarkSmokeTest {
     private static JsonNode run(
             String benchmark, Map<String, String> params, int threads, int[] groups, List<String> jvmArgs)
             throws Exception {
+        int pinned = groups != null ? java.util.Arrays.stream(groups).sum() : threads;
+        int cpus = io.counterbench.topology.Affinity.processCpus().length;
+        // the benchmarks pin each thread to its own CPU: a process confined to fewer (taskset, a cpuset) cannot run
+        // them
+        assumeTrue(
+                pinned <= cpus,
+                benchmark + " pins " + pinned + " threads to their own CPUs; this process may use " + cpus);
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include("^io\\.counterbench\\.bench\\." + benchmark.replace(".", "\\.") + "$")
                 .forks(1)

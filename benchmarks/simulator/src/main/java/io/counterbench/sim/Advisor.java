@@ -407,8 +407,8 @@ public final class Advisor {
                         ? "rows of " + run.source() + ", measured on " + machine + ", the target machine"
                         : run.source() + " was measured on " + machine
                                 + ", not on this topology: only its 1-thread update "
-                                + "rows (the fast path) and ReadBenchmark rows (a read's instruction cost) are used, as "
-                                + "inputs of the prediction";
+                                + "rows (the fast path) and ReadBenchmark rows (a read's instruction cost) are used, "
+                                + "as inputs of the prediction";
         s.add("measured: " + measured);
         s.add("predicted: per update, the fast path (UpdateBenchmark." + CostReport.updateMethod(kind) + " at 1 "
                 + "thread) plus the simulated line moves per update x one-way latency; per read, ReadBenchmark's "

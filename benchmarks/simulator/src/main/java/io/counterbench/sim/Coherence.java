@@ -43,7 +43,9 @@ final class Coherence implements LineObserver {
     private final long[] upperMoves = new long[CpuMap.CLASSES];
     private long slotWrites;
     private long upperWrites;
-    /** Reads: the slot lines precise() reads ([0, preciseSlots)), the upper line approximate() reads (-1: slot line 0). */
+    /**
+     * Reads: the slot lines precise() reads ([0, preciseSlots)), the upper line approximate() reads (-1: slot line 0).
+     */
     private final int preciseSlots;
 
     private final int readLine;
@@ -64,7 +66,10 @@ final class Coherence implements LineObserver {
         fresh();
     }
 
-    /** The model without reads' line layout (updates only); see {@link #forCounter(CounterType, CpuMap, int, CounterFactory)}. */
+    /**
+     * The model without reads' line layout (updates only); see {@link #forCounter(CounterType, CpuMap, int,
+     * CounterFactory)}.
+     */
     static Coherence forCounter(CounterType type, CpuMap map, int tasks) {
         return forCounter(type, map, tasks, type instanceof CounterId id ? id.factory(map.topology(), 0) : null);
     }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.results.Json;
 import io.counterbench.results.jmh.ForkScores;
-import io.counterbench.results.report.Block;
+import io.counterbench.results.report.MarkdownWriter;
+import io.counterbench.results.report.SimPredictions;
 import io.counterbench.topology.LatencyClass;
 import io.counterbench.topology.LatencyProfile;
 import java.util.ArrayList;
@@ -25,9 +26,10 @@ final class CostReport {
             "predicted ns/op = fast path + sum over distance classes of (line moves per op x one-way latency)";
     static final String ASSUMPTIONS =
             "misses do not overlap each other or the fast path; nothing queues (no contention for a line "
-                    + "beyond its transfers); line moves are the coherence model's (one line per slot or tree item, last writer wins); "
-                    + "one latency per class; throughput = threads x 1000 / ns per op, as if threads never waited for each other; "
-                    + "moves at a class without a figure are uncosted (the prediction is then a lower bound, marked >=)";
+                    + "beyond its transfers); line moves are the coherence model's (one line per slot or tree item, "
+                    + "last writer wins); one latency per class; throughput = threads x 1000 / ns per op, as if "
+                    + "threads never waited for each other; moves at a class without a figure are uncosted (the "
+                    + "prediction is then a lower bound, marked >=)";
 
     private CostReport() {}
 
@@ -63,12 +65,14 @@ final class CostReport {
             fj.put("file", (String) null);
             fj.put(
                     "note",
-                    "not given (--fast-path: a run folder or jmh.json with UpdateBenchmark rows at 1 thread): only the miss part is predicted");
+                    "not given (--fast-path: a run folder or jmh.json with UpdateBenchmark rows at 1 thread): only "
+                            + "the miss part is predicted");
         } else {
             fj.put("file", in.fastPath().file().toString());
             fj.put(
                     "rows",
-                    "UpdateBenchmark.<inc|rssMix|random> at 1 thread, ns per op; topology=host, placement=compact, cpu=lookup where the rows have them");
+                    "UpdateBenchmark.<inc|rssMix|random> at 1 thread, ns per op; topology=host, placement=compact, "
+                            + "cpu=lookup where the rows have them");
         }
         StringBuilder md = new StringBuilder(r.markdown());
         md.append(r.markdown().endsWith("\n\n") ? "" : r.markdown().endsWith("\n") ? "\n" : "\n\n");
@@ -76,8 +80,8 @@ final class CostReport {
         if (!anyFigures) {
             md.append("No latency profile for ")
                     .append(String.join(", ", profiles.keySet()))
-                    .append(
-                            ": no preset with published figures. Attach a measured one with --latency FILE (./run-bench.sh latency writes it).\n\n");
+                    .append(": no preset with published figures. Attach a measured one with --latency FILE "
+                            + "(./run-bench.sh latency writes it).\n\n");
             json.putArray("rows");
             r.json().set("prediction", json);
             return new ScenarioReport(r.name(), r.json(), md.toString(), r.results(), r.failures());
@@ -88,7 +92,6 @@ final class CostReport {
                 .append(ASSUMPTIONS)
                 .append(".\n\n");
         boolean measured = false;
-        List<Object[]> cells = new ArrayList<>();
         ArrayNode jr = json.putArray("rows");
         for (SimResult x : rows) {
             LatencyProfile p = profiles.get(x.spec().map().topology().name());
@@ -107,19 +110,6 @@ final class CostReport {
                     : null;
             ForkScores ratio = at == null || fast == null ? null : ratios(fast.nsPerOp(), pr.missNs(), at.nsPerOp());
             measured |= at != null;
-            boolean known = !Double.isNaN(pr.predictedNs());
-            String ge = pr.lowerBound() && known ? ">= " : "";
-            cells.add(new Object[] {
-                x.spec().label(),
-                x.spec().id().id(),
-                movesText(moves),
-                Units.decimal(fastNs, 2),
-                Units.decimal(pr.missNs(), 2),
-                ge + Units.decimal(pr.predictedNs(), 2),
-                !known ? "n/a" : (pr.lowerBound() ? "<= " : "") + Units.decimal(pr.opsPerMicrosecond(), 1),
-                at == null ? "-" : Units.decimal(at.nsPerOp().median(), 2),
-                ratio == null ? "-" : ratioText(ratio)
-            });
             ObjectNode o = jr.addObject();
             o.put("label", x.spec().label());
             o.put("counter", x.spec().id().id());
@@ -149,29 +139,7 @@ final class CostReport {
                 }
             }
         }
-        Block.Table.Rows t = measured
-                ? Block.Table.numbers(
-                        "run",
-                        "counter",
-                        "line moves per op",
-                        "fast path ns/op",
-                        "miss ns/op",
-                        "predicted ns/op",
-                        "predicted ops/us",
-                        "measured ns/op",
-                        "predicted / measured")
-                : Block.Table.numbers(
-                        "run",
-                        "counter",
-                        "line moves per op",
-                        "fast path ns/op",
-                        "miss ns/op",
-                        "predicted ns/op",
-                        "predicted ops/us");
-        for (Object[] c : cells) {
-            t.row(measured ? c : java.util.Arrays.copyOf(c, 7));
-        }
-        md.append(t.render()).append('\n');
+        md.append(MarkdownWriter.padded(SimPredictions.table(json))).append('\n');
         for (Map.Entry<String, LatencyProfile> e : profiles.entrySet()) {
             md.append(profileText(e.getKey(), e.getValue())).append('\n');
         }
@@ -186,14 +154,17 @@ final class CostReport {
         }
         md.append(
                 in.fastPath() == null
-                        ? "Fast path: not given, so only the miss part is predicted (--fast-path RUN: a run folder or jmh.json with UpdateBenchmark rows at 1 thread, measured on this machine).\n"
+                        ? "Fast path: not given, so only the miss part is predicted (--fast-path RUN: a run folder or "
+                                + "jmh.json with UpdateBenchmark rows at 1 thread, measured on this machine).\n"
                         : "Fast path: " + in.fastPath().file() + ", UpdateBenchmark."
                                 + "<inc | rssMix | random, by workload> at 1 thread "
-                                + "(topology=host, placement=compact, cpu=lookup where the rows have them), median over forks, measured on the machine that ran it.\n");
+                                + "(topology=host, placement=compact, cpu=lookup where the rows have them), median "
+                                + "over forks, measured on the machine that ran it.\n");
         if (measured) {
             md.append(
-                    "Measured: the same file's row at the simulation's thread count, ns per op of one thread (threads x 1000 / ops per us); "
-                            + "predicted / measured per fork (fork i's fast path with fork i's measurement), median [interval] across forks.\n");
+                    "Measured: the same file's row at the simulation's thread count, ns per op of one thread (threads "
+                            + "x 1000 / ops per us); predicted / measured per fork (fork i's fast path with fork i's "
+                            + "measurement), median [interval] across forks.\n");
         }
         md.append('\n');
         r.json().set("prediction", json);
@@ -216,17 +187,6 @@ final class CostReport {
             r[i] = (f[i] + missNs) / m[i];
         }
         return new ForkScores(r);
-    }
-
-    static String ratioText(ForkScores r) {
-        if (r.forks() == 0) {
-            return "n/a";
-        }
-        String m = String.format(Locale.ROOT, "%.2f", r.median());
-        if (!r.hasInterval()) {
-            return m + " (1 fork)";
-        }
-        return String.format(Locale.ROOT, "%s [%.2f, %.2f] (%d forks)", m, r.lower(), r.upper(), r.forks());
     }
 
     /** "remote 0.0192, same-node 0.0011" (classes with moves only), "0" when none. */

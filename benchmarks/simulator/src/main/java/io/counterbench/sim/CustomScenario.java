@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.results.Json;
 import io.counterbench.results.report.Block;
+import io.counterbench.results.report.MarkdownWriter;
+import io.counterbench.results.report.SimTables;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,34 +42,10 @@ final class CustomScenario implements Scenario {
             }
         }
         SimSpec first = specs.getFirst();
-        var t = Block.Table.numbers(
-                "counter",
-                "batch",
-                "bound under",
-                "bound over",
-                "reachable",
-                "worst under",
-                "worst over",
-                "mean |dev|",
-                "final",
-                "violations",
-                "ops",
-                "ops/s");
-        for (SimResult r : results) {
-            t.row(
-                    r.spec().id().id(),
-                    r.batch(),
-                    Units.count(r.boundUnder()),
-                    Units.count(r.boundOver()),
-                    r.reachableUnder() == null ? "-" : Units.count(r.reachableUnder()),
-                    Units.count(r.worstUnder()),
-                    Units.count(r.worstOver()),
-                    Units.decimal(r.meanAbsDeviation(), 1),
-                    Units.count(r.finalDeviation()),
-                    r.violations(),
-                    Units.count(r.ops()),
-                    Units.millions(r.opsPerSecond()));
-        }
+        ObjectNode json = Json.object();
+        json.put("name", NAME);
+        json.put("reproduces", summary());
+        json.set("rows", Runs.json(results));
         StringBuilder md = new StringBuilder();
         md.append("### ")
                 .append(NAME)
@@ -93,7 +71,8 @@ final class CustomScenario implements Scenario {
                 .append(", seed ")
                 .append(first.seed())
                 .append(". Deviations in counter units.\n\n");
-        md.append(t.render()).append('\n');
+        SimTables tables = new SimTables(Units.PAGE_BYTES);
+        md.append(MarkdownWriter.padded(tables.results(json, true))).append('\n');
         if (!failed.isEmpty()) {
             Block.Table.Rows f = Block.Table.numbers("counter", "FAILED: threw, no numbers");
             failed.forEach(x -> f.row(x.spec().id().id(), x.reason()));
@@ -111,19 +90,13 @@ final class CustomScenario implements Scenario {
                         r.preciseMismatches(),
                         Units.count(r.worstExitDeviation()));
             }
-            md.append(
-                            "Each process exits with nothing resident: precise() must read 0 (the kernel's check_mm); approximate() ")
+            md.append("Each process exits with nothing resident: precise() must read 0 (the kernel's check_mm); "
+                            + "approximate() ")
                     .append("is what a monitor reading the dying process would have seen.\n\n")
                     .append(life.render())
                     .append('\n');
         }
-        md.append(Runs.COHERENCE_NOTE)
-                .append("\n\n")
-                .append(Runs.coherenceTable(results, false).render());
-        ObjectNode json = Json.object();
-        json.put("name", NAME);
-        json.put("reproduces", summary());
-        json.set("rows", Runs.json(results));
+        md.append(Runs.coherence(tables.coherence(json, null)));
         ArrayNode failedJson = json.putArray("failed");
         failed.forEach(
                 x -> failedJson.addObject().put("counter", x.spec().id().id()).put("error", x.reason()));

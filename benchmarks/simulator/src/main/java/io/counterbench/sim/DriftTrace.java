@@ -59,7 +59,10 @@ final class DriftTrace {
         curMax = Long.MIN_VALUE;
     }
 
-    /** {"ops_per_point": w, "last_point_ops": n, "min": [...], "max": [...]}: point i covers operations [i w, (i + 1) w). */
+    /**
+     * {"ops_per_point": w, "last_point_ops": n, "min": [...], "max": [...]}: point i covers operations [i w, (i + 1)
+     * w).
+     */
     ObjectNode json() {
         long[] mn = Arrays.copyOf(min, filled + (inBucket > 0 ? 1 : 0));
         long[] mx = Arrays.copyOf(max, mn.length);

@@ -5,7 +5,8 @@ import io.counterbench.counters.CounterFactory;
 import io.counterbench.counters.CounterId;
 import io.counterbench.counters.TreeShape;
 import io.counterbench.results.Json;
-import io.counterbench.results.report.Block;
+import io.counterbench.results.report.MarkdownWriter;
+import io.counterbench.results.report.SimTables;
 import io.counterbench.topology.TopologySources;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,28 +75,19 @@ final class HopScenario implements Scenario {
                 + Units.mbText(bound) + " (published: 192 MB); " + shape.description() + ".";
 
         Map<CounterId, String> published = Map.of(CounterId.FLAT, "~1 GB", CounterId.TREE, "~80 MB (bound 192 MB)");
-        var t = Block.Table.numbers(
-                "hop",
-                "counter",
-                "batch",
-                "bound",
-                "reachable",
-                "worst drift",
-                "mean drift",
-                "violations",
-                "published");
-        for (SimResult r : results) {
-            t.row(
-                    r.spec().label(),
-                    r.spec().id().id(),
-                    r.batch(),
-                    Units.mbText(r.boundUnder()),
-                    r.reachableUnder() == null ? "= bound" : Units.mbText(r.reachableUnder()),
-                    Units.mbText(r.worst()),
-                    Units.mbText(r.meanAbsDeviation()),
-                    r.violations(),
-                    published.getOrDefault(r.spec().id(), "-"));
-        }
+        ObjectNode json = Json.object();
+        json.put("name", NAME);
+        json.put("reproduces", summary());
+        json.put("unit", "pages of 4 KiB");
+        json.put("tree_bound_pages", bound);
+        json.put("tree_bound_mb", Units.mb(bound));
+        json.put("tree_multiplier", shape.multiplier());
+        ObjectNode pub = json.putObject("published");
+        pub.put("flat", "about 1 GB of drift");
+        pub.put("tree", "about 80 MB of drift");
+        pub.put("tree_bound", "192 MB guaranteed");
+        json.set("rows", Runs.json(results, r -> published.get(r.spec().id())));
+        SimTables tables = new SimTables(Units.PAGE_BYTES);
         StringBuilder md = new StringBuilder();
         md.append("### ").append(NAME).append(": ").append(summary()).append("\n\n");
         md.append("Topology ")
@@ -109,23 +101,9 @@ final class HopScenario implements Scenario {
                 .append(" operations per run. ")
                 .append(boundLine)
                 .append("\n\n");
-        md.append(t.render()).append('\n');
-        md.append(Runs.COHERENCE_NOTE)
-                .append("\n\n")
-                .append(Runs.coherenceTable(results, true).render());
+        md.append(MarkdownWriter.padded(tables.hop(json))).append('\n');
+        md.append(Runs.coherence(tables.coherence(json, "hop")));
 
-        ObjectNode json = Json.object();
-        json.put("name", NAME);
-        json.put("reproduces", summary());
-        json.put("unit", "pages of 4 KiB");
-        json.put("tree_bound_pages", bound);
-        json.put("tree_bound_mb", Units.mb(bound));
-        json.put("tree_multiplier", shape.multiplier());
-        ObjectNode pub = json.putObject("published");
-        pub.put("flat", "about 1 GB of drift");
-        pub.put("tree", "about 80 MB of drift");
-        pub.put("tree_bound", "192 MB guaranteed");
-        json.set("rows", Runs.json(results));
         return new ScenarioReport(NAME, json, md.toString(), results, ScenarioReport.failuresOf(results));
     }
 }

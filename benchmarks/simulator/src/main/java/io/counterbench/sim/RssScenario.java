@@ -3,7 +3,8 @@ package io.counterbench.sim;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.counters.CounterId;
 import io.counterbench.results.Json;
-import io.counterbench.results.report.Block;
+import io.counterbench.results.report.MarkdownWriter;
+import io.counterbench.results.report.SimTables;
 import io.counterbench.topology.TopologySources;
 import java.util.List;
 import java.util.Map;
@@ -64,29 +65,17 @@ final class RssScenario implements Scenario {
                 "<= 64 x " + THREADS + " pages = " + Units.mbText(64 * THREADS) + " (pre-6.2)",
                 CounterId.FLAT,
                 "tens of MB; up to ~1 GB (6.2+)");
-        var t = Block.Table.numbers(
-                "counter",
-                "batch",
-                "bound",
-                "worst under",
-                "worst over",
-                "mean |dev|",
-                "at exit (RSS 0)",
-                "violations",
-                "published");
-        for (SimResult r : results) {
-            t.row(
-                    r.spec().id().id(),
-                    r.batch(),
-                    Units.mbText(r.boundUnder())
-                            + (r.boundUnder() == r.boundOver() ? "" : " / " + Units.mbText(r.boundOver())),
-                    Units.mbText(r.worstUnder()),
-                    Units.mbText(r.worstOver()),
-                    Units.mbText(r.meanAbsDeviation()),
-                    Units.mbText(r.finalDeviation()),
-                    r.violations(),
-                    published.getOrDefault(r.spec().id(), "-"));
-        }
+        ObjectNode json = Json.object();
+        json.put("name", NAME);
+        json.put("reproduces", summary());
+        json.put("unit", "pages of 4 KiB");
+        ObjectNode pub = json.putObject("published");
+        pub.put("per-thread", "error bounded by 64 x nr_threads pages (" + 64 * THREADS + " pages for 5 threads)");
+        pub.put(
+                "flat",
+                "tens of megabytes off for a 5-thread 100 MB service on 250 CPUs; could be as large as a gigabyte");
+        json.set("rows", Runs.json(results, r -> published.get(r.spec().id())));
+        SimTables tables = new SimTables(Units.PAGE_BYTES);
         StringBuilder md = new StringBuilder();
         md.append("### ").append(NAME).append(": ").append(summary()).append("\n\n");
         md.append("Topology ")
@@ -104,23 +93,11 @@ final class RssScenario implements Scenario {
                 .append("), ")
                 .append(Units.count(results.getFirst().ops() - 2 * TARGET_PAGES))
                 .append(" ops of churn within 10%, frees to 0. ")
-                .append(
-                        "Deviation = approximate - precise, worst over every operation; bound = accuracy() (under / over when they differ).\n\n");
-        md.append(t.render()).append('\n');
-        md.append(Runs.COHERENCE_NOTE)
-                .append("\n\n")
-                .append(Runs.coherenceTable(results, false).render());
+                .append("Deviation = approximate - precise, worst over every operation; bound = accuracy() (under / "
+                        + "over when they differ).\n\n");
+        md.append(MarkdownWriter.padded(tables.rss(json))).append('\n');
+        md.append(Runs.coherence(tables.coherence(json, null)));
 
-        ObjectNode json = Json.object();
-        json.put("name", NAME);
-        json.put("reproduces", summary());
-        json.put("unit", "pages of 4 KiB");
-        ObjectNode pub = json.putObject("published");
-        pub.put("per-thread", "error bounded by 64 x nr_threads pages (" + 64 * THREADS + " pages for 5 threads)");
-        pub.put(
-                "flat",
-                "tens of megabytes off for a 5-thread 100 MB service on 250 CPUs; could be as large as a gigabyte");
-        json.set("rows", Runs.json(results));
         return new ScenarioReport(NAME, json, md.toString(), results, ScenarioReport.failuresOf(results));
     }
 }

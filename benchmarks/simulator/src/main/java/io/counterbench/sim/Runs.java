@@ -1,10 +1,14 @@
 package io.counterbench.sim;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.results.Json;
 import io.counterbench.results.report.Block;
+import io.counterbench.results.report.MarkdownWriter;
+import io.counterbench.results.report.SimTables;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Runs a scenario's simulations one after another, naming each in the progress line. */
 final class Runs {
@@ -21,41 +25,35 @@ final class Runs {
 
     /** The results as rows, each with its drift over time (compact: {@value DriftTrace#POINTS} points at most). */
     static ArrayNode json(List<SimResult> results) {
+        return json(results, r -> null);
+    }
+
+    /** The rows, each with the short published figure {@code published} gives it (none where it gives null). */
+    static ArrayNode json(List<SimResult> results, Function<SimResult, String> published) {
         ArrayNode rows = Json.array();
-        results.forEach(r -> rows.add(ResultJson.withDrift(r)));
+        for (SimResult r : results) {
+            ObjectNode o = ResultJson.withDrift(r);
+            String p = published.apply(r);
+            if (p != null) {
+                o.put("published", p);
+            }
+            rows.add(o);
+        }
         return rows;
     }
 
-    /** The coherence table: slow-path writes and line moves per million operations, "n/a" where unobservable. */
-    static Block.Table.Rows coherenceTable(List<SimResult> results, boolean withLabel) {
-        Block.Table.Rows t = withLabel
-                ? Block.Table.numbers(
-                        "run", "counter", "carries+flushes", "other core", "other LLC", "other node", "other package")
-                : Block.Table.numbers(
-                        "counter", "carries+flushes", "other core", "other LLC", "other node", "other package");
-        for (SimResult r : results) {
-            CoherenceStats c = r.coherence();
-            List<Object> cells = new ArrayList<>();
-            if (withLabel) {
-                cells.add(r.spec().label());
-            }
-            cells.add(r.spec().id().id());
-            if (c == null) {
-                cells.addAll(List.of("n/a", "n/a", "n/a", "n/a", "n/a"));
-            } else {
-                cells.add(Units.decimal(c.upperWritesPerMop(), 0));
-                cells.add(Units.decimal(c.otherCorePerMop(), 0));
-                cells.add(Units.decimal(c.otherLlcPerMop(), 0));
-                cells.add(Units.decimal(c.otherNodePerMop(), 0));
-                cells.add(Units.decimal(c.otherPackagePerMop(), 0));
-            }
-            t.row(cells.toArray());
-        }
-        return t;
+    /**
+     * The coherence table of the results as the console prints it; {@code labelHeader} as in {@link
+     * SimTables#coherence}.
+     */
+    static String coherence(List<SimResult> results, String labelHeader) {
+        ObjectNode scenario = Json.object();
+        scenario.set("rows", json(results));
+        return coherence(new SimTables(Units.PAGE_BYTES).coherence(scenario, labelHeader));
     }
 
-    static final String COHERENCE_NOTE =
-            "Coherence model, per million operations: slow-path writes (tree carries, flushes into a total), "
-                    + "and writes that found their cache line last written by a CPU in another core / LLC / NUMA node / package "
-                    + "(cumulative: a cross-package move counts in every column).";
+    /** The coherence table (the report's, {@link SimTables#coherence}) as the console prints it: caption, table. */
+    static String coherence(Block.Table t) {
+        return t.caption() + "\n\n" + MarkdownWriter.padded(t);
+    }
 }

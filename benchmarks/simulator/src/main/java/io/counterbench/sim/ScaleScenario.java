@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.counters.CounterId;
 import io.counterbench.results.Json;
 import io.counterbench.results.report.Block;
+import io.counterbench.results.report.MarkdownWriter;
+import io.counterbench.results.report.SimTables;
 import io.counterbench.topology.TopologySources;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * scale: how each counter's bound and worst deviation grow with the CPU count N, from 8 to 4096
@@ -69,28 +70,10 @@ final class ScaleScenario implements Scenario {
         }
         StringBuilder md = new StringBuilder();
         md.append("### ").append(NAME).append(": ").append(summary()).append("\n\n");
-        md.append(
-                        "Counts are in the counters' units (pages in the RSS reading). Default batches: flat max(32, 2N), tree 32, ")
-                .append(
-                        "per-node 32, per-thread 64 events; per-thread runs N tasks in the adversary (a thread per CPU).\n\n");
-        md.append("Bound, accuracy() under / over (one number when equal):\n\n");
-        md.append(table(
-                        adversarial,
-                        r -> r.boundUnder() == r.boundOver()
-                                ? Units.count(r.boundUnder())
-                                : Units.count(r.boundUnder()) + " / " + Units.count(r.boundOver())))
-                .append('\n');
-        md.append("Worst deviation the adversary reached, under / over (flat, per-node, per-thread reach their bound; ")
-                .append("the trees reach TreeShape.reachableUnder and never read above the precise sum):\n\n");
-        md.append(table(adversarial, r -> Units.count(r.worstUnder()) + " / " + Units.count(r.worstOver())))
-                .append('\n');
-        md.append("Worst drift of one task hopping to a random CPU every operation (")
-                .append(Units.count(hopOps(settings)))
-                .append(" operations: faults of one page, munmap of ")
-                .append(REGION_PAGES)
-                .append(" pages):\n\n");
-        md.append(table(hops, r -> Units.count(r.worst())));
-
+        md.append("Counts are in the counters' units (pages in the RSS reading). Default batches: flat max(32, "
+                        + "2N), tree 32, ")
+                .append("per-node 32, per-thread 64 events; per-thread runs N tasks in the adversary (a thread per "
+                        + "CPU).\n\n");
         ObjectNode json = Json.object();
         json.put("name", NAME);
         json.put("reproduces", summary());
@@ -105,27 +88,15 @@ final class ScaleScenario implements Scenario {
             row.set("adversarial", ResultJson.of(a));
             row.set("hop", ResultJson.of(hops.get(i)));
         }
+        SimTables tables = new SimTables(Units.PAGE_BYTES);
+        for (Block.Table t : List.of(tables.scaleBound(json), tables.scaleWorst(json), tables.scaleHop(json))) {
+            md.append(t.caption())
+                    .append(":\n\n")
+                    .append(MarkdownWriter.padded(t))
+                    .append('\n');
+        }
         List<SimResult> all = new ArrayList<>(adversarial);
         all.addAll(hops);
         return new ScenarioReport(NAME, json, md.toString(), all, ScenarioReport.failuresOf(all));
-    }
-
-    private static String table(List<SimResult> results, Function<SimResult, String> cell) {
-        CounterId[] ids = CounterId.values();
-        String[] headers = new String[ids.length + 1];
-        headers[0] = "N";
-        for (int i = 0; i < ids.length; i++) {
-            headers[i + 1] = ids[i].id();
-        }
-        var t = Block.Table.numbers(headers);
-        for (int row = 0; row < results.size(); row += ids.length) {
-            Object[] cells = new Object[ids.length + 1];
-            cells[0] = results.get(row).spec().map().cpuCount();
-            for (int i = 0; i < ids.length; i++) {
-                cells[i + 1] = cell.apply(results.get(row + i));
-            }
-            t.row(cells);
-        }
-        return t.render();
     }
 }

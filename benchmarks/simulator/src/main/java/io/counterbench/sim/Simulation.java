@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.results.Json;
 import io.counterbench.results.RunFolders;
-import io.counterbench.results.report.Block;
+import io.counterbench.results.report.MarkdownWriter;
+import io.counterbench.results.report.SimTables;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,7 +49,8 @@ public final class Simulation {
 
     /**
      * @param json the simulation.json written
-     * @param failures bound violations + precise mismatches + wrong victims of exact selections + counters that threw (must be 0)
+     * @param failures bound violations + precise mismatches + wrong victims of exact selections + counters that threw
+     *     (must be 0)
      */
     public record Outcome(Path json, long failures) {}
 
@@ -129,7 +131,7 @@ public final class Simulation {
         List<SimResult> speed = SpeedProbe.measure(request.quick(), settings.seedFor("speed"), progress);
         double aggregate = SpeedProbe.treeAggregate(all);
         double wall = (System.nanoTime() - startNanos) / 1e9;
-        printSpeed(out, speed, aggregate, wall);
+        printSpeed(out, SpeedProbe.json(speed), aggregate, wall);
 
         long failures = reports.stream().mapToLong(ScenarioReport::failures).sum() + ScenarioReport.failuresOf(speed);
         ObjectNode json = document(request, reports, failures);
@@ -147,7 +149,8 @@ public final class Simulation {
         out.println("simulation.json: " + written);
         out.println(
                 failures == 0
-                        ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim with precise fallback"
+                        ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim "
+                                + "with precise fallback"
                         : "checks: " + failures
                                 + " FAILED (bound violations, precise mismatches, wrong exact victims or "
                                 + "counters that threw): see " + written);
@@ -194,24 +197,15 @@ public final class Simulation {
         checks.put("failures", failures);
         checks.put(
                 "meaning",
-                "bound violations + precise() != exact + wrong victims of exact selections + counters that threw; must be 0");
+                "bound violations + precise() != exact + wrong victims of exact selections + counters that threw; "
+                        + "must be 0");
         return json;
     }
 
-    private static void printSpeed(PrintWriter out, List<SimResult> speed, double aggregate, double wall) {
+    private static void printSpeed(PrintWriter out, ArrayNode speed, double aggregate, double wall) {
         out.println("### speed of the simulator");
         out.println();
-        var t = Block.Table.numbers("run", "counter", "topology", "ops", "seconds", "simulated ops/s");
-        for (SimResult r : speed) {
-            t.row(
-                    r.spec().label(),
-                    r.spec().id().id(),
-                    r.spec().map().topology().name(),
-                    Units.count(r.ops()),
-                    Units.decimal(r.elapsedNanos() / 1e9, 2),
-                    Units.millions(r.opsPerSecond()));
-        }
-        out.print(t.render());
+        out.print(MarkdownWriter.padded(new SimTables(Units.PAGE_BYTES).speed(speed)));
         out.println();
         if (aggregate > 0) {
             out.printf(

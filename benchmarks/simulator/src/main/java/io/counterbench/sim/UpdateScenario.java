@@ -21,7 +21,8 @@ final class UpdateScenario implements Scenario {
 
     @Override
     public String summary() {
-        return "the JMH Update rows (inc, rssMix) replayed: pinned threads adding in random turns; predicted against measured ns/op";
+        return "the JMH Update rows (inc, rssMix) replayed: pinned threads adding in random turns; predicted against "
+                + "measured ns/op";
     }
 
     @Override
@@ -46,14 +47,11 @@ final class UpdateScenario implements Scenario {
                 .append(Units.count(first.ops()))
                 .append(" operations per run, seed ")
                 .append(first.seed())
-                .append(
-                        ". Thread t runs on the CPU the compact placement gives it (as the benchmark pins it); each add comes from a "
-                                + "thread drawn at random, so with T threads the next add is another thread's with probability (T - 1) / T. "
-                                + "Deviations are checked as in every scenario.\n\n");
-        md.append(Runs.COHERENCE_NOTE)
-                .append("\n\n")
-                .append(Runs.coherenceTable(results, true).render())
-                .append('\n');
+                .append(". Thread t runs on the CPU the compact placement gives it (as the benchmark pins it); each "
+                        + "add comes from a thread drawn at random, so with T threads the next add is another "
+                        + "thread's with probability (T - 1) / T. Deviations are checked as in every "
+                        + "scenario.\n\n");
+        md.append(Runs.coherence(results, "run")).append('\n');
         ObjectNode json = Json.object();
         json.put("name", NAME);
         json.put("reproduces", summary());

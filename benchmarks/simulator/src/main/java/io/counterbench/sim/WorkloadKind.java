@@ -45,7 +45,8 @@ enum WorkloadKind {
             s -> new PinnedUpdateWorkload(s, false)),
     RSS_MIX(
             "rss-mix",
-            "JMH UpdateBenchmark.rssMix replayed: +1 or -1 from random tasks, each pinned where the compact placement puts it",
+            "JMH UpdateBenchmark.rssMix replayed: +1 or -1 from random tasks, each pinned where the compact placement "
+                    + "puts it",
             MigrationRule.STAY,
             0,
             s -> new PinnedUpdateWorkload(s, true));

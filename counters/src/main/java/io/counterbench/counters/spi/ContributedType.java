@@ -30,7 +30,10 @@ public record ContributedType(String id, String description, Bound bound, Constr
         Accuracy of(Topology topology, long batch);
     }
 
-    /** Builds one counter, usually the counter class's constructor; {@code batch} is what the user gave, 0 for "your default". */
+    /**
+     * Builds one counter, usually the counter class's constructor; {@code batch} is what the user gave, 0 for "your
+     * default".
+     */
     @FunctionalInterface
     public interface Constructor {
         ContributedCounter create(Topology topology, long batch);

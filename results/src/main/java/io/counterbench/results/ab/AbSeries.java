@@ -36,7 +36,8 @@ public final class AbSeries {
             throw InputException.of(
                     folder.folder(),
                     "its baseline is the git revision " + pairs.baseline().given()
-                            + ", not a reference jar: a series is measured against one pinned benchmarks.jar (ab --baseline REFERENCE.jar)");
+                            + ", not a reference jar: a series is measured against one pinned benchmarks.jar (ab "
+                            + "--baseline REFERENCE.jar)");
         }
         Machine m = folder.baseline().machine();
         if (m == null) {

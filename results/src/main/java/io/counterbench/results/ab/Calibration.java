@@ -192,8 +192,8 @@ public final class Calibration {
         }
         b.append('\n');
         if (!byLevel.isEmpty()) {
-            b.append(
-                    "Each injected slowdown by counter (the knob's levels rotate over the counters from run to run):\n\n");
+            b.append("Each injected slowdown by counter (the knob's levels rotate over the counters from run to "
+                    + "run):\n\n");
             List<List<String>> byKnob = new ArrayList<>();
             byLevel.forEach((level, byThreads) -> byThreads.forEach((threads, list) -> {
                 Map<String, List<Observation>> byCounter = new java.util.TreeMap<>();
@@ -218,8 +218,8 @@ public final class Calibration {
                     List.of(true, false, true, true, true, false),
                     byKnob)));
         }
-        b.append(
-                "Minimum detectable effect per gated row (median over the A/A runs; the slowdown flagged in 4 of 5 runs):\n\n");
+        b.append("Minimum detectable effect per gated row (median over the A/A runs; the slowdown flagged in 4 of 5 "
+                + "runs):\n\n");
         List<List<String>> mdes = new ArrayList<>();
         Map<String, List<Observation>> byRow = new LinkedHashMap<>();
         aa.forEach(x -> byRow.computeIfAbsent(x.row, k -> new ArrayList<>()).add(x));

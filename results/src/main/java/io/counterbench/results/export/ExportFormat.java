@@ -34,7 +34,10 @@ public enum ExportFormat {
         return id;
     }
 
-    /** Refuses (IllegalArgumentException) a FILE that could not be written, before any input is read: its folder must exist. */
+    /**
+     * Refuses (IllegalArgumentException) a FILE that could not be written, before any input is read: its folder must
+     * exist.
+     */
     public void checkTarget(Path file) {
         GithubActionBenchmark.checkFolder(file);
     }

@@ -29,7 +29,8 @@ public record JitLog(int c2Compiles, int deopts, long lastC2Millis, String inlin
     private static final Pattern WRITER = Pattern.compile("^<writer thread='(\\d+)'/>$");
     /** PrintCompilation: time, compile id, attributes (% s ! b n), level, method, [@ osr bci], (size), [event]. */
     private static final Pattern COMPILE = Pattern.compile(
-            "^\\s*(\\d+)\\s+(\\d+)\\s+([%sb!n ]*?)\\s*([0-4])\\s+(\\S+::\\S+)(\\s+@\\s+\\d+)?\\s+\\(\\d+ bytes\\)(.*)$");
+            "^\\s*(\\d+)\\s+(\\d+)\\s+([%sb!n ]*?)\\s*([0-4])\\s+(\\S+::\\S+)(\\s+@\\s+\\d+)?\\s+\\(\\d+ "
+                    + "bytes\\)(.*)$");
     /** PrintInlining: indentation (with ! marks), @ bci, method, (size), decision; the depth is the column of the @. */
     private static final Pattern INLINE = Pattern.compile("^[ !]*@ (\\d+)\\s+(\\S+)\\s+\\(\\d+ bytes\\)\\s*(.*)$");
 

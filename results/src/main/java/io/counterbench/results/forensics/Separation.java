@@ -25,7 +25,10 @@ import java.util.function.Function;
  */
 public record Separation(double ratio, double gap, double threshold, int slow, int fast, List<Candidate> candidates) {
 
-    /** A candidate cause and how well it separates: {@code errors} forks misplaced; chance as above (NaN when errors > 0). */
+    /**
+     * A candidate cause and how well it separates: {@code errors} forks misplaced; chance as above (NaN when errors >
+     * 0).
+     */
     public record Candidate(String name, int errors, double chance) {}
 
     public Separation {

@@ -420,7 +420,9 @@ public final class Gate {
         return m;
     }
 
-    /** Checks that both runs measured the same machine; returns whether their host topologies match (bounds comparable). */
+    /**
+     * Checks that both runs measured the same machine; returns whether their host topologies match (bounds comparable).
+     */
     private static boolean checkMachines(RunInput base, RunInput cur, GateOptions o, List<String> notes) {
         Machine mb = base.machine();
         Machine mc = cur.machine();
@@ -438,10 +440,10 @@ public final class Gate {
         List<String> d = mb.differences(mc);
         if (!d.isEmpty()) {
             if (!o.allowDifferentMachine()) {
-                throw new InputException(
-                        "the baseline " + base.source() + " and the current run " + cur.source()
-                                + " ran on different machines: " + String.join("; ", d)
-                                + " (pass --allow-different-machine to compare them anyway, ideally with --normalize-by adder)");
+                throw new InputException("the baseline " + base.source() + " and the current run " + cur.source()
+                        + " ran on different machines: " + String.join("; ", d)
+                        + " (pass --allow-different-machine to compare them anyway, ideally with "
+                        + "--normalize-by adder)");
             }
             notes.add("different machines, compared because of --allow-different-machine: " + String.join("; ", d));
         }

@@ -150,7 +150,8 @@ public final class GateText {
             case "crossover" ->
                 "test blocked on run order (back-to-back pairs: the signed-rank test of the mean log "
                         + "ratio of each "
-                        + "block of two pairs, one run baseline first, one current first, so the run-order effect cancels)";
+                        + "block of two pairs, one run baseline first, one current first, so the run-order effect "
+                        + "cancels)";
             case "stratified" ->
                 "stratified rank-sum test within the two modes of a bimodal row, with Fisher's exact "
                         + "test on "
@@ -249,17 +250,19 @@ public final class GateText {
                 + " (or it improved), else it is inconclusive; MDE = the "
                 + "slowdown flagged in 4 of 5 runs, from the lower bound at the level achieved";
         if (g.paired()) {
-            return "forks as the unit, in pairs matched by pair id (baseline and current side by side on two halves of the CPUs, "
-                    + "or back to back in random order, on one machine): the Hodges-Lehmann median paired ratio with exact "
-                    + "rank-test bounds; " + family + "; " + rule;
+            return "forks as the unit, in pairs matched by pair id (baseline and current side by side on two halves "
+                    + "of the CPUs, or back to back in random order, on one machine): the Hodges-Lehmann median "
+                    + "paired ratio with exact rank-test bounds; " + family + "; " + rule;
         }
-        return "forks as the unit, two runs taken apart: the Hodges-Lehmann shift of the fork scores with exact Mann-Whitney bounds; "
+        return "forks as the unit, two runs taken apart: the Hodges-Lehmann shift of the fork scores with exact "
+                + "Mann-Whitney bounds; "
                 + family + "; " + rule
                 + (o.normalizeBy() == null
                         ? ""
                         : "; fork scores divided by the same run's " + o.normalizeBy() + " forks")
-                + ". Runs taken apart cannot be compared as tightly as ab's pairs: the interval covers the forks' spread within each run,"
-                + " not a shift of the whole machine between the runs (hence the larger threshold)";
+                + ". Runs taken apart cannot be compared as tightly as ab's pairs: the interval covers the forks' "
+                + "spread within each run, not a shift of the whole machine between the runs (hence the larger "
+                + "threshold)";
     }
 
     static String machines(GateResult g) {

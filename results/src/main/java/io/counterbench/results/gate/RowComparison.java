@@ -25,7 +25,10 @@ public record RowComparison(
         accuracyFailures = List.copyOf(accuracyFailures);
     }
 
-    /** "UpdateBenchmark.inc counter=tree placement=compact topology=host threads=2", plus " [writeA]" for a group member. */
+    /**
+     * "UpdateBenchmark.inc counter=tree placement=compact topology=host threads=2", plus " [writeA]" for a group
+     * member.
+     */
     public String name() {
         JmhResult r = current != null ? current : baseline;
         return r.label(false) + (member == null ? "" : " [" + member + "]");

@@ -44,12 +44,17 @@ public record ForkScores(double[] perFork, int[] ids) {
         this(perFork, null);
     }
 
-    /** The per-fork scores of a metric: each fork's mean of its (non-NaN) iterations; forks without any are left out. */
+    /**
+     * The per-fork scores of a metric: each fork's mean of its (non-NaN) iterations; forks without any are left out.
+     */
     public static ForkScores of(Metric m) {
         return of(m, ForkScore.MEAN, true);
     }
 
-    /** The per-fork scores of a metric, each fork's iterations made one score as {@code how} says; forks without any are left out. */
+    /**
+     * The per-fork scores of a metric, each fork's iterations made one score as {@code how} says; forks without any are
+     * left out.
+     */
     public static ForkScores of(Metric m, ForkScore how, boolean higherIsBetter) {
         List<Double> scores = new ArrayList<>();
         List<Integer> ids = new ArrayList<>();

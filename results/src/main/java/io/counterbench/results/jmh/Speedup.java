@@ -14,8 +14,9 @@ public final class Speedup {
     /** The one sentence a table or chart shows to define the column. */
     public static final String DEFINITION =
             "speedup vs LongAdder: how many times faster than LongAdder in the same run, "
-                    + "benchmark, parameters and threads (throughput / LongAdder's throughput; LongAdder's time / the row's time), "
-                    + "so higher is better in every mode; the median of the per-fork ratios, with their interval";
+                    + "benchmark, parameters and threads (throughput / LongAdder's throughput; LongAdder's time / the "
+                    + "row's time), so higher is better in every mode; the median of the per-fork ratios, with their "
+                    + "interval";
 
     /**
      * Benchmarks whose rows get no speedup, with why: a ratio there would compare unlike work.
@@ -24,8 +25,8 @@ public final class Speedup {
      */
     private static final java.util.Map<String, String> UNDEFINED = java.util.Map.of(
             "ReadBenchmark",
-            "no speedup vs LongAdder: LongAdder's cells follow this box's CPU count, not the row's cpus, so a ratio would "
-                    + "compare a small box's sum with a read of every slot of a large machine");
+            "no speedup vs LongAdder: LongAdder's cells follow this box's CPU count, not the row's cpus, so a ratio "
+                    + "would compare a small box's sum with a read of every slot of a large machine");
 
     private Speedup() {}
 

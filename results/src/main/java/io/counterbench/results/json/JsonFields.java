@@ -36,7 +36,9 @@ public final class JsonFields {
         return n;
     }
 
-    /** {@link #whole} for an optional field, named {@code prefix + field}: {@code fallback} when it is absent or null. */
+    /**
+     * {@link #whole} for an optional field, named {@code prefix + field}: {@code fallback} when it is absent or null.
+     */
     public static long whole(Path file, String prefix, JsonNode parent, String field, Range range, long fallback) {
         JsonNode v = parent.get(field);
         return v == null || v.isNull() ? fallback : whole(file, prefix + field, v, range);

@@ -89,7 +89,9 @@ public final class JsonInput {
         }
     }
 
-    /** A first pass over the tokens, so that a document of millions of tiny values is refused before it fills the heap. */
+    /**
+     * A first pass over the tokens, so that a document of millions of tiny values is refused before it fills the heap.
+     */
     private static void countValues(byte[] bytes, Path file) throws IOException {
         try (JsonParser p = MAPPER.createParser(bytes)) {
             long n = 0;
@@ -104,7 +106,9 @@ public final class JsonInput {
         }
     }
 
-    /** Jackson's limit messages name the method that set the limit: "(1000, from `StreamReadConstraints...`)" loses it. */
+    /**
+     * Jackson's limit messages name the method that set the limit: "(1000, from `StreamReadConstraints...`)" loses it.
+     */
     private static String constraint(String m) {
         return m == null
                 ? "a limit was exceeded"

@@ -49,7 +49,8 @@ public final class LatencyJson {
         o.put(
                 "what",
                 "core-to-core latency: two threads pinned to CPUs a and b bounce one cache line; round trips in ns "
-                        + "(one transfer each way), median and spread over samples; one-way = round trip / 2 is what a line move costs");
+                        + "(one transfer each way), median and spread over samples; one-way = round trip / 2 is what "
+                        + "a line move costs");
         ObjectNode methods = o.putObject("methods");
         methods.put(CAS, "CAS ping-pong: each side compare-and-sets the line from the other's value to its own");
         methods.put(
@@ -92,8 +93,8 @@ public final class LatencyJson {
         }
         o.put(
                 "classes_note",
-                "derived from the pairs: round_trip_ns is the median and spread (min, max) over the pairs' median round "
-                        + "trips; sample_round_trip_ns the same over every single sample of those pairs");
+                "derived from the pairs: round_trip_ns is the median and spread (min, max) over the pairs' median "
+                        + "round trips; sample_round_trip_ns the same over every single sample of those pairs");
         ArrayNode pairs = o.putArray("pairs");
         for (Pair p : r.pairs()) {
             ObjectNode x = pairs.addObject();

@@ -60,10 +60,12 @@ final class AccuracyView {
         }
         out.heading(3, "Accuracy against CPU count");
         out.paragraph(
-                "Per benchmark, counter and CPU count: the worst |approximate - truth| the probe saw with writers quiescent (truth: the writers' exact tallies), "
-                        + "and the analytic bound (under / over). CPU count: the cpus parameter, else the row's topology (host = this machine). "
-                        + "Benchmarks differ in their deltas (inc adds 1, random and rssMix larger ones, lifecycle a few adds), so each keeps "
-                        + "its own rows and its own chart; the simulator's scale chart shows the bounds from 8 to 4096 CPUs.");
+                "Per benchmark, counter and CPU count: the worst |approximate - truth| the probe saw with writers "
+                        + "quiescent (truth: the writers' exact tallies), and the analytic bound (under / over). CPU "
+                        + "count: the cpus parameter, else the row's topology (host = this machine). Benchmarks "
+                        + "differ in their deltas (inc adds 1, random and rssMix larger ones, lifecycle a few adds), "
+                        + "so each keeps its own rows and its own chart; the simulator's scale chart shows the bounds "
+                        + "from 8 to 4096 CPUs.");
         List<List<String>> table = new ArrayList<>();
         List<String> exact = new ArrayList<>();
         for (Map.Entry<String, Map<String, TreeMap<Integer, Cell>>> cls : byClass.entrySet()) {
@@ -100,8 +102,9 @@ final class AccuracyView {
             }
             ChartSpec spec = new ChartSpec(
                     cls.getKey() + ": how far is the cheap read off at quiescence, against N?",
-                    "Worst |approximate - truth| the probe saw with writers quiescent (markers) and the analytic bound (thin dashed "
-                            + "line, the larger of under and over), in counts; exact counters (bound 0) cannot be drawn on a log axis.",
+                    "Worst |approximate - truth| the probe saw with writers quiescent (markers) and the analytic "
+                            + "bound (thin dashed line, the larger of under and over), in counts; exact counters "
+                            + "(bound 0) cannot be drawn on a log axis.",
                     "CPUs (N)",
                     "counts",
                     true,

@@ -161,7 +161,8 @@ final class BenchmarkTable {
             return "no raw data: JMH's scores, no interval";
         }
         if (forkCounts.size() == 1 && forkCounts.first() == 1) {
-            return "1 fork per row: no interval (iterations of one JVM are not independent, so none is computed from them)";
+            return "1 fork per row: no interval (iterations of one JVM are not independent, so none is computed from "
+                    + "them)";
         }
         List<String> parts = new ArrayList<>();
         for (int n : forkCounts) {

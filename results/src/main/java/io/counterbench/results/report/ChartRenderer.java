@@ -289,10 +289,11 @@ public final class ChartRenderer {
     private static String empty(String prefix, ChartSpec spec) {
         return String.format(
                 Locale.ROOT,
-                "<svg id=\"%ssvg\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"120\" viewBox=\"0 0 %d 120\">"
-                        + "<title>%s</title><rect width=\"%d\" height=\"120\" fill=\"white\"/>"
-                        + "<text x=\"10\" y=\"24\" font-family=\"sans-serif\" font-size=\"15\" font-weight=\"bold\">%s</text>"
-                        + "<text x=\"10\" y=\"60\" font-family=\"sans-serif\" font-size=\"12\">no data to draw</text></svg>%n",
+                "<svg id=\"%ssvg\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"120\" viewBox=\"0 0 %d "
+                        + "120\"><title>%s</title><rect width=\"%d\" height=\"120\" fill=\"white\"/>"
+                        + "<text x=\"10\" y=\"24\" font-family=\"sans-serif\" font-size=\"15\" "
+                        + "font-weight=\"bold\">%s</text><text x=\"10\" y=\"60\" font-family=\"sans-serif\" "
+                        + "font-size=\"12\">no data to draw</text></svg>%n",
                 prefix,
                 WIDTH,
                 WIDTH,

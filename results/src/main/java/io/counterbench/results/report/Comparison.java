@@ -123,8 +123,8 @@ public final class Comparison {
         String machine = a != null && b != null && a.differences(b).isEmpty() ? "; both on " + a.shortLabel() : "";
         String caption = "BASE = " + describe(base) + ", CURRENT = " + describe(current) + machine
                 + "; value = median of the fork scores [interval across forks]; change = CURRENT / BASE - 1 "
-                + "of the score with a 95% interval (Hodges-Lehmann shift of the log fork scores, exact Mann-Whitney bounds); "
-                + "faster / slower only where the interval excludes 0";
+                + "of the score with a 95% interval (Hodges-Lehmann shift of the log fork scores, exact Mann-Whitney "
+                + "bounds); faster / slower only where the interval excludes 0";
         List<String> header = List.of(
                 "benchmark",
                 "counter",

@@ -40,7 +40,9 @@ final class FlameGraphs {
         return Optional.empty();
     }
 
-    /** JMH's BenchmarkParams.id(): benchmark-Mode-name-value..., e.g. io.x.UpdateBenchmark.inc-Throughput-counter-TREE. */
+    /**
+     * JMH's BenchmarkParams.id(): benchmark-Mode-name-value..., e.g. io.x.UpdateBenchmark.inc-Throughput-counter-TREE.
+     */
     static String jmhId(JmhResult r) {
         StringBuilder b = new StringBuilder(r.benchmark())
                 .append('-')

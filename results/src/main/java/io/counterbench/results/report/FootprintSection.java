@@ -47,9 +47,10 @@ final class FootprintSection implements ReportSection {
         boolean fromFile = data.values().stream().flatMap(List::stream).anyMatch(r -> r.kernelBytes() >= 0);
         out.paragraph(
                 "Retained bytes (JOL) of one counter / a group of 4 counters built together (an mm's RSS counters), "
-                        + "without the per-topology configuration they share; columns are the CPU counts the counters were built for. "
-                        + "Kernel layout: what the kernel's per-CPU allocator needs for the same counters, 8 bytes per CPU per counter "
-                        + "(percpu_counter; level 0 of the tree) plus, for the HPCC tree, one 64-byte line per tree item"
+                        + "without the per-topology configuration they share; columns are the CPU counts the counters "
+                        + "were built for. Kernel layout: what the kernel's per-CPU allocator needs for the same "
+                        + "counters, 8 bytes per CPU per counter (percpu_counter; level 0 of the tree) plus, for the "
+                        + "HPCC tree, one 64-byte line per tree item"
                         + (fromFile
                                 ? " (from footprint.json)."
                                 : " (computed from the kernel tree's structure for N CPUs; "
@@ -139,8 +140,9 @@ final class FootprintSection implements ReportSection {
                 "footprint-one-by-cpus",
                 new ChartSpec(
                         "Footprint: what does one counter cost in memory on N CPUs, next to the kernel's layout?",
-                        "Retained bytes (JOL) of one counter, shared topology configuration left out; grey: what the kernel's per-CPU "
-                                + "layout needs (8 B per CPU; the tree adds 64 B per tree item). The gap is the JVM's padding cost.",
+                        "Retained bytes (JOL) of one counter, shared topology configuration left out; grey: what the "
+                                + "kernel's per-CPU layout needs (8 B per CPU; the tree adds 64 B per tree item). The "
+                                + "gap is the JVM's padding cost.",
                         "CPUs the counter is built for (N)",
                         "bytes",
                         true,
@@ -150,9 +152,11 @@ final class FootprintSection implements ReportSection {
             out.add(new Block.Chart(
                     "footprint-group-of-4-by-cpus",
                     new ChartSpec(
-                            "Footprint of a group of 4 counters (an mm's RSS counters) on N CPUs, next to the kernel's layout",
-                            "Retained bytes (JOL) of 4 counters built together (sharing per-CPU lines where the counter can); grey: 4 x "
-                                    + "the kernel layout (the kernel allocates each counter's 8 B per CPU and tree items separately).",
+                            "Footprint of a group of 4 counters (an mm's RSS counters) on N CPUs, next to the "
+                                    + "kernel's layout",
+                            "Retained bytes (JOL) of 4 counters built together (sharing per-CPU lines where the "
+                                    + "counter can); grey: 4 x the kernel layout (the kernel allocates each counter's "
+                                    + "8 B per CPU and tree items separately).",
                             "CPUs the counters are built for (N)",
                             "bytes",
                             true,

@@ -45,12 +45,13 @@ final class ForensicsSection implements ReportSection {
     @Override
     public void render(ReportContext ctx, List<RunInput> runs, Report out) {
         out.paragraph("Each fork's score (its best measured iteration, as ab scores forks; its mean beside it) and its "
-                + "candidate causes: GCs and JIT compile time during the measured iterations, the C2 compilations of JMH's "
-                + "measured stub (how many, how many were made not entrant, when the last was logged, a digest of its "
-                + "inlining tree and what it did not inline, from forensics/jit-pidPID.log), and the hot objects' addresses "
-                + "modulo 4096 (modulo 64 in brackets; * when the object moved between iterations). Forks are split at the "
-                + "largest gap between their scores; a candidate 'separates' when one threshold on it misplaces few forks. "
-                + "That finds suspects for an experiment; it is not evidence of a cause.");
+                + "candidate causes: GCs and JIT compile time during the measured iterations, the C2 compilations of "
+                + "JMH's measured stub (how many, how many were made not entrant, when the last was logged, a digest "
+                + "of its inlining tree and what it did not inline, from forensics/jit-pidPID.log), and the hot "
+                + "objects' addresses modulo 4096 (modulo 64 in brackets; * when the object moved between "
+                + "iterations). Forks are split at the largest gap between their scores; a candidate 'separates' when "
+                + "one threshold on it misplaces few forks. That finds suspects for an experiment; it is not evidence "
+                + "of a cause.");
         for (RunInput run : runs) {
             java.nio.file.Path logs = run.folder() == null ? null : run.folder().resolve("forensics");
             for (JmhResult r : run.results()) {

@@ -9,8 +9,10 @@ import java.util.List;
  */
 final class HtmlWriter {
     private static final String STYLE = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222}
-            h1{font-size:1.6em}h2{font-size:1.3em;margin-top:2em;border-bottom:1px solid #ddd}h3{font-size:1.1em}h4{font-size:1em}
+            body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;\
+            max-width:1200px;padding:0 1em;color:#222}
+            h1{font-size:1.6em}h2{font-size:1.3em;margin-top:2em;border-bottom:1px solid #ddd}\
+            h3{font-size:1.1em}h4{font-size:1em}
             .scroll{overflow-x:auto;max-width:100%;margin:.5em 0 1.5em;border:1px solid #e4e4e4}
             table{border-collapse:collapse;font-size:.9em}
             th,td{border:1px solid #ccc;padding:3px 8px;text-align:left;white-space:nowrap}

@@ -49,15 +49,16 @@ final class JmhSection implements ReportSection {
         checkModes(runs);
         out.paragraph(
                 "The JVM fork is the unit of replication: each fork's score is the mean of its measurement iterations, "
-                        + "a row shows the median of its fork scores and [an interval for that median computed across forks] "
-                        + "(the order-statistic interval, whose confidence each table states; iterations are never pooled). "
+                        + "a row shows the median of its fork scores and [an interval for that median computed across "
+                        + "forks] (the order-statistic interval, whose confidence each table states; iterations are "
+                        + "never pooled). "
                         + Fmt.WIDE_MARK + " marks an interval wider than 10% of the median. "
                         + Character.toUpperCase(Speedup.DEFINITION.charAt(0)) + Speedup.DEFINITION.substring(1) + ". "
                         + "Reader/writer rows show the reader's and the writers' scores separately, never their sum. "
-                        + "Accuracy columns (counts), checked with writers quiescent against the truth (the exact sum the writers tallied): "
-                        + "worst = largest |approximate - truth|, bound = the counter's analytic bound under / over, "
-                        + "violations = probes where approximate left the bound or precise differed from the truth, "
-                        + "lost = largest |precise - truth| (both must be 0).");
+                        + "Accuracy columns (counts), checked with writers quiescent against the truth (the exact sum "
+                        + "the writers tallied): worst = largest |approximate - truth|, bound = the counter's "
+                        + "analytic bound under / over, violations = probes where approximate left the bound or "
+                        + "precise differed from the truth, lost = largest |precise - truth| (both must be 0).");
         FlameGraphs flames = new FlameGraphs();
         Map<String, List<ResultRow>> groups = new LinkedHashMap<>();
         for (ResultRow r : rows) {

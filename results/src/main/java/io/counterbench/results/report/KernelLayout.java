@@ -53,7 +53,10 @@ public final class KernelLayout {
         return perCpuCounter(cpus) + (long) LINE_BYTES * treeItems(cpus);
     }
 
-    /** Intermediate items and the root of the kernel's tree for {@code cpus} CPUs (0 for one CPU: CPU 0's slot is the root). */
+    /**
+     * Intermediate items and the root of the kernel's tree for {@code cpus} CPUs (0 for one CPU: CPU 0's slot is the
+     * root).
+     */
     public static long treeItems(int cpus) {
         if (cpus < 1) {
             throw new IllegalArgumentException("CPU count " + cpus + " must be >= 1");

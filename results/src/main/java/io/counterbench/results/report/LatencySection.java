@@ -50,9 +50,9 @@ final class LatencySection implements ReportSection {
             if (storeLoad) {
                 out.add(Block.Chart.heatmap(prefix + "latency-store-load", LatencyTables.heatmap(l, false)));
             }
-            out.note(
-                    "What this cannot tell: the latency of one line bouncing between two otherwise idle CPUs, not under load "
-                            + "(many lines, many CPUs, a busy interconnect); on a VM, only where the hypervisor ran the vCPUs during the run.");
+            out.note("What this cannot tell: the latency of one line bouncing between two otherwise idle CPUs, not "
+                    + "under load (many lines, many CPUs, a busy interconnect); on a VM, only where the "
+                    + "hypervisor ran the vCPUs during the run.");
         }
     }
 
@@ -84,10 +84,10 @@ final class LatencySection implements ReportSection {
                         ? " of " + s.pairsTotal() + " pairs measured (a seeded sample, seed " + s.seed()
                                 + ", that covers every distance class)"
                         : " pairs measured (all of them)");
-        b.append(
-                ". Two threads pinned to the pair's CPUs bounce one cache line (padded on both sides): a CAS ping-pong, where each "
-                        + "side compare-and-sets the line from the other's value to its own, and a store/load pair, where each waits with acquire "
-                        + "loads for the other's value and answers with a release store. A round trip moves the line twice");
+        b.append(". Two threads pinned to the pair's CPUs bounce one cache line (padded on both sides): a CAS "
+                + "ping-pong, where each side compare-and-sets the line from the other's value to its own, "
+                + "and a store/load pair, where each waits with acquire loads for the other's value and "
+                + "answers with a release store. A round trip moves the line twice");
         if (s.samples() > 0) {
             b.append("; each pair: ")
                     .append(s.samples())

@@ -51,9 +51,9 @@ public final class LatencyTables {
         List<Boolean> numeric = new ArrayList<>(Collections.nCopies(header.size(), true));
         numeric.set(0, false);
         return new Block.Table(
-                "Per distance class: the median over the class's pairs of each pair's median round trip (ns), the spread "
-                        + "(min - max) of those medians and of every single sample. One-way = CAS round trip / 2, what the simulator's cost model charges for one line move at "
-                        + "that distance.",
+                "Per distance class: the median over the class's pairs of each pair's median round trip (ns), the "
+                        + "spread (min - max) of those medians and of every single sample. One-way = CAS round trip / "
+                        + "2, what the simulator's cost model charges for one line move at that distance.",
                 header,
                 numeric,
                 rows);
@@ -106,8 +106,9 @@ public final class LatencyTables {
                         : "The same with a release store and acquire loads instead of CAS",
                 "Median " + method + " round trip per pair in ns ("
                         + (run.settings().samples() > 0 ? run.settings().samples() + " samples per pair, " : "")
-                        + "light fast, dark slow), CPUs in topology order: SMT siblings, then the cores of an LLC, of a node, of a package. "
-                        + "White: not measured. A VM's vCPUs need not sit where its topology says.",
+                        + "light fast, dark slow), CPUs in topology order: SMT siblings, then the cores of an LLC, of "
+                        + "a node, of a package. White: not measured. A VM's vCPUs need not sit where its topology "
+                        + "says.",
                 "CPU (topology order)",
                 labels,
                 run.matrix(cas),

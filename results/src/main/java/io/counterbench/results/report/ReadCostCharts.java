@@ -45,7 +45,8 @@ final class ReadCostCharts {
                             method + "(): how does a read's cost grow with the CPUs a counter is built for?",
                             first.className() + "." + method + "; " + unit
                                     + ", lower is better; counters built for N virtual CPUs and read "
-                                    + "on this machine, cache-hot: an instruction-cost figure, not remote cache misses; "
+                                    + "on this machine, cache-hot: an instruction-cost figure, not remote cache "
+                                    + "misses; "
                                     + (forks <= 1
                                             ? "1 fork per point: no interval."
                                             : "median of the fork scores with their interval."),

@@ -66,7 +66,9 @@ public final class ReportContext {
         return labels.get(run);
     }
 
-    /** For chart legends: the machine label, or just the run's label (else folder name) where runs must be told apart. */
+    /**
+     * For chart legends: the machine label, or just the run's label (else folder name) where runs must be told apart.
+     */
     public String shortLabel(RunInput run) {
         return shortLabels.get(run);
     }

@@ -61,8 +61,8 @@ final class SelectionCharts {
                             "OOM selection among " + e.getKey()
                                     + " processes: what does an approximate compare with precise fallback save?",
                             CLASS + "; " + unit
-                                    + " per selection, lower is better; filled: approximate compare, precise sums only where "
-                                    + "the bounds overlap; hollow: a precise sum of every counter; "
+                                    + " per selection, lower is better; filled: approximate compare, precise sums "
+                                    + "only where the bounds overlap; hollow: a precise sum of every counter; "
                                     + (forks <= 1
                                             ? "1 fork per point: no interval."
                                             : "median of the fork scores with their interval.")

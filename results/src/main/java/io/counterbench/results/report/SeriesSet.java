@@ -16,7 +16,9 @@ final class SeriesSet {
         points.computeIfAbsent(name, k -> new ArrayList<>()).add(p);
     }
 
-    /** A point of counter {@code id}'s bound: drawn thin and dashed in its colour, without a legend entry of its own. */
+    /**
+     * A point of counter {@code id}'s bound: drawn thin and dashed in its colour, without a legend entry of its own.
+     */
     void addBound(String id, ChartSpec.Point p) {
         add(HIDDEN + id, SeriesStyle.bound(id), p);
     }

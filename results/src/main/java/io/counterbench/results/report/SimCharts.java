@@ -71,10 +71,12 @@ final class SimCharts {
         out.add(new Block.Chart(
                 prefix + "scale-bound",
                 new ChartSpec(
-                        "Scale: how far can the cheap read be off on N CPUs? percpu_counter's O(N\u00b2) against the tree's O(N log N)",
-                        "Thin dashed: each counter's bound, accuracy() (the larger of under and over); markers: the worst deviation an adversary "
-                                + "reached; grey: N\u00b2 and N log\u2082 N through flat's and tree's bounds at the largest N. Counts "
-                                + "(pages in the RSS reading); default batches." + exactText,
+                        "Scale: how far can the cheap read be off on N CPUs? percpu_counter's O(N\u00b2) against the "
+                                + "tree's O(N log N)",
+                        "Thin dashed: each counter's bound, accuracy() (the larger of under and over); markers: the "
+                                + "worst deviation an adversary reached; grey: N\u00b2 and N log\u2082 N through "
+                                + "flat's and tree's bounds at the largest N. Counts (pages in the RSS reading); "
+                                + "default batches." + exactText,
                         "CPUs (N)",
                         "counts",
                         true,
@@ -83,9 +85,11 @@ final class SimCharts {
         out.add(new Block.Chart(
                 prefix + "scale-hop",
                 new ChartSpec(
-                        "Scale: how far does a task hopping to a random CPU every operation drive the read off, against N?",
-                        "Markers: the worst |approximate - precise| of one task faulting pages in and unmapping them, on a new random CPU every "
-                                + "operation; thin dashed: the bound of that run (per-thread's grows with the largest |delta|, the munmap). Counts."
+                        "Scale: how far does a task hopping to a random CPU every operation drive the read off, "
+                                + "against N?",
+                        "Markers: the worst |approximate - precise| of one task faulting pages in and unmapping them, "
+                                + "on a new random CPU every operation; thin dashed: the bound of that run "
+                                + "(per-thread's grows with the largest |delta|, the munmap). Counts."
                                 + exactText,
                         "CPUs (N)",
                         "counts",
@@ -185,8 +189,8 @@ final class SimCharts {
                             name + ": " + label + question,
                             "Lines: the largest |approximate - precise| within each "
                                     + String.format(java.util.Locale.ROOT, "%,d", opsPerPoint)
-                                    + " operations (exact after every operation, so no peak is missed), in MB of 4 KiB pages; thin dashed: the "
-                                    + "counter's bound."
+                                    + " operations (exact after every operation, so no peak is missed), in MB of 4 "
+                                    + "KiB pages; thin dashed: the counter's bound."
                                     + (logY ? " Points where the read was exact cannot be drawn on the log axis." : ""),
                             "simulated operations (millions)",
                             "|approximate - precise| (MB)",

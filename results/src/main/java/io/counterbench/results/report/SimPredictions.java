@@ -12,20 +12,17 @@ import java.util.Map;
  * simulation, the measured cost and predicted / measured where the run replayed this machine's JMH
  * rows, and the latency profile each topology used with every figure's source.
  */
-final class SimPredictions {
+public final class SimPredictions {
     private static final List<String> CLASSES = List.of("same-core", "same-llc", "same-node", "same-package", "remote");
 
     private SimPredictions() {}
 
-    static void render(JsonNode scenario, Report out) {
-        JsonNode p = scenario.path("prediction");
+    /**
+     * The predictions table of a scenario's "prediction" object, as the console prints it and the
+     * report shows it; its caption names the fast path's file.
+     */
+    public static Block.Table table(JsonNode p) {
         JsonNode rows = p.path("rows");
-        if (!p.isObject() || !rows.isArray() || rows.isEmpty()) {
-            return;
-        }
-        out.heading(5, "predicted cost per operation");
-        out.paragraph("Model: " + p.path("model").asText("") + ". Assumptions: "
-                + p.path("assumptions").asText("") + ".");
         boolean measured = false;
         for (JsonNode r : rows) {
             measured |= r.has("measured_ns_per_op");
@@ -44,28 +41,18 @@ final class SimPredictions {
                 }
             }
             boolean lower = r.path("lower_bound").asBoolean(false);
+            boolean known = r.path("predicted_ns_per_op").isNumber();
             List<String> cells = new ArrayList<>(List.of(
                     r.path("label").asText(""),
                     r.path("counter").asText(""),
                     moves.isEmpty() ? "0" : String.join(", ", moves),
                     ns(r.path("fast_path_ns")),
                     ns(r.path("miss_ns")),
-                    (lower && r.path("predicted_ns_per_op").isNumber() ? ">= " : "")
-                            + ns(r.path("predicted_ns_per_op")),
-                    num(r.path("predicted_ops_per_us"), 1)));
+                    (lower && known ? ">= " : "") + ns(r.path("predicted_ns_per_op")),
+                    known ? (lower ? "<= " : "") + num(r.path("predicted_ops_per_us"), 1) : "n/a"));
             if (measured) {
-                cells.add(ns(r.path("measured_ns_per_op")));
-                JsonNode q = r.path("predicted_over_measured");
-                cells.add(
-                        q.isObject()
-                                ? String.format(
-                                        Locale.ROOT,
-                                        "%.2f [%.2f, %.2f] (%d forks)",
-                                        q.path("median").asDouble(),
-                                        q.path("lower").asDouble(),
-                                        q.path("upper").asDouble(),
-                                        q.path("forks").asInt())
-                                : "-");
+                cells.add(r.has("measured_ns_per_op") ? ns(r.path("measured_ns_per_op")) : "-");
+                cells.add(ratio(r.path("predicted_over_measured")));
             }
             body.add(cells);
         }
@@ -85,11 +72,23 @@ final class SimPredictions {
         numeric.set(0, false);
         numeric.set(1, false);
         numeric.set(2, false);
-        out.add(new Block.Table(
+        return new Block.Table(
                 "Fast path: " + p.path("fast_path").path("file").asText("not given (only the miss part is predicted)"),
                 header,
                 numeric,
-                body));
+                body);
+    }
+
+    static void render(JsonNode scenario, Report out) {
+        JsonNode p = scenario.path("prediction");
+        JsonNode rows = p.path("rows");
+        if (!p.isObject() || !rows.isArray() || rows.isEmpty()) {
+            return;
+        }
+        out.heading(5, "predicted cost per operation");
+        out.paragraph("Model: " + p.path("model").asText("") + ". Assumptions: "
+                + p.path("assumptions").asText("") + ".");
+        out.add(table(p));
         JsonNode profiles = p.path("latency_profiles");
         for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) profiles::fields) {
             JsonNode prof = e.getValue();
@@ -116,6 +115,27 @@ final class SimPredictions {
             }
             out.note(b.toString());
         }
+    }
+
+    /** "1.05 [0.98, 1.12] (5 forks)", "1.05 (1 fork)" without an interval, "-" where nothing was measured. */
+    private static String ratio(JsonNode q) {
+        if (!q.isObject()) {
+            return "-";
+        }
+        if (q.path("forks").asInt() == 0) {
+            return "n/a";
+        }
+        String m = String.format(Locale.ROOT, "%.2f", q.path("median").asDouble());
+        if (!q.path("lower").isNumber() || !q.path("upper").isNumber()) {
+            return m + " (1 fork)";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%s [%.2f, %.2f] (%d forks)",
+                m,
+                q.path("lower").asDouble(),
+                q.path("upper").asDouble(),
+                q.path("forks").asInt());
     }
 
     private static String ns(JsonNode v) {

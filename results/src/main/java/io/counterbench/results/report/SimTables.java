@@ -11,20 +11,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The simulator's tables as `simulate` prints them, built from simulation.json: pages converted to
+ * The simulator's tables, the one home of each: `simulate` prints them from the scenario's JSON it
+ * is about to write, and the report builds them from simulation.json: pages converted to
  * MB (of 2^20 bytes) where a heading says MB, counts with thousands separators, the published
  * figure beside each simulated row. One method per scenario the simulator ships, and one for rows
  * of any other scenario (the custom one, or one added later) shaped like the simulator's results.
  */
-final class SimTables {
+public final class SimTables {
     private final double pageBytes;
 
-    SimTables(double pageBytes) {
+    /** Tables whose MB columns count pages of {@code pageBytes} bytes. */
+    public SimTables(double pageBytes) {
         this.pageBytes = pageBytes;
     }
 
     /** "192.0", "1.25", "0" (MB: two decimals below 10, one above; the caller's heading says MB). */
-    String mb(double pages) {
+    public String mb(double pages) {
         double mb = pages * pageBytes / (1 << 20);
         if (mb == 0) {
             return "0";
@@ -32,7 +34,7 @@ final class SimTables {
         return String.format(Locale.ROOT, Math.abs(mb) < 10 ? "%,.2f" : "%,.1f", mb);
     }
 
-    static String count(JsonNode n) {
+    public static String count(JsonNode n) {
         if (n == null || n.isNull() || n.isMissingNode()) {
             return "n/a";
         }
@@ -45,12 +47,19 @@ final class SimTables {
         return n.asText();
     }
 
-    static String decimal(double v, int digits) {
+    public static String decimal(double v, int digits) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%,." + digits + "f", v) : "n/a";
     }
 
-    /** The published figure for a row: the scenario's "published" entry named after the counter (or counter_N_processes). */
-    static String published(JsonNode scenario, String counter, String processes) {
+    /**
+     * The published figure for a row: its own short "published" text where the simulator wrote one, else the
+     * scenario's "published" entry named after the counter (or counter_N_processes), as older files have it.
+     */
+    static String published(JsonNode scenario, JsonNode row, String processes) {
+        if (row.path("published").isTextual()) {
+            return row.path("published").asText();
+        }
+        String counter = row.path("counter").asText();
         JsonNode pub = scenario.path("published");
         if (pub.has(counter)) {
             return pub.get(counter).asText();
@@ -66,7 +75,7 @@ final class SimTables {
     }
 
     /** rss-250: bound and worst deviations in MB, RSS at exit, the published figures. */
-    Block.Table rss(JsonNode s) {
+    public Block.Table rss(JsonNode s) {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode r : s.path("rows")) {
             long under = r.path("bound").path("under").asLong();
@@ -80,7 +89,7 @@ final class SimTables {
                     mb(r.path("mean_abs_deviation").asDouble()),
                     mb(r.path("final_deviation").asLong()),
                     count(r.path("violations")),
-                    published(s, r.path("counter").asText(), "")));
+                    published(s, r, "")));
         }
         return table(
                 rows,
@@ -96,7 +105,7 @@ final class SimTables {
     }
 
     /** hop-384: drift in MB against the bound and the reachable depth, the published figures. */
-    Block.Table hop(JsonNode s) {
+    public Block.Table hop(JsonNode s) {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode r : s.path("rows")) {
             JsonNode reach = r.path("reachable_under");
@@ -109,7 +118,7 @@ final class SimTables {
                     mb(worst(r)),
                     mb(r.path("mean_abs_deviation").asDouble()),
                     count(r.path("violations")),
-                    published(s, r.path("counter").asText(), "")));
+                    published(s, r, "")));
         }
         return table(
                 rows,
@@ -125,7 +134,7 @@ final class SimTables {
     }
 
     /** oom-select: wrong victims of approximate reads, precise sums always against with fallback. */
-    Block.Table oom(JsonNode s) {
+    public Block.Table oom(JsonNode s) {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode r : s.path("rows")) {
             long sel = Math.max(1, r.path("selections").asLong());
@@ -143,7 +152,7 @@ final class SimTables {
                     decimal(r.path("fallback_precise_sums_per_selection").asDouble(Double.NaN), 1),
                     Double.isFinite(reduction) ? decimal(reduction, 1) + "x" : "all",
                     count(r.path("fallback_wrong_victims")),
-                    published(s, r.path("counter").asText(), r.path("processes").asText())));
+                    published(s, r, r.path("processes").asText())));
         }
         return table(
                 rows,
@@ -160,8 +169,47 @@ final class SimTables {
                 "published");
     }
 
-    /** scale: one N x counter table of {@code field} (bound, the adversary's worst, the hop's worst), in counts. */
-    Block.Table scale(JsonNode s, String caption, java.util.function.Function<JsonNode, String> cell) {
+    /** scale: the bound of each counter at each N, accuracy() under / over, in counts. */
+    public Block.Table scaleBound(JsonNode s) {
+        return scale(
+                s,
+                "Bound, accuracy() under / over (one number when equal), counts",
+                r -> underOver(r.path("adversarial").path("bound")));
+    }
+
+    /** scale: the worst deviation the adversary reached, under / over. */
+    public Block.Table scaleWorst(JsonNode s) {
+        return scale(
+                s,
+                "Worst deviation the adversary reached, under / over (flat, per-node, per-thread reach their "
+                        + "bound; the trees reach their reachable depth and never read above the precise sum)",
+                r -> underOver(r.path("adversarial").path("worst_deviation")));
+    }
+
+    /** scale: the worst drift of one task hopping every operation. */
+    public Block.Table scaleHop(JsonNode s) {
+        JsonNode ops = s.path("rows").path(0).path("hop").path("ops");
+        return scale(
+                s,
+                "Worst drift of one task hopping to a random CPU every operation ("
+                        + (ops.isIntegralNumber() ? count(ops) + " operations: " : "")
+                        + "faults of one page, munmap of a region)",
+                r -> String.format(
+                        Locale.ROOT,
+                        "%,d",
+                        Math.max(
+                                r.path("hop")
+                                        .path("worst_deviation")
+                                        .path("under")
+                                        .asLong(),
+                                r.path("hop")
+                                        .path("worst_deviation")
+                                        .path("over")
+                                        .asLong())));
+    }
+
+    /** scale: one N x counter table of the cell each row gives, in counts. */
+    private Block.Table scale(JsonNode s, String caption, java.util.function.Function<JsonNode, String> cell) {
         Map<Integer, Map<String, String>> byN = new java.util.TreeMap<>();
         Set<String> counters = new LinkedHashSet<>();
         for (JsonNode r : s.path("rows")) {
@@ -180,17 +228,25 @@ final class SimTables {
         return new Block.Table(caption, header, header.stream().map(h -> true).toList(), rows);
     }
 
-    static String underOver(JsonNode pair) {
+    public static String underOver(JsonNode pair) {
         long u = pair.path("under").asLong();
         long o = pair.path("over").asLong();
         return u == o ? String.format(Locale.ROOT, "%,d", u) : String.format(Locale.ROOT, "%,d / %,d", u, o);
     }
 
     /** Rows shaped like the simulator's results (custom and future scenarios): deviations in counter units. */
-    Block.Table results(JsonNode s) {
+    public Block.Table results(JsonNode s) {
+        return results(s, false);
+    }
+
+    /**
+     * {@link #results(JsonNode)}, with {@code speed} a last column of simulated operations per second
+     * (the row's timing: `simulate` prints it, the report leaves timings to its speed table).
+     */
+    public Block.Table results(JsonNode s, boolean speed) {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode r : s.path("rows")) {
-            rows.add(List.of(
+            List<String> row = new ArrayList<>(List.of(
                     r.path("label").asText(""),
                     r.path("counter").asText(),
                     r.path("topology").asText(""),
@@ -202,9 +258,12 @@ final class SimTables {
                     count(r.path("final_deviation")),
                     count(r.path("violations")),
                     count(r.path("ops"))));
+            if (speed) {
+                row.add(decimal(r.path("timing").path("ops_per_s").asDouble(Double.NaN) / 1e6, 1) + " M");
+            }
+            rows.add(row);
         }
-        return table(
-                rows,
+        List<String> header = new ArrayList<>(List.of(
                 "run",
                 "counter",
                 "topology",
@@ -215,7 +274,11 @@ final class SimTables {
                 "mean |dev|",
                 "final",
                 "violations",
-                "ops");
+                "ops"));
+        if (speed) {
+            header.add("ops/s");
+        }
+        return table(rows, header.toArray(String[]::new));
     }
 
     /** True when every row has the simulator's result shape (bound and worst_deviation objects). */
@@ -232,8 +295,13 @@ final class SimTables {
         return true;
     }
 
-    /** The coherence model's counts per million operations ("n/a" where the counter's lines cannot be seen). */
-    Block.Table coherence(JsonNode s, boolean withLabel) {
+    /**
+     * The coherence model's counts per million operations ("n/a" where the counter's lines cannot be seen).
+     *
+     * @param labelHeader the heading of a first column of each row's label (e.g. "hop"), or null for none
+     */
+    public Block.Table coherence(JsonNode s, String labelHeader) {
+        boolean withLabel = labelHeader != null;
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode r : s.path("rows")) {
             List<String> row = new ArrayList<>();
@@ -253,19 +321,19 @@ final class SimTables {
             }
             rows.add(row);
         }
-        List<String> header = new ArrayList<>(withLabel ? List.of("hop", "counter") : List.of("counter"));
+        List<String> header = new ArrayList<>(withLabel ? List.of(labelHeader, "counter") : List.of("counter"));
         header.addAll(List.of("carries + flushes", "other core", "other LLC", "other node", "other package"));
         return new Block.Table(
-                "Coherence model, per million operations: slow-path writes (tree carries, flushes into a total), and writes "
-                        + "that found their cache line last written by a CPU in another core / LLC / NUMA node / package (cumulative: a "
-                        + "cross-package move counts in every column).",
+                "Coherence model, per million operations: slow-path writes (tree carries, flushes into a total), and "
+                        + "writes that found their cache line last written by a CPU in another core / LLC / NUMA node "
+                        + "/ package (cumulative: a cross-package move counts in every column).",
                 header,
                 numeric(header, withLabel ? 2 : 1),
                 rows);
     }
 
     /** The simulator's speed probes. */
-    Block.Table speed(JsonNode speed) {
+    public Block.Table speed(JsonNode speed) {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode r : speed) {
             rows.add(List.of(

@@ -58,9 +58,10 @@ final class SimulationSection implements ReportSection {
             SimCharts charts = new SimCharts(page);
             out.paragraph("simulate --seed " + root.path("seed").asText("?")
                     + (root.path("quick").asBoolean(false) ? " --quick" : "")
-                    + ": every scenario derives its own random stream from this seed and its name, so the same seed and flags give "
-                    + "the same numbers (all but the timings). The same counter code as the benchmarks, driven through explicit-placement "
-                    + "adds on virtual machines; deviation is exact after every operation. MB: 2^20 bytes of "
+                    + ": every scenario derives its own random stream from this seed and its name, so the same seed "
+                    + "and flags give the same numbers (all but the timings). The same counter code as the "
+                    + "benchmarks, driven through explicit-placement adds on virtual machines; deviation is exact "
+                    + "after every operation. MB: 2^20 bytes of "
                     + (long) page + "-byte pages.");
             for (JsonNode s : scenarios) {
                 scenario(prefix, s, tables, charts, out);
@@ -85,9 +86,11 @@ final class SimulationSection implements ReportSection {
                         failures.asLong() == 0 && partial
                                 ? "checks of the finished scenarios only: no bound "
                                         + "violation, "
-                                        + "precise() always equal to the exact value, no wrong victim with precise fallback"
+                                        + "precise() always equal to the exact value, no wrong victim with precise "
+                                        + "fallback"
                                 : failures.asLong() == 0
-                                        ? "checks: no bound violation, precise() always equal to the exact value, no wrong victim with precise fallback"
+                                        ? "checks: no bound violation, precise() always equal to the exact value, no "
+                                                + "wrong victim with precise fallback"
                                         : "checks FAILED: " + failures.asLong()
                                                 + " (bound violations, precise mismatches or wrong exact victims)"
                                                 + of);
@@ -192,7 +195,7 @@ final class SimulationSection implements ReportSection {
                         out)) {
                     noTrace(out);
                 }
-                out.add(tables.coherence(s, false));
+                out.add(tables.coherence(s, null));
             }
             case "hop-384" -> {
                 if (s.has("tree_bound_pages")) {
@@ -211,36 +214,14 @@ final class SimulationSection implements ReportSection {
                         out)) {
                     noTrace(out);
                 }
-                out.add(tables.coherence(s, true));
+                out.add(tables.coherence(s, "hop"));
             }
             case "oom-select" -> out.add(tables.oom(s));
             case "scale" -> {
                 charts.scale(prefix, s, out);
-                out.add(tables.scale(
-                        s,
-                        "Bound, accuracy() under / over (one number when equal), counts",
-                        r -> SimTables.underOver(r.path("adversarial").path("bound"))));
-                out.add(tables.scale(
-                        s,
-                        "Worst deviation the adversary reached, under / over (flat, per-node, per-thread reach their "
-                                + "bound; the trees reach their reachable depth and never read above the precise sum)",
-                        r -> SimTables.underOver(r.path("adversarial").path("worst_deviation"))));
-                out.add(tables.scale(
-                        s,
-                        "Worst drift of one task hopping to a random CPU every operation (faults of one page, munmap "
-                                + "of a region)",
-                        r -> String.format(
-                                java.util.Locale.ROOT,
-                                "%,d",
-                                Math.max(
-                                        r.path("hop")
-                                                .path("worst_deviation")
-                                                .path("under")
-                                                .asLong(),
-                                        r.path("hop")
-                                                .path("worst_deviation")
-                                                .path("over")
-                                                .asLong()))));
+                out.add(tables.scaleBound(s));
+                out.add(tables.scaleWorst(s));
+                out.add(tables.scaleHop(s));
             }
             default -> {
                 if (SimTables.resultShaped(s)) {
@@ -297,11 +278,13 @@ final class SimulationSection implements ReportSection {
     }
 
     private static void noTrace(Report out) {
-        out.note(
-                "No drift chart: this simulation.json predates drift traces; run `simulate` again (same seed, same numbers) to get it.");
+        out.note("No drift chart: this simulation.json predates drift traces; run `simulate` again (same seed, same "
+                + "numbers) to get it.");
     }
 
-    /** Rows of a scenario this report does not know: every scalar field, nested ones as a.b, numbers with separators. */
+    /**
+     * Rows of a scenario this report does not know: every scalar field, nested ones as a.b, numbers with separators.
+     */
     private static void generic(Report out, JsonNode rows) {
         if (!rows.isArray() || rows.isEmpty()) {
             return;

@@ -93,7 +93,8 @@ final class ThroughputCharts {
                         new ChartSpec(
                                 first.method() + ": how many times faster than LongAdder?",
                                 what
-                                        + "; speedup vs LongAdder (throughput / LongAdder's, same run and threads), higher is better; "
+                                        + "; speedup vs LongAdder (throughput / LongAdder's, same run and threads), "
+                                        + "higher is better; "
                                         + (forks <= 1
                                                 ? "1 fork per point: no interval"
                                                 : "median of the per-fork ratios with their interval")

@@ -96,8 +96,8 @@ public final class TrendCharts {
             }
         }
         String sub =
-                "Each run's cost relative to the pinned reference jar (above 1: slower), with its interval; x is the run's "
-                        + "place in commit order (" + pts.getFirst().shortCommit() + " .. "
+                "Each run's cost relative to the pinned reference jar (above 1: slower), with its interval; x is the "
+                        + "run's place in commit order (" + pts.getFirst().shortCommit() + " .. "
                         + pts.getLast().shortCommit() + ").";
         return new ChartSpec(
                 row.row(), sub, "run (commit order)", "cost / reference (log scale)", false, true, set.series());

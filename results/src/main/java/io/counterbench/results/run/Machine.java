@@ -70,7 +70,10 @@ public record Machine(
         return model + (cpus() > 0 ? " / " + cpus() + " CPUs" : "");
     }
 
-    /** "AMD EPYC 9654 96-Core Processor, 384 CPUs (2 pack, 2 numa, 24 l3, 192 core, 384 pu), Linux 6.8.0, JDK 25.0.1 ..." */
+    /**
+     * "AMD EPYC 9654 96-Core Processor, 384 CPUs (2 pack, 2 numa, 24 l3, 192 core, 384 pu), Linux 6.8.0, JDK 25.0.1
+     * ..."
+     */
     public String describe() {
         List<String> parts = new ArrayList<>();
         parts.add((cpuModel == null ? "unknown CPU" : cpuModel) + (cpus() > 0 ? ", " + cpus() + " CPUs" : ""));

@@ -145,7 +145,8 @@ public record RunJson(
      *
      * @param commit counterbench's git commit, null when the suite does not run from a git checkout
      * @param dirty whether that checkout had uncommitted changes to tracked files (null when unknown)
-     * @param jars every jar whose code was measured: role (cli, benchmarks, baseline, current, counter-jar), path, SHA-256
+     * @param jars every jar whose code was measured: role (cli, benchmarks, baseline, current, counter-jar), path,
+     *     SHA-256
      * @param jvm the JVM that ran the forks: version, vendor, home and the flags the forks got
      */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -64,7 +64,10 @@ public final class RankSum {
         return c;
     }
 
-    /** The fewest forks per sample (equal sizes) for a one-sided bound at level alpha: the smallest k with 1 / C(2k, k) &lt;= alpha. */
+    /**
+     * The fewest forks per sample (equal sizes) for a one-sided bound at level alpha: the smallest k with 1 / C(2k, k)
+     * &lt;= alpha.
+     */
     public static int minimumForksEach(double alpha) {
         int k = 0;
         double choose = 1; // C(0, 0)

@@ -100,7 +100,9 @@ public final class SeriesFile {
         }
     }
 
-    /** The file for {@code p}'s series in the folder {@code dir}: named by its machine and the reference jar's SHA-256. */
+    /**
+     * The file for {@code p}'s series in the folder {@code dir}: named by its machine and the reference jar's SHA-256.
+     */
     public static Path fileIn(Path dir, SeriesPoint p) {
         String slug = p.machine()
                 .toLowerCase(java.util.Locale.ROOT)
@@ -163,7 +165,9 @@ public final class SeriesFile {
         return p;
     }
 
-    /** One machine and one reference jar: a history mixing two is two series, and comparing across them is meaningless. */
+    /**
+     * One machine and one reference jar: a history mixing two is two series, and comparing across them is meaningless.
+     */
     static void checkOneSeries(List<SeriesPoint> points, String where) {
         SeriesPoint first = points.getFirst();
         for (SeriesPoint p : points) {

@@ -15,7 +15,8 @@ import java.time.Instant;
  * @param row the row's name, as the gate prints it (benchmark, params, threads; a @Group member in brackets)
  * @param commit the measured commit (40 hex digits)
  * @param commitTime its committer time, ISO-8601 (the series is ordered by it, then by order in the file)
- * @param machine what makes runs comparable: CPU model, CPU count and topology (see {@link io.counterbench.results.run.Machine})
+ * @param machine what makes runs comparable: CPU model, CPU count and topology (see {@link
+ *     io.counterbench.results.run.Machine})
  * @param reference SHA-256 of the reference benchmarks.jar
  * @param estimate ln(cost current / cost reference)
  * @param lower lower bound of the log ratio, null when the run could not bound it

@@ -98,7 +98,9 @@ public final class Trend {
                 since);
     }
 
-    /** The full commit that {@code given} (a commit or a unique prefix of at least 4 hex digits) names in the history. */
+    /**
+     * The full commit that {@code given} (a commit or a unique prefix of at least 4 hex digits) names in the history.
+     */
     static String resolve(List<SeriesPoint> points, String given) {
         String g = given.strip().toLowerCase(java.util.Locale.ROOT);
         if (!g.matches("[0-9a-f]{4,40}")) {

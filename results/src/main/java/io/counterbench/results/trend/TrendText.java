@@ -9,7 +9,9 @@ public final class TrendText {
 
     private TrendText() {}
 
-    /** Per row: its runs, each change point with the first commit after it, magnitude, interval, p; then the verdict. */
+    /**
+     * Per row: its runs, each change point with the first commit after it, magnitude, interval, p; then the verdict.
+     */
     public static String text(TrendResult r) {
         StringBuilder sb = new StringBuilder();
         sb.append(header(r)).append('\n');
