@@ -1,6 +1,5 @@
 package io.counterbench.results.report.chart;
 
-import io.counterbench.results.report.write.HtmlWriter;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -167,7 +166,7 @@ public final class ChartRenderer {
         chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
         String svg = g2.getSVGElement(prefix + "svg", true, new ViewBox(0, 0, WIDTH, height), null, null);
         int close = svg.indexOf('>');
-        return svg.substring(0, close + 1) + "<title>" + HtmlWriter.esc(spec.title()) + "</title>"
+        return svg.substring(0, close + 1) + "<title>" + Markup.esc(spec.title()) + "</title>"
                 + svg.substring(close + 1) + "\n";
     }
 
@@ -298,9 +297,9 @@ public final class ChartRenderer {
                 prefix,
                 WIDTH,
                 WIDTH,
-                HtmlWriter.esc(spec.title()),
+                Markup.esc(spec.title()),
                 WIDTH,
-                HtmlWriter.esc(spec.title()));
+                Markup.esc(spec.title()));
     }
 
     /** The legend line: long enough to show a dash pattern. */

@@ -1,6 +1,5 @@
 package io.counterbench.results.report.chart;
 
-import io.counterbench.results.report.write.HtmlWriter;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
@@ -90,9 +89,9 @@ public final class HeatmapRenderer {
                     prefix,
                     SIZE,
                     SIZE,
-                    HtmlWriter.esc(spec.title()),
+                    Markup.esc(spec.title()),
                     SIZE,
-                    HtmlWriter.esc(spec.title()));
+                    Markup.esc(spec.title()));
         }
         if (hi - lo < 0.2 * Math.abs(hi)) {
             // (nearly) one value: a scale of +-10% around it, so the colour bar reads as a plain number
@@ -175,7 +174,7 @@ public final class HeatmapRenderer {
         chart.draw(g2, new Rectangle(0, 0, SIZE + 90, SIZE));
         String svg = g2.getSVGElement(prefix + "svg", true, new ViewBox(0, 0, SIZE + 90, SIZE), null, null);
         int close = svg.indexOf('>');
-        return svg.substring(0, close + 1) + "<title>" + HtmlWriter.esc(spec.title()) + "</title>"
+        return svg.substring(0, close + 1) + "<title>" + Markup.esc(spec.title()) + "</title>"
                 + svg.substring(close + 1) + "\n";
     }
 

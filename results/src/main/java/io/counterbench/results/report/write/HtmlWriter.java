@@ -1,5 +1,6 @@
 package io.counterbench.results.report.write;
 
+import io.counterbench.results.report.chart.Markup;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * fetched; wide tables scroll inside their own box; the only links are relative ones to files of
  * the run folder (flame graphs).
  */
-public final class HtmlWriter {
+final class HtmlWriter {
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;\
             max-width:1200px;padding:0 1em;color:#222}
@@ -97,7 +98,7 @@ public final class HtmlWriter {
         b.append("</tbody>\n</table></div>\n");
     }
 
-    public static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private static String esc(String s) {
+        return Markup.esc(s);
     }
 }
