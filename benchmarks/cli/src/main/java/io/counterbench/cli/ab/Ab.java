@@ -92,7 +92,7 @@ final class Ab {
 
     /** This checkout's benchmarks.jar as run-bench.sh built it, described as {@code name}. */
     static Version workingTree(Path home, String name) {
-        Path jar = home.resolve("benchmarks/bench/target/benchmarks.jar");
+        Path jar = BenchModule.jar(home);
         if (!java.nio.file.Files.isRegularFile(jar)) {
             throw new UsageException("this checkout has no built " + jar + " (run ./run-bench.sh build)");
         }

@@ -143,9 +143,9 @@ public final class VersionResolver {
         }
         List<String> cmd =
                 new ArrayList<>(List.of("bash", "./mvnw", "-B", "-Dmaven.test.skip=true", "-Dmaven.javadoc.skip=true"));
-        boolean split = Files.isDirectory(work.resolve("benchmarks/bench"));
-        if (split) {
-            cmd.addAll(List.of("-pl", "benchmarks/bench", "-am"));
+        String module = BenchModule.dir(work);
+        if (module != null) {
+            cmd.addAll(List.of("-pl", module, "-am"));
         }
         cmd.add("package");
         Result b = run(work, cmd, logFile, BUILD_MINUTES * 60);
@@ -171,9 +171,9 @@ public final class VersionResolver {
         log.flush();
     }
 
-    /** benchmarks/bench/target/benchmarks.jar, or wherever the commit's layout put it. */
+    /** The module's target/benchmarks.jar ({@link BenchModule}), or wherever an older commit's layout put it. */
     private static Path findJar(Path work) throws IOException {
-        Path split = work.resolve("benchmarks/bench/target/benchmarks.jar");
+        Path split = BenchModule.jar(work);
         if (Files.isRegularFile(split)) {
             return split;
         }

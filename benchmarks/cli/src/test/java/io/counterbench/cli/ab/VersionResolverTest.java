@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Git revisions as ab versions, in a scratch repository whose "Maven wrapper" is a script: a
@@ -158,6 +160,35 @@ class VersionResolverTest {
                     s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList(),
                     "no temporary file");
         }
+    }
+
+    /**
+     * A commit from before the JMH module was renamed (benchmarks/jmh) builds as well as one after it
+     * (benchmarks/bench): Maven is asked for that module, and its jar is the one taken.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"benchmarks/jmh", "benchmarks/bench"})
+    void commitsOfEitherModuleLayoutBuild(String module, @TempDir Path tmp) throws Exception {
+        Path jar = benchmarksJar();
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        git(repo, "init", "-q");
+        Files.createDirectories(repo.resolve(module));
+        Files.writeString(repo.resolve(module).resolve("pom.xml"), "<project/>");
+        // a stray benchmarks.jar elsewhere in the tree must not be taken for the module's
+        Files.createDirectories(repo.resolve("elsewhere/target"));
+        Files.writeString(repo.resolve("elsewhere/target/benchmarks.jar"), "not this one");
+        commit(
+                repo,
+                "#!/bin/sh\necho \"maven $*\"\nmkdir -p " + module + "/target && cp '" + jar + "' " + module
+                        + "/target/benchmarks.jar\n",
+                "layout");
+        Path cache = tmp.resolve("cache");
+        VersionResolver r = new VersionResolver(
+                repo, cache, Path.of(System.getProperty("java.home")), new PrintWriter(new StringWriter(), true));
+        Version v = r.resolve("layout", "--baseline");
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(jar), Files.readAllBytes(v.jar())), "the module's jar");
+        String buildLog = Files.readString(cache.resolve(v.commit()).resolve("build.log"));
+        assertTrue(buildLog.contains("-pl " + module + " -am package"), buildLog);
     }
 
     @Test
