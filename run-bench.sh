@@ -8,7 +8,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # The CLI (what this script runs) and the standalone JMH jar (java -jar benchmarks.jar -l).
 JAR="$ROOT/benchmarks/cli/target/counterbench.jar"
-BENCH_JAR="$ROOT/benchmarks/jmh/target/benchmarks.jar"
+BENCH_JAR="$ROOT/benchmarks/bench/target/benchmarks.jar"
 # Holds the sources' fingerprint as of the last successful build of both jars.
 STAMP="$ROOT/benchmarks/cli/target/.build-stamp"
 BUILD_LOG="$ROOT/target/build.log"
@@ -70,7 +70,7 @@ mvnw() { (cd "$ROOT" && ./mvnw -B "$@"); }
 sources_fingerprint() {
   (cd "$ROOT" && find . \( -name target -o -name .git -o -path ./runs \
        -o -path ./results/published \) -prune -o -type f \( -name pom.xml -o -path '*/src/main/*' \
-       -o -path './topologies/presets/*' \) -exec cksum {} + | LC_ALL=C sort | cksum)
+       -o -path './topology/presets/*' \) -exec cksum {} + | LC_ALL=C sort | cksum)
 }
 
 # True when a jar is missing or the sources differ from those of the last successful build.

@@ -1,15 +1,18 @@
 package io.counterbench.results;
 
-import io.counterbench.results.report.Block;
-import io.counterbench.results.report.Comparison;
-import io.counterbench.results.report.RenderedCharts;
-import io.counterbench.results.report.Report;
 import io.counterbench.results.report.ReportContext;
-import io.counterbench.results.report.ReportFormat;
-import io.counterbench.results.report.ReportSection;
-import io.counterbench.results.report.ReportSections;
+import io.counterbench.results.report.section.ReportSection;
+import io.counterbench.results.report.section.ReportSections;
+import io.counterbench.results.report.table.Comparison;
+import io.counterbench.results.report.write.Block;
+import io.counterbench.results.report.write.RenderedCharts;
+import io.counterbench.results.report.write.Report;
+import io.counterbench.results.report.write.ReportFormat;
 import io.counterbench.results.run.RunInput;
 import io.counterbench.results.run.RunLoader;
+import io.counterbench.results.util.AtomicFile;
+import io.counterbench.results.util.InputException;
+import io.counterbench.results.util.RunFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,7 +89,7 @@ public final class Reports {
         console.add(c.table());
         c.notes().forEach(console::note);
         renderSections(ctx, runs, r);
-        return new Compared(r, io.counterbench.results.report.TextWriter.write(console));
+        return new Compared(r, io.counterbench.results.report.write.TextWriter.write(console));
     }
 
     /** A comparison report and its table as console text. */
@@ -120,7 +123,7 @@ public final class Reports {
         List<RunInput> runs = RunLoader.loadAll(List.of(run));
         Report r = new Report("summary");
         ReportSections.JMH.create().render(new ReportContext(runs), runs, r);
-        return io.counterbench.results.report.TextWriter.write(r);
+        return io.counterbench.results.report.write.TextWriter.write(r);
     }
 
     /** Writes a rendered report into {@code outDir}: charts first (the Markdown links them), then every format. */

@@ -1,7 +1,7 @@
 package io.counterbench.cli;
 
 import io.counterbench.counters.CounterId;
-import io.counterbench.results.RunFolders;
+import io.counterbench.results.util.RunFolders;
 import io.counterbench.sim.AdviceText;
 import io.counterbench.sim.Advisor;
 import io.counterbench.sim.ErrorLimit;

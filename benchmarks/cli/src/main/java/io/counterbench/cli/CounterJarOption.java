@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * the jar's counter types join the built-in ones for this command (and its JMH forks). A jar that is
  * missing, not a jar, has no provider or clashes with a built-in id is bad input, one line, exit 2.
  */
-final class CounterJarOption {
+public final class CounterJarOption {
     @Option(
             names = "--counter-jar",
             paramLabel = "JAR",
@@ -21,12 +21,12 @@ final class CounterJarOption {
     List<Path> jars;
 
     /** Loads the jars (none: only the built-ins) and returns their counter types. */
-    List<ContributedType> load() {
+    public List<ContributedType> load() {
         return CounterTypes.use(jars == null ? List.of() : jars);
     }
 
     /** The jars given, in order (none: empty). */
-    List<Path> paths() {
+    public List<Path> paths() {
         return jars == null ? List.of() : List.copyOf(jars);
     }
 

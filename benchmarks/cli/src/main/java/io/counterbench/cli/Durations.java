@@ -4,7 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as flags give them: "9m", "90s", "1m30s", "1h"; "off" for none. */
-final class Durations {
+public final class Durations {
     private static final Pattern FORM = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
     /** The largest budget: a day. */
     static final long MAX_SECONDS = 24 * 3600;
@@ -12,7 +12,7 @@ final class Durations {
     private Durations() {}
 
     /** Seconds, or -1 for "off". */
-    static long seconds(String flag, String text) {
+    public static long seconds(String flag, String text) {
         String t = text.strip().toLowerCase(java.util.Locale.ROOT);
         if (t.equals("off")) {
             return -1;

@@ -12,12 +12,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * removes the hook: a command that ended on its own, error or not, never prints "interrupted"
  * after its last line. One action at a time, run at most once: one writer per file.
  */
-final class Interrupts implements AutoCloseable {
+public final class Interrupts implements AutoCloseable {
     private final AtomicReference<Runnable> action = new AtomicReference<>();
     private final Thread hook;
     private volatile boolean fired;
 
-    Interrupts(String name) {
+    public Interrupts(String name) {
         hook = new Thread(
                 () -> {
                     Runnable a = action.getAndSet(null);
@@ -38,12 +38,12 @@ final class Interrupts implements AutoCloseable {
     }
 
     /** What to do on SIGINT/SIGTERM from now on (replaces the previous action). */
-    void on(Runnable what) {
+    public void on(Runnable what) {
         action.set(what);
     }
 
     /** Nothing to do on a signal any more (the command writes its last files itself). */
-    void off() {
+    public void off() {
         action.set(null);
     }
 
@@ -51,7 +51,7 @@ final class Interrupts implements AutoCloseable {
      * When a signal's action ran (or runs), the command's own thread says nothing more: it waits
      * here for the JVM to end, so no error line follows the interrupt's (one writer per file, stderr included).
      */
-    void quietIfFired() {
+    public void quietIfFired() {
         if (fired) {
             while (true) {
                 try {
@@ -75,7 +75,7 @@ final class Interrupts implements AutoCloseable {
     }
 
     /** An action for a folder created but not yet written: remove it when still empty, and say so. */
-    static Runnable removeIfEmpty(Path folder, PrintWriter err, String command) {
+    public static Runnable removeIfEmpty(Path folder, PrintWriter err, String command) {
         return () -> {
             boolean removed;
             try {

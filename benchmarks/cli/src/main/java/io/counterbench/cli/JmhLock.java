@@ -16,11 +16,11 @@ import picocli.CommandLine.Option;
  * minutes, then stops with one line, instead of failing every row with JMH's "Unable to acquire
  * the JMH lock". The JMH instances a holder starts are told to skip the lock (jmh.ignoreLock).
  */
-final class JmhLock implements AutoCloseable {
+public final class JmhLock implements AutoCloseable {
     static final Path FILE = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
 
     /** The flag of the commands that measure. */
-    static final class Wait {
+    public static final class Wait {
         @Option(
                 names = "--lock-wait",
                 paramLabel = "MINUTES",
@@ -30,7 +30,7 @@ final class JmhLock implements AutoCloseable {
         double minutes = 30;
 
         /** The value checked before anything runs (a dry run included). */
-        double check() {
+        public double check() {
             if (!(minutes >= 0) || minutes > 7 * 24 * 60) {
                 throw new UsageException("--lock-wait " + minutes + ": minutes, 0 (do not wait) to 10080 (a week)");
             }
@@ -50,7 +50,7 @@ final class JmhLock implements AutoCloseable {
      * Waits for the lock (a line when it must wait, a dot of progress every minute); a UsageException when
      * the wait is over.
      */
-    static JmhLock acquire(double minutes, PrintWriter err) {
+    public static JmhLock acquire(double minutes, PrintWriter err) {
         if (Boolean.getBoolean("jmh.ignoreLock")) {
             return new JmhLock(null, null); // JMH's own switch: the user runs several at once on purpose
         }

@@ -1,15 +1,15 @@
 package io.counterbench.cli;
 
+import io.counterbench.cli.latency.LatencyMeasurement;
 import io.counterbench.inputs.Range;
-import io.counterbench.latency.LatencyMeasurement;
-import io.counterbench.results.Json;
 import io.counterbench.results.Reports;
-import io.counterbench.results.RunFolders;
 import io.counterbench.results.latency.ClassSummary;
 import io.counterbench.results.latency.LatencyJson;
 import io.counterbench.results.latency.LatencyRun;
-import io.counterbench.results.report.LatencyTables;
-import io.counterbench.sim.Progress;
+import io.counterbench.results.report.table.LatencyTables;
+import io.counterbench.results.util.Json;
+import io.counterbench.results.util.Progress;
+import io.counterbench.results.util.RunFolders;
 import io.counterbench.topology.Affinity;
 import io.counterbench.topology.CpuList;
 import io.counterbench.topology.Topology;

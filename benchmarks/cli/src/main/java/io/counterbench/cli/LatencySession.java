@@ -1,12 +1,12 @@
 package io.counterbench.cli;
 
-import io.counterbench.env.Environment;
-import io.counterbench.latency.LatencyMeasurement;
-import io.counterbench.results.Json;
-import io.counterbench.results.RunFolders;
+import io.counterbench.cli.env.Environment;
+import io.counterbench.cli.latency.LatencyMeasurement;
 import io.counterbench.results.latency.LatencyJson;
 import io.counterbench.results.latency.LatencyRun;
-import io.counterbench.sim.Progress;
+import io.counterbench.results.util.Json;
+import io.counterbench.results.util.Progress;
+import io.counterbench.results.util.RunFolders;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.counterbench.cli;
 
+import io.counterbench.cli.ab.AbCommand;
+import io.counterbench.cli.ab.GateCommand;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -214,7 +216,7 @@ public final class Main implements Runnable {
     }
 
     /** The message on one line: line breaks become spaces, other control characters '?', none empty. */
-    static String oneLine(Throwable t) {
+    public static String oneLine(Throwable t) {
         String m = t.getMessage();
         if (m == null || m.isBlank()) {
             m = t instanceof IllegalArgumentException

@@ -9,7 +9,7 @@ import java.util.List;
  * any input is read: it must be a path, not a directory, and not below a file. (A fifo or a
  * device is allowed: writing to /dev/stdout or a process substitution is what the user asked for.)
  */
-final class OutputFile {
+public final class OutputFile {
     private OutputFile() {}
 
     /** A path from a flag's text: a NUL byte or the like is bad input, not a crash. */
@@ -25,7 +25,7 @@ final class OutputFile {
      * Refuses an output that is one of the inputs (export RUN RUN/jmh.json, gate --summary RUN/run.json):
      * writing it would destroy what it is computed from. An input folder stands for every file in it.
      */
-    static void notAnInput(Path out, String flag, Path... inputs) {
+    public static void notAnInput(Path out, String flag, Path... inputs) {
         for (Path in : inputs) {
             if (in == null) {
                 continue;
@@ -61,7 +61,7 @@ final class OutputFile {
         return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
-    static Path check(Path file, String flag) {
+    public static Path check(Path file, String flag) {
         if (file.toString().isBlank()) {
             throw new UsageException(flag + " '" + file + "' names no file");
         }

@@ -1,9 +1,9 @@
 package io.counterbench.cli;
 
-import io.counterbench.run.Plan;
-import io.counterbench.run.PlanEntry;
-import io.counterbench.run.Profile;
-import io.counterbench.sim.Progress;
+import io.counterbench.cli.run.Plan;
+import io.counterbench.cli.run.PlanEntry;
+import io.counterbench.cli.run.Profile;
+import io.counterbench.results.util.Progress;
 import io.counterbench.topology.Affinity;
 import io.counterbench.topology.CpuList;
 import io.counterbench.topology.Placement;

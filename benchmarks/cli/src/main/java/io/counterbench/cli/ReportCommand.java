@@ -1,10 +1,10 @@
 package io.counterbench.cli;
 
 import io.counterbench.results.Reports;
-import io.counterbench.results.RunFolders;
-import io.counterbench.results.report.Report;
-import io.counterbench.results.report.ReportFormat;
-import io.counterbench.results.report.ReportSections;
+import io.counterbench.results.report.section.ReportSections;
+import io.counterbench.results.report.write.Report;
+import io.counterbench.results.report.write.ReportFormat;
+import io.counterbench.results.util.RunFolders;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * Which rows of the profile's plan to measure, shared by run and ab: counter ids, thread counts
  * and a benchmark filter. Unset, the profile decides. Each value is checked here, once.
  */
-final class RowSelection {
+public final class RowSelection {
     @Option(
             names = "--counters",
             split = ",",
@@ -33,10 +33,10 @@ final class RowSelection {
             names = "--benchmarks",
             paramLabel = "REGEX",
             description = "Only benchmarks whose Class.method matches (e.g. 'Update|Read').")
-    String benchmarks;
+    public String benchmarks;
 
     /** The --benchmarks filter, or null for every benchmark. */
-    Pattern filter() {
+    public Pattern filter() {
         try {
             return benchmarks == null ? null : Pattern.compile(benchmarks);
         } catch (PatternSyntaxException e) {
@@ -46,7 +46,7 @@ final class RowSelection {
     }
 
     /** The thread counts, each checked, or null for the profile's. */
-    List<Integer> threads() {
+    public List<Integer> threads() {
         if (threads != null) {
             threads.forEach(t -> Limits.THREADS.check("--threads", t));
         }
@@ -57,7 +57,7 @@ final class RowSelection {
      * The counter ids as the counters name themselves, once each, or null for the profile's; call it
      * once the counter jars are loaded (their ids count).
      */
-    List<String> counterIds() {
+    public List<String> counterIds() {
         return counters == null
                 ? null
                 : counters.stream()

@@ -1,12 +1,12 @@
 package io.counterbench.cli;
 
 import io.counterbench.bench.CpuMode;
+import io.counterbench.cli.run.ExtraProfiler;
+import io.counterbench.cli.run.Plan;
+import io.counterbench.cli.run.Profile;
+import io.counterbench.cli.run.ProfileTable;
 import io.counterbench.counters.CounterType;
-import io.counterbench.results.RunFolders;
-import io.counterbench.run.ExtraProfiler;
-import io.counterbench.run.Plan;
-import io.counterbench.run.Profile;
-import io.counterbench.run.ProfileTable;
+import io.counterbench.results.util.RunFolders;
 import io.counterbench.topology.Affinity;
 import io.counterbench.topology.Placement;
 import io.counterbench.topology.Topology;

@@ -1,11 +1,11 @@
 package io.counterbench.cli;
 
-import io.counterbench.results.RunFolders;
+import io.counterbench.results.util.RunFolders;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** --out DIR of the commands that create a new run folder in it (run, ab). */
-final class RunFolderOption {
+public final class RunFolderOption {
     @Option(
             names = "--out",
             paramLabel = "DIR",
@@ -14,14 +14,14 @@ final class RunFolderOption {
     Path out;
 
     /** Checks a given folder's name before anything runs. */
-    void check() {
+    public void check() {
         if (out != null) {
             RunFolders.checkNamed(out);
         }
     }
 
     /** The folder that gets the run folder: --out, or {@code byDefault}. */
-    Path root(Path byDefault) {
+    public Path root(Path byDefault) {
         return out == null ? byDefault : RunFolders.named(out);
     }
 }

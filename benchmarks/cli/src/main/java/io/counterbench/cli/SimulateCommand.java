@@ -1,6 +1,6 @@
 package io.counterbench.cli;
 
-import io.counterbench.results.RunFolders;
+import io.counterbench.results.util.RunFolders;
 import io.counterbench.sim.Simulation;
 import io.counterbench.sim.SimulationFile;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import io.counterbench.counters.CounterType;
 import io.counterbench.counters.CounterTypes;
 import io.counterbench.inputs.Limits;
 import io.counterbench.inputs.Range;
-import io.counterbench.soak.Soak;
+import io.counterbench.sim.soak.Soak;
 import io.counterbench.topology.Affinity;
 import java.io.PrintWriter;
 import java.util.List;
@@ -87,7 +87,7 @@ final class SoakCommand implements Callable<Integer> {
             long start = System.nanoTime();
             interrupts.on(() -> {
                 Soak.Totals so = soak.soFar();
-                String ran = io.counterbench.sim.Progress.format((System.nanoTime() - start) / 1e9);
+                String ran = io.counterbench.results.util.Progress.format((System.nanoTime() - start) / 1e9);
                 if (so != null) {
                     out.printf(
                             "soak INCOMPLETE (interrupted after %s of %.1f min; totals as of the last check): "

@@ -10,10 +10,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 /** Where a Markdown summary goes: the run folder, --summary FILE, and $GITHUB_STEP_SUMMARY (appended) when set. */
-final class Summaries {
+public final class Summaries {
     private Summaries() {}
 
-    static void write(Path inFolder, Path extra, String markdown, PrintWriter out, Map<String, String> environment) {
+    public static void write(
+            Path inFolder, Path extra, String markdown, PrintWriter out, Map<String, String> environment) {
         try {
             for (Path p : new Path[] {inFolder, extra}) {
                 if (p == null) {
@@ -22,7 +23,7 @@ final class Summaries {
                 if (p.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(p.toAbsolutePath().getParent());
                 }
-                io.counterbench.results.AtomicFile.writeString(p, markdown);
+                io.counterbench.results.util.AtomicFile.writeString(p, markdown);
                 out.println("summary: " + p);
             }
             String step = environment.get("GITHUB_STEP_SUMMARY");

@@ -1,15 +1,15 @@
 package io.counterbench.cli;
 
 import io.counterbench.results.Reports;
-import io.counterbench.results.RunFolders;
 import io.counterbench.results.gate.GateOptions;
-import io.counterbench.results.report.TrendCharts;
+import io.counterbench.results.report.section.TrendCharts;
 import io.counterbench.results.trend.EDivisive;
 import io.counterbench.results.trend.SeriesFile;
 import io.counterbench.results.trend.Trend;
 import io.counterbench.results.trend.TrendOptions;
 import io.counterbench.results.trend.TrendResult;
 import io.counterbench.results.trend.TrendText;
+import io.counterbench.results.util.RunFolders;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.counterbench.cli;
 
-import io.counterbench.results.ab.AbFolder;
-import io.counterbench.results.ab.AbSeries;
+import io.counterbench.results.gate.AbFolder;
+import io.counterbench.results.gate.AbSeries;
 import io.counterbench.results.trend.SeriesFile;
 import io.counterbench.results.trend.SeriesPoint;
 import java.io.PrintWriter;

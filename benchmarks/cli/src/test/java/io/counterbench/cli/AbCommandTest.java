@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.counterbench.results.ab.PairsJson;
+import io.counterbench.results.gate.PairsJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,7 +33,7 @@ class AbCommandTest {
 
     @BeforeAll
     static void findJar() {
-        jar = RunBenchScript.find().resolveSibling("benchmarks/jmh/target/benchmarks.jar");
+        jar = RunBenchScript.find().resolveSibling("benchmarks/bench/target/benchmarks.jar");
         assumeTrue(
                 Files.isRegularFile(jar),
                 "needs the built " + jar + " (Maven builds it before the cli module's tests)");
@@ -119,7 +119,7 @@ class AbCommandTest {
     @Test
     void sideBySidePairsRunAtOnceOnTheTwoHalvesOfTheCpus(@TempDir Path tmp) throws Exception {
         int cpus = io.counterbench.topology.Affinity.processCpus().length;
-        assumeTrue(cpus >= 2 && io.counterbench.ab.ForkRunner.canConfine(), "needs 2 CPUs and taskset");
+        assumeTrue(cpus >= 2 && io.counterbench.cli.ab.ForkRunner.canConfine(), "needs 2 CPUs and taskset");
         Path out = tmp.resolve("ab");
         Cli.Run r = Cli.run(
                 "ab",

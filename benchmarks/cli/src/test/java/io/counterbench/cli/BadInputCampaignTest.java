@@ -3,6 +3,7 @@ package io.counterbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.counterbench.cli.ab.GateCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ class BadInputCampaignTest {
                 shared.resolve("history.jsonl"));
         // ab's command lines compare this build's benchmarks.jar with itself (Maven builds it before the cli module's
         // tests)
-        Path benchJar = RunBenchScript.find().resolveSibling("benchmarks/jmh/target/benchmarks.jar");
+        Path benchJar = RunBenchScript.find().resolveSibling("benchmarks/bench/target/benchmarks.jar");
         if (Files.isRegularFile(benchJar)) {
             Files.copy(benchJar, shared.resolve("bench.jar"));
         }
@@ -196,7 +197,7 @@ class BadInputCampaignTest {
         byte[] jmh = CaseFiles.bytes(CaseFiles.fixture(JsonCases.JMH_DIR + "two-modes.json"));
         String text = new String(jmh, StandardCharsets.UTF_8);
         String xml = new String(
-                CaseFiles.bytes(CaseFiles.fixture("topologies/src/test/resources/hwloc/vm-2cpu-real.xml")),
+                CaseFiles.bytes(CaseFiles.fixture("topology/src/test/resources/hwloc/vm-2cpu-real.xml")),
                 StandardCharsets.UTF_8);
         List<String> report = List.of("report", "{case}/r.json", "--out", "{case}/out");
         List<String> topology = List.of("topology", "--topology", "{case}/t.xml");

@@ -62,7 +62,7 @@ class BadInputSuiteTest {
         Files.write(files.resolve("not-utf8.json"), new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0x80, '[', ']'});
         Files.createDirectories(files.resolve("no-jmh-folder"));
         // the examples of issue 16, one per root cause
-        String xml = Files.readString(CaseFiles.fixture("topologies/src/test/resources/hwloc/vm-2cpu-real.xml"));
+        String xml = Files.readString(CaseFiles.fixture("topology/src/test/resources/hwloc/vm-2cpu-real.xml"));
         Files.writeString(
                 files.resolve("cpu-2147483647.xml"),
                 xml.replaceAll("(<object type=\"PU\" )os_index=\"1\"", "$1os_index=\"2147483647\""));

@@ -149,7 +149,7 @@ import java.util.stream.Stream;
         }
         assertTrue(jar != null, "the counter jar's digest is in run.json's provenance: " + runJson.get("provenance"));
         assertEquals(
-                io.counterbench.env.ProvenanceCapture.sha256(striped),
+                io.counterbench.cli.env.ProvenanceCapture.sha256(striped),
                 jar.get("sha256").asText());
         assertTrue(
                 Files.readString(folder.resolve("footprint.json")).contains("\"counter\" : \"striped\""),
@@ -196,7 +196,7 @@ import java.util.stream.Stream;
 
     @Test
     void abRunsAJarsCounterInPairsBesideABuiltIn() throws Exception {
-        Path jar = REPO.resolve("benchmarks/jmh/target/benchmarks.jar");
+        Path jar = REPO.resolve("benchmarks/bench/target/benchmarks.jar");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(jar), "needs the built " + jar);
         Path out = Files.createDirectories(dir.resolve("ab-good"));
         Cli.Run o = run(
@@ -241,7 +241,7 @@ import java.util.stream.Stream;
 
     @Test
     void abWithoutTheJarRefusesItsCounterId() {
-        Path jar = REPO.resolve("benchmarks/jmh/target/benchmarks.jar");
+        Path jar = REPO.resolve("benchmarks/bench/target/benchmarks.jar");
         run("ab", "--counters", "striped", "--baseline", jar.toString(), "--current", jar.toString(), "--dry-run")
                 .assertOneLineError("striped");
     }

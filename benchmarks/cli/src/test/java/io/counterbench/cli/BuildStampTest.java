@@ -30,9 +30,9 @@ class BuildStampTest {
             case " $* " in
               *" package "*)
                 [[ -n "${FAIL_BUILD:-}" ]] && { echo "[ERROR] compilation failed"; exit 1; }
-                mkdir -p benchmarks/cli/target benchmarks/jmh/target
+                mkdir -p benchmarks/cli/target benchmarks/bench/target
                 echo cli > benchmarks/cli/target/counterbench.jar
-                echo jmh > benchmarks/jmh/target/benchmarks.jar ;;
+                echo jmh > benchmarks/bench/target/benchmarks.jar ;;
             esac
             exit 0
             """;
@@ -56,7 +56,7 @@ class BuildStampTest {
         write("counters/src/test/java/CounterTest.java", "class CounterTest {}");
         write("results/src/main/java/Report.java", "class Report {}");
         write("benchmarks/cli/src/main/java/Main.java", "class Main {}");
-        write("topologies/presets/small-2.topo", "pack:1 core:2");
+        write("topology/presets/small-2.topo", "pack:1 core:2");
         env.put("JAVA_HOME", System.getProperty("java.home"));
     }
 
@@ -78,7 +78,7 @@ class BuildStampTest {
         Path counter = project.resolve("counters/src/main/java/Counter.java");
         Files.setLastModifiedTime(counter, FileTime.from(Instant.now().plusSeconds(60)));
         assertBuilds(false, "--help");
-        write("topologies/presets/small-4.topo", "pack:1 core:4");
+        write("topology/presets/small-4.topo", "pack:1 core:4");
         assertBuilds(true, "--help");
         write("benchmarks/cli/pom.xml", "<project/>");
         assertBuilds(true, "--help");
@@ -93,7 +93,7 @@ class BuildStampTest {
     @Test
     void aMissingJarOrAFailedBuildMeansTheNextRunBuildsAgain() throws Exception {
         assertBuilds(true, "--help");
-        Files.delete(project.resolve("benchmarks/jmh/target/benchmarks.jar"));
+        Files.delete(project.resolve("benchmarks/bench/target/benchmarks.jar"));
         assertBuilds(true, "--help");
         write("counters/src/main/java/Counter.java", "class Counter { broken");
         env.put("FAIL_BUILD", "1");

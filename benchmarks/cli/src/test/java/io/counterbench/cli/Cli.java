@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.counterbench.results.Json;
+import io.counterbench.results.util.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

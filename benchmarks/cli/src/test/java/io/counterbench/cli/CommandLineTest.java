@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.counterbench.run.Profile;
+import io.counterbench.cli.run.Profile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -461,7 +461,7 @@ class FaultCampaignTest {
     // ---- helpers ----
 
     private static Path benchmarksJar() {
-        Path jar = RunBenchScript.find().resolveSibling("benchmarks/jmh/target/benchmarks.jar");
+        Path jar = RunBenchScript.find().resolveSibling("benchmarks/bench/target/benchmarks.jar");
         return Files.isRegularFile(jar) ? jar : null;
     }
 
@@ -500,7 +500,7 @@ class FaultCampaignTest {
         }
         try (Stream<Path> s = Files.walk(dir)) {
             List<Path> left = s.filter(p -> p.getFileName().toString().endsWith(".tmp")
-                            || p.getFileName().toString().equals(io.counterbench.results.Reserve.FILE))
+                            || p.getFileName().toString().equals(io.counterbench.results.util.Reserve.FILE))
                     .toList();
             assertEquals(List.of(), left, "no temporary file or reserve left");
         }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.counterbench.run.Plan;
-import io.counterbench.run.Profile;
+import io.counterbench.cli.run.Plan;
+import io.counterbench.cli.run.Profile;
 import io.counterbench.topology.Affinity;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,7 +157,7 @@ class FaultsTest {
             assertEquals(
                     List.of(),
                     s.filter(f -> f.getFileName().toString().endsWith(".tmp")
-                                    || f.getFileName().toString().equals(io.counterbench.results.Reserve.FILE))
+                                    || f.getFileName().toString().equals(io.counterbench.results.util.Reserve.FILE))
                             .toList(),
                     "no temporary file or reserve left");
         }

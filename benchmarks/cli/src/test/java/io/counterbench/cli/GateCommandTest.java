@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.counterbench.cli.ab.GateCommand;
 import io.counterbench.results.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.counterbench.cli.env.ProvenanceCapture;
 import io.counterbench.counters.CounterTypes;
 import io.counterbench.counters.testjars.CounterJarBuilder;
-import io.counterbench.env.ProvenanceCapture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LibraryGateTest {
     static final Path REPO = RunBenchScript.find().getParent();
     static final Path EXAMPLE = REPO.resolve("examples/striped-counter");
-    static final Path BENCHMARKS = REPO.resolve("benchmarks/jmh/target/benchmarks.jar");
+    static final Path BENCHMARKS = REPO.resolve("benchmarks/bench/target/benchmarks.jar");
 
     @TempDir
     static Path dir;
@@ -128,7 +128,7 @@ class LibraryGateTest {
         Path src = Files.createDirectories(lib.resolve("src/example"));
         Files.createDirectories(lib.resolve("META-INF/services"));
         Files.copy(EXAMPLE.resolve(CounterJarBuilder.SERVICE), lib.resolve(CounterJarBuilder.SERVICE));
-        String classes = Stream.of("counters", "topologies", "inputs")
+        String classes = Stream.of("counters", "topology", "inputs")
                 .map(m -> REPO.resolve(m).resolve("target/classes").toString())
                 .reduce((a, b) -> a + ":" + b)
                 .orElseThrow();

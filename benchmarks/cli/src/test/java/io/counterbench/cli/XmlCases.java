@@ -39,7 +39,7 @@ final class XmlCases {
 
     static CampaignCase hwloc(SplittableRandom r) {
         String fixture = pick(r, FIXTURES);
-        byte[] original = CaseFiles.bytes(CaseFiles.fixture("topologies/src/test/resources/hwloc/" + fixture));
+        byte[] original = CaseFiles.bytes(CaseFiles.fixture("topology/src/test/resources/hwloc/" + fixture));
         String xml = new String(original, StandardCharsets.UTF_8);
         String what;
         byte[] out;

@@ -61,12 +61,12 @@ public final class GithubActionBenchmark {
         List<Path> written = new ArrayList<>();
         try {
             if (!bigger.isEmpty()) {
-                io.counterbench.results.AtomicFile.write(file, MAPPER.writeValueAsBytes(bigger));
+                io.counterbench.results.util.AtomicFile.write(file, MAPPER.writeValueAsBytes(bigger));
                 written.add(file);
             }
             if (!smaller.isEmpty()) {
                 Path s = smallerFile(file);
-                io.counterbench.results.AtomicFile.write(s, MAPPER.writeValueAsBytes(smaller));
+                io.counterbench.results.util.AtomicFile.write(s, MAPPER.writeValueAsBytes(smaller));
                 written.add(s);
             }
         } catch (IOException e) {

@@ -1,6 +1,5 @@
 package io.counterbench.results.gate;
 
-import io.counterbench.results.InputException;
 import io.counterbench.results.jmh.ForkScore;
 import io.counterbench.results.jmh.ForkScores;
 import io.counterbench.results.jmh.JmhResult;
@@ -9,6 +8,7 @@ import io.counterbench.results.jmh.Mode;
 import io.counterbench.results.jmh.Reference;
 import io.counterbench.results.run.Machine;
 import io.counterbench.results.run.RunInput;
+import io.counterbench.results.util.InputException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,7 +49,7 @@ public final class Gate {
 
     /**
      * ab's run with its pairs.json: {@code layouts} maps each baseline result to its row's pair ids, run
-     * orders and planned looks ({@link io.counterbench.results.ab.AbFolder#layouts()}).
+     * orders and planned looks ({@link io.counterbench.results.gate.AbFolder#layouts()}).
      */
     public static GateResult paired(RunInput base, RunInput cur, GateOptions o, Map<JmhResult, PairLayout> layouts) {
         if (o.normalizeBy() != null) {

@@ -1,8 +1,8 @@
 package io.counterbench.results.gate;
 
-import io.counterbench.results.report.Block;
-import io.counterbench.results.report.Fmt;
-import io.counterbench.results.report.MarkdownWriter;
+import io.counterbench.results.report.write.Block;
+import io.counterbench.results.report.write.Fmt;
+import io.counterbench.results.report.write.MarkdownWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;

@@ -39,7 +39,7 @@ public record LatencyRun(
     public static final String COMPLETE = "complete";
     public static final String INCOMPLETE = "incomplete";
 
-    /** The distance classes, nearest first: the keys files use (topologies' LatencyClass has the same). */
+    /** The distance classes, nearest first: the keys files use (the topology module's LatencyClass has the same). */
     public static final List<String> CLASSES = List.of("same-core", "same-llc", "same-node", "same-package", "remote");
     /** The classes in words, in {@link #CLASSES}' order. */
     public static final List<String> LABELS = List.of(

@@ -10,19 +10,19 @@ import java.util.Map;
 import java.util.Set;
 
 /** Which parameters vary within a set of rows, and the order their values appear in. */
-final class Columns {
-    static final String ACCURACY_WORST = "accuracy.worst";
-    static final String BOUND = "accuracy.bound";
-    static final String BOUND_UNDER = "accuracy.bound.under";
-    static final String BOUND_OVER = "accuracy.bound.over";
-    static final String VIOLATIONS = "accuracy.violations";
-    static final String LOST = "accuracy.lost";
-    static final String INFLIGHT = "accuracy.inflight.worst";
-    static final String ALLOC = "gc.alloc.rate.norm";
+public final class Columns {
+    public static final String ACCURACY_WORST = "accuracy.worst";
+    public static final String BOUND = "accuracy.bound";
+    public static final String BOUND_UNDER = "accuracy.bound.under";
+    public static final String BOUND_OVER = "accuracy.bound.over";
+    public static final String VIOLATIONS = "accuracy.violations";
+    public static final String LOST = "accuracy.lost";
+    public static final String INFLIGHT = "accuracy.inflight.worst";
+    public static final String ALLOC = "gc.alloc.rate.norm";
 
     private final Map<String, List<String>> values = new LinkedHashMap<>();
 
-    Columns(List<ResultRow> rows) {
+    public Columns(List<ResultRow> rows) {
         Set<String> names = new LinkedHashSet<>();
         if (rows.stream().anyMatch(r -> r.result().param("counter") != null)) {
             names.add("counter");
@@ -45,7 +45,7 @@ final class Columns {
         return List.copyOf(values.keySet());
     }
 
-    List<String> varying() {
+    public List<String> varying() {
         return values.entrySet().stream()
                 .filter(e -> e.getValue().size() > 1)
                 .map(Map.Entry::getKey)
@@ -53,7 +53,7 @@ final class Columns {
     }
 
     /** "topology=host placement=compact" for the parameters with one value only. */
-    String constants() {
+    public String constants() {
         List<String> c = new ArrayList<>();
         values.forEach((k, v) -> {
             if (v.size() == 1 && !v.getFirst().isEmpty()) {
@@ -64,7 +64,7 @@ final class Columns {
     }
 
     /** Orders values of one parameter: numbers numerically, everything else in order of appearance. */
-    Comparator<ResultRow> order(String name) {
+    public Comparator<ResultRow> order(String name) {
         List<String> vs = values.get(name);
         boolean numeric = vs.stream().allMatch(v -> v.matches("-?\\d+(\\.\\d+)?"));
         return Comparator.comparingDouble(r -> {
@@ -78,7 +78,7 @@ final class Columns {
      * Secondary metrics that are members of a @Group benchmark (JMH writes one per group method:
      * no dot in the name, the primary's unit), as roles in a stable order.
      */
-    static List<String> groupRoles(List<ResultRow> rows) {
+    public static List<String> groupRoles(List<ResultRow> rows) {
         Set<String> roles = new LinkedHashSet<>();
         for (ResultRow r : rows) {
             groupMembers(r.result()).forEach(m -> roles.add(role(m)));
@@ -87,7 +87,7 @@ final class Columns {
     }
 
     /** The group members of one row, by their JMH names. */
-    static List<String> groupMembers(io.counterbench.results.jmh.JmhResult r) {
+    public static List<String> groupMembers(io.counterbench.results.jmh.JmhResult r) {
         return r.groupMembers();
     }
 
@@ -95,7 +95,7 @@ final class Columns {
      * A group member's role: methods named read* are "reader", write* "writer" (the suite's
      * ReaderWriterBenchmark: readApproximate / writeA, readPrecise / writeP); any other keeps its name.
      */
-    static String role(String member) {
+    public static String role(String member) {
         if (member.startsWith("read")) {
             return "reader";
         }
@@ -106,12 +106,12 @@ final class Columns {
     }
 
     /** True when the rows are @Group rows: JMH's primary score is then the sum over the members. */
-    static boolean grouped(List<ResultRow> rows) {
+    public static boolean grouped(List<ResultRow> rows) {
         return !rows.isEmpty()
                 && rows.stream().allMatch(r -> !groupMembers(r.result()).isEmpty());
     }
 
-    static boolean any(List<ResultRow> rows, String metric) {
+    public static boolean any(List<ResultRow> rows, String metric) {
         return rows.stream().anyMatch(r -> r.result().secondary(metric) != null);
     }
 }

@@ -11,10 +11,10 @@ import java.util.Locale;
  * synthetic string is the product of its level counts, and a bundled preset (epyc-9654-2s,
  * synthetic-256) has the PU count its file declares. Anything else (an hwloc XML path) is unknown (-1).
  */
-final class CpuCount {
+public final class CpuCount {
     private CpuCount() {}
 
-    static int of(RunInput run, JmhResult r) {
+    public static int of(RunInput run, JmhResult r) {
         String cpus = r.param("cpus");
         if (cpus != null && cpus.matches("\\d+")) {
             return Integer.parseInt(cpus);

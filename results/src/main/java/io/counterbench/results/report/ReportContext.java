@@ -50,7 +50,7 @@ public final class ReportContext {
      * machine that measured different benchmarks (a published set taken in parts) merge without
      * a machine column or a legend suffix.
      */
-    boolean tellApart(java.util.Collection<ResultRow> rows) {
+    public boolean tellApart(java.util.Collection<ResultRow> rows) {
         if (!merged()) {
             return false;
         }

@@ -4,4 +4,4 @@ import io.counterbench.results.jmh.JmhResult;
 import io.counterbench.results.run.RunInput;
 
 /** A JMH result and the run it came from; {@code runIndex} orders machines in merged tables. */
-record ResultRow(RunInput run, int runIndex, JmhResult result) {}
+public record ResultRow(RunInput run, int runIndex, JmhResult result) {}

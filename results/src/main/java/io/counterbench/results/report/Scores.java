@@ -5,6 +5,7 @@ import io.counterbench.results.jmh.JmhResult;
 import io.counterbench.results.jmh.Metric;
 import io.counterbench.results.jmh.Reference;
 import io.counterbench.results.jmh.Speedup;
+import io.counterbench.results.report.write.Fmt;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,15 +14,15 @@ import java.util.Map;
  * ({@link ForkScores}); for a file without raw data (some foreign JMH files), JMH's own score and no
  * interval.
  */
-record Scores(double value, ForkScores forks) {
+public record Scores(double value, ForkScores forks) {
 
-    static Scores of(Metric m) {
+    public static Scores of(Metric m) {
         ForkScores f = ForkScores.of(m);
         return new Scores(f.forks() > 0 ? f.median() : m.score(), f);
     }
 
     /** The speedup of {@code row} over LongAdder's matching row (null: no such row, or units differ). */
-    static Scores speedup(Reference adders, JmhResult row, Metric rowMetric, String member) {
+    public static Scores speedup(Reference adders, JmhResult row, Metric rowMetric, String member) {
         if (adders.isReference(row) || Speedup.undefinedBecause(row.className()) != null) {
             return null;
         }
@@ -43,7 +44,7 @@ record Scores(double value, ForkScores forks) {
     }
 
     /** The members of a @Group row by role ("reader", "writer"), each with its scores. */
-    static Map<String, Metric> members(JmhResult r) {
+    public static Map<String, Metric> members(JmhResult r) {
         Map<String, Metric> out = new LinkedHashMap<>();
         for (String name : Columns.groupMembers(r)) {
             out.put(Columns.role(name), r.secondary(name));
@@ -51,29 +52,29 @@ record Scores(double value, ForkScores forks) {
         return out;
     }
 
-    boolean hasInterval() {
+    public boolean hasInterval() {
         return forks.hasInterval();
     }
 
-    double lower() {
+    public double lower() {
         return forks.lower();
     }
 
-    double upper() {
+    public double upper() {
         return forks.upper();
     }
 
-    boolean wide() {
+    public boolean wide() {
         return forks.wide();
     }
 
     /** "114.0 [108.2, 119.9]", "114.0" without an interval, a dagger when the interval is wide. */
-    String cell() {
+    public String cell() {
         return cell(Fmt::num);
     }
 
     /** The same for ratios: "0.92x [0.88, 0.97]". */
-    String ratioCell() {
+    public String ratioCell() {
         return cell(v -> String.format(java.util.Locale.ROOT, "%.2f", v)).replaceFirst("^([^ \u2020]+)", "$1x");
     }
 

@@ -3,7 +3,7 @@ package io.counterbench.results.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.counterbench.inputs.Limits;
 import io.counterbench.inputs.Range;
-import io.counterbench.results.json.JsonFields;
+import io.counterbench.results.util.JsonFields;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -60,7 +60,7 @@ final class RunJsonCheck {
             }
             JsonNode vm = env.get("virtualMachine");
             if (vm != null && !vm.isNull() && !vm.isBoolean()) {
-                throw io.counterbench.results.InputException.of(
+                throw io.counterbench.results.util.InputException.of(
                         file, R + "environment.virtualMachine is " + JsonFields.show(vm) + ", not true or false");
             }
         }

@@ -2,11 +2,11 @@ package io.counterbench.results.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.counterbench.inputs.UnusableFileException;
-import io.counterbench.results.InputException;
 import io.counterbench.results.jmh.JmhJson;
 import io.counterbench.results.jmh.JmhResult;
 import io.counterbench.results.latency.LatencyJson;
 import io.counterbench.results.latency.LatencyRun;
+import io.counterbench.results.util.InputException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;

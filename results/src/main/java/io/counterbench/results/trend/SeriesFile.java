@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.counterbench.inputs.InputFile;
 import io.counterbench.inputs.UnusableFileException;
-import io.counterbench.results.InputException;
+import io.counterbench.results.util.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.counterbench.results.trend;
 
-import io.counterbench.results.InputException;
 import io.counterbench.results.stats.RankSum;
 import io.counterbench.results.stats.Shift;
+import io.counterbench.results.util.InputException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.counterbench.results.Fixtures;
-import io.counterbench.results.ab.AbFolder;
-import io.counterbench.results.ab.PairsJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.results.Fixtures;
-import io.counterbench.results.InputException;
-import io.counterbench.results.ab.AbFolder;
-import io.counterbench.results.ab.PairsJson;
 import io.counterbench.results.jmh.ForkScore;
 import io.counterbench.results.report.ForkedRun;
 import io.counterbench.results.run.RunLoader;
+import io.counterbench.results.util.InputException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

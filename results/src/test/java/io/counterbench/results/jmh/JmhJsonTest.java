@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.counterbench.results.Fixtures;
-import io.counterbench.results.InputException;
+import io.counterbench.results.util.InputException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

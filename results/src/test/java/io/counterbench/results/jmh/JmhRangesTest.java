@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.counterbench.results.Fixtures;
-import io.counterbench.results.InputException;
+import io.counterbench.results.util.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package io.counterbench.results.latency;
 
-import io.counterbench.results.Json;
+import io.counterbench.results.util.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

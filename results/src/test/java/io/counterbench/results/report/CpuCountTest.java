@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * A row's CPU count comes from its parameters. Presets are looked up in the topologies module, so
+ * A row's CPU count comes from its parameters. Presets are looked up in the topology module, so
  * a name that does not end in its PU count (epyc-9654-2s: 384 PUs) is not left out of the
  * accuracy view and the selection chart, and "-2s" is never read as 2 CPUs.
  */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.counterbench.results.Reports;
+import io.counterbench.results.report.chart.ChartSpec;
+import io.counterbench.results.report.write.Report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

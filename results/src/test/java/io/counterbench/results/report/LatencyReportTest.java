@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.counterbench.results.InputException;
 import io.counterbench.results.Reports;
 import io.counterbench.results.latency.LatencyFixtures;
 import io.counterbench.results.latency.LatencyRun;
+import io.counterbench.results.report.chart.HeatmapRenderer;
+import io.counterbench.results.report.chart.HeatmapSpec;
+import io.counterbench.results.report.chart.TickFormat;
+import io.counterbench.results.report.table.LatencyTables;
 import io.counterbench.results.run.RunLoader;
+import io.counterbench.results.util.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.counterbench.results.InputException;
+import io.counterbench.results.util.InputException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
