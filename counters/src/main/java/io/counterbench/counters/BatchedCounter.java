@@ -24,11 +24,6 @@ final class BatchedCounter implements Counter {
     private final long[] slots;
     private final int base;
     private final int[] slotOf;
-    /** slotOf.length: the CPUs this counter takes adds from. */
-    private final int cpuLimit;
-    /** True when slotOf maps every CPU to itself (flat): add then indexes by the CPU without loading the map. */
-    private final boolean slotPerCpu;
-
     private final int slotCount;
     private final long batch;
     private final Accuracy accuracy;
@@ -49,8 +44,6 @@ final class BatchedCounter implements Counter {
         this.slots = lease.memory();
         this.base = lease.base();
         this.slotOf = slotOf;
-        this.cpuLimit = slotOf.length;
-        this.slotPerCpu = isIdentity(slotOf);
         this.slotCount = slotCount;
         this.batch = batch;
         long bound = Math.multiplyExact(batch - 1, (long) slotCount);
@@ -60,21 +53,21 @@ final class BatchedCounter implements Counter {
 
     @Override
     public void add(long delta) {
-        add(CurrentCpu.within(cpuLimit), 0, delta);
+        add(CurrentCpu.within(slotOf.length), 0, delta);
     }
 
     @Override
     public void add(CpuId h, long delta) {
-        add(h.cpuWithin(cpuLimit), 0, delta);
+        add(h.cpuWithin(slotOf.length), 0, delta);
     }
 
     @Override
     public void add(int cpu, int task, long delta) {
-        if (Integer.compareUnsigned(cpu, cpuLimit) >= 0) {
-            throw CurrentCpu.outOfRange(cpu, cpuLimit);
+        if (Integer.compareUnsigned(cpu, slotOf.length) >= 0) {
+            throw CurrentCpu.outOfRange(cpu, slotOf.length);
         }
         try {
-            int i = (slotPerCpu ? cpu : slotOf[cpu]) * REGION + base;
+            int i = slotOf[cpu] * REGION + base;
             long res = Slots.addExact(slots, i, delta) + delta;
             if (res >= batch || res <= -batch) {
                 flush(i, delta);
@@ -83,15 +76,6 @@ final class BatchedCounter implements Counter {
             // the slot must stay this counter's until the add is done (see PerCpuArena)
             Reference.reachabilityFence(this);
         }
-    }
-
-    private static boolean isIdentity(int[] map) {
-        for (int i = 0; i < map.length; i++) {
-            if (map[i] != i) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
