@@ -170,7 +170,7 @@ class DocNumbersTest {
                                 "(default " + AbFlags.CI_BUDGET + " for the ci profile",
                                 "(default " + AbFlags.ADAPTIVE_PAIRS + " with a budget)",
                                 "(" + looks[0] + " pairs for the ci profile's " + rows + " rows)",
-                                "one halfway (" + looks[1] + ")"),
+                                "the last at " + looks[1] + " pairs"),
                 "docs/guarantees.md",
                         List.of(
                                 "runs " + BadInputCampaignTest.CI_CASES + " cases in-process and "

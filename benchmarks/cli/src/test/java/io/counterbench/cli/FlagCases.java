@@ -242,7 +242,7 @@ final class FlagCases {
             Map.entry("ab calibrate --knob-counters", List.of("nope", "tree,nope")),
             Map.entry("ab calibrate --wrap", List.of("", " ", "no-such-command-xyz", "{shared}/a-file")),
             Map.entry("ab --fork-score", List.of("", "median", "BEST2")),
-            Map.entry("ab --side-by-side", List.of("", "on", "yes")),
+            Map.entry("ab --side-by-side", List.of("", "both", "yes")),
             Map.entry("gate --fork-score", List.of("", "median", "worst")),
             Map.entry("trend --record", List.of("", "{case}/missing", "{shared}/a-file", "{shared}/dir")),
             Map.entry("trend --commit", List.of("", "main", "xyz")),

@@ -184,11 +184,48 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
             String[] order = new String[forks];
             for (int k = 0; k < forks; k++) {
                 PairsJson.Pair p = used.get(ids[k]);
-                order[k] = p == null || p.first() == null ? "together" : p.first();
+                order[k] = order(p);
             }
-            out.put(results.get(i), new io.counterbench.results.gate.PairLayout(row.index(), ids, order, looks));
+            out.put(
+                    results.get(i),
+                    new io.counterbench.results.gate.PairLayout(
+                            row.index(), ids, order, looks, "complete".equals(pairs.status())));
         }
         return out;
+    }
+
+    /**
+     * How a pair ran, as the gate's tests read it: "baseline" or "current" (back to back, who went first);
+     * "together:baseline" or "together:current" (side by side, whose fork had the lower CPUs); "together" when the
+     * CPUs were not recorded.
+     */
+    static String order(PairsJson.Pair p) {
+        if (p == null || p.first() == null) {
+            return "together";
+        }
+        if (!"together".equals(p.first())) {
+            return p.first();
+        }
+        int b = firstCpu(p.baselineCpus());
+        int c = firstCpu(p.currentCpus());
+        return b < 0 || c < 0 || b == c ? "together" : b < c ? "together:baseline" : "together:current";
+    }
+
+    /** The lowest CPU of a list such as "0", "0-3" or "4,6"; -1 when absent or unreadable. */
+    private static int firstCpu(String cpus) {
+        if (cpus == null || cpus.isBlank()) {
+            return -1;
+        }
+        int min = Integer.MAX_VALUE;
+        for (String part : cpus.split(",")) {
+            String first = part.trim().split("-")[0].trim();
+            try {
+                min = Math.min(min, Integer.parseInt(first));
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return min;
     }
 
     /** Gates the folder's pairs, matched by pair id, with its planned looks. */

@@ -23,7 +23,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * @param mde minimum detectable slowdown (fraction); +infinity when nothing could be seen
  * @param spread robust standard deviation of the log ratios (paired) or of the two runs' log scores combined
  * @param minimumForks pairs (or forks per run) the row's test needs for any bound at its level
- * @param test which test decided: signed-rank, crossover, stratified (bimodal) or rank-sum
+ * @param test which test decided: signed-rank, coin, stratified (bimodal) or rank-sum
  * @param level the row's one-sided level (its Holm step over the looks)
  * @param modes a bimodal row's modes and counts, else null
  * @param available pairs in hand (more than {@code pairs} when the run stopped between planned looks)

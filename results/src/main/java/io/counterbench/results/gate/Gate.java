@@ -154,7 +154,8 @@ public final class Gate {
                             .map(l -> java.util.Arrays.toString(l.looks()))
                             .orElse("")
                     + " pairs: alpha split over " + looks
-                    + " looks (Bonferroni), a row tested on its pairs at the last look it reached");
+                    + " looks (Bonferroni), a row tested on its pairs at the last look it reached, or, when the budget "
+                    + "ended before its last look, once more on all its pairs in place of the looks it missed");
         }
         if (!missing.isEmpty()) {
             notes.add(missing.size() + " baseline row(s) missing from the current run (--allow-missing): not gated");

@@ -136,7 +136,7 @@ public final class GateText {
         g.rows().stream()
                 .filter(r -> r.effect() != null)
                 .forEach(r -> by.merge(r.effect().test(), 1L, Long::sum));
-        if (by.size() <= 1 && !by.containsKey("stratified") && !by.containsKey("crossover")) {
+        if (by.size() <= 1 && !by.containsKey("stratified") && !by.containsKey("coin")) {
             return List.of();
         }
         List<String> out = new java.util.ArrayList<>();
@@ -147,11 +147,10 @@ public final class GateText {
     static String testName(String test) {
         return switch (test) {
             case "signed-rank" -> "Wilcoxon signed-rank test of the paired log ratios";
-            case "crossover" ->
-                "test blocked on run order (back-to-back pairs: the signed-rank test of the mean log "
-                        + "ratio of each "
-                        + "block of two pairs, one run baseline first, one current first, so the run-order effect "
-                        + "cancels)";
+            case "coin" ->
+                "coin test (each pair's log ratio signed by its coin: baseline first or on the lower CPUs, or "
+                        + "the other way round; the rank-sum test of the two coin groups, in which the effect of the "
+                        + "run order or of the CPUs cancels)";
             case "stratified" ->
                 "stratified rank-sum test within the two modes of a bimodal row, with Fisher's exact "
                         + "test on "

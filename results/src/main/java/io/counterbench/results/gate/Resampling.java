@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * The gate's calibration on recorded ab pairs, without running anything:
  * <ul>
  *   <li><b>null rate</b>: every pair's two forks swap labels with probability 1/2 (which version ran
- *       first, or on which half, swaps with them), which is what the randomized design makes
+ *       first, or who had the lower CPUs, turns over with them), which is what the randomized design makes
  *       exchangeable when nothing changed; each resample is tested at the row's actual level
  *       (the first Holm step over the run's rows and looks), and at 5% to see the test hold its size;</li>
  *   <li><b>power</b>: the recorded pairs with the row's own estimate taken out of current's forks
@@ -139,9 +139,8 @@ public final class Resampling {
     }
 
     /**
-     * Resamples of the centered pairs with a slowdown added: drawn with replacement as the design made them
-     * (side-by-side pairs one by one; back-to-back pairs by their AB/BA blocks, so each resample stays blocked),
-     * the slowdown added to current's forks.
+     * Resamples of the centered pairs with a slowdown added: drawn with replacement pair by pair, each with its
+     * coin, the slowdown added to current's forks.
      */
     private static int flagged(
             List<RowEvidence.Pair> centered,
@@ -168,55 +167,22 @@ public final class Resampling {
         return k;
     }
 
-    /** The units a resample draws: complete AB/BA blocks (pair ids 2k, 2k + 1) of back-to-back pairs, else single
-     * pairs. */
+    /** The units a resample draws: single pairs (the coin of each pair is independent of the others'). */
     static List<List<RowEvidence.Pair>> units(List<RowEvidence.Pair> pairs) {
-        boolean backToBack = pairs.stream()
-                .allMatch(p -> p.order().equals("baseline") || p.order().equals("current"));
         List<List<RowEvidence.Pair>> out = new ArrayList<>();
-        if (backToBack) {
-            Map<Integer, List<RowEvidence.Pair>> blocks = new java.util.TreeMap<>();
-            pairs.forEach(p ->
-                    blocks.computeIfAbsent(p.id() / 2, x -> new ArrayList<>()).add(p));
-            blocks.values().stream()
-                    .filter(b ->
-                            b.size() == 2 && !b.get(0).order().equals(b.get(1).order()))
-                    .forEach(out::add);
-        }
-        if (out.isEmpty()) {
-            pairs.forEach(p -> out.add(List.of(p)));
-        }
+        pairs.forEach(p -> out.add(List.of(p)));
         return out;
     }
 
     /**
-     * The pairs with labels swapped at random, as the design randomizes them: a side-by-side pair's two
-     * forks swap with probability 1/2; back-to-back pairs swap in the design's blocks (pairs 2k and 2k + 1
-     * by id, one run each way), together with who went first, so that the blocks stay balanced.
+     * The pairs with labels swapped at random, as the design randomizes them: each pair's two forks swap with
+     * probability 1/2, and its coin (who went first, or who had the lower CPUs) turns over with them.
      */
     static List<RowEvidence.Pair> swap(List<RowEvidence.Pair> pairs, SplittableRandom random) {
-        List<RowEvidence.Pair> sorted = pairs.stream()
-                .sorted(java.util.Comparator.comparingInt(RowEvidence.Pair::id))
-                .toList();
         List<RowEvidence.Pair> out = new ArrayList<>(pairs.size());
-        Map<Integer, Boolean> blockCoin = new java.util.HashMap<>();
-        for (RowEvidence.Pair p : sorted) {
-            boolean backToBack = !"together".equals(p.order());
-            // the design's blocks are pairs 2k and 2k + 1 by pair id, as RowEvidence blocks them
-            boolean swap = backToBack
-                    ? blockCoin.computeIfAbsent(p.id() / 2, k -> random.nextBoolean())
-                    : random.nextBoolean();
-            if (swap) {
-                String order = switch (p.order()) {
-                    case "baseline" -> "current";
-                    case "current" -> "baseline";
-                    default -> p.order();
-                };
-                out.add(new RowEvidence.Pair(p.id(), p.current(), p.base(), order));
-            } else {
-                out.add(p);
-            }
-        }
+        pairs.stream()
+                .sorted(java.util.Comparator.comparingInt(RowEvidence.Pair::id))
+                .forEach(p -> out.add(random.nextBoolean() ? p.swapped() : p));
         return out;
     }
 
@@ -261,15 +227,14 @@ public final class Resampling {
         }
         b.append("\nLabel swaps: the row's own estimate taken out of current's forks, then each pair's two forks "
                 + "trade versions with "
-                + "probability 1/2 (back-to-back pairs in the design's AB/BA blocks, who went first swapping too), "
+                + "probability 1/2 (who went first, or who had the lower CPUs, swapping too), "
                 + "the null hypothesis the "
                 + "randomized order makes exact; the flag rate at the row level must stay at or below that level, the "
                 + "rejection rate at 5% near or below 5%. "
-                + "For the signed-rank test the swaps are its own null distribution, so this checks the code; for the "
-                + "crossover and "
-                + "stratified tests it also checks their assumptions on these data. Power: the recorded pairs with "
-                + "the row's estimate "
-                + "taken out, resampled with replacement (back-to-back pairs by their AB/BA blocks), the slowdown "
+                + "For the signed-rank and coin tests the swaps are their own null distribution, so this checks the "
+                + "code; for the stratified test it also checks its assumptions on these data. Power: the recorded "
+                + "pairs with the row's estimate "
+                + "taken out, resampled with replacement, the slowdown "
                 + "added to current's forks. MDE: "
                 + "the same with the row's reported MDE at its own level; about 80% should be flagged.\n");
         if (command != null) {

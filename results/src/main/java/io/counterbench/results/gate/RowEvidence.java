@@ -5,7 +5,6 @@ import io.counterbench.results.stats.RankSum;
 import io.counterbench.results.stats.SignedRank;
 import io.counterbench.results.stats.Stratified;
 import io.counterbench.results.stats.TwoMeans;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +22,11 @@ import org.apache.commons.statistics.inference.FisherExactTest;
  *       clean shift of every fork never gives): an exact stratified rank-sum test within the modes, and Fisher's exact
  * test
  *       of whether current's forks land in the slow mode more often; each at half the row's level;</li>
- *   <li><b>back-to-back</b> pairs (one fork after the other): blocked on run order: the design's
- *       blocks of two pairs (one run baseline first, one current first) each give the mean of their two
- *       log ratios, in which the run-order effect cancels; the signed-rank test of those means;</li>
- *   <li>other pairs (side by side): the Wilcoxon signed-rank test of the paired log ratios;</li>
+ *   <li>from {@link #COIN_PAIRS} pairs on, pairs whose coin is known (back to back: who went first; side by
+ *       side: who had the lower CPUs): stratified on the coin: each pair's log ratio signed by its coin, and the rank-sum test of the two
+ *       coin groups, which differ by twice the slowdown whatever the effect of the order or the CPUs;</li>
+ *   <li>other pairs (fewer, or side by side with the CPUs not recorded): the Wilcoxon signed-rank test of the
+ *       paired log ratios;</li>
  *   <li>two runs taken apart: the rank-sum test of the two runs' log fork scores.</li>
  * </ul>
  */
@@ -35,6 +35,30 @@ final class RowEvidence {
     record Pair(int id, double base, double current, String order) {
         double ratio() {
             return current - base;
+        }
+
+        /**
+         * The design's coin: +1 when the baseline went first (back to back) or had the lower CPUs (side by side),
+         * -1 for the other way round, 0 when pairs.json does not say (side by side, CPUs not recorded).
+         */
+        int coin() {
+            return switch (order) {
+                case "baseline", "together:baseline" -> 1;
+                case "current", "together:current" -> -1;
+                default -> 0;
+            };
+        }
+
+        /** The same pair with the versions' labels swapped: the forks trade places, the coin turns over. */
+        Pair swapped() {
+            String o = switch (order) {
+                case "baseline" -> "current";
+                case "current" -> "baseline";
+                case "together:baseline" -> "together:current";
+                case "together:current" -> "together:baseline";
+                default -> order;
+            };
+            return new Pair(id, current, base, o);
         }
     }
 
@@ -63,6 +87,9 @@ final class RowEvidence {
      * gate looks for, which also splits the pooled forks (the knob's 5% slowdown on a tight row would).
      */
     static final double MODE_GAP = Math.log(1.15);
+
+    /** From this many pairs on, pairs whose coin is known take the coin test. */
+    static final int COIN_PAIRS = 24;
 
     final String test;
     final RankInversion main;
@@ -125,35 +152,29 @@ final class RowEvidence {
                     true,
                     p.size());
         }
-        // back to back: block on run order. The design pairs pairs 2k and 2k + 1 of a row, one run baseline first,
-        // the other current first, which way round by a coin; the mean of the two log ratios cancels the run-order
-        // effect, and the coin makes its sign symmetric when nothing changed, so the signed-rank test of the block
-        // means is exact.
-        boolean backToBack =
-                !p.isEmpty() && p.stream().allMatch(x -> x.order.equals("baseline") || x.order.equals("current"));
-        if (backToBack) {
-            java.util.Map<Integer, List<Pair>> blocks = new java.util.TreeMap<>();
-            p.forEach(x ->
-                    blocks.computeIfAbsent(x.id / 2, k -> new ArrayList<>()).add(x));
-            List<Double> means = new ArrayList<>();
-            for (List<Pair> b : blocks.values()) {
-                if (b.size() == 2 && !b.get(0).order.equals(b.get(1).order)) {
-                    means.add((b.get(0).ratio() + b.get(1).ratio()) / 2);
-                }
-            }
-            if (!means.isEmpty()) {
-                double[] q = array(means);
-                RankInversion blocked = SignedRank.inversion(q);
+        // which way round each pair ran, by the design's coin: who went first (back to back) or who had the lower
+        // CPUs (side by side). Both carry an effect of their own (the run order's, the two halves'), which enters
+        // every pair's log ratio with the coin's sign; the coin-signed ratios x = c r of the two coin groups then
+        // differ by twice the slowdown, whatever that effect, and the rank-sum test of the two groups is exact when
+        // the coins are fair and independent (given the groups' sizes, every split of the pairs is equally likely
+        // when nothing changed).
+        // Below COIN_PAIRS the coin groups are too small for the rank-sum test to reach a row's level (at 12 pairs
+        // split 7 and 5 its smallest p is 1/792), and the signed-rank test, exact too (under a fair coin a pair's
+        // log ratio is as likely +D as -D, whatever the order's effect), decides. The number of pairs is set by the
+        // clock, not by the coins or the data, so choosing by it keeps each test exact.
+        if (p.size() >= COIN_PAIRS && p.stream().allMatch(x -> x.coin() != 0)) {
+            double[] heads = p.stream()
+                    .filter(x -> x.coin() > 0)
+                    .mapToDouble(Pair::ratio)
+                    .toArray();
+            double[] tails = p.stream()
+                    .filter(x -> x.coin() < 0)
+                    .mapToDouble(x -> -x.ratio())
+                    .toArray();
+            if (heads.length > 0 && tails.length > 0) {
+                RankInversion coin = RankSum.inversion(tails, heads, 0.5);
                 return new RowEvidence(
-                        "crossover",
-                        blocked,
-                        blocked,
-                        Double.NaN,
-                        null,
-                        robustSd(q) * Math.sqrt(2),
-                        pairs.size(),
-                        true,
-                        2 * q.length);
+                        "coin", coin, coin, Double.NaN, null, coinSpread(heads, tails), pairs.size(), true, p.size());
             }
         }
         return new RowEvidence("signed-rank", signed, signed, Double.NaN, null, spread, pairs.size(), true, p.size());
@@ -202,8 +223,24 @@ final class RowEvidence {
         return Arrays.stream(v).filter(d -> tm.mode(d) == mode).toArray();
     }
 
-    private static double[] array(List<Double> v) {
-        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    /** The spread of one pair's log ratio with the coin's effect taken out: each group about its own median. */
+    private static double coinSpread(double[] heads, double[] tails) {
+        double[] all = new double[heads.length + tails.length];
+        double mh = median(sortedCopy(heads));
+        double mt = median(sortedCopy(tails));
+        for (int i = 0; i < heads.length; i++) {
+            all[i] = heads[i] - mh;
+        }
+        for (int i = 0; i < tails.length; i++) {
+            all[heads.length + i] = tails[i] - mt;
+        }
+        return robustSd(all);
+    }
+
+    private static double[] sortedCopy(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s;
     }
 
     boolean bimodal() {
@@ -262,7 +299,7 @@ final class RowEvidence {
     int minimum(double level) {
         return switch (test) {
             case "signed-rank" -> SignedRank.minimumPairs(level);
-            case "crossover" -> 2 * SignedRank.minimumPairs(level);
+            case "coin" -> 2 * RankSum.minimumForksEach(level);
             case "stratified" ->
                 paired ? 2 * RankSum.minimumForksEach(level / 2) : RankSum.minimumForksEach(level / 2) + 1;
             default -> RankSum.minimumForksEach(level);
@@ -273,8 +310,9 @@ final class RowEvidence {
     String describe() {
         return switch (test) {
             case "signed-rank" -> "Wilcoxon signed-rank on the paired log ratios";
-            case "crossover" ->
-                "signed-rank of the AB/BA blocks' mean log ratios (the run-order effect cancels in " + "each block)";
+            case "coin" ->
+                "rank-sum of the coin-signed log ratios of the pairs run each way round (baseline first or on the "
+                        + "lower CPUs, and the other way; the effect of the order or the CPUs cancels)";
             case "stratified" ->
                 "bimodal: stratified rank-sum within the 2 modes + Fisher's exact test on the mode " + "counts";
             default -> "Mann-Whitney rank-sum on the two runs' log fork scores";

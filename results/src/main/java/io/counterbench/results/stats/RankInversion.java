@@ -8,7 +8,7 @@ import java.util.Arrays;
  * test, differences y - x for the rank-sum test, the pooled within-stratum differences for a
  * stratified rank-sum test) and that statistic's exact null distribution. {@link #at} gives the
  * Hodges-Lehmann estimate with one-sided bounds at a level; {@link #p} the exact one-sided p-value
- * of "shift &lt;= t". Both are multiplied by {@code scale} (0.5 for a crossover's period
+ * of "shift &lt;= t". Both are multiplied by {@code scale} (0.5 for the coin test's group
  * differences, which estimate twice the effect).
  *
  * @param sorted the values, ascending

@@ -146,17 +146,17 @@ class GateRulesTest {
     }
 
     /**
-     * An adaptive run's folder: pairs.json plans looks at 10 and 20 pairs; the run stopped with 16. Each row
+     * An adaptive run's folder: pairs.json plans looks at 10 and 20 pairs; the run, still running, has 16. Each row
      * is tested on its first 10 pairs (the last look it reached) at alpha / (2 looks x 2 rows), the 16 shown as
      * available; and the rows the gate settles (flat regressed, adder passed) are the ones an adaptive run stops.
      */
     @Test
     void anAdaptiveRunIsTestedAtTheLastLookEachRowReached(@TempDir Path tmp) {
         Path dir = Fixtures.copy("ab/knob-duet", tmp, "looks");
-        Fixtures.edit(
-                dir,
-                PairsJson.FILE,
-                root -> ((ObjectNode) root).putArray("looks").add(10).add(20));
+        Fixtures.edit(dir, PairsJson.FILE, root -> {
+            ((ObjectNode) root).putArray("looks").add(10).add(20);
+            ((ObjectNode) root).put("status", "running");
+        });
         AbFolder a = AbFolder.load(dir);
         assertEquals(List.of(10, 20), a.pairs().looks());
         GateResult g = a.gate(GateOptions.paired());
@@ -188,41 +188,97 @@ class GateRulesTest {
         assertEquals(decided, settled, GateText.table(g));
     }
 
+    /**
+     * The same run once its budget ran out (status complete) with 16 pairs, short of the look at 20: each row's
+     * final test uses all 16, in place of the look it missed, at the same level; a run stopped by hand (incomplete)
+     * keeps the last look it reached.
+     */
     @Test
-    void backToBackRowsBlockOnRunOrder() {
-        // an order effect of -6.6% (the second fork of a pair is faster), no slowdown: blocked, it leaves the variance
-        Random r = new Random(11);
-        List<RowEvidence.Pair> p = new ArrayList<>();
-        for (int i = 0; i < 32; i++) {
-            // the design's blocks: pairs 2k and 2k + 1 run one each way, which way round by a coin
-            boolean coin = i % 2 == 0 ? r.nextBoolean() : p.getLast().order().equals("current");
-            String order = coin ? "baseline" : "current";
-            double b = -5 + 0.005 * r.nextGaussian();
-            double c = -5 + 0.005 * r.nextGaussian();
-            // the fork that runs second is 6.6% faster
-            if (order.equals("baseline")) {
-                c += Math.log(1 - 0.066);
-            } else {
-                b += Math.log(1 - 0.066);
+    void aRunWhoseBudgetEndedBetweenLooksTestsEachRowOnAllItsPairs(@TempDir Path tmp) {
+        for (String status : List.of("complete", "incomplete")) {
+            Path dir = Fixtures.copy("ab/knob-duet", tmp, status);
+            Fixtures.edit(dir, PairsJson.FILE, root -> {
+                ((ObjectNode) root).putArray("looks").add(10).add(20);
+                ((ObjectNode) root).put("status", status);
+            });
+            GateResult g = AbFolder.load(dir).gate(GateOptions.paired());
+            assertEquals(0.01 / 4, g.level(), 1e-15);
+            for (RowComparison r : g.rows()) {
+                assertEquals(status.equals("complete") ? 16 : 10, r.effect().pairs(), status + " " + r.name());
             }
-            p.add(new RowEvidence.Pair(i, b, c, order));
         }
-        RowEvidence blocked = RowEvidence.paired(p, p.size());
-        assertEquals("crossover", blocked.test);
-        List<RowEvidence.Pair> together = p.stream()
-                .map(x -> new RowEvidence.Pair(x.id(), x.base(), x.current(), "together"))
-                .toList();
-        RowEvidence plain = RowEvidence.paired(together, together.size());
-        Effect e = effect(blocked, LEVEL_12_ROWS);
-        Effect naive = effect(plain, LEVEL_12_ROWS);
-        assertTrue(
-                e.upper() - e.lower() < (naive.upper() - naive.lower()) / 3, "blocked " + e + " vs unblocked " + naive);
-        assertTrue(e.upper() < 0.05 && e.lower() > -0.05, e.toString());
-        // the recorded aa fixture's back-to-back rows are blocked too
+        // a row that reached every look is tested at the last one, never again
+        PairLayout all = new PairLayout(0, new int[0], new String[0], new int[] {10, 20}, true);
+        assertEquals(20, all.usable(20));
+        assertEquals(16, all.usable(16));
+        assertEquals(10, new PairLayout(0, new int[0], new String[0], new int[] {10, 20}, false).usable(16));
+        assertEquals(7, all.usable(7), "before the first look, the final test is the row's only one");
+    }
+
+    @Test
+    void theCoinTestTakesTheOrderEffectOutOfTheVariance() {
+        // an order effect of -6.6% (the second fork of a pair is faster), no slowdown; each pair's coin says who
+        // went first (back to back) or who had the lower CPUs (side by side): stratified on it, the effect cancels
+        for (String[] ways : new String[][] {{"baseline", "current"}, {"together:baseline", "together:current"}}) {
+            Random r = new Random(11);
+            List<RowEvidence.Pair> p = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                boolean heads = r.nextBoolean();
+                double b = -5 + 0.005 * r.nextGaussian();
+                double c = -5 + 0.005 * r.nextGaussian();
+                if (heads) {
+                    c += Math.log(1 - 0.066);
+                } else {
+                    b += Math.log(1 - 0.066);
+                }
+                p.add(new RowEvidence.Pair(i, b, c, heads ? ways[0] : ways[1]));
+            }
+            RowEvidence coin = RowEvidence.paired(p, p.size());
+            assertEquals("coin", coin.test);
+            assertEquals(
+                    "signed-rank",
+                    RowEvidence.paired(p, RowEvidence.COIN_PAIRS - 1).test,
+                    "fewer pairs: the coin groups are too small, the signed-rank test decides");
+            List<RowEvidence.Pair> together = p.stream()
+                    .map(x -> new RowEvidence.Pair(x.id(), x.base(), x.current(), "together"))
+                    .toList();
+            RowEvidence plain = RowEvidence.paired(together, together.size());
+            assertEquals("signed-rank", plain.test, "CPUs not recorded: no coin");
+            Effect e = effect(coin, LEVEL_12_ROWS);
+            Effect naive = effect(plain, LEVEL_12_ROWS);
+            assertTrue(
+                    e.upper() - e.lower() < (naive.upper() - naive.lower()) / 3,
+                    "coin " + e + " vs signed-rank " + naive);
+            assertTrue(e.upper() < 0.05 && e.lower() > -0.05, e.toString());
+            // and a 3% slowdown on top of the order effect is flagged, at its size
+            List<RowEvidence.Pair> slower = p.stream()
+                    .map(x -> new RowEvidence.Pair(x.id(), x.base(), x.current() + Math.log(1.03), x.order()))
+                    .toList();
+            Effect s = effect(RowEvidence.paired(slower, slower.size()), LEVEL_12_ROWS);
+            assertTrue(s.lower() > 0 && Math.abs(s.estimate() - 0.03) < 0.005, s.toString());
+        }
+        // the recorded aa fixture's back-to-back rows have 14 pairs: the signed-rank test
         GateResult g = AbFolder.load(Fixtures.resource("ab/aa")).gate(GateOptions.paired());
         RowComparison adder2 = g.rows().get(3);
         assertTrue(adder2.name().contains("counter=adder") && adder2.name().contains("threads=2"), adder2.name());
-        assertEquals("crossover", adder2.effect().test());
+        assertEquals("signed-rank", adder2.effect().test());
+    }
+
+    @Test
+    void sideBySidePairsGetTheirCoinFromTheCpusEachForkHad() {
+        PairsJson.Pair low = new PairsJson.Pair(0, 0, 1, "together", "done", "done", 0.0, 0.0, null, null, "0", "1");
+        PairsJson.Pair high =
+                new PairsJson.Pair(0, 1, 1, "together", "done", "done", 0.0, 0.0, null, null, "2-3", "0,1");
+        PairsJson.Pair unknown = new PairsJson.Pair(0, 2, 1, "together", "done", "done", 0.0, 0.0, null, null);
+        PairsJson.Pair b2b = new PairsJson.Pair(0, 3, 1, "current", "done", "done", 0.0, 0.0, null, null);
+        assertEquals("together:baseline", AbFolder.order(low));
+        assertEquals("together:current", AbFolder.order(high));
+        assertEquals("together", AbFolder.order(unknown));
+        assertEquals("current", AbFolder.order(b2b));
+        assertEquals(
+                -1, new RowEvidence.Pair(0, 1, 2, "together:baseline").swapped().coin());
+        assertEquals(1, new RowEvidence.Pair(0, 1, 2, "current").swapped().coin());
+        assertEquals(0, new RowEvidence.Pair(0, 1, 2, "together").coin());
     }
 
     /** Forks that settle at one of two speeds 50% apart, by chance, whatever the version. */

@@ -43,8 +43,8 @@ class GateTest {
         assertEquals(0, g.count(Verdict.REGRESSION) + g.count(Verdict.IMPROVEMENT), GateText.table(g));
         assertEquals(g.rows().size(), g.compared());
         for (RowComparison r : g.rows()) {
-            // its back-to-back rows are blocked on run order: 7 blocks of 2 pairs bound nothing at 0.01 / 4
-            assertEquals(!r.effect().test().equals("crossover"), r.effect().bounded(), r.name());
+            // 14 pairs bound every row at 0.01 / 4, whichever test
+            assertTrue(r.effect().bounded(), r.name());
             assertTrue(r.effect().lower() <= 0.01, r.name());
             assertEquals(
                     r.effect().bounded(),

@@ -125,7 +125,7 @@ final class Ab {
     /** The plan, with the rows that fit run side by side when the options ask for it and this machine allows it. */
     static AbPlan plan(AbOptions o, List<AbRow> rows, int pairs, PrintWriter err) {
         AbPlan plan = AbPlan.of(rows, pairs, o.seed(), AbRows.secondsPerFork(o.profile()));
-        if (!o.sideBySide()) {
+        if ("off".equals(o.sideBySide())) {
             return plan;
         }
         int[] cpus = io.counterbench.topology.Affinity.processCpus();
@@ -138,12 +138,18 @@ final class Ab {
             err.flush();
             return plan;
         }
-        return plan.sideBySide(cpus);
+        return plan.sideBySide(cpus, !"on".equals(o.sideBySide()));
     }
 
     /** The pair counts at which an adaptive run looks (none without a budget). */
-    static int[] looks(AbOptions o, List<AbRow> rows) {
-        return o.budgetSeconds() > 0 ? AbPlan.looks(rows.size(), o.gate().alpha(), o.pairs()) : new int[0];
+    static int[] looks(AbOptions o, AbPlan plan) {
+        return o.budgetSeconds() > 0
+                ? AbPlan.looks(
+                        plan.rows().size(),
+                        o.gate().alpha(),
+                        o.pairs(),
+                        plan.roundsIn(Math.max(0, o.budgetLeftSeconds())))
+                : new int[0];
     }
 
     static void printPlan(PrintWriter out, AbOptions o, AbPlan plan, Sides s, int[] looks) {
@@ -164,7 +170,7 @@ final class Ab {
         if (plan.duet() != null) {
             out.printf(
                     "  side by side: the two forks of a pair at once, one on CPUs %s, the other on CPUs %s "
-                            + "(which gets which: the balanced coin)%n",
+                            + "(which gets which: a fair coin per pair)%n",
                     AbPlan.Duet.format(plan.duet().firstHalf()),
                     AbPlan.Duet.format(plan.duet().secondHalf()));
         }
@@ -172,12 +178,19 @@ final class Ab {
         out.printf("  estimated time: %s%n", Progress.format(plan.estimateSeconds()));
         if (looks.length > 0) {
             out.printf(
-                    "  adaptive: looks at %s pairs (alpha split over %d looks), rows settled at a look stop; "
-                            + "budget %s from ab's start, builds included (%s left now)%n",
-                    java.util.Arrays.stream(looks).mapToObj(String::valueOf).collect(Collectors.joining(", ")),
-                    looks.length,
+                    "  adaptive: %s, rows settled at a look stop; a row that has not reached its last look when "
+                            + "the budget ends is tested then on all its pairs; budget %s from ab's start, builds "
+                            + "included (%s left now, about %.0f rounds of pairs)%n",
+                    looks.length == 1
+                            ? "one look, at " + looks[0] + " pairs or the budget's end"
+                            : "looks at "
+                                    + java.util.Arrays.stream(looks)
+                                            .mapToObj(String::valueOf)
+                                            .collect(Collectors.joining(", "))
+                                    + " pairs (alpha split over " + looks.length + " looks)",
                     Progress.format(o.budgetSeconds()),
-                    Progress.format(Math.max(0, o.budgetLeftSeconds())));
+                    Progress.format(Math.max(0, o.budgetLeftSeconds())),
+                    plan.roundsIn(Math.max(0, o.budgetLeftSeconds())));
         }
         out.flush();
     }

@@ -35,7 +35,7 @@ final class AbCalibration {
                 .build();
         try {
             AbPlan plan = Ab.plan(o, rows, o.pairs(), log);
-            int[] looks = Ab.looks(o, rows);
+            int[] looks = Ab.looks(o, plan);
             Ab.printPlan(log, o, plan, sides, looks);
             return Ab.measure(o, plan, looks, sides, interrupts, log, log).outcome() == Outcome.INCONCLUSIVE
                     ? ExitCodes.INCONCLUSIVE

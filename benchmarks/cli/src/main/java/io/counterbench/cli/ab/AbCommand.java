@@ -115,7 +115,7 @@ public final class AbCommand implements Callable<Integer> {
                     + sides.cur().describe() + " declare");
         }
         AbPlan plan = Ab.plan(o, rows, o.pairs(), err);
-        int[] looks = Ab.looks(o, rows);
+        int[] looks = Ab.looks(o, plan);
         Ab.printPlan(stdout, o, plan, sides, looks);
         if (flags.dryRun) {
             return ExitCodes.OK;

@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
 public final class AbFlags {
     /** The ci profile's budget: with the builds, a run stays under 10 minutes on a 2-CPU runner. */
     public static final String CI_BUDGET = "9m";
+    /** The nightly profile's budget. */
+    public static final String NIGHTLY_BUDGET = "30m";
     /** The most pairs a row gets in an adaptive run, unless --pairs says otherwise. */
     public static final int ADAPTIVE_PAIRS = 32;
 
@@ -41,15 +43,19 @@ public final class AbFlags {
             names = "--budget",
             paramLabel = "DURATION|off",
             description = "Adaptive pairs within this time from the ab run's start, builds included (9m, 90s, 1m30s; "
-                    + "default: " + CI_BUDGET + " for the ci profile, off for the others).")
+                    + "default: " + CI_BUDGET + " for the ci profile, " + NIGHTLY_BUDGET
+                    + " for nightly, off for the others).")
     String budget;
 
     @Option(
             names = "--side-by-side",
-            paramLabel = "auto|off",
-            description = "auto: a row whose threads fit in half of this process's CPUs runs the two forks of each "
-                    + "pair at the same time, each confined to one half (taskset), so that other work on the machine "
-                    + "disturbs both alike; off: always one after the other (default: ${DEFAULT-VALUE}).")
+            paramLabel = "auto|on|off",
+            description = "auto: a row with fewer threads than half of this process's CPUs runs the two forks of "
+                    + "each pair at the same time, each confined to one half (taskset), so that other work on the "
+                    + "machine disturbs both alike (a CPU of each half is left to the fork's JIT and GC threads: on "
+                    + "2 CPUs every row runs back to back); on: every row whose threads fit in a half, no CPU to "
+                    + "spare; off: always one after the other "
+                    + "(default: ${DEFAULT-VALUE}).")
     String sideBySide = "auto";
 
     @Option(
@@ -100,7 +106,11 @@ public final class AbFlags {
     AbOptions.Builder options(List<String> command) {
         GateOptions g = gate.options(GateOptions.paired());
         Profile p = Profile.parse(profile);
-        String ciOrOff = "ci".equals(p.label()) ? CI_BUDGET : "off";
+        String ciOrOff = switch (p) {
+            case CI -> CI_BUDGET;
+            case NIGHTLY -> NIGHTLY_BUDGET;
+            default -> "off";
+        };
         long budgetSeconds = Durations.seconds("--budget", budget != null ? budget : ciOrOff);
         int n = pairs != null ? pairs : budgetSeconds > 0 ? ADAPTIVE_PAIRS : p.forks;
         if (n < 1) {
@@ -109,8 +119,8 @@ public final class AbFlags {
         AbOptions.Builder b =
                 AbOptions.builder(p).pairs(n).budgetSeconds(budgetSeconds).filter(rows.filter(), rows.benchmarks);
         counterJars.load();
-        if (!List.of("auto", "off").contains(sideBySide)) {
-            throw new UsageException("--side-by-side '" + sideBySide + "': expected auto or off");
+        if (!List.of("auto", "on", "off").contains(sideBySide)) {
+            throw new UsageException("--side-by-side '" + sideBySide + "': expected auto, on or off");
         }
         if (!(rerunAbove >= 0)) {
             throw new UsageException("--rerun-above " + rerunAbove + ": a CPU count, 0 or more (0 never reruns)");
@@ -118,7 +128,7 @@ public final class AbFlags {
         out.check();
         return b.threads(rows.threads())
                 .gate(g)
-                .sideBySide("auto".equals(sideBySide))
+                .sideBySide(sideBySide)
                 .seed(seed)
                 .rerunAbove(rerunAbove)
                 .lockWaitMinutes(lockWait.check())

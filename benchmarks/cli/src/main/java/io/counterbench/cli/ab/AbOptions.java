@@ -21,7 +21,7 @@ record AbOptions(
         List<String> counters,
         List<Integer> threads,
         GateOptions gate,
-        boolean sideBySide,
+        String sideBySide,
         long seed,
         Path root,
         Path summary,
@@ -78,7 +78,7 @@ record AbOptions(
         private List<String> counters;
         private List<Integer> threads;
         private GateOptions gate = GateOptions.paired();
-        private boolean sideBySide = true;
+        private String sideBySide = "auto";
         private Long seed;
         private Path root;
         private Path summary;
@@ -128,8 +128,9 @@ record AbOptions(
             return this;
         }
 
-        Builder sideBySide(boolean auto) {
-            sideBySide = auto;
+        /** "auto" (rows with a CPU to spare in each half), "on" (rows that fit in a half) or "off". */
+        Builder sideBySide(String mode) {
+            sideBySide = mode;
             return this;
         }
 

@@ -43,9 +43,15 @@ public record AbPlan(List<AbRow> rows, int pairs, long seed, List<Slot> schedule
 
         /**
          * The halves of {@code cpus} (ascending, as sched_getaffinity gives them; an odd CPU out is left
-         * unused), and the rows that fit in one half; null when fewer than 2 CPUs or no row fits.
+         * unused), and the rows that fit in one half with a CPU to spare; null when no row fits (fewer than 4
+         * CPUs). Without a spare CPU ({@code spare} false, ab --side-by-side on): every row that fits in a half.
          */
         public static Duet of(List<AbRow> rows, int[] cpus) {
+            return of(rows, cpus, true);
+        }
+
+        /** As {@link #of(List, int[])}; without {@code spare}, a row fits when its threads fill a half. */
+        public static Duet of(List<AbRow> rows, int[] cpus, boolean spare) {
             int half = cpus.length / 2;
             if (half < 1) {
                 return null;
@@ -61,7 +67,10 @@ public record AbPlan(List<AbRow> rows, int pairs, long seed, List<Slot> schedule
                 int threads = r.threadGroups() == null
                         ? r.threads()
                         : java.util.Arrays.stream(r.threadGroups()).sum();
-                if (threads <= half) {
+                // a CPU of the half left for the fork's JIT compiler and GC threads: confined to as many CPUs as it
+                // has benchmark threads, a fork shares them with its own JVM (on the 2-CPU VM, side-by-side pairs of
+                // 1-thread rows differed by 8-10% (sd of the log ratio) against 0.4-2.9% back to back; docs/gate.md)
+                if (spare ? threads < half : threads <= half) {
                     fit.add(r.index());
                 }
             }
@@ -84,7 +93,15 @@ public record AbPlan(List<AbRow> rows, int pairs, long seed, List<Slot> schedule
 
     /** This plan with the rows that fit run side by side on the halves of {@code cpus} (unchanged when none fits). */
     public AbPlan sideBySide(int[] cpus) {
-        return new AbPlan(rows, pairs, seed, schedule, secondsPerFork, Duet.of(rows, cpus));
+        return sideBySide(cpus, true);
+    }
+
+    /**
+     * This plan with the rows that fit run side by side on the halves of {@code cpus}: with {@code spare}, only rows
+     * with fewer threads than a half has CPUs (ab --side-by-side auto), else every row that fits in a half (on).
+     */
+    public AbPlan sideBySide(int[] cpus, boolean spare) {
+        return new AbPlan(rows, pairs, seed, schedule, secondsPerFork, Duet.of(rows, cpus, spare));
     }
 
     /** Seconds one pair of row {@code row} is expected to take. */
@@ -94,14 +111,12 @@ public record AbPlan(List<AbRow> rows, int pairs, long seed, List<Slot> schedule
 
     public static AbPlan of(List<AbRow> rows, int pairs, long seed, double secondsPerFork) {
         Random random = new Random(seed);
+        // a fair coin per pair, independent of every other: the gate's coin test (results.gate.RowEvidence) is
+        // exact at any number of pairs only so (a balanced design would be exchangeable only at whole blocks)
         boolean[][] first = new boolean[rows.size()][pairs];
         for (int r = 0; r < rows.size(); r++) {
-            for (int k = 0; k < pairs; k += 2) {
-                boolean ab = random.nextBoolean();
-                first[r][k] = ab;
-                if (k + 1 < pairs) {
-                    first[r][k + 1] = !ab;
-                }
+            for (int k = 0; k < pairs; k++) {
+                first[r][k] = random.nextBoolean();
             }
         }
         List<Slot> schedule = new ArrayList<>();
@@ -119,23 +134,39 @@ public record AbPlan(List<AbRow> rows, int pairs, long seed, List<Slot> schedule
     }
 
     /** Planned looks of an adaptive run: at most this many. */
-    public static final int LOOKS = 3;
+    public static final int LOOKS = 2;
+
+    /** {@link #looks(int, double, int, double)} with time for every round. */
+    public static int[] looks(int rows, double alpha, int maxPairs) {
+        return looks(rows, alpha, maxPairs, Double.POSITIVE_INFINITY);
+    }
 
     /**
-     * The pair counts at which an adaptive run tests its rows: the first where the signed-rank test of a
-     * side-by-side row can bound anything at alpha / (LOOKS rows), the last at {@code maxPairs}, one halfway;
-     * a single look at {@code maxPairs} when that is not above the first.
+     * The pair counts at which an adaptive run tests its rows. Two looks when the budget has time for at least
+     * twice the first: the first where the gate's coin test (rank-sum of the two coin groups, about half the pairs
+     * each) can bound anything at alpha / (LOOKS rows), the last at {@code maxPairs}. Otherwise one look, at
+     * {@code maxPairs}, which the budget's end will come before: a run whose budget ends before a row's last look
+     * tests that row once more on all its pairs (results.gate.PairLayout), so one look spends the whole alpha on
+     * the most pairs the budget gives, rather than half of it on a first look that could stop few rows.
+     *
+     * @param roundsThatFit rounds of pairs (one per row) the budget is expected to hold, from the plan's estimate
      */
-    public static int[] looks(int rows, double alpha, int maxPairs) {
-        int first = 0;
-        while (Math.pow(0.5, first) > alpha / (LOOKS * (double) Math.max(1, rows))) {
-            first++;
-        }
-        if (maxPairs <= first) {
+    public static int[] looks(int rows, double alpha, int maxPairs, double roundsThatFit) {
+        int first = 2
+                * io.counterbench.results.stats.RankSum.minimumForksEach(alpha / (LOOKS * (double) Math.max(1, rows)));
+        if (maxPairs <= first || roundsThatFit < 2 * first) {
             return new int[] {maxPairs};
         }
-        int middle = (first + maxPairs + 1) / 2;
-        return java.util.stream.IntStream.of(first, middle, maxPairs).distinct().toArray();
+        return new int[] {first, maxPairs};
+    }
+
+    /** Rounds of pairs (one pair of every row) that {@code seconds} hold, by the plan's estimate. */
+    public double roundsIn(double seconds) {
+        double round = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            round += secondsPerPair(r);
+        }
+        return round <= 0 ? Double.POSITIVE_INFINITY : seconds / round;
     }
 
     /** Seconds the whole plan is expected to take. */

@@ -22,19 +22,20 @@ class AbPlanTest {
     @Test
     void rowsThatFitInHalfTheCpusRunSideBySide() {
         List<AbRow> rows = List.of(row(0, 1), row(1, 2), row(2, 4), group(3, 1, 1), group(4, 1, 2));
-        AbPlan.Duet d = AbPlan.Duet.of(rows, new int[] {0, 1, 2, 3});
-        assertEquals(List.of(0, 1), d.firstHalf());
-        assertEquals(List.of(2, 3), d.secondHalf());
-        assertEquals(Set.of(0, 1, 3), d.rows(), "threads (a group's summed) of at most 2 of 4 CPUs");
-        AbPlan.Duet two = AbPlan.Duet.of(rows, new int[] {4, 9});
-        assertEquals(List.of(4), two.firstHalf());
-        assertEquals(List.of(9), two.secondHalf());
-        assertEquals(Set.of(0), two.rows());
-        AbPlan.Duet odd = AbPlan.Duet.of(rows, new int[] {0, 1, 2});
-        assertEquals(List.of(0), odd.firstHalf());
-        assertEquals(List.of(1), odd.secondHalf(), "the odd CPU out is left unused");
+        AbPlan.Duet d = AbPlan.Duet.of(rows, new int[] {0, 1, 2, 3, 4, 5});
+        assertEquals(List.of(0, 1, 2), d.firstHalf());
+        assertEquals(List.of(3, 4, 5), d.secondHalf());
+        assertEquals(Set.of(0, 1, 3), d.rows(), "threads (a group's summed) below the 3 CPUs of a half");
+        AbPlan.Duet four = AbPlan.Duet.of(rows, new int[] {4, 5, 8, 9});
+        assertEquals(List.of(4, 5), four.firstHalf());
+        assertEquals(List.of(8, 9), four.secondHalf());
+        assertEquals(Set.of(0), four.rows(), "one thread and a CPU to spare for the fork's own JVM");
+        AbPlan.Duet odd = AbPlan.Duet.of(rows, new int[] {0, 1, 2, 3, 4});
+        assertEquals(List.of(0, 1), odd.firstHalf());
+        assertEquals(List.of(2, 3), odd.secondHalf(), "the odd CPU out is left unused");
+        assertNull(AbPlan.Duet.of(rows, new int[] {0, 1}), "two CPUs: a half has none to spare, back to back");
         assertNull(AbPlan.Duet.of(rows, new int[] {0}), "one CPU: no halves");
-        assertNull(AbPlan.Duet.of(List.of(row(0, 2)), new int[] {0, 1}), "no row fits");
+        assertNull(AbPlan.Duet.of(List.of(row(0, 2)), new int[] {0, 1, 2, 3}), "no row fits");
     }
 
     @Test
@@ -42,20 +43,39 @@ class AbPlanTest {
         List<AbRow> rows = List.of(row(0, 1), row(1, 2));
         AbPlan plan = AbPlan.of(rows, 4, 1, 2.0);
         assertEquals(4 * 2 * 2 * 2.0, plan.estimateSeconds(), 1e-9);
-        AbPlan duet = plan.sideBySide(new int[] {0, 1});
+        AbPlan duet = plan.sideBySide(new int[] {0, 1, 2, 3});
         assertTrue(duet.together(0));
         assertFalse(duet.together(1));
         assertEquals(plan.schedule(), duet.schedule(), "the same pairs and coins");
         assertEquals(4 * (AbPlan.DUET_PAIR_FORKS + 2) * 2.0, duet.estimateSeconds(), 1e-9);
-        assertFalse(plan.sideBySide(new int[] {0}).together(0));
+        assertFalse(plan.sideBySide(new int[] {0, 1}).together(0));
     }
 
     @org.junit.jupiter.api.Test
-    void adaptiveLooksStartWhereTheFirstBoundExistsAtTheLookLevel() {
-        // the ci profile: 12 rows, alpha 0.01 over 3 looks: 2^-12 <= 0.01 / 36 < 2^-11
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {12, 22, 32}, AbPlan.looks(12, 0.01, 32));
+    void adaptiveLooksStartWhereTheCoinTestCanFirstBoundAtTheLookLevel() {
+        // the ci profile: 8 rows, alpha 0.01 over 2 looks: 1 / C(14, 7) <= 0.01 / 16 < 1 / C(12, 6)
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {14, 32}, AbPlan.looks(8, 0.01, 32));
+        // 12 rows: 0.01 / 24 still needs 7 pairs each way
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {14, 32}, AbPlan.looks(12, 0.01, 32));
         org.junit.jupiter.api.Assertions.assertArrayEquals(
                 new int[] {2}, AbPlan.looks(1, 0.01, 2), "fewer pairs than any bound: one look");
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {9, 10}, AbPlan.looks(1, 0.01, 10));
+        // one row: 1 / C(10, 5) <= 0.005
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {10, 12}, AbPlan.looks(1, 0.01, 12));
+    }
+
+    @Test
+    void everyPairHasItsOwnFairCoin() {
+        // independent coins (not balanced blocks): the coin test is exact at any number of pairs only so
+        AbPlan plan = AbPlan.of(List.of(row(0, 1)), 4000, 7, 1.0);
+        long heads = plan.schedule().stream().filter(AbPlan.Slot::baselineFirst).count();
+        assertTrue(Math.abs(heads - 2000) < 150, heads + " of 4000 baseline first");
+        long sameAsNext = 0;
+        for (int k = 0; k + 1 < 4000; k += 2) {
+            sameAsNext += plan.schedule().get(k).baselineFirst()
+                            == plan.schedule().get(k + 1).baselineFirst()
+                    ? 1
+                    : 0;
+        }
+        assertTrue(Math.abs(sameAsNext - 1000) < 100, sameAsNext + " of 2000 blocks of two ran the same way round");
     }
 }
