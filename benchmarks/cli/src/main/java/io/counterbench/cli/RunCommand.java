@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--profile",
-            paramLabel = "smoke|quick|standard|full|ci|stability",
+            paramLabel = "smoke|quick|standard|full|ci|nightly|stability",
             description = "How much to measure (default: ${DEFAULT-VALUE}): smoke = every benchmark once, numbers "
                     + "meaningless; quick = the whole matrix in about 5 minutes on 2 cores; standard = "
                     + "JMH-sized iterations; full = hours, for a many-core box; ci = the rows the "

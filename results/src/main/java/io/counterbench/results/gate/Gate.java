@@ -147,14 +147,16 @@ public final class Gate {
             notes.add("each fork's score is " + o.forkScore().description() + " (--fork-score "
                     + o.forkScore().label() + "): interference on a shared machine only adds time");
         }
-        if (looks > 1) {
-            notes.add("planned looks at "
-                    + layouts.values().stream()
-                            .findFirst()
-                            .map(l -> java.util.Arrays.toString(l.looks()))
-                            .orElse("")
-                    + " pairs: alpha split over " + looks
-                    + " looks (Bonferroni), a row tested on its pairs at the last look it reached, or, when the budget "
+        int[] planned = layouts.values().stream()
+                .map(PairLayout::looks)
+                .filter(l -> l.length > 0)
+                .findFirst()
+                .orElse(new int[0]);
+        if (planned.length > 0) {
+            notes.add("adaptive: " + (planned.length == 1 ? "one planned look" : "planned looks") + " at "
+                    + java.util.Arrays.toString(planned)
+                    + " pairs" + (looks > 1 ? ", alpha split over " + looks + " looks (Bonferroni)" : "")
+                    + "; a row tested on its pairs at the last look it reached, or, when the budget "
                     + "ended before its last look, once more on all its pairs in place of the looks it missed");
         }
         if (!missing.isEmpty()) {

@@ -29,8 +29,16 @@ public final class Resampling {
 
     private Resampling() {}
 
-    /** A rate: k of n resamples flagged. */
-    public record Rate(int k, int n) {
+    /**
+     * A rate: k of n resamples flagged; {@code bimodal} of them (power resamples; -1 when not counted) the blind
+     * two-means split called bimodal, so that the stratified test decided: which test decides can change with the
+     * slowdown added (it moves current's forks against the modes), and with it the power.
+     */
+    public record Rate(int k, int n, int bimodal) {
+        public Rate(int k, int n) {
+            this(k, n, -1);
+        }
+
         public ClopperPearson interval() {
             return ClopperPearson.of(k, n, 0.95);
         }
@@ -113,15 +121,11 @@ public final class Resampling {
             }
             Map<Double, Rate> power = new java.util.LinkedHashMap<>();
             for (double shift : shifts) {
-                power.put(
-                        shift,
-                        new Rate(flagged(centered, Slowdown.log(shift), level, lnT, resamples, random), resamples));
+                power.put(shift, flagged(centered, Slowdown.log(shift), level, lnT, resamples, random));
             }
             double mde = rc.effect().mde();
             Rate mdeRate = Double.isFinite(mde)
-                    ? new Rate(
-                            flagged(centered, Slowdown.log(mde), rc.effect().level(), lnT, resamples, random),
-                            resamples)
+                    ? flagged(centered, Slowdown.log(mde), rc.effect().level(), lnT, resamples, random)
                     : new Rate(0, 0);
             out.add(new Row(
                     source,
@@ -142,7 +146,7 @@ public final class Resampling {
      * Resamples of the centered pairs with a slowdown added: drawn with replacement pair by pair, each with its
      * coin, the slowdown added to current's forks.
      */
-    private static int flagged(
+    private static Rate flagged(
             List<RowEvidence.Pair> centered,
             double lnShift,
             double level,
@@ -151,6 +155,7 @@ public final class Resampling {
             SplittableRandom random) {
         List<List<RowEvidence.Pair>> units = units(centered);
         int k = 0;
+        int bimodal = 0;
         for (int i = 0; i < resamples; i++) {
             List<RowEvidence.Pair> s = new ArrayList<>(centered.size());
             for (int j = 0; j < units.size(); j++) {
@@ -163,8 +168,9 @@ public final class Resampling {
             }
             RowEvidence ev = RowEvidence.paired(s, s.size());
             k += ev.p() <= level && ev.flagged(level, lnT) ? 1 : 0;
+            bimodal += ev.bimodal() ? 1 : 0;
         }
-        return k;
+        return new Rate(k, resamples, bimodal);
     }
 
     /** The units a resample draws: single pairs (the coin of each pair is independent of the others'). */
@@ -218,7 +224,10 @@ public final class Resampling {
                     .append(" | ")
                     .append(r.nullAt5().text())
                     .append(" |");
-            shifts.forEach(s -> b.append(' ').append(r.power().get(s).text()).append(" |"));
+            shifts.forEach(s -> b.append(' ')
+                    .append(r.power().get(s).text())
+                    .append(bimodalNote(r.power().get(s)))
+                    .append(" |"));
             b.append(' ')
                     .append(Double.isFinite(r.mde()) ? "+" + pct(r.mde()) : "none")
                     .append(" | ")
@@ -236,11 +245,19 @@ public final class Resampling {
                 + "pairs with the row's estimate "
                 + "taken out, resampled with replacement, the slowdown "
                 + "added to current's forks. MDE: "
-                + "the same with the row's reported MDE at its own level; about 80% should be flagged.\n");
+                + "the same with the row's reported MDE at its own level; about 80% should be flagged. \"bimodal in "
+                + "x%\": the share of a case's resamples that the blind two-means split called bimodal, so that the "
+                + "stratified test (at half the level, within the modes) decided them; as the added slowdown moves "
+                + "current's forks against the modes, that share changes, and the power with it.\n");
         if (command != null) {
             b.append("\nProduced by `").append(command).append("`.\n");
         }
         return b.toString();
+    }
+
+    /** ", bimodal in 37%" when the blind split called some of a case's resamples bimodal. */
+    private static String bimodalNote(Rate r) {
+        return r.bimodal() > 0 && r.n() > 0 ? ", bimodal in " + pct((double) r.bimodal() / r.n()) : "";
     }
 
     private static String pct(double f) {

@@ -176,7 +176,8 @@ class GateRulesTest {
                 1e-12,
                 "the first 10 pairs by id");
         assertTrue(
-                g.notes().stream().anyMatch(n -> n.startsWith("planned looks at [10, 20] pairs")),
+                g.notes().stream()
+                        .anyMatch(n -> n.startsWith("adaptive: planned looks at [10, 20] pairs, alpha split over 2")),
                 g.notes().toString());
         java.util.Set<Integer> settled = a.settled(GateOptions.paired());
         java.util.Set<Integer> decided = new java.util.TreeSet<>();
