@@ -211,21 +211,14 @@ public record AbFolder(Path folder, PairsJson pairs, RunInput baseline, RunInput
         return b < 0 || c < 0 || b == c ? "together" : b < c ? "together:baseline" : "together:current";
     }
 
-    /** The lowest CPU of a list such as "0", "0-3" or "4,6"; -1 when absent or unreadable. */
+    /** The lowest CPU of a list such as "0", "0-3" or "4,6" (taskset's syntax); -1 when absent or unreadable. */
     private static int firstCpu(String cpus) {
-        if (cpus == null || cpus.isBlank()) {
+        try {
+            int[] set = cpus == null ? new int[0] : io.counterbench.topology.CpuList.parse(cpus);
+            return set.length == 0 ? -1 : set[0];
+        } catch (IllegalArgumentException e) {
             return -1;
         }
-        int min = Integer.MAX_VALUE;
-        for (String part : cpus.split(",")) {
-            String first = part.trim().split("-")[0].trim();
-            try {
-                min = Math.min(min, Integer.parseInt(first));
-            } catch (NumberFormatException e) {
-                return -1;
-            }
-        }
-        return min;
     }
 
     /** Gates the folder's pairs, matched by pair id, with its planned looks. */

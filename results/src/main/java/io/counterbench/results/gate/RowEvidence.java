@@ -23,8 +23,9 @@ import org.apache.commons.statistics.inference.FisherExactTest;
  * test
  *       of whether current's forks land in the slow mode more often; each at half the row's level;</li>
  *   <li>from {@link #COIN_PAIRS} pairs on, pairs whose coin is known (back to back: who went first; side by
- *       side: who had the lower CPUs): stratified on the coin: each pair's log ratio signed by its coin, and the rank-sum test of the two
- *       coin groups, which differ by twice the slowdown whatever the effect of the order or the CPUs;</li>
+ *       side: who had the lower CPUs): stratified on the coin: each pair's log ratio signed by its coin, and the
+ *       rank-sum test of the two coin groups, which differ by twice the slowdown whatever the effect of the order
+ *       or the CPUs;</li>
  *   <li>other pairs (fewer, or side by side with the CPUs not recorded): the Wilcoxon signed-rank test of the
  *       paired log ratios;</li>
  *   <li>two runs taken apart: the rank-sum test of the two runs' log fork scores.</li>

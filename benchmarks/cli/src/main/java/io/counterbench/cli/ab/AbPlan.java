@@ -43,14 +43,10 @@ public record AbPlan(List<AbRow> rows, int pairs, long seed, List<Slot> schedule
 
         /**
          * The halves of {@code cpus} (ascending, as sched_getaffinity gives them; an odd CPU out is left
-         * unused), and the rows that fit in one half with a CPU to spare; null when no row fits (fewer than 4
-         * CPUs). Without a spare CPU ({@code spare} false, ab --side-by-side on): every row that fits in a half.
+         * unused), and the rows that fit in one half with a CPU to spare (with {@code spare}, ab --side-by-side
+         * auto: none on fewer than 4 CPUs), or without (ab --side-by-side on: every row that fits in a half); null
+         * when no row fits.
          */
-        public static Duet of(List<AbRow> rows, int[] cpus) {
-            return of(rows, cpus, true);
-        }
-
-        /** As {@link #of(List, int[])}; without {@code spare}, a row fits when its threads fill a half. */
         public static Duet of(List<AbRow> rows, int[] cpus, boolean spare) {
             int half = cpus.length / 2;
             if (half < 1) {
@@ -69,7 +65,7 @@ public record AbPlan(List<AbRow> rows, int pairs, long seed, List<Slot> schedule
                         : java.util.Arrays.stream(r.threadGroups()).sum();
                 // a CPU of the half left for the fork's JIT compiler and GC threads: confined to as many CPUs as it
                 // has benchmark threads, a fork shares them with its own JVM (on the 2-CPU VM, side-by-side pairs of
-                // 1-thread rows differed by 8-10% (sd of the log ratio) against 0.4-2.9% back to back; docs/gate.md)
+                // 1-thread rows differed by 6-10% (sd of the log ratio) against 0.4-2.9% back to back; docs/gate.md)
                 if (spare ? threads < half : threads <= half) {
                     fit.add(r.index());
                 }
@@ -89,11 +85,6 @@ public record AbPlan(List<AbRow> rows, int pairs, long seed, List<Slot> schedule
     /** Whether row {@code row}'s forks run side by side. */
     public boolean together(int row) {
         return duet != null && duet.rows().contains(row);
-    }
-
-    /** This plan with the rows that fit run side by side on the halves of {@code cpus} (unchanged when none fits). */
-    public AbPlan sideBySide(int[] cpus) {
-        return sideBySide(cpus, true);
     }
 
     /**

@@ -22,20 +22,24 @@ class AbPlanTest {
     @Test
     void rowsThatFitInHalfTheCpusRunSideBySide() {
         List<AbRow> rows = List.of(row(0, 1), row(1, 2), row(2, 4), group(3, 1, 1), group(4, 1, 2));
-        AbPlan.Duet d = AbPlan.Duet.of(rows, new int[] {0, 1, 2, 3, 4, 5});
+        AbPlan.Duet d = AbPlan.Duet.of(rows, new int[] {0, 1, 2, 3, 4, 5}, true);
         assertEquals(List.of(0, 1, 2), d.firstHalf());
         assertEquals(List.of(3, 4, 5), d.secondHalf());
         assertEquals(Set.of(0, 1, 3), d.rows(), "threads (a group's summed) below the 3 CPUs of a half");
-        AbPlan.Duet four = AbPlan.Duet.of(rows, new int[] {4, 5, 8, 9});
+        AbPlan.Duet four = AbPlan.Duet.of(rows, new int[] {4, 5, 8, 9}, true);
         assertEquals(List.of(4, 5), four.firstHalf());
         assertEquals(List.of(8, 9), four.secondHalf());
         assertEquals(Set.of(0), four.rows(), "one thread and a CPU to spare for the fork's own JVM");
-        AbPlan.Duet odd = AbPlan.Duet.of(rows, new int[] {0, 1, 2, 3, 4});
+        AbPlan.Duet odd = AbPlan.Duet.of(rows, new int[] {0, 1, 2, 3, 4}, true);
         assertEquals(List.of(0, 1), odd.firstHalf());
         assertEquals(List.of(2, 3), odd.secondHalf(), "the odd CPU out is left unused");
-        assertNull(AbPlan.Duet.of(rows, new int[] {0, 1}), "two CPUs: a half has none to spare, back to back");
-        assertNull(AbPlan.Duet.of(rows, new int[] {0}), "one CPU: no halves");
-        assertNull(AbPlan.Duet.of(List.of(row(0, 2)), new int[] {0, 1, 2, 3}), "no row fits");
+        assertNull(AbPlan.Duet.of(rows, new int[] {0, 1}, true), "two CPUs: a half has none to spare, back to back");
+        assertEquals(
+                Set.of(0),
+                AbPlan.Duet.of(rows, new int[] {0, 1}, false).rows(),
+                "--side-by-side on: a 1-thread row fills its one-CPU half");
+        assertNull(AbPlan.Duet.of(rows, new int[] {0}, true), "one CPU: no halves");
+        assertNull(AbPlan.Duet.of(List.of(row(0, 2)), new int[] {0, 1, 2, 3}, true), "no row fits");
     }
 
     @Test
@@ -43,12 +47,12 @@ class AbPlanTest {
         List<AbRow> rows = List.of(row(0, 1), row(1, 2));
         AbPlan plan = AbPlan.of(rows, 4, 1, 2.0);
         assertEquals(4 * 2 * 2 * 2.0, plan.estimateSeconds(), 1e-9);
-        AbPlan duet = plan.sideBySide(new int[] {0, 1, 2, 3});
+        AbPlan duet = plan.sideBySide(new int[] {0, 1, 2, 3}, true);
         assertTrue(duet.together(0));
         assertFalse(duet.together(1));
         assertEquals(plan.schedule(), duet.schedule(), "the same pairs and coins");
         assertEquals(4 * (AbPlan.DUET_PAIR_FORKS + 2) * 2.0, duet.estimateSeconds(), 1e-9);
-        assertFalse(plan.sideBySide(new int[] {0, 1}).together(0));
+        assertFalse(plan.sideBySide(new int[] {0, 1}, true).together(0));
     }
 
     @org.junit.jupiter.api.Test
